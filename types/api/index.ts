@@ -1,0 +1,19 @@
+import type { z } from '../zod'
+import { userApi } from './user'
+
+export interface ActionSpec {
+  input: z.ZodObject
+  output: z.ZodType
+}
+
+/** Every cloud function and its actions: the one contract both ends compile against. */
+export const api = {
+  user: userApi
+} as const satisfies Record<string, Record<string, ActionSpec>>
+
+export type Api = typeof api
+export type FunctionName = keyof Api
+export type ActionName<F extends FunctionName> = keyof Api[F] & string
+type Spec<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends ActionSpec ? Api[F][A] : never
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = z.input<Spec<F, A>['input']>
+export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = z.output<Spec<F, A>['output']>

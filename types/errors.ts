@@ -1,0 +1,27 @@
+import { z } from './zod'
+
+export const errorCodes = [
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'UNAVAILABLE',
+  'INTERNAL'
+] as const
+
+export const ErrorCode = z.enum(errorCodes)
+export type ErrorCode = z.infer<typeof ErrorCode>
+
+/** What a person sees when the server gave no better words. */
+export const defaultMessages: Record<ErrorCode, string> = {
+  BAD_REQUEST: '提交的内容不完整或格式不对，请检查后再试',
+  UNAUTHENTICATED: '请先登录',
+  FORBIDDEN: '您没有权限做这件事',
+  NOT_FOUND: '要找的内容不存在或已被删除',
+  CONFLICT: '这件事刚被别人改过，请刷新后再试',
+  RATE_LIMITED: '操作太频繁了，请稍后再试',
+  UNAVAILABLE: '网络不太好，请稍后再试',
+  INTERNAL: '系统出了点问题，请稍后再试'
+}

@@ -1,0 +1,7 @@
+export { z } from './zod'
+export * from './errors'
+export * from './reply'
+export * from './enums'
+export * from './models'
+export * from './api'
+export { database, type CollectionName } from './database'
