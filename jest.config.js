@@ -20,6 +20,12 @@ module.exports = {
       displayName: 'contract',
       testMatch: ['<rootDir>/test/contract/**/*.test.ts'],
       testTimeout: 30000
+    },
+    {
+      ...node,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      testTimeout: 90000
     }
   ]
 }

@@ -1,0 +1,38 @@
+import type { Me } from '../../../types/models'
+import type { LiaisonPointDoc, OrgDoc } from '../../_lib/collections'
+import { collection } from '../../_lib/collections'
+import type { RequestContext } from '../../_lib/context'
+import { AppError } from '../../_lib/errors'
+import { findUserByOpenid } from '../../_lib/users'
+
+const MAX_POINTS = 50
+
+/** Who am I: role, organisation, and the cadre's 两联 (liaison points and contact count). */
+export async function me(_input: Record<string, never>, ctx: RequestContext): Promise<Me> {
+  if (!ctx.caller) throw new AppError('UNAUTHENTICATED')
+  const user = await findUserByOpenid(ctx.caller.openid)
+  if (!user) {
+    return { name: '群众', role: 'resident', org: null, liaisonPoints: [], contactCount: 0 }
+  }
+  const [orgs, points, contacts] = await Promise.all([
+    collection('orgs').where({ _id: user.orgId }).limit(1).get(),
+    collection('liaisonPoints').where({ cadreId: user._id }).orderBy('name', 'asc').limit(MAX_POINTS).get(),
+    collection('contacts').where({ cadreId: user._id }).count()
+  ])
+  const org = (orgs.data[0] as OrgDoc | undefined) ?? null
+  return {
+    name: user.name,
+    role: user.role,
+    title: user.title,
+    org: org && { id: org._id, name: org.name, system: org.system, level: org.level, pathNames: org.pathNames },
+    liaisonPoints: (points.data as LiaisonPointDoc[]).map((p) => ({
+      id: p._id,
+      name: p.name,
+      kind: p.kind,
+      address: p.address,
+      location: p.location,
+      radiusM: p.radiusM
+    })),
+    contactCount: contacts.total
+  }
+}

@@ -1,0 +1,248 @@
+/**
+ * The demo dataset: Qinghai province's 工会, 共青团 and 妇联 down to prefectures and counties, their
+ * managers and cadres, liaison points at real places (GCJ-02, approximate to a few hundred metres)
+ * and contact persons. Pure data, deterministic: the same ids every run, so seeding is idempotent.
+ */
+import type { FourInto, System } from '../../types/enums'
+import type { ContactDoc, LiaisonPointDoc, OrgDoc, UserDoc } from '../../cloudfunctions/_lib/collections'
+
+const systemNames: Record<System, { province: string; suffix: string }> = {
+  union: { province: '青海省总工会', suffix: '总工会' },
+  league: { province: '共青团青海省委', suffix: '团委' },
+  women: { province: '青海省妇联', suffix: '妇联' }
+}
+
+interface Place {
+  name: string
+  kind: FourInto
+  address: string
+  lat: number
+  lng: number
+}
+
+interface CountySeed {
+  key: string
+  name: string
+  places: Place[]
+}
+
+interface PrefectureSeed {
+  key: string
+  name: string
+  counties: CountySeed[]
+}
+
+const prefectures: PrefectureSeed[] = [
+  {
+    key: 'xining',
+    name: '西宁市',
+    counties: [
+      {
+        key: 'chengdong',
+        name: '城东区',
+        places: [
+          { name: '东关大街社区', kind: 'village', address: '西宁市城东区东关大街', lat: 36.6105, lng: 101.7921 },
+          { name: '青海大学附属中学', kind: 'school', address: '西宁市城东区八一路', lat: 36.6208, lng: 101.8169 },
+          { name: '城东区工业园', kind: 'enterprise', address: '西宁市城东区昆仑东路', lat: 36.6142, lng: 101.8402 }
+        ]
+      },
+      {
+        key: 'chengzhong',
+        name: '城中区',
+        places: [
+          { name: '南山路社区', kind: 'village', address: '西宁市城中区南山路', lat: 36.6032, lng: 101.7781 },
+          { name: '西宁市第一中学', kind: 'school', address: '西宁市城中区北大街', lat: 36.6239, lng: 101.7788 },
+          { name: '总寨镇清水河村', kind: 'poorHousehold', address: '西宁市城中区总寨镇', lat: 36.5541, lng: 101.7604 }
+        ]
+      },
+      {
+        key: 'huangzhong',
+        name: '湟中区',
+        places: [
+          { name: '鲁沙尔镇塔尔寺社区', kind: 'village', address: '西宁市湟中区鲁沙尔镇', lat: 36.4905, lng: 101.5725 },
+          { name: '湟中区多巴镇扎麻隆村', kind: 'poorHousehold', address: '西宁市湟中区多巴镇', lat: 36.6471, lng: 101.5403 },
+          { name: '湟中区加牙藏毯厂', kind: 'enterprise', address: '西宁市湟中区鲁沙尔镇加牙村', lat: 36.4998, lng: 101.5588 }
+        ]
+      }
+    ]
+  },
+  {
+    key: 'haidong',
+    name: '海东市',
+    counties: [
+      {
+        key: 'ledu',
+        name: '乐都区',
+        places: [
+          { name: '碾伯镇七里店村', kind: 'village', address: '海东市乐都区碾伯镇', lat: 36.4826, lng: 102.4153 },
+          { name: '乐都区第一中学', kind: 'school', address: '海东市乐都区古城大街', lat: 36.4859, lng: 102.4013 }
+        ]
+      },
+      {
+        key: 'pingan',
+        name: '平安区',
+        places: [
+          { name: '平安镇东村', kind: 'poorHousehold', address: '海东市平安区平安镇', lat: 36.5021, lng: 102.1092 },
+          { name: '平安区富硒产业园', kind: 'enterprise', address: '海东市平安区平西经济区', lat: 36.4957, lng: 102.0828 }
+        ]
+      },
+      {
+        key: 'huzhu',
+        name: '互助县',
+        places: [
+          { name: '威远镇小庄村', kind: 'village', address: '海东市互助县威远镇', lat: 36.8468, lng: 101.9491 },
+          { name: '互助县第一中学', kind: 'school', address: '海东市互助县威远镇', lat: 36.8382, lng: 101.9603 }
+        ]
+      }
+    ]
+  },
+  {
+    key: 'haibei',
+    name: '海北州',
+    counties: [
+      {
+        key: 'haiyan',
+        name: '海晏县',
+        places: [
+          { name: '西海镇社区', kind: 'village', address: '海北州海晏县西海镇', lat: 36.9003, lng: 100.9942 },
+          { name: '金滩乡牧民定居点', kind: 'poorHousehold', address: '海北州海晏县金滩乡', lat: 36.9765, lng: 100.8671 }
+        ]
+      },
+      {
+        key: 'menyuan',
+        name: '门源县',
+        places: [
+          { name: '浩门镇城关社区', kind: 'village', address: '海北州门源县浩门镇', lat: 37.3772, lng: 101.6208 },
+          { name: '门源县青石嘴镇中心学校', kind: 'school', address: '海北州门源县青石嘴镇', lat: 37.4479, lng: 101.4235 }
+        ]
+      }
+    ]
+  }
+]
+
+const surnames = ['王', '李', '张', '马', '刘', '赵', '韩', '才', '祁', '杨', '陈', '周']
+const givenNames = ['建国', '秀兰', '卓玛', '海燕', '德吉', '文博', '玉梅', '永福', '晓东', '春花', '志强', '桂英', '措毛', '明辉', '红霞']
+const contactRelations = ['社区书记', '村委会主任', '学校德育主任', '企业工会主席', '帮扶户户主']
+
+/** A deterministic Chinese name for the n-th person. */
+function personName(n: number): string {
+  return surnames[n % surnames.length] + givenNames[(n * 7 + 3) % givenNames.length]
+}
+
+/** A plausible mobile number, clearly fake (the 199 0000 block). */
+function phone(n: number): string {
+  return `1990000${String(n).padStart(4, '0')}`
+}
+
+export interface DemoData {
+  orgs: OrgDoc[]
+  users: UserDoc[]
+  liaisonPoints: LiaisonPointDoc[]
+  contacts: ContactDoc[]
+}
+
+const systemsInOrder: System[] = ['union', 'league', 'women']
+
+export function buildDemoData(now = new Date('2026-01-05T02:00:00Z')): DemoData {
+  const data: DemoData = { orgs: [], users: [], liaisonPoints: [], contacts: [] }
+  let person = 0
+  const addUser = (u: Omit<UserDoc, 'createdAt' | 'name'>) => {
+    data.users.push({ ...u, name: personName(person++), createdAt: now })
+    return data.users[data.users.length - 1]
+  }
+
+  for (const system of systemsInOrder) {
+    const names = systemNames[system]
+    const province: OrgDoc = {
+      _id: `org-${system}`,
+      name: names.province,
+      system,
+      level: 'province',
+      parentId: null,
+      path: [`org-${system}`],
+      pathNames: [names.province]
+    }
+    data.orgs.push(province)
+    addUser({ _id: `user-${system}-admin`, openid: `demo-${system}-admin`, role: 'admin', title: '活动办主任', orgId: province._id, orgPath: province.path })
+
+    for (const pref of prefectures) {
+      const prefName = `${pref.name}${names.suffix}`
+      const prefOrg: OrgDoc = {
+        _id: `org-${system}-${pref.key}`,
+        name: prefName,
+        system,
+        level: 'prefecture',
+        parentId: province._id,
+        path: [...province.path, `org-${system}-${pref.key}`],
+        pathNames: [...province.pathNames, prefName]
+      }
+      data.orgs.push(prefOrg)
+      addUser({ _id: `user-${system}-${pref.key}-manager`, openid: `demo-${system}-${pref.key}-manager`, role: 'manager', title: '副主席', orgId: prefOrg._id, orgPath: prefOrg.path })
+
+      for (const county of pref.counties) {
+        const countyName = `${county.name}${names.suffix}`
+        const countyOrg: OrgDoc = {
+          _id: `org-${system}-${pref.key}-${county.key}`,
+          name: countyName,
+          system,
+          level: 'county',
+          parentId: prefOrg._id,
+          path: [...prefOrg.path, `org-${system}-${pref.key}-${county.key}`],
+          pathNames: [...prefOrg.pathNames, countyName]
+        }
+        data.orgs.push(countyOrg)
+        addUser({ _id: `user-${system}-${pref.key}-${county.key}-manager`, openid: `demo-${system}-${pref.key}-${county.key}-manager`, role: 'manager', title: '主席', orgId: countyOrg._id, orgPath: countyOrg.path })
+
+        // Two cadres per county; each has a liaison point, the first also a second one.
+        for (let c = 1; c <= 2; c++) {
+          const cadre = addUser({
+            _id: `user-${system}-${pref.key}-${county.key}-cadre-${c}`,
+            openid: `demo-${system}-${pref.key}-${county.key}-cadre-${c}`,
+            role: 'cadre',
+            title: c === 1 ? '部长' : '干事',
+            orgId: countyOrg._id,
+            orgPath: countyOrg.path
+          })
+          const places = county.places.filter((_, i) => (c === 1 ? i !== 1 : i === 1 || county.places.length === 2))
+          places.forEach((place, i) => {
+            data.liaisonPoints.push({
+              _id: `lp-${system}-${pref.key}-${county.key}-${c}-${i + 1}`,
+              name: place.name,
+              kind: place.kind,
+              address: place.address,
+              location: { lat: place.lat, lng: place.lng },
+              radiusM: 500,
+              orgId: countyOrg._id,
+              cadreId: cadre._id,
+              createdAt: now
+            })
+          })
+          // The second cadre of every other county has no contact person yet: their 两联 shows as incomplete.
+          const contactCount = c === 2 && county.key.length % 2 === 0 ? 0 : c
+          for (let k = 0; k < contactCount; k++) {
+            const n = data.contacts.length
+            data.contacts.push({
+              _id: `contact-${cadre._id}-${k + 1}`,
+              cadreId: cadre._id,
+              name: personName(1000 + n),
+              relation: contactRelations[n % contactRelations.length],
+              phone: phone(n + 1),
+              createdAt: now
+            })
+          }
+        }
+      }
+    }
+  }
+  return data
+}
+
+/** The accounts the README and the tests point at. */
+export const demoAccounts = {
+  admin: 'demo-women-admin',
+  prefectureManager: 'demo-women-xining-manager',
+  countyManager: 'demo-women-xining-chengdong-manager',
+  cadre: 'demo-women-xining-chengdong-cadre-1',
+  cadreIncomplete: 'demo-women-xining-chengzhong-cadre-2',
+  resident: 'demo-resident-1'
+} as const
