@@ -19,13 +19,14 @@ module.exports = {
       ...node,
       displayName: 'contract',
       testMatch: ['<rootDir>/test/contract/**/*.test.ts'],
-      testTimeout: 30000
+      // testTimeout is global-only in Jest 29; per project it is set from a setup file.
+      setupFilesAfterEnv: ['<rootDir>/test/setup/timeout-30s.ts']
     },
     {
       ...node,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-      testTimeout: 90000
+      setupFilesAfterEnv: ['<rootDir>/test/setup/timeout-90s.ts']
     }
   ]
 }

@@ -1,15 +1,13 @@
-import { TcbError, type DatabaseOptions, type EmulatorDatabase } from './types'
+import { Engine } from './engine'
+import type { DatabaseOptions, EmulatorDatabase } from './types'
 
 export * from './types'
+export { Engine } from './engine'
 
-// Placeholder until the sqlite-backed engine lands.
-export function createDatabase(_opts: DatabaseOptions): EmulatorDatabase {
-  return {
-    async handle(action) {
-      throw new TcbError('INVALID_ACTION', `database not implemented: ${action}`)
-    },
-    find: () => [],
-    reset() {},
-    close() {}
-  }
+/**
+ * The emulator's database: a durable SQLite store under `dataDir` with the declared collections and
+ * indexes, serving the `database.*` actions wx-server-sdk sends (see engine.ts).
+ */
+export function createDatabase(opts: DatabaseOptions): EmulatorDatabase {
+  return new Engine(opts)
 }
