@@ -1,8 +1,9 @@
 import type { UserDoc } from './collections'
 import { collection } from './collections'
+import { rows } from './query'
 
 /** The bound account behind an openid, or null for anyone not bound (a resident). One indexed read. */
 export async function findUserByOpenid(openid: string): Promise<UserDoc | null> {
-  const { data } = await collection('users').where({ openid }).limit(1).get()
-  return (data[0] as UserDoc | undefined) ?? null
+  const [user] = await rows<UserDoc>(collection('users').where({ openid }).limit(1))
+  return user ?? null
 }

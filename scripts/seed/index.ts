@@ -4,21 +4,10 @@
  *   tsx scripts/seed/index.ts [--url http://127.0.0.1:8099]
  */
 import { buildDemoData, type DemoData } from './demo-data'
+import { connectSdk } from '../sdk'
 
 export async function seed(url: string): Promise<Record<keyof DemoData, number>> {
-  Object.assign(process.env, {
-    TENCENTCLOUD_RUNENV: 'SCF',
-    SCF_NAMESPACE: 'jdq-local',
-    TCB_ENV: 'jdq-local',
-    TENCENTCLOUD_REGION: 'ap-shanghai',
-    TENCENTCLOUD_SECRETID: 'local-emulator',
-    TENCENTCLOUD_SECRETKEY: 'local-emulator',
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` })
-  })
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk')
-  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
-  const db = cloud.database()
+  const db = connectSdk(url).database()
   const data = buildDemoData()
   const counts = {} as Record<keyof DemoData, number>
   for (const name of Object.keys(data) as (keyof DemoData)[]) {

@@ -59,7 +59,7 @@ describe('user function through the real wx-server-sdk', () => {
     // An outside SDK call carries no OPENID, like a server-to-server call in the cloud.
     const { loadSdk } = await import('../helpers/emulator')
     const cloud = loadSdk(emu.url)
-    const res = await cloud.callFunction({ name: 'user', data: { action: 'me' } })
+    const res = (await cloud.callFunction({ name: 'user', data: { action: 'me' } })) as { result: unknown }
     expect(res.result).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
   })
 

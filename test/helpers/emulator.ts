@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { connectSdk, scfEnv } from '../../scripts/sdk'
 
 const root = path.resolve(__dirname, '../..')
 
@@ -68,27 +69,6 @@ export async function startEmulator(opts: StartOptions = {}): Promise<TestEmulat
   }
 }
 
-/**
- * The environment a cloud function process gets in SCF, pointed at the emulator. Setting it on the
- * test process lets a test use the unmodified wx-server-sdk as a server-side client.
- */
-export function sdkEnv(url: string, envId = 'jdq-local'): Record<string, string> {
-  return {
-    TENCENTCLOUD_RUNENV: 'SCF',
-    SCF_NAMESPACE: envId,
-    TCB_ENV: envId,
-    TENCENTCLOUD_REGION: 'ap-shanghai',
-    TENCENTCLOUD_SECRETID: 'local-emulator',
-    TENCENTCLOUD_SECRETKEY: 'local-emulator',
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` })
-  }
-}
-
 /** A fresh wx-server-sdk bound to the emulator (jest gives every test file its own module registry). */
-export function loadSdk(url: string): typeof import('wx-server-sdk') {
-  Object.assign(process.env, sdkEnv(url))
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk')
-  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
-  return cloud
-}
+export const loadSdk = connectSdk
+export const sdkEnv = scfEnv

@@ -3,6 +3,7 @@ import type { LiaisonPointDoc, OrgDoc } from '../../_lib/collections'
 import { collection } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
+import { countOf, rows } from '../../_lib/query'
 import { findUserByOpenid } from '../../_lib/users'
 
 const MAX_POINTS = 50
@@ -15,17 +16,17 @@ export async function me(_input: Record<string, never>, ctx: RequestContext): Pr
     return { name: '群众', role: 'resident', org: null, liaisonPoints: [], contactCount: 0 }
   }
   const [orgs, points, contacts] = await Promise.all([
-    collection('orgs').where({ _id: user.orgId }).limit(1).get(),
-    collection('liaisonPoints').where({ cadreId: user._id }).orderBy('name', 'asc').limit(MAX_POINTS).get(),
-    collection('contacts').where({ cadreId: user._id }).count()
+    rows<OrgDoc>(collection('orgs').where({ _id: user.orgId }).limit(1)),
+    rows<LiaisonPointDoc>(collection('liaisonPoints').where({ cadreId: user._id }).orderBy('name', 'asc').limit(MAX_POINTS)),
+    countOf(collection('contacts').where({ cadreId: user._id }))
   ])
-  const org = (orgs.data[0] as OrgDoc | undefined) ?? null
+  const org = orgs[0] ?? null
   return {
     name: user.name,
     role: user.role,
     title: user.title,
     org: org && { id: org._id, name: org.name, system: org.system, level: org.level, pathNames: org.pathNames },
-    liaisonPoints: (points.data as LiaisonPointDoc[]).map((p) => ({
+    liaisonPoints: points.map((p) => ({
       id: p._id,
       name: p.name,
       kind: p.kind,
@@ -33,6 +34,6 @@ export async function me(_input: Record<string, never>, ctx: RequestContext): Pr
       location: p.location,
       radiusM: p.radiusM
     })),
-    contactCount: contacts.total
+    contactCount: contacts
   }
 }

@@ -1,0 +1,161 @@
+/**
+ * Generates a bench dataset on top of the demo organisations: N cadres with a liaison point each,
+ * V visits over the last two years (a tenth of them on one "veteran" cadre, so per-cadre reads
+ * face a long history), the day and year statistics those visits imply, and 五必访 households.
+ * Deterministic for a seed; produced in batches so a million visits never sit in memory at once.
+ */
+import { beijingDate, beijingMonth, beijingYear } from '../../types/rules/beijing-time'
+import { fiveMustVisit, fourInto } from '../../types/enums'
+import type { HouseholdDoc, LiaisonPointDoc, UserDoc, VisitDayDoc, VisitDoc, VisitStatsDoc } from '../../cloudfunctions/_lib/collections'
+import { buildDemoData } from '../seed/demo-data'
+import { pick, rng } from './rng'
+import type { BenchSize } from './sizes'
+
+export const VETERAN = 'bench-cadre-0'
+export const veteranOpenid = `openid-${VETERAN}`
+export const BATCH = 1000
+
+type Docs = Array<Record<string, unknown> & { _id: string }>
+
+export interface Batch {
+  collection: string
+  docs: Docs
+}
+
+const DAY = 86_400_000
+
+export function* generate(size: BenchSize, now: Date, seed = 20121231): Generator<Batch> {
+  const random = rng(seed)
+  const counties = buildDemoData().orgs.filter((o) => o.level === 'county')
+  const cadres: UserDoc[] = []
+  const points: LiaisonPointDoc[] = []
+  for (let i = 0; i < size.cadres; i++) {
+    const org = counties[i % counties.length]
+    const id = `bench-cadre-${i}`
+    cadres.push({ _id: id, openid: `openid-${id}`, name: `干部${i}`, role: 'cadre', title: '干事', orgId: org._id, orgPath: org.path, createdAt: now })
+    points.push({
+      _id: `bench-point-${i}`,
+      name: `联系点${i}`,
+      kind: pick(random, fourInto.ids),
+      address: `${org.name}辖区`,
+      location: { lat: 36.2 + random(), lng: 100.8 + random() * 1.8 },
+      radiusM: 500,
+      orgId: org._id,
+      cadreId: id,
+      createdAt: now
+    })
+  }
+  yield* chunks('users', cadres)
+  yield* chunks('liaisonPoints', points)
+
+  const households: HouseholdDoc[] = []
+  for (let i = 0; i < size.households; i++) {
+    const cadre = cadres[i % cadres.length]
+    const visited = random() < 0.6
+    households.push({
+      _id: `bench-household-${i}`,
+      kind: pick(random, fiveMustVisit.ids),
+      displayName: `${i}号户`,
+      area: '一组',
+      cadreId: cadre._id,
+      orgId: cadre.orgId,
+      orgPath: cadre.orgPath,
+      lastVisitAt: visited ? new Date(now.getTime() - Math.floor(random() * 300) * DAY) : null,
+      visitsYear: visited ? beijingYear(now) : null,
+      visitsInYear: visited ? 1 + Math.floor(random() * 5) : 0,
+      visited,
+      createdAt: now
+    })
+  }
+  yield* chunks('households', households)
+
+  // Visits, newest history last; days and stats accumulated as they go (small: one entry per cadre-day).
+  const days = new Map<string, VisitDayDoc>()
+  const stats = new Map<string, VisitStatsDoc>()
+  let batch: Docs = []
+  for (let i = 0; i < size.visits; i++) {
+    const cadre = i % 10 === 0 ? cadres[0] : cadres[1 + (i % Math.max(1, cadres.length - 1))] ?? cadres[0]
+    const point = points[Number(cadre._id.slice('bench-cadre-'.length))]
+    const visitedAt = new Date(now.getTime() - Math.floor(random() * 730 * DAY))
+    const date = beijingDate(visitedAt)
+    const year = beijingYear(visitedAt)
+    const month = beijingMonth(visitedAt)
+    const visit: VisitDoc = {
+      _id: `${cadre._id}_bench-${i}`,
+      submissionId: `bench-${i}`,
+      cadreId: cadre._id,
+      cadreName: cadre.name,
+      orgId: cadre.orgId,
+      orgPath: cadre.orgPath,
+      pointId: point._id,
+      pointName: point.name,
+      pointKind: point.kind,
+      location: point.location,
+      accuracyM: 20,
+      distanceM: Math.floor(random() * 300),
+      radiusM: 500,
+      inside: true,
+      capturedAt: visitedAt,
+      deviceNow: visitedAt,
+      receivedAt: visitedAt,
+      visitedAt,
+      date,
+      month,
+      year,
+      offline: false,
+      status: 'counted',
+      flags: [],
+      clockSkewMs: 0,
+      maxSpeedKmh: null,
+      photos: [],
+      reply: { dayAdded: false, days: 0, message: '' },
+      createdAt: visitedAt
+    }
+    batch.push(visit as unknown as Docs[number])
+    const dayId = `${cadre._id}_${date}`
+    const day = days.get(dayId)
+    if (day) day.visits += 1
+    else days.set(dayId, { _id: dayId, cadreId: cadre._id, date, year, month, visits: 1, firstVisitId: visit._id, createdAt: visitedAt })
+    const statId = `${cadre._id}_${year}`
+    const stat =
+      stats.get(statId) ??
+      stats
+        .set(statId, {
+          _id: statId,
+          cadreId: cadre._id,
+          orgId: cadre.orgId,
+          orgPath: cadre.orgPath,
+          year,
+          days: 0,
+          daysByMonth: {},
+          visits: 0,
+          visitsByMonth: {},
+          visitsByKind: {},
+          fieldworkByMonth: {},
+          fieldworkPending: 0,
+          fieldworkApproved: 0,
+          fieldworkRejected: 0,
+          updatedAt: now
+        })
+        .get(statId)!
+    const mm = month.slice(5)
+    stat.visits += 1
+    stat.visitsByMonth[mm] = (stat.visitsByMonth[mm] ?? 0) + 1
+    stat.visitsByKind[point.kind] = (stat.visitsByKind[point.kind] ?? 0) + 1
+    if (!day) {
+      stat.days += 1
+      stat.daysByMonth[mm] = (stat.daysByMonth[mm] ?? 0) + 1
+    }
+    if (batch.length === BATCH) {
+      yield { collection: 'visits', docs: batch }
+      batch = []
+    }
+  }
+  if (batch.length) yield { collection: 'visits', docs: batch }
+  yield* chunks('visitDays', [...days.values()])
+  yield* chunks('visitStats', [...stats.values()])
+}
+
+function* chunks(collection: string, docs: object[]): Generator<Batch> {
+  for (let i = 0; i < docs.length; i += BATCH) yield { collection, docs: docs.slice(i, i + BATCH) as Docs }
+}
