@@ -46,6 +46,39 @@ export const database = {
   contacts: {
     permission: 'ADMINONLY',
     indexes: [{ name: 'cadre', keys: [['cadreId', 1], ['createdAt', -1]] }]
+  },
+  /** 走访打卡: _id is `${cadreId}_${submissionId}`, so a submission lands once. */
+  visits: {
+    permission: 'ADMINONLY',
+    indexes: [
+      { name: 'cadre_time', keys: [['cadreId', 1], ['visitedAt', -1], ['_id', -1]] },
+      { name: 'cadre_submission_unique', keys: [['cadreId', 1], ['submissionId', 1]], unique: true },
+      { name: 'org_status_time', keys: [['orgPath', 1], ['status', 1], ['visitedAt', 1]] }
+    ]
+  },
+  /** One document per cadre per Beijing date with a counted visit: _id `${cadreId}_${date}`. */
+  visitDays: {
+    permission: 'ADMINONLY',
+    indexes: [{ name: 'cadre_date_unique', keys: [['cadreId', 1], ['date', 1]], unique: true }]
+  },
+  /** Per cadre per Beijing year, kept as visits are written: _id `${cadreId}_${year}`. */
+  visitStats: {
+    permission: 'ADMINONLY',
+    indexes: [
+      { name: 'cadre_year_unique', keys: [['cadreId', 1], ['year', 1]], unique: true },
+      { name: 'org_year', keys: [['orgPath', 1], ['year', 1]] }
+    ]
+  },
+  /** 五必访 registry. */
+  households: {
+    permission: 'ADMINONLY',
+    indexes: [
+      { name: 'cadre_name', keys: [['cadreId', 1], ['displayName', 1], ['_id', 1]] },
+      { name: 'cadre_kind_name', keys: [['cadreId', 1], ['kind', 1], ['displayName', 1], ['_id', 1]] },
+      { name: 'cadre_visitsYear', keys: [['cadreId', 1], ['visitsYear', 1]] },
+      { name: 'cadre_visited', keys: [['cadreId', 1], ['visited', 1]] },
+      { name: 'org', keys: [['orgPath', 1]] }
+    ]
   }
 } as const satisfies Record<string, CollectionDeclaration>
 

@@ -48,3 +48,106 @@ export interface ContactDoc {
 }
 
 export const collection = (name: CollectionName) => db.collection(name)
+
+// ---- issue 3: the cadre's tool (visits, days, statistics, 五必访). ----
+
+export interface VisitDoc {
+  /** `${cadreId}_${submissionId}` */
+  _id: string
+  submissionId: string
+  cadreId: string
+  cadreName: string
+  orgId: string
+  orgPath: string[]
+  pointId: string
+  pointName: string
+  pointKind: FourInto
+  location: GeoPoint
+  accuracyM: number
+  distanceM: number
+  radiusM: number
+  inside: boolean
+  /** As the phone reported them. */
+  capturedAt: Date
+  deviceNow: Date
+  receivedAt: Date
+  /** The record's time: server clock online, capture time offline. */
+  visitedAt: Date
+  date: string
+  month: string
+  year: number
+  offline: boolean
+  status: 'counted' | 'pending' | 'rejected'
+  flags: ('clockSkew' | 'speed')[]
+  clockSkewMs: number
+  maxSpeedKmh: number | null
+  reason?: string
+  note?: string
+  photos: string[]
+  review?: { decision: 'approve' | 'reject'; note: string; by: string; byName: string; at: Date }
+  record?: VisitRecordDoc
+  /** The reply the first submission got, returned verbatim to every retry. */
+  reply: { dayAdded: boolean; days: number; message: string }
+  createdAt: Date
+}
+
+export interface VisitRecordDoc {
+  category: FourInto
+  method: import('../../types/enums').WorkMethod
+  policy?: string
+  needs?: string
+  advice?: string
+  peopleMet: { count: number; text?: string }
+  householdIds: string[]
+  problems: import('../../types/cadre-work').RaisedProblem[]
+  savedAt: Date
+}
+
+export interface VisitDayDoc {
+  /** `${cadreId}_${date}` */
+  _id: string
+  cadreId: string
+  date: string
+  year: number
+  month: string
+  visits: number
+  firstVisitId: string
+  createdAt: Date
+}
+
+export interface VisitStatsDoc {
+  /** `${cadreId}_${year}` */
+  _id: string
+  cadreId: string
+  orgId: string
+  orgPath: string[]
+  year: number
+  days: number
+  /** by 'MM' */
+  daysByMonth: Record<string, number>
+  visits: number
+  visitsByMonth: Record<string, number>
+  visitsByKind: Partial<Record<FourInto, number>>
+  /** 外勤 submitted (pending, approved or rejected) by 'MM': the monthly limit counts these. */
+  fieldworkByMonth: Record<string, number>
+  fieldworkPending: number
+  fieldworkApproved: number
+  fieldworkRejected: number
+  updatedAt: Date
+}
+
+export interface HouseholdDoc {
+  _id: string
+  kind: import('../../types/enums').FiveMustVisit
+  displayName: string
+  area: string
+  cadreId: string
+  orgId: string
+  orgPath: string[]
+  lastVisitAt: Date | null
+  /** The year visitsInYear counts; a visit in a new year starts it again. */
+  visitsYear: number | null
+  visitsInYear: number
+  visited: boolean
+  createdAt: Date
+}

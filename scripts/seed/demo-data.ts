@@ -3,8 +3,18 @@
  * managers and cadres, liaison points at real places (GCJ-02, approximate to a few hundred metres)
  * and contact persons. Pure data, deterministic: the same ids every run, so seeding is idempotent.
  */
-import type { FourInto, System } from '../../types/enums'
-import type { ContactDoc, LiaisonPointDoc, OrgDoc, UserDoc } from '../../cloudfunctions/_lib/collections'
+import type { FiveMustVisit, FourInto, System } from '../../types/enums'
+import type {
+  ContactDoc,
+  HouseholdDoc,
+  LiaisonPointDoc,
+  OrgDoc,
+  UserDoc,
+  VisitDayDoc,
+  VisitDoc,
+  VisitStatsDoc
+} from '../../cloudfunctions/_lib/collections'
+import { beijingDate, beijingMonth, beijingYear } from '../../types/rules/beijing-time'
 
 const systemNames: Record<System, { province: string; suffix: string }> = {
   union: { province: '青海省总工会', suffix: '总工会' },
@@ -139,12 +149,16 @@ export interface DemoData {
   users: UserDoc[]
   liaisonPoints: LiaisonPointDoc[]
   contacts: ContactDoc[]
+  households: HouseholdDoc[]
+  visits: VisitDoc[]
+  visitDays: VisitDayDoc[]
+  visitStats: VisitStatsDoc[]
 }
 
 const systemsInOrder: System[] = ['union', 'league', 'women']
 
 export function buildDemoData(now = new Date('2026-01-05T02:00:00Z')): DemoData {
-  const data: DemoData = { orgs: [], users: [], liaisonPoints: [], contacts: [] }
+  const data: DemoData = { orgs: [], users: [], liaisonPoints: [], contacts: [], households: [], visits: [], visitDays: [], visitStats: [] }
   let person = 0
   const addUser = (u: Omit<UserDoc, 'createdAt' | 'name'>) => {
     data.users.push({ ...u, name: personName(person++), createdAt: now })
@@ -234,7 +248,143 @@ export function buildDemoData(now = new Date('2026-01-05T02:00:00Z')): DemoData 
       }
     }
   }
+  addDemoVisits(data, demoAccounts.cadre)
   return data
+}
+
+/** 五必访 households of the demo cadre: display names carry as little personal data as possible. */
+const demoHouseholds: { kind: FiveMustVisit; displayName: string; area: string }[] = [
+  { kind: 'extremePoverty', displayName: '马**家', area: '东关大街社区 3 号院' },
+  { kind: 'veteranMember', displayName: '老党员韩大爷', area: '东关大街社区 5 号楼' },
+  { kind: 'leftBehind', displayName: '空巢老人李奶奶', area: '东关大街社区 8 号楼' },
+  { kind: 'strugglingModelWorker', displayName: '劳模祁师傅', area: '城东区工业园宿舍' }
+]
+
+/**
+ * Some visits of 2026 for the demo cadre, so the home page, calendar and records show something: counted
+ * visits at their liaison points (two on one day), one visit record naming two households, and one 外勤
+ * waiting for the county manager. visitDays and visitStats are derived from the visits, as the function
+ * would have written them.
+ */
+function addDemoVisits(data: DemoData, openid: string): void {
+  const cadre = data.users.find((u) => u.openid === openid)
+  if (!cadre) return
+  const points = data.liaisonPoints.filter((p) => p.cadreId === cadre._id)
+  if (!points.length) return
+  const created = new Date('2026-01-05T02:00:00Z')
+  for (const [i, h] of demoHouseholds.entries()) {
+    data.households.push({
+      _id: `hh-${cadre._id}-${i + 1}`,
+      ...h,
+      cadreId: cadre._id,
+      orgId: cadre.orgId,
+      orgPath: cadre.orgPath,
+      lastVisitAt: null,
+      visitsYear: null,
+      visitsInYear: 0,
+      visited: false,
+      createdAt: created
+    })
+  }
+  // Beijing 10:00 on these dates (UTC 02:00); the 2nd and 3rd are the same day.
+  const moments = [
+    '2026-03-04T02:00:00Z', '2026-03-18T02:00:00Z', '2026-03-18T06:30:00Z', '2026-04-09T02:00:00Z',
+    '2026-05-13T02:00:00Z', '2026-06-17T02:00:00Z', '2026-07-08T02:00:00Z', '2026-08-12T02:00:00Z',
+    '2026-09-09T02:00:00Z', '2026-10-14T02:00:00Z', '2026-11-04T02:00:00Z', '2026-11-18T02:00:00Z'
+  ]
+  const stats = new Map<string, VisitStatsDoc>()
+  const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1)
+  const statsFor = (year: number) => {
+    const id = `${cadre._id}_${year}`
+    if (!stats.has(id)) {
+      stats.set(id, {
+        _id: id, cadreId: cadre._id, orgId: cadre.orgId, orgPath: cadre.orgPath, year, days: 0, daysByMonth: {}, visits: 0,
+        visitsByMonth: {}, visitsByKind: {}, fieldworkByMonth: {}, fieldworkPending: 0, fieldworkApproved: 0, fieldworkRejected: 0, updatedAt: created
+      })
+    }
+    return stats.get(id)!
+  }
+  const addVisit = (n: number, iso: string, inside: boolean) => {
+    const at = new Date(iso)
+    const point = points[n % points.length]
+    const date = beijingDate(at)
+    const month = beijingMonth(at)
+    const year = beijingYear(at)
+    const s = statsFor(year)
+    const visit: VisitDoc = {
+      _id: `${cadre._id}_demo-visit-${String(n + 1).padStart(3, '0')}`,
+      submissionId: `demo-visit-${String(n + 1).padStart(3, '0')}`,
+      cadreId: cadre._id,
+      cadreName: cadre.name,
+      orgId: cadre.orgId,
+      orgPath: cadre.orgPath,
+      pointId: point._id,
+      pointName: point.name,
+      pointKind: point.kind,
+      location: inside ? { lat: point.location.lat + 0.0005, lng: point.location.lng } : { lat: point.location.lat + 0.02, lng: point.location.lng },
+      accuracyM: 25,
+      distanceM: inside ? 56 : 2224,
+      radiusM: point.radiusM,
+      inside,
+      capturedAt: new Date(at.getTime() - 5000),
+      deviceNow: at,
+      receivedAt: at,
+      visitedAt: at,
+      date,
+      month,
+      year,
+      offline: false,
+      status: inside ? 'counted' : 'pending',
+      flags: [],
+      clockSkewMs: 0,
+      maxSpeedKmh: null,
+      ...(inside ? {} : { reason: '在街道办参加困难家庭帮扶协调会' }),
+      photos: [],
+      reply: { dayAdded: false, days: 0, message: '' },
+      createdAt: at
+    }
+    if (inside) {
+      const dayId = `${cadre._id}_${date}`
+      const day = data.visitDays.find((d) => d._id === dayId)
+      if (day) day.visits++
+      else {
+        data.visitDays.push({ _id: dayId, cadreId: cadre._id, date, year, month, visits: 1, firstVisitId: visit._id, createdAt: at })
+        s.days++
+        bump(s.daysByMonth, month)
+        visit.reply.dayAdded = true
+      }
+      s.visits++
+      bump(s.visitsByMonth, month)
+      bump(s.visitsByKind as Record<string, number>, point.kind)
+      visit.reply.days = s.days
+      visit.reply.message = visit.reply.dayAdded ? `打卡成功，${date} 计入下基层天数，今年已有 ${s.days} 天` : `打卡成功，${date} 已经计入过，今年已有 ${s.days} 天`
+    } else {
+      bump(s.fieldworkByMonth, month)
+      s.fieldworkPending++
+      visit.reply = { dayAdded: false, days: s.days, message: '已提交外勤（离联系点 2.2 公里），管理员审核通过后计入下基层天数' }
+    }
+    data.visits.push(visit)
+    return visit
+  }
+  moments.forEach((iso, n) => addVisit(n, iso, true))
+  addVisit(moments.length, '2026-11-20T03:00:00Z', false)
+
+  // The latest counted visit has its record, naming the first two households.
+  const recorded = data.visits[moments.length - 1]
+  const named = data.households.slice(0, 2)
+  recorded.record = {
+    category: 'village',
+    method: 'homeVisit',
+    policy: '讲解了城乡居民医保缴费和临时救助政策',
+    needs: '马家孩子上学路远，希望有校车；韩大爷腿脚不便，想要上门体检',
+    advice: '居民建议社区食堂延长开放时间',
+    peopleMet: { count: 6, text: '社区书记、两户居民和网格员' },
+    householdIds: named.map((h) => h._id),
+    problems: [{ id: `${recorded._id}_p1`, area: 'schooling', text: '孩子上学路远，希望协调校车', handling: 'coordinate', status: 'open' }],
+    savedAt: recorded.visitedAt
+  }
+  for (const h of named) Object.assign(h, { lastVisitAt: recorded.visitedAt, visitsYear: recorded.year, visitsInYear: 1, visited: true })
+  data.visitStats.push(...stats.values())
 }
 
 /** The accounts the README and the tests point at. */

@@ -1,5 +1,8 @@
 import type { z } from '../zod'
 import { userApi } from './user'
+import { pointsApi } from './points'
+import { visitApi } from './visit'
+import { householdsApi } from './households'
 
 export interface ActionSpec {
   input: z.ZodObject
@@ -8,7 +11,10 @@ export interface ActionSpec {
 
 /** Every cloud function and its actions: the one contract both ends compile against. */
 export const api = {
-  user: userApi
+  user: userApi,
+  points: pointsApi,
+  visit: visitApi,
+  households: householdsApi
 } as const satisfies Record<string, Record<string, ActionSpec>>
 
 export type Api = typeof api

@@ -1,0 +1,172 @@
+import type { VisitDetail, VisitSummary } from '../../types/cadre-work'
+import type { VisitDayDoc, VisitDoc, VisitStatsDoc } from '../_lib/collections'
+import type { Tx } from '../_lib/tx'
+
+export const RECORD_EDIT_DAYS = 7
+export const RECORD_EDIT_MS = RECORD_EDIT_DAYS * 24 * 60 * 60 * 1000
+
+export const statsId = (cadreId: string, year: number) => `${cadreId}_${year}`
+export const dayId = (cadreId: string, date: string) => `${cadreId}_${date}`
+export const visitId = (cadreId: string, submissionId: string) => `${cadreId}_${submissionId}`
+
+const iso = (d: Date | string) => new Date(d).toISOString()
+
+export function toSummary(v: VisitDoc): VisitSummary {
+  return {
+    id: v._id,
+    submissionId: v.submissionId,
+    cadreId: v.cadreId,
+    cadreName: v.cadreName,
+    pointId: v.pointId,
+    pointName: v.pointName,
+    pointKind: v.pointKind,
+    visitedAt: iso(v.visitedAt),
+    date: v.date,
+    inside: v.inside,
+    status: v.status,
+    distanceM: v.distanceM,
+    accuracyM: v.accuracyM,
+    offline: v.offline,
+    flags: v.flags ?? [],
+    reason: v.reason,
+    note: v.note,
+    review: v.review && { decision: v.review.decision, note: v.review.note, byName: v.review.byName, at: iso(v.review.at) },
+    hasRecord: Boolean(v.record),
+    recordEditableUntil: iso(new Date(new Date(v.createdAt).getTime() + RECORD_EDIT_MS))
+  }
+}
+
+export function toDetail(v: VisitDoc): VisitDetail {
+  return {
+    ...toSummary(v),
+    record: v.record
+      ? {
+          category: v.record.category,
+          method: v.record.method,
+          policy: v.record.policy,
+          needs: v.record.needs,
+          advice: v.record.advice,
+          peopleMet: v.record.peopleMet,
+          householdIds: v.record.householdIds,
+          problems: v.record.problems,
+          savedAt: iso(v.record.savedAt)
+        }
+      : null
+  }
+}
+
+export function emptyStats(v: Pick<VisitDoc, 'cadreId' | 'orgId' | 'orgPath' | 'year'>, now: Date): VisitStatsDoc {
+  return {
+    _id: statsId(v.cadreId, v.year),
+    cadreId: v.cadreId,
+    orgId: v.orgId,
+    orgPath: v.orgPath,
+    year: v.year,
+    days: 0,
+    daysByMonth: {},
+    visits: 0,
+    visitsByMonth: {},
+    visitsByKind: {},
+    fieldworkByMonth: {},
+    fieldworkPending: 0,
+    fieldworkApproved: 0,
+    fieldworkRejected: 0,
+    updatedAt: now
+  }
+}
+
+const bump = (m: Record<string, number>, k: string, by = 1) => ({ ...m, [k]: (m[k] ?? 0) + by })
+
+/** Reads the cadre-year statistics inside the transaction; `existed` says whether to add or set it. */
+export async function readStats(tx: Tx, v: Pick<VisitDoc, 'cadreId' | 'orgId' | 'orgPath' | 'year'>, now: Date) {
+  const { data } = await tx.collection('visitStats').doc(statsId(v.cadreId, v.year)).get()
+  return data ? { stats: data as unknown as VisitStatsDoc, existed: true } : { stats: emptyStats(v, now), existed: false }
+}
+
+export async function writeStats(tx: Tx, stats: VisitStatsDoc, existed: boolean, now: Date): Promise<void> {
+  const { _id, ...rest } = { ...stats, updatedAt: now }
+  if (existed) await tx.collection('visitStats').doc(_id).set({ data: rest })
+  else await tx.collection('visitStats').add({ data: { _id, ...rest } })
+}
+
+/**
+ * Counts a visit: its Beijing date becomes a day at the grassroots if it is new (one visitDays document
+ * per cadre per date, unique by _id), and the year's statistics move on. O(1): two documents read, at
+ * most three written, however long the cadre's history. Returns the new statistics (not yet written).
+ */
+export async function countVisit(
+  tx: Tx,
+  v: Pick<VisitDoc, '_id' | 'cadreId' | 'date' | 'month' | 'year' | 'pointKind'>,
+  stats: VisitStatsDoc,
+  now: Date
+): Promise<{ stats: VisitStatsDoc; dayAdded: boolean }> {
+  const ref = tx.collection('visitDays').doc(dayId(v.cadreId, v.date))
+  const { data } = await ref.get()
+  let dayAdded = false
+  if (data) {
+    const day = data as unknown as VisitDayDoc
+    const { _id, ...rest } = day
+    await ref.set({ data: { ...rest, visits: day.visits + 1 } })
+  } else {
+    const day: VisitDayDoc = {
+      _id: dayId(v.cadreId, v.date),
+      cadreId: v.cadreId,
+      date: v.date,
+      year: v.year,
+      month: v.month,
+      visits: 1,
+      firstVisitId: v._id,
+      createdAt: now
+    }
+    await tx.collection('visitDays').add({ data: { ...day } })
+    dayAdded = true
+  }
+  return {
+    dayAdded,
+    stats: {
+      ...stats,
+      days: stats.days + (dayAdded ? 1 : 0),
+      daysByMonth: dayAdded ? bump(stats.daysByMonth, v.month) : stats.daysByMonth,
+      visits: stats.visits + 1,
+      visitsByMonth: bump(stats.visitsByMonth, v.month),
+      visitsByKind: bump(stats.visitsByKind as Record<string, number>, v.pointKind)
+    }
+  }
+}
+
+export { bump }
+
+/** Opaque page cursor: the last item's time and id. */
+export function encodeCursor(at: Date, id: string): string {
+  return Buffer.from(JSON.stringify([new Date(at).getTime(), id])).toString('base64url')
+}
+
+export function decodeCursor(cursor: string | undefined): { at: Date; id: string } | null {
+  if (!cursor) return null
+  try {
+    const [t, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [number, string]
+    if (typeof t !== 'number' || typeof id !== 'string') throw new Error('bad')
+    return { at: new Date(t), id }
+  } catch {
+    return null
+  }
+}
+
+/** Documents a page may read beyond its size, to step over visits sharing the cursor's instant. */
+export const TIE_SLACK = 3
+
+export function pageOf(docs: VisitDoc[], cursor: { at: Date; id: string } | null, limit: number, desc: boolean) {
+  const after = cursor
+    ? docs.filter((d) => {
+        const t = new Date(d.visitedAt).getTime()
+        const c = cursor.at.getTime()
+        if (t !== c) return true
+        return desc ? d._id < cursor.id : d._id > cursor.id
+      })
+    : docs
+  const items = after.slice(0, limit)
+  const more = after.length > limit
+  const last = items[items.length - 1]
+  return { items: items.map(toSummary), nextCursor: more && last ? encodeCursor(last.visitedAt, last._id) : null }
+}
+

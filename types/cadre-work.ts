@@ -1,0 +1,243 @@
+/**
+ * The cadre's daily tool (issue 3): 两联, 走访打卡, 走访记录, 90 天, 五必访. Shapes the pages and the cloud
+ * functions share. Instants travel as ISO strings; Beijing dates as 'YYYY-MM-DD'.
+ */
+import { z } from './zod'
+import { DemandArea, FiveMustVisit, FourInto, WorkMethod } from './enums'
+import { GeoPoint } from './models'
+
+const text = (max: number, what: string) =>
+  z.string({ error: `请填写${what}` }).trim().min(1, { error: `请填写${what}` }).max(max, { error: `${what}最多 ${max} 个字` })
+const optionalText = (max: number, what: string) =>
+  z.string({ error: `${what}应为文字` }).trim().max(max, { error: `${what}最多 ${max} 个字` }).optional()
+const id = (what: string) => z.string({ error: `缺少${what}` }).min(1, { error: `缺少${what}` }).max(100, { error: `${what}不对` })
+const isoInstant = (what: string) => z.iso.datetime({ offset: true, error: `${what}应为带时区的时间（ISO 格式）` })
+
+export const Cursor = z.string().max(200).optional()
+
+/** GCJ-02 coordinates with Chinese messages (NaN, Infinity and out-of-range values are refused). */
+export const Location = z.object({
+  lat: z.number({ error: '纬度应为数字' }).min(-90, { error: '纬度应在 -90 到 90 之间' }).max(90, { error: '纬度应在 -90 到 90 之间' }),
+  lng: z.number({ error: '经度应为数字' }).min(-180, { error: '经度应在 -180 到 180 之间' }).max(180, { error: '经度应在 -180 到 180 之间' })
+})
+
+// ---------------------------------------------------------------- 两联
+
+export const LiaisonPoint = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: FourInto,
+  address: z.string(),
+  location: GeoPoint,
+  radiusM: z.number().int().positive(),
+  orgId: z.string(),
+  cadreId: z.string()
+})
+export type LiaisonPoint = z.infer<typeof LiaisonPoint>
+
+export const Contact = z.object({
+  id: z.string(),
+  name: z.string(),
+  relation: z.string(),
+  /** In clear for the cadre and their managers, masked (138****1234) for anyone else. */
+  phone: z.string(),
+  phoneMasked: z.boolean()
+})
+export type Contact = z.infer<typeof Contact>
+
+export const CadreRef = z.object({ id: z.string(), name: z.string(), title: z.string().optional(), orgId: z.string() })
+export type CadreRef = z.infer<typeof CadreRef>
+
+export const LiaisonOverview = z.object({
+  cadre: CadreRef,
+  points: z.array(LiaisonPoint),
+  contacts: z.array(Contact),
+  /** 两联 complete: at least one liaison point and one contact person. */
+  complete: z.boolean()
+})
+export type LiaisonOverview = z.infer<typeof LiaisonOverview>
+
+export const PointFields = z.object({
+  name: text(50, '联系点名称'),
+  kind: FourInto,
+  address: text(100, '地址'),
+  location: Location,
+  radiusM: z.number().int({ error: '打卡范围应为整数米' }).min(50, { error: '打卡范围至少 50 米' }).max(5000, { error: '打卡范围最多 5000 米' }).optional()
+})
+
+export const Phone = z
+  .string({ error: '请填写电话' })
+  .trim()
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, { error: '电话号码格式不对（手机 11 位，座机如 0971-1234567）' })
+
+// ---------------------------------------------------------------- 走访打卡
+
+export const CheckInFlag = z.enum(['clockSkew', 'speed'])
+export const VisitStatus = z.enum(['counted', 'pending', 'rejected'])
+export type VisitStatus = z.infer<typeof VisitStatus>
+export const visitStatusLabels: Record<VisitStatus, string> = { counted: '已计入', pending: '外勤待审核', rejected: '外勤未通过' }
+
+export const CheckInInput = z.object({
+  /** Generated on the phone (a uuid) before the first attempt and kept with the queued check-in. */
+  submissionId: z.string({ error: '缺少提交编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '提交编号应为 8 到 64 位字母、数字、- 或 _' }),
+  pointId: id('联系点'),
+  fix: z.object({
+    lat: Location.shape.lat,
+    lng: Location.shape.lng,
+    accuracy: z.number({ error: '定位精度应为数字' }).min(0, { error: '定位精度不对' }).max(100000, { error: '定位精度不对' }),
+    capturedAt: isoInstant('定位时间')
+  }),
+  deviceNow: isoInstant('手机时间'),
+  offline: z.boolean({ error: 'offline 应为 true 或 false' }).default(false),
+  reason: optionalText(200, '外勤说明'),
+  note: optionalText(500, '备注')
+})
+export type CheckInInput = z.input<typeof CheckInInput>
+
+export const Review = z.object({
+  decision: z.enum(['approve', 'reject']),
+  note: z.string(),
+  byName: z.string(),
+  at: z.string()
+})
+
+export const VisitSummary = z.object({
+  id: z.string(),
+  submissionId: z.string(),
+  cadreId: z.string(),
+  cadreName: z.string(),
+  pointId: z.string(),
+  pointName: z.string(),
+  pointKind: FourInto,
+  /** The record's time (server clock online; capture time offline). */
+  visitedAt: z.string(),
+  /** Beijing date of visitedAt. */
+  date: z.string(),
+  inside: z.boolean(),
+  status: VisitStatus,
+  distanceM: z.number(),
+  accuracyM: z.number(),
+  /** 离线补传 */
+  offline: z.boolean(),
+  flags: z.array(CheckInFlag),
+  reason: z.string().optional(),
+  note: z.string().optional(),
+  review: Review.optional(),
+  hasRecord: z.boolean(),
+  recordEditableUntil: z.string()
+})
+export type VisitSummary = z.infer<typeof VisitSummary>
+
+export const CheckInResult = z.object({
+  visit: VisitSummary,
+  /** This check-in added a new day at the grassroots. */
+  dayAdded: z.boolean(),
+  /** Days this year after this check-in. */
+  days: z.number().int(),
+  message: z.string()
+})
+export type CheckInResult = z.infer<typeof CheckInResult>
+
+// ---------------------------------------------------------------- 走访记录
+
+export const ProblemHandling = z.enum(['immediate', 'coordinate', 'report'])
+export const problemHandlingLabels = { immediate: '立即解决', coordinate: '协调解决', report: '上报反映' } as const
+
+export const ProblemInput = z.object({
+  area: DemandArea,
+  text: text(500, '问题描述'),
+  handling: ProblemHandling
+})
+
+export const RaisedProblem = ProblemInput.extend({ id: z.string(), status: z.enum(['open']) })
+export type RaisedProblem = z.infer<typeof RaisedProblem>
+
+export const VisitRecordInput = z.object({
+  visitId: id('走访'),
+  category: FourInto,
+  method: WorkMethod,
+  /** 问政：讲了哪些政策 */
+  policy: optionalText(1000, '问政记录'),
+  /** 问需：听到哪些需求 */
+  needs: optionalText(1000, '问需记录'),
+  /** 问计：收到哪些建议 */
+  advice: optionalText(1000, '问计记录'),
+  peopleMet: z.object({
+    count: z.number({ error: '人数应为数字' }).int({ error: '人数应为整数' }).min(0).max(10000, { error: '人数太多了' }),
+    text: optionalText(200, '见到的人')
+  }),
+  householdIds: z.array(id('五必访户')).max(20, { error: '一次最多关联 20 户' }).default([]),
+  problems: z.array(ProblemInput).max(10, { error: '一次最多记 10 个问题' }).default([])
+})
+
+export const VisitRecord = z.object({
+  category: FourInto,
+  method: WorkMethod,
+  policy: z.string().optional(),
+  needs: z.string().optional(),
+  advice: z.string().optional(),
+  peopleMet: z.object({ count: z.number().int(), text: z.string().optional() }),
+  householdIds: z.array(z.string()),
+  problems: z.array(RaisedProblem),
+  savedAt: z.string()
+})
+export type VisitRecord = z.infer<typeof VisitRecord>
+
+export const VisitDetail = VisitSummary.extend({ record: VisitRecord.nullable() })
+export type VisitDetail = z.infer<typeof VisitDetail>
+
+export const VisitPage = z.object({ items: z.array(VisitSummary), nextCursor: z.string().nullable() })
+
+// ---------------------------------------------------------------- 90 天
+
+export const Progress = z.object({
+  cadre: CadreRef,
+  year: z.number().int(),
+  /** Distinct Beijing dates with a counted visit this year. */
+  days: z.number().int(),
+  target: z.number().int(),
+  /** min(days, target): the ring fills up to the target and no further. */
+  progressDays: z.number().int(),
+  reached: z.boolean(),
+  /** The pace expected by today (0 for a past or future year's figures is not used: see year). */
+  expectedByToday: z.number().int(),
+  thisMonth: z.object({ month: z.string(), visits: z.number().int(), days: z.number().int() }),
+  fieldwork: z.object({ month: z.string(), used: z.number().int(), limit: z.number().int(), pending: z.number().int() })
+})
+export type Progress = z.infer<typeof Progress>
+
+export const CalendarDay = z.object({ date: z.string(), visits: z.number().int() })
+export const Calendar = z.object({ from: z.string(), to: z.string(), days: z.array(CalendarDay) })
+
+// ---------------------------------------------------------------- 五必访
+
+export const Household = z.object({
+  id: z.string(),
+  kind: FiveMustVisit,
+  /** Minimal personal data: e.g. "王**家" or "东关村 3 组 李大爷". */
+  displayName: z.string(),
+  area: z.string(),
+  cadreId: z.string(),
+  orgId: z.string(),
+  lastVisitAt: z.string().nullable(),
+  visitsThisYear: z.number().int(),
+  neverVisited: z.boolean()
+})
+export type Household = z.infer<typeof Household>
+
+export const HouseholdFields = z.object({
+  kind: FiveMustVisit,
+  displayName: text(20, '户的称呼'),
+  area: text(100, '所在片区或地址')
+})
+
+export const Coverage = z.object({
+  year: z.number().int(),
+  total: z.number().int(),
+  /** 四个百家「进百家门」: households with at least one visit this year. */
+  entered: z.number().int(),
+  neverVisited: z.number().int()
+})
+
+export const FiveMustVisitFilter = FiveMustVisit.optional()
+export type Calendar = z.infer<typeof Calendar>
