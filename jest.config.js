@@ -23,6 +23,41 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/test/setup/timeout-30s.ts']
     },
     {
+      displayName: 'ui',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/ui/**/*.test.ts?(x)'],
+      transform: { '^.+\\.(m?[jt]sx?)$': 'babel-jest' },
+      // @tarojs/components nests .pnpm folders, which breaks allow-lists: transform everything.
+      transformIgnorePatterns: [],
+      moduleNameMapper: {
+        '^@tarojs/components$': '@tarojs/components/lib/react/index',
+        '^@tarojs/taro$': '<rootDir>/test/helpers/taro-shim.ts',
+        '\\.(css|scss|sass)$': '<rootDir>/test/helpers/style-stub.ts'
+      },
+      testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
+      globals: {
+        ENABLE_INNER_HTML: true,
+        ENABLE_ADJACENT_HTML: true,
+        ENABLE_SIZE_APIS: true,
+        ENABLE_TEMPLATE_CONTENT: true,
+        ENABLE_MUTATION_OBSERVER: true,
+        ENABLE_CLONE_NODE: true,
+        ENABLE_CONTAINS: true,
+        DEPRECATED_ADAPTER_COMPONENT: false,
+        __TARO_FRAMEWORK__: 'react',
+        JDQ_APPID: 'touristappid',
+        JDQ_CLOUD_ENV: ''
+      }
+    },
+    {
+      displayName: 'mp',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/mp/**/*.test.ts'],
+      transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
+      // dist/ is already compiled for the mini-program: load it as it is.
+      transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist/']
+    },
+    {
       ...node,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],

@@ -1,0 +1,17 @@
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { useCloud } from '../../../hooks/useCloud'
+import { loadMe } from '../../../services/me'
+import { ManagerView } from './ManagerView'
+
+export default function ManagerPage() {
+  const me = useCloud(loadMe)
+  usePullDownRefresh(() => {
+    void me.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+  return (
+    <View className='jdq-page'>
+      <ManagerView me={me} onRetry={() => void me.reload()} />
+    </View>
+  )
+}

@@ -1,0 +1,2 @@
+/** Style sheets imported by components mean nothing in Jest. */
+export default {}

@@ -1,0 +1,24 @@
+/**
+ * `@tarojs/taro` for Jest (jsdom): the H5 implementation of the APIs plus the React lifecycle hooks.
+ * createH5NativeComponentConfig hands React to Taro's runtime (without it: "React.useContext is not a function").
+ * Lifecycle hooks (useLoad, usePullDownRefresh …) do not fire here: test the logic they call.
+ */
+import * as React from 'react'
+import * as ReactDOM from 'react-dom'
+import { createH5NativeComponentConfig } from '@tarojs/plugin-framework-react/dist/runtime'
+
+createH5NativeComponentConfig(() => null, React, ReactDOM)
+
+export * from '@tarojs/taro-h5'
+export { default } from '@tarojs/taro-h5'
+export {
+  useDidHide,
+  useDidShow,
+  useLaunch,
+  useLoad,
+  usePullDownRefresh,
+  useReachBottom,
+  useReady,
+  useRouter,
+  useUnload
+} from '@tarojs/plugin-framework-react/dist/runtime'
