@@ -1,32 +1,69 @@
 import { startEmulator } from './index'
 
 /**
- * `tsx emulator/cli.ts start [--port N] [--data DIR]`
- * Prints `emulator listening on <url>` once ready (test helpers wait for that line).
+ * tsx emulator/cli.ts start [--port 8099] [--data DIR] [--functions DIR] [--static DIR] [--no-timers]
+ *     prints `emulator listening on <url>` once ready (test helpers wait for that line)
+ * tsx emulator/cli.ts timer fire <function> [trigger] [--url URL]
+ * tsx emulator/cli.ts invocations [--url URL] [--limit N]
+ * tsx emulator/cli.ts metrics [--url URL]
  */
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`)
   return i >= 0 ? args[i + 1] : undefined
 }
 
+const positional = (args: string[]) => args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--') && !['--no-timers'].includes(args[i - 1])))
+
+async function get(url: string): Promise<unknown> {
+  const res = await fetch(url)
+  return res.json()
+}
+
 async function main(): Promise<void> {
   const [command = 'start', ...args] = process.argv.slice(2)
-  if (command === 'start') {
-    const port = flag(args, 'port')
-    const emulator = await startEmulator({ port: port === undefined ? undefined : Number(port), dataDir: flag(args, 'data') })
-    console.log(`emulator listening on ${emulator.url}`)
-    const stop = () => {
-      emulator.close().then(() => process.exit(0), () => process.exit(1))
+  const url = flag(args, 'url') ?? process.env.JDQ_EMULATOR_URL ?? 'http://127.0.0.1:8099'
+  switch (command) {
+    case 'start': {
+      const port = flag(args, 'port')
+      const emulator = await startEmulator({
+        port: port === undefined ? undefined : Number(port),
+        dataDir: flag(args, 'data'),
+        functionsDir: flag(args, 'functions'),
+        staticDir: flag(args, 'static'),
+        timers: !args.includes('--no-timers')
+      })
+      console.log(`emulator listening on ${emulator.url}`)
+      const stop = () => {
+        emulator.close().then(
+          () => process.exit(0),
+          () => process.exit(1)
+        )
+      }
+      process.on('SIGINT', stop)
+      process.on('SIGTERM', stop)
+      return
     }
-    process.on('SIGINT', stop)
-    process.on('SIGTERM', stop)
-    return
+    case 'timer': {
+      const [verb, fn, trigger] = positional(args)
+      if (verb !== 'fire' || !fn) throw new Error('usage: timer fire <function> [trigger] [--url URL]')
+      const res = await fetch(`${url}/__/timers/${encodeURIComponent(fn)}/${trigger ? `${encodeURIComponent(trigger)}/` : ''}fire`, { method: 'POST' })
+      console.log(JSON.stringify(await res.json(), null, 2))
+      if (!res.ok) process.exitCode = 1
+      return
+    }
+    case 'invocations':
+      console.log(JSON.stringify(await get(`${url}/__/invocations?limit=${flag(args, 'limit') ?? 20}`), null, 2))
+      return
+    case 'metrics':
+      console.log(JSON.stringify(await get(`${url}/__/metrics`), null, 2))
+      return
+    default:
+      console.error(`unknown command: ${command}`)
+      process.exit(2)
   }
-  console.error(`unknown command: ${command}`)
-  process.exit(2)
 }
 
 main().catch((err) => {
-  console.error(err)
+  console.error(err instanceof Error ? err.message : err)
   process.exit(1)
 })

@@ -1,8 +1,15 @@
 import path from 'node:path'
 import { database } from '../types/database'
 import type { CollectionDeclaration } from '../types/database'
+import { LOCAL_ENV_ID } from '../scripts/sdk'
 import { createDatabase } from './db'
 import { EmulatorServer } from './server'
+import { FunctionPool } from './runtime/pool'
+import { installFunctions } from './runtime/functions'
+import { installTimers } from './runtime/timers'
+import { installGateway } from './web/gateway'
+import { installLogin } from './web/login'
+import { installStatic } from './web/static'
 
 export interface EmulatorOptions {
   /** 0 picks a free port. */
@@ -15,6 +22,8 @@ export interface EmulatorOptions {
   functionsDir?: string
   /** The H5 build to serve at `/`, if present. */
   staticDir?: string
+  /** Run timer triggers on their schedule (tests fire them by hand instead). */
+  timers?: boolean
   /** Extra collections beside types/database.ts (tests). */
   extraCollections?: Record<string, CollectionDeclaration>
 }
@@ -23,22 +32,33 @@ export const projectRoot = path.resolve(__dirname, '..')
 
 export interface RunningEmulator {
   server: EmulatorServer
+  pool: FunctionPool
   url: string
   close(): Promise<void>
 }
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const dataDir = path.resolve(opts.dataDir ?? path.join(projectRoot, '.emulator-data'))
+  const envId = opts.envId ?? LOCAL_ENV_ID
   const db = createDatabase({
     dataDir: path.join(dataDir, 'db'),
     declaration: { ...database, ...opts.extraCollections }
   })
   const server = new EmulatorServer(db)
+  const pool = new FunctionPool(path.resolve(opts.functionsDir ?? path.join(projectRoot, 'build', 'cloudfunctions')), () => server.url, envId)
+  installFunctions(server, pool)
+  const timers = installTimers(server, pool, opts.timers ?? true)
+  installGateway(server, pool)
+  installLogin(server)
+  installStatic(server, opts.staticDir ?? path.join(projectRoot, 'dist-h5'))
   await server.listen(opts.port ?? 8099)
   return {
     server,
+    pool,
     url: server.url,
     async close() {
+      timers.stop()
+      await pool.close()
       await server.close()
       db.close()
     }

@@ -40,6 +40,7 @@ interface CheckInOpts {
   at?: { lat: number; lng: number }
   accuracy?: number
   capturedAgoMs?: number
+  capturedAt?: Date
   offline?: boolean
   reason?: string
   submissionId?: string
@@ -52,7 +53,7 @@ function checkInEvent(openid: string, o: CheckInOpts = {}) {
     action: 'checkIn',
     submissionId: o.submissionId ?? randomUUID(),
     pointId: point._id,
-    fix: { ...(o.at ?? north(point.location, 60)), accuracy: o.accuracy ?? 25, capturedAt: new Date(now - (o.capturedAgoMs ?? 3000)).toISOString() },
+    fix: { ...(o.at ?? north(point.location, 60)), accuracy: o.accuracy ?? 25, capturedAt: (o.capturedAt ?? new Date(now - (o.capturedAgoMs ?? 3000))).toISOString() },
     deviceNow: new Date(now).toISOString(),
     offline: o.offline ?? false,
     ...(o.reason ? { reason: o.reason } : {})
@@ -120,7 +121,7 @@ describe('visit, points and households functions through the real wx-server-sdk'
     const late = new Date(now)
     late.setUTCHours(15, 30, 0, 0) // 23:30 Beijing
     if (late.getTime() > now - MIN) late.setUTCDate(late.getUTCDate() - 1)
-    const r = ok(await checkIn(B, { offline: true, capturedAgoMs: now - late.getTime() }))
+    const r = ok(await checkIn(B, { offline: true, capturedAt: late }))
     expect(r.visit).toMatchObject({ offline: true, status: 'counted', date: late.toISOString().slice(0, 10) })
     expect(r.visit.visitedAt).toBe(late.toISOString())
     expect(await count('visitDays', { cadreId: userOf(B)._id, date: late.toISOString().slice(0, 10) })).toBe(1)

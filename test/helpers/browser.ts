@@ -1,7 +1,5 @@
 import { chromium, type Browser } from 'playwright-core'
-import { existsSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { existsSync } from 'node:fs'
 
 /** Debian's Chromium (installed by scripts/setup.sh --browser); playwright cannot download browsers here. */
 export async function launchChromium(): Promise<Browser> {
@@ -9,6 +7,7 @@ export async function launchChromium(): Promise<Browser> {
   if (!existsSync(executablePath)) {
     throw new Error(`Chromium not found at ${executablePath}: run \`bash scripts/setup.sh --browser\` as root, or set JDQ_CHROMIUM`)
   }
+  // chromium.launch() gives every run a fresh, throwaway profile.
   return chromium.launch({
     executablePath,
     args: [
@@ -19,8 +18,7 @@ export async function launchChromium(): Promise<Browser> {
       '--no-first-run',
       '--disable-background-networking',
       '--disable-component-update',
-      '--disable-sync',
-      `--user-data-dir=${mkdtempSync(path.join(tmpdir(), 'jdq-chromium-'))}`
+      '--disable-sync'
     ]
   })
 }
