@@ -6,6 +6,7 @@ import { startEmulator } from './index'
  * tsx emulator/cli.ts timer fire <function> [trigger] [--url URL]
  * tsx emulator/cli.ts invocations [--url URL] [--limit N]
  * tsx emulator/cli.ts metrics [--url URL]
+ * tsx emulator/cli.ts outbox [--url URL] [--touser OPENID] [--limit N]
  */
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`)
@@ -54,6 +55,18 @@ async function main(): Promise<void> {
     case 'invocations':
       console.log(JSON.stringify(await get(`${url}/__/invocations?limit=${flag(args, 'limit') ?? 20}`), null, 2))
       return
+    case 'outbox': {
+      const touser = flag(args, 'touser')
+      const { messages } = (await get(`${url}/__/outbox?limit=${flag(args, 'limit') ?? 20}${touser ? `&touser=${encodeURIComponent(touser)}` : ''}`)) as {
+        messages: { at: string; touser: string; template_id: string; page?: string; errcode: number; data: Record<string, { value: string }> }[]
+      }
+      if (!messages.length) console.log('(outbox is empty)')
+      for (const m of messages) {
+        const fields = Object.entries(m.data ?? {}).map(([k, v]) => `${k}=${v?.value}`).join(' ')
+        console.log(`${m.at}  ${m.errcode === 0 ? 'sent' : `errcode ${m.errcode}`}  to ${m.touser}  ${m.template_id}  ${m.page ?? ''}  ${fields}`)
+      }
+      return
+    }
     case 'metrics':
       console.log(JSON.stringify(await get(`${url}/__/metrics`), null, 2))
       return

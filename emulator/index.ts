@@ -10,6 +10,8 @@ import { installTimers } from './runtime/timers'
 import { installGateway } from './web/gateway'
 import { installLogin } from './web/login'
 import { installStatic } from './web/static'
+import { installStorage } from './storage'
+import { installOpenapi } from './openapi'
 
 export interface EmulatorOptions {
   /** 0 picks a free port. */
@@ -48,6 +50,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const pool = new FunctionPool(path.resolve(opts.functionsDir ?? path.join(projectRoot, 'build', 'cloudfunctions')), () => server.url, envId)
   installFunctions(server, pool)
   const timers = installTimers(server, pool, opts.timers ?? true)
+  installStorage(server, dataDir, envId)
+  installOpenapi(server, pool, dataDir)
   installGateway(server, pool)
   installLogin(server)
   installStatic(server, opts.staticDir ?? path.join(projectRoot, 'dist-h5'))
