@@ -1,11 +1,10 @@
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
 import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { TcbError } from './db/types'
-import { readBody, sendJson } from './http'
+import { readBody } from './http'
 import type { EmulatorServer } from './server'
-import { contentTypeFor } from './static'
 
 /**
  * Cloud storage on local disk (<dataDir>/storage/files/<cloudPath>), served the way wx-server-sdk
@@ -17,6 +16,33 @@ import { contentTypeFor } from './static'
 const OBJECT_PREFIX = '/__/storage/o/'
 const DEFAULT_MAX_AGE = 86400
 const UPLOAD_LIMIT = 50 * 1024 * 1024
+
+const contentTypes: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.heic': 'image/heic',
+  '.svg': 'image/svg+xml',
+  '.mp4': 'video/mp4',
+  '.mov': 'video/quicktime',
+  '.mp3': 'audio/mpeg',
+  '.m4a': 'audio/mp4',
+  '.aac': 'audio/aac',
+  '.silk': 'audio/silk',
+  '.pdf': 'application/pdf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+}
+
+/** Content type by extension; unknown files are served as bytes. */
+export function contentTypeFor(file: string): string {
+  return contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
+}
 
 export interface StorageModule {
   bucket: string
@@ -38,15 +64,15 @@ export function checkCloudPath(cloudPath: unknown): string {
   return p
 }
 
-export function installStorage(server: EmulatorServer, opts: { dataDir: string; envId: string }): StorageModule {
-  const base = path.join(opts.dataDir, 'storage')
+export function installStorage(server: EmulatorServer, dataDir: string, envId: string): StorageModule {
+  const base = path.join(dataDir, 'storage')
   const root = path.join(base, 'files')
   mkdirSync(root, { recursive: true })
   const secretFile = path.join(base, 'secret')
   if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('hex'))
   const secret = readFileSync(secretFile, 'utf8').trim()
-  const bucket = `${opts.envId}-1300000000`
-  const fileId = (cloudPath: string) => `cloud://${opts.envId}.${bucket}/${cloudPath}`
+  const bucket = `${envId}-1300000000`
+  const fileId = (cloudPath: string) => `cloud://${envId}.${bucket}/${cloudPath}`
   /** Upload authorizations handed out by getUploadMetadata: authorization -> cloudPath. */
   const uploads = new Map<string, { cloudPath: string; expires: number }>()
 
@@ -167,8 +193,9 @@ export function installStorage(server: EmulatorServer, opts: { dataDir: string; 
       writeFileSync(tmp, bytes)
       renameSync(tmp, file)
       uploads.delete(auth)
-      res.writeHead(200, { 'content-length': 0, etag: `"${createHmac('md5', '').update(bytes).digest('hex')}"` })
-      return res.end()
+      res.writeHead(200, { 'content-length': 0, etag: `"${createHash('md5').update(bytes).digest('hex')}"` })
+      res.end()
+      return
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return xmlError(res, 405, 'MethodNotAllowed', 'method not allowed')
     const expires = Number(url.searchParams.get('t'))
@@ -192,11 +219,12 @@ export function installStorage(server: EmulatorServer, opts: { dataDir: string; 
       'content-length': size,
       'cache-control': 'private, max-age=600'
     })
-    if (req.method === 'HEAD') return res.end()
+    if (req.method === 'HEAD') {
+      res.end()
+      return
+    }
     createReadStream(file).pipe(res)
   })
-
-  server.route('GET', '/__/storage', (_req, res) => sendJson(res, 200, { bucket, root }))
 
   return { bucket, root, fileId }
 }
