@@ -1,9 +1,13 @@
 export default defineAppConfig({
-  pages: ['pages/index/index'],
+  pages: ['pages/index/index', 'pages/checkin/index'],
   subPackages: [
     {
+      root: 'cadre',
+      pages: ['pages/visits/index', 'pages/visit/index', 'pages/calendar/index', 'pages/households/index', 'pages/lianglian/index']
+    },
+    {
       root: 'manager',
-      pages: ['pages/index/index']
+      pages: ['pages/index/index', 'pages/review/index']
     }
   ],
   window: {

@@ -1,20 +1,39 @@
 import { Text, View } from '@tarojs/components'
 import type { Me } from '../../../types/models'
+import type { Progress } from '../../../types/cadre-work'
 import { fourInto, roles } from '../../../types/enums'
 import { BigButton } from '../../components/BigButton'
 import { Card, EmptyView, ErrorView, LoadingView } from '../../components/StateViews'
 import type { CloudState } from '../../hooks/useCloud'
 import { isManager, liangLianStatus, orgPath } from '../../services/me'
+import type { QueueState } from '../../services/checkin-queue'
 import './index.scss'
+
+/** Where the home page's entries lead. */
+export type HomeEntry = 'checkin' | 'visits' | 'calendar' | 'households' | 'lianglian'
+
+export interface CadreHomeProps {
+  /** `visit.progress`, loaded only for a cadre. */
+  progress: Pick<CloudState<Progress | null>, 'loading' | 'error' | 'data'>
+  onRetryProgress: () => void
+  /** The offline check-in queue on this phone. */
+  queue: QueueState
+  uploading: boolean
+  onUpload: () => void
+  onDismissFailed: (submissionId: string) => void
+  onOpen: (entry: HomeEntry) => void
+}
 
 export interface HomeViewProps {
   me: Pick<CloudState<Me>, 'loading' | 'error' | 'data'>
   onRetry: () => void
   onOpenManager: () => void
+  /** Absent: no cadre workspace is shown (e.g. older tests, or a page that has not wired it). */
+  cadre?: CadreHomeProps
 }
 
 /** 我的工作台: everything the home page shows, from the state of the `user.me` call. */
-export function HomeView({ me, onRetry, onOpenManager }: HomeViewProps) {
+export function HomeView({ me, onRetry, onOpenManager, cadre }: HomeViewProps) {
   if (!me.data) {
     if (me.error) return <ErrorView message={me.error.message} onRetry={onRetry} retrying={me.loading} />
     return <LoadingView />
@@ -36,11 +55,12 @@ export function HomeView({ me, onRetry, onOpenManager }: HomeViewProps) {
           <Text className='home-entry__hint'>查看本单位的成效、差评回访和群众诉求</Text>
         </View>
       ) : null}
+      {data.role === 'cadre' && cadre ? <CadreWorkspace {...cadre} /> : null}
       {data.role === 'resident' ? (
         <ResidentGuide />
       ) : (
         <>
-          <LiangLianCard me={data} />
+          <LiangLianCard me={data} onOpen={data.role === 'cadre' && cadre ? () => cadre.onOpen('lianglian') : undefined} />
           <PointsCard me={data} />
         </>
       )}
@@ -62,7 +82,128 @@ function ProfileCard({ me }: { me: Me }) {
   )
 }
 
-function LiangLianCard({ me }: { me: Me }) {
+function CadreWorkspace(p: CadreHomeProps) {
+  return (
+    <View data-testid='cadre-workspace'>
+      <QueueBanner queue={p.queue} uploading={p.uploading} onUpload={p.onUpload} onDismissFailed={p.onDismissFailed} />
+      <ProgressCard progress={p.progress} onRetry={p.onRetryProgress} onCalendar={() => p.onOpen('calendar')} />
+      <View className='home-entry'>
+        <BigButton onClick={() => p.onOpen('checkin')} testId='open-checkin'>
+          走访打卡
+        </BigButton>
+      </View>
+      <View className='home-grid'>
+        <HomeTile title='走访记录' desc='打卡和记录' onClick={() => p.onOpen('visits')} testId='open-visits' />
+        <HomeTile title='五必访' desc='必访户和走访情况' onClick={() => p.onOpen('households')} testId='open-households' />
+        <HomeTile title='两联' desc='联系点和联系人' onClick={() => p.onOpen('lianglian')} testId='open-lianglian' />
+        <HomeTile title='日历' desc='哪天下了基层' onClick={() => p.onOpen('calendar')} testId='open-calendar' />
+      </View>
+    </View>
+  )
+}
+
+function HomeTile({ title, desc, onClick, testId }: { title: string; desc: string; onClick: () => void; testId: string }) {
+  return (
+    <View className='home-tile' onClick={onClick} data-testid={testId}>
+      <Text className='home-tile__title'>{title}</Text>
+      <Text className='home-tile__desc'>{desc}</Text>
+    </View>
+  )
+}
+
+function QueueBanner({ queue, uploading, onUpload, onDismissFailed }: Pick<CadreHomeProps, 'queue' | 'uploading' | 'onUpload' | 'onDismissFailed'>) {
+  if (queue.pending.length === 0 && queue.failed.length === 0) return null
+  return (
+    <View data-testid='queue'>
+      {queue.pending.length > 0 ? (
+        <View className='jdq-banner jdq-banner--warn' data-testid='queue-pending'>
+          <Text className='home-queue__head'>{queue.pending.length} 条打卡待上传</Text>
+          <Text className='home-queue__body'>网络不好时保存在手机上的打卡，有网络时会自动上传（72 小时内有效）。</Text>
+          <View className='home-queue__action'>
+            <BigButton onClick={onUpload} loading={uploading} testId='upload-now'>
+              {uploading ? '正在上传…' : '立即上传'}
+            </BigButton>
+          </View>
+        </View>
+      ) : null}
+      {queue.failed.map((f) => (
+        <View key={f.body.submissionId} className='jdq-banner jdq-banner--bad' data-testid='queue-failed'>
+          <Text className='home-queue__head'>有一条打卡没能补传{f.pointName ? `（${f.pointName}）` : ''}</Text>
+          <Text className='home-queue__body'>{f.message}</Text>
+          <View className='jdq-link' onClick={() => onDismissFailed(f.body.submissionId)} data-testid='dismiss-failed'>
+            <Text>知道了</Text>
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** Pace in words: ahead, on track or behind the expected days — never "more is better" past the target. */
+export function paceText(p: Pick<Progress, 'days' | 'expectedByToday' | 'reached' | 'target'>): string {
+  if (p.reached) return `已完成全年 ${p.target} 天的目标`
+  const behind = p.expectedByToday - p.days
+  if (behind > 0) return `比进度少 ${behind} 天`
+  return '进度正常'
+}
+
+function ProgressCard({ progress, onRetry, onCalendar }: { progress: CadreHomeProps['progress']; onRetry: () => void; onCalendar: () => void }) {
+  if (!progress.data) {
+    return (
+      <Card title='今年下基层' testId='progress'>
+        {progress.error ? (
+          <View data-testid='progress-error'>
+            <Text className='jdq-text'>没能加载进度：{progress.error.message}</Text>
+            <View className='jdq-link' onClick={onRetry} data-testid='progress-retry'>
+              <Text>点这里重试</Text>
+            </View>
+          </View>
+        ) : (
+          <Text className='jdq-text' data-testid='progress-loading'>
+            正在加载进度…
+          </Text>
+        )}
+      </Card>
+    )
+  }
+  const p = progress.data
+  const pct = p.target > 0 ? Math.round((p.progressDays / p.target) * 100) : 0
+  const behind = !p.reached && p.days < p.expectedByToday
+  return (
+    <Card title={`${p.year} 年下基层`} testId='progress'>
+      <View className='home-progress'>
+        <View className='home-ring' style={{ background: `conic-gradient(#c8161d ${pct * 3.6}deg, #f0d6d7 0deg)` }}>
+          <View className='home-ring__inner'>
+            <Text className='home-ring__days' data-testid='progress-days'>
+              {p.days}
+            </Text>
+            <Text className='home-ring__target'>/ {p.target} 天</Text>
+          </View>
+        </View>
+        <View className='home-progress__side'>
+          <Text className='home-progress__line' data-testid='progress-expected'>
+            按进度今天应达 {p.expectedByToday} 天
+          </Text>
+          <Text className={`home-progress__pace ${behind ? 'home-progress__pace--behind' : ''}`} data-testid='progress-pace'>
+            {paceText(p)}
+          </Text>
+          <Text className='home-progress__line' data-testid='progress-month'>
+            本月走访 {p.thisMonth.visits} 次，{p.thisMonth.days} 天
+          </Text>
+          <Text className='home-progress__line home-progress__small'>
+            本月外勤 {p.fieldwork.used}/{p.fieldwork.limit} 次{p.fieldwork.pending > 0 ? `，${p.fieldwork.pending} 次待审核` : ''}
+          </Text>
+        </View>
+      </View>
+      {progress.error ? <Text className='jdq-text'>刷新没有成功：{progress.error.message}</Text> : null}
+      <View className='jdq-link' onClick={onCalendar} data-testid='progress-calendar'>
+        <Text>查看日历 ›</Text>
+      </View>
+    </Card>
+  )
+}
+
+function LiangLianCard({ me, onOpen }: { me: Me; onOpen?: () => void }) {
   const status = liangLianStatus(me)
   return (
     <Card title='两联情况' testId='lianglian'>
@@ -83,6 +224,11 @@ function LiangLianCard({ me }: { me: Me }) {
           {me.contactCount === 0 ? <Text className='home-status__body'>请在联系点登记至少一位联系人。</Text> : null}
         </View>
       )}
+      {onOpen ? (
+        <View className='jdq-link' onClick={onOpen} data-testid='lianglian-open'>
+          <Text>{me.contactCount === 0 ? '去登记联系人 ›' : '查看联系点和联系人 ›'}</Text>
+        </View>
+      ) : null}
     </Card>
   )
 }

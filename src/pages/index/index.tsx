@@ -1,20 +1,76 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useCloud } from '../../hooks/useCloud'
 import { loadMe } from '../../services/me'
-import { HomeView } from './HomeView'
+import { callCloud } from '../../services/cloud'
+import { checkInQueue, type QueueState } from '../../services/checkin-queue'
+import { HomeView, type HomeEntry } from './HomeView'
 
+const routes: Record<HomeEntry, string> = {
+  checkin: '/pages/checkin/index',
+  visits: '/cadre/pages/visits/index',
+  calendar: '/cadre/pages/calendar/index',
+  households: '/cadre/pages/households/index',
+  lianglian: '/cadre/pages/lianglian/index'
+}
+
+/**
+ * 我的工作台. On open: `user.me`; for a cadre, then `visit.progress` (nothing else: 两联 comes with user.me).
+ * On show: the offline queue is read from storage and flushed.
+ */
 export default function IndexPage() {
   const me = useCloud(loadMe)
-  usePullDownRefresh(() => {
-    void me.reload().finally(() => Taro.stopPullDownRefresh())
+  const isCadre = me.data?.role === 'cadre'
+  const progress = useCloud(() => (isCadre ? callCloud('visit', 'progress', {}) : Promise.resolve(null)), [isCadre])
+  const queue = checkInQueue()
+  const [queueState, setQueueState] = useState<QueueState>(() => queue.state())
+  const [uploading, setUploading] = useState(false)
+
+  useEffect(() => queue.subscribe(setQueueState), [queue])
+
+  const upload = async () => {
+    setUploading(true)
+    try {
+      const report = await queue.flush()
+      if (report.sent.length > 0) {
+        void Taro.showToast({ title: `已上传 ${report.sent.length} 条`, icon: 'success' })
+        void progress.reload()
+      } else if (report.kept > 0) {
+        void Taro.showToast({ title: '网络还不好，稍后会自动再传', icon: 'none' })
+      }
+    } finally {
+      setUploading(false)
+      setQueueState(queue.state())
+    }
+  }
+
+  useDidShow(() => {
+    setQueueState(queue.state())
+    if (queue.state().pending.length > 0) void upload()
+    // Back from 打卡 or a record: the day count may have changed.
+    else if (progress.data) void progress.reload()
   })
+
+  usePullDownRefresh(() => {
+    void Promise.all([me.reload(), isCadre ? progress.reload() : Promise.resolve()]).finally(() => Taro.stopPullDownRefresh())
+  })
+
   return (
     <View className='jdq-page'>
       <HomeView
         me={me}
         onRetry={() => void me.reload()}
         onOpenManager={() => void Taro.navigateTo({ url: '/manager/pages/index/index' })}
+        cadre={{
+          progress,
+          onRetryProgress: () => void progress.reload(),
+          queue: queueState,
+          uploading,
+          onUpload: () => void upload(),
+          onDismissFailed: (id) => queue.dismissFailed(id),
+          onOpen: (entry) => void Taro.navigateTo({ url: routes[entry] })
+        }}
       />
     </View>
   )

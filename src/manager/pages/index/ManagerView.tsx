@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { Me } from '../../../../types/models'
 import { orgLevels, systems } from '../../../../types/enums'
+import { BigButton } from '../../../components/BigButton'
 import { Card, ErrorView, LoadingView } from '../../../components/StateViews'
 import type { CloudState } from '../../../hooks/useCloud'
 import { isManager, orgPath } from '../../../services/me'
@@ -18,9 +19,10 @@ export const comingSoon: { title: string; desc: string }[] = [
 export interface ManagerViewProps {
   me: Pick<CloudState<Me>, 'loading' | 'error' | 'data'>
   onRetry: () => void
+  onOpenReview?: () => void
 }
 
-export function ManagerView({ me, onRetry }: ManagerViewProps) {
+export function ManagerView({ me, onRetry, onOpenReview }: ManagerViewProps) {
   if (!me.data) {
     if (me.error) return <ErrorView message={me.error.message} onRetry={onRetry} retrying={me.loading} />
     return <LoadingView />
@@ -48,6 +50,14 @@ export function ManagerView({ me, onRetry }: ManagerViewProps) {
           <Text className='mgr-text'>{data.role === 'admin' ? '省活动办：可查看全省各级组织。' : '还没有绑定组织，请联系省活动办。'}</Text>
         )}
       </Card>
+      {onOpenReview ? (
+        <View className='mgr-entry'>
+          <BigButton onClick={onOpenReview} testId='open-review'>
+            外勤审核
+          </BigButton>
+          <Text className='mgr-text mgr-entry__hint'>干部不在联系点范围内的打卡，审核通过后计入下基层天数</Text>
+        </View>
+      ) : null}
       <Card title='即将上线' testId='coming-soon'>
         {comingSoon.map((item) => (
           <View key={item.title} className='mgr-item'>

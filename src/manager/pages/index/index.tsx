@@ -11,7 +11,7 @@ export default function ManagerPage() {
   })
   return (
     <View className='jdq-page'>
-      <ManagerView me={me} onRetry={() => void me.reload()} />
+      <ManagerView me={me} onRetry={() => void me.reload()} onOpenReview={() => void Taro.navigateTo({ url: '/manager/pages/review/index' })} />
     </View>
   )
 }

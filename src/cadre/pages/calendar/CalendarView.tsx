@@ -1,0 +1,86 @@
+import { Text, View } from '@tarojs/components'
+import { Card, ErrorView, LoadingView } from '../../../components/StateViews'
+import type { CloudState } from '../../../hooks/useCloud'
+import { monthGrid, monthTitle } from './grid'
+import './index.scss'
+
+export interface CalendarData {
+  /** First date covered ('YYYY-MM-DD'): data of another month is not shown while the new one loads. */
+  from: string
+  days: { date: string; visits: number }[]
+}
+
+export interface CalendarViewProps {
+  month: string
+  /** The current Beijing month: no switching past it. */
+  thisMonth: string
+  /** Beijing date today, marked. */
+  today: string
+  calendar: Pick<CloudState<CalendarData>, 'loading' | 'error' | 'data'>
+  onMonth: (delta: -1 | 1) => void
+  onRetry: () => void
+}
+
+const weekdays = ['一', '二', '三', '四', '五', '六', '日']
+
+/** 下基层日历: a month, days with counted visits marked. */
+export function CalendarView(p: CalendarViewProps) {
+  const data = p.calendar.data && p.calendar.data.from.startsWith(p.month) ? p.calendar.data : undefined
+  const counted = new Map((data?.days ?? []).map((d) => [d.date, d.visits]))
+  const canNext = p.month < p.thisMonth
+  return (
+    <View data-testid='calendar'>
+      <View className='cal-switch'>
+        <View className='cal-switch__btn' onClick={() => p.onMonth(-1)} data-testid='prev-month'>
+          <Text>‹ 上个月</Text>
+        </View>
+        <Text className='cal-switch__title' data-testid='month-title'>
+          {monthTitle(p.month)}
+        </Text>
+        <View className={`cal-switch__btn${canNext ? '' : ' cal-switch__btn--off'}`} onClick={() => (canNext ? p.onMonth(1) : undefined)} data-testid='next-month'>
+          <Text>下个月 ›</Text>
+        </View>
+      </View>
+      {!data ? (
+        p.calendar.error && !p.calendar.loading ? (
+          <ErrorView message={p.calendar.error.message} onRetry={p.onRetry} retrying={p.calendar.loading} />
+        ) : (
+          <LoadingView />
+        )
+      ) : (
+        <Card>
+          <View className='cal-row'>
+            {weekdays.map((w) => (
+              <Text key={w} className='cal-head'>
+                {w}
+              </Text>
+            ))}
+          </View>
+          {monthGrid(p.month).map((row, i) => (
+            <View key={i} className='cal-row'>
+              {row.map((c, j) =>
+                c.date ? (
+                  <View
+                    key={c.date}
+                    className={`cal-cell${counted.has(c.date) ? ' cal-cell--on' : ''}${c.date === p.today ? ' cal-cell--today' : ''}`}
+                    data-testid={counted.has(c.date) ? 'day-counted' : 'day'}
+                    data-date={c.date}
+                  >
+                    <Text className='cal-cell__day'>{c.day}</Text>
+                    {counted.has(c.date) ? <Text className='cal-cell__mark'>{counted.get(c.date)}次</Text> : null}
+                  </View>
+                ) : (
+                  <View key={`b${j}`} className='cal-cell cal-cell--blank' />
+                )
+              )}
+            </View>
+          ))}
+          <Text className='jdq-text' data-testid='month-summary'>
+            {data.days.length > 0 ? `本月下基层 ${data.days.length} 天（红色的日子）` : '这个月还没有计入的走访'}
+          </Text>
+          <Text className='cal-note'>只显示已计入的走访；外勤审核通过后才会标上。</Text>
+        </Card>
+      )}
+    </View>
+  )
+}

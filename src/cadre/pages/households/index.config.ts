@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '五必访',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120
+})

@@ -1,0 +1,78 @@
+import { useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import type { FiveMustVisit } from '../../../../types/enums'
+import { useCloud } from '../../../hooks/useCloud'
+import { usePaged } from '../../../hooks/usePaged'
+import { callCloud } from '../../../services/cloud'
+import { toCloudError } from '../../../services/reply'
+import { draftProblem, HouseholdsView, type HouseholdDraft } from './HouseholdsView'
+
+/**
+ * 五必访. On open: `households.coverage` and `households.list` (first page). The kind filter reloads the list
+ * only; adding a household (`households.create`) reloads both.
+ */
+export default function HouseholdsPage() {
+  const [kind, setKind] = useState<FiveMustVisit | 'all'>('all')
+  const coverage = useCloud(() => callCloud('households', 'coverage', {}))
+  const list = usePaged(
+    (cursor) => callCloud('households', 'list', { limit: 20, ...(kind !== 'all' ? { kind } : {}), ...(cursor ? { cursor } : {}) }),
+    [kind]
+  )
+  const [draft, setDraft] = useState<HouseholdDraft | null>(null)
+  const [adding, setAdding] = useState(false)
+  const [addError, setAddError] = useState<string | null>(null)
+
+  usePullDownRefresh(() => {
+    void Promise.all([coverage.reload(), list.reload()]).finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    void list.loadMore()
+  })
+
+  const add = async () => {
+    if (!draft) return
+    const problem = draftProblem(draft)
+    if (problem || !draft.kind) {
+      setAddError(problem)
+      return
+    }
+    setAdding(true)
+    setAddError(null)
+    try {
+      await callCloud('households', 'create', { kind: draft.kind, displayName: draft.displayName.trim(), area: draft.area.trim() })
+      setDraft(null)
+      void Taro.showToast({ title: '已登记', icon: 'success' })
+      void coverage.reload()
+      void list.reload()
+    } catch (err) {
+      setAddError(toCloudError(err).message)
+    } finally {
+      setAdding(false)
+    }
+  }
+
+  return (
+    <View className='jdq-page'>
+      <HouseholdsView
+        coverage={coverage}
+        list={list}
+        kind={kind}
+        onKind={(k) => {
+          list.setItems(() => [])
+          setKind(k)
+        }}
+        onRetry={() => void list.reload()}
+        onMore={() => void list.loadMore()}
+        draft={draft}
+        onDraft={(d) => {
+          setDraft(d)
+          setAddError(null)
+        }}
+        adding={adding}
+        addError={addError}
+        onAdd={() => void add()}
+      />
+    </View>
+  )
+}

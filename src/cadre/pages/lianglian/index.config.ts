@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '两联',
+  enablePullDownRefresh: true
+})

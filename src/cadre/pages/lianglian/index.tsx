@@ -1,0 +1,74 @@
+import { useState } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { useCloud } from '../../../hooks/useCloud'
+import { callCloud } from '../../../services/cloud'
+import { toCloudError } from '../../../services/reply'
+import { contactProblem, LiangLianView, type ContactDraft } from './LiangLianView'
+
+/** 两联. On open: `points.overview`. `points.addContact` / `points.removeContact`, then the overview again. */
+export default function LiangLianPage() {
+  const overview = useCloud(() => callCloud('points', 'overview', {}))
+  const [draft, setDraft] = useState<ContactDraft | null>(null)
+  const [saving, setSaving] = useState(false)
+  const [formError, setFormError] = useState<string | null>(null)
+  const [removingId, setRemovingId] = useState<string | null>(null)
+
+  usePullDownRefresh(() => {
+    void overview.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const add = async () => {
+    if (!draft) return
+    const problem = contactProblem(draft)
+    if (problem) {
+      setFormError(problem)
+      return
+    }
+    setSaving(true)
+    setFormError(null)
+    try {
+      await callCloud('points', 'addContact', { name: draft.name.trim(), relation: draft.relation.trim(), phone: draft.phone.trim() })
+      setDraft(null)
+      void Taro.showToast({ title: '已登记', icon: 'success' })
+      void overview.reload()
+    } catch (err) {
+      setFormError(toCloudError(err).message)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const remove = async (contactId: string, name: string) => {
+    const answer = await Taro.showModal({ title: '删除联系人', content: `确定删除联系人“${name}”吗？`, confirmText: '删除', cancelText: '不删' })
+    if (!answer.confirm) return
+    setRemovingId(contactId)
+    try {
+      await callCloud('points', 'removeContact', { contactId })
+      void overview.reload()
+    } catch (err) {
+      void Taro.showModal({ title: '没能删除', content: toCloudError(err).message, showCancel: false })
+    } finally {
+      setRemovingId(null)
+    }
+  }
+
+  return (
+    <View className='jdq-page'>
+      <LiangLianView
+        overview={overview}
+        onRetry={() => void overview.reload()}
+        draft={draft}
+        onDraft={(d) => {
+          setDraft(d)
+          setFormError(null)
+        }}
+        saving={saving}
+        formError={formError}
+        onAdd={() => void add()}
+        onRemove={(id, name) => void remove(id, name)}
+        removingId={removingId}
+      />
+    </View>
+  )
+}

@@ -1,0 +1,74 @@
+import type { FourInto, WorkMethod, DemandArea } from '../../../../types/enums'
+import type { VisitDetail } from '../../../../types/cadre-work'
+import type { ActionInput } from '../../../../types/api'
+
+export type Handling = 'immediate' | 'coordinate' | 'report'
+
+export interface ProblemDraft {
+  area: DemandArea
+  text: string
+  handling: Handling
+}
+
+/** The record form as the cadre edits it (numbers as typed text). */
+export interface RecordForm {
+  category: FourInto
+  method: WorkMethod | null
+  policy: string
+  needs: string
+  advice: string
+  peopleCount: string
+  peopleText: string
+  householdIds: string[]
+  problems: ProblemDraft[]
+}
+
+export type RecordInput = ActionInput<'visit', 'saveRecord'>
+
+/** The form for a visit: its saved record, or a blank one with the point's 四进 category. */
+export function formFromDetail(v: VisitDetail): RecordForm {
+  const r = v.record
+  if (!r) {
+    return { category: v.pointKind, method: null, policy: '', needs: '', advice: '', peopleCount: '', peopleText: '', householdIds: [], problems: [] }
+  }
+  return {
+    category: r.category,
+    method: r.method,
+    policy: r.policy ?? '',
+    needs: r.needs ?? '',
+    advice: r.advice ?? '',
+    peopleCount: String(r.peopleMet.count),
+    peopleText: r.peopleMet.text ?? '',
+    householdIds: [...r.householdIds],
+    problems: r.problems.map((p) => ({ area: p.area, text: p.text, handling: p.handling }))
+  }
+}
+
+/** Still editable (7 days after the check-in, by the server's date). */
+export function isEditable(v: Pick<VisitDetail, 'recordEditableUntil'>, now: Date = new Date()): boolean {
+  return now.getTime() < new Date(v.recordEditableUntil).getTime()
+}
+
+const opt = (s: string) => (s.trim() ? s.trim() : undefined)
+
+/** What to send, or the first thing to fix in words. */
+export function toRecordInput(visitId: string, f: RecordForm): { ok: true; input: RecordInput } | { ok: false; message: string } {
+  if (!f.method) return { ok: false, message: '请选择工作方式' }
+  const countText = f.peopleCount.trim()
+  const count = countText === '' ? 0 : Number(countText)
+  if (!Number.isInteger(count) || count < 0) return { ok: false, message: '见到的人数请填整数' }
+  const emptyProblem = f.problems.findIndex((p) => !p.text.trim())
+  if (emptyProblem >= 0) return { ok: false, message: `第 ${emptyProblem + 1} 个问题还没有写内容` }
+  const input: RecordInput = {
+    visitId,
+    category: f.category,
+    method: f.method,
+    peopleMet: { count, ...(opt(f.peopleText) ? { text: opt(f.peopleText) } : {}) },
+    householdIds: f.householdIds,
+    problems: f.problems.map((p) => ({ area: p.area, text: p.text.trim(), handling: p.handling }))
+  }
+  if (opt(f.policy)) input.policy = opt(f.policy)
+  if (opt(f.needs)) input.needs = opt(f.needs)
+  if (opt(f.advice)) input.advice = opt(f.advice)
+  return { ok: true, input }
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '走访记录',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120
+})

@@ -1,0 +1,62 @@
+import { useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { usePaged } from '../../../hooks/usePaged'
+import { callCloud } from '../../../services/cloud'
+import { toCloudError } from '../../../services/reply'
+import { decisionProblem, ReviewView, type Decision } from './ReviewView'
+
+/** 外勤审核. On open: `visit.listPending`; each decision: `visit.review`, then the item leaves the list. */
+export default function ReviewPage() {
+  const list = usePaged((cursor) => callCloud('visit', 'listPending', { limit: 20, ...(cursor ? { cursor } : {}) }))
+  const [notes, setNotes] = useState<Record<string, string>>({})
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [busyId, setBusyId] = useState<string | null>(null)
+
+  usePullDownRefresh(() => {
+    void list.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    void list.loadMore()
+  })
+
+  const decide = async (visitId: string, decision: Decision) => {
+    if (busyId) return
+    const note = (notes[visitId] ?? '').trim()
+    const problem = decisionProblem(decision, note)
+    setErrors((e) => ({ ...e, [visitId]: problem ?? '' }))
+    if (problem) return
+    setBusyId(visitId)
+    try {
+      await callCloud('visit', 'review', { visitId, decision, note })
+      list.setItems((items) => items.filter((v) => v.id !== visitId))
+      void Taro.showToast({ title: decision === 'approve' ? '已通过' : '已退回', icon: 'success' })
+    } catch (err) {
+      const e = toCloudError(err)
+      if (e.code === 'CONFLICT' || e.code === 'NOT_FOUND') {
+        // Someone else decided first: say so, and the item leaves the list.
+        void Taro.showModal({ title: '这条已经处理过了', content: e.message, showCancel: false })
+        list.setItems((items) => items.filter((v) => v.id !== visitId))
+      } else {
+        setErrors((x) => ({ ...x, [visitId]: e.message }))
+      }
+    } finally {
+      setBusyId(null)
+    }
+  }
+
+  return (
+    <View className='jdq-page'>
+      <ReviewView
+        list={list}
+        onRetry={() => void list.reload()}
+        onMore={() => void list.loadMore()}
+        notes={notes}
+        onNote={(id, t) => setNotes((n) => ({ ...n, [id]: t }))}
+        busyId={busyId}
+        errors={errors}
+        onDecide={(id, d) => void decide(id, d)}
+      />
+    </View>
+  )
+}
