@@ -19,3 +19,5 @@ echo "› h5 build"
 taro build --type h5 > /tmp/jdq-h5-build.log 2>&1 || { cat /tmp/jdq-h5-build.log; exit 1; }
 echo "› tests"
 jest --ci --maxWorkers=2 "$@"
+echo "› bench (quick): reads must not grow with the data"
+tsx scripts/bench/index.ts --quick
