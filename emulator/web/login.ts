@@ -26,7 +26,8 @@ const safeNext = (next: string | null) => (next && next.startsWith('/') && !next
 function page(users: DevUser[], orgNames: Map<string, string>, current: string | null, next: string): string {
   const groups = roleOrder
     .map(([role, label]) => {
-      const members = users.filter((u) => u.role === role)
+      // Grouped by organisation so a county's people stand together.
+      const members = users.filter((u) => u.role === role).sort((a, b) => (a.orgId ?? '').localeCompare(b.orgId ?? '') || a.openid.localeCompare(b.openid))
       if (!members.length) return ''
       const items = members
         .map(
