@@ -13,6 +13,10 @@ import type { BenchSize } from './sizes'
 
 export const VETERAN = 'bench-cadre-0'
 export const veteranOpenid = `openid-${VETERAN}`
+/** A cadre with exactly LIGHT_VISITS earlier visits at every size: check-in cost must not depend on history. */
+export const LIGHT = 'bench-light'
+export const lightOpenid = `openid-${LIGHT}`
+export const LIGHT_VISITS = 10
 export const BATCH = 1000
 
 type Docs = Array<Record<string, unknown> & { _id: string }>
@@ -45,8 +49,11 @@ export function* generate(size: BenchSize, now: Date, seed = 20121231): Generato
       createdAt: now
     })
   }
-  yield* chunks('users', cadres)
-  yield* chunks('liaisonPoints', points)
+  const lightOrg = counties[0]
+  const light: UserDoc = { _id: LIGHT, openid: lightOpenid, name: '新干部', role: 'cadre', title: '干事', orgId: lightOrg._id, orgPath: lightOrg.path, createdAt: now }
+  const lightPoint: LiaisonPointDoc = { ...points[0], _id: 'bench-light-point', name: '新联系点', cadreId: LIGHT }
+  yield* chunks('users', [...cadres, light])
+  yield* chunks('liaisonPoints', [...points, lightPoint])
 
   const households: HouseholdDoc[] = []
   for (let i = 0; i < size.households; i++) {
@@ -73,9 +80,10 @@ export function* generate(size: BenchSize, now: Date, seed = 20121231): Generato
   const days = new Map<string, VisitDayDoc>()
   const stats = new Map<string, VisitStatsDoc>()
   let batch: Docs = []
-  for (let i = 0; i < size.visits; i++) {
-    const cadre = i % 10 === 0 ? cadres[0] : cadres[1 + (i % Math.max(1, cadres.length - 1))] ?? cadres[0]
-    const point = points[Number(cadre._id.slice('bench-cadre-'.length))]
+  for (let i = 0; i < size.visits + LIGHT_VISITS; i++) {
+    const isLight = i >= size.visits
+    const cadre = isLight ? light : i % 10 === 0 ? cadres[0] : cadres[1 + (i % Math.max(1, cadres.length - 1))] ?? cadres[0]
+    const point = isLight ? lightPoint : points[Number(cadre._id.slice('bench-cadre-'.length))]
     const visitedAt = new Date(now.getTime() - Math.floor(random() * 730 * DAY))
     const date = beijingDate(visitedAt)
     const year = beijingYear(visitedAt)
