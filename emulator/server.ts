@@ -84,6 +84,11 @@ export class EmulatorServer {
   }
 
   async listen(port: number): Promise<void> {
+    // SDK clients keep connections alive; a server that closes idle sockets first races their reuse
+    // (ECONNRESET under load). Outlast the clients instead, and never cut a long request.
+    this.server.keepAliveTimeout = 65_000
+    this.server.headersTimeout = 66_000
+    this.server.requestTimeout = 0
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject)
       this.server.listen(port, '127.0.0.1', () => resolve())
