@@ -146,10 +146,17 @@ export const problemHandlingLabels = { immediate: '立即解决', coordinate: '�
 export const ProblemInput = z.object({
   area: DemandArea,
   text: text(500, '问题描述'),
-  handling: ProblemHandling
+  handling: ProblemHandling,
+  /** 紧急 / 一般 / 复杂: sets the ledger entry's deadline (issue 4). */
+  urgency: z.enum(['urgent', 'general', 'complex'], { error: '请选择紧急程度' }).default('general')
 })
 
-export const RaisedProblem = ProblemInput.extend({ id: z.string(), status: z.enum(['open']) })
+export const RaisedProblem = ProblemInput.extend({
+  id: z.string(),
+  status: z.enum(['open']),
+  /** Records saved before the ledger have none. */
+  urgency: ProblemInput.shape.urgency.removeDefault().optional()
+})
 export type RaisedProblem = z.infer<typeof RaisedProblem>
 
 export const VisitRecordInput = z.object({

@@ -1,11 +1,42 @@
 import type { ProblemInput, RaisedProblem } from '../../types/cadre-work'
 import type { z } from '../../types/zod'
+import type { VisitDoc } from '../_lib/collections'
+import type { Tx } from '../_lib/tx'
+import { bumpServiceStats, newDemand, put, type DemandDoc } from '../_lib/service'
 
 /**
- * The seam to the 办实事 demands ledger. For now the problems a visit raised are stored as structured
- * items on the visit record; when the ledger lands, this one function will create (or update) its
- * entries and keep their ids here. Stable ids: `${visitId}_p${n}`, so editing a record keeps them.
+ * The seam to the 办实事 demands ledger: inside the record's transaction, each problem raised on the
+ * visit becomes (or updates) a ledger entry with a stable id `${visitId}_p${n}`, so editing a record
+ * keeps its entries. An entry still 待办理 follows the edit; one already being handled keeps its own
+ * text (the ledger is the record of what was done). Entries taken off a record are not deleted: a
+ * problem once raised stays in the ledger until it is handled. O(problems) reads and writes, plus the
+ * cadre's figures once.
  */
-export function raiseDemandsFromVisit(visit: { _id: string }, problems: z.output<typeof ProblemInput>[]): RaisedProblem[] {
-  return problems.map((p, i) => ({ id: `${visit._id}_p${i + 1}`, area: p.area, text: p.text, handling: p.handling, status: 'open' as const }))
+export async function raiseDemandsFromVisit(
+  tx: Tx,
+  visit: VisitDoc,
+  problems: z.output<typeof ProblemInput>[],
+  cadre: { _id: string; name: string; orgId: string; orgPath: string[] },
+  now: Date
+): Promise<RaisedProblem[]> {
+  let raised = 0
+  const out: RaisedProblem[] = []
+  for (const [i, p] of problems.entries()) {
+    const id = `${visit._id}_p${i + 1}`
+    const ref = tx.collection('demands').doc(id)
+    const found = (await ref.get()).data as unknown as DemandDoc | null
+    if (!found) {
+      const doc = newDemand(
+        { _id: id, source: 'visit', visitId: visit._id, cadre, area: p.area, urgency: p.urgency, text: p.text, plannedPath: p.handling, by: { id: cadre._id, name: cadre.name, role: 'cadre' } },
+        now
+      )
+      await tx.collection('demands').add({ data: { ...doc } as unknown as Record<string, unknown> })
+      raised++
+    } else if (found.status === 'open' && (found.text !== p.text || found.area !== p.area || found.plannedPath !== p.handling)) {
+      await put(tx, 'demands', { ...found, _id: id, area: p.area, text: p.text, plannedPath: p.handling, updatedAt: now })
+    }
+    out.push({ id, area: p.area, text: p.text, handling: p.handling, urgency: p.urgency, status: 'open' as const })
+  }
+  if (raised > 0) await bumpServiceStats(tx, { cadreId: cadre._id, orgId: cadre.orgId, orgPath: cadre.orgPath }, now, { demandsRaised: raised }, now)
+  return out
 }

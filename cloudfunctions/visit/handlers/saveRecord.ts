@@ -47,6 +47,7 @@ export async function saveRecord(input: Input, ctx: RequestContext): Promise<Vis
       await hRef.set({ data: rest as unknown as Record<string, unknown> })
     }
 
+    const problems = await raiseDemandsFromVisit(tx, { ...v, _id: input.visitId }, input.problems, user, ctx.now)
     const record: VisitRecordDoc = {
       category: input.category,
       method: input.method,
@@ -55,7 +56,7 @@ export async function saveRecord(input: Input, ctx: RequestContext): Promise<Vis
       ...(input.advice ? { advice: input.advice } : {}),
       peopleMet: { count: input.peopleMet.count, ...(input.peopleMet.text ? { text: input.peopleMet.text } : {}) },
       householdIds,
-      problems: raiseDemandsFromVisit(v, input.problems),
+      problems,
       savedAt: ctx.now
     }
     const updated: VisitDoc = { ...v, record }

@@ -31,6 +31,8 @@ export interface VisitViewProps {
   saveError: string | null
   saved: boolean
   onSave: () => void
+  /** 出示评价二维码 (issue 4): the resident scans it to rate this visit or report a problem. */
+  onShowQr?: () => void
 }
 
 const categoryOptions = optionsOf(fourInto.labels)
@@ -74,6 +76,13 @@ export function VisitView(p: VisitViewProps) {
           </Text>
         ))}
       </Card>
+      {p.onShowQr && v.status !== 'rejected' ? (
+        <View className='jdq-state__action'>
+          <BigButton kind='plain' onClick={p.onShowQr} testId='show-qr'>
+            出示二维码，请群众评价
+          </BigButton>
+        </View>
+      ) : null}
       {p.form ? <RecordEditor {...p} form={p.form} /> : <RecordReadOnly visit={v} />}
     </View>
   )

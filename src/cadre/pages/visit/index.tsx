@@ -85,6 +85,7 @@ export default function VisitPage() {
         saveError={saveError}
         saved={saved}
         onSave={() => void save()}
+        onShowQr={() => void Taro.navigateTo({ url: `/cadre/pages/qr/index?kind=visit&id=${encodeURIComponent(visitId)}` })}
       />
     </View>
   )

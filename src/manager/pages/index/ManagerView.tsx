@@ -10,8 +10,6 @@ import './index.scss'
 /** What the managers' area will hold; real figures arrive with the functions that compute them. */
 export const comingSoon: { title: string; desc: string }[] = [
   { title: '成效排行', desc: '按解决的问题、群众满意度和差评整改排名，不看打卡次数' },
-  { title: '差评回访', desc: '每条差评 1 个工作日内回访，限期整改，结果告诉群众' },
-  { title: '群众诉求督办', desc: '受理、转办、办结、回访全过程，临期提醒、超期督办' },
   { title: '下基层天数', desc: '每位干部全年 90 天目标的进度' },
   { title: '典型案例', desc: '把解决得好的事例整理出来，供大家学习' }
 ]
@@ -20,9 +18,11 @@ export interface ManagerViewProps {
   me: Pick<CloudState<Me>, 'loading' | 'error' | 'data'>
   onRetry: () => void
   onOpenReview?: () => void
+  /** 差评回访 and 超期诉求 (issue 4). */
+  onOpenCases?: () => void
 }
 
-export function ManagerView({ me, onRetry, onOpenReview }: ManagerViewProps) {
+export function ManagerView({ me, onRetry, onOpenReview, onOpenCases }: ManagerViewProps) {
   if (!me.data) {
     if (me.error) return <ErrorView message={me.error.message} onRetry={onRetry} retrying={me.loading} />
     return <LoadingView />
@@ -56,6 +56,14 @@ export function ManagerView({ me, onRetry, onOpenReview }: ManagerViewProps) {
             外勤审核
           </BigButton>
           <Text className='mgr-text mgr-entry__hint'>干部不在联系点范围内的打卡，审核通过后计入下基层天数</Text>
+        </View>
+      ) : null}
+      {onOpenCases ? (
+        <View className='mgr-entry'>
+          <BigButton onClick={onOpenCases} testId='open-cases'>
+            差评回访和超期诉求
+          </BigButton>
+          <Text className='mgr-text mgr-entry__hint'>每条差评 1 个工作日内回访、限期整改并告诉群众；超期的诉求及时督办</Text>
         </View>
       ) : null}
       <Card title='即将上线' testId='coming-soon'>

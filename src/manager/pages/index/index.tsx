@@ -11,7 +11,9 @@ export default function ManagerPage() {
   })
   return (
     <View className='jdq-page'>
-      <ManagerView me={me} onRetry={() => void me.reload()} onOpenReview={() => void Taro.navigateTo({ url: '/manager/pages/review/index' })} />
+      <ManagerView me={me} onRetry={() => void me.reload()} onOpenReview={() => void Taro.navigateTo({ url: '/manager/pages/review/index' })}
+        onOpenCases={() => void Taro.navigateTo({ url: '/manager/pages/cases/index' })}
+      />
     </View>
   )
 }

@@ -1,0 +1,332 @@
+/**
+ * Issue 4 shared by the demands, ratings and visit functions: documents as stored, the per-period
+ * statistics kept in the same transaction as each write, scene codes, and the ledger entry factory.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import type { DemandArea, RatingLevel } from '../../types/enums'
+import type { Demand, DemandPath, DemandStatus, TimelineStep, Rating, BadReviewCase, CaseStatus, RatingTarget } from '../../types/service'
+import { beijingMonth, beijingYear } from '../../types/rules/beijing-time'
+import { demandDeadline, isOverdue, makeSceneCode, rulesFor, type SceneKind, type Urgency } from '../../types/rules/service'
+import { phoneFor, type Viewer } from '../../types/rules/privacy'
+import type { Tx } from './tx'
+import type { UserDoc } from './collections'
+
+export interface TimelineDoc {
+  kind: TimelineStep['kind']
+  at: Date
+  by: string
+  byName: string
+  byRole: TimelineStep['byRole']
+  note?: string
+}
+
+export interface DemandDoc {
+  _id: string
+  source: 'visit' | 'resident' | 'cadre'
+  visitId: string | null
+  /** The scene a resident reported through, and who (never shown to the cadre). */
+  viaScene: string | null
+  residentOpenid: string | null
+  cadreId: string
+  cadreName: string
+  orgId: string
+  orgPath: string[]
+  area: DemandArea
+  urgency: Urgency
+  text: string
+  contact: { name?: string; phone?: string } | null
+  status: DemandStatus
+  /** Open or coordinating: counted by the overdue indexes. */
+  active: boolean
+  path: DemandPath | null
+  plannedPath: DemandPath | null
+  department: string | null
+  deadlineAt: Date
+  finishedAt: Date | null
+  closedAt: Date | null
+  reply: string | null
+  supervised: number
+  timeline: TimelineDoc[]
+  sceneCode: string | null
+  rating: { level: RatingLevel } | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface SceneDoc {
+  /** The scene code itself. */
+  _id: string
+  kind: SceneKind
+  targetId: string
+  cadreId: string
+  orgId: string
+  orgPath: string[]
+  fileID?: string
+  createdAt: Date
+}
+
+export interface RatingDoc {
+  /** ratingIdFor(targetKind, targetId, openid): a retry finds it; the unique index guards it too. */
+  _id: string
+  targetKind: RatingTarget
+  targetId: string
+  raterOpenid: string
+  scene: string
+  cadreId: string
+  cadreName: string
+  orgId: string
+  orgPath: string[]
+  level: RatingLevel
+  score: number
+  tags: string[]
+  comment: string | null
+  contactPhone: string | null
+  followUp: { comment: string; at: Date } | null
+  flagged: boolean
+  voided: { reason: string; by: string; at: Date } | null
+  appeal: { reason: string; at: Date; status: 'pending' | 'upheld' | 'rejected' } | null
+  /** True while an appeal waits for a manager (index org_appeal_time). */
+  appealPending: boolean
+  caseId: string | null
+  date: string
+  month: string
+  year: number
+  createdAt: Date
+}
+
+export interface CaseDoc {
+  /** `case_${ratingId}` */
+  _id: string
+  ratingId: string
+  targetKind: RatingTarget
+  targetId: string
+  cadreId: string
+  cadreName: string
+  orgId: string
+  orgPath: string[]
+  level: RatingLevel
+  tags: string[]
+  comment: string | null
+  contactPhone: string | null
+  status: CaseStatus
+  active: boolean
+  revisitDueAt: Date
+  rectifyDueAt: Date
+  revisit: { at: Date; note: string; onTime: boolean; by: string; byName: string } | null
+  rectification: { at: Date; result: string; onTime: boolean; by: string; byName: string } | null
+  fixRating: { level: RatingLevel } | null
+  month: string
+  year: number
+  createdAt: Date
+}
+
+export const ratingIdFor = (kind: RatingTarget, targetId: string, openid: string) =>
+  `r${createHash('sha256').update(`${kind}:${targetId}:${openid}`).digest('base64url').slice(0, 24)}`
+export const caseIdFor = (ratingId: string) => `case_${ratingId}`
+/** Counters keyed by an openid store a hash of it. */
+export const hashOpenid = (openid: string) => createHash('sha256').update(openid).digest('base64url').slice(0, 16)
+
+export const newSceneCode = (kind: SceneKind) => makeSceneCode(kind, (n) => randomBytes(n))
+
+const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)
+
+// ---------------------------------------------------------------- statistics, kept as we write
+
+export type StatDelta = Record<string, number>
+
+export interface ServiceStatsDoc {
+  /** `${cadreId}_${period}` */
+  _id: string
+  cadreId: string
+  orgId: string
+  orgPath: string[]
+  /** 'YYYY-MM' or 'YYYY' (Beijing) */
+  period: string
+  counts: Record<string, number>
+  updatedAt: Date
+}
+
+export const statsDocId = (cadreId: string, period: string) => `${cadreId}_${period}`
+
+/**
+ * Moves a cadre's month and year statistics by `delta` inside the caller's transaction: two documents
+ * read and two written, whatever the history. `at` picks the periods (the event's Beijing month/year).
+ */
+export async function bumpServiceStats(
+  tx: Tx,
+  owner: { cadreId: string; orgId: string; orgPath: string[] },
+  at: { month: string; year: number } | Date,
+  delta: StatDelta,
+  now: Date
+): Promise<void> {
+  const entries = Object.entries(delta).filter(([, v]) => v !== 0)
+  if (entries.length === 0) return
+  const periods = at instanceof Date ? [beijingMonth(at), String(beijingYear(at))] : [at.month, String(at.year)]
+  for (const period of periods) {
+    const _id = statsDocId(owner.cadreId, period)
+    const ref = tx.collection('serviceStats').doc(_id)
+    const found = (await ref.get()).data as unknown as ServiceStatsDoc | null
+    const counts = { ...(found?.counts ?? {}) }
+    for (const [k, v] of entries) counts[k] = (counts[k] ?? 0) + v
+    const doc = { cadreId: owner.cadreId, orgId: owner.orgId, orgPath: owner.orgPath, period, counts, updatedAt: now }
+    if (found) await ref.set({ data: doc })
+    else await tx.collection('serviceStats').add({ data: { _id, ...doc } })
+  }
+}
+
+// ---------------------------------------------------------------- abuse counters
+
+/**
+ * Increments a counter inside the transaction and returns its new value; `limit` refuses going past it
+ * (the caller throws). One document per key per period.
+ */
+export async function bumpCounter(tx: Tx, id: string, now: Date): Promise<number> {
+  const ref = tx.collection('abuseCounters').doc(id)
+  const found = (await ref.get()).data as { count: number } | null
+  const count = (found?.count ?? 0) + 1
+  if (found) await ref.set({ data: { count, updatedAt: now } })
+  else await tx.collection('abuseCounters').add({ data: { _id: id, count, updatedAt: now } })
+  return count
+}
+
+export async function readCounter(tx: Tx, id: string): Promise<number> {
+  const found = (await tx.collection('abuseCounters').doc(id).get()).data as { count: number } | null
+  return found?.count ?? 0
+}
+
+// ---------------------------------------------------------------- demands
+
+export function newDemand(
+  f: {
+    _id: string
+    source: DemandDoc['source']
+    visitId?: string | null
+    viaScene?: string | null
+    residentOpenid?: string | null
+    cadre: Pick<UserDoc, '_id' | 'name' | 'orgId' | 'orgPath'>
+    area: DemandArea
+    urgency: Urgency
+    text: string
+    contact?: DemandDoc['contact']
+    plannedPath?: DemandPath | null
+    by: { id: string; name: string; role: TimelineDoc['byRole'] }
+  },
+  now: Date
+): DemandDoc {
+  return {
+    _id: f._id,
+    source: f.source,
+    visitId: f.visitId ?? null,
+    viaScene: f.viaScene ?? null,
+    residentOpenid: f.residentOpenid ?? null,
+    cadreId: f.cadre._id,
+    cadreName: f.cadre.name,
+    orgId: f.cadre.orgId,
+    orgPath: f.cadre.orgPath,
+    area: f.area,
+    urgency: f.urgency,
+    text: f.text,
+    contact: f.contact ?? null,
+    status: 'open',
+    active: true,
+    path: null,
+    plannedPath: f.plannedPath ?? null,
+    department: null,
+    deadlineAt: demandDeadline(now, f.urgency, rulesFor(f.cadre.orgPath)),
+    finishedAt: null,
+    closedAt: null,
+    reply: null,
+    supervised: 0,
+    timeline: [{ kind: 'raised', at: now, by: f.by.id, byName: f.by.name, byRole: f.by.role }],
+    sceneCode: null,
+    rating: null,
+    createdAt: now,
+    updatedAt: now
+  }
+}
+
+export function toDemand(d: DemandDoc, viewer: Viewer | null, now: Date): Demand {
+  const owner = { id: d.cadreId, orgPath: d.orgPath }
+  const phone = d.contact?.phone ? (viewer ? phoneFor(viewer, owner, d.contact.phone) : { phone: '***', masked: true }) : null
+  return {
+    id: d._id,
+    source: d.source,
+    visitId: d.visitId,
+    cadreId: d.cadreId,
+    cadreName: d.cadreName,
+    orgId: d.orgId,
+    area: d.area,
+    urgency: d.urgency,
+    text: d.text,
+    contact: d.contact ? { ...(d.contact.name ? { name: d.contact.name } : {}), ...(phone ? { phone: phone.phone } : {}), phoneMasked: phone?.masked ?? false } : null,
+    status: d.status,
+    path: d.path,
+    plannedPath: d.plannedPath,
+    department: d.department,
+    deadlineAt: iso(d.deadlineAt)!,
+    overdue: isOverdue(d, now),
+    finishedAt: iso(d.finishedAt),
+    closedAt: iso(d.closedAt),
+    reply: d.reply,
+    supervised: d.supervised,
+    createdAt: iso(d.createdAt)!,
+    sceneCode: d.sceneCode,
+    rating: d.rating
+  }
+}
+
+export function toDemandDetail(d: DemandDoc, viewer: Viewer | null, now: Date) {
+  return {
+    ...toDemand(d, viewer, now),
+    timeline: d.timeline.map((s) => ({ kind: s.kind, at: iso(s.at)!, byName: s.byName, byRole: s.byRole, ...(s.note ? { note: s.note } : {}) }))
+  }
+}
+
+// ---------------------------------------------------------------- ratings and cases
+
+/** What the rated cadre and managers see: no openid, no phone. */
+export function toRating(r: RatingDoc): Rating {
+  return {
+    id: r._id,
+    cadreName: r.cadreName,
+    targetKind: r.targetKind,
+    targetId: r.targetId,
+    level: r.level,
+    tags: r.tags,
+    comment: r.comment,
+    followUp: r.followUp ? { comment: r.followUp.comment, at: iso(r.followUp.at)! } : null,
+    at: iso(r.createdAt)!,
+    date: r.date,
+    flagged: r.flagged,
+    voided: r.voided ? { reason: r.voided.reason, at: iso(r.voided.at)! } : null,
+    appeal: r.appeal ? { reason: r.appeal.reason, at: iso(r.appeal.at)!, status: r.appeal.status } : null
+  }
+}
+
+export function toCase(c: CaseDoc, now: Date): BadReviewCase {
+  return {
+    id: c._id,
+    ratingId: c.ratingId,
+    cadreId: c.cadreId,
+    cadreName: c.cadreName,
+    level: c.level,
+    tags: c.tags,
+    comment: c.comment,
+    contactPhone: c.contactPhone,
+    status: c.status,
+    ratedAt: iso(c.createdAt)!,
+    revisitDueAt: iso(c.revisitDueAt)!,
+    rectifyDueAt: iso(c.rectifyDueAt)!,
+    revisit: c.revisit ? { at: iso(c.revisit.at)!, note: c.revisit.note, onTime: c.revisit.onTime, byName: c.revisit.byName } : null,
+    rectification: c.rectification ? { at: iso(c.rectification.at)!, result: c.rectification.result, onTime: c.rectification.onTime, byName: c.rectification.byName } : null,
+    revisitOverdue: c.active && !c.revisit && now.getTime() > new Date(c.revisitDueAt).getTime(),
+    rectifyOverdue: c.active && !c.rectification && now.getTime() > new Date(c.rectifyDueAt).getTime(),
+    fixRating: c.fixRating
+  }
+}
+
+/** Writes a whole document back (set without _id). */
+export async function put<D extends { _id: string }>(tx: Tx, name: string, doc: D): Promise<void> {
+  const { _id, ...rest } = doc
+  await tx.collection(name).doc(_id).set({ data: rest as Record<string, unknown> })
+}

@@ -1,0 +1,11 @@
+import type { z } from '../../../types/zod'
+import type { demandsApi } from '../../../types/api/demands'
+import type { RequestContext } from '../../_lib/context'
+import { transition } from '../shared'
+
+/** A progress note while a department works on it. */
+export function progress(input: z.output<typeof demandsApi.progress.input>, ctx: RequestContext) {
+  return transition(ctx, input.demandId, 'owner', ['coordinating'], (d, _u, step) => ({
+    doc: { ...d, timeline: [...d.timeline, { ...step, kind: 'progress', note: input.note }] }
+  }))
+}

@@ -1,0 +1,15 @@
+import { demandsApi } from '../../types/api/demands'
+import { createFunction } from '../_lib/router'
+import { create } from './handlers/create'
+import { resolve } from './handlers/resolve'
+import { coordinate } from './handlers/coordinate'
+import { progress } from './handlers/progress'
+import { supervise } from './handlers/supervise'
+import { finish } from './handlers/finish'
+import { report } from './handlers/report'
+import { close } from './handlers/close'
+import { get } from './handlers/get'
+import { list } from './handlers/list'
+import { listOverdue } from './handlers/listOverdue'
+
+export const main = createFunction(demandsApi, { create, resolve, coordinate, progress, supervise, finish, report, close, get, list, listOverdue })

@@ -1,0 +1,52 @@
+import type { z } from '../../../types/zod'
+import type { ratingsApi } from '../../../types/api/ratings'
+import type { Rating } from '../../../types/service'
+import type { RequestContext } from '../../_lib/context'
+import { AppError } from '../../_lib/errors'
+import { requireManagerOf, requireStaff } from '../../_lib/auth'
+import { inTransaction } from '../../_lib/tx'
+import { bumpServiceStats, put, toRating, type CaseDoc, type RatingDoc, type StatDelta } from '../../_lib/service'
+
+/**
+ * A manager of the rated cadre voids a mistaken or malicious rating (or keeps it), with the reason
+ * recorded. Voiding takes the rating out of the figures of the period it was given in, in the same
+ * transaction, and closes its 差评 case (the follow-up work already done stays counted).
+ */
+export async function decideAppeal(input: z.output<typeof ratingsApi.decideAppeal.input>, ctx: RequestContext): Promise<Rating> {
+  const user = await requireStaff(ctx)
+  return inTransaction(async (tx) => {
+    const r = (await tx.collection('ratings').doc(input.ratingId).get()).data as unknown as RatingDoc | null
+    if (!r) throw new AppError('NOT_FOUND', '没有找到这条评价')
+    requireManagerOf(user, r.orgPath, '只有被评价干部的上级管理员可以处理申诉')
+    if (r.voided) throw new AppError('CONFLICT', '这条评价已经撤销了')
+    if (input.decision === 'keep') {
+      if (!r.appeal || r.appeal.status !== 'pending') throw new AppError('CONFLICT', '这条评价没有待处理的申诉')
+      const kept: RatingDoc = { ...r, _id: input.ratingId, appeal: { ...r.appeal, status: 'rejected' }, appealPending: false }
+      await put(tx, 'ratings', kept)
+      return toRating(kept)
+    }
+    const next: RatingDoc = {
+      ...r,
+      _id: input.ratingId,
+      voided: { reason: input.reason, by: user._id, at: ctx.now },
+      appeal: r.appeal ? { ...r.appeal, status: 'upheld' } : null,
+      appealPending: false
+    }
+    await put(tx, 'ratings', next)
+    let delta: StatDelta
+    if (r.targetKind === 'fix') delta = { fixRated: -1, fixSatisfied: r.score >= 4 ? -1 : 0, voided: 1 }
+    else {
+      const bad = r.caseId ? 1 : 0
+      delta = { ratings: -1, [`level.${r.level}`]: -1, scoreSum: -r.score, bad: -bad, flagged: r.flagged ? -1 : 0, voided: 1 }
+    }
+    if (r.caseId) {
+      const c = (await tx.collection('badReviewCases').doc(r.caseId).get()).data as unknown as CaseDoc | null
+      if (c && c.active) {
+        await put(tx, 'badReviewCases', { ...c, _id: r.caseId, status: 'voided', active: false })
+        delta.casesVoided = 1
+      }
+    }
+    await bumpServiceStats(tx, r, { month: r.month, year: r.year }, delta, ctx.now)
+    return toRating(next)
+  })
+}

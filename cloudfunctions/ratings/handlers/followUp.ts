@@ -1,0 +1,24 @@
+import type { z } from '../../../types/zod'
+import type { ratingsApi } from '../../../types/api/ratings'
+import type { RequestContext } from '../../_lib/context'
+import { AppError } from '../../_lib/errors'
+import { inTransaction } from '../../_lib/tx'
+import { put, ratingIdFor, type RatingDoc } from '../../_lib/service'
+import { resolveTarget, sceneOf } from '../shared'
+
+/** 追评: once, by the resident who rated, on their own rating (not on a voided one). */
+export async function followUp(input: z.output<typeof ratingsApi.followUp.input>, ctx: RequestContext): Promise<{ message: string }> {
+  if (!ctx.caller) throw new AppError('UNAUTHENTICATED')
+  const openid = ctx.caller.openid
+  const scene = await sceneOf(input.scene)
+  const target = await resolveTarget(scene, input.about, input.demandId, openid)
+  const id = ratingIdFor(target.kind, target.id, openid)
+  return inTransaction(async (tx) => {
+    const r = (await tx.collection('ratings').doc(id).get()).data as unknown as RatingDoc | null
+    if (!r) throw new AppError('NOT_FOUND', '您还没有评价，请先评价')
+    if (r.voided) throw new AppError('CONFLICT', '这条评价已被撤销，不能追评')
+    if (r.followUp) throw new AppError('CONFLICT', '每条评价只能追评一次')
+    await put(tx, 'ratings', { ...r, _id: id, followUp: { comment: input.comment, at: ctx.now } })
+    return { message: '追评已收到，谢谢！' }
+  })
+}

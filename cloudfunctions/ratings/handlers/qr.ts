@@ -1,0 +1,82 @@
+import type { z } from '../../../types/zod'
+import type { ratingsApi } from '../../../types/api/ratings'
+import type { QrCode } from '../../../types/service'
+import { cloud } from '../../_lib/cloud'
+import { collection, type LiaisonPointDoc, type UserDoc, type VisitDoc } from '../../_lib/collections'
+import type { RequestContext } from '../../_lib/context'
+import { AppError } from '../../_lib/errors'
+import { requireCadre } from '../../_lib/auth'
+import { rows } from '../../_lib/query'
+import { isRetryable } from '../../_lib/tx'
+import { RESIDENT_PAGE, h5SceneUrl, type SceneKind } from '../../../types/rules/service'
+import { newSceneCode, type DemandDoc, type SceneDoc } from '../../_lib/service'
+import { one } from '../shared'
+
+/**
+ * The QR code a cadre shows (a visit, a demand answered to the person) or prints (a liaison point's
+ * plate). One scene per target (unique index target_unique); its PNG from wxacode.getUnlimited is
+ * made once and kept in cloud storage — getUnlimited has a quota and the same code should look the
+ * same every time — and each call hands out a fresh temporary URL (a small reply, no base64).
+ */
+export async function qr(input: z.output<typeof ratingsApi.qr.input>, ctx: RequestContext): Promise<QrCode> {
+  const user = await requireCadre(ctx)
+  const owner = await ownerOf(input.kind, input.targetId, user)
+  let scene = await ensureScene(input.kind, input.targetId, owner, ctx.now)
+  if (!scene.fileID) {
+    let buffer: Buffer
+    try {
+      const res = (await cloud.openapi.wxacode.getUnlimited({ scene: scene._id, page: RESIDENT_PAGE, checkPath: false, width: 430 } as never)) as { buffer: Buffer }
+      buffer = res.buffer
+    } catch (err) {
+      console.error('[qr] getUnlimited failed', err)
+      throw new AppError('UNAVAILABLE', '生成二维码失败，请稍后再试')
+    }
+    const up = (await cloud.uploadFile({ cloudPath: `qr/${scene._id}.png`, fileContent: buffer })) as { fileID: string }
+    await collection('scenes').doc(scene._id).update({ data: { fileID: up.fileID } })
+    scene = { ...scene, fileID: up.fileID }
+  }
+  const urls = (await cloud.getTempFileURL({ fileList: [scene.fileID!] })) as { fileList: { tempFileURL: string }[] }
+  const imageUrl = urls.fileList[0]?.tempFileURL
+  if (!imageUrl) throw new AppError('UNAVAILABLE', '二维码图片暂时取不到，请稍后再试')
+  return { scene: scene._id, page: RESIDENT_PAGE, imageUrl, h5Path: h5SceneUrl(scene._id) }
+}
+
+async function ownerOf(kind: SceneKind, targetId: string, user: UserDoc): Promise<{ cadreId: string; orgId: string; orgPath: string[] }> {
+  if (kind === 'visit') {
+    const v = await one<VisitDoc>('visits', targetId)
+    if (!v) throw new AppError('NOT_FOUND', '没有找到这次走访')
+    if (v.cadreId !== user._id) throw new AppError('FORBIDDEN', '只能出示自己走访的二维码')
+    if (v.status === 'rejected') throw new AppError('CONFLICT', '这次外勤未通过审核，不能请群众评价')
+    return v
+  }
+  if (kind === 'demand') {
+    const d = await one<DemandDoc>('demands', targetId)
+    if (!d) throw new AppError('NOT_FOUND', '没有找到这条诉求')
+    if (d.cadreId !== user._id) throw new AppError('FORBIDDEN', '只能出示自己办理的诉求的二维码')
+    if (d.status !== 'closed') throw new AppError('CONFLICT', '办结并答复群众后，才能请群众评价')
+    return d
+  }
+  const p = await one<LiaisonPointDoc>('liaisonPoints', targetId)
+  if (!p) throw new AppError('NOT_FOUND', '没有找到这个联系点')
+  if (p.cadreId !== user._id) throw new AppError('FORBIDDEN', '只能生成自己联系点的二维码')
+  return { cadreId: user._id, orgId: user.orgId, orgPath: user.orgPath }
+}
+
+async function ensureScene(kind: SceneKind, targetId: string, owner: { cadreId: string; orgId: string; orgPath: string[] }, now: Date): Promise<SceneDoc> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [found] = await rows<SceneDoc>(collection('scenes').where({ kind, targetId }).limit(1))
+    if (found) return found
+    const scene: SceneDoc = { _id: newSceneCode(kind), kind, targetId, cadreId: owner.cadreId, orgId: owner.orgId, orgPath: owner.orgPath, createdAt: now }
+    try {
+      const { _id, ...rest } = scene
+      await collection('scenes').doc(_id).set({ data: rest })
+      // set() would overwrite a colliding code: the unique (kind, targetId) index caught a concurrent twin;
+      // a code collision is 1 in 4e17 and checked below.
+      const [mine] = await rows<SceneDoc>(collection('scenes').where({ _id }).limit(1))
+      if (mine && mine.kind === kind && mine.targetId === targetId) return mine
+    } catch (err) {
+      if (!isRetryable(err)) throw err
+    }
+  }
+  throw new AppError('CONFLICT', '生成二维码时冲突了，请再试一次')
+}

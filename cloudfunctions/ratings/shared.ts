@@ -1,0 +1,64 @@
+import type { RatingTarget } from '../../types/service'
+import { collection, type VisitDoc } from '../_lib/collections'
+import { AppError } from '../_lib/errors'
+import { rows } from '../_lib/query'
+import { caseIdFor, ratingIdFor, type CaseDoc, type DemandDoc, type RatingDoc, type SceneDoc } from '../_lib/service'
+
+export const one = async <T>(name: 'scenes' | 'visits' | 'demands' | 'ratings' | 'badReviewCases' | 'orgs' | 'liaisonPoints', id: string): Promise<T | null> => {
+  const [doc] = await rows<T>(collection(name).where({ _id: id }).limit(1))
+  return doc ?? null
+}
+
+export async function sceneOf(code: string): Promise<SceneDoc> {
+  const scene = await one<SceneDoc>('scenes', code)
+  if (!scene) throw new AppError('NOT_FOUND', '这个二维码已失效，请联系干部重新出示')
+  return scene
+}
+
+export interface Target {
+  kind: RatingTarget
+  id: string
+  /** When the rated thing happened: the window counts from it. */
+  eventAt: Date
+  owner: { cadreId: string; cadreName: string; orgId: string; orgPath: string[] }
+  demand?: DemandDoc
+  case?: CaseDoc
+}
+
+/** What the scene itself is about: its visit, or its (answered) demand. */
+export async function serviceTarget(scene: SceneDoc): Promise<Target> {
+  if (scene.kind === 'visit') {
+    const v = await one<VisitDoc>('visits', scene.targetId)
+    if (!v || v.status === 'rejected') throw new AppError('NOT_FOUND', '没有找到这次走访，二维码可能已失效')
+    return { kind: 'visit', id: v._id, eventAt: new Date(v.visitedAt), owner: v }
+  }
+  if (scene.kind === 'demand') {
+    const d = await one<DemandDoc>('demands', scene.targetId)
+    if (!d) throw new AppError('NOT_FOUND', '没有找到这件事，二维码可能已失效')
+    if (d.status !== 'closed' || !d.closedAt) throw new AppError('CONFLICT', '这件事还在办理中，办结并答复您之后才能评价')
+    return { kind: 'demand', id: d._id, eventAt: new Date(d.closedAt), owner: d, demand: d }
+  }
+  throw new AppError('BAD_REQUEST', '这是联系点的二维码，用于随时反映问题；评价请扫干部走访时出示的二维码')
+}
+
+/**
+ * The target of a rating from a scene: the scene's service (default), one of my demands reported
+ * through this scene (about 'demand'), or the fix of my 差评 on the scene's service (about 'fix').
+ */
+export async function resolveTarget(scene: SceneDoc, about: 'service' | 'demand' | 'fix', demandId: string | undefined, openid: string): Promise<Target> {
+  if (about === 'demand') {
+    if (!demandId) throw new AppError('BAD_REQUEST', '请选择要评价的问题')
+    const d = await one<DemandDoc>('demands', demandId)
+    if (!d || d.residentOpenid !== openid || d.viaScene !== scene._id) throw new AppError('NOT_FOUND', '没有找到您反映的这个问题')
+    if (d.status !== 'closed' || !d.closedAt) throw new AppError('CONFLICT', '这个问题还在办理中，办结并答复您之后才能评价')
+    return { kind: 'demand', id: d._id, eventAt: new Date(d.closedAt), owner: d, demand: d }
+  }
+  const service = await serviceTarget(scene)
+  if (about === 'service') return service
+  const c = await one<CaseDoc>('badReviewCases', caseIdFor(ratingIdFor(service.kind, service.id, openid)))
+  if (!c || c.status === 'voided') throw new AppError('NOT_FOUND', '您在这里没有待评价的整改')
+  if (c.status !== 'rectified' || !c.rectification) throw new AppError('CONFLICT', '整改还没有完成，完成后会告诉您，再来评价')
+  return { kind: 'fix', id: c._id, eventAt: new Date(c.rectification.at), owner: c, case: c }
+}
+
+export const myRating = (t: Pick<Target, 'kind' | 'id'>, openid: string) => one<RatingDoc>('ratings', ratingIdFor(t.kind, t.id, openid))

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '群众诉求台账',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '评价二维码',
+  pageOrientation: 'portrait'
+})

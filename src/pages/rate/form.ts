@@ -1,0 +1,60 @@
+import type { DemandArea, RatingLevel } from '../../../types/enums'
+import { checkTags, isBadLevel } from '../../../types/rules/service'
+
+/** What the resident is rating: the visit or answered demand behind the code, the fix of their 差评, or one of their reported problems. */
+export type RateTarget = { about: 'service' } | { about: 'fix' } | { about: 'demand'; demandId: string }
+
+/** No level is chosen until the resident taps one (no default rating). */
+export interface RateForm {
+  level: RatingLevel | null
+  tags: string[]
+  comment: string
+  phone: string
+}
+export const emptyRateForm = (): RateForm => ({ level: null, tags: [], comment: '', phone: '' })
+
+export interface ReportForm {
+  area: DemandArea | null
+  text: string
+  phone: string
+}
+export const emptyReportForm = (): ReportForm => ({ area: null, text: '', phone: '' })
+
+const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/
+
+/** Picking another level drops tags that belong to the old one. */
+export function pickLevel(f: RateForm, level: RatingLevel): RateForm {
+  return { ...f, level, tags: f.level && isBadLevel(f.level) === isBadLevel(level) && f.level === level ? f.tags : [] }
+}
+
+export function toggleTag(f: RateForm, tag: string): RateForm {
+  return { ...f, tags: f.tags.includes(tag) ? f.tags.filter((t) => t !== tag) : [...f.tags, tag] }
+}
+
+export function toRateInput(scene: string, target: RateTarget, f: RateForm) {
+  if (!f.level) return { ok: false as const, message: '请先选择您的满意程度' }
+  const problem = checkTags(f.level, f.tags)
+  if (problem) return { ok: false as const, message: problem }
+  const phone = f.phone.trim()
+  if (phone && !PHONE.test(phone)) return { ok: false as const, message: '电话号码格式不对（手机 11 位）' }
+  return {
+    ok: true as const,
+    input: {
+      scene,
+      about: target.about,
+      ...(target.about === 'demand' ? { demandId: target.demandId } : {}),
+      level: f.level,
+      tags: f.tags,
+      ...(f.comment.trim() ? { comment: f.comment.trim() } : {}),
+      ...(phone && isBadLevel(f.level) ? { contactPhone: phone } : {})
+    }
+  }
+}
+
+export function toReportInput(scene: string, f: ReportForm) {
+  if (!f.area) return { ok: false as const, message: '请选择问题的类别' }
+  if (!f.text.trim()) return { ok: false as const, message: '请说一说遇到的问题' }
+  const phone = f.phone.trim()
+  if (phone && !PHONE.test(phone)) return { ok: false as const, message: '电话号码格式不对（手机 11 位）' }
+  return { ok: true as const, input: { scene, area: f.area, text: f.text.trim(), ...(phone ? { contactPhone: phone } : {}) } }
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '群众点评'
+})

@@ -1,0 +1,79 @@
+import { useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { useCloud } from '../../hooks/useCloud'
+import { callCloud } from '../../services/cloud'
+import { toCloudError } from '../../services/reply'
+import { emptyRateForm, emptyReportForm, pickLevel, toRateInput, toReportInput, toggleTag, type RateForm, type ReportForm } from './form'
+import { RateView, type RateStep } from './RateView'
+
+/**
+ * The resident's page a scanned code opens (main package: WeChat opens it straight from the code).
+ * `scene` comes from the code (weapp: query.scene; h5: ?scene=). On open: `ratings.landing`.
+ * Submit: `ratings.rate` or `demands.create`.
+ */
+export default function RatePage() {
+  const { params } = useRouter()
+  const scene = decodeURIComponent(params.scene ?? '')
+  const landing = useCloud(() => callCloud('ratings', 'landing', { scene }), [scene])
+  const [step, setStep] = useState<RateStep>({ kind: 'home' })
+  const [rate, setRate] = useState<RateForm>(emptyRateForm)
+  const [report, setReport] = useState<ReportForm>(emptyReportForm)
+  const [submitting, setSubmitting] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  const go = (next: RateStep) => {
+    setError(null)
+    if (next.kind === 'rate') setRate(emptyRateForm())
+    if (next.kind === 'report') setReport(emptyReportForm())
+    setStep(next)
+    if (next.kind === 'home') void landing.reload()
+  }
+
+  const send = async (work: () => Promise<string>) => {
+    setSubmitting(true)
+    setError(null)
+    try {
+      setStep({ kind: 'thanks', message: await work() })
+    } catch (err) {
+      setError(toCloudError(err).message)
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  const submit = async () => {
+    if (step.kind === 'rate') {
+      const checked = toRateInput(scene, step.target, rate)
+      if (!checked.ok) return setError(checked.message)
+      await send(async () => (await callCloud('ratings', 'rate', checked.input)).message)
+    } else if (step.kind === 'report') {
+      const checked = toReportInput(scene, report)
+      if (!checked.ok) return setError(checked.message)
+      await send(async () => {
+        await callCloud('demands', 'create', checked.input)
+        return '问题已收到，干部会尽快办理。办理结果再扫这个码就能看到。'
+      })
+    }
+  }
+
+  return (
+    <View className='jdq-page'>
+      <RateView
+        landing={landing}
+        onRetry={() => void landing.reload()}
+        step={step}
+        onStep={go}
+        rate={rate}
+        onLevel={(level) => setRate((f) => pickLevel(f, level))}
+        onTag={(tag) => setRate((f) => toggleTag(f, tag))}
+        onRate={(u) => setRate(u)}
+        report={report}
+        onReport={(u) => setReport(u)}
+        onSubmit={() => void submit()}
+        submitting={submitting}
+        error={error}
+      />
+    </View>
+  )
+}

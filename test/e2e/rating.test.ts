@@ -1,0 +1,116 @@
+/**
+ * 群众点评 in Chromium against the H5 build on the emulator: a new resident opens a visit's QR link
+ * (the same scene as the WeChat code), rates 不满意 with a tag; the manager sees the case, records the
+ * 回访 and the rectification; the resident rates the fix; the cadre sees the rating without who gave it.
+ */
+import path from 'node:path'
+import { existsSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import type { Browser, Page } from 'playwright-core'
+import { startEmulator, type TestEmulator } from '../helpers/emulator'
+import { launchChromium } from '../helpers/browser'
+import { callAs } from '../helpers/gateway'
+import { seed } from '../../scripts/seed'
+import { buildDemoData } from '../../scripts/seed/demo-data'
+import type { CheckInResult } from '../../types/cadre-work'
+import type { QrCode } from '../../types/service'
+
+const root = path.resolve(__dirname, '../..')
+const cadreOpenid = 'demo-league-xining-chengdong-cadre-1'
+const managerOpenid = 'demo-league-xining-chengdong-manager'
+
+describe('群众点评 in the H5 app, in Chromium', () => {
+  let emu: TestEmulator
+  let browser: Browser
+  const demo = buildDemoData()
+  const cadre = demo.users.find((u) => u.openid === cadreOpenid)!
+  const point = demo.liaisonPoints.filter((p) => p.cadreId === cadre._id)[0]
+
+  beforeAll(async () => {
+    for (const built of ['dist-h5/index.html', 'build/cloudfunctions/ratings/index.js']) {
+      if (!existsSync(path.join(root, built))) throw new Error(`${built} is missing: npm test builds it first`)
+    }
+    emu = await startEmulator({ args: ['--functions', path.join(root, 'build/cloudfunctions'), '--static', path.join(root, 'dist-h5'), '--no-timers'] })
+    await seed(emu.url)
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await emu?.stop()
+  })
+
+  async function as(openid: string | null, hash: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+    if (openid) await context.addCookies([{ name: 'jdq_dev_openid', value: openid, url: emu.url }])
+    const page = await context.newPage()
+    await page.goto(`${emu.url}/${hash}`)
+    return page
+  }
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(root, 'test-results', `e2e-rating-${name}.png`), fullPage: true })
+
+  it('a resident scans, rates 不满意; the manager follows up; the resident rates the fix; the cadre sees it anonymously', async () => {
+    // The cadre visits and shows the code (set up through the gateway, as the app would).
+    const now = Date.now()
+    const checkIn = await callAs<CheckInResult>(emu.url, cadreOpenid, 'visit', {
+      action: 'checkIn',
+      submissionId: randomUUID(),
+      pointId: point._id,
+      fix: { lat: point.location.lat + 0.0003, lng: point.location.lng, accuracy: 20, capturedAt: new Date(now - 2000).toISOString() },
+      deviceNow: new Date(now).toISOString()
+    })
+    if (!checkIn.ok) throw new Error(checkIn.message)
+    const qr = await callAs<QrCode>(emu.url, cadreOpenid, 'ratings', { action: 'qr', kind: 'visit', targetId: checkIn.data.visit.id })
+    if (!qr.ok) throw new Error(qr.message)
+
+    // A resident with no session opens the link: the dev login page offers 以新群众身份进入, then back to the page.
+    const resident = await as(null, qr.data.h5Path.slice(1))
+    await resident.locator('button.resident').click({ timeout: 30000 })
+    await resident.locator('[data-testid="cadre-name"]').waitFor({ state: 'visible', timeout: 30000 })
+    expect(await resident.locator('[data-testid="cadre-name"]').textContent()).toBe(cadre.name)
+    expect(await resident.locator('[data-testid="org-name"]').textContent()).toBe('城东区团委')
+    await resident.locator('[data-testid="start-rate"]').click()
+    expect(await resident.locator('[data-selected="true"]').count()).toBe(0) // no pre-selected level
+    await resident.locator('[data-testid="level-dissatisfied"]').click()
+    await resident.locator('[data-testid="tag-问题没解决"]').click()
+    await resident.locator('[data-testid="comment"] textarea').fill('反映的路灯问题一直没人修')
+    await resident.locator('[data-testid="submit-rating"]').click()
+    await resident.locator('[data-testid="thanks"]').waitFor({ state: 'visible', timeout: 30000 })
+    expect(await resident.locator('[data-testid="thanks"]').textContent()).toContain('1 个工作日内回访')
+    await shot(resident, 'rated')
+    const residentOpenid = (await resident.context().cookies()).find((c) => c.name === 'jdq_dev_openid')!.value
+
+    // The manager sees the case, records the 回访 and the rectification.
+    const manager = await as(managerOpenid, '#/manager/pages/cases/index')
+    const kase = manager.locator('[data-testid="case"]').filter({ hasText: '反映的路灯问题一直没人修' })
+    await kase.waitFor({ state: 'visible', timeout: 30000 })
+    expect(await kase.textContent()).toContain('待回访')
+    await kase.locator('[data-testid="do-revisit"]').click()
+    await kase.locator('[data-testid="edit-text"] textarea').fill('电话联系了群众，了解到是小区东门的路灯')
+    await kase.locator('[data-testid="edit-send"]').click()
+    await manager.locator('[data-testid="case"]').filter({ hasText: '整改中' }).waitFor({ state: 'visible', timeout: 30000 })
+    const again = manager.locator('[data-testid="case"]').filter({ hasText: '反映的路灯问题一直没人修' })
+    await again.locator('[data-testid="do-rectify"]').click()
+    await again.locator('[data-testid="edit-text"] textarea').fill('已协调物业换好了东门路灯')
+    await again.locator('[data-testid="edit-send"]').click()
+    await manager.locator('[data-testid="empty"]').waitFor({ state: 'visible', timeout: 30000 })
+    await shot(manager, 'manager-done')
+
+    // The resident comes back to the same link and rates the fix.
+    await resident.reload()
+    await resident.locator('[data-testid="fix"]').waitFor({ state: 'visible', timeout: 30000 })
+    expect(await resident.locator('[data-testid="fix"]').textContent()).toContain('已协调物业换好了东门路灯')
+    await resident.locator('[data-testid="rate-fix"]').click()
+    await resident.locator('[data-testid="level-satisfied"]').click()
+    await resident.locator('[data-testid="submit-rating"]').click()
+    await resident.locator('[data-testid="thanks"]').waitFor({ state: 'visible', timeout: 30000 })
+
+    // The cadre sees the rating, but not who gave it.
+    const own = await as(cadreOpenid, '#/cadre/pages/ratings/index')
+    const row = own.locator('[data-testid="rating"]').filter({ hasText: '反映的路灯问题一直没人修' })
+    await row.waitFor({ state: 'visible', timeout: 30000 })
+    expect(await row.textContent()).toContain('不满意')
+    const html = await own.content()
+    expect(html).not.toContain(residentOpenid)
+    await shot(own, 'cadre-sees')
+  })
+})

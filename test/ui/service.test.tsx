@@ -1,0 +1,282 @@
+import './quiet-stencil'
+import { useState } from 'react'
+import { fireEvent, render, screen } from '@testing-library/react'
+import type { BadReviewCase, Demand, DemandDetail, Landing, Rating, ServiceFigures } from '../../types/service'
+import type { PagedState } from '../../src/hooks/usePaged'
+import type { CloudState } from '../../src/hooks/useCloud'
+import { RateView, type RateStep } from '../../src/pages/rate/RateView'
+import { emptyRateForm, emptyReportForm, pickLevel, toRateInput, toReportInput, toggleTag, type RateForm, type ReportForm } from '../../src/pages/rate/form'
+import { LedgerView, type NewDemandForm } from '../../src/cadre/pages/ledger/LedgerView'
+import { DemandView } from '../../src/cadre/pages/demand/DemandView'
+import { actionPayload } from '../../src/cadre/pages/demand/actions'
+import { RatingsView } from '../../src/cadre/pages/ratings/RatingsView'
+import { CasesView } from '../../src/manager/pages/cases/CasesView'
+import { CloudError } from '../../src/services/reply'
+
+const noop = () => {}
+const netError = new CloudError('UNAVAILABLE', '网络不太好，没能连上服务器，请检查网络后再试')
+const loaded = <T,>(data: T): CloudState<T> => ({ loading: false, error: null, data, reload: async () => {} })
+const loading = <T,>(): CloudState<T> => ({ loading: true, error: null, data: undefined, reload: async () => {} })
+const failed = <T,>(): CloudState<T> => ({ loading: false, error: netError, data: undefined, reload: async () => {} })
+function paged<T>(over: Partial<PagedState<T>> = {}): PagedState<T> {
+  return { items: [], loading: false, loadingMore: false, error: null, moreError: null, hasMore: false, loaded: true, ...over }
+}
+
+const landing = (over: Partial<Landing> = {}): Landing => ({
+  scene: 'vAbcdefghjk',
+  kind: 'visit',
+  cadreName: '马文明',
+  orgName: '城东区总工会',
+  date: '2026-03-05',
+  pointName: '东关大街社区',
+  canRate: true,
+  rateBlocked: null,
+  windowEndsAt: '2026-03-12T15:59:59.999Z',
+  myRating: null,
+  fix: null,
+  myDemands: [],
+  canReport: true,
+  ...over
+})
+
+function RateHarness({ data, onSubmit = noop, initial = { kind: 'home' } }: { data: CloudState<Landing>; onSubmit?: (s: RateStep, f: RateForm, r: ReportForm) => void; initial?: RateStep }) {
+  const [step, setStep] = useState<RateStep>(initial)
+  const [rate, setRate] = useState(emptyRateForm)
+  const [report, setReport] = useState(emptyReportForm)
+  return (
+    <RateView
+      landing={data}
+      onRetry={noop}
+      step={step}
+      onStep={setStep}
+      rate={rate}
+      onLevel={(l) => setRate((f) => pickLevel(f, l))}
+      onTag={(t) => setRate((f) => toggleTag(f, t))}
+      onRate={setRate}
+      report={report}
+      onReport={setReport}
+      onSubmit={() => onSubmit(step, rate, report)}
+      submitting={false}
+      error={null}
+    />
+  )
+}
+
+describe('resident landing (群众点评)', () => {
+  it('loading, then an error with 重试', () => {
+    const { rerender } = render(<RateHarness data={loading()} />)
+    expect(screen.getByTestId('loading')).toBeTruthy()
+    rerender(<RateHarness data={failed()} />)
+    expect(screen.getByTestId('error').textContent).toContain('网络不太好')
+  })
+
+  it('shows cadre, organisation and date; no level is pre-selected; tags follow the level', () => {
+    const submit = jest.fn()
+    render(<RateHarness data={loaded(landing())} onSubmit={submit} />)
+    expect(screen.getByTestId('cadre-name').textContent).toBe('马文明')
+    expect(screen.getByTestId('org-name').textContent).toBe('城东区总工会')
+    expect(screen.getByTestId('visit-date').textContent).toContain('2026-03-05')
+    fireEvent.click(screen.getByTestId('start-rate'))
+    for (const id of ['verySatisfied', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'veryDissatisfied']) {
+      expect(screen.getByTestId(`level-${id}`).getAttribute('data-selected')).toBe('false')
+    }
+    expect(screen.queryByTestId('tags')).toBeNull()
+    fireEvent.click(screen.getByTestId('level-dissatisfied'))
+    expect(screen.getByTestId('level-dissatisfied').getAttribute('data-selected')).toBe('true')
+    expect(screen.getByTestId('tags').textContent).toContain('问题没解决')
+    expect(screen.getByTestId('tags').textContent).not.toContain('服务态度好')
+    fireEvent.click(screen.getByTestId('tag-问题没解决'))
+    expect(screen.getByTestId('phone')).toBeTruthy()
+    fireEvent.click(screen.getByTestId('level-satisfied'))
+    expect(screen.getByTestId('tags').textContent).toContain('服务态度好')
+    expect(screen.queryByTestId('phone')).toBeNull()
+    fireEvent.click(screen.getByTestId('submit-rating'))
+    expect(submit.mock.calls[0][1]).toMatchObject({ level: 'satisfied', tags: [] })
+  })
+
+  it('says why it cannot be rated, shows a fix to rate and my reported problems', () => {
+    render(
+      <RateHarness
+        data={loaded(
+          landing({
+            canRate: false,
+            rateBlocked: '您已经评价过了，谢谢！',
+            myRating: { level: 'dissatisfied', canFollowUp: true },
+            fix: { result: '路灯修好了', canRate: true, rated: false },
+            myDemands: [{ id: 'd1', area: 'medical', status: 'closed', reply: '药补齐了', canRate: true, rated: false }]
+          })
+        )}
+      />
+    )
+    expect(screen.getByTestId('rate-blocked').textContent).toContain('不满意')
+    expect(screen.queryByTestId('start-rate')).toBeNull()
+    expect(screen.getByTestId('fix').textContent).toContain('路灯修好了')
+    expect(screen.getByTestId('my-demand').textContent).toContain('药补齐了')
+    fireEvent.click(screen.getByTestId('rate-fix'))
+    expect(screen.getByTestId('rate-form').textContent).toContain('整改结果')
+  })
+
+  it('reports a problem with big chips and a text; thanks afterwards', () => {
+    const { rerender } = render(<RateHarness data={loaded(landing({ kind: 'point', canRate: false, rateBlocked: '这是联系点的二维码', date: null }))} />)
+    fireEvent.click(screen.getByTestId('start-report'))
+    expect(screen.getByTestId('area-medical')).toBeTruthy()
+    rerender(<RateHarness data={loaded(landing())} initial={{ kind: 'thanks', message: '谢谢您的评价！' }} />)
+  })
+
+  it('thanks the resident', () => {
+    render(<RateHarness data={loaded(landing())} initial={{ kind: 'thanks', message: '谢谢您的评价！' }} />)
+    expect(screen.getByTestId('thanks').textContent).toContain('谢谢您的评价')
+  })
+
+  it('checks the form before sending: a level, the reasons of a 差评, a phone', () => {
+    const t = { about: 'service' as const }
+    expect(toRateInput('s', t, emptyRateForm())).toMatchObject({ ok: false, message: expect.stringContaining('满意程度') })
+    expect(toRateInput('s', t, { ...emptyRateForm(), level: 'veryDissatisfied' })).toMatchObject({ ok: false })
+    expect(toRateInput('s', t, { level: 'veryDissatisfied', tags: ['走过场'], comment: ' ', phone: '123' })).toMatchObject({ ok: false })
+    expect(toRateInput('s', { about: 'demand', demandId: 'd1' }, { level: 'veryDissatisfied', tags: ['走过场'], comment: ' 太慢 ', phone: '13900001111' })).toEqual({
+      ok: true,
+      input: { scene: 's', about: 'demand', demandId: 'd1', level: 'veryDissatisfied', tags: ['走过场'], comment: '太慢', contactPhone: '13900001111' }
+    })
+    expect(toRateInput('s', t, { level: 'satisfied', tags: [], comment: '', phone: '13900001111' })).toEqual({ ok: true, input: { scene: 's', about: 'service', level: 'satisfied', tags: [] } })
+    expect(toReportInput('s', emptyReportForm())).toMatchObject({ ok: false })
+    expect(toReportInput('s', { area: 'living', text: ' 漏水 ', phone: '' })).toEqual({ ok: true, input: { scene: 's', area: 'living', text: '漏水' } })
+  })
+})
+
+const demand = (over: Partial<Demand> = {}): Demand => ({
+  id: 'd1',
+  source: 'cadre',
+  visitId: null,
+  cadreId: 'c1',
+  cadreName: '马文明',
+  orgId: 'o1',
+  area: 'living',
+  urgency: 'general',
+  text: '楼道灯坏了',
+  contact: { name: '李大爷', phone: '13812345678', phoneMasked: false },
+  status: 'open',
+  path: null,
+  plannedPath: null,
+  department: null,
+  deadlineAt: '2026-03-12T15:59:59.999Z',
+  overdue: false,
+  finishedAt: null,
+  closedAt: null,
+  reply: null,
+  supervised: 0,
+  createdAt: '2026-03-05T01:00:00.000Z',
+  sceneCode: null,
+  rating: null,
+  ...over
+})
+
+describe('cadre ledger and demand', () => {
+  const form: NewDemandForm = { open: false, area: null, urgency: 'general', text: '' }
+  const props = { filter: 'all' as const, onFilter: noop, onRetry: noop, onMore: noop, onOpen: noop, form, onForm: noop, onCreate: noop, creating: false, createError: null }
+
+  it('loading, error, empty for a filter, rows with an 超期 tag', () => {
+    const { rerender } = render(<LedgerView {...props} list={paged<Demand>({ loaded: false, loading: true })} />)
+    expect(screen.getByTestId('loading')).toBeTruthy()
+    rerender(<LedgerView {...props} list={paged<Demand>({ loaded: false, error: netError })} />)
+    expect(screen.getByTestId('retry')).toBeTruthy()
+    rerender(<LedgerView {...props} filter='overdue' list={paged<Demand>()} />)
+    expect(screen.getByTestId('empty').textContent).toContain('没有超期')
+    const onOpen = jest.fn()
+    rerender(<LedgerView {...props} onOpen={onOpen} list={paged({ items: [demand(), demand({ id: 'd2', overdue: true, status: 'coordinating', department: '住建局' })] })} />)
+    const rows = screen.getAllByTestId('demand')
+    expect(rows).toHaveLength(2)
+    expect(rows[1].textContent).toContain('超期')
+    expect(rows[1].textContent).toContain('住建局')
+    fireEvent.click(rows[0])
+    expect(onOpen).toHaveBeenCalledWith('d1')
+    expect(screen.getByTestId('filter-overdue')).toBeTruthy()
+  })
+
+  const detail = (over: Partial<DemandDetail> = {}): DemandDetail => ({
+    ...demand(),
+    timeline: [
+      { kind: 'raised', at: '2026-03-05T01:00:00.000Z', byName: '马文明', byRole: 'cadre' },
+      { kind: 'supervised', at: '2026-03-06T01:00:00.000Z', byName: '张主席', byRole: 'manager', note: '请尽快' }
+    ],
+    ...over
+  })
+  const dprops = { onRetry: noop, isOwner: true, action: null, onAction: noop, values: {}, onValue: noop, onSubmit: noop, submitting: false, error: null, onShowQr: noop }
+
+  it('shows the timeline with who and when, the three paths when open, a QR when answered; read-only for a manager', () => {
+    const onAction = jest.fn()
+    const { rerender } = render(<DemandView {...dprops} onAction={onAction} demand={loaded(detail())} />)
+    const steps = screen.getAllByTestId('step')
+    expect(steps).toHaveLength(2)
+    expect(steps[1].textContent).toContain('督办')
+    expect(steps[1].textContent).toContain('张主席：请尽快')
+    expect(screen.getByTestId('demand-contact').textContent).toContain('13812345678')
+    for (const a of ['resolve', 'coordinate', 'report']) expect(screen.getByTestId(`action-${a}`)).toBeTruthy()
+    fireEvent.click(screen.getByTestId('action-coordinate'))
+    expect(onAction).toHaveBeenCalledWith('coordinate')
+    rerender(<DemandView {...dprops} action='coordinate' demand={loaded(detail())} />)
+    expect(screen.getByTestId('field-department')).toBeTruthy()
+    rerender(<DemandView {...dprops} demand={loaded(detail({ status: 'closed', rating: { level: 'satisfied' } }))} />)
+    expect(screen.getByTestId('show-qr')).toBeTruthy()
+    expect(screen.getByTestId('demand-rating').textContent).toContain('满意')
+    rerender(<DemandView {...dprops} isOwner={false} demand={loaded(detail())} />)
+    expect(screen.queryByTestId('actions')).toBeNull()
+  })
+
+  it('builds action payloads and names the first missing field', () => {
+    expect(actionPayload('coordinate', 'd1', { department: ' 住建局 ' })).toEqual({ ok: true, input: { demandId: 'd1', department: '住建局' } })
+    expect(actionPayload('report', 'd1', { reportedTo: '市总工会' })).toEqual({ ok: false, message: '请填写上报原因' })
+  })
+})
+
+describe('cadre ratings and the manager queue', () => {
+  const figures: ServiceFigures = {
+    cadreId: 'c1', period: '2026-03', ratings: 4, levels: { verySatisfied: 2, satisfied: 1, dissatisfied: 1 }, satisfiedShare: 0.75, meanScore: 4, bad: 1,
+    voided: 0, cases: 1, revisitOnTime: 1, revisitLate: 0, rectified: 1, flagged: 0, demandsRaised: 3, solvedByPath: { immediate: 1, coordinate: 1, report: 0 }, closed: 1, finishedLate: 0, overdueNow: 1
+  }
+  const rating = (over: Partial<Rating> = {}): Rating => ({
+    id: 'r1', cadreName: '马文明', targetKind: 'visit', targetId: 'v1', level: 'dissatisfied', tags: ['问题没解决'], comment: '没人管', followUp: null,
+    at: '2026-03-05T02:00:00.000Z', date: '2026-03-05', flagged: false, voided: null, appeal: null, ...over
+  })
+
+  it('shows the figures and ratings without who gave them; opens an appeal', () => {
+    const onAppeal = jest.fn()
+    render(<RatingsView figures={loaded(figures)} list={paged({ items: [rating(), rating({ id: 'r2', level: 'verySatisfied', tags: [], comment: null, voided: { reason: '误评', at: '2026-03-06T00:00:00Z' } })] })} onRetry={noop} onMore={noop} appeal={null} onAppeal={onAppeal} onReason={noop} onSendAppeal={noop} />)
+    expect(screen.getByTestId('fig-ratings').textContent).toContain('满意率 75%')
+    expect(screen.getByTestId('fig-demands').textContent).toContain('当前超期 1')
+    const rows = screen.getAllByTestId('rating')
+    expect(rows[0].textContent).toContain('没人管')
+    expect(rows[1].textContent).toContain('撤销原因：误评')
+    expect(screen.getAllByTestId('open-appeal')).toHaveLength(1)
+    fireEvent.click(screen.getByTestId('open-appeal'))
+    expect(onAppeal).toHaveBeenCalledWith('r1')
+  })
+
+  const kase: BadReviewCase = {
+    id: 'case_r1', ratingId: 'r1', cadreId: 'c1', cadreName: '马文明', level: 'veryDissatisfied', tags: ['走过场'], comment: '只拍照', contactPhone: '13900001111',
+    status: 'revisit', ratedAt: '2026-03-06T02:00:00.000Z', revisitDueAt: '2026-03-09T15:59:59.999Z', rectifyDueAt: '2026-03-27T15:59:59.999Z',
+    revisit: null, rectification: null, revisitOverdue: true, rectifyOverdue: false, fixRating: null
+  }
+  const cprops = { onTab: noop, onRetry: noop, onMore: noop, editing: null, onEdit: noop, onText: noop, onSend: noop, appeals: paged<Rating>() }
+
+  it('lists 差评 with deadlines and actions by status, and overdue demands with 督办', () => {
+    const onEdit = jest.fn()
+    const { rerender } = render(<CasesView {...cprops} onEdit={onEdit} tab='cases' cases={paged({ items: [kase] })} overdue={paged<Demand>()} />)
+    const row = screen.getByTestId('case')
+    expect(row.textContent).toContain('回访期限 3月9日 23:59') // the end of the Beijing day
+    expect(screen.getByTestId('tag-late')).toBeTruthy()
+    expect(screen.getByTestId('case-phone').textContent).toContain('13900001111')
+    fireEvent.click(screen.getByTestId('do-revisit'))
+    expect(onEdit).toHaveBeenCalledWith({ id: 'case_r1', action: 'revisit' })
+    rerender(<CasesView {...cprops} tab='cases' cases={paged({ items: [{ ...kase, status: 'rectifying' }] })} overdue={paged<Demand>()} editing={{ id: 'case_r1', action: 'rectify', text: '', sending: false, error: '请填写内容' }} />)
+    expect(screen.getByTestId('edit-error').textContent).toBe('请填写内容')
+    rerender(<CasesView {...cprops} tab='overdue' cases={paged<BadReviewCase>()} overdue={paged({ items: [demand({ overdue: true, supervised: 2 })] })} />)
+    expect(screen.getByTestId('overdue-demand').textContent).toContain('已督办 2 次')
+    expect(screen.getByTestId('do-supervise')).toBeTruthy()
+    rerender(<CasesView {...cprops} tab='cases' cases={paged<BadReviewCase>()} overdue={paged<Demand>()} />)
+    expect(screen.getByTestId('empty').textContent).toContain('没有待处理的差评')
+    rerender(<CasesView {...cprops} onEdit={onEdit} tab='appeals' cases={paged<BadReviewCase>()} overdue={paged<Demand>()} appeals={paged({ items: [rating({ appeal: { reason: '是物业的问题', at: '2026-03-06T00:00:00Z', status: 'pending' } })] })} />)
+    expect(screen.getByTestId('appeal-reason').textContent).toContain('是物业的问题')
+    fireEvent.click(screen.getByTestId('do-voidRating'))
+    expect(onEdit).toHaveBeenLastCalledWith({ id: 'r1', action: 'voidRating' })
+  })
+})

@@ -1,0 +1,167 @@
+/**
+ * 办实事 ledger and 群众点评: the pure rules both ends share — deadlines by urgency (per organisation),
+ * overdue, the rating window, 差评 follow-up deadlines, scene codes for QR codes, tags by level and
+ * the satisfaction figures. No I/O here; instants in, instants out; days are Beijing days.
+ */
+import type { RatingLevel } from '../enums'
+import { beijingDate } from './beijing-time'
+import { addCalendarDays, endOfBeijingDay, workingDeadline, type HolidayCalendar } from './working-days'
+
+// ---------------------------------------------------------------- deadlines per organisation
+
+export type Urgency = 'urgent' | 'general' | 'complex'
+
+export interface ServiceRules {
+  /** Working days to finish a demand, by urgency; 0 = the end of the same Beijing day. */
+  demandDays: Record<Urgency, number>
+  /** 回访 after a 差评, in working days. */
+  revisitDays: number
+  /** 整改 after a 差评, in working days (localities use 5 to 15). */
+  rectifyDays: number
+  /** How long after the visit (or the closing of a demand, or a fix) a resident may rate, in calendar days. */
+  ratingWindowDays: number
+}
+
+export const defaultServiceRules: ServiceRules = {
+  demandDays: { urgent: 0, general: 7, complex: 15 },
+  revisitDays: 1,
+  rectifyDays: 15,
+  ratingWindowDays: 7
+}
+
+/**
+ * Per-organisation overrides (制度创新: a county may set tighter limits). Keyed by org id; the nearest
+ * ancestor on the org path with an override wins. Empty by default: every org uses the defaults.
+ */
+export const orgRuleOverrides: Record<string, Partial<ServiceRules>> = {}
+
+export function rulesFor(orgPath: readonly string[], overrides: Record<string, Partial<ServiceRules>> = orgRuleOverrides): ServiceRules {
+  let rules = defaultServiceRules
+  for (const id of orgPath) {
+    const o = overrides[id]
+    if (o) rules = { ...rules, ...o, demandDays: { ...rules.demandDays, ...(o.demandDays ?? {}) } }
+  }
+  return rules
+}
+
+/** A demand's deadline: urgent → the end of the same Beijing day; others → end of the n-th working day after. */
+export function demandDeadline(createdAt: Date, urgency: Urgency, rules: ServiceRules = defaultServiceRules, calendar?: HolidayCalendar): Date {
+  const days = rules.demandDays[urgency]
+  if (days <= 0) return endOfBeijingDay(beijingDate(createdAt))
+  return workingDeadline(createdAt, days, calendar)
+}
+
+/** Past its deadline and not yet finished. */
+export function isOverdue(d: { deadlineAt: Date | string | null; finishedAt?: Date | string | null }, now: Date): boolean {
+  if (!d.deadlineAt) return false
+  const end = new Date(d.deadlineAt).getTime()
+  if (d.finishedAt) return new Date(d.finishedAt).getTime() > end
+  return now.getTime() > end
+}
+
+/** 差评 follow-up: 回访 within 1 working day, 整改 within 15 working days (per rules). */
+export function caseDeadlines(ratedAt: Date, rules: ServiceRules = defaultServiceRules, calendar?: HolidayCalendar): { revisitDueAt: Date; rectifyDueAt: Date } {
+  return { revisitDueAt: workingDeadline(ratedAt, rules.revisitDays, calendar), rectifyDueAt: workingDeadline(ratedAt, rules.rectifyDays, calendar) }
+}
+
+// ---------------------------------------------------------------- rating window
+
+/** The window closes at the end of the Beijing day `ratingWindowDays` after the event's Beijing date. */
+export function ratingWindowEnd(eventAt: Date | string, rules: ServiceRules = defaultServiceRules): Date {
+  return endOfBeijingDay(addCalendarDays(beijingDate(eventAt), rules.ratingWindowDays))
+}
+
+export function withinRatingWindow(eventAt: Date | string, now: Date, rules: ServiceRules = defaultServiceRules): boolean {
+  return now.getTime() >= new Date(eventAt).getTime() - 5 * 60 * 1000 && now.getTime() <= ratingWindowEnd(eventAt, rules).getTime()
+}
+
+// ---------------------------------------------------------------- levels, tags, figures
+
+export const levelScores: Record<RatingLevel, number> = {
+  verySatisfied: 5,
+  satisfied: 4,
+  basicallySatisfied: 3,
+  dissatisfied: 2,
+  veryDissatisfied: 1
+}
+
+export const isBadLevel = (level: RatingLevel) => level === 'dissatisfied' || level === 'veryDissatisfied'
+
+const goodTags = ['服务态度好', '办事效率高', '解决效果好', '政策讲得清', '耐心倾听'] as const
+const middleTags = ['服务态度一般', '办事效率一般', '问题部分解决', '政策讲得不够清楚'] as const
+const badTags = ['服务态度差', '办事效率低', '问题没解决', '政策没讲清', '走过场'] as const
+
+/** Tags offered for each level (好差评: the reasons depend on the level). */
+export const tagsByLevel: Record<RatingLevel, readonly string[]> = {
+  verySatisfied: goodTags,
+  satisfied: goodTags,
+  basicallySatisfied: middleTags,
+  dissatisfied: badTags,
+  veryDissatisfied: badTags
+}
+
+/** A 差评 must say why (at least one tag); tags must belong to the level. Returns a message or null. */
+export function checkTags(level: RatingLevel, tags: readonly string[]): string | null {
+  const allowed = tagsByLevel[level]
+  const wrong = tags.find((t) => !allowed.includes(t))
+  if (wrong) return `「${wrong}」不是这一档可选的标签，请重新选择`
+  if (new Set(tags).size !== tags.length) return '标签重复了'
+  if (isBadLevel(level) && tags.length === 0) return '请至少选一个不满意的原因，方便我们整改'
+  return null
+}
+
+export interface RatingCounts {
+  ratings: number
+  levels: Partial<Record<RatingLevel, number>>
+  scoreSum: number
+}
+
+/** 满意率 = (非常满意 + 满意) / all; mean score on 5..1; null when there are no ratings. */
+export function satisfaction(c: RatingCounts): { satisfiedShare: number | null; meanScore: number | null; bad: number } {
+  const good = (c.levels.verySatisfied ?? 0) + (c.levels.satisfied ?? 0)
+  const bad = (c.levels.dissatisfied ?? 0) + (c.levels.veryDissatisfied ?? 0)
+  if (c.ratings <= 0) return { satisfiedShare: null, meanScore: null, bad }
+  return { satisfiedShare: Math.round((good / c.ratings) * 10000) / 10000, meanScore: Math.round((c.scoreSum / c.ratings) * 100) / 100, bad }
+}
+
+// ---------------------------------------------------------------- scene codes
+
+/** WeChat's scene alphabet for wxacode.getUnlimited; at most 32 characters. */
+export const SCENE_RE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/
+export type SceneKind = 'visit' | 'demand' | 'point'
+export const scenePrefix: Record<SceneKind, string> = { visit: 'v', demand: 'd', point: 'p' }
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz' // no I, O, l: readable aloud
+export const SCENE_RANDOM_LENGTH = 10
+
+/**
+ * A scene code: one letter for the kind, then 10 random characters (58^10 ≈ 4e17: guessing one is
+ * hopeless, and a collision is caught by the unique _id anyway). 11 characters, within WeChat's 32.
+ */
+export function makeSceneCode(kind: SceneKind, random: (n: number) => Uint8Array): string {
+  const bytes = random(SCENE_RANDOM_LENGTH * 2)
+  let out = scenePrefix[kind]
+  for (let i = 0; out.length < 1 + SCENE_RANDOM_LENGTH; i++) {
+    const b = bytes[i % bytes.length] ^ (i >= bytes.length ? 0x5a : 0)
+    if (b < 232) out += ALPHABET[b % ALPHABET.length] // 232 = 4 × 58: no modulo bias
+  }
+  return out
+}
+
+export function sceneKindOf(scene: string): SceneKind | null {
+  if (!SCENE_RE.test(scene) || scene.length !== 1 + SCENE_RANDOM_LENGTH) return null
+  const kind = (Object.keys(scenePrefix) as SceneKind[]).find((k) => scenePrefix[k] === scene[0])
+  return kind ?? null
+}
+
+/** The resident page scanning opens (main package, no leading '/', no query), as getUnlimited wants it. */
+export const RESIDENT_PAGE = 'pages/rate/index'
+
+/** What a QR code encodes on h5: the same scene in the hash route. */
+export const h5SceneUrl = (scene: string) => `/#/${RESIDENT_PAGE}?scene=${encodeURIComponent(scene)}`
+
+// ---------------------------------------------------------------- anti-abuse
+
+/** Per openid per Beijing day. */
+export const RATE_LIMITS = { ratings: 20, reports: 5 } as const
+/** From this many ratings by one openid of one cadre in a Beijing month, each further one is flagged. */
+export const REPEAT_RATER_THRESHOLD = 3

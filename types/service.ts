@@ -1,0 +1,248 @@
+/**
+ * 办实事 ledger and 群众点评 (issue 4): shapes the pages and the cloud functions share. Instants travel
+ * as ISO strings. A resident never sees personal data; a cadre never sees who rated them.
+ */
+import { z } from './zod'
+import { DemandArea, RatingLevel } from './enums'
+import { Cursor, Phone } from './cadre-work'
+
+const text = (max: number, what: string) =>
+  z.string({ error: `请填写${what}` }).trim().min(1, { error: `请填写${what}` }).max(max, { error: `${what}最多 ${max} 个字` })
+const optionalText = (max: number, what: string) =>
+  z.string({ error: `${what}应为文字` }).trim().max(max, { error: `${what}最多 ${max} 个字` }).optional()
+const id = (what: string) => z.string({ error: `缺少${what}` }).min(1, { error: `缺少${what}` }).max(200, { error: `${what}不对` })
+export const SceneCode = z
+  .string({ error: '缺少二维码编号' })
+  .regex(/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/, { error: '二维码编号不对，请重新扫码' })
+
+export const urgencies = { urgent: '紧急', general: '一般', complex: '复杂' } as const
+export const Urgency = z.enum(['urgent', 'general', 'complex'], { error: '请选择紧急程度' })
+
+// ---------------------------------------------------------------- demands
+
+export const DemandStatus = z.enum(['open', 'coordinating', 'solved', 'reported', 'closed'])
+export type DemandStatus = z.infer<typeof DemandStatus>
+export const demandStatusLabels: Record<DemandStatus, string> = {
+  open: '待办理',
+  coordinating: '协调办理中',
+  solved: '已办结',
+  reported: '已上报',
+  closed: '已答复群众'
+}
+export const DemandPath = z.enum(['immediate', 'coordinate', 'report'])
+export type DemandPath = z.infer<typeof DemandPath>
+
+export const TimelineKind = z.enum(['raised', 'resolved', 'assigned', 'progress', 'supervised', 'finished', 'reported', 'closed', 'rated'])
+export const timelineLabels: Record<z.infer<typeof TimelineKind>, string> = {
+  raised: '受理',
+  resolved: '立即解决',
+  assigned: '转办协调',
+  progress: '办理进展',
+  supervised: '督办',
+  finished: '协调办结',
+  reported: '上报反映',
+  closed: '答复群众',
+  rated: '群众评价'
+}
+
+export const TimelineStep = z.object({
+  kind: TimelineKind,
+  at: z.string(),
+  byName: z.string(),
+  byRole: z.enum(['cadre', 'manager', 'admin', 'resident']),
+  note: z.string().optional()
+})
+export type TimelineStep = z.infer<typeof TimelineStep>
+
+export const Demand = z.object({
+  id: z.string(),
+  source: z.enum(['visit', 'resident', 'cadre']),
+  visitId: z.string().nullable(),
+  cadreId: z.string(),
+  cadreName: z.string(),
+  orgId: z.string(),
+  area: DemandArea,
+  urgency: Urgency,
+  text: z.string(),
+  /** In clear for the cadre and their managers, masked for anyone else. */
+  contact: z.object({ name: z.string().optional(), phone: z.string().optional(), phoneMasked: z.boolean() }).nullable(),
+  status: DemandStatus,
+  path: DemandPath.nullable(),
+  /** The path the cadre planned when raising it on a visit. */
+  plannedPath: DemandPath.nullable(),
+  department: z.string().nullable(),
+  deadlineAt: z.string(),
+  overdue: z.boolean(),
+  finishedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  reply: z.string().nullable(),
+  supervised: z.number().int(),
+  createdAt: z.string(),
+  sceneCode: z.string().nullable(),
+  rating: z.object({ level: RatingLevel }).nullable()
+})
+export type Demand = z.infer<typeof Demand>
+export const DemandDetail = Demand.extend({ timeline: z.array(TimelineStep) })
+export type DemandDetail = z.infer<typeof DemandDetail>
+export const DemandPage = z.object({ items: z.array(Demand), nextCursor: z.string().nullable() })
+
+export const DemandFields = z.object({
+  area: DemandArea,
+  urgency: Urgency.default('general'),
+  text: text(500, '问题描述'),
+  contactName: optionalText(20, '联系人称呼'),
+  contactPhone: Phone.optional()
+})
+
+export const DemandFilter = z.enum(['all', 'active', 'overdue', 'open', 'coordinating', 'solved', 'reported', 'closed']).default('all')
+export type DemandFilter = z.infer<typeof DemandFilter>
+
+export const demandsInput = {
+  create: DemandFields.extend({ scene: SceneCode.optional() }),
+  resolve: z.object({ demandId: id('诉求'), done: text(500, '办理情况') }),
+  coordinate: z.object({
+    demandId: id('诉求'),
+    department: text(50, '承办部门'),
+    /** A Beijing date; default from the urgency rule. */
+    deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '办结期限应为 YYYY-MM-DD' }).optional()
+  }),
+  progress: z.object({ demandId: id('诉求'), note: text(500, '进展') }),
+  supervise: z.object({ demandId: id('诉求'), note: text(300, '督办意见') }),
+  finish: z.object({ demandId: id('诉求'), result: text(500, '办理结果') }),
+  report: z.object({ demandId: id('诉求'), reportedTo: text(50, '上报单位'), reason: text(300, '上报原因'), explanation: text(300, '向群众的解释') }),
+  close: z.object({ demandId: id('诉求'), reply: text(300, '答复群众的话') }),
+  get: z.object({ demandId: id('诉求') }),
+  list: z.object({ cadreId: z.string().min(1).max(100).optional(), filter: DemandFilter, cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }),
+  /** Managers: overdue demands in their subtree, most overdue first. */
+  listOverdue: z.object({ cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) })
+}
+
+// ---------------------------------------------------------------- ratings
+
+export const RatingTarget = z.enum(['visit', 'demand', 'fix'])
+export type RatingTarget = z.infer<typeof RatingTarget>
+
+/** What the rated cadre (and their managers) see: never who rated. */
+export const Rating = z.object({
+  id: z.string(),
+  cadreName: z.string(),
+  targetKind: RatingTarget,
+  targetId: z.string(),
+  level: RatingLevel,
+  tags: z.array(z.string()),
+  comment: z.string().nullable(),
+  followUp: z.object({ comment: z.string(), at: z.string() }).nullable(),
+  at: z.string(),
+  date: z.string(),
+  flagged: z.boolean(),
+  voided: z.object({ reason: z.string(), at: z.string() }).nullable(),
+  appeal: z.object({ reason: z.string(), at: z.string(), status: z.enum(['pending', 'upheld', 'rejected']) }).nullable()
+})
+export type Rating = z.infer<typeof Rating>
+export const RatingPage = z.object({ items: z.array(Rating), nextCursor: z.string().nullable() })
+
+export const CaseStatus = z.enum(['revisit', 'rectifying', 'rectified', 'voided'])
+export type CaseStatus = z.infer<typeof CaseStatus>
+export const caseStatusLabels: Record<CaseStatus, string> = { revisit: '待回访', rectifying: '整改中', rectified: '已整改', voided: '已撤销' }
+
+export const BadReviewCase = z.object({
+  id: z.string(),
+  ratingId: z.string(),
+  cadreId: z.string(),
+  cadreName: z.string(),
+  level: RatingLevel,
+  tags: z.array(z.string()),
+  comment: z.string().nullable(),
+  /** Only for the managers who call back; the cadre never sees the case's contact. */
+  contactPhone: z.string().nullable(),
+  status: CaseStatus,
+  ratedAt: z.string(),
+  revisitDueAt: z.string(),
+  rectifyDueAt: z.string(),
+  revisit: z.object({ at: z.string(), note: z.string(), onTime: z.boolean(), byName: z.string() }).nullable(),
+  rectification: z.object({ at: z.string(), result: z.string(), onTime: z.boolean(), byName: z.string() }).nullable(),
+  revisitOverdue: z.boolean(),
+  rectifyOverdue: z.boolean(),
+  fixRating: z.object({ level: RatingLevel }).nullable()
+})
+export type BadReviewCase = z.infer<typeof BadReviewCase>
+export const CasePage = z.object({ items: z.array(BadReviewCase), nextCursor: z.string().nullable() })
+
+export const Landing = z.object({
+  scene: z.string(),
+  kind: z.enum(['visit', 'demand', 'point']),
+  cadreName: z.string(),
+  orgName: z.string(),
+  /** Beijing date of the visit (or of the answer to a demand); null for a plate code. */
+  date: z.string().nullable(),
+  pointName: z.string().nullable(),
+  canRate: z.boolean(),
+  /** Why not, in words (already rated, window closed, own work, plate code). */
+  rateBlocked: z.string().nullable(),
+  windowEndsAt: z.string().nullable(),
+  myRating: z.object({ level: RatingLevel, canFollowUp: z.boolean() }).nullable(),
+  /** A 差评 of mine was rectified: I may rate the fix. */
+  fix: z.object({ result: z.string(), canRate: z.boolean(), rated: z.boolean() }).nullable(),
+  /** Problems I reported through this code, with where they stand. */
+  myDemands: z.array(z.object({ id: z.string(), area: DemandArea, status: DemandStatus, reply: z.string().nullable(), canRate: z.boolean(), rated: z.boolean() })),
+  canReport: z.boolean()
+})
+export type Landing = z.infer<typeof Landing>
+
+export const ServiceFigures = z.object({
+  cadreId: z.string(),
+  period: z.string(),
+  ratings: z.number().int(),
+  levels: z.record(z.string(), z.number().int()),
+  satisfiedShare: z.number().nullable(),
+  meanScore: z.number().nullable(),
+  bad: z.number().int(),
+  voided: z.number().int(),
+  cases: z.number().int(),
+  revisitOnTime: z.number().int(),
+  revisitLate: z.number().int(),
+  rectified: z.number().int(),
+  flagged: z.number().int(),
+  demandsRaised: z.number().int(),
+  solvedByPath: z.object({ immediate: z.number().int(), coordinate: z.number().int(), report: z.number().int() }),
+  closed: z.number().int(),
+  finishedLate: z.number().int(),
+  /** Demands open past their deadline right now (an index count, not a scan). */
+  overdueNow: z.number().int()
+})
+export type ServiceFigures = z.infer<typeof ServiceFigures>
+
+export const QrCode = z.object({
+  scene: z.string(),
+  page: z.string(),
+  /** Temporary URL of the PNG in cloud storage (generated once per scene, then reused). */
+  imageUrl: z.string(),
+  /** The same link on h5. */
+  h5Path: z.string()
+})
+export type QrCode = z.infer<typeof QrCode>
+
+export const ratingsInput = {
+  landing: z.object({ scene: SceneCode }),
+  rate: z.object({
+    scene: SceneCode,
+    /** What is rated: the scene's visit or demand (default), one of my demands reported through it, or the fix of my 差评. */
+    about: z.enum(['service', 'demand', 'fix']).default('service'),
+    demandId: id('诉求').optional(),
+    level: RatingLevel.optional(),
+    tags: z.array(z.string().max(20)).max(5, { error: '最多选 5 个标签' }).default([]),
+    comment: optionalText(300, '评价内容'),
+    /** Optional, for a 差评: so the manager can call back. */
+    contactPhone: Phone.optional()
+  }),
+  followUp: z.object({ scene: SceneCode, about: z.enum(['service', 'demand', 'fix']).default('service'), demandId: id('诉求').optional(), comment: text(300, '追评') }),
+  listMine: z.object({ cadreId: z.string().min(1).max(100).optional(), cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }),
+  appeal: z.object({ ratingId: id('评价'), reason: text(300, '申诉理由') }),
+  decideAppeal: z.object({ ratingId: id('评价'), decision: z.enum(['void', 'keep'], { error: '请选择撤销或维持' }), reason: text(300, '处理理由') }),
+  listAppeals: z.object({ cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }),
+  listCases: z.object({ status: z.enum(['active', 'all']).default('active'), cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }),
+  revisit: z.object({ caseId: id('差评件'), note: text(300, '回访情况') }),
+  rectify: z.object({ caseId: id('差评件'), result: text(500, '整改结果') }),
+  stats: z.object({ cadreId: z.string().min(1).max(100).optional(), period: z.string().regex(/^\d{4}(-\d{2})?$/, { error: '期间应为 YYYY 或 YYYY-MM' }).optional() }),
+  qr: z.object({ kind: z.enum(['visit', 'demand', 'point']), targetId: id('对象') })
+}
