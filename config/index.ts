@@ -50,7 +50,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: ['@tarojs/plugin-html'],
     defineConstants: {
       JDQ_APPID: JSON.stringify(appid),
-      JDQ_CLOUD_ENV: JSON.stringify(cloudEnv)
+      JDQ_CLOUD_ENV: JSON.stringify(cloudEnv),
+      // Subscribe-message template ids (types/reminders.ts), the same value the functions are built with.
+      JDQ_TEMPLATE_IDS: process.env.JDQ_TEMPLATE_IDS || 'undefined'
     },
     alias: {},
     copy: { patterns: [], options: {} },

@@ -48,8 +48,21 @@ function options(name: string): BuildOptions {
     minifyWhitespace: true,
     keepNames: true,
     plugins: [zodLocales],
+    // Subscribe-message template ids (types/reminders.ts): JDQ_TEMPLATE_IDS='{"progress":"…"}'; placeholders without.
+    define: { JDQ_TEMPLATE_IDS: templateIdsDefine() },
     logLevel: 'warning'
   }
+}
+
+/** JDQ_TEMPLATE_IDS as an expression for esbuild's define (checked to be a JSON object of strings). */
+export function templateIdsDefine(): string {
+  const raw = process.env.JDQ_TEMPLATE_IDS
+  if (!raw) return 'undefined'
+  const parsed = JSON.parse(raw) as unknown
+  if (!parsed || typeof parsed !== 'object' || Object.values(parsed).some((v) => typeof v !== 'string')) {
+    throw new Error('JDQ_TEMPLATE_IDS must be a JSON object of template ids, e.g. {"progress":"abc…"}')
+  }
+  return JSON.stringify(parsed)
 }
 
 function writeManifest(name: string): void {

@@ -22,6 +22,8 @@ export interface CheckInViewProps {
   onRetryLoad: () => void
   onHome: () => void
   onWriteRecord: (visitId: string) => void
+  /** After a check-in: ask (from this tap) whether WeChat may remind about the 90-day pace. */
+  onSubscribe?: () => void
 }
 
 export function CheckInView(p: CheckInViewProps) {
@@ -51,7 +53,7 @@ export function CheckInView(p: CheckInViewProps) {
       </View>
     )
   }
-  if (phase.kind === 'done') return <DoneView state={state} onHome={p.onHome} onWriteRecord={p.onWriteRecord} />
+  if (phase.kind === 'done') return <DoneView state={state} onHome={p.onHome} onWriteRecord={p.onWriteRecord} onSubscribe={p.onSubscribe} />
   if (phase.kind === 'queued') {
     return (
       <View data-testid='queued'>
@@ -168,7 +170,7 @@ export function CheckInView(p: CheckInViewProps) {
   )
 }
 
-function DoneView({ state, onHome, onWriteRecord }: { state: CheckInState; onHome: () => void; onWriteRecord: (id: string) => void }) {
+function DoneView({ state, onHome, onWriteRecord, onSubscribe }: { state: CheckInState; onHome: () => void; onWriteRecord: (id: string) => void; onSubscribe?: () => void }) {
   if (state.phase.kind !== 'done') return null
   const { result } = state.phase
   const counted = result.visit.status === 'counted'
@@ -190,6 +192,11 @@ function DoneView({ state, onHome, onWriteRecord }: { state: CheckInState; onHom
           回到首页
         </BigButton>
       </View>
+      {onSubscribe ? (
+        <View className='checkin-subscribe' onClick={onSubscribe} data-testid='subscribe-reminders'>
+          <Text>进度落后时用微信提醒我（每次同意可收 1 条） ›</Text>
+        </View>
+      ) : null}
     </View>
   )
 }

@@ -9,6 +9,8 @@ import { checkInQueue, newSubmissionId } from '../../services/checkin-queue'
 import { getFix, LocateError, locateMessages, openLocationSetting, type PositionFix } from '../../services/location'
 import { checkInReducer, initialCheckIn } from './flow'
 import { CheckInView } from './CheckInView'
+import { templateId, templatesToAsk } from '../../../types/reminders'
+import { askForReminders } from '../../services/subscribe'
 
 /** A fix older than this is taken again before submitting (the server accepts 2 minutes online). */
 const FRESH_MS = 90 * 1000
@@ -117,6 +119,12 @@ export default function CheckInPage() {
         }}
         onHome={home}
         onWriteRecord={(visitId) => void Taro.redirectTo({ url: `/cadre/pages/visit/index?id=${encodeURIComponent(visitId)}` })}
+        onSubscribe={() =>
+          // Ids known without a network call, so the request runs straight from the tap, as WeChat requires.
+          void askForReminders(templatesToAsk('cadre').map(templateId)).then((o) => {
+            if (o) void Taro.showToast({ title: '已开启微信提醒', icon: 'success' })
+          })
+        }
       />
     </View>
   )

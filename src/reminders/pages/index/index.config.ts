@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '提醒',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120
+})

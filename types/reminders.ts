@@ -1,0 +1,409 @@
+/**
+ * Reminders (issue 6): subscribe-message templates and the kinds of reminder as configuration.
+ *
+ * A *template* is what WeChat knows (an id chosen in the console, its fields, one consent = one message for
+ * one-time templates). A *kind* is what we remind about; several kinds may share one template, so one consent
+ * covers them. Every kind says who gets it, how often at most (its period), the page it opens and how its facts
+ * map to the template's fields. test/unit/reminders.test.ts checks every kind, with ordinary and with over-long
+ * user text, against WeChat's field rules (types/rules/subscribe-fields.ts); the sender checks again before
+ * anything reaches WeChat.
+ *
+ * Template ids come from the build: `JDQ_TEMPLATE_IDS='{"progress":"…","todo":"…"}'` (scripts/build-functions.ts
+ * and config/index.ts define it for both ends). Without it the placeholder ids below are used (emulator, tests).
+ */
+import { z } from './zod'
+import { checkMessageData, fieldKind, fitThing } from './rules/subscribe-fields'
+import { beijing, beijingDate, beijingMonth } from './rules/beijing-time'
+
+declare const JDQ_TEMPLATE_IDS: Record<string, string> | undefined
+
+// ---------------------------------------------------------------- templates
+
+export interface TemplateSpec {
+  /** As titled in WeChat's template library. */
+  title: string
+  /** Field key (type prefix + number, as WeChat names them) → its label. */
+  fields: Record<string, string>
+  /** Long-term (长期订阅) templates are only for categories such as 政务民生: consent then does not run out. */
+  longTerm: boolean
+  /** Placeholder used when the build gives no real id. */
+  localId: string
+}
+
+export const templates = {
+  progress: {
+    title: '工作进度提醒',
+    fields: { name1: '姓名', thing2: '当前进度', thing3: '温馨提示' },
+    longTerm: false,
+    localId: 'local-tmpl-progress'
+  },
+  todo: {
+    title: '待办事项提醒',
+    fields: { thing1: '事项名称', time2: '截止时间', phrase3: '事项状态', thing4: '备注' },
+    longTerm: false,
+    localId: 'local-tmpl-todo'
+  },
+  rateInvite: {
+    title: '服务评价邀请',
+    fields: { thing1: '服务内容', thing2: '服务人员', date3: '服务日期', thing4: '温馨提示' },
+    longTerm: false,
+    localId: 'local-tmpl-rate'
+  },
+  summary: {
+    title: '月度工作报告',
+    fields: { thing1: '报告名称', thing2: '工作概况', thing3: '备注' },
+    longTerm: false,
+    localId: 'local-tmpl-summary'
+  }
+} as const satisfies Record<string, TemplateSpec>
+
+export type TemplateKey = keyof typeof templates
+export const templateKeys = Object.keys(templates) as TemplateKey[]
+
+const configuredIds: Record<string, string> = typeof JDQ_TEMPLATE_IDS === 'object' && JDQ_TEMPLATE_IDS ? JDQ_TEMPLATE_IDS : {}
+
+/** The WeChat template id of a template (from the build, else the local placeholder). */
+export function templateId(key: TemplateKey): string {
+  return configuredIds[key] || templates[key].localId
+}
+
+export function templateKeyOf(id: string): TemplateKey | null {
+  return templateKeys.find((k) => templateId(k) === id) ?? null
+}
+
+// ---------------------------------------------------------------- kinds
+
+export const reminderKinds = ['pace', 'demandDue', 'demandOverdue', 'badReviewFollowUp', 'rateInvite', 'monthlySummary'] as const
+export const ReminderKind = z.enum(reminderKinds)
+export type ReminderKind = z.infer<typeof ReminderKind>
+
+export type Audience = 'cadre' | 'manager' | 'resident'
+/** How often at most one subject is reminded: the period is part of the unique key. */
+export type Period = 'week' | 'month' | 'day' | 'once'
+
+export interface Rendered {
+  title: string
+  body: string
+  /** Page path without a leading slash, query allowed: what the message and the in-app entry open. */
+  page: string
+  data: Record<string, { value: string }>
+}
+
+export interface KindSpec<F> {
+  label: string
+  /** Shown in the settings next to the switch. */
+  description: string
+  audience: Audience[]
+  template: TemplateKey
+  period: Period
+  /**
+   * False while no data feeds it yet: the 办实事 ledger (demands) and 群众点评 (ratings) issues add their sources
+   * to the sender's registry (cloudfunctions/reminders/sources.ts) and flip this.
+   */
+  available: boolean
+  render: (facts: F) => Rendered
+  /** Facts for the configuration test: an ordinary case and one with over-long user text. */
+  samples: F[]
+}
+
+export interface PaceFacts {
+  cadreName: string
+  days: number
+  expected: number
+  target: number
+}
+export interface DemandFacts {
+  demandId: string
+  title: string
+  deadline: string
+  overdue: boolean
+  cadreName: string
+}
+export interface BadReviewFacts {
+  ratingId: string
+  cadreName: string
+  at: string
+}
+export interface RateInviteFacts {
+  visitId: string
+  serviceName: string
+  cadreName: string
+  at: string
+}
+export interface SummaryFacts {
+  orgName: string
+  month: string
+  cadres: number
+  behind: number
+  visits: number
+}
+
+const value = (v: string) => ({ value: v })
+
+/** 'YYYY年M月D日 HH:mm', Beijing time, as the `time` field wants it. */
+export function wxTime(instant: Date | string | number): string {
+  return beijing(instant).format('YYYY年M月D日 HH:mm')
+}
+export function wxDate(instant: Date | string | number): string {
+  return beijing(instant).format('YYYY年M月D日')
+}
+
+/**
+ * A person's name for a `name` field: spaces dropped, a Chinese name cut to 10 characters. Names WeChat's rule
+ * cannot take (mixed scripts, the middle dot of 阿依古丽·买买提) are left as they are: the sender's check refuses
+ * them before WeChat, and the reminder stays in the app.
+ */
+export function fitName(name: string): string {
+  const n = name.replace(/\s+/g, '')
+  return /^[\u3400-\u9fff]+$/.test(n) ? [...n].slice(0, 10).join('') : n
+}
+
+const monthLabel = (month: string) => `${Number(month.slice(5, 7))}月`
+
+const kindSpecs = {
+  pace: {
+    label: '下基层进度',
+    description: '今年下基层天数落后于进度时（每周最多一次）',
+    audience: ['cadre'],
+    template: 'progress',
+    period: 'week',
+    available: true,
+    render: (f: PaceFacts) => ({
+      title: '下基层进度落后了',
+      body: `今年已下基层 ${f.days} 天，按进度今天应有 ${f.expected} 天（全年目标 ${f.target} 天）。`,
+      page: 'pages/index/index',
+      data: {
+        name1: value(fitName(f.cadreName)),
+        thing2: value(fitThing(`已${f.days}天，按进度应有${f.expected}天`)),
+        thing3: value('抽空去联系点走走，听听群众的声音')
+      }
+    }),
+    samples: [
+      { cadreName: '张三', days: 12, expected: 40, target: 90 },
+      { cadreName: '欧阳娜娜娜娜娜娜娜娜娜娜', days: 0, expected: 89, target: 90 }
+    ]
+  } satisfies KindSpec<PaceFacts>,
+  demandDue: {
+    label: '诉求快到期',
+    description: '您承办的群众诉求快到办理期限时',
+    audience: ['cadre'],
+    template: 'todo',
+    period: 'once',
+    available: false,
+    render: (f: DemandFacts) => ({
+      title: '群众诉求快到期了',
+      body: `「${f.title}」将于 ${wxTime(f.deadline)} 到期，请及时办理并回复群众。`,
+      page: `ledger/pages/demand/index?id=${encodeURIComponent(f.demandId)}`,
+      data: { thing1: value(fitThing(f.title)), time2: value(wxTime(f.deadline)), phrase3: value('即将到期'), thing4: value('请及时办理并回复群众') }
+    }),
+    samples: [
+      { demandId: 'd1', title: '村口路灯坏了', deadline: '2026-03-02T10:00:00Z', overdue: false, cadreName: '张三' },
+      { demandId: 'd2', title: '希望协调解决小区老旧管网改造和冬季供暖不热的问题，已经反映过多次', deadline: '2026-12-31T15:59:00Z', overdue: false, cadreName: '李四' }
+    ]
+  } satisfies KindSpec<DemandFacts>,
+  demandOverdue: {
+    label: '诉求已超期',
+    description: '群众诉求超过办理期限时（承办干部和管理员）',
+    audience: ['cadre', 'manager'],
+    template: 'todo',
+    period: 'once',
+    available: false,
+    render: (f: DemandFacts) => ({
+      title: '群众诉求已超期',
+      body: `${f.cadreName}承办的「${f.title}」已于 ${wxTime(f.deadline)} 超期，请督办。`,
+      page: `ledger/pages/demand/index?id=${encodeURIComponent(f.demandId)}`,
+      data: { thing1: value(fitThing(f.title)), time2: value(wxTime(f.deadline)), phrase3: value('已超期'), thing4: value(fitThing(`承办：${f.cadreName}`)) }
+    }),
+    samples: [
+      { demandId: 'd1', title: '村口路灯坏了', deadline: '2026-03-02T10:00:00Z', overdue: true, cadreName: '张三' },
+      { demandId: 'd2', title: '希望协调解决小区老旧管网改造和冬季供暖不热的问题', deadline: '2026-12-31T16:30:00Z', overdue: true, cadreName: '阿依古丽·买买提·艾力' }
+    ]
+  } satisfies KindSpec<DemandFacts>,
+  badReviewFollowUp: {
+    label: '差评待回访',
+    description: '群众给出差评、需要在 1 个工作日内回访时',
+    audience: ['manager'],
+    template: 'todo',
+    period: 'once',
+    available: false,
+    render: (f: BadReviewFacts) => ({
+      title: '有差评需要回访',
+      body: `群众对${f.cadreName}的服务给出差评（${wxTime(f.at)}），请在 1 个工作日内回访。`,
+      page: `manager/pages/index/index?ratingId=${encodeURIComponent(f.ratingId)}`,
+      data: { thing1: value(fitThing(`差评回访：${f.cadreName}`)), time2: value(wxTime(f.at)), phrase3: value('待回访'), thing4: value('请在1个工作日内联系群众') }
+    }),
+    samples: [
+      { ratingId: 'r1', cadreName: '张三', at: '2026-03-01T16:10:00Z' },
+      { ratingId: 'r2', cadreName: '阿依古丽·买买提·艾力·阿不都热合曼', at: '2026-03-01T16:10:00Z' }
+    ]
+  } satisfies KindSpec<BadReviewFacts>,
+  rateInvite: {
+    label: '评价邀请',
+    description: '干部走访后邀请您评价（只在您同意后发送）',
+    audience: ['resident'],
+    template: 'rateInvite',
+    period: 'once',
+    available: false,
+    render: (f: RateInviteFacts) => ({
+      title: '请为这次走访服务评价',
+      body: `${f.cadreName}在 ${wxDate(f.at)} 的走访服务（${f.serviceName}），欢迎您如实评价。`,
+      page: `pages/rate/index?visitId=${encodeURIComponent(f.visitId)}`,
+      data: { thing1: value(fitThing(f.serviceName)), thing2: value(fitThing(f.cadreName)), date3: value(wxDate(f.at)), thing4: value('您的评价只有管理员能看到') }
+    }),
+    samples: [
+      { visitId: 'v1', serviceName: '东关大街社区走访', cadreName: '张三', at: '2026-03-01T03:00:00Z' },
+      { visitId: 'v2', serviceName: '湟中区鲁沙尔镇阳坡村困难群众上门走访慰问及政策宣讲', cadreName: '阿依古丽·买买提·艾力·阿不都热合曼', at: '2026-03-01T03:00:00Z' }
+    ]
+  } satisfies KindSpec<RateInviteFacts>,
+  monthlySummary: {
+    label: '月度小结',
+    description: '每月初，您管理范围内上个月的下基层情况（管理员）',
+    audience: ['manager'],
+    template: 'summary',
+    period: 'month',
+    available: true,
+    render: (f: SummaryFacts) => ({
+      title: `${monthLabel(f.month)}下基层小结`,
+      body: `${f.orgName}：${f.cadres} 名干部，${monthLabel(f.month)}共走访 ${f.visits} 次，${f.behind} 人下基层天数落后于进度。`,
+      page: 'manager/pages/index/index',
+      data: {
+        thing1: value(fitThing(`${f.orgName}${monthLabel(f.month)}小结`)),
+        thing2: value(fitThing(`走访${f.visits}次，${f.behind}人进度落后`)),
+        thing3: value('点开查看各位干部的进度')
+      }
+    }),
+    samples: [
+      { orgName: '城东区妇联', month: '2026-02', cadres: 12, behind: 3, visits: 41 },
+      { orgName: '海西蒙古族藏族自治州总工会格尔木市分会', month: '2026-12', cadres: 12000, behind: 10000, visits: 1234567 }
+    ]
+  } satisfies KindSpec<SummaryFacts>
+}
+
+export type KindFacts = {
+  pace: PaceFacts
+  demandDue: DemandFacts
+  demandOverdue: DemandFacts
+  badReviewFollowUp: BadReviewFacts
+  rateInvite: RateInviteFacts
+  monthlySummary: SummaryFacts
+}
+
+export const kinds: { [K in ReminderKind]: KindSpec<KindFacts[K]> } = kindSpecs
+
+export function render<K extends ReminderKind>(kind: K, facts: KindFacts[K]): Rendered {
+  return (kinds[kind] as KindSpec<KindFacts[K]>).render(facts)
+}
+
+/** Why a rendered message would not fit its template (wrong fields or WeChat's field rules), or null. */
+export function checkRendered(kind: ReminderKind, r: Rendered): string | null {
+  const expected = Object.keys(templates[kinds[kind].template].fields).sort()
+  const got = Object.keys(r.data).sort()
+  if (expected.join() !== got.join()) return `字段与模板不一致：应为 ${expected.join('、')}`
+  for (const k of got) if (!fieldKind(k)) return `未知的字段类型：${k}`
+  return checkMessageData(r.data)
+}
+
+/** The kinds a role may receive (for settings and the templates to ask consent for). */
+export function kindsFor(audience: Audience): ReminderKind[] {
+  return reminderKinds.filter((k) => (kinds[k].audience as readonly Audience[]).includes(audience))
+}
+
+/** Templates to ask consent for, at most 3 per request (WeChat's limit), for the kinds that are fed now. */
+export function templatesToAsk(audience: Audience): TemplateKey[] {
+  const keys = new Set<TemplateKey>()
+  for (const k of kindsFor(audience)) if (kinds[k].available) keys.add(kinds[k].template)
+  return [...keys].slice(0, 3)
+}
+
+// ---------------------------------------------------------------- periods, quiet hours, keys
+
+/** ISO week of the Beijing date, e.g. '2026-W09' (a week runs Monday to Sunday, Beijing time). */
+export function isoWeek(instant: Date | string | number): string {
+  const [y, m, d] = beijingDate(instant).split('-').map(Number)
+  const date = new Date(Date.UTC(y, m - 1, d))
+  const weekday = date.getUTCDay() || 7
+  date.setUTCDate(date.getUTCDate() + 4 - weekday) // the Thursday of this week decides the year
+  const year = date.getUTCFullYear()
+  const week = Math.ceil(((date.getTime() - Date.UTC(year, 0, 1)) / 86400000 + 1) / 7)
+  return `${year}-W${String(week).padStart(2, '0')}`
+}
+
+export function periodKey(period: Period, instant: Date | string | number): string {
+  switch (period) {
+    case 'week':
+      return isoWeek(instant)
+    case 'month':
+      return beijingMonth(instant)
+    case 'day':
+      return beijingDate(instant)
+    case 'once':
+      return 'once'
+  }
+}
+
+/** The previous Beijing month, 'YYYY-MM' (what a summary sent in March is about). */
+export function previousMonth(instant: Date | string | number): string {
+  return beijing(instant).startOf('month').subtract(1, 'day').format('YYYY-MM')
+}
+
+export const QUIET_FROM_HOUR = 22
+export const QUIET_TO_HOUR = 8
+
+/** No subscribe message is sent 22:00–08:00 Beijing time. */
+export function isQuietHour(instant: Date | string | number): boolean {
+  const h = beijing(instant).hour()
+  return h >= QUIET_FROM_HOUR || h < QUIET_TO_HOUR
+}
+
+/** When quiet hours end: the next 08:00 Beijing time (now, when not in quiet hours). */
+export function quietUntil(instant: Date | string | number): Date {
+  if (!isQuietHour(instant)) return new Date(instant)
+  const b = beijing(instant)
+  const day = b.hour() >= QUIET_FROM_HOUR ? b.add(1, 'day') : b
+  return new Date(`${day.format('YYYY-MM-DD')}T0${QUIET_TO_HOUR}:00:00+08:00`)
+}
+
+/**
+ * The unique key of a reminder: one per (user, kind, subject, period). It is the reminder document's _id, and
+ * the same four fields carry a unique index, so the key is claimed in the database before anything is sent.
+ */
+export function reminderKey(openid: string, kind: ReminderKind, subject: string, period: string): string {
+  return `${kind}:${openid}:${subject}:${period}`
+}
+
+// ---------------------------------------------------------------- what the app sees
+
+export const PushStatus = z.enum(['claimed', 'sent', 'noQuota', 'off', 'rejected', 'failed'])
+export type PushStatus = z.infer<typeof PushStatus>
+export const pushStatusLabels: Record<PushStatus, string> = {
+  claimed: '正在推送',
+  sent: '已推送到微信',
+  noQuota: '仅在这里提醒（未订阅微信消息）',
+  off: '仅在这里提醒（您关闭了微信推送）',
+  rejected: '仅在这里提醒（消息内容不符合微信要求）',
+  failed: '仅在这里提醒（微信推送没有成功）'
+}
+
+export const ReminderItem = z.object({
+  id: z.string(),
+  kind: ReminderKind,
+  title: z.string(),
+  body: z.string(),
+  page: z.string(),
+  createdAt: z.string(),
+  read: z.boolean(),
+  push: PushStatus
+})
+export type ReminderItem = z.infer<typeof ReminderItem>
+
+export const ReminderPage = z.object({ items: z.array(ReminderItem), nextCursor: z.string().nullable(), unread: z.number().int() })
+export type ReminderPage = z.infer<typeof ReminderPage>
+
+export const ReminderOverview = z.object({
+  kinds: z.array(z.object({ kind: ReminderKind, label: z.string(), description: z.string(), on: z.boolean(), available: z.boolean(), template: z.string() })),
+  templates: z.array(z.object({ key: z.string(), id: z.string(), title: z.string(), quota: z.number().int(), longTerm: z.boolean() })),
+  /** Template ids to pass to requestSubscribeMessage (at most 3). */
+  ask: z.array(z.string()).max(3),
+  unread: z.number().int()
+})
+export type ReminderOverview = z.infer<typeof ReminderOverview>
