@@ -16,7 +16,8 @@ export function installGateway(server: EmulatorServer, pool: FunctionPool): void
     if (!openid) return sendJson(res, 401, { code: 'UNAUTHENTICATED', message: '请先选择一个演示账号登录' })
     let body: { name?: unknown; data?: unknown }
     try {
-      body = JSON.parse((await readBody(req, 1024 * 1024)).toString('utf8')) as typeof body
+      // 8 MB: room for a 5 MB file as base64 (diary.upload, H5's stand-in for the client-side upload WeChat has).
+      body = JSON.parse((await readBody(req, 8 * 1024 * 1024)).toString('utf8')) as typeof body
     } catch {
       return sendJson(res, 400, { code: 'BAD_REQUEST', message: '请求格式不对' })
     }

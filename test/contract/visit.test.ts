@@ -12,6 +12,7 @@ import { seed } from '../../scripts/seed'
 import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
 import type { CheckInResult, LiaisonOverview, Progress, VisitDetail } from '../../types/cadre-work'
 import type { Reply } from '../../types/reply'
+import { database } from '../../types/database'
 
 jest.setTimeout(60000)
 
@@ -24,6 +25,8 @@ const C = 'demo-union-xining-chengdong-cadre-1' // 外勤 and approval
 const D = 'demo-league-xining-chengdong-cadre-1' // offline window
 const E = 'demo-league-haibei-haiyan-cadre-2' // speed
 const F = 'demo-league-haidong-ledu-cadre-1' // bad inputs
+const G = 'demo-union-haidong-pingan-cadre-2' // 50 concurrent duplicates
+const OFF = 'demo-union-haidong-huzhu-cadre-1' // offline re-sync twice
 const unionCountyManager = 'demo-union-xining-chengdong-manager'
 const unionSiblingManager = 'demo-union-xining-chengzhong-manager'
 const womenCountyManager = demoAccounts.countyManager
@@ -176,7 +179,7 @@ describe('visit, points and households functions through the real wx-server-sdk'
   })
 
   it('refuses bad inputs with BAD_REQUEST and changes nothing', async () => {
-    const names = ['visits', 'visitDays', 'visitStats', 'households', 'contacts', 'liaisonPoints']
+    const names = Object.keys(database)
     const before = await Promise.all(names.map((n) => count(n)))
     const good = checkInEvent(F)
     const bad: unknown[] = [
@@ -189,6 +192,21 @@ describe('visit, points and households functions through the real wx-server-sdk'
       { ...good, reason: '长'.repeat(100_000) },
       { ...good, offline: 'yes' },
       checkInEvent(F, { accuracy: 500 }),
+      { ...good, fix: { ...good.fix, lng: null } },
+      { ...good, fix: { ...good.fix, lat: 'NaN' } },
+      { ...good, fix: { ...good.fix, lng: 181 } },
+      { ...good, fix: { ...good.fix, lat: -90.5 } },
+      { ...good, fix: { ...good.fix, accuracy: -1 } },
+      { ...good, fix: undefined },
+      { ...good, pointId: 'p'.repeat(100_000) },
+      { ...good, note: 'x'.repeat(100_000) },
+      { ...good, submissionId: 12345678 },
+      { ...good, deviceNow: 1700000000000 },
+      { action: 'saveRecord', visitId: 'v', category: 'village', method: 'homeVisit', peopleMet: { count: 'two' } },
+      { action: 'saveRecord', visitId: 'v', category: 'moon', method: 'homeVisit', peopleMet: { count: 1 } },
+      { action: 'saveRecord', visitId: 'v', category: 'village', method: 'homeVisit', peopleMet: { count: 1 }, needs: '需'.repeat(100_000) },
+      { action: 'list', limit: 0 },
+      { action: 'calendar', month: '2026-13' },
       checkInEvent(F, { at: north(pointsOf(F)[0].location, 5000) })
     ]
     for (const event of bad) {
@@ -199,6 +217,17 @@ describe('visit, points and households functions through the real wx-server-sdk'
     expect(await call(F, 'visit', { ...good, pointId: 'lp-nowhere' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(await call(F, 'households', { action: 'create', kind: 'petitioner', displayName: '', area: 'x' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     expect(await call(F, 'points', { action: 'addContact', name: '张三', relation: '书记', phone: '12345' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
+    for (const [fn, data] of [
+      ['households', { action: 'create', kind: 'petitioner', displayName: '户'.repeat(100_000), area: 'x' }],
+      ['households', { action: 'create', kind: 'nobody', displayName: '王家', area: 'x' }],
+      ['households', { action: 'update', householdId: 42 }],
+      ['points', { action: 'addContact', name: 'x'.repeat(100_000), relation: '书记', phone: '13812341234' }],
+      ['points', { action: 'addContact', name: '张三', relation: '书记', phone: 13812341234 }],
+      ['points', { action: 'createPoint', cadreId: userOf(F)._id, name: '点', kind: 'village', address: '地址', location: { lat: 91, lng: 101 } }],
+      ['points', { action: 'createPoint', cadreId: userOf(F)._id, name: '点', kind: 'village', address: '地址', location: { lat: null, lng: 101 } }]
+    ] as const) {
+      expect(await call(F, fn, data)).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
+    }
     expect(await Promise.all(names.map((n) => count(n)))).toEqual(before)
   })
 
@@ -310,5 +339,95 @@ describe('visit, points and households functions through the real wx-server-sdk'
     const moved = ok(await call<{ cadreId: string }>(mgr, 'points', { action: 'updatePoint', pointId: created.id, cadreId: userOf(demoAccounts.cadre)._id, radiusM: 300 }))
     expect(moved.cadreId).toBe(userOf(demoAccounts.cadre)._id)
     expect(await call(mgr, 'points', { action: 'updatePoint', pointId: created.id, cadreId: userOf(C)._id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+  it('lands 50 concurrent submissions of one id as one visit and one day, each told the same', async () => {
+    const event = checkInEvent(G)
+    const replies = await Promise.all(Array.from({ length: 50 }, () => call<CheckInResult>(G, 'visit', event)))
+    const data = replies.map(ok)
+    for (const d of data) expect(d).toEqual(data[0])
+    expect(data[0]).toMatchObject({ dayAdded: true, days: 1 })
+    const cadreId = userOf(G)._id
+    expect(await count('visits', { cadreId })).toBe(1)
+    expect(await count('visitDays', { cadreId })).toBe(1)
+    expect(ok(await call<Progress>(G, 'visit', { action: 'progress' }))).toMatchObject({ days: 1, thisMonth: { visits: 1 } })
+  })
+
+  it('takes an offline re-sync sent twice (and then twice at once) as one visit', async () => {
+    const event = checkInEvent(OFF, { offline: true, capturedAgoMs: 5 * H })
+    const first = ok(await call<CheckInResult>(OFF, 'visit', event))
+    expect(first.visit).toMatchObject({ offline: true, status: 'counted' })
+    expect(ok(await call<CheckInResult>(OFF, 'visit', event))).toEqual(first)
+    const both = await Promise.all([call<CheckInResult>(OFF, 'visit', event), call<CheckInResult>(OFF, 'visit', event)])
+    for (const r of both) expect(ok(r)).toEqual(first)
+    const cadreId = userOf(OFF)._id
+    expect(await count('visits', { cadreId })).toBe(1)
+    expect(await count('visitDays', { cadreId })).toBe(1)
+    expect(ok(await call<Progress>(OFF, 'visit', { action: 'progress' }))).toMatchObject({ days: 1 })
+  })
+
+  it('keeps a cadre from writing another cadre’s points, visits, records or households', async () => {
+    const names = Object.keys(database)
+    const before = await Promise.all(names.map((n) => count(n)))
+    const victim = userOf(demoAccounts.cadre)
+    const theirVisit = demo.visits.find((v) => v.cadreId === victim._id)!
+    const theirHousehold = demo.households.find((h) => h.cadreId === victim._id)!
+    const theirPoint = pointsOf(demoAccounts.cadre)[0]
+    for (const [fn, data] of [
+      ['visit', { action: 'saveRecord', visitId: theirVisit._id, category: 'village', method: 'homeVisit', peopleMet: { count: 1 } }],
+      ['visit', { ...checkInEvent(A), pointId: theirPoint._id }],
+      ['visit', { action: 'review', visitId: theirVisit._id, decision: 'approve', note: '' }],
+      ['households', { action: 'update', householdId: theirHousehold._id, area: '改了' }],
+      ['households', { action: 'create', cadreId: victim._id, kind: 'leftBehind', displayName: '替别人建的户', area: 'x' }],
+      ['households', { action: 'coverage', cadreId: victim._id }],
+      ['points', { action: 'updatePoint', pointId: theirPoint._id, radiusM: 5000 }],
+      ['points', { action: 'createPoint', cadreId: victim._id, name: '点', kind: 'village', address: '地址', location: theirPoint.location }]
+    ] as const) {
+      const r = await call(A, fn, data)
+      expect({ fn, action: data.action, r }).toMatchObject({ r: { ok: false, code: expect.stringMatching(/^(FORBIDDEN|NOT_FOUND)$/) } })
+    }
+    expect(await Promise.all(names.map((n) => count(n)))).toEqual(before)
+  })
+
+  it('gives a resident nothing from any action of visit, points, households or diary', async () => {
+    const victim = userOf(demoAccounts.cadre)
+    const v = demo.visits.find((x) => x.cadreId === victim._id)!
+    const samples: Record<string, Record<string, unknown>> = {
+      'visit.checkIn': checkInEvent(A),
+      'visit.saveRecord': { visitId: v._id, category: 'village', method: 'homeVisit', peopleMet: { count: 1 } },
+      'visit.get': { visitId: v._id },
+      'visit.list': {},
+      'visit.progress': {},
+      'visit.calendar': {},
+      'visit.listPending': {},
+      'visit.review': { visitId: v._id, decision: 'approve' },
+      'points.overview': {},
+      'points.listCadres': {},
+      'points.createPoint': { cadreId: victim._id, name: '点', kind: 'village', address: '地址', location: { lat: 36.6, lng: 101.7 } },
+      'points.updatePoint': { pointId: pointsOf(demoAccounts.cadre)[0]._id, radiusM: 300 },
+      'points.addContact': { name: '张三', relation: '书记', phone: '13812341234' },
+      'points.removeContact': { contactId: demo.contacts[0]._id },
+      'households.list': {},
+      'households.create': { kind: 'leftBehind', displayName: '王家', area: 'x' },
+      'households.update': { householdId: demo.households[0]._id, area: 'x' },
+      'households.coverage': {},
+      'diary.add': { entryId: randomUUID(), text: '群众写日记' },
+      'diary.update': { entryId: 'x', text: 'x' },
+      'diary.get': { entryId: 'x' },
+      'diary.list': {},
+      'diary.prepareUpload': { kind: 'report', name: 'a.pdf' },
+      'diary.upload': { kind: 'report', name: 'a.pdf', contentBase64: 'aGVsbG8=' },
+      'diary.addReport': { reportId: randomUUID(), title: 't', fileID: 'cloud://x/reports/y/z/a.pdf', name: 'a.pdf', size: 5 },
+      'diary.listReports': {},
+      'diary.reportUrl': { reportId: 'x' },
+      'diary.removeReport': { reportId: 'x' }
+    }
+    const { api } = await import('../../types/api')
+    const every = (['visit', 'points', 'households', 'diary'] as const).flatMap((fn) => Object.keys(api[fn]).map((a) => `${fn}.${a}`))
+    expect(every.filter((k) => !samples[k])).toEqual([])
+    for (const key of every) {
+      const [fn, action] = key.split('.')
+      const r = await call(resident, fn, { action, ...samples[key] })
+      expect({ key, r }).toMatchObject({ r: { ok: false, code: 'FORBIDDEN' } })
+    }
   })
 })

@@ -1,6 +1,6 @@
 /**
  * 走访打卡 in Chromium against the H5 build on the emulator: a demo cadre at one of their liaison points
- * checks in and sees the server's message and the day count; 2 km away they are asked for a 外勤说明.
+ * checks in, sees the server's message and the day count, and writes the visit record; 2 km away they are asked for a 外勤说明.
  * (H5 uses the browser position as-is; see src/services/location.ts.)
  */
 import path from 'node:path'
@@ -49,7 +49,7 @@ describe('走访打卡 in the H5 app, in Chromium', () => {
     return { context, page }
   }
 
-  it('inside the fence: submitted, the server’s message and the day count are shown', async () => {
+  it('inside the fence: submitted, the server’s message and the day count are shown, then the visit record is written', async () => {
     // 60 m north of the point, in its datum.
     const { context, page } = await openCheckIn({ latitude: point.location.lat + 60 / 111195, longitude: point.location.lng })
     const first = page.locator('[data-testid="checkin-point"]').first()
@@ -60,6 +60,27 @@ describe('走访打卡 in the H5 app, in Chromium', () => {
     expect(await page.locator('[data-testid="checkin-message"]').textContent()).toBeTruthy()
     expect(await page.locator('[data-testid="checkin-days"]').textContent()).toMatch(/今年已下基层 \d+ 天/)
     await page.screenshot({ path: path.join(root, 'test-results', 'e2e-checkin-done.png'), fullPage: true })
+
+    // Then the visit record: 四进 category, way of working, 三问, people met — saved and shown as saved.
+    await page.locator('[data-testid="write-record"]').click()
+    await page.locator('[data-testid="record-form"]').waitFor({ state: 'visible', timeout: 30000 })
+    await page.locator('[data-testid="category-village"]').click()
+    expect(await page.locator('[data-testid="category-village"]').getAttribute('data-selected')).toBe('true')
+    await page.locator('[data-testid="method-homeVisit"]').click()
+    await page.locator('[data-testid="policy"] textarea').fill('讲解了城乡居民医保缴费政策')
+    await page.locator('[data-testid="needs"] textarea').fill('小区路灯坏了三盏，希望尽快修好')
+    await page.locator('[data-testid="advice"] textarea').fill('建议社区建立夜间巡查制度')
+    await page.locator('[data-testid="people-count"] input').fill('6')
+    await page.locator('[data-testid="save-record"]').click()
+    await page.locator('[data-testid="saved"]').waitFor({ state: 'visible', timeout: 30000 })
+    expect(await page.locator('[data-testid="save-error"]').count()).toBe(0)
+    await page.screenshot({ path: path.join(root, 'test-results', 'e2e-visit-record-saved.png'), fullPage: true })
+
+    // The server has it: reloading the page shows the saved record.
+    await page.reload()
+    await page.locator('[data-testid="record-form"]').waitFor({ state: 'visible', timeout: 30000 })
+    expect(await page.locator('[data-testid="method-homeVisit"]').getAttribute('data-selected')).toBe('true')
+    expect(await page.locator('[data-testid="needs"] textarea').inputValue()).toBe('小区路灯坏了三盏，希望尽快修好')
     await context.close()
   })
 

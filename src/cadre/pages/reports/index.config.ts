@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '调研报告',
+  enablePullDownRefresh: true
+})
