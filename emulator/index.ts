@@ -12,6 +12,7 @@ import { installLogin } from './web/login'
 import { installStatic } from './web/static'
 import { installStorage } from './storage'
 import { installOpenapi } from './openapi'
+import { installFaults } from './faults'
 
 export interface EmulatorOptions {
   /** 0 picks a free port. */
@@ -49,6 +50,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const server = new EmulatorServer(db)
   const pool = new FunctionPool(path.resolve(opts.functionsDir ?? path.join(projectRoot, 'build', 'cloudfunctions')), () => server.url, envId)
   installFunctions(server, pool)
+  installFaults(server, pool)
   const timers = installTimers(server, pool, opts.timers ?? true)
   installStorage(server, dataDir, envId)
   installOpenapi(server, pool, dataDir)

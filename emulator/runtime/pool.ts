@@ -143,6 +143,14 @@ export class FunctionPool {
     }
   }
 
+  /** Kills one instance as a crash would (fault injection); its current call fails as a crash. */
+  async killInstance(instanceId: string): Promise<boolean> {
+    const instance = this.instances.get(instanceId)
+    if (!instance) return false
+    await this.kill(instance)
+    return true
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.instances.values()].map((i) => this.kill(i)))
   }

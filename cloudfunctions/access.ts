@@ -1,0 +1,142 @@
+/**
+ * Who may do what: one row per cloud function action, one cell per kind of caller, all relative to
+ * "the owner" — the cadre whose data the call targets (their visit, their 两联, their registry …).
+ * The handlers enforce it (cloudfunctions/_lib/auth.ts); test/contract/access-matrix.test.ts calls
+ * every action as every kind of caller and fails on any cell that differs, and on any action of the
+ * api registry that has no row here. The privacy walk reads `clearPhonesFrom`.
+ */
+import type { ActionName, FunctionName } from '../types/api'
+import type { CollectionName } from '../types/database'
+import type { ErrorCode } from '../types/errors'
+
+export const callerKinds = [
+  /** No WeChat identity at all (a server-side call, a forged request). */
+  'anonymous',
+  /** A WeChat user who is not a cadre or manager: an unbound openid. */
+  'resident',
+  /** The cadre whose data the call targets. */
+  'owner',
+  /** Another cadre of the owner's county. */
+  'peerCadre',
+  /** The manager of the owner's county. */
+  'countyManager',
+  /** The manager of a sibling county (same system, same prefecture). */
+  'siblingManager',
+  /** The county manager of another system in the owner's own county. */
+  'otherSystemManager',
+  /** The province admin of the owner's system. */
+  'provinceAdmin'
+] as const
+export type CallerKind = (typeof callerKinds)[number]
+
+/** 'ok': the call succeeds; otherwise the error code a refusal must carry. */
+export type Outcome = 'ok' | Extract<ErrorCode, 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND'>
+
+export interface AccessRule {
+  who: Record<CallerKind, Outcome>
+  /**
+   * Collections whose phone numbers this action may return in clear — only to the owner of the document
+   * (its cadreId) and that cadre's managers. Any other phone number in clear is a privacy failure.
+   */
+  clearPhonesFrom?: readonly CollectionName[]
+}
+
+const managers: CallerKind[] = ['countyManager', 'siblingManager', 'otherSystemManager', 'provinceAdmin']
+const staff: CallerKind[] = ['owner', 'peerCadre', ...managers]
+
+/** The kinds in `ok` succeed; every other kind is refused, by default UNAUTHENTICATED without identity and FORBIDDEN otherwise. */
+function allow(ok: readonly CallerKind[], extra: Omit<AccessRule, 'who'> & { denied?: Partial<Record<CallerKind, Outcome>> } = {}): AccessRule {
+  const { denied, ...rest } = extra
+  const who = Object.fromEntries(
+    callerKinds.map((k) => [k, ok.includes(k) ? 'ok' : denied?.[k] ?? (k === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN')])
+  ) as Record<CallerKind, Outcome>
+  return { ...rest, who }
+}
+
+/** The owner and the managers above them (their county's manager, their system's province admin). */
+const ownerAndManagers = ['owner', 'countyManager', 'provinceAdmin'] as const
+const ownersManagers = ['countyManager', 'provinceAdmin'] as const
+
+export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule } } = {
+  user: {
+    /** Anyone with an identity: residents learn they are residents. */
+    me: allow(['resident', ...staff])
+  },
+  points: {
+    overview: allow(ownerAndManagers, { clearPhonesFrom: ['contacts'] }),
+    /** Each manager lists their own subtree. */
+    listCadres: allow(managers),
+    createPoint: allow(ownersManagers),
+    updatePoint: allow(ownersManagers),
+    /** A cadre adds to their own list: the peer adds to theirs. */
+    addContact: allow(['owner', 'peerCadre'], { clearPhonesFrom: ['contacts'] }),
+    removeContact: allow(['owner'])
+  },
+  visit: {
+    checkIn: allow(['owner']),
+    saveRecord: allow(['owner']),
+    get: allow(ownerAndManagers),
+    list: allow(ownerAndManagers),
+    progress: allow(ownerAndManagers),
+    calendar: allow(ownerAndManagers),
+    /** Each manager sees the 外勤 waiting in their own subtree. */
+    listPending: allow(managers),
+    review: allow(ownersManagers)
+  },
+  households: {
+    list: allow(ownerAndManagers),
+    create: allow(ownerAndManagers),
+    update: allow(ownerAndManagers),
+    coverage: allow(ownerAndManagers)
+  },
+  // issue 3, item 7: 民情日记 and 调研报告 — read by the owner and their managers, written by the owner alone.
+  diary: {
+    /** A cadre writes in their own diary: the peer writes in theirs. */
+    add: allow(['owner', 'peerCadre']),
+    update: allow(['owner']),
+    get: allow(ownerAndManagers),
+    list: allow(ownerAndManagers),
+    prepareUpload: allow(['owner', 'peerCadre']),
+    upload: allow(['owner', 'peerCadre']),
+    /** Only files from the caller's own folder: the peer cannot file the owner's upload. */
+    addReport: allow(['owner']),
+    listReports: allow(ownerAndManagers),
+    reportUrl: allow(ownerAndManagers),
+    removeReport: allow(['owner'])
+  },
+  // issue 4: the owner is the cadre whose ledger entry, rating or case it is.
+  demands: {
+    /** Without a scene: a cadre's own ledger (the peer writes to theirs). Residents report through a scene. */
+    create: allow(['owner', 'peerCadre'], { clearPhonesFrom: ['demands'] }),
+    resolve: allow(['owner'], { clearPhonesFrom: ['demands'] }),
+    coordinate: allow(['owner'], { clearPhonesFrom: ['demands'] }),
+    progress: allow(['owner'], { clearPhonesFrom: ['demands'] }),
+    supervise: allow(ownersManagers, { clearPhonesFrom: ['demands'] }),
+    finish: allow(['owner'], { clearPhonesFrom: ['demands'] }),
+    report: allow(['owner'], { clearPhonesFrom: ['demands'] }),
+    close: allow(['owner'], { clearPhonesFrom: ['demands'] }),
+    get: allow(ownerAndManagers, { clearPhonesFrom: ['demands'] }),
+    list: allow(ownerAndManagers, { clearPhonesFrom: ['demands'] }),
+    listOverdue: allow(managers, { clearPhonesFrom: ['demands'] })
+  },
+  ratings: {
+    /** Whoever scans (the page says why the owner and their managers may not rate). */
+    landing: allow(['resident', ...staff]),
+    /** Not the rated cadre, not their managers. */
+    rate: allow(['resident', 'peerCadre', 'siblingManager', 'otherSystemManager']),
+    followUp: allow(['resident', 'peerCadre', 'siblingManager', 'otherSystemManager']),
+    listMine: allow(ownerAndManagers),
+    appeal: allow(['owner']),
+    decideAppeal: allow(ownersManagers),
+    listAppeals: allow(managers),
+    listCases: allow(managers, { clearPhonesFrom: ['badReviewCases'] }),
+    revisit: allow(ownersManagers, { clearPhonesFrom: ['badReviewCases'] }),
+    rectify: allow(ownersManagers, { clearPhonesFrom: ['badReviewCases'] }),
+    stats: allow(ownerAndManagers),
+    qr: allow(['owner'])
+  }
+}
+
+export function ruleOf(fn: string, action: string): AccessRule | undefined {
+  return (access as Record<string, Record<string, AccessRule> | undefined>)[fn]?.[action]
+}

@@ -1,0 +1,168 @@
+/**
+ * The access-control matrix (issue 7): every action of the api registry called as every kind of caller
+ * (cloudfunctions/access.ts) with a valid payload that targets the owning cadre's data, compared cell by
+ * cell with the table; then the privacy walk over what cadres and residents were shown.
+ * An action of the registry without a row in the table, or without a payload factory here, fails the
+ * suite by name: new actions are never silently left out.
+ */
+import { randomUUID } from 'node:crypto'
+import { startEmulator, loadSdk, type TestEmulator } from '../helpers/emulator'
+import { seed } from '../../scripts/seed'
+import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
+import { database } from '../../types/database'
+import { callerKinds, ruleOf, type CallerKind } from '../../cloudfunctions/access'
+import { callAnonymous, callRaw, functionsDir, privacyIndex, privacyViolations, registryActions, type CallOutcome, type Observed } from '../helpers/harness'
+
+jest.setTimeout(60_000)
+
+const demo = buildDemoData()
+const openidOf: Record<Exclude<CallerKind, 'anonymous'>, string> = {
+  resident: 'o-matrix-resident',
+  owner: demoAccounts.cadre, // demo-women-xining-chengdong-cadre-1
+  peerCadre: 'demo-women-xining-chengdong-cadre-2',
+  countyManager: demoAccounts.countyManager, // demo-women-xining-chengdong-manager
+  siblingManager: 'demo-women-xining-chengzhong-manager',
+  otherSystemManager: 'demo-union-xining-chengdong-manager',
+  provinceAdmin: demoAccounts.admin // demo-women-admin
+}
+const owner = demo.users.find((u) => u.openid === openidOf.owner)!
+const ownerPoint = demo.liaisonPoints.find((p) => p.cadreId === owner._id)!
+const pendingVisit = demo.visits.find((v) => v.cadreId === owner._id && v.status === 'pending')!
+const ownerHousehold = demo.households.find((h) => h.cadreId === owner._id)!
+
+type Payload = Record<string, unknown>
+interface Fixtures {
+  call(openid: string, fn: string, data: Payload): Promise<CallOutcome>
+  ok<T>(openid: string, fn: string, data: Payload): Promise<T>
+  visitId: string
+  pointId: string
+}
+
+const near = (p: { lat: number; lng: number }) => ({ lat: p.lat + 0.0004, lng: p.lng })
+const checkInEvent = () => ({
+  submissionId: randomUUID(),
+  pointId: ownerPoint._id,
+  fix: { ...near(ownerPoint.location), accuracy: 20, capturedAt: new Date(Date.now() - 2000).toISOString() },
+  deviceNow: new Date().toISOString()
+})
+
+// 民情日记 / 调研报告 fixtures of the owner (a report per call where the call may use it up).
+const tinyPdf = Buffer.from('%PDF-1.4 矩阵测试').toString('base64')
+let ownerEntryId: string | undefined
+const ownerEntry = async (f: Fixtures) =>
+  (ownerEntryId ??= (await f.ok<{ id: string }>(openidOf.owner, 'diary', { action: 'add', entryId: randomUUID(), text: '矩阵测试日记' })).id)
+const ownerUpload = (f: Fixtures) => f.ok<{ fileID: string; name: string; size: number }>(openidOf.owner, 'diary', { action: 'upload', kind: 'report', name: '矩阵.pdf', contentBase64: tinyPdf })
+const ownerReport = async (f: Fixtures) => {
+  const up = await ownerUpload(f)
+  return (await f.ok<{ id: string }>(openidOf.owner, 'diary', { action: 'addReport', reportId: randomUUID(), title: '矩阵测试报告', ...up })).id
+}
+
+/** A valid payload per action, aimed at the owner's data; created afresh per cell where a call uses it up. */
+const payloads: Record<string, (f: Fixtures, kind: CallerKind) => Promise<Payload> | Payload> = {
+  'user.me': () => ({}),
+  'points.overview': () => ({ cadreId: owner._id }),
+  'points.listCadres': () => ({}),
+  'points.createPoint': () => ({ cadreId: owner._id, name: '矩阵测试联系点', kind: 'village', address: '西宁市城东区', location: near(ownerPoint.location) }),
+  'points.updatePoint': (f) => ({ pointId: f.pointId, address: `西宁市城东区 ${Date.now()}` }),
+  'points.addContact': () => ({ name: '矩阵联系人', relation: '社区书记', phone: '13900001234' }),
+  'points.removeContact': async (f) => ({
+    contactId: (await f.ok<{ id: string }>(openidOf.owner, 'points', { action: 'addContact', name: '待删联系人', relation: '书记', phone: '13900005678' })).id
+  }),
+  'visit.checkIn': () => checkInEvent(),
+  'visit.saveRecord': (f) => ({ visitId: f.visitId, category: 'village', method: 'homeVisit', peopleMet: { count: 2 }, needs: '矩阵测试' }),
+  'visit.get': (f) => ({ visitId: f.visitId }),
+  'visit.list': () => ({ cadreId: owner._id }),
+  'visit.progress': () => ({ cadreId: owner._id }),
+  'visit.calendar': () => ({ cadreId: owner._id }),
+  'visit.listPending': () => ({}),
+  // Approving again with the same decision answers the same, so one pending 外勤 serves every cell.
+  'visit.review': () => ({ visitId: pendingVisit._id, decision: 'approve', note: '情况属实' }),
+  'households.list': () => ({ cadreId: owner._id }),
+  'households.create': () => ({ cadreId: owner._id, kind: 'leftBehind', displayName: '矩阵测试户', area: '东关大街社区' }),
+  'households.update': () => ({ householdId: ownerHousehold._id, area: `东关大街社区 ${Date.now() % 1000} 号` }),
+  'households.coverage': () => ({ cadreId: owner._id }),
+  'diary.add': () => ({ entryId: randomUUID(), text: '矩阵测试日记' }),
+  'diary.update': async (f) => ({ entryId: await ownerEntry(f), text: `矩阵测试日记（${Date.now() % 1000}）` }),
+  'diary.get': async (f) => ({ entryId: await ownerEntry(f) }),
+  'diary.list': () => ({ cadreId: owner._id }),
+  'diary.prepareUpload': () => ({ kind: 'report', name: '矩阵.pdf' }),
+  'diary.upload': () => ({ kind: 'report', name: '矩阵.pdf', contentBase64: tinyPdf }),
+  'diary.addReport': async (f) => ({ reportId: randomUUID(), title: '矩阵测试报告', ...(await ownerUpload(f)) }),
+  'diary.listReports': () => ({ cadreId: owner._id }),
+  'diary.reportUrl': async (f) => ({ reportId: await ownerReport(f) }),
+  'diary.removeReport': async (f) => ({ reportId: await ownerReport(f) })
+}
+
+const actions = registryActions()
+
+describe('access-control matrix: every action × every kind of caller', () => {
+  let emu: TestEmulator
+  let cloud: unknown
+  let fixtures: Fixtures
+  const cells = new Map<string, { expected: string; actual: string; detail: string }>()
+  const observed: { o: Observed; clearPhonesFrom?: readonly string[] }[] = []
+
+  beforeAll(async () => {
+    emu = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'] })
+    await seed(emu.url)
+    cloud = loadSdk(emu.url)
+    const call = (openid: string, fn: string, data: Payload) => callRaw(emu.url, openid, fn, data)
+    const ok = async <T>(openid: string, fn: string, data: Payload): Promise<T> => {
+      const out = await call(openid, fn, data)
+      if (!out.reply?.ok) throw new Error(`fixture ${fn}.${String(data.action)} failed: ${JSON.stringify(out.reply ?? out.raw)}`)
+      return out.reply.data as T
+    }
+    const visit = await ok<{ visit: { id: string } }>(openidOf.owner, 'visit', { action: 'checkIn', ...checkInEvent() })
+    const point = await ok<{ id: string }>(openidOf.countyManager, 'points', {
+      action: 'createPoint', cadreId: owner._id, name: '矩阵改动用联系点', kind: 'school', address: '西宁市城东区', location: near(ownerPoint.location)
+    })
+    fixtures = { call, ok, visitId: visit.visit.id, pointId: point.id }
+  })
+  afterAll(() => emu?.stop())
+
+  it('has a row in cloudfunctions/access.ts and a payload factory here for every action of the registry', () => {
+    const noRow = actions.filter((a) => !ruleOf(a.fn, a.action)).map((a) => a.key)
+    const noPayload = actions.filter((a) => !payloads[a.key]).map((a) => a.key)
+    const problems = [
+      ...(noRow.length ? [`no row in cloudfunctions/access.ts for: ${noRow.join(', ')}`] : []),
+      ...(noPayload.length ? [`no payload factory in test/contract/access-matrix.test.ts for: ${noPayload.join(', ')}`] : [])
+    ]
+    expect(problems).toEqual([])
+  })
+
+  it('answers every cell as the table says', async () => {
+    const covered = actions.filter((a) => ruleOf(a.fn, a.action) && payloads[a.key])
+    for (const a of covered) {
+      const rule = ruleOf(a.fn, a.action)!
+      for (const kind of callerKinds) {
+        const data = { action: a.action, ...(await payloads[a.key](fixtures, kind)) }
+        const out = kind === 'anonymous' ? await callAnonymous(cloud, a.fn, data) : await callRaw(emu.url, openidOf[kind], a.fn, data)
+        const r = out.reply
+        const actual = !r ? `HTTP ${out.status}` : r.ok ? 'ok' : r.code
+        cells.set(`${a.key}|${kind}`, { expected: rule.who[kind], actual, detail: r && !r.ok ? r.message : '' })
+        if (r && (kind === 'owner' || kind === 'peerCadre' || kind === 'resident')) {
+          observed.push({ o: { key: a.key, openid: openidOf[kind], request: data, reply: r }, clearPhonesFrom: rule.clearPhonesFrom })
+        }
+      }
+    }
+    const wrong = [...cells].filter(([, c]) => c.expected !== c.actual)
+    if (wrong.length) {
+      const width = Math.max(...covered.map((a) => a.key.length))
+      const head = `${'action'.padEnd(width)}  ${callerKinds.map((k) => k.padEnd(20)).join('')}`
+      const rows = covered.map((a) =>
+        `${a.key.padEnd(width)}  ${callerKinds.map((k) => {
+          const c = cells.get(`${a.key}|${k}`)!
+          return (c.expected === c.actual ? c.actual : `✗${c.actual}≠${c.expected}`).padEnd(20)
+        }).join('')}`
+      )
+      const details = wrong.map(([key, c]) => `${key.replace('|', ' as ')}: expected ${c.expected}, got ${c.actual}${c.detail ? ` (${c.detail})` : ''}`)
+      throw new Error(`${wrong.length} cells differ from cloudfunctions/access.ts:\n${head}\n${rows.join('\n')}\n\n${details.join('\n')}`)
+    }
+  })
+
+  it('shows cadres and residents no one else’s phone number, ID number or openid', async () => {
+    const index = await privacyIndex((cloud as { database(): unknown }).database(), Object.keys(database))
+    const lines = observed.flatMap(({ o, clearPhonesFrom }) => privacyViolations(o, index, clearPhonesFrom))
+    expect([...new Set(lines)]).toEqual([])
+  })
+})

@@ -1,0 +1,4 @@
+import { fuzzSuite } from './fuzz-suite'
+
+/** A quarter of the registry's functions: see fuzz-suite.ts. */
+fuzzSuite(2)
