@@ -1,13 +1,17 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/checkin/index'],
+  pages: ['pages/index/index', 'pages/checkin/index', 'pages/rate/index'],
   subPackages: [
     {
       root: 'cadre',
-      pages: ['pages/visits/index', 'pages/visit/index', 'pages/calendar/index', 'pages/households/index', 'pages/lianglian/index']
+      pages: ['pages/visits/index', 'pages/visit/index', 'pages/calendar/index', 'pages/households/index', 'pages/lianglian/index', 'pages/diary/index', 'pages/diary-edit/index', 'pages/reports/index', 'pages/ledger/index', 'pages/demand/index', 'pages/ratings/index', 'pages/qr/index']
+    },
+    {
+      root: 'reminders',
+      pages: ['pages/index/index']
     },
     {
       root: 'manager',
-      pages: ['pages/index/index', 'pages/review/index']
+      pages: ['pages/index/index', 'pages/review/index', 'pages/cases/index']
     }
   ],
   window: {

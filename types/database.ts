@@ -79,6 +79,92 @@ export const database = {
       { name: 'cadre_visited', keys: [['cadreId', 1], ['visited', 1]] },
       { name: 'org', keys: [['orgPath', 1]] }
     ]
+  },
+  /** 民情日记: _id `${cadreId}_${entryId}` (the phone's id), so a retried add lands once. */
+  diaryEntries: {
+    permission: 'ADMINONLY',
+    indexes: [{ name: 'cadre_time', keys: [['cadreId', 1], ['createdAt', -1], ['_id', -1]] }]
+  },
+  /** 调研报告 (files in cloud storage under reports/<cadreId>/): _id `${cadreId}_${reportId}`. */
+  reports: {
+    permission: 'ADMINONLY',
+    indexes: [{ name: 'cadre_year_time', keys: [['cadreId', 1], ['year', 1], ['createdAt', -1]] }]
+  },
+  // ---- issue 4: 办实事 ledger and 群众点评 ----
+  /** 群众诉求台账. Visit-raised: _id `${visitId}_p${n}`. `active` while open or coordinating. */
+  demands: {
+    permission: 'ADMINONLY',
+    indexes: [
+      { name: 'cadre_time', keys: [['cadreId', 1], ['createdAt', -1], ['_id', -1]] },
+      { name: 'cadre_status_time', keys: [['cadreId', 1], ['status', 1], ['createdAt', -1], ['_id', -1]] },
+      { name: 'cadre_active_deadline', keys: [['cadreId', 1], ['active', 1], ['deadlineAt', 1], ['_id', 1]] },
+      { name: 'org_active_deadline', keys: [['orgPath', 1], ['active', 1], ['deadlineAt', 1], ['_id', 1]] },
+      { name: 'resident_scene', keys: [['residentOpenid', 1], ['viaScene', 1], ['createdAt', -1]] }
+    ]
+  },
+  /** QR scene codes: _id is the scene; one per visit, demand or liaison point. */
+  scenes: {
+    permission: 'ADMINONLY',
+    indexes: [{ name: 'target_unique', keys: [['kind', 1], ['targetId', 1]], unique: true }]
+  },
+  /** 群众点评: one per resident per target, by the unique index (一次一评 / 一事一评). */
+  ratings: {
+    permission: 'ADMINONLY',
+    indexes: [
+      { name: 'target_rater_unique', keys: [['targetKind', 1], ['targetId', 1], ['raterOpenid', 1]], unique: true },
+      { name: 'cadre_time', keys: [['cadreId', 1], ['createdAt', -1], ['_id', -1]] },
+      { name: 'org_appeal_time', keys: [['orgPath', 1], ['appealPending', 1], ['createdAt', 1], ['_id', 1]] }
+    ]
+  },
+  /** 差评 follow-up: _id `case_${ratingId}`. `active` until rectified or voided. */
+  badReviewCases: {
+    permission: 'ADMINONLY',
+    indexes: [
+      { name: 'org_active_due', keys: [['orgPath', 1], ['active', 1], ['revisitDueAt', 1], ['_id', 1]] },
+      { name: 'org_time', keys: [['orgPath', 1], ['createdAt', -1], ['_id', -1]] }
+    ]
+  },
+  /** Per cadre per Beijing month and year ('YYYY-MM' / 'YYYY'), kept as ratings and demands are written. */
+  serviceStats: {
+    permission: 'ADMINONLY',
+    indexes: [
+      { name: 'cadre_period_unique', keys: [['cadreId', 1], ['period', 1]], unique: true },
+      { name: 'org_period', keys: [['orgPath', 1], ['period', 1]] }
+    ]
+  },
+  /** Rate limits and repeat-rater counters: _id `${bucket}:${key}:${period}`. */
+  abuseCounters: {
+    permission: 'ADMINONLY',
+    indexes: []
+  },
+  // ---- issue 6: reminders ----
+  /**
+   * Everything the sender decided to remind: the in-app reminder center, and the claim before a WeChat message.
+   * _id is reminderKey(openid, kind, subject, period), and the same four fields are unique: a reminder is claimed
+   * once, however many runs overlap or crash.
+   */
+  reminders: {
+    permission: 'ADMINONLY',
+    indexes: [
+      { name: 'key_unique', keys: [['openid', 1], ['kind', 1], ['subject', 1], ['period', 1]], unique: true },
+      { name: 'openid_time', keys: [['openid', 1], ['createdAt', -1], ['_id', -1]] },
+      { name: 'openid_read', keys: [['openid', 1], ['read', 1]] }
+    ]
+  },
+  /** Subscribe-message quota: _id `${openid}:${templateKey}`; one accepted consent adds one message. */
+  subscriptions: {
+    permission: 'ADMINONLY',
+    indexes: [{ name: 'openid', keys: [['openid', 1]] }]
+  },
+  /** Kinds a user turned off: _id is the openid. */
+  reminderPrefs: {
+    permission: 'ADMINONLY',
+    indexes: []
+  },
+  /** The sender's checkpoints: _id is the source ('pace', 'monthlySummary' …), holding its period and cursor. */
+  reminderRuns: {
+    permission: 'ADMINONLY',
+    indexes: []
   }
 } as const satisfies Record<string, CollectionDeclaration>
 

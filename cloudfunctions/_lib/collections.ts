@@ -133,6 +133,9 @@ export interface VisitStatsDoc {
   fieldworkPending: number
   fieldworkApproved: number
   fieldworkRejected: number
+  /** 民情日记 entries and 调研报告 filed this year (written by the diary function; absent means 0). */
+  diaryEntries?: number
+  reports?: number
   updatedAt: Date
 }
 
@@ -149,5 +152,41 @@ export interface HouseholdDoc {
   visitsYear: number | null
   visitsInYear: number
   visited: boolean
+  createdAt: Date
+}
+
+// ---- issue 3, item 7: 民情日记 and 调研报告 ----
+
+export interface DiaryEntryDoc {
+  /** `${cadreId}_${entryId}` */
+  _id: string
+  entryId: string
+  cadreId: string
+  cadreName: string
+  orgId: string
+  orgPath: string[]
+  text: string
+  /** cloud fileIDs under diary/<cadreId>/ */
+  photos: string[]
+  /** Beijing date it was written. */
+  date: string
+  year: number
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface ReportDoc {
+  /** `${cadreId}_${reportId}` */
+  _id: string
+  reportId: string
+  cadreId: string
+  cadreName: string
+  orgId: string
+  orgPath: string[]
+  title: string
+  year: number
+  fileID: string
+  name: string
+  size: number
   createdAt: Date
 }

@@ -3,6 +3,10 @@ import { userApi } from './user'
 import { pointsApi } from './points'
 import { visitApi } from './visit'
 import { householdsApi } from './households'
+import { diaryApi } from './diary'
+import { demandsApi } from './demands'
+import { ratingsApi } from './ratings'
+import { remindersApi } from './reminders'
 
 export interface ActionSpec {
   input: z.ZodObject
@@ -14,7 +18,11 @@ export const api = {
   user: userApi,
   points: pointsApi,
   visit: visitApi,
-  households: householdsApi
+  households: householdsApi,
+  diary: diaryApi,
+  demands: demandsApi,
+  ratings: ratingsApi,
+  reminders: remindersApi
 } as const satisfies Record<string, Record<string, ActionSpec>>
 
 export type Api = typeof api

@@ -10,7 +10,7 @@ import type { QueueState } from '../../services/checkin-queue'
 import './index.scss'
 
 /** Where the home page's entries lead. */
-export type HomeEntry = 'checkin' | 'visits' | 'calendar' | 'households' | 'lianglian'
+export type HomeEntry = 'checkin' | 'visits' | 'calendar' | 'households' | 'lianglian' | 'diary' | 'reports' | 'ledger' | 'ratings'
 
 export interface CadreHomeProps {
   /** `visit.progress`, loaded only for a cadre. */
@@ -30,10 +30,12 @@ export interface HomeViewProps {
   onOpenManager: () => void
   /** Absent: no cadre workspace is shown (e.g. older tests, or a page that has not wired it). */
   cadre?: CadreHomeProps
+  /** The reminder center's entry with its unread badge (`reminders.getBadge`). */
+  reminders?: { unread: number | undefined; onOpen: () => void }
 }
 
 /** 我的工作台: everything the home page shows, from the state of the `user.me` call. */
-export function HomeView({ me, onRetry, onOpenManager, cadre }: HomeViewProps) {
+export function HomeView({ me, onRetry, onOpenManager, cadre, reminders }: HomeViewProps) {
   if (!me.data) {
     if (me.error) return <ErrorView message={me.error.message} onRetry={onRetry} retrying={me.loading} />
     return <LoadingView />
@@ -47,6 +49,7 @@ export function HomeView({ me, onRetry, onOpenManager, cadre }: HomeViewProps) {
         </View>
       ) : null}
       <ProfileCard me={data} />
+      {reminders ? <RemindersEntry {...reminders} /> : null}
       {isManager(data.role) ? (
         <View className='home-entry'>
           <BigButton onClick={onOpenManager} testId='open-manager'>
@@ -63,6 +66,21 @@ export function HomeView({ me, onRetry, onOpenManager, cadre }: HomeViewProps) {
           <LiangLianCard me={data} onOpen={data.role === 'cadre' && cadre ? () => cadre.onOpen('lianglian') : undefined} />
           <PointsCard me={data} />
         </>
+      )}
+    </View>
+  )
+}
+
+function RemindersEntry({ unread, onOpen }: { unread: number | undefined; onOpen: () => void }) {
+  return (
+    <View className='home-reminders' onClick={onOpen} data-testid='open-reminders'>
+      <Text className='home-reminders__title'>提醒</Text>
+      {unread ? (
+        <Text className='home-reminders__badge' data-testid='reminders-badge'>
+          {unread > 99 ? '99+' : unread}
+        </Text>
+      ) : (
+        <Text className='home-reminders__hint'>没有新提醒 ›</Text>
       )}
     </View>
   )
@@ -94,9 +112,13 @@ function CadreWorkspace(p: CadreHomeProps) {
       </View>
       <View className='home-grid'>
         <HomeTile title='走访记录' desc='打卡和记录' onClick={() => p.onOpen('visits')} testId='open-visits' />
+        <HomeTile title='诉求台账' desc='群众的事办到底' onClick={() => p.onOpen('ledger')} testId='open-ledger' />
+        <HomeTile title='群众评价' desc='满意度和差评整改' onClick={() => p.onOpen('ratings')} testId='open-ratings' />
         <HomeTile title='五必访' desc='必访户和走访情况' onClick={() => p.onOpen('households')} testId='open-households' />
         <HomeTile title='两联' desc='联系点和联系人' onClick={() => p.onOpen('lianglian')} testId='open-lianglian' />
         <HomeTile title='日历' desc='哪天下了基层' onClick={() => p.onOpen('calendar')} testId='open-calendar' />
+        <HomeTile title='民情日记' desc='所见所闻所想' onClick={() => p.onOpen('diary')} testId='open-diary' />
+        <HomeTile title='调研报告' desc='按年份归档' onClick={() => p.onOpen('reports')} testId='open-reports' />
       </View>
     </View>
   )

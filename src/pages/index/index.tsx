@@ -12,7 +12,11 @@ const routes: Record<HomeEntry, string> = {
   visits: '/cadre/pages/visits/index',
   calendar: '/cadre/pages/calendar/index',
   households: '/cadre/pages/households/index',
-  lianglian: '/cadre/pages/lianglian/index'
+  lianglian: '/cadre/pages/lianglian/index',
+  ledger: '/cadre/pages/ledger/index',
+  ratings: '/cadre/pages/ratings/index',
+  diary: '/cadre/pages/diary/index',
+  reports: '/cadre/pages/reports/index'
 }
 
 /**
@@ -23,6 +27,7 @@ export default function IndexPage() {
   const me = useCloud(loadMe)
   const isCadre = me.data?.role === 'cadre'
   const progress = useCloud(() => (isCadre ? callCloud('visit', 'progress', {}) : Promise.resolve(null)), [isCadre])
+  const badge = useCloud(() => callCloud('reminders', 'getBadge', {}))
   const queue = checkInQueue()
   const [queueState, setQueueState] = useState<QueueState>(() => queue.state())
   const [uploading, setUploading] = useState(false)
@@ -46,6 +51,8 @@ export default function IndexPage() {
   }
 
   useDidShow(() => {
+    // Back from the reminder center: the badge may have changed.
+    if (badge.data) void badge.reload()
     setQueueState(queue.state())
     if (queue.state().pending.length > 0) void upload()
     // Back from 打卡 or a record: the day count may have changed.
@@ -62,6 +69,7 @@ export default function IndexPage() {
         me={me}
         onRetry={() => void me.reload()}
         onOpenManager={() => void Taro.navigateTo({ url: '/manager/pages/index/index' })}
+        reminders={{ unread: badge.data?.unread, onOpen: () => void Taro.navigateTo({ url: '/reminders/pages/index/index' }) }}
         cadre={{
           progress,
           onRetryProgress: () => void progress.reload(),
