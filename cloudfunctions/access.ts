@@ -134,6 +134,17 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
     rectify: allow(ownersManagers, { clearPhonesFrom: ['badReviewCases'] }),
     stats: allow(ownerAndManagers),
     qr: allow(['owner'])
+  },
+  // issue 6: every action acts on the caller's own reminders (their openid): anyone with an identity, for themselves.
+  // The sender (`run`, timer or server-side call) is no registry action.
+  reminders: {
+    overview: allow(['resident', ...staff]),
+    /** Templates of the kinds the caller's role receives (others are BAD_REQUEST, not a matter of access). */
+    consent: allow(['resident', ...staff]),
+    settings: allow(['resident', ...staff]),
+    list: allow(['resident', ...staff]),
+    getBadge: allow(['resident', ...staff]),
+    markRead: allow(['resident', ...staff])
   }
 }
 

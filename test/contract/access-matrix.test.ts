@@ -10,6 +10,8 @@ import { startEmulator, loadSdk, type TestEmulator } from '../helpers/emulator'
 import { seed } from '../../scripts/seed'
 import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
 import { database } from '../../types/database'
+import { templateId, type TemplateKey } from '../../types/reminders'
+import { caseIdFor } from '../../cloudfunctions/_lib/service'
 import { callerKinds, ruleOf, type CallerKind } from '../../cloudfunctions/access'
 import { callAnonymous, callRaw, functionsDir, privacyIndex, privacyViolations, registryActions, type CallOutcome, type Observed } from '../helpers/harness'
 
@@ -57,6 +59,34 @@ const ownerReport = async (f: Fixtures) => {
   return (await f.ok<{ id: string }>(openidOf.owner, 'diary', { action: 'addReport', reportId: randomUUID(), title: '矩阵测试报告', ...up })).id
 }
 
+// 办实事 / 群众点评 fixtures of the owner: a demand of the owner's ledger moved through the given steps (afresh per
+// cell: a step uses its state up), the owner's visit QR scene, and ratings of that visit by residents who rate once.
+const ownerDemand = async (f: Fixtures, ...steps: Payload[]) => {
+  let d = await f.ok<{ id: string; sceneCode: string | null }>(openidOf.owner, 'demands', {
+    action: 'create', area: 'living', text: '矩阵测试诉求', contactName: '王大姐', contactPhone: '13900002468'
+  })
+  for (const step of steps) d = await f.ok(openidOf.owner, 'demands', { ...step, demandId: d.id })
+  return d
+}
+const resolved = { action: 'resolve', done: '当场解决了' }
+const coordinating = { action: 'coordinate', department: '城东区住建局' }
+const closed = { action: 'close', reply: '已经答复群众' }
+let visitSceneCode: string | undefined
+const ownerVisitScene = async (f: Fixtures) =>
+  (visitSceneCode ??= (await f.ok<{ scene: string }>(openidOf.owner, 'ratings', { action: 'qr', kind: 'visit', targetId: f.visitId })).scene)
+const ownerRating = async (f: Fixtures, bad = false) => {
+  const rated = await f.ok<{ rating: { id: string } }>(`o-matrix-rater-${randomUUID()}`, 'ratings', {
+    action: 'rate', scene: await ownerVisitScene(f), ...(bad ? { level: 'dissatisfied', tags: ['问题没解决'] } : { level: 'satisfied', tags: ['服务态度好'] })
+  })
+  return rated.rating.id
+}
+/** Who may rate the owner's work (table row ratings.rate): the others are refused before any rating exists. */
+const raters: readonly CallerKind[] = ['resident', 'peerCadre', 'siblingManager', 'otherSystemManager']
+
+/** Reminders: consent only to a template of a kind the caller's role receives. */
+const templateFor = (kind: CallerKind): TemplateKey =>
+  kind === 'resident' || kind === 'anonymous' ? 'rateInvite' : kind === 'owner' || kind === 'peerCadre' ? 'progress' : 'summary'
+
 /** A valid payload per action, aimed at the owner's data; created afresh per cell where a call uses it up. */
 const payloads: Record<string, (f: Fixtures, kind: CallerKind) => Promise<Payload> | Payload> = {
   'user.me': () => ({}),
@@ -90,7 +120,47 @@ const payloads: Record<string, (f: Fixtures, kind: CallerKind) => Promise<Payloa
   'diary.addReport': async (f) => ({ reportId: randomUUID(), title: '矩阵测试报告', ...(await ownerUpload(f)) }),
   'diary.listReports': () => ({ cadreId: owner._id }),
   'diary.reportUrl': async (f) => ({ reportId: await ownerReport(f) }),
-  'diary.removeReport': async (f) => ({ reportId: await ownerReport(f) })
+  'diary.removeReport': async (f) => ({ reportId: await ownerReport(f) }),
+  'demands.create': () => ({ area: 'living', urgency: 'general', text: '矩阵测试诉求', contactName: '李大爷', contactPhone: '13900002469' }),
+  'demands.resolve': async (f) => ({ demandId: (await ownerDemand(f)).id, done: '当场解决了' }),
+  'demands.coordinate': async (f) => ({ demandId: (await ownerDemand(f)).id, department: '城东区住建局' }),
+  'demands.progress': async (f) => ({ demandId: (await ownerDemand(f, coordinating)).id, note: '住建局已到现场' }),
+  'demands.supervise': async (f) => ({ demandId: (await ownerDemand(f)).id, note: '请尽快办理' }),
+  'demands.finish': async (f) => ({ demandId: (await ownerDemand(f, coordinating)).id, result: '住建局已修好' }),
+  'demands.report': async (f) => ({ demandId: (await ownerDemand(f)).id, reportedTo: '城东区政府', reason: '需要区里统筹', explanation: '已向群众说明' }),
+  'demands.close': async (f) => ({ demandId: (await ownerDemand(f, resolved)).id, reply: '已经答复群众' }),
+  'demands.get': async (f) => ({ demandId: (await ownerDemand(f)).id }),
+  'demands.list': () => ({ cadreId: owner._id }),
+  'demands.listOverdue': () => ({}),
+  'ratings.landing': async (f) => ({ scene: await ownerVisitScene(f) }),
+  // Each kind rates the owner's visit once.
+  'ratings.rate': async (f) => ({ scene: await ownerVisitScene(f), level: 'satisfied', tags: ['服务态度好'], comment: '矩阵测试评价' }),
+  // A 追评 needs the caller's own rating: those who may rate rate a freshly answered demand of the owner first.
+  'ratings.followUp': async (f, kind) => {
+    const scene = (await ownerDemand(f, resolved, closed)).sceneCode!
+    if (raters.includes(kind)) await f.ok(openidOf[kind as Exclude<CallerKind, 'anonymous'>], 'ratings', { action: 'rate', scene, level: 'satisfied', tags: [] })
+    return { scene, comment: '矩阵测试追评' }
+  },
+  'ratings.listMine': () => ({ cadreId: owner._id }),
+  'ratings.appeal': async (f) => ({ ratingId: await ownerRating(f), reason: '这位群众评错了人' }),
+  'ratings.decideAppeal': async (f) => ({ ratingId: await ownerRating(f), decision: 'void', reason: '评错了人' }),
+  'ratings.listAppeals': () => ({}),
+  'ratings.listCases': () => ({}),
+  'ratings.revisit': async (f) => ({ caseId: caseIdFor(await ownerRating(f, true)), note: '已电话回访' }),
+  'ratings.rectify': async (f) => {
+    const caseId = caseIdFor(await ownerRating(f, true))
+    await f.ok(openidOf.countyManager, 'ratings', { action: 'revisit', caseId, note: '已电话回访' })
+    return { caseId, result: '已整改到位' }
+  },
+  'ratings.stats': () => ({ cadreId: owner._id }),
+  'ratings.qr': (f) => ({ kind: 'visit', targetId: f.visitId }),
+  // Reminders act on the caller's own: every payload is valid for the caller kind it is sent as.
+  'reminders.overview': () => ({}),
+  'reminders.consent': (_f, kind) => ({ templateIds: [templateId(templateFor(kind))] }),
+  'reminders.settings': () => ({ off: ['monthlySummary'] }),
+  'reminders.list': () => ({ limit: 20 }),
+  'reminders.getBadge': () => ({}),
+  'reminders.markRead': () => ({ all: true })
 }
 
 const actions = registryActions()

@@ -2,6 +2,8 @@ import type { z } from '../../../types/zod'
 import type { ratingsApi } from '../../../types/api/ratings'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
+import { isManagerOf } from '../../_lib/auth'
+import { findUserByOpenid } from '../../_lib/users'
 import { inTransaction } from '../../_lib/tx'
 import { put, ratingIdFor, type RatingDoc } from '../../_lib/service'
 import { resolveTarget, sceneOf } from '../shared'
@@ -12,6 +14,10 @@ export async function followUp(input: z.output<typeof ratingsApi.followUp.input>
   const openid = ctx.caller.openid
   const scene = await sceneOf(input.scene)
   const target = await resolveTarget(scene, input.about, input.demandId, openid)
+  // As for rating: never the rated cadre nor their managers (a rater may since have become one).
+  const user = await findUserByOpenid(openid)
+  if (user && user._id === target.owner.cadreId) throw new AppError('FORBIDDEN', '不能追评自己的工作')
+  if (user && isManagerOf(user, target.owner.orgPath)) throw new AppError('FORBIDDEN', '管理员不能追评自己管理范围内干部的工作')
   const id = ratingIdFor(target.kind, target.id, openid)
   return inTransaction(async (tx) => {
     const r = (await tx.collection('ratings').doc(id).get()).data as unknown as RatingDoc | null
