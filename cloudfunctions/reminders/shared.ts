@@ -134,18 +134,4 @@ export function toItem(d: ReminderDoc): ReminderItem {
 
 export const isKind = (k: string): k is ReminderKind => (reminderKinds as readonly string[]).includes(k)
 
-/** Opaque page cursor: the last item's time and id. */
-export function encodeCursor(at: Date, id: string): string {
-  return Buffer.from(JSON.stringify([new Date(at).getTime(), id])).toString('base64url')
-}
-
-export function decodeCursor(cursor: string | undefined): { at: Date; id: string } | null {
-  if (!cursor) return null
-  try {
-    const [t, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [number, string]
-    if (typeof t !== 'number' || typeof id !== 'string') throw new Error('bad')
-    return { at: new Date(t), id }
-  } catch {
-    return null
-  }
-}
+export { decodeCursor, encodeCursor } from '../_lib/paging'

@@ -1,4 +1,5 @@
 import type { VisitDetail, VisitSummary } from '../../types/cadre-work'
+import { pageAfter } from '../_lib/paging'
 import type { VisitDayDoc, VisitDoc, VisitStatsDoc } from '../_lib/collections'
 import type { Tx } from '../_lib/tx'
 
@@ -136,37 +137,10 @@ export async function countVisit(
 
 export { bump }
 
-/** Opaque page cursor: the last item's time and id. */
-export function encodeCursor(at: Date, id: string): string {
-  return Buffer.from(JSON.stringify([new Date(at).getTime(), id])).toString('base64url')
-}
+export { TIE_SLACK, decodeCursor, encodeCursor } from '../_lib/paging'
 
-export function decodeCursor(cursor: string | undefined): { at: Date; id: string } | null {
-  if (!cursor) return null
-  try {
-    const [t, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [number, string]
-    if (typeof t !== 'number' || typeof id !== 'string') throw new Error('bad')
-    return { at: new Date(t), id }
-  } catch {
-    return null
-  }
-}
-
-/** Documents a page may read beyond its size, to step over visits sharing the cursor's instant. */
-export const TIE_SLACK = 3
-
+/** A page of visits after the cursor, from documents read in (visitedAt, _id) index order. */
 export function pageOf(docs: VisitDoc[], cursor: { at: Date; id: string } | null, limit: number, desc: boolean) {
-  const after = cursor
-    ? docs.filter((d) => {
-        const t = new Date(d.visitedAt).getTime()
-        const c = cursor.at.getTime()
-        if (t !== c) return true
-        return desc ? d._id < cursor.id : d._id > cursor.id
-      })
-    : docs
-  const items = after.slice(0, limit)
-  const more = after.length > limit
-  const last = items[items.length - 1]
-  return { items: items.map(toSummary), nextCursor: more && last ? encodeCursor(last.visitedAt, last._id) : null }
+  return pageAfter(docs, (d) => d.visitedAt, cursor, limit, desc, toSummary)
 }
 
