@@ -11,7 +11,7 @@ export default defineAppConfig({
     },
     {
       root: 'manager',
-      pages: ['pages/index/index', 'pages/review/index', 'pages/cases/index']
+      pages: ['pages/index/index', 'pages/review/index', 'pages/cases/index', 'pages/cadres/index', 'pages/point/index']
     }
   ],
   window: {

@@ -20,9 +20,11 @@ export interface ManagerViewProps {
   onOpenReview?: () => void
   /** 差评回访 and 超期诉求 (issue 4). */
   onOpenCases?: () => void
+  /** 干部和联系点: the cadres of the subtree and their 两联 (issue 3). */
+  onOpenCadres?: () => void
 }
 
-export function ManagerView({ me, onRetry, onOpenReview, onOpenCases }: ManagerViewProps) {
+export function ManagerView({ me, onRetry, onOpenReview, onOpenCases, onOpenCadres }: ManagerViewProps) {
   if (!me.data) {
     if (me.error) return <ErrorView message={me.error.message} onRetry={onRetry} retrying={me.loading} />
     return <LoadingView />
@@ -50,6 +52,14 @@ export function ManagerView({ me, onRetry, onOpenReview, onOpenCases }: ManagerV
           <Text className='mgr-text'>{data.role === 'admin' ? '省活动办：可查看全省各级组织。' : '还没有绑定组织，请联系省活动办。'}</Text>
         )}
       </Card>
+      {onOpenCadres ? (
+        <View className='mgr-entry'>
+          <BigButton onClick={onOpenCadres} testId='open-cadres'>
+            干部和联系点
+          </BigButton>
+          <Text className='mgr-text mgr-entry__hint'>给干部分配联系点（两联），查看谁的两联还没落实</Text>
+        </View>
+      ) : null}
       {onOpenReview ? (
         <View className='mgr-entry'>
           <BigButton onClick={onOpenReview} testId='open-review'>

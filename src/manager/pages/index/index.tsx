@@ -12,6 +12,7 @@ export default function ManagerPage() {
   return (
     <View className='jdq-page'>
       <ManagerView me={me} onRetry={() => void me.reload()} onOpenReview={() => void Taro.navigateTo({ url: '/manager/pages/review/index' })}
+        onOpenCadres={() => void Taro.navigateTo({ url: '/manager/pages/cadres/index' })}
         onOpenCases={() => void Taro.navigateTo({ url: '/manager/pages/cases/index' })}
       />
     </View>
