@@ -263,8 +263,11 @@ export function planIndex(
   // Does walking the index give the requested order?
   let ordered = false
   let reverse = false
-  if (!index.multikey && ranges.length <= 1) {
-    const rest = sort.filter(([f]) => !pinned.has(f))
+  // On a multikey index the walk is in order only for sort fields that can never be arrays: `_id`
+  // (the array fields themselves must then be pinned by equality; duplicates are skipped by id below).
+  const rest = sort.filter(([f]) => !pinned.has(f))
+  const walkable = !index.multikey || rest.every(([f]) => f === '_id')
+  if (walkable && ranges.length <= 1) {
     const keys = index.keys.slice(pos)
     if (rest.length === 0) ordered = true
     else if (rest.length <= keys.length) {
