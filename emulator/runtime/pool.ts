@@ -117,8 +117,10 @@ export class FunctionPool {
     try {
       return await new Promise<unknown>((resolve, reject) => {
         const timer = setTimeout(() => {
+          // Retire it at once: until the kill lands, the next call must not pick this instance as idle.
+          this.instances.delete(instance.id)
           reject(new FunctionError('timeout', `云函数 ${name} 超时（${timeoutS} 秒）`))
-          this.kill(instance)
+          void this.kill(instance)
         }, timeoutS * 1000)
         instance.current = { record, identity, resolve, reject, timer }
         instance.child.send({
