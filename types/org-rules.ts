@@ -1,0 +1,76 @@
+/**
+ * 制度: the rules of one organisation for one Beijing year, set by the province admin and inherited down the
+ * tree (issue 5). The nearest ancestor with a rule document for the year wins, field by field; a child may only
+ * override the fields its parent left open (`locked` lists the ones it may not).
+ *
+ * This file is the shared contract: the `orgs` function stores and serves these rules, the `rankings` function
+ * reads the score weights and 表彰/通报 thresholds, the ledger and ratings read the deadlines and the window.
+ */
+import { z } from './zod'
+
+export const ScoreWeights = z
+  .object({
+    /** Residents' satisfaction: share of 满意 + 非常满意 among the period's ratings. */
+    satisfaction: z.number().int().min(0).max(100),
+    /** Demands solved (any path), on time. */
+    demands: z.number().int().min(0).max(100),
+    /** 差评 followed up (回访 on time) and rectified. */
+    badReviews: z.number().int().min(0).max(100),
+    /** 五必访 households visited this year. */
+    fiveMustVisit: z.number().int().min(0).max(100),
+    /** Days at the grassroots, counted up to the pro-rated target and no further. */
+    days: z.number().int().min(0).max(100)
+  })
+  .refine((w) => w.satisfaction + w.demands + w.badReviews + w.fiveMustVisit + w.days === 100, {
+    message: '各项权重加起来要等于 100'
+  })
+export type ScoreWeights = z.infer<typeof ScoreWeights>
+
+export const OrgRules = z.object({
+  /** Days at the grassroots a year (the campaign asks at least 90). */
+  daysTarget: z.number().int().min(1).max(366),
+  /** Default fence radius for new liaison points, metres. */
+  checkInRadiusM: z.number().int().min(50).max(3000),
+  /** Photos stay optional by default (2024 rules against 指尖上的形式主义); 'off' hides the photo step. */
+  photoPolicy: z.enum(['optional', 'off']),
+  /** Calendar days after the visit / the end of a demand / a fix during which a resident may rate. */
+  ratingWindowDays: z.number().int().min(1).max(30),
+  /** Working days to finish a demand, by urgency; 0 = the end of the same Beijing day. */
+  demandDays: z.object({
+    urgent: z.number().int().min(0).max(5),
+    general: z.number().int().min(1).max(30),
+    complex: z.number().int().min(1).max(60)
+  }),
+  /** 回访 and 整改 after a 差评, in working days. */
+  revisitDays: z.number().int().min(1).max(5),
+  rectifyDays: z.number().int().min(5).max(30),
+  scoreWeights: ScoreWeights,
+  /** 表彰: the top `topN` by score whose satisfaction is at least `minSatisfaction` over at least `minRatings` ratings. */
+  honours: z.object({
+    topN: z.number().int().min(1).max(100),
+    minSatisfaction: z.number().min(0).max(1),
+    minRatings: z.number().int().min(0).max(100)
+  }),
+  /** 通报: named for action — behind the days pace by more than `behindPaceDays`, demands overdue, 差评 not followed up. */
+  notices: z.object({
+    behindPaceDays: z.number().int().min(1).max(90),
+    overdueDemands: z.number().int().min(1).max(50),
+    unfollowedBadReviews: z.number().int().min(1).max(50)
+  })
+})
+export type OrgRules = z.infer<typeof OrgRules>
+
+export const defaultOrgRules: OrgRules = {
+  daysTarget: 90,
+  checkInRadiusM: 500,
+  photoPolicy: 'optional',
+  ratingWindowDays: 7,
+  demandDays: { urgent: 0, general: 7, complex: 15 },
+  revisitDays: 1,
+  rectifyDays: 15,
+  scoreWeights: { satisfaction: 35, demands: 25, badReviews: 15, fiveMustVisit: 10, days: 15 },
+  honours: { topN: 10, minSatisfaction: 0.9, minRatings: 3 },
+  notices: { behindPaceDays: 10, overdueDemands: 1, unfollowedBadReviews: 1 }
+}
+
+export type RuleField = keyof OrgRules
