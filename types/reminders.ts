@@ -73,7 +73,7 @@ export function templateKeyOf(id: string): TemplateKey | null {
 
 // ---------------------------------------------------------------- kinds
 
-export const reminderKinds = ['pace', 'demandDue', 'demandOverdue', 'badReviewFollowUp', 'rateInvite', 'monthlySummary'] as const
+export const reminderKinds = ['pace', 'demandDue', 'demandOverdue', 'badReviewFollowUp', 'demandDone', 'fixDone', 'rateInvite', 'monthlySummary'] as const
 export const ReminderKind = z.enum(reminderKinds)
 export type ReminderKind = z.infer<typeof ReminderKind>
 
@@ -118,14 +118,34 @@ export interface DemandFacts {
   deadline: string
   overdue: boolean
   cadreName: string
+  /** The message goes to a manager of the cadre (opens the managers' overdue list, where 督办 is). */
+  forManager?: boolean
 }
 export interface BadReviewFacts {
-  ratingId: string
+  caseId: string
+  cadreName: string
+  at: string
+}
+/** A resident's reported problem was answered (答复群众): the page is the resident page of the code they used. */
+export interface DemandDoneFacts {
+  demandId: string
+  /** The scene the resident reported through: their landing lists the demand with its answer and a rating button. */
+  scene: string
+  text: string
+  cadreName: string
+  at: string
+}
+/** The 整改 after a resident's 差评 was recorded: the resident may rate the fix on the page of the code they rated through. */
+export interface FixDoneFacts {
+  caseId: string
+  scene: string
+  result: string
   cadreName: string
   at: string
 }
 export interface RateInviteFacts {
-  visitId: string
+  /** The visit's scene code: the resident page opens on it. */
+  scene: string
   serviceName: string
   cadreName: string
   at: string
@@ -149,9 +169,10 @@ export function wxDate(instant: Date | string | number): string {
 }
 
 /**
- * A person's name for a `name` field: spaces dropped, a Chinese name cut to 10 characters. Names WeChat's rule
- * cannot take (mixed scripts, the middle dot of 阿依古丽·买买提) are left as they are: the sender's check refuses
- * them before WeChat, and the reminder stays in the app.
+ * A person's name for a `name` field: spaces dropped, a pure-Chinese name cut to 10 characters. WeChat counts a
+ * name mixing Chinese with letters or the middle dot (阿依古丽·买买提) as a Chinese name of at most 10 characters;
+ * a longer one (阿依古丽·买买提·艾力) is never cut (a cut name is a wrong name): the sender's check refuses it before
+ * WeChat and the reminder stays in the app. Such names are rare, so the `name` field stays (see the unit test).
  */
 export function fitName(name: string): string {
   const n = name.replace(/\s+/g, '')
@@ -159,6 +180,9 @@ export function fitName(name: string): string {
 }
 
 const monthLabel = (month: string) => `${Number(month.slice(5, 7))}月`
+/** Pages the messages open (registered in src/app.config.ts; the unit test checks they exist). */
+const demandPage = (id: string) => `cadre/pages/demand/index?id=${encodeURIComponent(id)}`
+const residentPage = (scene: string) => `pages/rate/index?scene=${encodeURIComponent(scene)}`
 
 const kindSpecs = {
   pace: {
@@ -189,11 +213,11 @@ const kindSpecs = {
     audience: ['cadre'],
     template: 'todo',
     period: 'once',
-    available: false,
+    available: true,
     render: (f: DemandFacts) => ({
       title: '群众诉求快到期了',
       body: `「${f.title}」将于 ${wxTime(f.deadline)} 到期，请及时办理并回复群众。`,
-      page: `ledger/pages/demand/index?id=${encodeURIComponent(f.demandId)}`,
+      page: demandPage(f.demandId),
       data: { thing1: value(fitThing(f.title)), time2: value(wxTime(f.deadline)), phrase3: value('即将到期'), thing4: value('请及时办理并回复群众') }
     }),
     samples: [
@@ -207,16 +231,18 @@ const kindSpecs = {
     audience: ['cadre', 'manager'],
     template: 'todo',
     period: 'once',
-    available: false,
+    available: true,
     render: (f: DemandFacts) => ({
       title: '群众诉求已超期',
-      body: `${f.cadreName}承办的「${f.title}」已于 ${wxTime(f.deadline)} 超期，请督办。`,
-      page: `ledger/pages/demand/index?id=${encodeURIComponent(f.demandId)}`,
+      body: f.forManager
+        ? `${f.cadreName}承办的「${f.title}」已于 ${wxTime(f.deadline)} 超期，请督办。`
+        : `您承办的「${f.title}」已于 ${wxTime(f.deadline)} 超期，请尽快办理并回复群众。`,
+      page: f.forManager ? 'manager/pages/cases/index?tab=overdue' : demandPage(f.demandId),
       data: { thing1: value(fitThing(f.title)), time2: value(wxTime(f.deadline)), phrase3: value('已超期'), thing4: value(fitThing(`承办：${f.cadreName}`)) }
     }),
     samples: [
       { demandId: 'd1', title: '村口路灯坏了', deadline: '2026-03-02T10:00:00Z', overdue: true, cadreName: '张三' },
-      { demandId: 'd2', title: '希望协调解决小区老旧管网改造和冬季供暖不热的问题', deadline: '2026-12-31T16:30:00Z', overdue: true, cadreName: '阿依古丽·买买提·艾力' }
+      { demandId: 'd2', title: '希望协调解决小区老旧管网改造和冬季供暖不热的问题', deadline: '2026-12-31T16:30:00Z', overdue: true, cadreName: '阿依古丽·买买提·艾力', forManager: true }
     ]
   } satisfies KindSpec<DemandFacts>,
   badReviewFollowUp: {
@@ -225,18 +251,54 @@ const kindSpecs = {
     audience: ['manager'],
     template: 'todo',
     period: 'once',
-    available: false,
+    available: true,
     render: (f: BadReviewFacts) => ({
       title: '有差评需要回访',
       body: `群众对${f.cadreName}的服务给出差评（${wxTime(f.at)}），请在 1 个工作日内回访。`,
-      page: `manager/pages/index/index?ratingId=${encodeURIComponent(f.ratingId)}`,
+      page: 'manager/pages/cases/index?tab=cases',
       data: { thing1: value(fitThing(`差评回访：${f.cadreName}`)), time2: value(wxTime(f.at)), phrase3: value('待回访'), thing4: value('请在1个工作日内联系群众') }
     }),
     samples: [
-      { ratingId: 'r1', cadreName: '张三', at: '2026-03-01T16:10:00Z' },
-      { ratingId: 'r2', cadreName: '阿依古丽·买买提·艾力·阿不都热合曼', at: '2026-03-01T16:10:00Z' }
+      { caseId: 'case_r1', cadreName: '张三', at: '2026-03-01T16:10:00Z' },
+      { caseId: 'case_r2', cadreName: '阿依古丽·买买提·艾力·阿不都热合曼', at: '2026-03-01T16:10:00Z' }
     ]
   } satisfies KindSpec<BadReviewFacts>,
+  demandDone: {
+    label: '反映的问题办好了',
+    description: '您扫码反映的问题有了办理结果时，请您确认并评价（只在您同意后发送）',
+    audience: ['resident'],
+    template: 'rateInvite',
+    period: 'once',
+    available: true,
+    render: (f: DemandDoneFacts) => ({
+      title: '您反映的问题有结果了',
+      body: `您反映的「${f.text}」，${f.cadreName}已于 ${wxDate(f.at)} 答复办理结果，请确认并评价。`,
+      page: residentPage(f.scene),
+      data: { thing1: value(fitThing(f.text)), thing2: value(fitThing(f.cadreName)), date3: value(wxDate(f.at)), thing4: value('已有办理结果，请确认并评价') }
+    }),
+    samples: [
+      { demandId: 'd1', scene: 'Pab12cd34ef', text: '村口路灯坏了', cadreName: '张三', at: '2026-03-01T03:00:00Z' },
+      { demandId: 'd2', scene: 'Vab12cd34ef', text: '希望协调解决小区老旧管网改造和冬季供暖不热的问题，已经反映过多次', cadreName: '阿依古丽·买买提·艾力·阿不都热合曼', at: '2026-03-01T15:59:00Z' }
+    ]
+  } satisfies KindSpec<DemandDoneFacts>,
+  fixDone: {
+    label: '差评整改有结果了',
+    description: '您给出差评后，整改有了结果时请您评价整改（只在您同意后发送）',
+    audience: ['resident'],
+    template: 'rateInvite',
+    period: 'once',
+    available: true,
+    render: (f: FixDoneFacts) => ({
+      title: '您反映的问题整改好了',
+      body: `针对您的评价，${f.cadreName}所在单位已于 ${wxDate(f.at)} 整改：${f.result}。欢迎您评价整改结果。`,
+      page: residentPage(f.scene),
+      data: { thing1: value(fitThing(`整改：${f.result}`)), thing2: value(fitThing(f.cadreName)), date3: value(wxDate(f.at)), thing4: value('整改有结果了，请您评价') }
+    }),
+    samples: [
+      { caseId: 'case_r1', scene: 'vab12cd34ef', result: '已换好路灯', cadreName: '张三', at: '2026-03-05T03:00:00Z' },
+      { caseId: 'case_r2', scene: 'vab12cd34eg', result: '已协调物业和供热公司，对小区老旧管网进行了全面检修并加装了保温层', cadreName: '阿依古丽·买买提·艾力·阿不都热合曼', at: '2026-03-05T15:59:00Z' }
+    ]
+  } satisfies KindSpec<FixDoneFacts>,
   rateInvite: {
     label: '评价邀请',
     description: '干部走访后邀请您评价（只在您同意后发送）',
@@ -247,12 +309,12 @@ const kindSpecs = {
     render: (f: RateInviteFacts) => ({
       title: '请为这次走访服务评价',
       body: `${f.cadreName}在 ${wxDate(f.at)} 的走访服务（${f.serviceName}），欢迎您如实评价。`,
-      page: `pages/rate/index?visitId=${encodeURIComponent(f.visitId)}`,
+      page: residentPage(f.scene),
       data: { thing1: value(fitThing(f.serviceName)), thing2: value(fitThing(f.cadreName)), date3: value(wxDate(f.at)), thing4: value('您的评价只有管理员能看到') }
     }),
     samples: [
-      { visitId: 'v1', serviceName: '东关大街社区走访', cadreName: '张三', at: '2026-03-01T03:00:00Z' },
-      { visitId: 'v2', serviceName: '湟中区鲁沙尔镇阳坡村困难群众上门走访慰问及政策宣讲', cadreName: '阿依古丽·买买提·艾力·阿不都热合曼', at: '2026-03-01T03:00:00Z' }
+      { scene: 'Vab12cd34ef', serviceName: '东关大街社区走访', cadreName: '张三', at: '2026-03-01T03:00:00Z' },
+      { scene: 'Vab12cd34eg', serviceName: '湟中区鲁沙尔镇阳坡村困难群众上门走访慰问及政策宣讲', cadreName: '阿依古丽·买买提·艾力·阿不都热合曼', at: '2026-03-01T03:00:00Z' }
     ]
   } satisfies KindSpec<RateInviteFacts>,
   monthlySummary: {
@@ -284,6 +346,8 @@ export type KindFacts = {
   demandDue: DemandFacts
   demandOverdue: DemandFacts
   badReviewFollowUp: BadReviewFacts
+  demandDone: DemandDoneFacts
+  fixDone: FixDoneFacts
   rateInvite: RateInviteFacts
   monthlySummary: SummaryFacts
 }

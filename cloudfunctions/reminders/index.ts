@@ -13,6 +13,7 @@ const router = createFunction(remindersApi, { overview, consent, settings, list,
 
 interface SenderEvent {
   Type?: unknown
+  Time?: unknown
   action?: unknown
   now?: unknown
   budgetMs?: unknown
@@ -25,15 +26,18 @@ const num = (v: unknown, min: number, max: number): number | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, Math.floor(v))) : undefined
 
 /**
- * The timer trigger ({ Type: 'Timer', TriggerName, Time }) runs the sender. So does `{ action: 'run' }` from a
+ * The timer trigger ({ Type: 'Timer', TriggerName, Time }) runs the sender, on the clock of its Time. So does `{ action: 'run' }` from a
  * server-side caller (no OPENID: an admin SDK or another function; never a mini-program user, whose calls always
  * carry one), which may pass test-only fields the timer never sends: `now` (ISO, the run's clock), `budgetMs`,
  * `batchSize`, `backoffMs` and `crashAfterSends` (exit after the Nth message, before its outcome is recorded).
  */
 export async function main(event: unknown): Promise<unknown> {
   const e = (typeof event === 'object' && event !== null ? event : {}) as SenderEvent
-  if (e.Type === 'Timer') {
-    return { ok: true, data: await runSender({ now: new Date() }) }
+  // Only the platform's trigger (no OPENID): a mini-program user sending { Type: 'Timer' } goes to the router.
+  if (e.Type === 'Timer' && !requestContext().caller) {
+    // The run's clock is the trigger's time (the platform sets it to the scheduled instant; ≈ now).
+    const time = typeof e.Time === 'string' ? Date.parse(e.Time) : NaN
+    return { ok: true, data: await runSender({ now: Number.isNaN(time) ? new Date() : new Date(time) }) }
   }
   if (e.action === 'run') {
     if (requestContext().caller) return { ok: false, code: 'FORBIDDEN', message: '提醒由系统定时发送' }

@@ -48,7 +48,8 @@ export interface RunReport {
   outcomes: Partial<Record<PushStatus, number>>
   attempts: number
   ms: number
-  sources: { name: string; cycle: string | null; done: boolean }[]
+  /** Per source: its cycle, whether its scan is complete, and the batches this run read. */
+  sources: { name: string; cycle: string | null; done: boolean; batches: number }[]
 }
 
 interface Checkpoint {
@@ -93,28 +94,38 @@ export async function runSender(options: Partial<RunOptions> & { now: Date }): P
   for (const source of o.sources ?? allSources) {
     const cycle = source.cycle(clock())
     if (!cycle) {
-      report.sources.push({ name: source.name, cycle: null, done: true })
+      report.sources.push({ name: source.name, cycle: null, done: true, batches: 0 })
       continue
     }
     const [saved] = await rows<Checkpoint>(collection('reminderRuns').where({ _id: source.name }).limit(1))
-    let cp: Checkpoint = saved && saved.cycle === cycle ? saved : { _id: source.name, cycle, cursor: null, done: false, batches: 0, updatedAt: clock(), lastRunId: runId }
+    let cp: Checkpoint =
+      saved && saved.cycle === cycle ? saved : { _id: source.name, cycle, cursor: null, done: false, batches: 0, updatedAt: clock(), lastRunId: runId }
+    // A watermark source goes on from where it stopped on every run: its cursor is never reset.
+    if (source.carry) cp = { ...cp, cursor: saved?.cursor ?? null, done: false }
+    let batchesHere = 0
     while (!cp.done) {
       if (left() < ITEM_MARGIN_MS || isQuietHour(clock())) {
         report.stoppedEarly = true
         break
       }
-      const { due, next, scanned } = await source.batch(cp.cursor, o.batchSize, clock(), cycle)
+      const { due, next, scanned, done } = await source.batch(cp.cursor, o.batchSize, clock(), cycle)
       report.batches += 1
+      batchesHere += 1
       report.scanned += scanned
       report.due += due.length
-      const off = await prefsOf(due)
+      const [off, claimed] = await Promise.all([prefsOf(due), claimedKeys(due, cycle)])
       let complete = true
       for (const item of due) {
         if (left() < ITEM_MARGIN_MS || isQuietHour(clock())) {
           complete = false
           break
         }
-        const claim = await claimReminder(item, cycle, runId, off.get(item.openid) ?? [], clock())
+        if (claimed.has(keyOf(item, cycle))) {
+          // Already in the database (an earlier or overlapping run): skipped without a transaction.
+          report.skipped += 1
+          continue
+        }
+        const claim = await claimReminder(item, item.period ?? cycle, runId, off.get(item.openid) ?? [], clock())
         if (claim === 'exists') {
           report.skipped += 1
           continue
@@ -135,14 +146,24 @@ export async function runSender(options: Partial<RunOptions> & { now: Date }): P
         report.stoppedEarly = true
         break
       }
-      cp = { ...cp, cursor: next, done: next === null, batches: cp.batches + 1, updatedAt: clock(), lastRunId: runId }
+      cp = { ...cp, cursor: next, done: done ?? next === null, batches: cp.batches + 1, updatedAt: clock(), lastRunId: runId }
       const { _id, ...rest } = cp
       await collection('reminderRuns').doc(_id).set({ data: rest })
     }
-    report.sources.push({ name: source.name, cycle, done: cp.done })
+    report.sources.push({ name: source.name, cycle, done: cp.done, batches: batchesHere })
     if (report.stoppedEarly) break
   }
   return finish()
+}
+
+const keyOf = (item: Due, cycle: string) => reminderKey(item.openid, item.kind, item.subject, item.period ?? cycle)
+
+/** The keys of a batch already claimed: one read by _id, so a rescan of the same window costs no transactions. */
+async function claimedKeys(due: Due[], cycle: string): Promise<Set<string>> {
+  const keys = [...new Set(due.map((d) => keyOf(d, cycle)))]
+  if (!keys.length) return new Set()
+  const found = await rows<{ _id: string }>(collection('reminders').where({ _id: _.in(keys) }).field({ _id: true }).limit(keys.length))
+  return new Set(found.map((r) => r._id))
 }
 
 async function prefsOf(due: Due[]): Promise<Map<string, string[]>> {

@@ -47,6 +47,7 @@ export function installTimers(server: EmulatorServer, pool: FunctionPool, schedu
   }
 
   // POST /__/timers/<function>/<trigger>/fire runs a trigger now and answers with what the function returned.
+  // ?at=<ISO instant> fires it as the trigger due at that instant (the event's Time), for tests of a given hour.
   server.route('POST', '/__/timers/', async (_req, res, url) => {
     const [fn, trigger, verb] = url.pathname.slice('/__/timers/'.length).split('/').map(decodeURIComponent)
     const declared = pool.has(fn ?? '') ? (pool.config(fn).triggers ?? []).filter((t) => t.type === 'timer') : []
@@ -55,7 +56,9 @@ export function installTimers(server: EmulatorServer, pool: FunctionPool, schedu
     const name = trigger === 'fire' ? declared[0]?.name : chosen?.name
     if (!name) return sendJson(res, 404, { message: `云函数 ${fn} 没有这个定时触发器` })
     try {
-      const result = await pool.invoke(fn, timerEvent(name), { SOURCE: 'timer' })
+      const at = url.searchParams.get('at')
+      if (at !== null && Number.isNaN(Date.parse(at))) return sendJson(res, 400, { message: 'at 应为 ISO 时间' })
+      const result = await pool.invoke(fn, timerEvent(name, at === null ? undefined : new Date(at)), { SOURCE: 'timer' })
       sendJson(res, 200, { function: fn, trigger: name, result })
     } catch (err) {
       sendJson(res, 500, { function: fn, trigger: name, message: err instanceof Error ? err.message : String(err) })

@@ -24,6 +24,7 @@ interface RunReport {
   holdUntil?: string
   stoppedEarly: boolean
   batches: number
+  sources: { name: string; batches: number; done: boolean }[]
   due: number
   skipped: number
   outcomes: Record<string, number>
@@ -116,7 +117,8 @@ describe('reminders through the real wx-server-sdk', () => {
 
     // Same week again: the cycle is done, and the key would refuse it anyway.
     const again = await run('2026-06-17T03:00:00Z')
-    expect(again.batches).toBe(0)
+    expect(again.sources.find((s) => s.name === 'pace')).toMatchObject({ batches: 0, done: true })
+    expect(again.outcomes).toEqual({})
     expect(await outbox(withQuota)).toHaveLength(1)
 
     // Nobody can mark someone else's read, or call the sender.
@@ -200,7 +202,8 @@ describe('reminders through the real wx-server-sdk', () => {
   })
 
   it('refuses a value over WeChat’s field rules before it reaches WeChat, and keeps the reminder in the app', async () => {
-    const [openid] = await cadres('rem-g', 1, { consent: true, name: '阿依古丽·买买提' })
+    // WeChat takes 阿依古丽·买买提 (a Chinese name with the middle dot, ≤ 10 characters); not 11 of them.
+    const [openid] = await cadres('rem-g', 1, { consent: true, name: '阿依古丽·买买提·艾力' })
     await run('2026-07-20T02:00:00Z') // week 30
     expect(await outbox(openid)).toHaveLength(0)
     const [r] = await remindersOf(openid)

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { checkMessageData, fieldKind } from '../../types/rules/subscribe-fields'
 import {
   checkRendered,
@@ -43,10 +45,35 @@ describe('reminder templates as configuration', () => {
     expect(r.data.time2.value).toBe('2026年12月31日 23:59')
   })
 
-  it('refuses a name WeChat would refuse before it is sent (middle dot), and cuts a long Chinese name', () => {
+  it('keeps the `name` field: WeChat takes a name with a middle dot as a Chinese name of up to 10 characters', () => {
+    // WeChat's rule: 10 个以内纯汉字或 20 个以内纯字母或符号；中文和字母混合按中文名算，10 个字内.
     expect(fitName('欧阳娜娜娜娜娜娜娜娜娜娜')).toBe('欧阳娜娜娜娜娜娜娜娜')
-    const r = render('pace', { cadreName: '阿依古丽·买买提', days: 1, expected: 30, target: 90 })
-    expect(checkRendered('pace', r)).toMatch(/name1/)
+    expect(checkRendered('pace', render('pace', { cadreName: '阿依古丽·买买提', days: 1, expected: 30, target: 90 }))).toBeNull()
+    expect(checkRendered('pace', render('pace', { cadreName: 'Zhuoma Tsering', days: 1, expected: 30, target: 90 }))).toBeNull()
+    // Longer than 10 with the dot: never cut (a cut name is a wrong name); refused before WeChat, kept in the app.
+    expect(fitName('阿依古丽·买买提·艾力')).toBe('阿依古丽·买买提·艾力')
+    expect(checkRendered('pace', render('pace', { cadreName: '阿依古丽·买买提·艾力', days: 1, expected: 30, target: 90 }))).toMatch(/name1/)
+  })
+
+  it('opens pages that exist in app.config.ts, with the query each page reads', () => {
+    const config = readFileSync(path.resolve(__dirname, '../../src/app.config.ts'), 'utf8')
+    const pages = new Set<string>()
+    for (const m of config.matchAll(/pages:\s*\[([^\]]*)\]/g)) {
+      const root = config.slice(0, m.index).match(/root:\s*'([^']+)'[^{]*$/)?.[1]
+      for (const p of m[1].matchAll(/'([^']+)'/g)) pages.add(root ? `${root}/${p[1]}` : p[1])
+    }
+    expect(pages.has('cadre/pages/demand/index')).toBe(true)
+    for (const kind of reminderKinds) {
+      for (const facts of kinds[kind].samples) {
+        const page = render(kind, facts as KindFacts[typeof kind]).page
+        expect(pages).toContain(page.split('?')[0])
+      }
+    }
+    expect(render('demandDue', kinds.demandDue.samples[0]).page).toBe('cadre/pages/demand/index?id=d1')
+    expect(render('demandOverdue', kinds.demandOverdue.samples[0]).page).toBe('cadre/pages/demand/index?id=d1')
+    expect(render('demandOverdue', kinds.demandOverdue.samples[1]).page).toBe('manager/pages/cases/index?tab=overdue')
+    expect(render('badReviewFollowUp', kinds.badReviewFollowUp.samples[0]).page).toBe('manager/pages/cases/index?tab=cases')
+    expect(render('demandDone', kinds.demandDone.samples[0]).page).toBe('pages/rate/index?scene=Pab12cd34ef')
   })
 
   it('notices a rendered message whose fields do not match the template', () => {
@@ -55,8 +82,10 @@ describe('reminder templates as configuration', () => {
   })
 
   it('asks at most 3 templates, only for kinds that are fed, and maps ids back', () => {
-    expect(templatesToAsk('cadre')).toEqual(['progress'])
-    expect(templatesToAsk('manager')).toEqual(['summary'])
+    expect(templatesToAsk('cadre')).toEqual(['progress', 'todo'])
+    expect(templatesToAsk('manager')).toEqual(['todo', 'summary'])
+    expect(templatesToAsk('resident')).toEqual(['rateInvite'])
+    expect(kinds.rateInvite.available).toBe(false) // the invitation after a visit is not fed yet
     for (const k of Object.keys(templates) as (keyof typeof templates)[]) expect(templateKeyOf(templateId(k))).toBe(k)
     expect(templateKeyOf('nope')).toBeNull()
   })

@@ -41,7 +41,17 @@ const rules: Record<FieldKind, (v: string) => string | null> = {
   amount: (v) => (/^[¥$]?\d{1,10}(\.\d{1,2})?元?$/.test(v) ? null : '金额格式不对（如 ¥100.00 或 100元）'),
   phone_number: (v) => (chars(v) <= 17 && /^[\d+\-() ]+$/.test(v) ? null : '电话号码格式不对（17 位以内数字和符号）'),
   car_number: (v) => (chars(v) <= 8 ? null : '车牌号不能超过 8 位'),
-  name: (v) => (isChinese(v) ? (chars(v) <= 10 ? null : '中文姓名不能超过 10 个字') : chars(v) <= 20 && /^[A-Za-z .·]+$/.test(v) ? null : '姓名为 10 个以内汉字或 20 个以内字母'),
+  // WeChat: 10 个以内纯汉字或 20 个以内纯字母或符号; 中文和字母（符号）混合按中文名算，10 个字内 — so 阿依古丽·买买提 fits.
+  name: (v) =>
+    /[\u3400-\u9fff]/.test(v)
+      ? /^[\u3400-\u9fffA-Za-z ·•.]+$/.test(v)
+        ? chars(v) <= 10
+          ? null
+          : '中文姓名不能超过 10 个字'
+        : '姓名只能有汉字、字母和间隔号'
+      : chars(v) <= 20 && /^[A-Za-z .·•'-]+$/.test(v)
+        ? null
+        : '姓名为 10 个以内汉字或 20 个以内字母',
   phrase: (v) => (isChinese(v) && chars(v) <= 5 ? null : '只能是 5 个以内汉字')
 }
 

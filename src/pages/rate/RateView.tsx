@@ -11,7 +11,12 @@ import type { CloudState } from '../../hooks/useCloud'
 import type { RateForm, RateTarget, ReportForm } from './form'
 import './index.scss'
 
-export type RateStep = { kind: 'home' } | { kind: 'rate'; target: RateTarget } | { kind: 'report' } | { kind: 'thanks'; message: string }
+/** After reporting a problem, `notify` offers a WeChat message when it is answered: ask → (tap) → on. */
+export type RateStep =
+  | { kind: 'home' }
+  | { kind: 'rate'; target: RateTarget }
+  | { kind: 'report' }
+  | { kind: 'thanks'; message: string; notify?: 'ask' | 'asking' | 'on' }
 
 export interface RateViewProps {
   landing: CloudState<Landing>
@@ -26,6 +31,8 @@ export interface RateViewProps {
   onReport: (update: (f: ReportForm) => ReportForm) => void
   onSubmit: () => void
   submitting: boolean
+  /** The resident's tap on 有结果时用微信通知我 (subscribe-message consent, keyed by their openid). */
+  onNotify?: () => void
   error: string | null
 }
 
@@ -50,7 +57,7 @@ export function RateView(p: RateViewProps) {
           </Text>
         ) : null}
       </Card>
-      {p.step.kind === 'thanks' ? <Thanks message={p.step.message} onBack={() => p.onStep({ kind: 'home' })} /> : null}
+      {p.step.kind === 'thanks' ? <Thanks message={p.step.message} notify={p.step.notify} onNotify={p.onNotify} onBack={() => p.onStep({ kind: 'home' })} /> : null}
       {p.step.kind === 'home' ? <Home l={l} onStep={p.onStep} /> : null}
       {p.step.kind === 'rate' ? <RatingForm {...p} target={p.step.target} fix={l.fix?.result ?? null} /> : null}
       {p.step.kind === 'report' ? <ReportFormView {...p} /> : null}
@@ -188,10 +195,19 @@ function ReportFormView(p: RateViewProps) {
   )
 }
 
-function Thanks({ message, onBack }: { message: string; onBack: () => void }) {
+function Thanks({ message, notify, onNotify, onBack }: { message: string; notify?: 'ask' | 'asking' | 'on'; onNotify?: () => void; onBack: () => void }) {
   return (
     <Card testId='thanks'>
       <Text className='rate-thanks'>{message}</Text>
+      {notify === 'on' ? (
+        <Text className='rate-thanks' data-testid='notify-on'>
+          好的，有结果时会用微信通知您，请您确认并评价。
+        </Text>
+      ) : notify && onNotify ? (
+        <BigButton onClick={onNotify} testId='notify-me' loading={notify === 'asking'}>
+          有结果时用微信通知我
+        </BigButton>
+      ) : null}
       <BigButton kind='plain' onClick={onBack} testId='back'>
         返回
       </BigButton>

@@ -4,6 +4,8 @@ import { View } from '@tarojs/components'
 import { useCloud } from '../../hooks/useCloud'
 import { callCloud } from '../../services/cloud'
 import { toCloudError } from '../../services/reply'
+import { askForReminders } from '../../services/subscribe'
+import { templateId, templatesToAsk } from '../../../types/reminders'
 import { emptyRateForm, emptyReportForm, pickLevel, toRateInput, toReportInput, toggleTag, type RateForm, type ReportForm } from './form'
 import { RateView, type RateStep } from './RateView'
 
@@ -30,11 +32,13 @@ export default function RatePage() {
     if (next.kind === 'home') void landing.reload()
   }
 
-  const send = async (work: () => Promise<string>) => {
+  /** `notify`: offer a WeChat message when there is a result (a reported problem answered, a 差评 rectified). */
+  const send = async (work: () => Promise<{ message: string; notify: boolean }>) => {
     setSubmitting(true)
     setError(null)
     try {
-      setStep({ kind: 'thanks', message: await work() })
+      const { message, notify } = await work()
+      setStep({ kind: 'thanks', message, ...(notify ? { notify: 'ask' as const } : {}) })
     } catch (err) {
       setError(toCloudError(err).message)
     } finally {
@@ -46,20 +50,32 @@ export default function RatePage() {
     if (step.kind === 'rate') {
       const checked = toRateInput(scene, step.target, rate)
       if (!checked.ok) return setError(checked.message)
-      await send(async () => (await callCloud('ratings', 'rate', checked.input)).message)
+      await send(async () => {
+        const r = await callCloud('ratings', 'rate', checked.input)
+        return { message: r.message, notify: r.caseOpened }
+      })
     } else if (step.kind === 'report') {
       const checked = toReportInput(scene, report)
       if (!checked.ok) return setError(checked.message)
       await send(async () => {
         await callCloud('demands', 'create', checked.input)
-        return '问题已收到，干部会尽快办理。办理结果再扫这个码就能看到。'
+        return { message: '问题已收到，干部会尽快办理。办理结果再扫这个码就能看到。', notify: true }
       })
     }
+  }
+
+  // Straight from the tap (WeChat refuses a request that is not): the resident's templates are known here, so no
+  // call comes before requestSubscribeMessage. The consent is recorded by `reminders.consent` under the openid.
+  const notify = () => {
+    if (step.kind !== 'thanks') return
+    setStep({ ...step, notify: 'asking' })
+    void askForReminders(templatesToAsk('resident').map(templateId)).then((res) => setStep((s) => (s.kind === 'thanks' ? { ...s, notify: res ? 'on' : 'ask' } : s)))
   }
 
   return (
     <View className='jdq-page'>
       <RateView
+        onNotify={notify}
         landing={landing}
         onRetry={() => void landing.reload()}
         step={step}
