@@ -151,11 +151,19 @@ export const ProblemInput = z.object({
   urgency: z.enum(['urgent', 'general', 'complex'], { error: '请选择紧急程度' }).default('general')
 })
 
+/** A demand's state in the 办实事 ledger (issue 4; types/service.ts re-exports it with its labels). */
+export const DemandStatus = z.enum(['open', 'coordinating', 'solved', 'reported', 'closed'])
+export type DemandStatus = z.infer<typeof DemandStatus>
+
 export const RaisedProblem = ProblemInput.extend({
+  /** The ledger entry's id, `${visitId}_p${n}`. */
   id: z.string(),
+  /** As raised (the ledger entry's state then). */
   status: z.enum(['open']),
   /** Records saved before the ledger have none. */
-  urgency: ProblemInput.shape.urgency.removeDefault().optional()
+  urgency: ProblemInput.shape.urgency.removeDefault().optional(),
+  /** In a visit's detail only: the ledger entry now (null: not in the ledger, e.g. a record from before it). */
+  ledger: z.object({ status: DemandStatus, overdue: z.boolean() }).nullable().optional()
 })
 export type RaisedProblem = z.infer<typeof RaisedProblem>
 

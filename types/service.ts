@@ -4,7 +4,7 @@
  */
 import { z } from './zod'
 import { DemandArea, RatingLevel } from './enums'
-import { Cursor, Phone } from './cadre-work'
+import { Cursor, DemandStatus, Phone } from './cadre-work'
 
 const text = (max: number, what: string) =>
   z.string({ error: `请填写${what}` }).trim().min(1, { error: `请填写${what}` }).max(max, { error: `${what}最多 ${max} 个字` })
@@ -20,8 +20,7 @@ export const Urgency = z.enum(['urgent', 'general', 'complex'], { error: '请选
 
 // ---------------------------------------------------------------- demands
 
-export const DemandStatus = z.enum(['open', 'coordinating', 'solved', 'reported', 'closed'])
-export type DemandStatus = z.infer<typeof DemandStatus>
+export { DemandStatus }
 export const demandStatusLabels: Record<DemandStatus, string> = {
   open: '待办理',
   coordinating: '协调办理中',

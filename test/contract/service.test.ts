@@ -11,7 +11,7 @@ import { loadSdk, startEmulator, type TestEmulator } from '../helpers/emulator'
 import { callAs } from '../helpers/gateway'
 import { seed } from '../../scripts/seed'
 import { buildDemoData } from '../../scripts/seed/demo-data'
-import type { CheckInResult } from '../../types/cadre-work'
+import type { CheckInResult, VisitDetail } from '../../types/cadre-work'
 import type { BadReviewCase, Demand, DemandDetail, Landing, QrCode, Rating, ServiceFigures } from '../../types/service'
 import type { Reply } from '../../types/reply'
 import { caseDeadlines } from '../../types/rules/service'
@@ -298,6 +298,60 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     const d = ok(await call<DemandDetail>(W1, 'demands', { action: 'get', demandId: `${visitId}_p1` }))
     expect(d).toMatchObject({ source: 'visit', urgency: 'complex', plannedPath: 'coordinate', status: 'open' })
     expect((await stats(W1)).demandsRaised).toBe(2)
+  })
+
+  it('shows a visit’s problems with their ledger state now; the cadre’s manager reads that ledger by cadreId and presses (督办)', async () => {
+    const visitId = await visitOf(U1)
+    const [p1, p2] = [`${visitId}_p1`, `${visitId}_p2`]
+    ok(
+      await call(U1, 'visit', {
+        action: 'saveRecord',
+        visitId,
+        category: 'village',
+        method: 'homeVisit',
+        peopleMet: { count: 2 },
+        problems: [
+          { area: 'living', text: '小区路灯不亮', handling: 'coordinate' },
+          { area: 'medical', text: '卫生室缺常用药', handling: 'immediate', urgency: 'urgent' }
+        ]
+      })
+    )
+    ok(await call(U1, 'demands', { action: 'resolve', demandId: p2, done: '联系卫健局补了药' }))
+    // time passes for the first: its deadline moved into the past directly in the database
+    await db.collection('demands').doc(p1).update({ data: { deadlineAt: new Date(Date.now() - 60_000) } })
+
+    const states = (v: VisitDetail) => v.record?.problems.map((p) => [p.id, p.ledger])
+    const expected = [
+      [p1, { status: 'open', overdue: true }],
+      [p2, { status: 'solved', overdue: false }]
+    ]
+    expect(states(ok(await call<VisitDetail>(U1, 'visit', { action: 'get', visitId })))).toEqual(expected)
+    expect(states(ok(await call<VisitDetail>(manager, 'visit', { action: 'get', visitId })))).toEqual(expected)
+    // the join is one read by _id: three DB operations (the caller, the visit, its entries), nothing else examined
+    const { invocations } = (await (await fetch(`${emu.url}/__/invocations?limit=5`)).json()) as { invocations: { fn: string; action: string | null; meter: { dbOps: number; docsExamined: number } }[] }
+    expect(invocations.find((i) => i.fn === 'visit' && i.action === 'get')?.meter).toMatchObject({ dbOps: 3, docsExamined: 4 })
+    expect(await call(U2, 'visit', { action: 'get', visitId })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+
+    // the manager's view of the cadre's ledger, with the cadre's own filters
+    const cadreId = userOf(U1)._id
+    const overdue = ok(await call<{ items: Demand[] }>(manager, 'demands', { action: 'list', cadreId, filter: 'overdue' }))
+    expect(overdue.items.map((d) => d.id)).toContain(p1)
+    expect(overdue.items.every((d) => d.overdue && d.cadreId === cadreId)).toBe(true)
+    const solved = ok(await call<{ items: Demand[] }>(manager, 'demands', { action: 'list', cadreId, filter: 'solved' }))
+    expect(solved.items.map((d) => d.id)).toContain(p2)
+    expect(solved.items.map((d) => d.id)).not.toContain(p1)
+    expect(ok(await call<{ items: Demand[] }>(prefecture, 'demands', { action: 'list', cadreId, filter: 'overdue' })).items.map((d) => d.id)).toContain(p1)
+    // a manager must name the cadre; outside their subtree, refused
+    expect(await call(manager, 'demands', { action: 'list' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
+    expect(await call(otherSystem, 'demands', { action: 'list', cadreId })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call(U2, 'demands', { action: 'list', cadreId })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+
+    // 督办 from the demand's page: while it is being handled, not once it is solved
+    const pressed = ok(await call<DemandDetail>(manager, 'demands', { action: 'supervise', demandId: p1, note: '请本周内办结' }))
+    expect(pressed).toMatchObject({ supervised: 1, status: 'open' })
+    expect(pressed.timeline.at(-1)).toMatchObject({ kind: 'supervised', byRole: 'manager', note: '请本周内办结' })
+    expect(await call(manager, 'demands', { action: 'supervise', demandId: p2, note: '请加快' })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(ok(await call<DemandDetail>(U1, 'demands', { action: 'get', demandId: p1 })).timeline.map((t) => t.kind)).toEqual(['raised', 'supervised'])
   })
 
   it('flags overdue demands for the cadre and the manager, and counts one finished late', async () => {

@@ -3,50 +3,24 @@
  * checks in, sees the server's message and the day count, and writes the visit record; 2 km away they are asked for a 外勤说明.
  * (H5 uses the browser position as-is; see src/services/location.ts.)
  */
-import path from 'node:path'
-import { existsSync } from 'node:fs'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { startEmulator, type TestEmulator } from '../helpers/emulator'
-import { launchChromium } from '../helpers/browser'
-import { seed } from '../../scripts/seed'
+import type { BrowserContext, Page } from 'playwright-core'
+import { e2eApp } from '../helpers/e2e'
 import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
 
-const root = path.resolve(__dirname, '../..')
-
 describe('走访打卡 in the H5 app, in Chromium', () => {
-  let emu: TestEmulator
-  let browser: Browser
+  const app = e2eApp(['visit'])
   const demo = buildDemoData()
   const cadre = demo.users.find((u) => u.openid === demoAccounts.cadre)!
   const point = demo.liaisonPoints.filter((p) => p.cadreId === cadre._id)[0]
 
-  beforeAll(async () => {
-    for (const built of ['dist-h5/index.html', 'build/cloudfunctions/visit/index.js']) {
-      if (!existsSync(path.join(root, built))) throw new Error(`${built} is missing: npm test builds it first`)
-    }
-    emu = await startEmulator({
-      args: ['--functions', path.join(root, 'build/cloudfunctions'), '--static', path.join(root, 'dist-h5'), '--no-timers']
-    })
-    await seed(emu.url)
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await emu?.stop()
-  })
-
   async function openCheckIn(at: { latitude: number; longitude: number }): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: 'zh-CN',
-      permissions: ['geolocation'],
-      geolocation: { ...at, accuracy: 20 }
+    const page = await app.open({
+      as: demoAccounts.cadre,
+      at: '#/pages/checkin/index',
+      context: { permissions: ['geolocation'], geolocation: { ...at, accuracy: 20 } }
     })
-    await context.addCookies([{ name: 'jdq_dev_openid', value: demoAccounts.cadre, url: emu.url }])
-    const page = await context.newPage()
-    await page.goto(`${emu.url}/#/pages/checkin/index`)
     await page.locator('[data-testid="checkin-point"]').first().waitFor({ state: 'visible', timeout: 30000 })
-    return { context, page }
+    return { context: page.context(), page }
   }
 
   it('inside the fence: submitted, the server’s message and the day count are shown, then the visit record is written', async () => {
@@ -59,7 +33,7 @@ describe('走访打卡 in the H5 app, in Chromium', () => {
     await page.locator('[data-testid="checkin-done"]').waitFor({ state: 'visible', timeout: 30000 })
     expect(await page.locator('[data-testid="checkin-message"]').textContent()).toBeTruthy()
     expect(await page.locator('[data-testid="checkin-days"]').textContent()).toMatch(/今年已下基层 \d+ 天/)
-    await page.screenshot({ path: path.join(root, 'test-results', 'e2e-checkin-done.png'), fullPage: true })
+    await app.shot(page, 'checkin-done')
 
     // Then the visit record: 四进 category, way of working, 三问, people met — saved and shown as saved.
     await page.locator('[data-testid="write-record"]').click()
@@ -74,7 +48,7 @@ describe('走访打卡 in the H5 app, in Chromium', () => {
     await page.locator('[data-testid="save-record"]').click()
     await page.locator('[data-testid="saved"]').waitFor({ state: 'visible', timeout: 30000 })
     expect(await page.locator('[data-testid="save-error"]').count()).toBe(0)
-    await page.screenshot({ path: path.join(root, 'test-results', 'e2e-visit-record-saved.png'), fullPage: true })
+    await app.shot(page, 'visit-record-saved')
 
     // The server has it: reloading the page shows the saved record.
     await page.reload()

@@ -3,40 +3,13 @@
  * list; uploads a report through the file input (bytes to the function, which stores them), sees it
  * filed under this year and downloads the same bytes from its link.
  */
-import path from 'node:path'
-import { existsSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { startEmulator, type TestEmulator } from '../helpers/emulator'
-import { launchChromium } from '../helpers/browser'
-import { seed } from '../../scripts/seed'
+import type { Page } from 'playwright-core'
+import { e2eApp } from '../helpers/e2e'
 import { demoAccounts } from '../../scripts/seed/demo-data'
 
-const root = path.resolve(__dirname, '../..')
-
 describe('民情日记 and 调研报告 in the H5 app, in Chromium', () => {
-  let emu: TestEmulator
-  let browser: Browser
-
-  beforeAll(async () => {
-    for (const built of ['dist-h5/index.html', 'build/cloudfunctions/diary/index.js']) {
-      if (!existsSync(path.join(root, built))) throw new Error(`${built} is missing: npm test builds it first`)
-    }
-    emu = await startEmulator({ args: ['--functions', path.join(root, 'build/cloudfunctions'), '--static', path.join(root, 'dist-h5'), '--no-timers'] })
-    await seed(emu.url)
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await emu?.stop()
-  })
-
-  async function open(route: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
-    await context.addCookies([{ name: 'jdq_dev_openid', value: demoAccounts.cadre, url: emu.url }])
-    const page = await context.newPage()
-    await page.goto(`${emu.url}/#${route}`)
-    return page
-  }
+  const app = e2eApp(['diary'])
+  const open = (route: string): Promise<Page> => app.open({ as: demoAccounts.cadre, at: `#${route}` })
 
   it('writes a diary entry and finds it in the list', async () => {
     const page = await open('/cadre/pages/diary/index')
@@ -68,7 +41,7 @@ describe('民情日记 and 调研报告 in the H5 app, in Chromium', () => {
     const opened = await popup
     const res = await page.request.get(opened.url())
     expect(Buffer.from(await res.body()).equals(bytes)).toBe(true)
-    await page.screenshot({ path: path.join(root, 'test-results', 'e2e-reports.png'), fullPage: true })
+    await app.shot(page, 'reports')
     await page.context().close()
   })
 })

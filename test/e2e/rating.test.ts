@@ -3,63 +3,28 @@
  * (the same scene as the WeChat code), rates 不满意 with a tag; the manager sees the case, records the
  * 回访 and the rectification; the resident rates the fix; the cadre sees the rating without who gave it.
  */
-import path from 'node:path'
-import { existsSync } from 'node:fs'
-import { randomUUID } from 'node:crypto'
-import type { Browser, Page } from 'playwright-core'
-import { startEmulator, type TestEmulator } from '../helpers/emulator'
-import { launchChromium } from '../helpers/browser'
+import type { Page } from 'playwright-core'
+import { checkInNear, e2eApp } from '../helpers/e2e'
 import { callAs } from '../helpers/gateway'
-import { seed } from '../../scripts/seed'
 import { buildDemoData } from '../../scripts/seed/demo-data'
-import type { CheckInResult } from '../../types/cadre-work'
 import type { QrCode } from '../../types/service'
 
-const root = path.resolve(__dirname, '../..')
 const cadreOpenid = 'demo-league-xining-chengdong-cadre-1'
 const managerOpenid = 'demo-league-xining-chengdong-manager'
 
 describe('群众点评 in the H5 app, in Chromium', () => {
-  let emu: TestEmulator
-  let browser: Browser
+  const app = e2eApp(['visit', 'ratings'])
   const demo = buildDemoData()
   const cadre = demo.users.find((u) => u.openid === cadreOpenid)!
   const point = demo.liaisonPoints.filter((p) => p.cadreId === cadre._id)[0]
 
-  beforeAll(async () => {
-    for (const built of ['dist-h5/index.html', 'build/cloudfunctions/ratings/index.js']) {
-      if (!existsSync(path.join(root, built))) throw new Error(`${built} is missing: npm test builds it first`)
-    }
-    emu = await startEmulator({ args: ['--functions', path.join(root, 'build/cloudfunctions'), '--static', path.join(root, 'dist-h5'), '--no-timers'] })
-    await seed(emu.url)
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await emu?.stop()
-  })
-
-  async function as(openid: string | null, hash: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
-    if (openid) await context.addCookies([{ name: 'jdq_dev_openid', value: openid, url: emu.url }])
-    const page = await context.newPage()
-    await page.goto(`${emu.url}/${hash}`)
-    return page
-  }
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(root, 'test-results', `e2e-rating-${name}.png`), fullPage: true })
+  const as = (openid: string | null, hash: string): Promise<Page> => app.open({ as: openid, at: hash })
+  const shot = (page: Page, name: string) => app.shot(page, `rating-${name}`)
 
   it('a resident scans, rates 不满意; the manager follows up; the resident rates the fix; the cadre sees it anonymously', async () => {
     // The cadre visits and shows the code (set up through the gateway, as the app would).
-    const now = Date.now()
-    const checkIn = await callAs<CheckInResult>(emu.url, cadreOpenid, 'visit', {
-      action: 'checkIn',
-      submissionId: randomUUID(),
-      pointId: point._id,
-      fix: { lat: point.location.lat + 0.0003, lng: point.location.lng, accuracy: 20, capturedAt: new Date(now - 2000).toISOString() },
-      deviceNow: new Date(now).toISOString()
-    })
-    if (!checkIn.ok) throw new Error(checkIn.message)
-    const qr = await callAs<QrCode>(emu.url, cadreOpenid, 'ratings', { action: 'qr', kind: 'visit', targetId: checkIn.data.visit.id })
+    const checkIn = await checkInNear(app.url, cadreOpenid, point)
+    const qr = await callAs<QrCode>(app.url, cadreOpenid, 'ratings', { action: 'qr', kind: 'visit', targetId: checkIn.visit.id })
     if (!qr.ok) throw new Error(qr.message)
 
     // A resident with no session opens the link: the dev login page offers 以新群众身份进入, then back to the page.

@@ -1,5 +1,6 @@
 import type { CheckInResult, Household, LiaisonOverview, Progress, VisitDetail, VisitSummary } from '../../types/cadre-work'
 import type { LiaisonPointSummary } from '../../types/models'
+import type { VisitViewProps } from '../../src/cadre/pages/visit/VisitView'
 
 export const progress: Progress = {
   cadre: { id: 'u-1', name: '马晓燕', orgId: 'org-1' },
@@ -68,3 +69,17 @@ export const overview: LiaisonOverview = {
 }
 
 export const idle = { loading: false, error: null } as const
+
+const noop = () => {}
+
+/** VisitView's props other than the visit and the form: nothing loading, nothing saved. */
+export const visitViewBase: Omit<VisitViewProps, 'visit' | 'form'> = {
+  onRetry: noop,
+  onForm: noop,
+  households: { loading: false, error: null, items: null },
+  onLoadHouseholds: noop,
+  saving: false,
+  saveError: null,
+  saved: false,
+  onSave: noop
+}

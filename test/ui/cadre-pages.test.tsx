@@ -1,20 +1,17 @@
 import './quiet-stencil'
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import type { Household, VisitSummary } from '../../types/cadre-work'
-import type { PagedState } from '../../src/hooks/usePaged'
 import { VisitsView } from '../../src/cadre/pages/visits/VisitsView'
-import { VisitView, type VisitViewProps } from '../../src/cadre/pages/visit/VisitView'
+import { VisitView } from '../../src/cadre/pages/visit/VisitView'
 import { formFromDetail, isEditable, toRecordInput } from '../../src/cadre/pages/visit/record-form'
 import { CalendarView } from '../../src/cadre/pages/calendar/CalendarView'
 import { monthGrid, shiftMonth } from '../../src/cadre/pages/calendar/grid'
 import { HouseholdsView, draftProblem, emptyDraft, type HouseholdsViewProps } from '../../src/cadre/pages/households/HouseholdsView'
 import { LiangLianView, contactProblem, type LiangLianViewProps } from '../../src/cadre/pages/lianglian/LiangLianView'
 import { CloudError } from '../../src/services/reply'
-import { detail, households, idle, overview, visit } from './cadre-fixtures'
+import { detail, households, idle, overview, visit, visitViewBase } from './cadre-fixtures'
+import { paged } from './fixtures'
 
-function paged<T>(over: Partial<PagedState<T>> = {}): PagedState<T> {
-  return { items: [], loading: false, loadingMore: false, error: null, moreError: null, hasMore: false, loaded: true, ...over }
-}
 const netError = new CloudError('UNAVAILABLE', '网络不太好，没能连上服务器，请检查网络后再试')
 const noop = () => {}
 
@@ -64,16 +61,7 @@ describe('走访记录 list', () => {
 })
 
 describe('走访 detail and record form', () => {
-  const base: Omit<VisitViewProps, 'visit' | 'form'> = {
-    onRetry: noop,
-    onForm: noop,
-    households: { loading: false, error: null, items: null },
-    onLoadHouseholds: noop,
-    saving: false,
-    saveError: null,
-    saved: false,
-    onSave: noop
-  }
+  const base = visitViewBase
 
   it('a blank form starts from the point’s 四进 category; the input is checked before sending', () => {
     const form = formFromDetail(detail())

@@ -1,4 +1,7 @@
 import type { Me } from '../../types/models'
+import type { Demand } from '../../types/service'
+import type { CloudState } from '../../src/hooks/useCloud'
+import type { PagedState } from '../../src/hooks/usePaged'
 
 export const cadre: Me = {
   name: '马晓燕',
@@ -47,3 +50,39 @@ export const manager: Me = {
 }
 
 export const resident: Me = { name: '微信用户', role: 'resident', org: null, liaisonPoints: [], contactCount: 0 }
+
+/** A paged list's state: loaded and empty unless told otherwise. */
+export function paged<T>(over: Partial<PagedState<T>> = {}): PagedState<T> {
+  return { items: [], loading: false, loadingMore: false, error: null, moreError: null, hasMore: false, loaded: true, ...over }
+}
+
+/** A useCloud state with its data arrived. */
+export const loaded = <T,>(data: T): CloudState<T> => ({ loading: false, error: null, data, reload: async () => {} })
+
+/** One ledger entry (群众诉求), open and in time. */
+export const demand = (over: Partial<Demand> = {}): Demand => ({
+  id: 'd1',
+  source: 'cadre',
+  visitId: null,
+  cadreId: 'c1',
+  cadreName: '马文明',
+  orgId: 'o1',
+  area: 'living',
+  urgency: 'general',
+  text: '楼道灯坏了',
+  contact: { name: '李大爷', phone: '13812345678', phoneMasked: false },
+  status: 'open',
+  path: null,
+  plannedPath: null,
+  department: null,
+  deadlineAt: '2026-03-12T15:59:59.999Z',
+  overdue: false,
+  finishedAt: null,
+  closedAt: null,
+  reply: null,
+  supervised: 0,
+  createdAt: '2026-03-05T01:00:00.000Z',
+  sceneCode: null,
+  rating: null,
+  ...over
+})

@@ -1,24 +1,12 @@
 import './quiet-stencil'
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import type { CadreRef, LiaisonOverview, LiaisonPoint } from '../../types/cadre-work'
-import type { PagedState } from '../../src/hooks/usePaged'
-import { ManagerView } from '../../src/manager/pages/index/ManagerView'
 import { CadreLiangLianView, CadresView, type CadresViewProps } from '../../src/manager/pages/cadres/CadresView'
 import { checkPoint, draftOf, newPointDraft, PointView, type PointDraft, type PointViewProps } from '../../src/manager/pages/point/PointView'
 import { CloudError } from '../../src/services/reply'
-import { manager } from './fixtures'
+import { paged } from './fixtures'
 import { idle } from './cadre-fixtures'
 
-const paged = <T,>(over: Partial<PagedState<T>> = {}): PagedState<T> => ({
-  items: [],
-  loading: false,
-  loadingMore: false,
-  error: null,
-  moreError: null,
-  hasMore: false,
-  loaded: true,
-  ...over
-})
 
 const ma: CadreRef = { id: 'c-ma', name: '马晓燕', title: '城东区妇联副主席', orgId: 'org-women-xining-chengdong' }
 const li: CadreRef = { id: 'c-li', name: '李建华', orgId: 'org-women-xining-chengxi' }
@@ -39,16 +27,6 @@ const overview = (over: Partial<LiaisonOverview> = {}): LiaisonOverview => ({ ca
 const filled: PointDraft = { ...newPointDraft(ma.id), name: '城东区实验小学', kind: 'school', address: '八一路 5 号', lat: '36.6102', lng: '101.8101' }
 
 describe('干部和联系点 (managers)', () => {
-  it('reachable from the managers’ page', async () => {
-    const open = jest.fn()
-    render(<ManagerView me={{ ...idle, data: manager }} onRetry={() => {}} onOpenCadres={open} />)
-    expect(screen.getByTestId('open-cadres').textContent).toContain('干部和联系点')
-    await act(async () => {
-      fireEvent.click(screen.getByTestId('open-cadres'))
-    })
-    expect(open).toHaveBeenCalledTimes(1)
-  })
-
   describe('cadre list', () => {
     const base: CadresViewProps = { list: paged({ items: [ma, li], hasMore: true }), onRetry: () => {}, onMore: () => {}, onOpen: () => {} }
 

@@ -1,38 +1,16 @@
 import './quiet-stencil'
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import type { VisitSummary } from '../../types/cadre-work'
-import type { PagedState } from '../../src/hooks/usePaged'
 import { ReviewView, decisionProblem, type ReviewViewProps } from '../../src/manager/pages/review/ReviewView'
-import { ManagerView } from '../../src/manager/pages/index/ManagerView'
 import { CloudError } from '../../src/services/reply'
-import { manager } from './fixtures'
+import { paged } from './fixtures'
 import { idle, visit } from './cadre-fixtures'
 
-const paged = (over: Partial<PagedState<VisitSummary>> = {}): PagedState<VisitSummary> => ({
-  items: [],
-  loading: false,
-  loadingMore: false,
-  error: null,
-  moreError: null,
-  hasMore: false,
-  loaded: true,
-  ...over
-})
 
 const pending = visit({ id: 'v-9', status: 'pending', inside: false, distanceM: 2300, reason: '到村民家中走访', flags: ['speed'], offline: true })
 
 const base: ReviewViewProps = { list: paged({ items: [pending] }), onRetry: () => {}, onMore: () => {}, notes: {}, onNote: () => {}, busyId: null, errors: {}, onDecide: () => {} }
 
 describe('外勤审核 (managers)', () => {
-  it('reachable from the managers’ page', async () => {
-    const open = jest.fn()
-    render(<ManagerView me={{ ...idle, data: manager }} onRetry={() => {}} onOpenReview={open} />)
-    await act(async () => {
-      fireEvent.click(screen.getByTestId('open-review'))
-    })
-    expect(open).toHaveBeenCalledTimes(1)
-  })
-
   it('shows who, where, how far, the reason and flags; approve and reject reach the page', async () => {
     const decide = jest.fn()
     render(<ReviewView {...base} onDecide={decide} errors={{ 'v-9': '不通过时请写明原因，干部会看到' }} />)

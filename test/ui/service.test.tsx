@@ -2,7 +2,6 @@ import './quiet-stencil'
 import { useState } from 'react'
 import { fireEvent, render, screen } from '@testing-library/react'
 import type { BadReviewCase, Demand, DemandDetail, Landing, Rating, ServiceFigures } from '../../types/service'
-import type { PagedState } from '../../src/hooks/usePaged'
 import type { CloudState } from '../../src/hooks/useCloud'
 import { RateView, type RateStep } from '../../src/pages/rate/RateView'
 import { emptyRateForm, emptyReportForm, pickLevel, toRateInput, toReportInput, toggleTag, type RateForm, type ReportForm } from '../../src/pages/rate/form'
@@ -12,15 +11,12 @@ import { actionPayload } from '../../src/cadre/pages/demand/actions'
 import { RatingsView } from '../../src/cadre/pages/ratings/RatingsView'
 import { CasesView } from '../../src/manager/pages/cases/CasesView'
 import { CloudError } from '../../src/services/reply'
+import { demand, loaded, paged } from './fixtures'
 
 const noop = () => {}
 const netError = new CloudError('UNAVAILABLE', '网络不太好，没能连上服务器，请检查网络后再试')
-const loaded = <T,>(data: T): CloudState<T> => ({ loading: false, error: null, data, reload: async () => {} })
 const loading = <T,>(): CloudState<T> => ({ loading: true, error: null, data: undefined, reload: async () => {} })
 const failed = <T,>(): CloudState<T> => ({ loading: false, error: netError, data: undefined, reload: async () => {} })
-function paged<T>(over: Partial<PagedState<T>> = {}): PagedState<T> {
-  return { items: [], loading: false, loadingMore: false, error: null, moreError: null, hasMore: false, loaded: true, ...over }
-}
 
 const landing = (over: Partial<Landing> = {}): Landing => ({
   scene: 'vAbcdefghjk',
@@ -143,36 +139,9 @@ describe('resident landing (群众点评)', () => {
   })
 })
 
-const demand = (over: Partial<Demand> = {}): Demand => ({
-  id: 'd1',
-  source: 'cadre',
-  visitId: null,
-  cadreId: 'c1',
-  cadreName: '马文明',
-  orgId: 'o1',
-  area: 'living',
-  urgency: 'general',
-  text: '楼道灯坏了',
-  contact: { name: '李大爷', phone: '13812345678', phoneMasked: false },
-  status: 'open',
-  path: null,
-  plannedPath: null,
-  department: null,
-  deadlineAt: '2026-03-12T15:59:59.999Z',
-  overdue: false,
-  finishedAt: null,
-  closedAt: null,
-  reply: null,
-  supervised: 0,
-  createdAt: '2026-03-05T01:00:00.000Z',
-  sceneCode: null,
-  rating: null,
-  ...over
-})
-
 describe('cadre ledger and demand', () => {
   const form: NewDemandForm = { open: false, area: null, urgency: 'general', text: '' }
-  const props = { filter: 'all' as const, onFilter: noop, onRetry: noop, onMore: noop, onOpen: noop, form, onForm: noop, onCreate: noop, creating: false, createError: null }
+  const props = { filter: 'all' as const, onFilter: noop, onRetry: noop, onMore: noop, onOpen: noop, create: { form, onForm: noop, onCreate: noop, creating: false, createError: null } }
 
   it('loading, error, empty for a filter, rows with an 超期 tag', () => {
     const { rerender } = render(<LedgerView {...props} list={paged<Demand>({ loaded: false, loading: true })} />)

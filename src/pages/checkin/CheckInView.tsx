@@ -176,7 +176,7 @@ function DoneView({ state, onHome, onWriteRecord, onSubscribe }: { state: CheckI
   const counted = result.visit.status === 'counted'
   return (
     <View data-testid='checkin-done'>
-      <View className={`checkin-result ${counted ? 'checkin-result--ok' : 'checkin-result--wait'}`}>
+      <View className={`checkin-result ${counted ? 'jdq-status--ok' : 'jdq-status--todo'}`}>
         <Text className='checkin-result__head'>{counted ? '✓ 打卡成功' : '已提交外勤，等待审核'}</Text>
         <Text className='checkin-result__big' data-testid='checkin-message'>{result.message}</Text>
         <Text className='checkin-result__days' data-testid='checkin-days'>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useCloud } from '../../../hooks/useCloud'
+import { usePageRefresh } from '../../../hooks/usePagedPage'
 import { callCloud } from '../../../services/cloud'
 import { beijingDate, beijingMonth } from '../../../../types/rules/beijing-time'
 import { shiftMonth } from './grid'
@@ -13,9 +13,7 @@ export default function CalendarPage() {
   const thisMonth = beijingMonth(now)
   const [month, setMonth] = useState(thisMonth)
   const calendar = useCloud(() => callCloud('visit', 'calendar', { month }), [month])
-  usePullDownRefresh(() => {
-    void calendar.reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  usePageRefresh(calendar.reload)
   return (
     <View className='jdq-page'>
       <CalendarView

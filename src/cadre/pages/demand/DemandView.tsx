@@ -8,13 +8,15 @@ import { Field, TextArea } from '../../../components/Field'
 import { Card, ErrorView, LoadingView } from '../../../components/StateViews'
 import type { CloudState } from '../../../hooks/useCloud'
 import { dateText, visitTime } from '../../format'
-import { actionSpecs, actionsFor, type DemandAction } from './actions'
+import { actionSpecs, actionsFor, managerActionsFor, type DemandAction } from './actions'
 
 export interface DemandViewProps {
   demand: CloudState<DemandDetail>
   onRetry: () => void
-  /** The cadre acts; a manager sees it read-only (and 督办s from the manager's queue). */
+  /** The cadre acts on it (the three paths, answer, QR). */
   isOwner: boolean
+  /** A manager of the cadre: 督办 while it is open or being coordinated; otherwise read-only. */
+  canSupervise?: boolean
   action: DemandAction | null
   onAction: (a: DemandAction | null) => void
   values: Record<string, string>
@@ -43,6 +45,7 @@ export function DemandView(p: DemandViewProps) {
         <Text className='jdq-row__line'>办结期限：{dateText(d.deadlineAt)}</Text>
         {d.plannedPath ? <Text className='jdq-row__line'>走访时拟：{problemHandlingLabels[d.plannedPath]}</Text> : null}
         {d.department ? <Text className='jdq-row__line'>承办：{d.department}</Text> : null}
+        {d.supervised > 0 ? <Text className='jdq-row__line' data-testid='demand-supervised'>已督办 {d.supervised} 次</Text> : null}
         {d.contact ? (
           <Text className='jdq-row__line' data-testid='demand-contact'>
             联系人：{d.contact.name ?? ''} {d.contact.phone ?? ''}
@@ -61,14 +64,15 @@ export function DemandView(p: DemandViewProps) {
           </View>
         ))}
       </Card>
-      {p.isOwner ? <Actions {...p} demand={d} /> : null}
+      {p.isOwner || p.canSupervise ? <Actions {...p} demand={d} /> : null}
     </View>
   )
 }
 
 function Actions(p: Omit<DemandViewProps, 'demand'> & { demand: DemandDetail }) {
   const d = p.demand
-  if (d.status === 'closed') {
+  const next = p.isOwner ? actionsFor[d.status] : managerActionsFor[d.status]
+  if (p.isOwner && d.status === 'closed') {
     return (
       <View className='jdq-state__action'>
         <BigButton onClick={p.onShowQr} testId='show-qr'>
@@ -77,10 +81,11 @@ function Actions(p: Omit<DemandViewProps, 'demand'> & { demand: DemandDetail }) 
       </View>
     )
   }
+  if (next.length === 0) return null
   if (!p.action) {
     return (
-      <Card title='下一步' testId='actions'>
-        {actionsFor[d.status].map((a) => (
+      <Card title={p.isOwner ? '下一步' : '督促办理'} testId='actions'>
+        {next.map((a) => (
           <BigButton key={a} kind={a === 'report' ? 'plain' : 'primary'} onClick={() => p.onAction(a)} testId={`action-${a}`}>
             {actionSpecs[a].label}
           </BigButton>

@@ -1,6 +1,6 @@
 import type { DemandStatus } from '../../../../types/service'
 
-export type DemandAction = 'resolve' | 'coordinate' | 'progress' | 'finish' | 'report' | 'close'
+export type DemandAction = 'resolve' | 'coordinate' | 'progress' | 'finish' | 'report' | 'close' | 'supervise'
 
 export interface ActionSpec {
   label: string
@@ -27,14 +27,26 @@ export const actionSpecs: Record<DemandAction, ActionSpec> = {
       { key: 'explanation', label: '向群众的解释' }
     ]
   },
-  close: { label: '答复群众', fields: [{ key: 'reply', label: '告诉群众的话', hint: '答复后会生成二维码，请群众确认并评价' }] }
+  close: { label: '答复群众', fields: [{ key: 'reply', label: '告诉群众的话', hint: '答复后会生成二维码，请群众确认并评价' }] },
+  /** The manager's step: presses the cadre on a demand not yet handled. */
+  supervise: { label: '督办', fields: [{ key: 'note', label: '督办意见', hint: '干部会在这条诉求的办理过程里看到' }] }
 }
 
+/** The cadre's next steps by state. */
 export const actionsFor: Record<DemandStatus, DemandAction[]> = {
   open: ['resolve', 'coordinate', 'report'],
   coordinating: ['progress', 'finish', 'report'],
   solved: ['close'],
   reported: ['close'],
+  closed: []
+}
+
+/** A manager of the cadre: 督办 while the demand is still being handled. */
+export const managerActionsFor: Record<DemandStatus, DemandAction[]> = {
+  open: ['supervise'],
+  coordinating: ['supervise'],
+  solved: [],
+  reported: [],
   closed: []
 }
 

@@ -4,11 +4,14 @@ import { View } from '@tarojs/components'
 import { useCloud } from '../../../hooks/useCloud'
 import { callCloud } from '../../../services/cloud'
 import { toCloudError } from '../../../services/reply'
-import { loadMe } from '../../../services/me'
+import { isManager, loadMe } from '../../../services/me'
 import { actionPayload, type DemandAction } from './actions'
 import { DemandView } from './DemandView'
 
-/** One demand. On open: `demands.get` (and `user.me` to know whether the viewer is its cadre). Steps: `demands.<action>`. */
+/**
+ * One demand. On open: `demands.get` (and `user.me` to know whether the viewer is its cadre or a manager).
+ * Steps: `demands.<action>`; a manager of the cadre: `demands.supervise` (督办).
+ */
 export default function DemandPage() {
   const { params } = useRouter()
   const demandId = decodeURIComponent(params.id ?? '')
@@ -43,6 +46,7 @@ export default function DemandPage() {
         demand={demand}
         onRetry={() => void demand.reload()}
         isOwner={me.data?.role === 'cadre'}
+        canSupervise={me.data ? isManager(me.data.role) : false}
         action={action}
         onAction={(a) => {
           setError(null)

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { DiaryEntry } from '../../../../types/diary'
 import { BigButton } from '../../../components/BigButton'
-import { ListFooter } from '../../../components/ListFooter'
+import { ListFooter, RefreshError, listState } from '../../../components/ListFooter'
 import { Card, EmptyView, ErrorView, LoadingView } from '../../../components/StateViews'
 import type { PagedState } from '../../../hooks/usePaged'
 import { dateText } from '../../format'
@@ -27,19 +27,12 @@ export function DiaryView({ list, onRetry, onMore, onOpen, onWrite, onReports }:
       </View>
     </View>
   )
-  if (!list.loaded) {
-    if (list.error) return <ErrorView message={list.error.message} onRetry={onRetry} retrying={list.loading} />
-    return <LoadingView />
-  }
+  if (!list.loaded) return listState(list, onRetry, null)
   return (
     <View data-testid='diary'>
       <Text className='jdq-text'>民情日记只有您本人和您的管理员可以看到。</Text>
       {actions}
-      {list.error ? (
-        <View className='jdq-banner jdq-banner--warn' data-testid='refresh-error'>
-          <Text>刷新没有成功：{list.error.message}</Text>
-        </View>
-      ) : null}
+      <RefreshError list={list} testId='refresh-error' />
       {list.items.length === 0 ? (
         <EmptyView title='还没有写过民情日记' hint='走访中听到的、想到的，随手记下来。' />
       ) : (

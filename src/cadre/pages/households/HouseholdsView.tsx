@@ -5,7 +5,7 @@ import type { Household } from '../../../../types/cadre-work'
 import { BigButton } from '../../../components/BigButton'
 import { Chips, optionsOf, type ChipOption } from '../../../components/Chips'
 import { Field, TextInput } from '../../../components/Field'
-import { ListFooter } from '../../../components/ListFooter'
+import { ListFooter, RefreshError } from '../../../components/ListFooter'
 import { Card, EmptyView, ErrorView, LoadingView } from '../../../components/StateViews'
 import type { CloudState } from '../../../hooks/useCloud'
 import type { PagedState } from '../../../hooks/usePaged'
@@ -117,11 +117,7 @@ function List(p: HouseholdsViewProps) {
   }
   return (
     <View>
-      {list.error ? (
-        <View className='jdq-banner jdq-banner--warn'>
-          <Text>刷新没有成功：{list.error.message}</Text>
-        </View>
-      ) : null}
+      <RefreshError list={list} />
       <Card>
         {list.items.map((h) => (
           <View key={h.id} className='jdq-row' data-testid='household'>

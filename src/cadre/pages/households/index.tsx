@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { FiveMustVisit } from '../../../../types/enums'
 import { useCloud } from '../../../hooks/useCloud'
-import { usePaged } from '../../../hooks/usePaged'
+import { usePagedPage } from '../../../hooks/usePagedPage'
 import { callCloud } from '../../../services/cloud'
 import { toCloudError } from '../../../services/reply'
 import { draftProblem, HouseholdsView, type HouseholdDraft } from './HouseholdsView'
@@ -15,20 +15,14 @@ import { draftProblem, HouseholdsView, type HouseholdDraft } from './HouseholdsV
 export default function HouseholdsPage() {
   const [kind, setKind] = useState<FiveMustVisit | 'all'>('all')
   const coverage = useCloud(() => callCloud('households', 'coverage', {}))
-  const list = usePaged(
+  const list = usePagedPage(
     (cursor) => callCloud('households', 'list', { limit: 20, ...(kind !== 'all' ? { kind } : {}), ...(cursor ? { cursor } : {}) }),
-    [kind]
+    [kind],
+    { alsoRefresh: coverage.reload }
   )
   const [draft, setDraft] = useState<HouseholdDraft | null>(null)
   const [adding, setAdding] = useState(false)
   const [addError, setAddError] = useState<string | null>(null)
-
-  usePullDownRefresh(() => {
-    void Promise.all([coverage.reload(), list.reload()]).finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    void list.loadMore()
-  })
 
   const add = async () => {
     if (!draft) return
@@ -62,8 +56,8 @@ export default function HouseholdsPage() {
           list.setItems(() => [])
           setKind(k)
         }}
-        onRetry={() => void list.reload()}
-        onMore={() => void list.loadMore()}
+        onRetry={list.view.onRetry}
+        onMore={list.view.onMore}
         draft={draft}
         onDraft={(d) => {
           setDraft(d)

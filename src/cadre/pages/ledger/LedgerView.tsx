@@ -5,8 +5,8 @@ import { demandAreas } from '../../../../types/enums'
 import { BigButton } from '../../../components/BigButton'
 import { Chips, type ChipOption } from '../../../components/Chips'
 import { Field, TextArea } from '../../../components/Field'
-import { ListFooter } from '../../../components/ListFooter'
-import { Card, EmptyView, ErrorView, LoadingView } from '../../../components/StateViews'
+import { ListFooter, listState } from '../../../components/ListFooter'
+import { Card, EmptyView } from '../../../components/StateViews'
 import type { PagedState } from '../../../hooks/usePaged'
 import { optionsOf } from '../../../components/Chips'
 import { dateText } from '../../format'
@@ -34,6 +34,13 @@ export interface LedgerViewProps {
   onRetry: () => void
   onMore: () => void
   onOpen: (id: string) => void
+  /** A manager browsing one cadre's ledger: whose it is; read-only (no 登记). */
+  cadreName?: string
+  /** The cadre's own ledger: 登记一条诉求 (absent for a manager). */
+  create?: NewDemandProps
+}
+
+export interface NewDemandProps {
   form: NewDemandForm
   onForm: (update: (f: NewDemandForm) => NewDemandForm) => void
   onCreate: () => void
@@ -41,45 +48,62 @@ export interface LedgerViewProps {
   createError: string | null
 }
 
-/** 群众诉求台账: my ledger with filters; a new entry; each row opens the demand's timeline. */
+/**
+ * 群众诉求台账 with filters; each row opens the demand's timeline. The cadre's own (with 登记一条诉求), or
+ * one cadre's as their manager sees it (cadreName, read-only).
+ */
 export function LedgerView(p: LedgerViewProps) {
   return (
     <View data-testid='ledger'>
-      <Chips options={filterOptions} value={p.filter} onChange={p.onFilter} testId='filter' />
-      {p.form.open ? (
-        <Card title='登记群众诉求' testId='new-demand'>
-          <Field label='类别'>
-            <Chips options={optionsOf(demandAreas.labels)} value={p.form.area} onChange={(area) => p.onForm((f) => ({ ...f, area }))} testId='new-area' />
-          </Field>
-          <Field label='紧急程度'>
-            <Chips options={optionsOf(urgencies)} value={p.form.urgency} onChange={(urgency) => p.onForm((f) => ({ ...f, urgency }))} testId='new-urgency' />
-          </Field>
-          <Field label='问题描述'>
-            <TextArea value={p.form.text} onChange={(text) => p.onForm((f) => ({ ...f, text }))} testId='new-text' />
-          </Field>
-          {p.createError ? <View className='jdq-banner jdq-banner--bad' data-testid='create-error'><Text>{p.createError}</Text></View> : null}
-          <BigButton onClick={p.onCreate} loading={p.creating} testId='create'>
-            登记
-          </BigButton>
+      {p.cadreName !== undefined ? (
+        <Card testId='ledger-cadre'>
+          <Text className='jdq-row__title'>{p.cadreName}的诉求台账</Text>
+          <Text className='jdq-row__line'>点一条诉求，查看办理过程；未办结的可以督办。</Text>
         </Card>
-      ) : (
-        <View className='jdq-state__action'>
-          <BigButton kind='plain' onClick={() => p.onForm((f) => ({ ...f, open: true }))} testId='open-new'>
-            登记一条诉求
-          </BigButton>
-        </View>
-      )}
+      ) : null}
+      <Chips options={filterOptions} value={p.filter} onChange={p.onFilter} testId='filter' />
+      {p.create ? <NewDemand {...p.create} /> : null}
       <List {...p} />
     </View>
   )
 }
 
-function List({ list, onRetry, onMore, onOpen, filter }: LedgerViewProps) {
-  if (!list.loaded) {
-    if (list.error) return <ErrorView message={list.error.message} onRetry={onRetry} retrying={list.loading} />
-    return <LoadingView />
+function NewDemand(p: NewDemandProps) {
+  if (!p.form.open) {
+    return (
+      <View className='jdq-state__action'>
+        <BigButton kind='plain' onClick={() => p.onForm((f) => ({ ...f, open: true }))} testId='open-new'>
+          登记一条诉求
+        </BigButton>
+      </View>
+    )
   }
-  if (list.items.length === 0) return <EmptyView title={filter === 'overdue' ? '没有超期的诉求' : '这里还没有诉求'} hint='走访时记下的问题、群众扫码反映的问题都会进台账。' />
+  return (
+    <Card title='登记群众诉求' testId='new-demand'>
+      <Field label='类别'>
+        <Chips options={optionsOf(demandAreas.labels)} value={p.form.area} onChange={(area) => p.onForm((f) => ({ ...f, area }))} testId='new-area' />
+      </Field>
+      <Field label='紧急程度'>
+        <Chips options={optionsOf(urgencies)} value={p.form.urgency} onChange={(urgency) => p.onForm((f) => ({ ...f, urgency }))} testId='new-urgency' />
+      </Field>
+      <Field label='问题描述'>
+        <TextArea value={p.form.text} onChange={(text) => p.onForm((f) => ({ ...f, text }))} testId='new-text' />
+      </Field>
+      {p.createError ? <View className='jdq-banner jdq-banner--bad' data-testid='create-error'><Text>{p.createError}</Text></View> : null}
+      <BigButton onClick={p.onCreate} loading={p.creating} testId='create'>
+        登记
+      </BigButton>
+    </Card>
+  )
+}
+
+function List({ list, onRetry, onMore, onOpen, filter, cadreName }: LedgerViewProps) {
+  const state = listState(
+    list,
+    onRetry,
+    <EmptyView title={filter === 'overdue' ? '没有超期的诉求' : '这里还没有诉求'} hint={cadreName === undefined ? '走访时记下的问题、群众扫码反映的问题都会进台账。' : '这位干部走访时记下的问题、群众扫码反映的问题都会进台账。'} />
+  )
+  if (state) return state
   return (
     <View>
       <Card>

@@ -1,27 +1,32 @@
-import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { DemandFilter } from '../../../../types/service'
-import { usePaged } from '../../../hooks/usePaged'
+import { usePagedPage } from '../../../hooks/usePagedPage'
 import { callCloud } from '../../../services/cloud'
 import { toCloudError } from '../../../services/reply'
 import { LedgerView, type NewDemandForm } from './LedgerView'
 
 const emptyForm: NewDemandForm = { open: false, area: null, urgency: 'general', text: '' }
 
-/** 群众诉求台账. On open and on a filter change: `demands.list`; more on reaching the bottom. */
+/**
+ * 群众诉求台账. On open and on a filter change: `demands.list`; more on reaching the bottom.
+ * The cadre's own; or, with `?cadreId=&name=`, one cadre's as their manager sees it (from 干部和联系点):
+ * `demands.list {cadreId}`, read-only; a row opens the demand, where the manager can 督办.
+ */
 export default function LedgerPage() {
+  const { params } = useRouter()
+  const cadreId = params.cadreId ? decodeURIComponent(params.cadreId) : undefined
+  const cadreName = cadreId ? decodeURIComponent(params.name ?? '') : undefined
   const [filter, setFilter] = useState<DemandFilter>('active')
-  const list = usePaged((cursor) => callCloud('demands', 'list', { filter, limit: 20, ...(cursor ? { cursor } : {}) }), [filter])
+  const list = usePagedPage((cursor) => callCloud('demands', 'list', { filter, limit: 20, ...(cadreId ? { cadreId } : {}), ...(cursor ? { cursor } : {}) }), [filter, cadreId])
   const [form, setForm] = useState<NewDemandForm>(emptyForm)
   const [creating, setCreating] = useState(false)
   const [createError, setCreateError] = useState<string | null>(null)
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    void list.loadMore()
-  })
+
+  useEffect(() => {
+    if (cadreName) void Taro.setNavigationBarTitle({ title: `${cadreName}的诉求台账` })
+  }, [cadreName])
 
   const create = async () => {
     if (!form.area) return setCreateError('请选择类别')
@@ -42,17 +47,12 @@ export default function LedgerPage() {
   return (
     <View className='jdq-page'>
       <LedgerView
+        {...list.view}
         filter={filter}
         onFilter={setFilter}
-        list={list}
-        onRetry={() => void list.reload()}
-        onMore={() => void list.loadMore()}
         onOpen={(id) => void Taro.navigateTo({ url: `/cadre/pages/demand/index?id=${encodeURIComponent(id)}` })}
-        form={form}
-        onForm={(u) => setForm(u)}
-        onCreate={() => void create()}
-        creating={creating}
-        createError={createError}
+        cadreName={cadreName}
+        create={cadreId ? undefined : { form, onForm: (u) => setForm(u), onCreate: () => void create(), creating, createError }}
       />
     </View>
   )

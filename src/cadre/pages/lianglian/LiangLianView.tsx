@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import { Phone, type LiaisonOverview } from '../../../../types/cadre-work'
-import { fourInto } from '../../../../types/enums'
 import { BigButton } from '../../../components/BigButton'
 import { Field, TextInput } from '../../../components/Field'
 import { Card, EmptyView, ErrorView, LoadingView } from '../../../components/StateViews'
+import { LiangLianStatus, PointRow } from '../../../components/LiangLian'
 import type { CloudState } from '../../../hooks/useCloud'
 
 export interface ContactDraft {
@@ -46,23 +46,12 @@ export function LiangLianView(p: LiangLianViewProps) {
   const o = p.overview.data
   return (
     <View data-testid='lianglian-page'>
-      <View className={`jdq-banner ${o.complete ? 'jdq-banner--ok' : 'jdq-banner--warn'}`} data-testid='complete'>
-        <Text>{o.complete ? '✓ 两联已落实：有联系点，也有联系人' : '两联还没落实：至少要有一个联系点和一位联系人'}</Text>
-      </View>
+      <LiangLianStatus pointCount={o.points.length} contactCount={o.contacts.length} viewer='self' inset testId='complete' />
       <Card title='我的联系点' testId='ll-points'>
         {o.points.length === 0 ? (
           <EmptyView title='还没有联系点' hint='联系点由本单位管理员分配，请联系管理员。' />
         ) : (
-          o.points.map((pt) => (
-            <View key={pt.id} className='jdq-row' data-testid='ll-point'>
-              <View className='jdq-row__head'>
-                <Text className='jdq-row__title'>{pt.name}</Text>
-                <Text className='jdq-tag jdq-tag--plain'>{fourInto.labels[pt.kind]}</Text>
-              </View>
-              <Text className='jdq-row__line'>地址：{pt.address}</Text>
-              <Text className='jdq-row__line'>打卡范围：{pt.radiusM} 米以内</Text>
-            </View>
-          ))
+          o.points.map((pt) => <PointRow key={pt.id} point={pt} testId='ll-point' />)
         )}
       </Card>
       <Card title='我的联系人' testId='ll-contacts'>

@@ -1,7 +1,8 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useCloud } from '../../../hooks/useCloud'
+import { usePageRefresh } from '../../../hooks/usePagedPage'
 import { callCloud } from '../../../services/cloud'
 import { toCloudError } from '../../../services/reply'
 import { contactProblem, LiangLianView, type ContactDraft } from './LiangLianView'
@@ -14,9 +15,7 @@ export default function LiangLianPage() {
   const [formError, setFormError] = useState<string | null>(null)
   const [removingId, setRemovingId] = useState<string | null>(null)
 
-  usePullDownRefresh(() => {
-    void overview.reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  usePageRefresh(overview.reload)
 
   const add = async () => {
     if (!draft) return

@@ -3,7 +3,7 @@ import type { Rating, ServiceFigures } from '../../../../types/service'
 import { ratingLevels } from '../../../../types/enums'
 import { BigButton } from '../../../components/BigButton'
 import { Field, TextArea } from '../../../components/Field'
-import { ListFooter } from '../../../components/ListFooter'
+import { ListFooter, listState } from '../../../components/ListFooter'
 import { Card, EmptyView, ErrorView, LoadingView } from '../../../components/StateViews'
 import type { CloudState } from '../../../hooks/useCloud'
 import type { PagedState } from '../../../hooks/usePaged'
@@ -50,11 +50,8 @@ export function RatingsView(p: RatingsViewProps) {
 
 function List(p: RatingsViewProps) {
   const { list } = p
-  if (!list.loaded) {
-    if (list.error) return <ErrorView message={list.error.message} onRetry={p.onRetry} retrying={list.loading} />
-    return <LoadingView />
-  }
-  if (list.items.length === 0) return <EmptyView title='还没有群众评价' hint='走访时出示二维码，群众扫码就能评价。' />
+  const state = listState(list, p.onRetry, <EmptyView title='还没有群众评价' hint='走访时出示二维码，群众扫码就能评价。' />)
+  if (state) return state
   return (
     <View>
       <Card>

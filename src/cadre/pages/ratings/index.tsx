@@ -1,8 +1,7 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useCloud } from '../../../hooks/useCloud'
-import { usePaged } from '../../../hooks/usePaged'
+import { usePagedPage } from '../../../hooks/usePagedPage'
 import { callCloud } from '../../../services/cloud'
 import { toCloudError } from '../../../services/reply'
 import { RatingsView, type RatingsViewProps } from './RatingsView'
@@ -10,12 +9,8 @@ import { RatingsView, type RatingsViewProps } from './RatingsView'
 /** 群众评价. On open: `ratings.stats` (this month) and `ratings.listMine`. Appeal: `ratings.appeal`. */
 export default function RatingsPage() {
   const figures = useCloud(() => callCloud('ratings', 'stats', {}))
-  const list = usePaged((cursor) => callCloud('ratings', 'listMine', { limit: 20, ...(cursor ? { cursor } : {}) }))
+  const list = usePagedPage((cursor) => callCloud('ratings', 'listMine', { limit: 20, ...(cursor ? { cursor } : {}) }), [], { alsoRefresh: figures.reload })
   const [appeal, setAppeal] = useState<RatingsViewProps['appeal']>(null)
-  usePullDownRefresh(() => {
-    void Promise.all([list.reload(), figures.reload()]).finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => void list.loadMore())
 
   const send = async () => {
     if (!appeal) return
@@ -34,9 +29,7 @@ export default function RatingsPage() {
     <View className='jdq-page'>
       <RatingsView
         figures={figures}
-        list={list}
-        onRetry={() => void list.reload()}
-        onMore={() => void list.loadMore()}
+        {...list.view}
         appeal={appeal}
         onAppeal={(ratingId) => setAppeal(ratingId ? { ratingId, reason: '', sending: false, error: null } : null)}
         onReason={(reason) => setAppeal((a) => (a ? { ...a, reason } : a))}

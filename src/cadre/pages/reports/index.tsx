@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { beijingYear } from '../../../../types/rules/beijing-time'
 import { useCloud } from '../../../hooks/useCloud'
+import { usePageRefresh } from '../../../hooks/usePagedPage'
 import { callCloud } from '../../../services/cloud'
 import { toCloudError } from '../../../services/reply'
 import { newSubmissionId } from '../../../services/checkin-queue'
@@ -25,9 +26,7 @@ export default function ReportsPage() {
   const [opening, setOpening] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
 
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  usePageRefresh(list.reload)
 
   const pick = async () => {
     setUploading(true)

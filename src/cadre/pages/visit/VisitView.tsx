@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import type { Household, VisitDetail } from '../../../../types/cadre-work'
+import type { Household, RaisedProblem, VisitDetail } from '../../../../types/cadre-work'
 import { problemHandlingLabels } from '../../../../types/cadre-work'
+import { demandStatusLabels } from '../../../../types/service'
 import { demandAreas, fiveMustVisit, fourInto, workMethods } from '../../../../types/enums'
 import { formatDistance } from '../../../../types/rules/geo'
 import { flagLabels } from '../../../../types/rules/check-in'
@@ -33,6 +34,8 @@ export interface VisitViewProps {
   onSave: () => void
   /** 出示评价二维码 (issue 4): the resident scans it to rate this visit or report a problem. */
   onShowQr?: () => void
+  /** A problem raised on the visit opens its entry in the 办实事 ledger (the demand page). */
+  onOpenDemand?: (demandId: string) => void
 }
 
 const categoryOptions = optionsOf(fourInto.labels)
@@ -83,8 +86,44 @@ export function VisitView(p: VisitViewProps) {
           </BigButton>
         </View>
       ) : null}
+      {v.record && v.record.problems.length > 0 ? <RaisedProblems problems={v.record.problems} onOpen={p.onOpenDemand} /> : null}
       {p.form ? <RecordEditor {...p} form={p.form} /> : <RecordReadOnly visit={v} />}
     </View>
+  )
+}
+
+/** The problems raised on this visit as saved, each with its ledger entry's state now and a way to it. */
+function RaisedProblems({ problems, onOpen }: { problems: RaisedProblem[]; onOpen?: (demandId: string) => void }) {
+  return (
+    <Card title='反映的问题和办理情况' testId='raised-problems'>
+      {problems.map((pr, i) => {
+        const inLedger = Boolean(pr.ledger) && onOpen !== undefined
+        return (
+          <View key={pr.id} className='jdq-row' data-testid='raised-problem' onClick={inLedger ? () => onOpen?.(pr.id) : undefined}>
+            <View className='jdq-row__head'>
+              <Text className='jdq-row__title'>
+                问题 {i + 1} · {demandAreas.labels[pr.area]}
+              </Text>
+              {pr.ledger ? (
+                <View>
+                  {pr.ledger.overdue ? <Text className='jdq-tag jdq-tag--bad' data-testid='tag-overdue'>超期</Text> : null}
+                  <Text className='jdq-tag jdq-tag--plain' data-testid='problem-status'>{demandStatusLabels[pr.ledger.status]}</Text>
+                </View>
+              ) : null}
+            </View>
+            <Text className='jdq-row__line'>{pr.text}</Text>
+            <Text className='jdq-row__line'>走访时拟：{problemHandlingLabels[pr.handling]}</Text>
+            {inLedger ? (
+              <View className='jdq-link' data-testid='open-demand'>
+                <Text>查看办理过程 ›</Text>
+              </View>
+            ) : pr.ledger === null ? (
+              <Text className='jdq-row__line'>这个问题没有进入诉求台账。</Text>
+            ) : null}
+          </View>
+        )
+      })}
+    </Card>
   )
 }
 
@@ -102,11 +141,7 @@ function RecordReadOnly({ visit: v }: { visit: VisitDetail }) {
           <Text className='jdq-row__line'>
             见到 {r.peopleMet.count} 人{r.peopleMet.text ? `：${r.peopleMet.text}` : ''}
           </Text>
-          {r.problems.map((pr) => (
-            <Text key={pr.id} className='jdq-row__line'>
-              问题（{demandAreas.labels[pr.area]}，{problemHandlingLabels[pr.handling]}）：{pr.text}
-            </Text>
-          ))}
+          {r.problems.length > 0 ? <Text className='jdq-row__line'>反映的问题 {r.problems.length} 个，见上面的办理情况。</Text> : null}
         </>
       ) : (
         <Text className='jdq-row__line'>这次走访没有填写记录。</Text>

@@ -9,7 +9,8 @@ import { formFromDetail, isEditable, toRecordInput, type RecordForm } from './re
 import { VisitView, type HouseholdPick } from './VisitView'
 
 /**
- * One visit and its record. On open: `visit.get`. The 五必访 list (`households.list`) only when the cadre
+ * One visit and its record. On open: `visit.get` (the problems raised with their ledger state; each opens
+ * its demand). The 五必访 list (`households.list`) only when the cadre
  * opens the picker (or the record already names households). Save: `visit.saveRecord`.
  */
 export default function VisitPage() {
@@ -62,6 +63,8 @@ export default function VisitPage() {
       await callCloud('visit', 'saveRecord', checked.input)
       setSaved(true)
       void Taro.showToast({ title: '已保存', icon: 'success' })
+      // The problems just saved are ledger entries now: show them with their state.
+      void visit.reload()
     } catch (err) {
       setSaveError(toCloudError(err).message)
     } finally {
@@ -86,6 +89,7 @@ export default function VisitPage() {
         saved={saved}
         onSave={() => void save()}
         onShowQr={() => void Taro.navigateTo({ url: `/cadre/pages/qr/index?kind=visit&id=${encodeURIComponent(visitId)}` })}
+        onOpenDemand={(id) => void Taro.navigateTo({ url: `/cadre/pages/demand/index?id=${encodeURIComponent(id)}` })}
       />
     </View>
   )

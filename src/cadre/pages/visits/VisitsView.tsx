@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import type { VisitSummary } from '../../../../types/cadre-work'
 import { BigButton } from '../../../components/BigButton'
-import { ListFooter } from '../../../components/ListFooter'
-import { Card, EmptyView, ErrorView, LoadingView } from '../../../components/StateViews'
+import { ListFooter, RefreshError, listState } from '../../../components/ListFooter'
+import { Card, EmptyView } from '../../../components/StateViews'
 import type { PagedState } from '../../../hooks/usePaged'
 import { statusTag, visitTime } from '../../format'
 
@@ -16,28 +16,21 @@ export interface VisitsViewProps {
 
 /** 走访记录: my check-ins, newest first. */
 export function VisitsView({ list, onRetry, onMore, onOpen, onCheckIn }: VisitsViewProps) {
-  if (!list.loaded) {
-    if (list.error) return <ErrorView message={list.error.message} onRetry={onRetry} retrying={list.loading} />
-    return <LoadingView />
-  }
-  if (list.items.length === 0) {
-    return (
-      <EmptyView title='还没有走访记录' hint='到联系点打卡后，每次走访都会记在这里。'>
-        <View className='jdq-state__action'>
-          <BigButton onClick={onCheckIn} testId='empty-checkin'>
-            去打卡
-          </BigButton>
-        </View>
-      </EmptyView>
-    )
-  }
+  const state = listState(
+    list,
+    onRetry,
+    <EmptyView title='还没有走访记录' hint='到联系点打卡后，每次走访都会记在这里。'>
+      <View className='jdq-state__action'>
+        <BigButton onClick={onCheckIn} testId='empty-checkin'>
+          去打卡
+        </BigButton>
+      </View>
+    </EmptyView>
+  )
+  if (state) return state
   return (
     <View data-testid='visits'>
-      {list.error ? (
-        <View className='jdq-banner jdq-banner--warn' data-testid='refresh-error'>
-          <Text>刷新没有成功：{list.error.message}</Text>
-        </View>
-      ) : null}
+      <RefreshError list={list} testId='refresh-error' />
       <Card>
         {list.items.map((v) => (
           <VisitRow key={v.id} visit={v} onOpen={onOpen} />

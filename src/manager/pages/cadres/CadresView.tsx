@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import type { CadreRef, LiaisonOverview } from '../../../../types/cadre-work'
-import { fourInto } from '../../../../types/enums'
 import { BigButton } from '../../../components/BigButton'
-import { ListFooter } from '../../../components/ListFooter'
+import { ListFooter, RefreshError, listState } from '../../../components/ListFooter'
 import { Card, EmptyView, ErrorView, LoadingView } from '../../../components/StateViews'
+import { LiangLianStatus, PointRow } from '../../../components/LiangLian'
 import type { CloudState } from '../../../hooks/useCloud'
 import type { PagedState } from '../../../hooks/usePaged'
 import './index.scss'
@@ -18,19 +18,12 @@ export interface CadresViewProps {
 /** 干部和联系点: the cadres of the manager's subtree; each row opens that cadre's 两联. */
 export function CadresView(p: CadresViewProps) {
   const { list } = p
-  if (!list.loaded) {
-    if (list.error) return <ErrorView message={list.error.message} onRetry={p.onRetry} retrying={list.loading} />
-    return <LoadingView />
-  }
-  if (list.items.length === 0) return <EmptyView title='还没有干部' hint='本单位及下级单位的干部登记后会出现在这里。' />
+  const state = listState(list, p.onRetry, <EmptyView title='还没有干部' hint='本单位及下级单位的干部登记后会出现在这里。' />)
+  if (state) return state
   return (
     <View data-testid='cadres'>
-      {list.error ? (
-        <View className='jdq-banner jdq-banner--warn'>
-          <Text>刷新没有成功：{list.error.message}</Text>
-        </View>
-      ) : null}
-      <Text className='cadres-hint'>点干部的名字，查看和分配 TA 的联系点。</Text>
+      <RefreshError list={list} />
+      <Text className='jdq-hint'>点干部的名字，查看和分配 TA 的联系点。</Text>
       <Card>
         {list.items.map((c) => (
           <View key={c.id} className='jdq-row cadres-row' data-testid='cadre' onClick={() => p.onOpen(c.id)}>
@@ -52,6 +45,8 @@ export interface CadreLiangLianViewProps {
   onRetry: () => void
   onAddPoint: () => void
   onEditPoint: (pointId: string) => void
+  /** That cadre's 办实事 ledger (群众诉求台账), read-only with 督办. */
+  onOpenLedger?: () => void
 }
 
 /** One cadre's 两联 as the manager sees it: the points (add, edit, reassign) and the cadre's own contacts. */
@@ -66,16 +61,13 @@ export function CadreLiangLianView(p: CadreLiangLianViewProps) {
       <Card testId='cadre-head'>
         <Text className='cadres-name'>{o.cadre.name}</Text>
         {o.cadre.title ? <Text className='jdq-text'>{o.cadre.title}</Text> : null}
+        {p.onOpenLedger ? (
+          <View className='jdq-link' onClick={p.onOpenLedger} data-testid='open-ledger'>
+            <Text>查看 TA 的诉求台账（办实事）›</Text>
+          </View>
+        ) : null}
       </Card>
-      <View className={`jdq-banner ${o.complete ? 'jdq-banner--ok' : 'jdq-banner--warn'}`} data-testid='complete'>
-        <Text>
-          {o.complete
-            ? '✓ 两联已落实：有联系点，也有联系人'
-            : o.points.length === 0
-              ? '两联还没落实：还没有联系点，请给 TA 分配一个'
-              : '两联还没落实：TA 还没有登记联系人'}
-        </Text>
-      </View>
+      <LiangLianStatus pointCount={o.points.length} contactCount={o.contacts.length} viewer='manager' inset testId='complete' />
       <Card title='联系点' testId='cadre-points'>
         {o.points.length === 0 ? (
           <Text className='jdq-text' data-testid='no-points'>
@@ -83,17 +75,11 @@ export function CadreLiangLianView(p: CadreLiangLianViewProps) {
           </Text>
         ) : (
           o.points.map((pt) => (
-            <View key={pt.id} className='jdq-row' data-testid='cadre-point'>
-              <View className='jdq-row__head'>
-                <Text className='jdq-row__title'>{pt.name}</Text>
-                <Text className='jdq-tag jdq-tag--plain'>{fourInto.labels[pt.kind]}</Text>
-              </View>
-              <Text className='jdq-row__line'>地址：{pt.address}</Text>
-              <Text className='jdq-row__line'>打卡范围：{pt.radiusM} 米以内</Text>
+            <PointRow key={pt.id} point={pt} testId='cadre-point'>
               <View className='jdq-link' onClick={() => p.onEditPoint(pt.id)} data-testid={`edit-point-${pt.id}`}>
                 <Text>修改或改派 ›</Text>
               </View>
-            </View>
+            </PointRow>
           ))
         )}
       </Card>

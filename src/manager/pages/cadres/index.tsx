@@ -1,15 +1,16 @@
-import { useEffect, useRef } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { useEffect } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useCloud } from '../../../hooks/useCloud'
-import { usePaged } from '../../../hooks/usePaged'
+import { usePagedPage, usePageRefresh, useReloadOnShow } from '../../../hooks/usePagedPage'
 import { callCloud } from '../../../services/cloud'
 import { CadreLiangLianView, CadresView } from './CadresView'
 
 /**
  * 干部和联系点, two views of one page:
  *  - no params: the manager's cadres, `points.listCadres` (paged; more on reaching the bottom);
- *  - ?cadreId=: that cadre's 两联, `points.overview {cadreId}`, again when back from the point form.
+ *  - ?cadreId=: that cadre's 两联, `points.overview {cadreId}`, again when back from the point form;
+ *    from there the cadre's 诉求台账 (the cadre subpackage's ledger page with ?cadreId=).
  */
 export default function CadresPage() {
   const { params } = useRouter()
@@ -18,35 +19,18 @@ export default function CadresPage() {
 }
 
 function CadreList() {
-  const list = usePaged((cursor) => callCloud('points', 'listCadres', { limit: 20, ...(cursor ? { cursor } : {}) }))
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    void list.loadMore()
-  })
+  const list = usePagedPage((cursor) => callCloud('points', 'listCadres', { limit: 20, ...(cursor ? { cursor } : {}) }))
   return (
     <View className='jdq-page'>
-      <CadresView
-        list={list}
-        onRetry={() => void list.reload()}
-        onMore={() => void list.loadMore()}
-        onOpen={(id) => void Taro.navigateTo({ url: `/manager/pages/cadres/index?cadreId=${encodeURIComponent(id)}` })}
-      />
+      <CadresView {...list.view} onOpen={(id) => void Taro.navigateTo({ url: `/manager/pages/cadres/index?cadreId=${encodeURIComponent(id)}` })} />
     </View>
   )
 }
 
 function CadreLiangLian({ cadreId }: { cadreId: string }) {
   const overview = useCloud(() => callCloud('points', 'overview', { cadreId }), [cadreId])
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void overview.reload()
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void overview.reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  useReloadOnShow(overview.reload)
+  usePageRefresh(overview.reload)
   const name = overview.data?.cadre.name
   useEffect(() => {
     if (name) void Taro.setNavigationBarTitle({ title: `${name}的两联` })
@@ -59,6 +43,7 @@ function CadreLiangLian({ cadreId }: { cadreId: string }) {
         onRetry={() => void overview.reload()}
         onAddPoint={() => void Taro.navigateTo({ url: `/manager/pages/point/index?cadreId=${cadre}` })}
         onEditPoint={(pointId) => void Taro.navigateTo({ url: `/manager/pages/point/index?pointId=${encodeURIComponent(pointId)}&cadreId=${cadre}` })}
+        onOpenLedger={() => void Taro.navigateTo({ url: `/cadre/pages/ledger/index?cadreId=${cadre}&name=${encodeURIComponent(name ?? '')}` })}
       />
     </View>
   )

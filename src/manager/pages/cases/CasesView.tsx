@@ -5,8 +5,8 @@ import { demandAreas, ratingLevels } from '../../../../types/enums'
 import { BigButton } from '../../../components/BigButton'
 import { Chips } from '../../../components/Chips'
 import { Field, TextArea } from '../../../components/Field'
-import { ListFooter } from '../../../components/ListFooter'
-import { Card, EmptyView, ErrorView, LoadingView } from '../../../components/StateViews'
+import { ListFooter, listState } from '../../../components/ListFooter'
+import { Card, EmptyView } from '../../../components/StateViews'
 import type { PagedState } from '../../../hooks/usePaged'
 import { beijing } from '../../../../types/rules/beijing-time'
 
@@ -55,13 +55,8 @@ export function CasesView(p: CasesViewProps) {
   )
 }
 
-function States<T>({ list, onRetry, empty }: { list: PagedState<T>; onRetry: () => void; empty: string }) {
-  if (!list.loaded) return list.error ? <ErrorView message={list.error.message} onRetry={onRetry} retrying={list.loading} /> : <LoadingView />
-  return list.items.length === 0 ? <EmptyView title={empty} /> : null
-}
-
 function CaseList(p: CasesViewProps) {
-  const state = States({ list: p.cases, onRetry: p.onRetry, empty: '没有待处理的差评' })
+  const state = listState(p.cases, p.onRetry, <EmptyView title='没有待处理的差评' />)
   if (state) return state
   return (
     <View>
@@ -90,7 +85,7 @@ function CaseList(p: CasesViewProps) {
 }
 
 function OverdueList(p: CasesViewProps) {
-  const state = States({ list: p.overdue, onRetry: p.onRetry, empty: '没有超期的诉求' })
+  const state = listState(p.overdue, p.onRetry, <EmptyView title='没有超期的诉求' />)
   if (state) return state
   return (
     <View>
@@ -113,7 +108,7 @@ function OverdueList(p: CasesViewProps) {
 }
 
 function AppealList(p: CasesViewProps) {
-  const state = States({ list: p.appeals, onRetry: p.onRetry, empty: '没有待处理的申诉' })
+  const state = listState(p.appeals, p.onRetry, <EmptyView title='没有待处理的申诉' />)
   if (state) return state
   return (
     <View>

@@ -1,7 +1,8 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { usePaged } from '../../../hooks/usePaged'
+import { usePageRefresh } from '../../../hooks/usePagedPage'
 import { callCloud } from '../../../services/cloud'
 import { toCloudError } from '../../../services/reply'
 import { CasesView, type Editing, type Tab } from './CasesView'
@@ -11,16 +12,15 @@ import { CasesView, type Editing, type Tab } from './CasesView'
  * `ratings.listAppeals` (申诉 tab). Steps: `ratings.revisit`, `ratings.rectify`, `ratings.decideAppeal` (void), `demands.supervise`.
  */
 export default function CasesPage() {
-  const [tab, setTab] = useState<Tab>('cases')
+  // A reminder opens a tab directly (?tab=overdue from an overdue-demand reminder, ?tab=cases from a 差评 one).
+  const { params } = useRouter()
+  const [tab, setTab] = useState<Tab>(params.tab === 'overdue' || params.tab === 'appeals' ? params.tab : 'cases')
   const cases = usePaged((cursor) => callCloud('ratings', 'listCases', { limit: 20, ...(cursor ? { cursor } : {}) }))
   const overdue = usePaged((cursor) => callCloud('demands', 'listOverdue', { limit: 20, ...(cursor ? { cursor } : {}) }))
   const appeals = usePaged((cursor) => callCloud('ratings', 'listAppeals', { limit: 20, ...(cursor ? { cursor } : {}) }))
   const [editing, setEditing] = useState<Editing | null>(null)
   const current = tab === 'cases' ? cases : tab === 'overdue' ? overdue : appeals
-  usePullDownRefresh(() => {
-    void current.reload().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => void current.loadMore())
+  usePageRefresh(() => current.reload(), () => current.loadMore())
 
   const send = async () => {
     if (!editing) return

@@ -6,8 +6,8 @@ import { formatDistance } from '../../../../types/rules/geo'
 import { beijing } from '../../../../types/rules/beijing-time'
 import { BigButton } from '../../../components/BigButton'
 import { Field, TextArea } from '../../../components/Field'
-import { ListFooter } from '../../../components/ListFooter'
-import { Card, EmptyView, ErrorView, LoadingView } from '../../../components/StateViews'
+import { ListFooter, RefreshError, listState } from '../../../components/ListFooter'
+import { Card, EmptyView } from '../../../components/StateViews'
 import type { PagedState } from '../../../hooks/usePaged'
 import './index.scss'
 
@@ -33,19 +33,12 @@ export function decisionProblem(decision: Decision, note: string): string | null
 /** 外勤审核: check-ins outside the fence, oldest first; approve or reject with a note. */
 export function ReviewView(p: ReviewViewProps) {
   const { list } = p
-  if (!list.loaded) {
-    if (list.error) return <ErrorView message={list.error.message} onRetry={p.onRetry} retrying={list.loading} />
-    return <LoadingView />
-  }
-  if (list.items.length === 0) return <EmptyView title='没有待审核的外勤' hint='干部提交外勤打卡后会出现在这里。' />
+  const state = listState(list, p.onRetry, <EmptyView title='没有待审核的外勤' hint='干部提交外勤打卡后会出现在这里。' />)
+  if (state) return state
   return (
     <View data-testid='review'>
-      {list.error ? (
-        <View className='jdq-banner jdq-banner--warn'>
-          <Text>刷新没有成功：{list.error.message}</Text>
-        </View>
-      ) : null}
-      <Text className='review-hint'>外勤通过后计入干部的下基层天数。请根据说明判断是否确在开展工作，不以打卡次数论优劣。</Text>
+      <RefreshError list={list} />
+      <Text className='jdq-hint'>外勤通过后计入干部的下基层天数。请根据说明判断是否确在开展工作，不以打卡次数论优劣。</Text>
       {list.items.map((v) => (
         <Card key={v.id} testId='pending'>
           <View className='jdq-row__head'>

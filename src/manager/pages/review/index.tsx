@@ -1,24 +1,17 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { usePaged } from '../../../hooks/usePaged'
+import { usePagedPage } from '../../../hooks/usePagedPage'
 import { callCloud } from '../../../services/cloud'
 import { toCloudError } from '../../../services/reply'
 import { decisionProblem, ReviewView, type Decision } from './ReviewView'
 
 /** 外勤审核. On open: `visit.listPending`; each decision: `visit.review`, then the item leaves the list. */
 export default function ReviewPage() {
-  const list = usePaged((cursor) => callCloud('visit', 'listPending', { limit: 20, ...(cursor ? { cursor } : {}) }))
+  const list = usePagedPage((cursor) => callCloud('visit', 'listPending', { limit: 20, ...(cursor ? { cursor } : {}) }))
   const [notes, setNotes] = useState<Record<string, string>>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busyId, setBusyId] = useState<string | null>(null)
-
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    void list.loadMore()
-  })
 
   const decide = async (visitId: string, decision: Decision) => {
     if (busyId) return
@@ -48,9 +41,7 @@ export default function ReviewPage() {
   return (
     <View className='jdq-page'>
       <ReviewView
-        list={list}
-        onRetry={() => void list.reload()}
-        onMore={() => void list.loadMore()}
+        {...list.view}
         notes={notes}
         onNote={(id, t) => setNotes((n) => ({ ...n, [id]: t }))}
         busyId={busyId}
