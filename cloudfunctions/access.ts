@@ -135,6 +135,42 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
     stats: allow(ownerAndManagers),
     qr: allow(['owner'])
   },
+  // issue 5, items 1–2: the owner's county node is the target (its manager and the province admin manage it).
+  orgs: {
+    tree: allow(ownersManagers),
+    members: allow(ownersManagers),
+    createInvite: allow(ownersManagers),
+    listInvites: allow(ownersManagers),
+    revokeInvite: allow(ownersManagers),
+    /** What a code invites to: for the unbound only (a bound account can accept nothing and is told so). */
+    peekInvite: allow(['resident']),
+    /** Only an unbound account binds: a bound one (any role) is refused, so nobody raises their own role. */
+    acceptInvite: allow(['resident']),
+    /** To a sibling county: only the province admin reaches both; the county manager's subtree ends at the county. */
+    moveCadre: allow(['provinceAdmin']),
+    removeCadre: allow(ownersManagers),
+    /** The rules that apply to a node: its own people (cadres included) and the managers above. */
+    getRules: allow(['owner', 'peerCadre', ...ownersManagers]),
+    setRules: allow(ownersManagers),
+    ruleHistory: allow(['owner', 'peerCadre', ...ownersManagers])
+  },
+  // issue 5, item 8: 投诉建议 — anyone sends and reads their own; the province admin answers.
+  feedback: {
+    submit: allow(['resident', ...staff]),
+    listMine: allow(['resident', ...staff]),
+    list: allow(['provinceAdmin']),
+    answer: allow(['provinceAdmin'])
+  },
+  // issue 5, item 9: the nightly reconciliation (timer or server-side `run`, no registry action); its report is
+  // read by a province admin, who sees the drift found in their own system only.
+  reconcile: {
+    lastReport: allow(['provinceAdmin'])
+  },
+  // issue 5, item 5: 数据看板 — a node of the caller's subtree (here the owner's county) and its cadres.
+  dashboard: {
+    node: allow(ownersManagers),
+    cadre: allow(ownersManagers)
+  },
   // issue 6: every action acts on the caller's own reminders (their openid): anyone with an identity, for themselves.
   // The sender (`run`, timer or server-side call) is no registry action.
   reminders: {
@@ -145,6 +181,37 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
     list: allow(['resident', ...staff]),
     getBadge: allow(['resident', ...staff]),
     markRead: allow(['resident', ...staff])
+  },
+  // issue 5, item 6: exports of a manager's subtree; a job is its starter's alone (others' job ids are not found).
+  exports: {
+    /** Of the owner's county: its managers up the tree; a sibling county's or another system's manager is refused. */
+    start: allow(ownersManagers),
+    continue: allow(['countyManager'], { denied: { siblingManager: 'NOT_FOUND', otherSystemManager: 'NOT_FOUND', provinceAdmin: 'NOT_FOUND' } }),
+    status: allow(['countyManager'], { denied: { siblingManager: 'NOT_FOUND', otherSystemManager: 'NOT_FOUND', provinceAdmin: 'NOT_FOUND' } }),
+    /** Each manager's own jobs. */
+    list: allow(managers)
+  },
+  // issue 5, item 7: 典型引路 — marked by the managers of the record's unit, read by everyone of the system.
+  exemplars: {
+    mark: allow(ownersManagers),
+    unmark: allow(ownersManagers),
+    /** Each caller reads their own system's feed (the other system's manager reads theirs). */
+    feed: allow(staff),
+    /** Each manager picks from their own subtree. */
+    candidates: allow(managers)
+  },
+  // issue 5, items 3–4: 成效排行 of a manager's subtree (here the owner's county), a cadre's own score, 表彰/通报 lists
+  // of the owner's county. The job itself (timer or server-side `run`) is no registry action; runNow is the admin's.
+  rankings: {
+    /** A row outside the caller's subtree refuses the page (a sibling county's or another system's manager). */
+    list: allow(ownersManagers),
+    mine: allow(ownerAndManagers),
+    runNow: allow(['provinceAdmin']),
+    getList: allow(ownersManagers),
+    editEntry: allow(ownersManagers),
+    publish: allow(ownersManagers),
+    /** Each caller reads the lists published above them. */
+    published: allow(staff)
   }
 }
 

@@ -8,6 +8,7 @@ import path from 'node:path'
 import { startEmulator } from '../emulator'
 import { demoAccounts } from './seed/demo-data'
 import { seed } from './seed'
+import { seedOutcomes } from './seed/demo-outcomes'
 
 const root = path.resolve(__dirname, '..')
 const dev = process.argv.includes('--dev')
@@ -58,6 +59,9 @@ async function main(): Promise<void> {
   console.log(`› emulator listening on ${emulator.url}`)
   const counts = await seed(emulator.url)
   console.log(`› demo data: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`)
+  // Demo demands, ratings and 差评 of the last two days, and the rankings job run over them (issue 5).
+  const outcomes = await seedOutcomes(emulator.url)
+  console.log(`› demo outcomes: ${outcomes.docs} documents; rankings ${outcomes.ranked ? 'computed' : 'still computing (the timer finishes them within minutes)'}`)
 
   const appUrl = dev ? 'http://127.0.0.1:10086/' : `${emulator.url}/`
   console.log(`

@@ -3,15 +3,19 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'cadre',
-      pages: ['pages/visits/index', 'pages/visit/index', 'pages/calendar/index', 'pages/households/index', 'pages/lianglian/index', 'pages/diary/index', 'pages/diary-edit/index', 'pages/reports/index', 'pages/ledger/index', 'pages/demand/index', 'pages/ratings/index', 'pages/qr/index']
+      pages: ['pages/visits/index', 'pages/visit/index', 'pages/calendar/index', 'pages/households/index', 'pages/lianglian/index', 'pages/diary/index', 'pages/diary-edit/index', 'pages/reports/index', 'pages/ledger/index', 'pages/demand/index', 'pages/ratings/index', 'pages/qr/index', 'pages/outcomes/index', 'pages/exemplars/index']
     },
     {
       root: 'reminders',
       pages: ['pages/index/index']
     },
     {
+      root: 'account',
+      pages: ['pages/join/index', 'pages/feedback/index']
+    },
+    {
       root: 'manager',
-      pages: ['pages/index/index', 'pages/review/index', 'pages/cases/index', 'pages/cadres/index', 'pages/point/index']
+      pages: ['pages/index/index', 'pages/review/index', 'pages/cases/index', 'pages/cadres/index', 'pages/point/index', 'pages/org/index', 'pages/rules/index', 'pages/feedback/index', 'pages/dashboard/index', 'pages/reconcile/index', 'pages/exports/index', 'pages/exemplar-pick/index', 'pages/rankings/index', 'pages/honours/index']
     }
   ],
   window: {

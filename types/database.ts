@@ -25,7 +25,9 @@ export const database = {
     permission: 'ADMINONLY',
     indexes: [
       { name: 'parent', keys: [['parentId', 1], ['name', 1]] },
-      { name: 'path', keys: [['path', 1]] }
+      { name: 'path', keys: [['path', 1]] },
+      // the rankings job rolls figures up the tree level by level
+      { name: 'level_id', keys: [['level', 1], ['_id', 1]] }
     ]
   },
   users: {
@@ -84,7 +86,11 @@ export const database = {
   /** 民情日记: _id `${cadreId}_${entryId}` (the phone's id), so a retried add lands once. */
   diaryEntries: {
     permission: 'ADMINONLY',
-    indexes: [{ name: 'cadre_time', keys: [['cadreId', 1], ['createdAt', -1], ['_id', -1]] }]
+    indexes: [
+      { name: 'cadre_time', keys: [['cadreId', 1], ['createdAt', -1], ['_id', -1]] },
+      // issue 5: 典型引路 — a manager picks from their subtree's recent entries
+      { name: 'org_time', keys: [['orgPath', 1], ['createdAt', -1], ['_id', -1]] }
+    ]
   },
   /** 调研报告 (files in cloud storage under reports/<cadreId>/): _id `${cadreId}_${reportId}`. */
   reports: {
@@ -100,7 +106,13 @@ export const database = {
       { name: 'cadre_status_time', keys: [['cadreId', 1], ['status', 1], ['createdAt', -1], ['_id', -1]] },
       { name: 'cadre_active_deadline', keys: [['cadreId', 1], ['active', 1], ['deadlineAt', 1], ['_id', 1]] },
       { name: 'org_active_deadline', keys: [['orgPath', 1], ['active', 1], ['deadlineAt', 1], ['_id', 1]] },
-      { name: 'resident_scene', keys: [['residentOpenid', 1], ['viaScene', 1], ['createdAt', -1]] }
+      { name: 'resident_scene', keys: [['residentOpenid', 1], ['viaScene', 1], ['createdAt', -1]] },
+      // issue 6: the reminder sender walks open demands by deadline (due soon / overdue) and residents' answered
+      // demands by the time they were answered, across all organisations, in resumable batches
+      { name: 'active_deadline', keys: [['active', 1], ['deadlineAt', 1], ['_id', 1]] },
+      { name: 'source_closed', keys: [['source', 1], ['closedAt', 1], ['_id', 1]] },
+      // issue 5: exports page a subtree's ledger in time order; 典型引路 picks recent ones
+      { name: 'org_time', keys: [['orgPath', 1], ['createdAt', 1], ['_id', 1]] }
     ]
   },
   /** QR scene codes: _id is the scene; one per visit, demand or liaison point. */
@@ -114,7 +126,9 @@ export const database = {
     indexes: [
       { name: 'target_rater_unique', keys: [['targetKind', 1], ['targetId', 1], ['raterOpenid', 1]], unique: true },
       { name: 'cadre_time', keys: [['cadreId', 1], ['createdAt', -1], ['_id', -1]] },
-      { name: 'org_appeal_time', keys: [['orgPath', 1], ['appealPending', 1], ['createdAt', 1], ['_id', 1]] }
+      { name: 'org_appeal_time', keys: [['orgPath', 1], ['appealPending', 1], ['createdAt', 1], ['_id', 1]] },
+      // issue 5: exports page a subtree's ratings in time order
+      { name: 'org_time', keys: [['orgPath', 1], ['createdAt', 1], ['_id', 1]] }
     ]
   },
   /** 差评 follow-up: _id `case_${ratingId}`. `active` until rectified or voided. */
@@ -122,7 +136,11 @@ export const database = {
     permission: 'ADMINONLY',
     indexes: [
       { name: 'org_active_due', keys: [['orgPath', 1], ['active', 1], ['revisitDueAt', 1], ['_id', 1]] },
-      { name: 'org_time', keys: [['orgPath', 1], ['createdAt', -1], ['_id', -1]] }
+      { name: 'org_time', keys: [['orgPath', 1], ['createdAt', -1], ['_id', -1]] },
+      // issue 6: the reminder sender walks new cases in the order they were opened, and rectified ones in the order
+      // they were rectified (watermarks), all organisations
+      { name: 'time', keys: [['createdAt', 1], ['_id', 1]] },
+      { name: 'rectified_time', keys: [['rectification.at', 1], ['_id', 1]] }
     ]
   },
   /** Per cadre per Beijing month and year ('YYYY-MM' / 'YYYY'), kept as ratings and demands are written. */
@@ -137,6 +155,30 @@ export const database = {
   abuseCounters: {
     permission: 'ADMINONLY',
     indexes: []
+  },
+  // ---- issue 5: organisation tree, invitations, rules per org and year, 投诉建议 ----
+  /** One-time invitations: _id is the code itself. */
+  invites: {
+    permission: 'ADMINONLY',
+    indexes: [{ name: 'org_time', keys: [['orgPath', 1], ['createdAt', -1], ['_id', -1]] }]
+  },
+  /** 制度: one document per org per Beijing year, _id `${orgId}_${year}`: overridden values and locked fields. */
+  orgRules: {
+    permission: 'ADMINONLY',
+    indexes: []
+  },
+  /** Every change of an orgRules document: who, when, field, old, new. */
+  ruleChanges: {
+    permission: 'ADMINONLY',
+    indexes: [{ name: 'org_year_time', keys: [['orgId', 1], ['year', 1], ['at', -1], ['_id', -1]] }]
+  },
+  /** 投诉建议: _id `fb_${hash(openid)}_${submissionId}` (a retried submit lands once). */
+  feedback: {
+    permission: 'ADMINONLY',
+    indexes: [
+      { name: 'sender_time', keys: [['senderHash', 1], ['createdAt', -1], ['_id', -1]] },
+      { name: 'to_answered_time', keys: [['to', 1], ['answered', 1], ['createdAt', 1], ['_id', 1]] }
+    ]
   },
   // ---- issue 6: reminders ----
   /**
@@ -166,6 +208,60 @@ export const database = {
   reminderRuns: {
     permission: 'ADMINONLY',
     indexes: []
+  },
+  // ---- issue 5, item 9: nightly reconciliation ----
+  /** The reconciliation's checkpoint: _id 'state' (the pass, its years, the system root and cadre reached). */
+  reconcileState: {
+    permission: 'ADMINONLY',
+    indexes: []
+  },
+  /** One report per reconciliation run: _id the run id. */
+  reconcileReports: {
+    permission: 'ADMINONLY',
+    indexes: [{ name: 'time', keys: [['startedAt', -1], ['_id', -1]] }]
+  },
+  // ---- issue 5: 成效排行 (written by the rankings job; types/outcomes.ts) ----
+  /**
+   * One per cadre per period ('YYYY-MM' | 'YYYY-Qn' | 'YYYY'): _id `${cadreId}_${period}`. A ranking page walks one
+   * of the scope indexes in order (no arrays in them), so it examines about as many documents as it shows.
+   */
+  cadreScores: {
+    permission: 'ADMINONLY',
+    indexes: [
+      { name: 'period_county_rank', keys: [['period', 1], ['scope.county', 1], ['sortKey', 1], ['_id', 1]] },
+      { name: 'period_prefecture_rank', keys: [['period', 1], ['scope.prefecture', 1], ['sortKey', 1], ['_id', 1]] },
+      { name: 'period_province_rank', keys: [['period', 1], ['scope.province', 1], ['sortKey', 1], ['_id', 1]] },
+      { name: 'org_period', keys: [['orgId', 1], ['period', 1], ['_id', 1]] }
+    ]
+  },
+  /** Per org per period, the subtree's figures rolled up the tree: _id `${orgId}_${period}`. */
+  orgStats: {
+    permission: 'ADMINONLY',
+    indexes: [
+      { name: 'parent_period_rank', keys: [['parentId', 1], ['period', 1], ['sortKey', 1], ['_id', 1]] },
+      { name: 'level_period', keys: [['level', 1], ['period', 1], ['_id', 1]] }
+    ]
+  },
+  /** 表彰 / 通报 lists: _id `${kind}_${orgId}_${month}`; a draft until a manager publishes it. */
+  honourLists: {
+    permission: 'ADMINONLY',
+    indexes: [{ name: 'org_kind_month', keys: [['orgId', 1], ['kind', 1], ['month', -1]] }]
+  },
+  /** The rankings job's checkpoints: _id 'rankings', holding the cycle, phase and cursor. */
+  rankingRuns: {
+    permission: 'ADMINONLY',
+    indexes: []
+  },
+  // ---- issue 5, items 6 and 7: exports and 典型引路 ----
+  /** An export job: _id `${userId}_${jobId}` (the phone's id), so a double tap starts one export. */
+  exportJobs: {
+    permission: 'ADMINONLY',
+    indexes: [{ name: 'owner_time', keys: [['ownerId', 1], ['createdAt', -1], ['_id', -1]] }]
+  },
+  /** 典型引路: _id `ex_${kind}_${sourceId}`, one case per record. The feed walks orgPath = the system's root. */
+  exemplars: {
+    permission: 'ADMINONLY',
+    indexes: [{ name: 'org_time', keys: [['orgPath', 1], ['markedAt', -1], ['_id', -1]] }]
   }
 } as const satisfies Record<string, CollectionDeclaration>
 

@@ -24,6 +24,18 @@ export interface UserDoc {
   orgId: string
   orgPath: string[]
   createdAt: Date
+  /**
+   * false once moved or removed (issue 5): the openid is set aside to `former:<id>` so the WeChat account is
+   * free, and the document stays where its history (visits, stats, demands, ratings) was earned.
+   */
+  active?: boolean
+  retired?: { at: Date; reason: 'moved' | 'removed'; byId: string; note?: string; movedTo?: string }
+  /** The WeChat openid a retired account was bound to (audit only; never matched for sign-in). */
+  formerOpenid?: string
+  /** Earlier accounts of the same person (moves), oldest first. */
+  formerIds?: string[]
+  /** The invite this account was bound through. */
+  inviteCode?: string
 }
 
 export interface LiaisonPointDoc {

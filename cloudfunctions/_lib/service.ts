@@ -5,11 +5,11 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { DemandArea, RatingLevel } from '../../types/enums'
 import type { Demand, DemandPath, DemandStatus, TimelineStep, Rating, BadReviewCase, CaseStatus, RatingTarget } from '../../types/service'
-import { beijingMonth, beijingYear } from '../../types/rules/beijing-time'
-import { demandDeadline, isOverdue, makeSceneCode, rulesFor, type SceneKind, type Urgency } from '../../types/rules/service'
+import { demandDeadline, isOverdue, makeSceneCode, rulesFor, type SceneKind, type ServiceRules, type Urgency } from '../../types/rules/service'
 import { phoneFor, type Viewer } from '../../types/rules/privacy'
 import type { Tx } from './tx'
 import type { UserDoc } from './collections'
+import { statPeriods } from './stat-rules'
 
 export interface TimelineDoc {
   kind: TimelineStep['kind']
@@ -132,7 +132,8 @@ const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOStrin
 
 // ---------------------------------------------------------------- statistics, kept as we write
 
-export type StatDelta = Record<string, number>
+export type { StatDelta } from './stat-rules'
+import type { StatDelta } from './stat-rules'
 
 export interface ServiceStatsDoc {
   /** `${cadreId}_${period}` */
@@ -161,7 +162,7 @@ export async function bumpServiceStats(
 ): Promise<void> {
   const entries = Object.entries(delta).filter(([, v]) => v !== 0)
   if (entries.length === 0) return
-  const periods = at instanceof Date ? [beijingMonth(at), String(beijingYear(at))] : [at.month, String(at.year)]
+  const periods = statPeriods(at)
   for (const period of periods) {
     const _id = statsDocId(owner.cadreId, period)
     const ref = tx.collection('serviceStats').doc(_id)
@@ -210,6 +211,8 @@ export function newDemand(
     contact?: DemandDoc['contact']
     plannedPath?: DemandPath | null
     by: { id: string; name: string; role: TimelineDoc['byRole'] }
+    /** The 制度 in force for the cadre's org (cloudfunctions/_lib/org-rules.ts); the static defaults otherwise. */
+    rules?: ServiceRules
   },
   now: Date
 ): DemandDoc {
@@ -232,7 +235,7 @@ export function newDemand(
     path: null,
     plannedPath: f.plannedPath ?? null,
     department: null,
-    deadlineAt: demandDeadline(now, f.urgency, rulesFor(f.cadre.orgPath)),
+    deadlineAt: demandDeadline(now, f.urgency, f.rules ?? rulesFor(f.cadre.orgPath)),
     finishedAt: null,
     closedAt: null,
     reply: null,

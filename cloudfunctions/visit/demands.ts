@@ -2,7 +2,10 @@ import type { ProblemInput, RaisedProblem } from '../../types/cadre-work'
 import type { z } from '../../types/zod'
 import type { VisitDoc } from '../_lib/collections'
 import type { Tx } from '../_lib/tx'
+import { demandRaisedDelta } from '../_lib/stat-rules'
 import { bumpServiceStats, newDemand, put, type DemandDoc } from '../_lib/service'
+import { serviceRulesFor } from '../_lib/org-rules'
+import type { ServiceRules } from '../../types/rules/service'
 
 /**
  * The seam to the 办实事 demands ledger: inside the record's transaction, each problem raised on the
@@ -20,14 +23,16 @@ export async function raiseDemandsFromVisit(
   now: Date
 ): Promise<RaisedProblem[]> {
   let raised = 0
+  let rules: ServiceRules | undefined
   const out: RaisedProblem[] = []
   for (const [i, p] of problems.entries()) {
     const id = `${visit._id}_p${i + 1}`
     const ref = tx.collection('demands').doc(id)
     const found = (await ref.get()).data as unknown as DemandDoc | null
     if (!found) {
+      rules ??= await serviceRulesFor(cadre.orgPath, now)
       const doc = newDemand(
-        { _id: id, source: 'visit', visitId: visit._id, cadre, area: p.area, urgency: p.urgency, text: p.text, plannedPath: p.handling, by: { id: cadre._id, name: cadre.name, role: 'cadre' } },
+        { _id: id, source: 'visit', visitId: visit._id, cadre, area: p.area, urgency: p.urgency, text: p.text, plannedPath: p.handling, by: { id: cadre._id, name: cadre.name, role: 'cadre' }, rules },
         now
       )
       await tx.collection('demands').add({ data: { ...doc } as unknown as Record<string, unknown> })
@@ -37,6 +42,6 @@ export async function raiseDemandsFromVisit(
     }
     out.push({ id, area: p.area, text: p.text, handling: p.handling, urgency: p.urgency, status: 'open' as const })
   }
-  if (raised > 0) await bumpServiceStats(tx, { cadreId: cadre._id, orgId: cadre.orgId, orgPath: cadre.orgPath }, now, { demandsRaised: raised }, now)
+  if (raised > 0) await bumpServiceStats(tx, { cadreId: cadre._id, orgId: cadre.orgId, orgPath: cadre.orgPath }, now, demandRaisedDelta(raised), now)
   return out
 }

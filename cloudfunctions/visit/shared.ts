@@ -122,17 +122,35 @@ export async function countVisit(
     await tx.collection('visitDays').add({ data: { ...day } })
     dayAdded = true
   }
+  return { dayAdded, stats: addCounted(stats, v, dayAdded) }
+}
+
+/**
+ * The pure rules the statistics follow (countVisit, checkIn and review apply them as they write; the
+ * nightly reconciliation folds them over the year's visits to know what the statistics should say).
+ */
+export function addCounted(stats: VisitStatsDoc, v: Pick<VisitDoc, 'month' | 'pointKind'>, dayAdded: boolean): VisitStatsDoc {
   return {
-    dayAdded,
-    stats: {
-      ...stats,
-      days: stats.days + (dayAdded ? 1 : 0),
-      daysByMonth: dayAdded ? bump(stats.daysByMonth, v.month) : stats.daysByMonth,
-      visits: stats.visits + 1,
-      visitsByMonth: bump(stats.visitsByMonth, v.month),
-      visitsByKind: bump(stats.visitsByKind as Record<string, number>, v.pointKind)
-    }
+    ...stats,
+    days: stats.days + (dayAdded ? 1 : 0),
+    daysByMonth: dayAdded ? bump(stats.daysByMonth, v.month) : stats.daysByMonth,
+    visits: stats.visits + 1,
+    visitsByMonth: bump(stats.visitsByMonth, v.month),
+    visitsByKind: bump(stats.visitsByKind as Record<string, number>, v.pointKind)
   }
+}
+
+/** A 外勤 submitted: it counts toward the month's limit and waits for review. */
+export const addFieldwork = (stats: VisitStatsDoc, month: string): VisitStatsDoc => ({
+  ...stats,
+  fieldworkByMonth: bump(stats.fieldworkByMonth, month),
+  fieldworkPending: stats.fieldworkPending + 1
+})
+
+/** A 外勤 reviewed (approval also counts the visit, through addCounted). */
+export function addReviewed(stats: VisitStatsDoc, decision: 'approve' | 'reject'): VisitStatsDoc {
+  const next = { ...stats, fieldworkPending: Math.max(0, stats.fieldworkPending - 1) }
+  return decision === 'approve' ? { ...next, fieldworkApproved: next.fieldworkApproved + 1 } : { ...next, fieldworkRejected: next.fieldworkRejected + 1 }
 }
 
 export { bump }

@@ -238,7 +238,7 @@ export class Engine implements EmulatorDatabase {
     const p: Plan = makePlan(spec.filter, spec.sort, state.indexes)
     const cost: Cost = { docsExamined: 0, keysExamined: 0, plan: p.summary }
     const query = new Query(spec.filter)
-    const streaming = spec.sort.length === 0 || (p.kind === 'index' && p.ordered)
+    const streaming = spec.sort.length === 0 || (p.kind !== 'ids' && p.ordered === true)
     const want = spec.skip + spec.limit
     const matched: StoredDoc[] = []
     const seen = new Set<string>()
@@ -269,7 +269,7 @@ export class Engine implements EmulatorDatabase {
           }
         }
       } else {
-        for (const d of this.store.scan(coll)) if (consider(d)) break
+        for (const d of this.store.scan(coll, p.range, p.reverse)) if (consider(d)) break
       }
     }
     meter.docsExamined += cost.docsExamined

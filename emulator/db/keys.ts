@@ -199,12 +199,17 @@ export interface IndexSpec {
 const MAX_ENTRIES_PER_DOC = 1000
 
 /** Every index key (deduplicated) a document produces for an index. */
-export function indexKeys(doc: unknown, spec: IndexSpec): { keys: Buffer[]; multikey: boolean } {
+export function indexKeys(doc: unknown, spec: IndexSpec): { keys: Buffer[]; multikey: boolean; multikeyMask: number } {
   let combos: Buffer[] = [Buffer.alloc(0)]
   let multikey = false
-  for (const [field, dir] of spec.keys) {
+  // Bit i: the index's i-th field holds an array here (MongoDB's multikey paths).
+  let multikeyMask = 0
+  for (const [i, [field, dir]] of spec.keys.entries()) {
     const { values, multikey: mk } = valuesAt(doc, field)
-    if (mk) multikey = true
+    if (mk) {
+      multikey = true
+      multikeyMask |= 1 << i
+    }
     const comps = dedupe(values.map((v) => component(v, dir)))
     const next: Buffer[] = []
     for (const prefix of combos) for (const c of comps) next.push(Buffer.concat([prefix, c]))
@@ -213,7 +218,7 @@ export function indexKeys(doc: unknown, spec: IndexSpec): { keys: Buffer[]; mult
     }
     combos = next
   }
-  return { keys: dedupe(combos), multikey }
+  return { keys: dedupe(combos), multikey, multikeyMask }
 }
 
 export function dedupe(bufs: Buffer[]): Buffer[] {

@@ -137,12 +137,27 @@ export interface IdPlan {
 export interface ScanPlan {
   kind: 'scan'
   summary: string
+  /** Documents are stored in _id order (the primary key): a range on _id narrows the scan. */
+  range?: KeyRange
+  /** The _id order gives the requested sort (only _id, or none). */
+  ordered?: boolean
+  reverse?: boolean
 }
 
 export type Plan = IndexPlan | IdPlan | ScanPlan
 
 export interface IndexState extends IndexSpec {
   multikey: boolean
+  /** Bit i: the i-th field holds an array in some document. Undefined: not known which (treat all as arrays). */
+  multikeyMask?: number
+}
+
+/** Can `field` hold an array in this index's documents (MongoDB's multikey paths)? */
+function arrayField(index: IndexState, field: string): boolean {
+  if (!index.multikey) return false
+  if (index.multikeyMask === undefined) return true
+  const i = index.keys.findIndex(([f]) => f === field)
+  return i < 0 || ((index.multikeyMask >> i) & 1) === 1
 }
 
 const MAX_RANGES = 1000
@@ -263,10 +278,12 @@ export function planIndex(
   // Does walking the index give the requested order?
   let ordered = false
   let reverse = false
-  // On a multikey index the walk is in order only for sort fields that can never be arrays: `_id`
-  // (the array fields themselves must then be pinned by equality; duplicates are skipped by id below).
+  // On a multikey index the walk is in order only for sort fields that hold no array in any document: `_id`,
+  // and fields the index has seen only scalars in (as MongoDB tracks multikey paths); the array fields must then
+  // be pinned by equality (an unpinned one before the sort fields breaks the match below); duplicates are
+  // skipped by id.
   const rest = sort.filter(([f]) => !pinned.has(f))
-  const walkable = !index.multikey || rest.every(([f]) => f === '_id')
+  const walkable = !index.multikey || rest.every(([f]) => f === '_id' || !arrayField(index, f))
   if (walkable && ranges.length <= 1) {
     const keys = index.keys.slice(pos)
     if (rest.length === 0) ordered = true
@@ -318,6 +335,20 @@ export function plan(query: Record<string, unknown>, sort: SortSpec, indexes: In
       best = p
     }
   }
+  if (best) return best
+  // No declared index helps: walk the primary key (documents are stored in _id order) when the query bounds
+  // _id or sorts by _id alone, as MongoDB's _id index would; otherwise a full scan.
+  const idSort = sort.length === 1 && sort[0][0] === '_id'
+  const range = id && (id.lower.length > 0 || id.upper.length > 0) ? rangeFor(Buffer.alloc(0), id, 1, false) : undefined
+  if (range || idSort) {
+    return {
+      kind: 'scan',
+      range,
+      ordered: sort.length === 0 || idSort,
+      reverse: idSort && sort[0][1] === -1,
+      summary: `PKSCAN (_id${range ? ' range' : ''}${idSort ? ', ordered' : ''})`
+    }
+  }
   // A sort-only index walk is worth it only when it answers the sort; otherwise a scan is as good.
-  return best ?? { kind: 'scan', summary: 'COLLSCAN' }
+  return { kind: 'scan', summary: 'COLLSCAN' }
 }

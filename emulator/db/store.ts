@@ -72,6 +72,15 @@ export class Store {
       scan: this.sql.prepare<[string], { idkey: Buffer; version: number; body: string }>(
         'SELECT idkey, version, body FROM docs WHERE coll = ? ORDER BY idkey'
       ),
+      scanDesc: this.sql.prepare<[string], { idkey: Buffer; version: number; body: string }>(
+        'SELECT idkey, version, body FROM docs WHERE coll = ? ORDER BY idkey DESC'
+      ),
+      scanRangeAsc: this.sql.prepare<[string, Buffer, Buffer], { idkey: Buffer; version: number; body: string }>(
+        'SELECT idkey, version, body FROM docs WHERE coll = ? AND idkey >= ? AND idkey < ? ORDER BY idkey'
+      ),
+      scanRangeDesc: this.sql.prepare<[string, Buffer, Buffer], { idkey: Buffer; version: number; body: string }>(
+        'SELECT idkey, version, body FROM docs WHERE coll = ? AND idkey >= ? AND idkey < ? ORDER BY idkey DESC'
+      ),
       putDoc: this.sql.prepare('INSERT OR REPLACE INTO docs (coll, idkey, version, body) VALUES (?, ?, ?, ?)'),
       delDoc: this.sql.prepare('DELETE FROM docs WHERE coll = ? AND idkey = ?'),
       delEntries: this.sql.prepare('DELETE FROM idx WHERE coll = ? AND idkey = ?'),
@@ -85,7 +94,9 @@ export class Store {
       rangeDesc: this.sql.prepare<[string, string, Buffer, Buffer], { idkey: Buffer }>(
         'SELECT idkey FROM idx WHERE coll = ? AND name = ? AND key >= ? AND key < ? ORDER BY key DESC, idkey DESC'
       ),
-      setMultikey: this.sql.prepare('UPDATE indexes SET multikey = 1 WHERE coll = ? AND name = ?'),
+      // multikey: 0 none; 1 some field (which ones unknown: written before fields were tracked); otherwise
+      // 1 | (mask << 1) with bit i of mask set when the index's i-th field holds an array in some document.
+      setMultikey: this.sql.prepare('UPDATE indexes SET multikey = ? WHERE coll = ? AND name = ?'),
       addCollection: this.sql.prepare('INSERT OR IGNORE INTO collections (name, created) VALUES (?, ?)')
     }
     const maxVersion = this.sql.prepare('SELECT MAX(version) AS v FROM docs').get() as { v: number | null }
@@ -126,11 +137,11 @@ export class Store {
   }
 
   private buildIndex(coll: string, spec: IndexSpec): void {
-    let multikey = false
+    let mask = 0
     for (const row of this.stmt.scan.iterate(coll)) {
       const doc = deserializeDoc(row.body)
-      const { keys, multikey: mk } = indexKeys(doc, spec)
-      if (mk) multikey = true
+      const { keys, multikeyMask } = indexKeys(doc, spec)
+      mask |= multikeyMask
       for (const key of keys) {
         if (spec.unique && this.stmt.clash.get(coll, spec.name, key, row.idkey)) {
           console.warn(`[db] ${coll}: existing documents violate unique index ${spec.name} at ${describeKey(doc, spec)}`)
@@ -138,7 +149,7 @@ export class Store {
         this.stmt.putEntry.run(coll, spec.name, key, row.idkey)
       }
     }
-    if (multikey) this.stmt.setMultikey.run(coll, spec.name)
+    if (mask) this.stmt.setMultikey.run(1 | (mask << 1), coll, spec.name)
   }
 
   private loadCatalog(): void {
@@ -152,7 +163,13 @@ export class Store {
       multikey: number
     }>) {
       const c = this.collections.get(r.coll)
-      if (c) c.indexes.push({ ...(JSON.parse(r.spec) as IndexSpec), multikey: r.multikey === 1 })
+      if (c) {
+        c.indexes.push({
+          ...(JSON.parse(r.spec) as IndexSpec),
+          multikey: r.multikey !== 0,
+          multikeyMask: r.multikey === 1 ? undefined : r.multikey >> 1
+        })
+      }
     }
   }
 
@@ -185,8 +202,12 @@ export class Store {
     return row ? row.version : null
   }
 
-  *scan(coll: string): Generator<StoredDoc> {
-    for (const row of this.stmt.scan.iterate(coll)) {
+  /** Every document in _id order, or those whose _id key falls in `range` (reverse: descending). */
+  *scan(coll: string, range?: KeyRange, reverse = false): Generator<StoredDoc> {
+    const rows = range
+      ? (reverse ? this.stmt.scanRangeDesc : this.stmt.scanRangeAsc).iterate(coll, range.lo, range.hi)
+      : (reverse ? this.stmt.scanDesc : this.stmt.scan).iterate(coll)
+    for (const row of rows) {
       yield { idkey: row.idkey, version: row.version, doc: deserializeDoc(row.body) }
     }
   }
@@ -213,15 +234,17 @@ export class Store {
         if (!coll) throw new TcbError('DATABASE_COLLECTION_NOT_EXIST', `集合 ${w.coll} 不存在 (collection ${w.coll} does not exist)`)
         this.stmt.putDoc.run(w.coll, w.idkey, ++this.seq, serializeDoc(w.doc))
         for (const ix of coll.indexes) {
-          let result: { keys: Buffer[]; multikey: boolean }
+          let result: { keys: Buffer[]; multikey: boolean; multikeyMask: number }
           try {
             result = indexKeys(w.doc, ix)
           } catch (err) {
             throw new TcbError('DATABASE_REQUEST_FAILED', (err as Error).message)
           }
-          if (result.multikey && !ix.multikey) {
+          if (result.multikey && (!ix.multikey || (ix.multikeyMask !== undefined && (result.multikeyMask & ~ix.multikeyMask) !== 0))) {
+            const known = ix.multikey ? ix.multikeyMask : 0
             ix.multikey = true
-            this.stmt.setMultikey.run(w.coll, ix.name)
+            if (known !== undefined) ix.multikeyMask = known | result.multikeyMask
+            this.stmt.setMultikey.run(ix.multikeyMask === undefined ? 1 : 1 | (ix.multikeyMask << 1), w.coll, ix.name)
           }
           for (const key of result.keys) {
             if (ix.unique && this.stmt.clash.get(w.coll, ix.name, key, w.idkey)) {

@@ -87,6 +87,38 @@ const raters: readonly CallerKind[] = ['resident', 'peerCadre', 'siblingManager'
 const templateFor = (kind: CallerKind): TemplateKey =>
   kind === 'resident' || kind === 'anonymous' ? 'rateInvite' : kind === 'owner' || kind === 'peerCadre' ? 'progress' : 'summary'
 
+// 组织和邀请 (issue 5): invites by the owner's county manager to the owner's county; a fresh cadre per cell for the
+// cells that use one up. The resident's acceptInvite binds it: the next cell's factory unbinds it again (removeCadre),
+// so the resident is a resident for every other action.
+const ownerCounty = owner.orgId
+const siblingCounty = 'org-women-xining-chengzhong'
+const countyInvite = async (f: Fixtures) =>
+  (await f.ok<{ invite: { code: string } }>(openidOf.countyManager, 'orgs', { action: 'createInvite', orgId: ownerCounty, role: 'cadre', name: '矩阵受邀人' })).invite.code
+const freshCadre = async (f: Fixtures) => {
+  const code = await countyInvite(f)
+  await f.ok(`o-matrix-joiner-${randomUUID()}`, 'orgs', { action: 'acceptInvite', code })
+  return `user-i${code}`
+}
+let residentBoundAs: string | undefined
+const unbindResident = async (f: Fixtures) => {
+  if (!residentBoundAs) return
+  await f.ok(openidOf.countyManager, 'orgs', { action: 'removeCadre', cadreId: residentBoundAs, reason: '矩阵测试复原' })
+  residentBoundAs = undefined
+}
+
+// 导出报表 and 典型引路 (issue 5, items 6–7): one export job of the owner's county started by its manager (only they
+// may read or continue it), and a counted visit of the owner that the county manager marks afresh where a cell
+// takes it off the list.
+let countyJobId: string | undefined
+const countyJob = async (f: Fixtures) =>
+  (countyJobId ??= (await f.ok<{ jobId: string }>(openidOf.countyManager, 'exports', {
+    action: 'start', jobId: randomUUID(), kind: 'demands', orgId: owner.orgId, period: String(new Date().getUTCFullYear())
+  })).jobId)
+const countedVisit = demo.visits.find((v) => v.cadreId === owner._id && v.status === 'counted')!
+const exemplarWords = { title: '矩阵测试典型', summary: '矩阵测试：干部走访后当场解决了群众的难题。' }
+const markedVisit = async (f: Fixtures) =>
+  (await f.ok<{ id: string }>(openidOf.countyManager, 'exemplars', { action: 'mark', kind: 'visit', sourceId: countedVisit._id, ...exemplarWords })).id
+
 /** A valid payload per action, aimed at the owner's data; created afresh per cell where a call uses it up. */
 const payloads: Record<string, (f: Fixtures, kind: CallerKind) => Promise<Payload> | Payload> = {
   'user.me': () => ({}),
@@ -154,13 +186,68 @@ const payloads: Record<string, (f: Fixtures, kind: CallerKind) => Promise<Payloa
   },
   'ratings.stats': () => ({ cadreId: owner._id }),
   'ratings.qr': (f) => ({ kind: 'visit', targetId: f.visitId }),
+  'orgs.tree': () => ({ orgId: ownerCounty }),
+  'orgs.members': () => ({ orgId: ownerCounty }),
+  'orgs.createInvite': () => ({ orgId: ownerCounty, role: 'cadre', name: '矩阵受邀人' }),
+  'orgs.listInvites': () => ({ orgId: ownerCounty }),
+  'orgs.revokeInvite': async (f) => ({ code: await countyInvite(f) }),
+  'orgs.peekInvite': async (f) => ({ code: await countyInvite(f) }),
+  'orgs.acceptInvite': async (f, kind) => {
+    await unbindResident(f)
+    const code = await countyInvite(f)
+    if (kind === 'resident') residentBoundAs = `user-i${code}`
+    return { code }
+  },
+  'orgs.moveCadre': async (f) => {
+    await unbindResident(f)
+    return { cadreId: await freshCadre(f), toOrgId: siblingCounty }
+  },
+  'orgs.removeCadre': async (f) => ({ cadreId: await freshCadre(f) }),
+  'orgs.getRules': () => ({ orgId: ownerCounty }),
+  // The default value: the county's override changes no deadline the other cells rely on.
+  'orgs.setRules': () => ({ orgId: ownerCounty, year: new Date().getUTCFullYear(), values: { ratingWindowDays: 7 } }),
+  'orgs.ruleHistory': () => ({ orgId: ownerCounty }),
+  'feedback.submit': () => ({ submissionId: randomUUID(), kind: 'suggestion', to: 'women', text: '矩阵测试的建议内容', contactPhone: '13900003579' }),
+  'feedback.listMine': () => ({}),
+  'feedback.list': () => ({}),
+  'feedback.answer': async (f) => ({
+    feedbackId: (await f.ok<{ id: string }>(`o-matrix-feedback-${randomUUID()}`, 'feedback', { action: 'submit', submissionId: randomUUID(), kind: 'complaint', to: 'women', text: '矩阵测试的投诉内容' })).id,
+    text: '已经收到，正在处理'
+  }),
   // Reminders act on the caller's own: every payload is valid for the caller kind it is sent as.
   'reminders.overview': () => ({}),
   'reminders.consent': (_f, kind) => ({ templateIds: [templateId(templateFor(kind))] }),
   'reminders.settings': () => ({ off: ['monthlySummary'] }),
   'reminders.list': () => ({ limit: 20 }),
   'reminders.getBadge': () => ({}),
-  'reminders.markRead': () => ({ all: true })
+  'reminders.markRead': () => ({ all: true }),
+  'exports.start': () => ({ jobId: randomUUID(), kind: 'demands', orgId: owner.orgId, period: String(new Date().getUTCFullYear()) }),
+  'exports.continue': async (f) => ({ jobId: await countyJob(f) }),
+  'exports.status': async (f) => ({ jobId: await countyJob(f) }),
+  'exports.list': () => ({}),
+  'exemplars.mark': () => ({ kind: 'visit', sourceId: countedVisit._id, ...exemplarWords }),
+  'exemplars.unmark': async (f) => ({ exemplarId: await markedVisit(f) }),
+  'exemplars.feed': () => ({}),
+  'exemplars.candidates': () => ({ kind: 'visit' }),
+  'reconcile.lastReport': () => ({}),
+  'dashboard.node': () => ({ orgId: owner.orgId }),
+  'dashboard.cadre': () => ({ cadreId: owner._id }),
+  // 成效排行: the job has scored the demo (run once by the admin) so a page outside one's subtree has rows to refuse.
+  'rankings.list': async (f) => (await ranked(f), { kind: 'month', view: 'individuals', orgId: ownerCounty, level: 'county' }),
+  'rankings.mine': async (f) => (await ranked(f), { kind: 'month', cadreId: owner._id }),
+  'rankings.runNow': () => ({}),
+  'rankings.getList': async (f) => (await ranked(f), { kind: 'honours', orgId: ownerCounty }),
+  'rankings.editEntry': async (f) => ({ listId: await countyList(f, 'notices'), cadreId: owner._id, remove: false }),
+  'rankings.publish': async (f) => ({ listId: await countyList(f, 'honours') }),
+  'rankings.published': () => ({})
+}
+
+let rankedOnce: Promise<unknown> | undefined
+const ranked = (f: Fixtures) => (rankedOnce ??= f.ok(openidOf.provinceAdmin, 'rankings', { action: 'runNow' }))
+/** The owner's county's list of the month, drafted by its manager (the owner is named in 通报: behind the days pace). */
+const countyList = async (f: Fixtures, kind: 'honours' | 'notices') => {
+  await ranked(f)
+  return (await f.ok<{ id: string }>(openidOf.countyManager, 'rankings', { action: 'getList', kind, orgId: ownerCounty })).id
 }
 
 const actions = registryActions()

@@ -173,4 +173,14 @@ describe('fault injection: failed operations, slow answers and killed instances 
     expect(again.map((h) => h.visitsInYear)).toEqual([1, 1])
     await consistent()
   })
+
+  it('after every injected failure above, the nightly reconciliation finds no drift: the statistics equal their sources', async () => {
+    const res = (await loadSdk(emu.url).callFunction({ name: 'reconcile', data: { action: 'run', fresh: true } })) as unknown as {
+      result: { ok: boolean; data: { report: { driftCount: number; drift: unknown[]; pass: { done: boolean; cadres: number } } } }
+    }
+    expect(res.result.ok).toBe(true)
+    const { report } = res.result.data
+    expect(report.drift).toEqual([])
+    expect(report).toMatchObject({ driftCount: 0, pass: { done: true, cadres: demo.users.filter((u) => u.role === 'cadre').length } })
+  })
 })

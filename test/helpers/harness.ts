@@ -336,7 +336,8 @@ interface Owned {
 export interface PrivacyIndex {
   phones: Map<string, Owned[]>
   openids: Map<string, Owned>
-  users: Map<string, { _id: string; openid: string; role: Viewer['role']; orgId: string; orgPath: string[] }>
+  /** formerOpenid: an account retired by a move or removal (issue 5) keeps the WeChat openid it was bound to. */
+  users: Map<string, { _id: string; openid: string; formerOpenid?: string; role: Viewer['role']; orgId: string; orgPath: string[] }>
 }
 
 function strings(v: unknown, out: string[] = []): string[] {
@@ -388,13 +389,14 @@ export function privacyViolations(o: Observed, index: PrivacyIndex, clearPhonesF
   const out: string[] = []
   const sent = new Set(strings(o.request).flatMap((s) => [...s.matchAll(PHONE), ...s.matchAll(ID_NUMBER)].map((m) => m[0])))
   const sentText = strings(o.request).join('\n')
-  const me = [...index.users.values()].find((u) => u.openid === o.openid)
-  const viewer: Viewer | null = me ? { userId: me._id, role: me.role, orgId: me.orgId } : null
+  // Every account this openid was bound to during the run (a moved or removed one was the caller's when shown).
+  const viewers: Viewer[] = [...index.users.values()]
+    .filter((u) => u.openid === o.openid || u.formerOpenid === o.openid)
+    .map((u) => ({ userId: u._id, role: u.role, orgId: u.orgId }))
   const mayView = (ownerId: string | null) => {
-    if (!viewer || !ownerId) return false
-    if (viewer.userId === ownerId) return true
+    if (!ownerId) return false
     const owner = index.users.get(ownerId)
-    return Boolean(owner && managesPath(viewer, owner.orgPath))
+    return viewers.some((viewer) => viewer.userId === ownerId || Boolean(owner && managesPath(viewer, owner.orgPath)))
   }
   for (const s of strings(o.reply)) {
     for (const m of s.matchAll(PHONE)) {

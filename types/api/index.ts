@@ -7,6 +7,13 @@ import { diaryApi } from './diary'
 import { demandsApi } from './demands'
 import { ratingsApi } from './ratings'
 import { remindersApi } from './reminders'
+import { reconcileApi } from './reconcile'
+import { dashboardApi } from './dashboard'
+import { orgsApi } from './orgs'
+import { feedbackApi } from './feedback'
+import { exportsApi } from './exports'
+import { exemplarsApi } from './exemplars'
+import { rankingsApi } from './rankings'
 
 export interface ActionSpec {
   input: z.ZodObject
@@ -22,7 +29,14 @@ export const api = {
   diary: diaryApi,
   demands: demandsApi,
   ratings: ratingsApi,
-  reminders: remindersApi
+  reminders: remindersApi,
+  reconcile: reconcileApi,
+  dashboard: dashboardApi,
+  orgs: orgsApi,
+  feedback: feedbackApi,
+  exports: exportsApi,
+  exemplars: exemplarsApi,
+  rankings: rankingsApi
 } as const satisfies Record<string, Record<string, ActionSpec>>
 
 export type Api = typeof api

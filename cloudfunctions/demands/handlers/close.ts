@@ -7,6 +7,7 @@ import { requireStaff, viewerOf } from '../../_lib/auth'
 import { inTransaction } from '../../_lib/tx'
 import { bumpServiceStats, newSceneCode, put, toDemandDetail, type DemandDoc, type SceneDoc } from '../../_lib/service'
 import { demandStatusLabels } from '../../../types/service'
+import { demandClosedDelta } from '../../_lib/stat-rules'
 
 /**
  * 答复群众 (办结 → 回复): the cadre records what the person was told; the demand gets its scene code
@@ -35,7 +36,7 @@ export async function close(input: z.output<typeof demandsApi.close.input>, ctx:
       timeline: [...d.timeline, { kind: 'closed', at: ctx.now, by: user._id, byName: user.name, byRole: 'cadre', note: input.reply }]
     }
     await put(tx, 'demands', next)
-    await bumpServiceStats(tx, next, ctx.now, { closed: 1 }, ctx.now)
+    await bumpServiceStats(tx, next, ctx.now, demandClosedDelta(), ctx.now)
     return toDemandDetail(next, viewerOf(user), ctx.now)
   })
 }

@@ -11,6 +11,8 @@ import { rows } from '../../_lib/query'
 import { inTransaction } from '../../_lib/tx'
 import { beijingDate } from '../../../types/rules/beijing-time'
 import { RATE_LIMITS } from '../../../types/rules/service'
+import { demandRaisedDelta } from '../../_lib/stat-rules'
+import { serviceRulesFor } from '../../_lib/org-rules'
 import { bumpCounter, bumpServiceStats, hashOpenid, newDemand, toDemand, type SceneDoc } from '../../_lib/service'
 
 const newId = (now: Date) => `dm_${now.getTime().toString(36)}${randomBytes(5).toString('hex')}`
@@ -29,12 +31,12 @@ export async function create(input: z.output<typeof demandsApi.create.input>, ct
     if (!user) throw new AppError('FORBIDDEN', '请扫描干部出示的二维码或联系点的二维码来反映问题')
     if (user.role !== 'cadre') throw new AppError('FORBIDDEN', '只有干部可以在自己的台账里登记诉求')
     const doc = newDemand(
-      { _id: newId(ctx.now), source: 'cadre', cadre: user, area: input.area, urgency: input.urgency, text: input.text, contact, by: { id: user._id, name: user.name, role: 'cadre' } },
+      { _id: newId(ctx.now), source: 'cadre', cadre: user, area: input.area, urgency: input.urgency, text: input.text, contact, by: { id: user._id, name: user.name, role: 'cadre' }, rules: await serviceRulesFor(user.orgPath, ctx.now) },
       ctx.now
     )
     return inTransaction(async (tx) => {
       await tx.collection('demands').add({ data: { ...doc } as unknown as Record<string, unknown> })
-      await bumpServiceStats(tx, doc, ctx.now, { demandsRaised: 1 }, ctx.now)
+      await bumpServiceStats(tx, doc, ctx.now, demandRaisedDelta(), ctx.now)
       return toDemand(doc, viewerOf(user), ctx.now)
     })
   }
@@ -43,7 +45,7 @@ export async function create(input: z.output<typeof demandsApi.create.input>, ct
   const [scene] = await rows<SceneDoc>(collection('scenes').where({ _id: input.scene }).limit(1))
   if (!scene) throw new AppError('NOT_FOUND', '这个二维码已失效，请联系干部重新出示')
   const cadre = await findUserById(scene.cadreId)
-  if (!cadre || cadre.role !== 'cadre') throw new AppError('NOT_FOUND', '这个二维码对应的干部已不在岗，请联系当地组织')
+  if (!cadre || cadre.role !== 'cadre' || cadre.active === false) throw new AppError('NOT_FOUND', '这个二维码对应的干部已不在岗，请联系当地组织')
   const doc = newDemand(
     {
       _id: newId(ctx.now),
@@ -56,7 +58,8 @@ export async function create(input: z.output<typeof demandsApi.create.input>, ct
       urgency: input.urgency,
       text: input.text,
       contact,
-      by: { id: 'resident', name: '群众', role: 'resident' }
+      by: { id: 'resident', name: '群众', role: 'resident' },
+      rules: await serviceRulesFor(cadre.orgPath, ctx.now)
     },
     ctx.now
   )
@@ -64,7 +67,7 @@ export async function create(input: z.output<typeof demandsApi.create.input>, ct
     const n = await bumpCounter(tx, `report:${hashOpenid(openid)}:${beijingDate(ctx.now)}`, ctx.now)
     if (n > RATE_LIMITS.reports) throw new AppError('RATE_LIMITED', `今天已经反映了 ${RATE_LIMITS.reports} 个问题，请明天再来，急事请直接联系干部`)
     await tx.collection('demands').add({ data: { ...doc } as unknown as Record<string, unknown> })
-    await bumpServiceStats(tx, doc, ctx.now, { demandsRaised: 1 }, ctx.now)
+    await bumpServiceStats(tx, doc, ctx.now, demandRaisedDelta(), ctx.now)
     return toDemand(doc, null, ctx.now)
   })
 }

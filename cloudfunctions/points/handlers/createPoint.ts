@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import type { z } from '../../../types/zod'
 import type { pointsApi } from '../../../types/api/points'
 import type { LiaisonPoint } from '../../../types/cadre-work'
-import { DEFAULT_RADIUS_M } from '../../../types/rules/check-in'
+import { beijingYear } from '../../../types/rules/beijing-time'
+import { effectiveRules } from '../../_lib/org-rules'
 import { collection, type LiaisonPointDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
@@ -16,7 +17,7 @@ export async function createPoint(input: z.output<typeof pointsApi.createPoint.i
   const user = await requireStaff(ctx)
   requireManager(user)
   const cadre = await findUserById(input.cadreId)
-  if (!cadre || cadre.role !== 'cadre') throw new AppError('NOT_FOUND', '没有找到这位干部')
+  if (!cadre || cadre.role !== 'cadre' || cadre.active === false) throw new AppError('NOT_FOUND', '没有找到这位干部')
   requireManagerOf(user, cadre.orgPath, '这位干部不在您管理的范围内')
   const total = await countOf(collection('liaisonPoints').where({ cadreId: cadre._id }))
   if (total >= MAX_POINTS) throw new AppError('BAD_REQUEST', `每位干部最多 ${MAX_POINTS} 个联系点`)
@@ -26,7 +27,8 @@ export async function createPoint(input: z.output<typeof pointsApi.createPoint.i
     kind: input.kind,
     address: input.address,
     location: input.location,
-    radiusM: input.radiusM ?? DEFAULT_RADIUS_M,
+    // Without a radius, the 制度 of the cadre's organisation for this year (issue 5) decides.
+    radiusM: input.radiusM ?? (await effectiveRules(cadre.orgPath, beijingYear(ctx.now))).rules.checkInRadiusM,
     orgId: cadre.orgId,
     cadreId: cadre._id,
     createdAt: ctx.now

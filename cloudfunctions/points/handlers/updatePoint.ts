@@ -24,7 +24,7 @@ export async function updatePoint(input: z.output<typeof pointsApi.updatePoint.i
   let orgId = point.orgId
   if (input.cadreId && input.cadreId !== point.cadreId) {
     const next = await findUserById(input.cadreId)
-    if (!next || next.role !== 'cadre') throw new AppError('NOT_FOUND', '没有找到要分配的干部')
+    if (!next || next.role !== 'cadre' || next.active === false) throw new AppError('NOT_FOUND', '没有找到要分配的干部')
     requireManagerOf(user, next.orgPath, '要分配的干部不在您管理的范围内')
     orgId = next.orgId
   }

@@ -5,6 +5,7 @@ import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireManagerOf, requireStaff } from '../../_lib/auth'
 import { inTransaction } from '../../_lib/tx'
+import { voidedDelta } from '../../_lib/stat-rules'
 import { bumpServiceStats, put, toRating, type CaseDoc, type RatingDoc, type StatDelta } from '../../_lib/service'
 
 /**
@@ -33,19 +34,15 @@ export async function decideAppeal(input: z.output<typeof ratingsApi.decideAppea
       appealPending: false
     }
     await put(tx, 'ratings', next)
-    let delta: StatDelta
-    if (r.targetKind === 'fix') delta = { fixRated: -1, fixSatisfied: r.score >= 4 ? -1 : 0, voided: 1 }
-    else {
-      const bad = r.caseId ? 1 : 0
-      delta = { ratings: -1, [`level.${r.level}`]: -1, scoreSum: -r.score, bad: -bad, flagged: r.flagged ? -1 : 0, voided: 1 }
-    }
+    let caseWasActive = false
     if (r.caseId) {
       const c = (await tx.collection('badReviewCases').doc(r.caseId).get()).data as unknown as CaseDoc | null
       if (c && c.active) {
         await put(tx, 'badReviewCases', { ...c, _id: r.caseId, status: 'voided', active: false })
-        delta.casesVoided = 1
+        caseWasActive = true
       }
     }
+    const delta: StatDelta = voidedDelta(r, caseWasActive)
     await bumpServiceStats(tx, r, { month: r.month, year: r.year }, delta, ctx.now)
     return toRating(next)
   })

@@ -8,7 +8,8 @@ import { findUserById, isManagerOf } from '../../_lib/auth'
 import { findUserByOpenid } from '../../_lib/users'
 import { rows } from '../../_lib/query'
 import { beijingDate } from '../../../types/rules/beijing-time'
-import { ratingWindowEnd, rulesFor, withinRatingWindow } from '../../../types/rules/service'
+import { ratingWindowEnd, withinRatingWindow } from '../../../types/rules/service'
+import { serviceRulesFor } from '../../_lib/org-rules'
 import { caseIdFor, ratingIdFor, type CaseDoc, type DemandDoc, type RatingDoc } from '../../_lib/service'
 import { one, sceneOf } from '../shared'
 
@@ -21,9 +22,13 @@ export async function landing(input: z.output<typeof ratingsApi.landing.input>, 
   if (!ctx.caller) throw new AppError('UNAUTHENTICATED')
   const openid = ctx.caller.openid
   const scene = await sceneOf(input.scene)
-  const [cadre, org, me] = await Promise.all([findUserById(scene.cadreId), one<OrgDoc>('orgs', scene.orgId), findUserByOpenid(openid)])
+  const [cadre, org, me, rules] = await Promise.all([
+    findUserById(scene.cadreId),
+    one<OrgDoc>('orgs', scene.orgId),
+    findUserByOpenid(openid),
+    serviceRulesFor(scene.orgPath, ctx.now)
+  ])
   if (!cadre) throw new AppError('NOT_FOUND', '这个二维码对应的干部已不在岗，请联系当地组织')
-  const rules = rulesFor(scene.orgPath)
   const own = ownWork(me, cadre)
 
   let date: string | null = null

@@ -16,7 +16,6 @@ import {
   isBadLevel,
   levelScores,
   ratingWindowEnd,
-  rulesFor,
   withinRatingWindow
 } from '../../../types/rules/service'
 import {
@@ -33,6 +32,8 @@ import {
   type StatDelta
 } from '../../_lib/service'
 import { resolveTarget, sceneOf } from '../shared'
+import { serviceRulesFor } from '../../_lib/org-rules'
+import { ratedDelta } from '../../_lib/stat-rules'
 
 /**
  * 群众点评. One rating per resident per visit or demand: the rating's _id is derived from (target,
@@ -51,7 +52,7 @@ export async function rate(input: z.output<typeof ratingsApi.rate.input>, ctx: R
 
   const scene = await sceneOf(input.scene)
   const target = await resolveTarget(scene, input.about, input.demandId, openid)
-  const rules = rulesFor(target.owner.orgPath)
+  const rules = await serviceRulesFor(target.owner.orgPath, ctx.now)
 
   const user = await findUserByOpenid(openid)
   if (user && user._id === target.owner.cadreId) throw new AppError('FORBIDDEN', '不能评价自己的工作')
@@ -143,10 +144,7 @@ export async function rate(input: z.output<typeof ratingsApi.rate.input>, ctx: R
       await put(tx, 'badReviewCases', { ...c, _id: target.id, fixRating: { level } })
     }
 
-    const delta: StatDelta =
-      target.kind === 'fix'
-        ? { fixRated: 1, fixSatisfied: levelScores[level] >= 4 ? 1 : 0 }
-        : { ratings: 1, [`level.${level}`]: 1, scoreSum: levelScores[level], bad: bad ? 1 : 0, cases: bad ? 1 : 0, flagged: flagged ? 1 : 0 }
+    const delta: StatDelta = ratedDelta({ targetKind: target.kind, level, flagged })
     await bumpServiceStats(tx, o, { month, year: rating.year }, delta, ctx.now)
 
     return {

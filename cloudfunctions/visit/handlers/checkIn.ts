@@ -9,7 +9,7 @@ import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireCadre } from '../../_lib/auth'
 import { inTransaction } from '../../_lib/tx'
-import { bump, countVisit, readStats, toSummary, visitId, writeStats } from '../shared'
+import { addFieldwork, countVisit, readStats, toSummary, visitId, writeStats } from '../shared'
 import { rows } from '../../_lib/query'
 
 type Input = z.output<typeof CheckInInput>
@@ -96,7 +96,7 @@ export async function checkIn(input: Input, ctx: RequestContext): Promise<CheckI
       if (verdict.status === 'counted') {
         ;({ stats: next, dayAdded } = await countVisit(tx, visit, stats, ctx.now))
       } else {
-        next = { ...stats, fieldworkByMonth: bump(stats.fieldworkByMonth, month), fieldworkPending: stats.fieldworkPending + 1 }
+        next = addFieldwork(stats, month)
       }
       await writeStats(tx, next, existed, ctx.now)
 

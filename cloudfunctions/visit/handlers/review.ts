@@ -5,7 +5,7 @@ import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireManager, requireManagerOf, requireStaff } from '../../_lib/auth'
 import { inTransaction } from '../../_lib/tx'
-import { countVisit, readStats, toDetail, writeStats } from '../shared'
+import { addReviewed, countVisit, readStats, toDetail, writeStats } from '../shared'
 import { rows } from '../../_lib/query'
 
 type Input = z.output<typeof visitApi.review.input>
@@ -36,14 +36,12 @@ export async function review(input: Input, ctx: RequestContext): Promise<Output>
     if (input.decision === 'reject' && !input.note) throw new AppError('BAD_REQUEST', '退回外勤时请写明原因，方便干部知道')
 
     const { stats, existed } = await readStats(tx, v, ctx.now)
-    let next = { ...stats, fieldworkPending: Math.max(0, stats.fieldworkPending - 1) }
+    let next = addReviewed(stats, input.decision)
     let dayAdded = false
     if (input.decision === 'approve') {
       const counted = await countVisit(tx, v, next, ctx.now)
-      next = { ...counted.stats, fieldworkApproved: counted.stats.fieldworkApproved + 1 }
+      next = counted.stats
       dayAdded = counted.dayAdded
-    } else {
-      next = { ...next, fieldworkRejected: next.fieldworkRejected + 1 }
     }
     await writeStats(tx, next, existed, ctx.now)
 

@@ -1,16 +1,17 @@
 import { Text, View } from '@tarojs/components'
 import type { Me } from '../../../types/models'
 import type { Progress } from '../../../types/cadre-work'
-import { fourInto, roles } from '../../../types/enums'
+import { roles } from '../../../types/enums'
 import { BigButton } from '../../components/BigButton'
 import { Card, EmptyView, ErrorView, LoadingView } from '../../components/StateViews'
+import { LiangLianStatus, PointRow } from '../../components/LiangLian'
 import type { CloudState } from '../../hooks/useCloud'
-import { isManager, liangLianStatus, orgPath } from '../../services/me'
+import { isManager, orgPath } from '../../services/me'
 import type { QueueState } from '../../services/checkin-queue'
 import './index.scss'
 
 /** Where the home page's entries lead. */
-export type HomeEntry = 'checkin' | 'visits' | 'calendar' | 'households' | 'lianglian' | 'diary' | 'reports' | 'ledger' | 'ratings'
+export type HomeEntry = 'checkin' | 'visits' | 'calendar' | 'households' | 'lianglian' | 'diary' | 'reports' | 'ledger' | 'ratings' | 'exemplars' | 'outcomes'
 
 export interface CadreHomeProps {
   /** `visit.progress`, loaded only for a cadre. */
@@ -32,10 +33,12 @@ export interface HomeViewProps {
   cadre?: CadreHomeProps
   /** The reminder center's entry with its unread badge (`reminders.getBadge`). */
   reminders?: { unread: number | undefined; onOpen: () => void }
+  /** 投诉建议 for everyone, 加入单位 (invite code) for residents (issue 5). */
+  account?: { onOpenFeedback: () => void; onOpenJoin: () => void }
 }
 
 /** 我的工作台: everything the home page shows, from the state of the `user.me` call. */
-export function HomeView({ me, onRetry, onOpenManager, cadre, reminders }: HomeViewProps) {
+export function HomeView({ me, onRetry, onOpenManager, cadre, reminders, account }: HomeViewProps) {
   if (!me.data) {
     if (me.error) return <ErrorView message={me.error.message} onRetry={onRetry} retrying={me.loading} />
     return <LoadingView />
@@ -67,6 +70,7 @@ export function HomeView({ me, onRetry, onOpenManager, cadre, reminders }: HomeV
           <PointsCard me={data} />
         </>
       )}
+      {account ? <AccountLinks {...account} resident={data.role === 'resident'} /> : null}
     </View>
   )
 }
@@ -119,6 +123,8 @@ function CadreWorkspace(p: CadreHomeProps) {
         <HomeTile title='日历' desc='哪天下了基层' onClick={() => p.onOpen('calendar')} testId='open-calendar' />
         <HomeTile title='民情日记' desc='所见所闻所想' onClick={() => p.onOpen('diary')} testId='open-diary' />
         <HomeTile title='调研报告' desc='按年份归档' onClick={() => p.onOpen('reports')} testId='open-reports' />
+        <HomeTile title='我的成效' desc='得分、排名和怎样提高' onClick={() => p.onOpen('outcomes')} testId='open-outcomes' />
+        <HomeTile title='典型引路' desc='看看别人怎么做' onClick={() => p.onOpen('exemplars')} testId='open-exemplars' />
       </View>
     </View>
   )
@@ -226,26 +232,9 @@ function ProgressCard({ progress, onRetry, onCalendar }: { progress: CadreHomePr
 }
 
 function LiangLianCard({ me, onOpen }: { me: Me; onOpen?: () => void }) {
-  const status = liangLianStatus(me)
   return (
     <Card title='两联情况' testId='lianglian'>
-      {status.complete ? (
-        <View className='home-status home-status--ok'>
-          <Text className='home-status__head'>✓ 两联已落实</Text>
-          <Text className='home-status__body'>
-            联系点 {me.liaisonPoints.length} 个，联系人 {me.contactCount} 位
-          </Text>
-        </View>
-      ) : (
-        <View className='home-status home-status--todo'>
-          <Text className='home-status__head'>两联还没落实</Text>
-          <Text className='home-status__body'>还缺：{status.missing.join('、')}</Text>
-          {me.liaisonPoints.length === 0 ? (
-            <Text className='home-status__body'>联系点由本单位管理员分配，请联系管理员。</Text>
-          ) : null}
-          {me.contactCount === 0 ? <Text className='home-status__body'>请在联系点登记至少一位联系人。</Text> : null}
-        </View>
-      )}
+      <LiangLianStatus pointCount={me.liaisonPoints.length} contactCount={me.contactCount} viewer='self' />
       {onOpen ? (
         <View className='jdq-link' onClick={onOpen} data-testid='lianglian-open'>
           <Text>{me.contactCount === 0 ? '去登记联系人 ›' : '查看联系点和联系人 ›'}</Text>
@@ -261,16 +250,7 @@ function PointsCard({ me }: { me: Me }) {
       {me.liaisonPoints.length === 0 ? (
         <EmptyView title='还没有联系点' hint='管理员给您分配联系点后，会显示在这里。' />
       ) : (
-        me.liaisonPoints.map((p) => (
-          <View key={p.id} className='home-point' data-testid='point'>
-            <View className='home-point__head'>
-              <Text className='home-point__name'>{p.name}</Text>
-              <Text className='home-point__kind'>{fourInto.labels[p.kind]}</Text>
-            </View>
-            <Text className='home-point__line'>地址：{p.address}</Text>
-            <Text className='home-point__line'>打卡范围：{p.radiusM} 米以内</Text>
-          </View>
-        ))
+        me.liaisonPoints.map((p) => <PointRow key={p.id} point={p} testId='point' />)
       )}
     </Card>
   )
@@ -282,6 +262,21 @@ function ResidentGuide() {
       <Text className='home-guide__line'>用微信扫码（扫一扫干部出示的二维码），就可以：</Text>
       <Text className='home-guide__item'>1. 为干部的服务打分（群众点评），实名但保密，干部看不到是谁评的；</Text>
       <Text className='home-guide__item'>2. 反映您遇到的困难和问题，办理进度会告诉您。</Text>
+    </Card>
+  )
+}
+
+function AccountLinks({ onOpenFeedback, onOpenJoin, resident }: { onOpenFeedback: () => void; onOpenJoin: () => void; resident: boolean }) {
+  return (
+    <Card testId='account-links'>
+      {resident ? (
+        <View className='jdq-link' onClick={onOpenJoin} data-testid='open-join'>
+          <Text>有邀请码？加入单位 ›</Text>
+        </View>
+      ) : null}
+      <View className='jdq-link' onClick={onOpenFeedback} data-testid='open-feedback'>
+        <Text>投诉建议 ›</Text>
+      </View>
     </Card>
   )
 }

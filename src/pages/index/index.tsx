@@ -16,7 +16,9 @@ const routes: Record<HomeEntry, string> = {
   ledger: '/cadre/pages/ledger/index',
   ratings: '/cadre/pages/ratings/index',
   diary: '/cadre/pages/diary/index',
-  reports: '/cadre/pages/reports/index'
+  reports: '/cadre/pages/reports/index',
+  outcomes: '/cadre/pages/outcomes/index',
+  exemplars: '/cadre/pages/exemplars/index'
 }
 
 /**
@@ -70,6 +72,10 @@ export default function IndexPage() {
         onRetry={() => void me.reload()}
         onOpenManager={() => void Taro.navigateTo({ url: '/manager/pages/index/index' })}
         reminders={{ unread: badge.data?.unread, onOpen: () => void Taro.navigateTo({ url: '/reminders/pages/index/index' }) }}
+        account={{
+          onOpenFeedback: () => void Taro.navigateTo({ url: '/account/pages/feedback/index' }),
+          onOpenJoin: () => void Taro.navigateTo({ url: '/account/pages/join/index' })
+        }}
         cadre={{
           progress,
           onRetryProgress: () => void progress.reload(),

@@ -1,30 +1,83 @@
 import { Text, View } from '@tarojs/components'
 import type { Me } from '../../../../types/models'
 import { orgLevels, systems } from '../../../../types/enums'
-import { BigButton } from '../../../components/BigButton'
 import { Card, ErrorView, LoadingView } from '../../../components/StateViews'
 import type { CloudState } from '../../../hooks/useCloud'
 import { isManager, orgPath } from '../../../services/me'
 import './index.scss'
 
-/** What the managers' area will hold; real figures arrive with the functions that compute them. */
-export const comingSoon: { title: string; desc: string }[] = [
-  { title: '成效排行', desc: '按解决的问题、群众满意度和差评整改排名，不看打卡次数' },
-  { title: '下基层天数', desc: '每位干部全年 90 天目标的进度' },
-  { title: '典型案例', desc: '把解决得好的事例整理出来，供大家学习' }
+export type EntryKey =
+  | 'cases'
+  | 'review'
+  | 'rankings'
+  | 'dashboard'
+  | 'honours'
+  | 'exemplars'
+  | 'cadres'
+  | 'org'
+  | 'rules'
+  | 'exports'
+  | 'feedback-admin'
+  | 'reconcile'
+
+export interface ManagerEntry {
+  key: EntryKey
+  title: string
+  hint: string
+  url: string
+  /** Only the province admin (the campaign office) has this work. */
+  adminOnly?: boolean
+}
+
+/**
+ * The managers' area as one table, in groups a manager reads top to bottom: what needs doing today first,
+ * then outcomes, then running the unit. The page wires each key to its url; tests click by `open-<key>`.
+ */
+export const entryGroups: { title: string; entries: ManagerEntry[] }[] = [
+  {
+    title: '要马上办的',
+    entries: [
+      { key: 'cases', title: '差评回访和超期诉求', hint: '每条差评 1 个工作日内回访、限期整改并告诉群众；超期的诉求及时督办', url: '/manager/pages/cases/index' },
+      { key: 'review', title: '外勤审核', hint: '干部不在联系点范围内的打卡，审核通过后计入下基层天数', url: '/manager/pages/review/index' }
+    ]
+  },
+  {
+    title: '看成效',
+    entries: [
+      { key: 'rankings', title: '成效排行', hint: '按群众满意度、诉求按时办结、差评整改、五必访和下沉天数排名，不看打卡次数', url: '/manager/pages/rankings/index' },
+      { key: 'dashboard', title: '数据看板', hint: '走访、下基层天数、诉求办理和群众满意度，按月、季、年看趋势，逐级查看下级和干部', url: '/manager/pages/dashboard/index' },
+      { key: 'honours', title: '表彰和通报', hint: '每月按规则生成名单，审核后发布，本单位及下级都能看到', url: '/manager/pages/honours/index' },
+      { key: 'exemplars', title: '典型引路', hint: '把做得好的走访、民情日记和办结的诉求设为典型，全系统的干部都能学习', url: '/cadre/pages/exemplars/index' }
+    ]
+  },
+  {
+    title: '管单位',
+    entries: [
+      { key: 'cadres', title: '干部和联系点', hint: '给干部分配联系点（两联），查看谁的两联还没落实', url: '/manager/pages/cadres/index' },
+      { key: 'org', title: '组织和邀请', hint: '下级单位和成员；用邀请码请干部加入；调动、移除干部', url: '/manager/pages/org/index' },
+      { key: 'rules', title: '制度设置', hint: '天数目标、办理时限、评价期限等，以及每次修改的记录', url: '/manager/pages/rules/index' },
+      { key: 'exports', title: '导出报表', hint: '诉求台账、群众点评和排名导出为 Excel 表格，可以转发或打印', url: '/manager/pages/exports/index' }
+    ]
+  },
+  {
+    title: '省活动办',
+    entries: [
+      { key: 'feedback-admin', title: '投诉建议处理', hint: '群众和干部提交的投诉建议，逐条答复', url: '/manager/pages/feedback/index', adminOnly: true },
+      { key: 'reconcile', title: '数据核对报告', hint: '每晚按原始记录重算统计数字，发现不一致会自动改正并列在这里', url: '/manager/pages/reconcile/index', adminOnly: true }
+    ]
+  }
 ]
+
+export const entryUrl = (key: EntryKey): string =>
+  entryGroups.flatMap((g) => g.entries).find((e) => e.key === key)!.url
 
 export interface ManagerViewProps {
   me: Pick<CloudState<Me>, 'loading' | 'error' | 'data'>
   onRetry: () => void
-  onOpenReview?: () => void
-  /** 差评回访 and 超期诉求 (issue 4). */
-  onOpenCases?: () => void
-  /** 干部和联系点: the cadres of the subtree and their 两联 (issue 3). */
-  onOpenCadres?: () => void
+  onOpen: (key: EntryKey) => void
 }
 
-export function ManagerView({ me, onRetry, onOpenReview, onOpenCases, onOpenCadres }: ManagerViewProps) {
+export function ManagerView({ me, onRetry, onOpen }: ManagerViewProps) {
   if (!me.data) {
     if (me.error) return <ErrorView message={me.error.message} onRetry={onRetry} retrying={me.loading} />
     return <LoadingView />
@@ -37,6 +90,7 @@ export function ManagerView({ me, onRetry, onOpenReview, onOpenCases, onOpenCadr
       </Card>
     )
   }
+  const isAdmin = data.role === 'admin'
   return (
     <View data-testid='manager'>
       <Card title='本单位' testId='manager-org'>
@@ -49,44 +103,26 @@ export function ManagerView({ me, onRetry, onOpenReview, onOpenCases, onOpenCadr
             <Text className='mgr-text'>{orgPath(data)}</Text>
           </>
         ) : (
-          <Text className='mgr-text'>{data.role === 'admin' ? '省活动办：可查看全省各级组织。' : '还没有绑定组织，请联系省活动办。'}</Text>
+          <Text className='mgr-text'>{isAdmin ? '省活动办：可查看全省各级组织。' : '还没有绑定组织，请联系省活动办。'}</Text>
         )}
       </Card>
-      {onOpenCadres ? (
-        <View className='mgr-entry'>
-          <BigButton onClick={onOpenCadres} testId='open-cadres'>
-            干部和联系点
-          </BigButton>
-          <Text className='mgr-text mgr-entry__hint'>给干部分配联系点（两联），查看谁的两联还没落实</Text>
-        </View>
-      ) : null}
-      {onOpenReview ? (
-        <View className='mgr-entry'>
-          <BigButton onClick={onOpenReview} testId='open-review'>
-            外勤审核
-          </BigButton>
-          <Text className='mgr-text mgr-entry__hint'>干部不在联系点范围内的打卡，审核通过后计入下基层天数</Text>
-        </View>
-      ) : null}
-      {onOpenCases ? (
-        <View className='mgr-entry'>
-          <BigButton onClick={onOpenCases} testId='open-cases'>
-            差评回访和超期诉求
-          </BigButton>
-          <Text className='mgr-text mgr-entry__hint'>每条差评 1 个工作日内回访、限期整改并告诉群众；超期的诉求及时督办</Text>
-        </View>
-      ) : null}
-      <Card title='即将上线' testId='coming-soon'>
-        {comingSoon.map((item) => (
-          <View key={item.title} className='mgr-item'>
-            <View className='mgr-item__head'>
-              <Text className='mgr-item__title'>{item.title}</Text>
-              <Text className='mgr-item__badge'>建设中</Text>
-            </View>
-            <Text className='mgr-text'>{item.desc}</Text>
-          </View>
-        ))}
-      </Card>
+      {entryGroups.map((group) => {
+        const entries = group.entries.filter((e) => isAdmin || !e.adminOnly)
+        if (entries.length === 0) return null
+        return (
+          <Card key={group.title} title={group.title} testId={`group-${group.title}`}>
+            {entries.map((e) => (
+              <View key={e.key} className='mgr-entry' hoverClass='mgr-entry--pressed' data-testid={`open-${e.key}`} onClick={() => onOpen(e.key)}>
+                <View className='mgr-entry__body'>
+                  <Text className='mgr-entry__title'>{e.title}</Text>
+                  <Text className='mgr-entry__hint'>{e.hint}</Text>
+                </View>
+                <Text className='mgr-entry__go'>›</Text>
+              </View>
+            ))}
+          </Card>
+        )
+      })}
     </View>
   )
 }

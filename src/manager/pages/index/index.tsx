@@ -2,7 +2,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useCloud } from '../../../hooks/useCloud'
 import { loadMe } from '../../../services/me'
-import { ManagerView } from './ManagerView'
+import { ManagerView, entryUrl } from './ManagerView'
 
 export default function ManagerPage() {
   const me = useCloud(loadMe)
@@ -11,10 +11,7 @@ export default function ManagerPage() {
   })
   return (
     <View className='jdq-page'>
-      <ManagerView me={me} onRetry={() => void me.reload()} onOpenReview={() => void Taro.navigateTo({ url: '/manager/pages/review/index' })}
-        onOpenCadres={() => void Taro.navigateTo({ url: '/manager/pages/cadres/index' })}
-        onOpenCases={() => void Taro.navigateTo({ url: '/manager/pages/cases/index' })}
-      />
+      <ManagerView me={me} onRetry={() => void me.reload()} onOpen={(key) => void Taro.navigateTo({ url: entryUrl(key) })} />
     </View>
   )
 }

@@ -1,0 +1,96 @@
+/**
+ * The rules by which each event moves a cadre's serviceStats counters: one pure function per kind of
+ * event. The handlers (demands, ratings) call them inside their transactions, and the nightly
+ * reconciliation (cloudfunctions/reconcile) folds the same functions over the source records to know
+ * what the counters should say — so the two can never disagree about a rule, only about the data.
+ */
+import type { DemandPath, RatingTarget } from '../../types/service'
+import type { RatingLevel } from '../../types/enums'
+import { beijingMonth, beijingYear } from '../../types/rules/beijing-time'
+import { isBadLevel, levelScores } from '../../types/rules/service'
+
+export type StatDelta = Record<string, number>
+
+/** The month and year periods ('YYYY-MM', 'YYYY', Beijing) an event at `at` counts in. */
+export function statPeriods(at: { month: string; year: number } | Date): [string, string] {
+  return at instanceof Date ? [beijingMonth(at), String(beijingYear(at))] : [at.month, String(at.year)]
+}
+
+/** A demand entered the ledger (by a cadre, a resident, or from a visit record: `n` at once). */
+export const demandRaisedDelta = (n = 1): StatDelta => ({ demandsRaised: n })
+
+/** Solved on the spot, finished by the department, or reported upward; late when after its deadline. */
+export const demandFinishedDelta = (path: DemandPath, late: boolean): StatDelta => ({ [`solved.${path}`]: 1, finishedLate: late ? 1 : 0 })
+
+/** The person was told the outcome (答复群众). */
+export const demandClosedDelta = (): StatDelta => ({ closed: 1 })
+
+/** A manager pressed it (督办). */
+export const demandSupervisedDelta = (): StatDelta => ({ supervised: 1 })
+
+export interface RatedFacts {
+  targetKind: RatingTarget
+  level: RatingLevel
+  flagged: boolean
+}
+
+/** A resident's rating: a 差评 (not of a fix) opens a case. */
+export function ratedDelta(r: RatedFacts): StatDelta {
+  const score = levelScores[r.level]
+  if (r.targetKind === 'fix') return { fixRated: 1, fixSatisfied: score >= 4 ? 1 : 0 }
+  const bad = isBadLevel(r.level)
+  return { ratings: 1, [`level.${r.level}`]: 1, scoreSum: score, bad: bad ? 1 : 0, cases: bad ? 1 : 0, flagged: r.flagged ? 1 : 0 }
+}
+
+/** A rating voided on appeal: it leaves the figures of its period; its case, if still open, is closed as voided. */
+export function voidedDelta(r: RatedFacts & { score: number; caseId: string | null }, caseWasActive: boolean): StatDelta {
+  let delta: StatDelta
+  if (r.targetKind === 'fix') delta = { fixRated: -1, fixSatisfied: r.score >= 4 ? -1 : 0, voided: 1 }
+  else {
+    const bad = r.caseId ? 1 : 0
+    delta = { ratings: -1, [`level.${r.level}`]: -1, scoreSum: -r.score, bad: -bad, flagged: r.flagged ? -1 : 0, voided: 1 }
+  }
+  if (r.caseId && caseWasActive) delta.casesVoided = 1
+  return delta
+}
+
+/** 回访 of a 差评 case (counted in the case's period). */
+export const revisitDelta = (onTime: boolean): StatDelta => ({ revisitOnTime: onTime ? 1 : 0, revisitLate: onTime ? 0 : 1 })
+
+/** 整改 of a 差评 case (counted in the case's period). */
+export const rectifiedDelta = (onTime: boolean): StatDelta => ({ rectified: 1, rectifiedOnTime: onTime ? 1 : 0 })
+
+/** Every counter these rules move: reconciliation checks these (and `level.*`) and leaves any other key alone. */
+export const serviceCounterKeys: readonly string[] = [
+  'demandsRaised',
+  'solved.immediate',
+  'solved.coordinate',
+  'solved.report',
+  'finishedLate',
+  'closed',
+  'supervised',
+  'ratings',
+  'scoreSum',
+  'bad',
+  'cases',
+  'flagged',
+  'voided',
+  'casesVoided',
+  'fixRated',
+  'fixSatisfied',
+  'revisitOnTime',
+  'revisitLate',
+  'rectified',
+  'rectifiedOnTime'
+]
+
+export const isServiceCounterKey = (k: string) => serviceCounterKeys.includes(k) || k.startsWith('level.')
+
+/** Adds a delta into per-period counts, as bumpServiceStats does in the database. */
+export function addDelta(into: Map<string, StatDelta>, at: { month: string; year: number } | Date, delta: StatDelta): void {
+  for (const period of statPeriods(at)) {
+    const counts = into.get(period) ?? {}
+    for (const [k, v] of Object.entries(delta)) if (v !== 0) counts[k] = (counts[k] ?? 0) + v
+    into.set(period, counts)
+  }
+}

@@ -1,0 +1,55 @@
+import type { z } from '../../../types/zod'
+import type { dashboardApi } from '../../../types/api/dashboard'
+import { orgStatsId, satisfiedShare, type CadreScoreDoc, type OrgStatsDoc } from '../../../types/outcomes'
+import { _ } from '../../_lib/cloud'
+import { collection, type OrgDoc } from '../../_lib/collections'
+import type { RequestContext } from '../../_lib/context'
+import { AppError } from '../../_lib/errors'
+import { requireManager, requireManagerOf, requireStaff } from '../../_lib/auth'
+import { rows } from '../../_lib/query'
+import { childOf, iso, pickPeriod, trendMonths, trendPoint } from '../shared'
+
+type Input = z.output<typeof dashboardApi.node.input>
+type Output = z.input<typeof dashboardApi.node.output>
+
+/**
+ * A node's 数据看板: four indexed reads whatever the size of the tree — the org, its orgStats for the period
+ * and the 12 trend months (by computed _id), its child units' orgStats for the period (index
+ * parent_period_rank, in rank order) and the cadres directly under it (cadreScores, index org_period).
+ */
+export async function node(input: Input, ctx: RequestContext): Promise<Output> {
+  const user = await requireStaff(ctx)
+  requireManager(user)
+  const orgId = input.orgId ?? user.orgId
+  const [org] = await rows<OrgDoc>(collection('orgs').where({ _id: orgId }).limit(1))
+  if (!org) throw new AppError('NOT_FOUND', '没有找到这个单位')
+  requireManagerOf(user, org.path, '您只能查看自己管理范围内单位的数据')
+  const { kind, period } = pickPeriod(input.kind, input.period, ctx.now)
+  const months = trendMonths(period)
+  const ids = [...new Set([orgStatsId(orgId, period), ...months.map((m) => orgStatsId(orgId, m))])]
+
+  const [mine, units, cadres] = await Promise.all([
+    rows<OrgStatsDoc>(collection('orgStats').where({ _id: _.in(ids) }).limit(ids.length)),
+    rows<OrgStatsDoc>(collection('orgStats').where({ parentId: orgId, period }).orderBy('sortKey', 'asc').limit(100)),
+    rows<CadreScoreDoc>(collection('cadreScores').where({ orgId, period }).limit(100))
+  ])
+  const byId = new Map(mine.map((d) => [d._id, d]))
+  const here = byId.get(orgStatsId(orgId, period))
+  const from = Math.max(0, org.path.indexOf(user.orgId))
+  return {
+    kind,
+    period,
+    org: { id: org._id, name: org.name, level: org.level },
+    trail: org.path.slice(from).map((id, i) => ({ id, name: org.pathNames[from + i] ?? id })),
+    figures: here?.figures ?? null,
+    satisfiedShare: here ? satisfiedShare(here.figures) : null,
+    computedAt: iso(here?.updatedAt),
+    trend: months.map((m) => trendPoint(m, byId.get(orgStatsId(orgId, m))?.figures)),
+    children: [
+      ...units.map((u) => childOf('unit', { id: u.orgId, name: u.orgName, level: u.level, figures: u.figures, score: u.meanScore })),
+      ...cadres
+        .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
+        .map((c) => childOf('cadre', { id: c.cadreId, name: c.cadreName, level: null, figures: c.figures, score: c.score }))
+    ]
+  }
+}

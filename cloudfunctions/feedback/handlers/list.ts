@@ -1,0 +1,37 @@
+import type { z } from '../../../types/zod'
+import type { feedbackApi } from '../../../types/api/feedback'
+import type { System } from '../../../types/enums'
+import { _ } from '../../_lib/cloud'
+import { collection, type OrgDoc, type UserDoc } from '../../_lib/collections'
+import type { RequestContext } from '../../_lib/context'
+import { AppError } from '../../_lib/errors'
+import { requireStaff } from '../../_lib/auth'
+import { decodeCursor, pageAfter, TIE_SLACK } from '../../_lib/paging'
+import { rows } from '../../_lib/query'
+import { toFeedback, type FeedbackDoc } from '../shared'
+
+/** The province admin and their system (the root of their org path: org-union, org-league, org-women). */
+export async function requireProvinceAdmin(ctx: RequestContext): Promise<{ user: UserDoc; system: System }> {
+  const user = await requireStaff(ctx)
+  if (user.role !== 'admin') throw new AppError('FORBIDDEN', '投诉建议由省活动办处理')
+  const [org] = await rows<OrgDoc>(collection('orgs').where({ _id: user.orgId }).limit(1))
+  if (!org) throw new AppError('FORBIDDEN', '投诉建议由省活动办处理')
+  return { user, system: org.system }
+}
+
+/**
+ * What the admin answers: addressed to their system or to all. Unanswered oldest first (the longest waiting
+ * on top), answered newest first — the page shows 待回复 first.
+ */
+export async function list(input: z.output<typeof feedbackApi.list.input>, ctx: RequestContext) {
+  const { system } = await requireProvinceAdmin(ctx)
+  const unanswered = input.status === 'unanswered'
+  const cursor = decodeCursor(input.cursor)
+  const where: Record<string, unknown> = { to: _.in([system, 'all']), answered: !unanswered }
+  if (cursor) where.createdAt = unanswered ? _.gte(cursor.at) : _.lte(cursor.at)
+  const dir = unanswered ? 'asc' : 'desc'
+  const docs = await rows<FeedbackDoc>(
+    collection('feedback').where(where).orderBy('createdAt', dir).orderBy('_id', dir).limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
+  )
+  return pageAfter(docs, (d) => d.createdAt, cursor, input.limit, !unanswered, (d) => toFeedback(d, true))
+}

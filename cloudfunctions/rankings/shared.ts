@@ -1,0 +1,25 @@
+import type { OrgLevel } from '../../types/enums'
+import { AppError } from '../_lib/errors'
+import { periodKind, periodOf, type PeriodKind } from '../../types/outcomes'
+
+/** The org tree has three levels, so a node's level is its depth on its path. */
+export const levelOfDepth: readonly OrgLevel[] = ['province', 'prefecture', 'county']
+export const levelOfPath = (path: readonly string[]): OrgLevel => levelOfDepth[Math.min(path.length, 3) - 1] ?? 'county'
+
+/** The period asked for, checked against its kind; default the current one. */
+export function resolvePeriod(kind: PeriodKind, period: string | undefined, now: Date): string {
+  if (!period) return periodOf(kind, now)
+  if (periodKind(period) !== kind) throw new AppError('BAD_REQUEST', '时间段和所选的月/季/年不一致')
+  return period
+}
+
+/** Opaque page cursor: the last row's (unique) sort key. */
+export const encodeKey = (key: string) => Buffer.from(key).toString('base64url')
+export function decodeKey(cursor: string | undefined): string | null {
+  if (!cursor) return null
+  const key = Buffer.from(cursor, 'base64url').toString()
+  if (!/^[\d.]+[^\u0000]*$/.test(key) || key.length > 200) throw new AppError('BAD_REQUEST', '翻页标记不对，请从第一页开始')
+  return key
+}
+
+export const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)

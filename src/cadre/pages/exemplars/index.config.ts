@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '典型引路',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120
+})

@@ -1,0 +1,78 @@
+import { Text, View } from '@tarojs/components'
+import type { MyScore } from '../../types/api/rankings'
+import { periodKindLabels, type PeriodKind } from '../../types/outcomes'
+import type { CloudState } from '../hooks/useCloud'
+import { Chips } from './Chips'
+import { Card, EmptyView, ErrorView, LoadingView } from './StateViews'
+import './ScoreView.scss'
+
+export const periodOptions = (Object.keys(periodKindLabels) as PeriodKind[]).map((value) => ({ value, label: periodKindLabels[value] }))
+
+const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`)
+
+export interface ScoreViewProps {
+  state: Pick<CloudState<MyScore>, 'loading' | 'error' | 'data'>
+  kind: PeriodKind
+  onKind: (k: PeriodKind) => void
+  onRetry: () => void
+  /** The cadre looks at their own score (the words say 您). */
+  own: boolean
+}
+
+/** 成效得分: the score, each component's points with what was counted, the ranks, and what would raise it. */
+export function ScoreView({ state, kind, onKind, onRetry, own }: ScoreViewProps) {
+  return (
+    <View data-testid='score'>
+      <Chips options={periodOptions} value={kind} onChange={onKind} testId='period' />
+      <ScoreBody state={state} onRetry={onRetry} own={own} />
+    </View>
+  )
+}
+
+function ScoreBody({ state, onRetry, own }: Pick<ScoreViewProps, 'state' | 'onRetry' | 'own'>) {
+  if (!state.data) {
+    if (state.error) return <ErrorView message={state.error.message} onRetry={onRetry} retrying={state.loading} />
+    return <LoadingView />
+  }
+  const s = state.data
+  if (!s.computed) return <EmptyView title='成效得分还没有算出来' hint={s.tips[0] ?? '成效得分每小时计算一次，请稍后再来看'} />
+  const ranks = [s.ranks.county, s.ranks.prefecture, s.ranks.province].filter((r): r is NonNullable<typeof r> => r !== null)
+  return (
+    <View>
+      <Card testId='score-total'>
+        <Text className='score-name'>{own ? '我的成效得分' : `${s.cadreName} 的成效得分`}</Text>
+        <View className='score-big'>
+          <Text className='score-big__value' data-testid='score-value'>{s.score}</Text>
+          <Text className='score-big__unit'>分（满分 100）</Text>
+        </View>
+        <Text className='score-line'>{s.orgName} · 满意率 {pct(s.satisfiedShare)}</Text>
+        {ranks.map((r) => (
+          <Text className='score-line' key={r.orgName} data-testid='score-rank'>
+            在{r.orgName}排第 {r.rank ?? '—'} 名（共 {r.of} 人）
+          </Text>
+        ))}
+      </Card>
+      <Card title='得分怎么算的' testId='score-breakdown'>
+        {s.breakdown.map((c) => (
+          <View className='jdq-row' key={c.key} data-testid={`part-${c.key}`}>
+            <View className='jdq-row__head'>
+              <Text className='jdq-row__title'>{c.label}</Text>
+              <Text className='score-points'>{c.ratio === null ? '不计分' : `${c.points} / ${c.effectiveWeight} 分`}</Text>
+            </View>
+            <Text className='jdq-row__line'>{c.detail}</Text>
+          </View>
+        ))}
+        <Text className='score-note'>
+          没有数据的项不计分，其余各项按比例放大到 100 分；下沉天数达到进度即满分，多了不加分。同分时满意率高的在前，再看办结诉求多少。
+        </Text>
+      </Card>
+      {s.tips.length ? (
+        <Card title={own ? '怎样提高得分' : '可以改进的地方'} testId='score-tips'>
+          {s.tips.map((t) => (
+            <Text className='score-tip' key={t}>· {t}</Text>
+          ))}
+        </Card>
+      ) : null}
+    </View>
+  )
+}

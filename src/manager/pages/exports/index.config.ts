@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '导出报表',
+  enablePullDownRefresh: true
+})

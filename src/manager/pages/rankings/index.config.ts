@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '成效排行',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120
+})

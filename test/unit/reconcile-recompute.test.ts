@@ -1,0 +1,184 @@
+import {
+  expectedServiceCounts,
+  expectedVisitDays,
+  expectedVisitStats,
+  householdDrift,
+  nonZero,
+  periodsOfYear,
+  serviceStatsDrift,
+  visitDaysDrift,
+  visitStatsDrift,
+  type CaseSource,
+  type DemandSource,
+  type RatingSource,
+  type VisitSource
+} from '../../cloudfunctions/reconcile/recompute'
+import { ratedDelta, voidedDelta } from '../../cloudfunctions/_lib/stat-rules'
+import { beijingDate, beijingMonth, beijingYear } from '../../types/rules/beijing-time'
+
+const now = new Date('2026-11-28T02:00:00Z')
+const base = { cadreId: 'c1', orgId: 'o1', orgPath: ['p', 'o1'], year: 2026 }
+
+let n = 0
+function visit(iso: string, o: Partial<VisitSource> = {}): VisitSource {
+  const at = new Date(iso)
+  n += 1
+  return { _id: `c1_v${n}`, visitedAt: at, date: beijingDate(at), month: beijingMonth(at), year: beijingYear(at), pointKind: 'village', inside: true, status: 'counted', ...o }
+}
+
+describe('visits → visitStats and visitDays', () => {
+  const visits = [
+    visit('2026-03-04T02:00:00Z'),
+    visit('2026-03-04T06:00:00Z', { pointKind: 'school' }), // same Beijing day
+    visit('2026-03-03T17:00:00Z'), // Beijing 2026-03-04 01:00: the same day again
+    visit('2026-04-01T02:00:00Z', { inside: false, status: 'pending' }),
+    visit('2026-04-02T02:00:00Z', { inside: false, status: 'counted' }),
+    visit('2026-04-03T02:00:00Z', { inside: false, status: 'rejected' }),
+    visit('2025-12-31T15:59:00Z') // Beijing 2025-12-31 23:59: last year, ignored
+  ]
+
+  it('counts days by Beijing date, visits by month and kind, and 外勤 by its state', () => {
+    const s = expectedVisitStats(base, visits, { diaryEntries: 2, reports: 1 }, now)
+    expect(s).toMatchObject({
+      _id: 'c1_2026',
+      days: 2,
+      daysByMonth: { '2026-03': 1, '2026-04': 1 },
+      visits: 4,
+      visitsByMonth: { '2026-03': 3, '2026-04': 1 },
+      visitsByKind: { village: 3, school: 1 },
+      fieldworkByMonth: { '2026-04': 3 },
+      fieldworkPending: 1,
+      fieldworkApproved: 1,
+      fieldworkRejected: 1,
+      diaryEntries: 2,
+      reports: 1
+    })
+  })
+
+  it('finds no drift in what it computed, and names each field that differs (zero entries are no drift)', () => {
+    const e = expectedVisitStats(base, visits, { diaryEntries: 0, reports: 0 }, now)
+    expect(visitStatsDrift({ ...e, visitsByKind: { ...e.visitsByKind, shelter: 0 } as never }, e)).toEqual([])
+    const broken = { ...e, days: 7, visitsByMonth: { '2026-03': 3 } }
+    expect(visitStatsDrift(broken, e).map((d) => [d.field, d.stored, d.expected])).toEqual([
+      ['days', 7, 2],
+      ['visitsByMonth', { '2026-03': 3 }, { '2026-03': 3, '2026-04': 1 }]
+    ])
+    // No document and nothing to count: no drift; no document but visits: every non-zero field.
+    expect(visitStatsDrift(null, expectedVisitStats(base, [], { diaryEntries: 0, reports: 0 }, now))).toEqual([])
+    expect(visitStatsDrift(null, e).map((d) => d.field)).toContain('days')
+  })
+
+  it('keeps one day document per date with its counted visits; fixes wrong counts, adds missing, removes extra', () => {
+    const days = expectedVisitDays('c1', visits)
+    expect([...days.values()].map((d) => [d._id, d.visits])).toEqual([
+      ['c1_2025-12-31', 1],
+      ['c1_2026-03-04', 3],
+      ['c1_2026-04-02', 1]
+    ])
+    const stored = [
+      { _id: 'c1_2026-03-04', cadreId: 'c1', date: '2026-03-04', year: 2026, month: '2026-03', visits: 2, firstVisitId: 'x', createdAt: now },
+      { _id: 'c1_2026-05-01', cadreId: 'c1', date: '2026-05-01', year: 2026, month: '2026-05', visits: 1, firstVisitId: 'y', createdAt: now }
+    ]
+    const fix = visitDaysDrift('c1', stored, expectedVisitDays('c1', visits.filter((v) => v.year === 2026)))
+    expect(fix.upsert.map((d) => d._id)).toEqual(['c1_2026-03-04', 'c1_2026-04-02'])
+    expect(fix.remove).toEqual(['c1_2026-05-01'])
+    expect(fix.drift.map((d) => [d.docId, d.stored, d.expected])).toEqual([
+      ['c1_2026-03-04', 2, 3],
+      ['c1_2026-04-02', null, 1],
+      ['c1_2026-05-01', 1, null]
+    ])
+  })
+})
+
+describe('demands, ratings and cases → serviceStats, by the handlers’ own delta rules', () => {
+  const d = (o: Partial<DemandSource>): DemandSource => ({
+    createdAt: new Date('2026-03-10T02:00:00Z'),
+    finishedAt: null,
+    closedAt: null,
+    deadlineAt: new Date('2026-03-17T15:59:59Z'),
+    path: null,
+    timeline: [],
+    ...o
+  })
+  const demands = [
+    d({}),
+    d({ path: 'immediate', finishedAt: new Date('2026-03-10T03:00:00Z'), closedAt: new Date('2026-04-01T02:00:00Z') }),
+    d({ path: 'coordinate', finishedAt: new Date('2026-03-20T02:00:00Z'), timeline: [{ kind: 'supervised', at: new Date('2026-03-15T02:00:00Z'), by: 'm', byName: 'm', byRole: 'manager' }] }),
+    // Raised last year, reported this year.
+    d({ createdAt: new Date('2025-12-20T02:00:00Z'), path: 'report', finishedAt: new Date('2026-01-05T02:00:00Z'), deadlineAt: new Date('2026-01-10T00:00:00Z') })
+  ]
+  const r = (o: Partial<RatingSource>): RatingSource => ({ _id: `r${++n}`, targetKind: 'visit', level: 'satisfied', score: 4, flagged: false, caseId: null, voided: null, month: '2026-03', year: 2026, ...o })
+  const bad = r({ level: 'dissatisfied', score: 2, caseId: 'case_b' })
+  const voidedBad = r({ level: 'veryDissatisfied', score: 1, caseId: 'case_v', voided: { reason: '误评', by: 'm', at: now } })
+  const ratings = [r({}), r({ level: 'verySatisfied', score: 5, flagged: true }), bad, voidedBad, r({ targetKind: 'fix', level: 'satisfied', score: 4, month: '2026-04' })]
+  const cases = new Map<string, CaseSource>([
+    ['case_b', { _id: 'case_b', status: 'rectified', revisit: { at: now, note: '', onTime: true, by: 'm', byName: 'm' }, rectification: { at: now, result: '', onTime: false, by: 'm', byName: 'm' }, month: '2026-03', year: 2026 }],
+    ['case_v', { _id: 'case_v', status: 'voided', revisit: null, rectification: null, month: '2026-03', year: 2026 }]
+  ])
+
+  it('replays every event into its month and year', () => {
+    const counts = expectedServiceCounts(demands, ratings, cases)
+    expect(nonZero(counts.get('2026-03'))).toEqual({
+      demandsRaised: 3,
+      'solved.immediate': 1,
+      'solved.coordinate': 1,
+      finishedLate: 1,
+      supervised: 1,
+      ratings: 3,
+      'level.satisfied': 1,
+      'level.verySatisfied': 1,
+      'level.dissatisfied': 1,
+      scoreSum: 11,
+      bad: 1,
+      cases: 2,
+      flagged: 1,
+      voided: 1,
+      casesVoided: 1,
+      revisitOnTime: 1,
+      rectified: 1
+    })
+    expect(counts.get('2026-04')).toEqual({ closed: 1, fixRated: 1, fixSatisfied: 1 })
+    expect(counts.get('2026-01')).toEqual({ 'solved.report': 1 })
+    expect(counts.get('2025-12')).toEqual({ demandsRaised: 1 })
+    expect(counts.get('2026')).toMatchObject({ demandsRaised: 3, 'solved.report': 1, closed: 1, ratings: 3 })
+  })
+
+  it('a voided rating nets out exactly what rating it added (the same rules the handlers use)', () => {
+    const sum: Record<string, number> = {}
+    for (const delta of [ratedDelta(voidedBad), voidedDelta(voidedBad, true)]) for (const [k, v] of Object.entries(delta)) sum[k] = (sum[k] ?? 0) + v
+    expect(Object.fromEntries(Object.entries(sum).filter(([, v]) => v))).toEqual({ cases: 1, voided: 1, casesVoided: 1 })
+  })
+
+  it('reports only the counters that differ, keeps keys the rules do not know, and writes the full counts back', () => {
+    const expected = expectedServiceCounts(demands, ratings, cases)
+    const stored = new Map([
+      ['2026-03', { counts: { ...expected.get('2026-03'), ratings: 9, somethingElse: 4, closed: 0 } }],
+      ['2026-04', { counts: { ...expected.get('2026-04') } }]
+    ])
+    const out = serviceStatsDrift('c1', periodsOfYear(2026), stored, expected)
+    const march = out.find((o) => o.period === '2026-03')!
+    expect(march.drift.map((x) => [x.field, x.stored, x.expected])).toEqual([['counts.ratings', 9, 3]])
+    expect(march.counts).toMatchObject({ ratings: 3, somethingElse: 4 })
+    expect(out.find((o) => o.period === '2026-04')).toBeUndefined()
+    // Missing documents for periods with events are drift too.
+    expect(out.map((o) => o.period)).toEqual(expect.arrayContaining(['2026', '2026-01', '2026-03']))
+    expect(out.find((o) => o.period === '2026-01')).toMatchObject({ existed: false, counts: { 'solved.report': 1 } })
+  })
+})
+
+describe('households (五必访) against the year’s visit records', () => {
+  const h = { _id: 'h1', cadreId: 'c1', lastVisitAt: null, visitsYear: null, visitsInYear: 0, visited: false }
+  const named = visit('2026-05-01T02:00:00Z', { record: { householdIds: ['h1'] } })
+  const named2 = visit('2026-06-01T02:00:00Z', { record: { householdIds: ['h1', 'h2'] } })
+
+  it('marks a household named this year visited, counts its records and moves its last visit on', () => {
+    const { patch } = householdDrift(h, 2026, [named, named2, visit('2026-07-01T02:00:00Z')])
+    expect(patch).toEqual({ visitsYear: 2026, visitsInYear: 2, visited: true, lastVisitAt: new Date('2026-06-01T02:00:00Z') })
+  })
+  it('finds nothing when the household agrees, and zeroes a count kept for a year with no record naming it', () => {
+    expect(householdDrift({ ...h, visitsYear: 2026, visitsInYear: 1, visited: true, lastVisitAt: new Date('2026-05-01T02:00:00Z') }, 2026, [named]).drift).toEqual([])
+    expect(householdDrift({ ...h, visitsYear: 2026, visitsInYear: 3, visited: true }, 2026, []).patch).toEqual({ visitsInYear: 0 })
+    // visited and lastVisitAt from earlier years are left alone.
+    expect(householdDrift({ ...h, visitsYear: 2025, visitsInYear: 2, visited: true }, 2026, []).drift).toEqual([])
+  })
+})

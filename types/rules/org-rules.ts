@@ -1,0 +1,109 @@
+/**
+ * 制度 per organisation and year (issue 5, item 2): the pure merge of the rule documents on an org path.
+ * Documents are walked from the province down; a document's value for a field replaces the inherited one
+ * unless a strict ancestor locked that field (a lock at a node fixes that node's value for its whole subtree,
+ * the node's own manager included — only the province admin sets and lifts locks). A year without documents
+ * uses the defaults. Fields are the top-level keys of OrgRules: a nested object (deadlines, weights …) is
+ * overridden as a whole, so the score weights always add up to 100.
+ */
+import { OrgRules, defaultOrgRules, type RuleField } from '../org-rules'
+import type { ServiceRules } from './service'
+
+export const ruleFields = Object.keys(defaultOrgRules) as RuleField[]
+
+/** What one `orgRules` document holds (its _id is `${orgId}_${year}`). */
+export interface RuleDocLike {
+  orgId: string
+  values: Partial<OrgRules>
+  locked: readonly RuleField[]
+}
+
+export interface MergedRules {
+  rules: OrgRules
+  /** The org whose document gave each value; null = the default. */
+  source: Record<RuleField, string | null>
+  /** The org that locked each locked field. */
+  lockedBy: Partial<Record<RuleField, string>>
+}
+
+export const ruleDocId = (orgId: string, year: number) => `${orgId}_${year}`
+
+/** Merges the documents found for the nodes of `orgPath` (province first); documents of other nodes are ignored. */
+export function mergeRules(orgPath: readonly string[], docs: readonly RuleDocLike[]): MergedRules {
+  const byOrg = new Map(docs.map((d) => [d.orgId, d]))
+  const rules: Record<string, unknown> = { ...defaultOrgRules }
+  const source = Object.fromEntries(ruleFields.map((f) => [f, null])) as Record<RuleField, string | null>
+  const lockedBy: Partial<Record<RuleField, string>> = {}
+  for (const orgId of orgPath) {
+    const doc = byOrg.get(orgId)
+    if (!doc) continue
+    for (const field of ruleFields) {
+      if (lockedBy[field] !== undefined) continue
+      const value = (doc.values as Record<string, unknown>)[field]
+      if (value === undefined) continue
+      rules[field] = value
+      source[field] = orgId
+    }
+    for (const field of doc.locked) if (lockedBy[field] === undefined && ruleFields.includes(field)) lockedBy[field] = orgId
+  }
+  return { rules: rules as OrgRules, source, lockedBy }
+}
+
+/** The part the ledger and the ratings read. */
+export function toServiceRules(r: OrgRules): ServiceRules {
+  return { demandDays: { ...r.demandDays }, revisitDays: r.revisitDays, rectifyDays: r.rectifyDays, ratingWindowDays: r.ratingWindowDays }
+}
+
+/**
+ * Who may change `field` at `orgId` (whose path is `orgPath`, ending with orgId), given the merge of the
+ * ancestors' and the node's own documents: null when allowed, else the reason.
+ */
+export function editBlock(field: RuleField, orgPath: readonly string[], merged: MergedRules, asAdmin: boolean): string | null {
+  const at = merged.lockedBy[field]
+  if (at === undefined) return null
+  const own = orgPath[orgPath.length - 1]
+  if (at !== own) return 'ancestorLocked'
+  return asAdmin ? null : 'ownLocked'
+}
+
+/** Checks one field's value against the contract; returns the parsed value or a message. */
+export function parseRuleValue(field: RuleField, value: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+  const schema = OrgRules.shape[field]
+  const parsed = schema.safeParse(value)
+  if (parsed.success) return { ok: true, value: parsed.data }
+  return { ok: false, message: parsed.error.issues[0]?.message ?? '格式不对' }
+}
+
+/** Chinese names of the fields, for the 制度设置 page and the history. */
+export const ruleFieldLabels: Record<RuleField, string> = {
+  daysTarget: '每年下基层天数目标',
+  checkInRadiusM: '打卡范围（米）',
+  photoPolicy: '照片要求',
+  ratingWindowDays: '群众评价期限（天）',
+  demandDays: '诉求办理时限（工作日）',
+  revisitDays: '差评回访时限（工作日）',
+  rectifyDays: '差评整改时限（工作日）',
+  scoreWeights: '综合评分权重',
+  honours: '表彰条件',
+  notices: '通报条件'
+}
+
+/** Plain words for a value (history and the rules page). */
+export function describeRuleValue(field: RuleField, value: unknown): string {
+  if (value === undefined || value === null) return '（沿用上级）'
+  const v = value as Record<string, number>
+  switch (field) {
+    case 'photoPolicy':
+      return value === 'off' ? '不用拍照' : '拍照可选'
+    case 'demandDays':
+      return `紧急 ${v.urgent === 0 ? '当天' : `${v.urgent} 天`}，一般 ${v.general} 天，复杂 ${v.complex} 天`
+    case 'scoreWeights':
+      return `满意度 ${v.satisfaction}，办实事 ${v.demands}，差评整改 ${v.badReviews}，五必访 ${v.fiveMustVisit}，天数 ${v.days}`
+    case 'honours':
+      return `前 ${v.topN} 名，满意率不低于 ${Math.round(v.minSatisfaction * 100)}%，至少 ${v.minRatings} 条评价`
+    case 'notices':
+      return `落后进度 ${v.behindPaceDays} 天，超期诉求 ${v.overdueDemands} 件，差评未跟进 ${v.unfollowedBadReviews} 条`
+    default:
+      return String(value)
+  }
+}
