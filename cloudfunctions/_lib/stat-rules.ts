@@ -5,7 +5,7 @@
  * what the counters should say — so the two can never disagree about a rule, only about the data.
  */
 import type { DemandPath, RatingTarget } from '../../types/service'
-import type { RatingLevel } from '../../types/enums'
+import type { DemandArea, RatingLevel } from '../../types/enums'
 import { beijingMonth, beijingYear } from '../../types/rules/beijing-time'
 import { isBadLevel, levelScores } from '../../types/rules/service'
 
@@ -16,8 +16,19 @@ export function statPeriods(at: { month: string; year: number } | Date): [string
   return at instanceof Date ? [beijingMonth(at), String(beijingYear(at))] : [at.month, String(at.year)]
 }
 
-/** A demand entered the ledger (by a cadre, a resident, or from a visit record: `n` at once). */
-export const demandRaisedDelta = (n = 1): StatDelta => ({ demandsRaised: n })
+/**
+ * Demands entered the ledger (by a cadre, a resident, or several from one visit record), counted in total and
+ * by area (`area.<area>`: the dashboards' 诉求按领域).
+ */
+export function demandRaisedDelta(areas: readonly DemandArea[]): StatDelta {
+  const delta: StatDelta = { demandsRaised: areas.length }
+  for (const a of areas) delta[`area.${a}`] = (delta[`area.${a}`] ?? 0) + 1
+  return delta
+}
+
+/** An open demand's area corrected (a visit record edited): it moves between areas in the period it was raised. */
+export const demandAreaChangedDelta = (from: DemandArea, to: DemandArea): StatDelta =>
+  from === to ? {} : { [`area.${from}`]: -1, [`area.${to}`]: 1 }
 
 /** Solved on the spot, finished by the department, or reported upward; late when after its deadline. */
 export const demandFinishedDelta = (path: DemandPath, late: boolean): StatDelta => ({ [`solved.${path}`]: 1, finishedLate: late ? 1 : 0 })
@@ -60,7 +71,7 @@ export const revisitDelta = (onTime: boolean): StatDelta => ({ revisitOnTime: on
 /** 整改 of a 差评 case (counted in the case's period). */
 export const rectifiedDelta = (onTime: boolean): StatDelta => ({ rectified: 1, rectifiedOnTime: onTime ? 1 : 0 })
 
-/** Every counter these rules move: reconciliation checks these (and `level.*`) and leaves any other key alone. */
+/** Every counter these rules move: reconciliation checks these (and `level.*`, `area.*`) and leaves any other key alone. */
 export const serviceCounterKeys: readonly string[] = [
   'demandsRaised',
   'solved.immediate',
@@ -84,7 +95,7 @@ export const serviceCounterKeys: readonly string[] = [
   'rectifiedOnTime'
 ]
 
-export const isServiceCounterKey = (k: string) => serviceCounterKeys.includes(k) || k.startsWith('level.')
+export const isServiceCounterKey = (k: string) => serviceCounterKeys.includes(k) || k.startsWith('level.') || k.startsWith('area.')
 
 /** Adds a delta into per-period counts, as bumpServiceStats does in the database. */
 export function addDelta(into: Map<string, StatDelta>, at: { month: string; year: number } | Date, delta: StatDelta): void {

@@ -153,20 +153,20 @@ export function visitDaysDrift(cadreId: string, stored: VisitDayDoc[], expected:
 
 // ---------------------------------------------------------------- demands, ratings, cases → serviceStats
 
-export type DemandSource = Pick<DemandDoc, 'createdAt' | 'finishedAt' | 'closedAt' | 'deadlineAt' | 'path' | 'timeline'>
+export type DemandSource = Pick<DemandDoc, 'area' | 'createdAt' | 'finishedAt' | 'closedAt' | 'deadlineAt' | 'path' | 'timeline'>
 export type RatingSource = Pick<RatingDoc, '_id' | 'targetKind' | 'level' | 'score' | 'flagged' | 'caseId' | 'voided' | 'month' | 'year'>
 export type CaseSource = Pick<CaseDoc, '_id' | 'status' | 'revisit' | 'rectification' | 'month' | 'year'>
 
 /**
  * Every event of the sources replayed through the handlers' delta rules into per-period counts ('YYYY-MM'
  * and 'YYYY'). A demand: raised at createdAt, finished (by its path; late after its deadline) at finishedAt,
- * closed at closedAt, each 督办 at its timeline step. A rating and its case count in the rating's period;
+ * counted by its area, closed at closedAt, each 督办 at its timeline step. A rating and its case count in the rating's period;
  * a voided rating is added then taken out again (its case counted as voided if the void closed it).
  */
 export function expectedServiceCounts(demands: DemandSource[], ratings: RatingSource[], cases: Map<string, CaseSource>): Map<string, Counts> {
   const out = new Map<string, StatDelta>()
   for (const d of demands) {
-    addDelta(out, new Date(d.createdAt), demandRaisedDelta())
+    addDelta(out, new Date(d.createdAt), demandRaisedDelta([d.area]))
     if (d.finishedAt && d.path) addDelta(out, new Date(d.finishedAt), demandFinishedDelta(d.path, time(d.finishedAt) > time(d.deadlineAt)))
     if (d.closedAt) addDelta(out, new Date(d.closedAt), demandClosedDelta())
     for (const step of d.timeline ?? []) if (step.kind === 'supervised') addDelta(out, new Date(step.at), demandSupervisedDelta())

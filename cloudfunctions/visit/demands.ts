@@ -2,10 +2,11 @@ import type { ProblemInput, RaisedProblem } from '../../types/cadre-work'
 import type { z } from '../../types/zod'
 import type { VisitDoc } from '../_lib/collections'
 import type { Tx } from '../_lib/tx'
-import { demandRaisedDelta } from '../_lib/stat-rules'
+import { demandAreaChangedDelta, demandRaisedDelta } from '../_lib/stat-rules'
 import { bumpServiceStats, newDemand, put, type DemandDoc } from '../_lib/service'
 import { serviceRulesFor } from '../_lib/org-rules'
 import type { ServiceRules } from '../../types/rules/service'
+import type { DemandArea } from '../../types/enums'
 
 /**
  * The seam to the 办实事 demands ledger: inside the record's transaction, each problem raised on the
@@ -22,7 +23,7 @@ export async function raiseDemandsFromVisit(
   cadre: { _id: string; name: string; orgId: string; orgPath: string[] },
   now: Date
 ): Promise<RaisedProblem[]> {
-  let raised = 0
+  const raised: DemandArea[] = []
   let rules: ServiceRules | undefined
   const out: RaisedProblem[] = []
   for (const [i, p] of problems.entries()) {
@@ -36,12 +37,13 @@ export async function raiseDemandsFromVisit(
         now
       )
       await tx.collection('demands').add({ data: { ...doc } as unknown as Record<string, unknown> })
-      raised++
+      raised.push(p.area)
     } else if (found.status === 'open' && (found.text !== p.text || found.area !== p.area || found.plannedPath !== p.handling)) {
       await put(tx, 'demands', { ...found, _id: id, area: p.area, text: p.text, plannedPath: p.handling, updatedAt: now })
+      await bumpServiceStats(tx, found, new Date(found.createdAt), demandAreaChangedDelta(found.area, p.area), now)
     }
     out.push({ id, area: p.area, text: p.text, handling: p.handling, urgency: p.urgency, status: 'open' as const })
   }
-  if (raised > 0) await bumpServiceStats(tx, { cadreId: cadre._id, orgId: cadre.orgId, orgPath: cadre.orgPath }, now, demandRaisedDelta(raised), now)
+  if (raised.length > 0) await bumpServiceStats(tx, { cadreId: cadre._id, orgId: cadre.orgId, orgPath: cadre.orgPath }, now, demandRaisedDelta(raised), now)
   return out
 }

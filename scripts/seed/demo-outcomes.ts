@@ -87,7 +87,7 @@ export function buildDemoOutcomes(now: Date): DemoOutcomes {
         updatedAt: rated
       }
       out.demands.push(demand)
-      bump(owner, created, demandRaisedDelta())
+      bump(owner, created, demandRaisedDelta([demand.area]))
       bump(owner, finished, demandFinishedDelta(path, finished.getTime() > deadline.getTime()))
       bump(owner, finished, demandClosedDelta())
 
@@ -171,7 +171,7 @@ export function buildDemoOutcomes(now: Date): DemoOutcomes {
         createdAt: created,
         updatedAt: created
       })
-      bump(owner, created, demandRaisedDelta())
+      bump(owner, created, demandRaisedDelta([out.demands[out.demands.length - 1].area]))
     }
   })
   for (const { owner, counts } of stats.values()) {

@@ -92,6 +92,7 @@ describe('visits → visitStats and visitDays', () => {
 
 describe('demands, ratings and cases → serviceStats, by the handlers’ own delta rules', () => {
   const d = (o: Partial<DemandSource>): DemandSource => ({
+    area: 'living',
     createdAt: new Date('2026-03-10T02:00:00Z'),
     finishedAt: null,
     closedAt: null,
@@ -103,7 +104,7 @@ describe('demands, ratings and cases → serviceStats, by the handlers’ own de
   const demands = [
     d({}),
     d({ path: 'immediate', finishedAt: new Date('2026-03-10T03:00:00Z'), closedAt: new Date('2026-04-01T02:00:00Z') }),
-    d({ path: 'coordinate', finishedAt: new Date('2026-03-20T02:00:00Z'), timeline: [{ kind: 'supervised', at: new Date('2026-03-15T02:00:00Z'), by: 'm', byName: 'm', byRole: 'manager' }] }),
+    d({ area: 'medical', path: 'coordinate', finishedAt: new Date('2026-03-20T02:00:00Z'), timeline: [{ kind: 'supervised', at: new Date('2026-03-15T02:00:00Z'), by: 'm', byName: 'm', byRole: 'manager' }] }),
     // Raised last year, reported this year.
     d({ createdAt: new Date('2025-12-20T02:00:00Z'), path: 'report', finishedAt: new Date('2026-01-05T02:00:00Z'), deadlineAt: new Date('2026-01-10T00:00:00Z') })
   ]
@@ -120,6 +121,8 @@ describe('demands, ratings and cases → serviceStats, by the handlers’ own de
     const counts = expectedServiceCounts(demands, ratings, cases)
     expect(nonZero(counts.get('2026-03'))).toEqual({
       demandsRaised: 3,
+      'area.living': 2,
+      'area.medical': 1,
       'solved.immediate': 1,
       'solved.coordinate': 1,
       finishedLate: 1,
@@ -139,7 +142,7 @@ describe('demands, ratings and cases → serviceStats, by the handlers’ own de
     })
     expect(counts.get('2026-04')).toEqual({ closed: 1, fixRated: 1, fixSatisfied: 1 })
     expect(counts.get('2026-01')).toEqual({ 'solved.report': 1 })
-    expect(counts.get('2025-12')).toEqual({ demandsRaised: 1 })
+    expect(counts.get('2025-12')).toEqual({ demandsRaised: 1, 'area.living': 1 })
     expect(counts.get('2026')).toMatchObject({ demandsRaised: 3, 'solved.report': 1, closed: 1, ratings: 3 })
   })
 

@@ -36,7 +36,7 @@ export async function create(input: z.output<typeof demandsApi.create.input>, ct
     )
     return inTransaction(async (tx) => {
       await tx.collection('demands').add({ data: { ...doc } as unknown as Record<string, unknown> })
-      await bumpServiceStats(tx, doc, ctx.now, demandRaisedDelta(), ctx.now)
+      await bumpServiceStats(tx, doc, ctx.now, demandRaisedDelta([doc.area]), ctx.now)
       return toDemand(doc, viewerOf(user), ctx.now)
     })
   }
@@ -67,7 +67,7 @@ export async function create(input: z.output<typeof demandsApi.create.input>, ct
     const n = await bumpCounter(tx, `report:${hashOpenid(openid)}:${beijingDate(ctx.now)}`, ctx.now)
     if (n > RATE_LIMITS.reports) throw new AppError('RATE_LIMITED', `今天已经反映了 ${RATE_LIMITS.reports} 个问题，请明天再来，急事请直接联系干部`)
     await tx.collection('demands').add({ data: { ...doc } as unknown as Record<string, unknown> })
-    await bumpServiceStats(tx, doc, ctx.now, demandRaisedDelta(), ctx.now)
+    await bumpServiceStats(tx, doc, ctx.now, demandRaisedDelta([doc.area]), ctx.now)
     return toDemand(doc, null, ctx.now)
   })
 }
