@@ -5,6 +5,7 @@ import { isoWeek, kinds, previousMonth, type KindFacts, type ReminderKind, type 
 import { _ } from '../_lib/cloud'
 import { collection, type OrgDoc, type UserDoc, type VisitStatsDoc } from '../_lib/collections'
 import { rows } from '../_lib/query'
+import { effectiveRules } from '../_lib/org-rules'
 import type { CaseDoc, DemandDoc, RatingDoc } from '../_lib/service'
 import { subscriptionId, type SubscriptionDoc } from './shared'
 import { orgStatsId, type OrgStatsDoc } from '../../types/outcomes'
@@ -61,9 +62,14 @@ export const paceSource: Source = {
   cycle: (now) => isoWeek(now),
   async batch(cursor, size, now) {
     const users = await usersAfter(cursor, size)
-    const cadres = users.filter((u) => u.role === 'cadre')
+    // Retired accounts (moved or removed, issue 5) keep role 'cadre' but no longer act.
+    const cadres = users.filter((u) => u.role === 'cadre' && u.active !== false)
     const year = beijingYear(now)
-    const expected = expectedByToday(DAYS_TARGET, now)
+    // The days target is each organisation's rule for the year: one read per distinct organisation in the batch.
+    const targetOf = new Map<string, number>()
+    for (const c of cadres) {
+      if (!targetOf.has(c.orgId)) targetOf.set(c.orgId, (await effectiveRules(c.orgPath, year)).rules.daysTarget)
+    }
     const stats = cadres.length
       ? await rows<VisitStatsDoc>(collection('visitStats').where({ _id: _.in(cadres.map((c) => `${c._id}_${year}`)) }).limit(cadres.length))
       : []
@@ -71,8 +77,10 @@ export const paceSource: Source = {
     const due: Due[] = []
     for (const c of cadres) {
       const days = daysOf.get(c._id) ?? 0
-      if (days >= expected || days >= DAYS_TARGET) continue
-      due.push({ kind: 'pace', openid: c.openid, userId: c._id, subject: String(year), facts: { cadreName: c.name, days, expected, target: DAYS_TARGET } })
+      const target = targetOf.get(c.orgId) ?? DAYS_TARGET
+      const expected = expectedByToday(target, now)
+      if (days >= expected || days >= target) continue
+      due.push({ kind: 'pace', openid: c.openid, userId: c._id, subject: String(year), facts: { cadreName: c.name, days, expected, target } })
     }
     return { due, next: users.length < size ? null : users[users.length - 1]._id, scanned: users.length }
   }
@@ -85,7 +93,7 @@ export const summarySource: Source = {
   cycle: (now) => (beijing(now).date() <= 7 ? previousMonth(now) : null),
   async batch(cursor, size, now, month) {
     const users = await usersAfter(cursor, size)
-    const managers = users.filter((u) => u.role === 'manager' || u.role === 'admin')
+    const managers = users.filter((u) => (u.role === 'manager' || u.role === 'admin') && u.active !== false)
     const due: Due[] = []
     for (const m of managers) {
       const facts = await summarise(m, month, now)

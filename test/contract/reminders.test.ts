@@ -129,6 +129,31 @@ describe('reminders through the real wx-server-sdk', () => {
     expect(await call(withQuota, { action: 'run', now })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
+  it('measures the pace against the organisation’s own days target, and skips retired accounts', async () => {
+    // 制度 (issue 5): this county set 20 days for 2026; a moved-away cadre's old account is retired.
+    await db.collection('orgs').add({ data: { _id: 'org-rem20', name: '城中区妇联', system: 'women', level: 'county', parentId: null, path: ['org-rem20'], pathNames: ['城中区妇联'] } })
+    await db.collection('orgRules').add({ data: { _id: 'org-rem20_2026', orgId: 'org-rem20', orgPath: ['org-rem20'], year: 2026, values: { daysTarget: 20 }, locked: [], updatedAt: new Date(), updatedBy: 'test' } })
+    const person = async (id: string, days: number, extra: Record<string, unknown> = {}) => {
+      await db.collection('users').add({ data: { _id: id, openid: `o-${id}`, name: '干部', role: 'cadre', orgId: 'org-rem20', orgPath: ['org-rem20'], createdAt: new Date(), ...extra } })
+      await db.collection('visitStats').add({
+        data: { _id: `${id}_2026`, cadreId: id, orgId: 'org-rem20', orgPath: ['org-rem20'], year: 2026, days, daysByMonth: {}, visits: days, visitsByMonth: {}, visitsByKind: {}, fieldworkByMonth: {}, fieldworkPending: 0, fieldworkApproved: 0, fieldworkRejected: 0, updatedAt: new Date() }
+      })
+      return `o-${id}`
+    }
+    const onPace = await person('rem20-on', 10) // 20 days × 173/365 ≈ 9 expected by 22 June: on pace here, behind under 90
+    const behind = await person('rem20-behind', 5)
+    const retired = await person('rem20-old', 0, { openid: 'former:rem20-old', active: false })
+
+    await run('2026-06-22T02:00:00Z') // Monday 10:00 Beijing, week 26
+    expect(await remindersOf(onPace)).toHaveLength(0)
+    const [row] = await remindersOf(behind)
+    expect(row).toMatchObject({ kind: 'pace' })
+    const page = ok(await call<ReminderPage>(behind, { action: 'list' }))
+    expect(page.items[0].body).toContain('20 天')
+    expect(await remindersOf(retired)).toHaveLength(0)
+    expect(await remindersOf('o-rem20-old')).toHaveLength(0)
+  })
+
   it('refuses consent for an unknown template, and never pushes a kind the user turned off', async () => {
     const [openid] = await cadres('rem-off', 1, { consent: true })
     expect(await call(openid, { action: 'consent', templateIds: ['not-ours'] })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
