@@ -225,7 +225,7 @@ describe('cadre ratings and the manager queue', () => {
     status: 'revisit', ratedAt: '2026-03-06T02:00:00.000Z', revisitDueAt: '2026-03-09T15:59:59.999Z', rectifyDueAt: '2026-03-27T15:59:59.999Z',
     revisit: null, rectification: null, revisitOverdue: true, rectifyOverdue: false, fixRating: null
   }
-  const cprops = { onTab: noop, onRetry: noop, onMore: noop, editing: null, onEdit: noop, onText: noop, onSend: noop, appeals: paged<Rating>() }
+  const cprops = { onTab: noop, onRetry: noop, onMore: noop, editing: null, onEdit: noop, onText: noop, onSend: noop, onOpenDemand: noop, appeals: paged<Rating>() }
 
   it('lists 差评 with deadlines and actions by status, and overdue demands with 督办', () => {
     const onEdit = jest.fn()
@@ -238,8 +238,11 @@ describe('cadre ratings and the manager queue', () => {
     expect(onEdit).toHaveBeenCalledWith({ id: 'case_r1', action: 'revisit' })
     rerender(<CasesView {...cprops} tab='cases' cases={paged({ items: [{ ...kase, status: 'rectifying' }] })} overdue={paged<Demand>()} editing={{ id: 'case_r1', action: 'rectify', text: '', sending: false, error: '请填写内容' }} />)
     expect(screen.getByTestId('edit-error').textContent).toBe('请填写内容')
-    rerender(<CasesView {...cprops} tab='overdue' cases={paged<BadReviewCase>()} overdue={paged({ items: [demand({ overdue: true, supervised: 2 })] })} />)
+    const openDemand = jest.fn()
+    rerender(<CasesView {...cprops} onOpenDemand={openDemand} tab='overdue' cases={paged<BadReviewCase>()} overdue={paged({ items: [demand({ overdue: true, supervised: 2 })] })} />)
     expect(screen.getByTestId('overdue-demand').textContent).toContain('已督办 2 次')
+    fireEvent.click(screen.getByTestId('open-overdue-demand'))
+    expect(openDemand).toHaveBeenCalledWith(demand().id)
     expect(screen.getByTestId('do-supervise')).toBeTruthy()
     rerender(<CasesView {...cprops} tab='cases' cases={paged<BadReviewCase>()} overdue={paged<Demand>()} />)
     expect(screen.getByTestId('empty').textContent).toContain('没有待处理的差评')

@@ -33,6 +33,8 @@ export interface CasesViewProps {
   onEdit: (e: { id: string; action: CaseAction } | null) => void
   onText: (text: string) => void
   onSend: () => void
+  /** An overdue demand's detail: its timeline and progress notes (the cadre's demand page). */
+  onOpenDemand: (id: string) => void
 }
 
 const when = (iso: string) => beijing(iso).format('M月D日 HH:mm')
@@ -98,6 +100,9 @@ function OverdueList(p: CasesViewProps) {
             </View>
             <Text className='jdq-row__line'>{d.text}</Text>
             <Text className='jdq-row__line'>期限 {when(d.deadlineAt)}{d.supervised ? ` · 已督办 ${d.supervised} 次` : ''}</Text>
+            <Text className='jdq-link' data-testid='open-overdue-demand' onClick={() => p.onOpenDemand(d.id)}>
+              查看办理经过 ›
+            </Text>
             <EditOrButtons p={p} id={d.id} actions={['supervise']} />
           </View>
         ))}

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { usePaged } from '../../../hooks/usePaged'
 import { usePageRefresh } from '../../../hooks/usePagedPage'
@@ -61,6 +61,7 @@ export default function CasesPage() {
         onEdit={(e) => setEditing(e ? { ...e, text: '', sending: false, error: null } : null)}
         onText={(text) => setEditing((e) => (e ? { ...e, text } : e))}
         onSend={() => void send()}
+        onOpenDemand={(id) => void Taro.navigateTo({ url: `/cadre/pages/demand/index?id=${encodeURIComponent(id)}` })}
       />
     </View>
   )
