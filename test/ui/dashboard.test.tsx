@@ -58,6 +58,8 @@ describe('数据看板 (managers)', () => {
     render(<DashboardView {...base()} />)
     expect(screen.getByTestId('dash-head').textContent).toContain('西宁市妇联')
     expect(screen.getByTestId('dash-head').textContent).toContain('2026年11月')
+    // 18:00 UTC is 02:00 the next day in Beijing.
+    expect(document.body.textContent).toContain('统计于 11月29日 02:00（白天每小时更新）')
     expect(screen.getByTestId('tile-days').textContent).toContain('23')
     expect(screen.getByTestId('tile-days').textContent).toContain('4 位干部合计')
     expect(screen.getByTestId('tile-visits').textContent).toContain('41')

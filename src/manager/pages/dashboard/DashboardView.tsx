@@ -7,6 +7,7 @@ import { Card, EmptyView, ErrorView, LoadingView } from '../../../components/Sta
 import type { CloudState } from '../../../hooks/useCloud'
 import { Chart } from '../../components/charts/Chart'
 import { monthLabel, percent } from '../../components/charts/model'
+import { beijing } from '../../../../types/rules/beijing-time'
 import './index.scss'
 
 const RED = '#c8161d'
@@ -24,7 +25,8 @@ export function periodLabel(period: string): string {
 }
 
 const share = (v: number | null) => (v === null ? '暂无评价' : percent(v))
-const when = (iso: string | null) => (iso ? `统计于 ${iso.slice(0, 10)}` : '')
+// Beijing time: an hourly figure computed at 00:30 Beijing is still the previous day in UTC.
+const when = (iso: string | null) => (iso ? `统计于 ${beijing(iso).format('M月D日 HH:mm')}` : '')
 
 function Tile({ label, value, note, testId }: { label: string; value: string | number; note?: string; testId?: string }) {
   return (
@@ -179,12 +181,12 @@ export function DashboardView({ state, kind, onKind, onRetry, onOpenUnit, onOpen
               {periodLabel(d.period)}
               {d.trail.length > 1 ? ` · ${d.trail.map((t) => t.name).join(' › ')}` : ''}
             </Text>
-            {d.computedAt ? <Text className='dash-text'>{when(d.computedAt)}（每晚更新）</Text> : null}
+            {d.computedAt ? <Text className='dash-text'>{when(d.computedAt)}（白天每小时更新）</Text> : null}
           </View>
           {d.figures ? (
             <FiguresBlock figures={d.figures} satisfiedShare={d.satisfiedShare} />
           ) : (
-            <EmptyView title='这个时间段还没有统计数据' hint='数据每晚统计一次。干部有了走访、诉求和群众评价后，第二天就能在这里看到。' />
+            <EmptyView title='这个时间段还没有统计数据' hint='数据白天每小时统计一次。干部有了走访、诉求和群众评价后，一小时内就能在这里看到。' />
           )}
           <TrendBlock trend={d.trend} />
           <Card title='下级单位和干部' testId='dash-children'>
@@ -225,12 +227,12 @@ export function CadreDashboardView({ state, kind, onKind, onRetry }: CadreDashbo
               {d.cadre.orgName} · {periodLabel(d.period)}
               {d.score !== null ? ` · 综合得分 ${d.score}` : ''}
             </Text>
-            {d.computedAt ? <Text className='dash-text'>{when(d.computedAt)}（每晚更新）</Text> : null}
+            {d.computedAt ? <Text className='dash-text'>{when(d.computedAt)}（白天每小时更新）</Text> : null}
           </View>
           {d.figures ? (
             <FiguresBlock figures={d.figures} satisfiedShare={d.satisfiedShare} />
           ) : (
-            <EmptyView title='这个时间段还没有统计数据' hint='数据每晚统计一次，有了走访、诉求和群众评价后就会显示。' />
+            <EmptyView title='这个时间段还没有统计数据' hint='数据白天每小时统计一次，有了走访、诉求和群众评价后就会显示。' />
           )}
           <TrendBlock trend={d.trend} />
         </>
