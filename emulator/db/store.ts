@@ -138,7 +138,21 @@ export class Store {
 
   private buildIndex(coll: string, spec: IndexSpec): void {
     let mask = 0
-    for (const row of this.stmt.scan.iterate(coll)) {
+    // SQLite cannot write on a connection while a statement is still stepping through rows (better-sqlite3:
+    // "connection is busy"), and a collection may be too large to hold at once: read in pages by idkey.
+    const page = this.sql.prepare<[string, Buffer, number], { idkey: Buffer; body: string }>(
+      'SELECT idkey, body FROM docs WHERE coll = ? AND idkey > ? ORDER BY idkey LIMIT ?'
+    )
+    const rows = function* (): Generator<{ idkey: Buffer; body: string }> {
+      let after = Buffer.alloc(0)
+      for (;;) {
+        const batch = page.all(coll, after, 2000)
+        yield* batch
+        if (batch.length < 2000) return
+        after = batch[batch.length - 1].idkey
+      }
+    }
+    for (const row of rows()) {
       const doc = deserializeDoc(row.body)
       const { keys, multikeyMask } = indexKeys(doc, spec)
       mask |= multikeyMask

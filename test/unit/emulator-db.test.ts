@@ -171,3 +171,35 @@ describe('indexed queries return exactly what a full scan returns', () => {
     )
   })
 })
+
+describe('a data folder opened with a newer declaration', () => {
+  it('builds a newly declared index over the documents already stored (more than one read page)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'jdq-db-upgrade-'))
+    try {
+      const before = { items: { permission: 'ADMINONLY' as const, indexes: [] } }
+      const first = new Engine({ dataDir: dir, declaration: before })
+      first.log = () => {}
+      const docs = Array.from({ length: 4500 }, (_, i) => ({ _id: `d${String(i).padStart(5, '0')}`, n: i % 7, tags: i % 2 ? ['x'] : [] }))
+      await first.handle('database.insertDocument', { collectionName: 'items', data: docs.map((d) => EJSON.stringify(d, { relaxed: false })) }, newMeter())
+      first.close()
+
+      // A later version of the app declares an index on the same collection: opening the folder builds it.
+      const after = { items: { permission: 'ADMINONLY' as const, indexes: [{ name: 'n_tags', keys: [['n', 1], ['tags', 1]] as const }] } }
+      const second = new Engine({ dataDir: dir, declaration: after })
+      second.log = () => {}
+      const meter = newMeter()
+      const res = (await second.handle(
+        'database.getDocument',
+        { collectionName: 'items', queryType: 'WHERE', query: EJSON.stringify({ n: 3, tags: 'x' }, { relaxed: false }), limit: 1000 },
+        meter
+      )) as { data: { list: string[] } }
+      const want = docs.filter((d) => d.n === 3 && d.tags.includes('x')).length
+      expect(res.data.list).toHaveLength(want)
+      // Served by the new index: only the matching documents were read.
+      expect(meter.docsExamined).toBe(want)
+      second.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
