@@ -144,7 +144,7 @@ export class Store {
       'SELECT idkey, body FROM docs WHERE coll = ? AND idkey > ? ORDER BY idkey LIMIT ?'
     )
     const rows = function* (): Generator<{ idkey: Buffer; body: string }> {
-      let after = Buffer.alloc(0)
+      let after: Buffer = Buffer.alloc(0)
       for (;;) {
         const batch = page.all(coll, after, 2000)
         yield* batch
