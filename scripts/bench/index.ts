@@ -1,24 +1,28 @@
 /**
  * `npm run bench`: per cloud function action, through the real wx-server-sdk against the emulator,
  * the DB operations, documents examined and returned, and p50/p95 latency on a small and a large
- * dataset, with the large/small ratio; plus function bundle sizes and cold starts, peak memory of
- * the emulator and of each function instance, and the weapp package sizes.
+ * dataset, with the large/small ratio; the reminders sender working through a generated population in
+ * resumable batches (runs, batches, messages, time per run against the 60 s limit, DB operations per batch);
+ * plus function bundle sizes and cold starts, peak memory of the emulator and of each function instance,
+ * and the weapp package sizes.
  *
- *   tsx scripts/bench/index.ts                full: small and large (10,000 cadres, 1,000,000 visits)
+ *   tsx scripts/bench/index.ts                full: small and large (10,000 cadres, 1,000,000 visits, 300,000
+ *                                             ratings, 100,000 demands; a 100,000-cadre reminders population)
  *   tsx scripts/bench/index.ts --quick        the same shape, small enough for `npm test`
  *   --iterations N   calls per action (default 30, quick 8)
  *
  * Writes .bench/latest.json. Exits non-zero when an action's documents examined grow with the data
- * (cost must not grow with history) or when an action fails.
+ * (cost must not grow with history), when an action fails, or when a sender run passes the function's
+ * time limit or a message is sent twice.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
 import { startEmulator, type TestEmulator } from '../../test/helpers/emulator'
-import { connectSdk } from '../sdk'
 import { seed } from '../seed'
 import { functionNames } from '../build-functions'
-import { generate, veteranOpenid } from './dataset'
-import { callAs, coldStart, metrics, percentile, weappPackages, type ColdStart } from './measure'
+import { BEHIND_SHARE, QUOTA_SHARE, generate, veteranOpenid } from './dataset'
+import { callAs, coldStart, loadBatches, metrics, percentile, loadSecondsBy, watchSlow, weappPackages, type ColdStart } from './measure'
+import { SENDER_LIMIT_MS, benchSender, type SenderResult } from './sender'
 import { scenarios } from './scenarios'
 import { sizes, type BenchSize } from './sizes'
 
@@ -29,6 +33,8 @@ interface ActionResult {
   action: string
   ok: boolean
   error?: string
+  /** The emulator's slow-query lines seen during this action's calls. */
+  slow?: string[]
   dbOps: number
   docsExamined: number
   docsReturned: number
@@ -76,49 +82,51 @@ function functionInstances(emulatorPid: number): { pid: number; fn: string }[] {
   return found
 }
 
-async function load(url: string, size: BenchSize, now: Date): Promise<number> {
-  const started = Date.now()
-  // Bulk inserts of 1,000 documents take longer than the SDK's 3 s slow-request warning; that is expected here.
-  process.env.SILENCE = 'true'
-  const db = connectSdk(url).database()
-  let inFlight: Promise<unknown>[] = []
-  for (const batch of generate(size, now)) {
-    inFlight.push(db.collection(batch.collection).add({ data: batch.docs }) as Promise<unknown>)
-    if (inFlight.length >= 2) {
-      await Promise.all(inFlight)
-      inFlight = []
-    }
-  }
-  await Promise.all(inFlight)
-  return (Date.now() - started) / 1000
-}
-
 async function runSize(size: BenchSize, iterations: number, now: Date): Promise<SizeResult> {
   const emu: TestEmulator = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'] })
   try {
     await seed(emu.url)
-    process.stdout.write(`  ${size.name}: loading ${size.cadres} cadres, ${size.visits} visits, ${size.households} households… `)
-    const loadSeconds = await load(emu.url, size, now)
-    console.log(`${loadSeconds.toFixed(1)} s`)
+    process.stdout.write(
+      `  ${size.name}: loading ${size.cadres} cadres, ${size.visits} visits, ${size.households} households, ${size.ratings} ratings, ${size.demands} demands… `
+    )
+    const loadSeconds = await loadBatches(emu.url, generate(size, now))
+    console.log(`${loadSeconds.toFixed(1)} s (${Object.entries(loadSecondsBy).map(([c, t]) => `${c} ${t.toFixed(1)}`).join(', ')})`)
     // Every bench point of one cadre index shares coordinates with bench-point-0 (the light cadre's is a copy).
     const overview = (await callAs(emu.url, veteranOpenid, 'points', { action: 'overview' })) as {
       data?: { points: { id: string; location: { lat: number; lng: number } }[] }
     }
     const home = overview.data?.points.find((p) => p.id === 'bench-point-0')?.location
     const actions: ActionResult[] = []
+    const measureStarted = Date.now()
+    const memo = new Map<string, unknown>()
+    const slow = watchSlow(emu.process)
+    // Two warm-up calls start a function's instance; later rows of a warm function need none.
+    const warm = new Set<string>()
     for (const scenario of scenarios) {
       const latencies: number[] = []
       let totals = { dbOps: 0, docsExamined: 0, docsReturned: 0 }
       let failure: string | undefined
-      for (let i = -2; i < iterations; i++) {
+      const warmUp = warm.has(scenario.fn) ? 0 : 2
+      warm.add(scenario.fn)
+      for (let i = -warmUp; i < iterations; i++) {
         const callNow = new Date()
-        const payload = scenario.payload(i + 2, callNow)
+        let prepared: Record<string, unknown> = {}
+        try {
+          if (scenario.prepare) prepared = await scenario.prepare({ url: emu.url, i: i + warmUp, now: callNow, home, memo })
+        } catch (err) {
+          failure = (err as Error).message
+          continue
+        }
+        const payload = scenario.payload(i + warmUp, callNow, prepared)
         if (scenario.pointId && home) Object.assign(payload.fix as object, home)
+        const as = typeof scenario.as === 'function' ? scenario.as(i + warmUp, callNow) : scenario.as
         const before = await metrics(emu.url)
+        if (i >= 0) slow.label(scenario.name)
         const started = performance.now()
-        const reply = await callAs(emu.url, scenario.as, scenario.fn, payload)
+        const reply = await callAs(emu.url, as, scenario.fn, payload)
         const ms = performance.now() - started
         const after = await metrics(emu.url)
+        slow.label(null)
         if (!reply.ok) failure = `${reply.code}: ${reply.message}`
         if (i < 0) continue // warm-up: the first calls start instances
         latencies.push(ms)
@@ -129,25 +137,32 @@ async function runSize(size: BenchSize, iterations: number, now: Date): Promise<
         }
       }
       latencies.sort((a, b) => a - b)
+      const n = Math.max(1, latencies.length)
       actions.push({
         action: scenario.name,
         ok: !failure,
         error: failure,
-        dbOps: totals.dbOps / iterations,
-        docsExamined: totals.docsExamined / iterations,
-        docsReturned: totals.docsReturned / iterations,
-        p50Ms: percentile(latencies, 50),
-        p95Ms: percentile(latencies, 95)
+        slow: slow.lines(scenario.name),
+        dbOps: totals.dbOps / n,
+        docsExamined: totals.docsExamined / n,
+        docsReturned: totals.docsReturned / n,
+        p50Ms: percentile(latencies, 50) ?? 0,
+        p95Ms: percentile(latencies, 95) ?? 0
       })
     }
+    console.log(`  ${size.name}: ${actions.length} actions measured in ${((Date.now() - measureStarted) / 1000).toFixed(1)} s`)
     const functionPeakMB: Record<string, number> = {}
     for (const { pid, fn } of functionInstances(emu.process.pid!)) functionPeakMB[fn] = Math.max(functionPeakMB[fn] ?? 0, peakMB(pid))
     return { size, loadSeconds, actions, emulatorPeakMB: peakMB(emu.process.pid!), functionPeakMB }
   } finally {
     await emu.stop()
+    // The large dataset's folder holds gigabytes: a throwaway, removed once measured.
+    rmSync(emu.dataDir, { recursive: true, force: true })
   }
 }
 
+const BEHIND_PCT = Math.round(BEHIND_SHARE * 100)
+const QUOTA_PCT = Math.round(QUOTA_SHARE * 100)
 const fmt = (n: number, digits = 1) => (Number.isInteger(n) ? String(n) : n.toFixed(digits))
 
 function table(headers: string[], rows: (string | number)[][]): string {
@@ -176,15 +191,23 @@ async function main(): Promise<void> {
   const now = new Date()
   const [smallSize, largeSize] = quick ? [sizes['quick-small'], sizes['quick-large']] : [sizes.small, sizes.large]
 
-  console.log(`bench (${quick ? 'quick' : 'full'}), ${iterations} calls per action after 2 warm-up calls`)
+  console.log(`bench (${quick ? 'quick' : 'full'}), ${iterations} calls per action (after 2 warm-up calls for each function's first action)`)
   const small = await runSize(smallSize, iterations, now)
   const large = await runSize(largeSize, iterations, now)
+  console.log('  reminders sender:')
+  const senderSmall = await benchSender(smallSize, functionsDir, now)
+  const senderLarge = await benchSender(largeSize, functionsDir, now)
 
   const flagged: string[] = []
   const rows = small.actions.map((s) => {
     const l = large.actions.find((a) => a.action === s.action)!
     const growth = grows(s, l)
-    if (growth) flagged.push(`${s.action}: documents examined beyond those returned ${fmt(s.docsExamined - s.docsReturned)} → ${fmt(l.docsExamined - l.docsReturned)}`)
+    if (growth) {
+      flagged.push(
+        `${s.action}: documents examined beyond those returned ${fmt(s.docsExamined - s.docsReturned)} → ${fmt(l.docsExamined - l.docsReturned)}` +
+          (l.slow ?? []).map((line) => `\n      ${line}`).join('')
+      )
+    }
     if (!s.ok || !l.ok) flagged.push(`${s.action} failed: ${s.error ?? l.error}`)
     return [
       s.action,
@@ -200,10 +223,67 @@ async function main(): Promise<void> {
       growth ? 'GROWS' : !s.ok || !l.ok ? 'FAILED' : 'ok'
     ]
   })
-  console.log(`\nper action (small = ${smallSize.cadres} cadres/${smallSize.visits} visits, large = ${largeSize.cadres} cadres/${largeSize.visits} visits)\n`)
+  const shape = (z: BenchSize) => `${z.cadres} cadres/${z.visits} visits/${z.ratings} ratings/${z.demands} demands`
+  console.log(`\nper action (small = ${shape(smallSize)}, large = ${shape(largeSize)})\n`)
   console.log(
     table(['action', 'ops S', 'ops L', 'examined S', 'examined L', 'returned S', 'returned L', 'p50/p95 ms S', 'p50/p95 ms L', 'L/S p50', ''], rows)
   )
+
+  console.log(
+    `\nreminders sender (a run = one timer firing, ${fmt(SENDER_LIMIT_MS / 1000)} s limit; population: ${BEHIND_PCT}% behind the pace, ${QUOTA_PCT}% with quota)\n`
+  )
+  const senderRows = [senderSmall, senderLarge]
+  console.log(
+    table(
+      ['population', 'runs', 'batches', 'users scanned', 'due', 'sent', 'in app only', 'outbox (distinct)', 'max run ms', 'ms/batch', 'ops/batch', 'examined/batch', 'returned/batch'],
+      senderRows.map((r) => [
+        `${r.size} (${r.cadres})`,
+        r.runs,
+        r.batches,
+        r.scanned,
+        r.due,
+        r.outcomes.sent ?? 0,
+        (r.outcomes.noQuota ?? 0) + (r.outcomes.off ?? 0),
+        `${r.outbox} (${r.outboxDistinct})`,
+        fmt(r.maxRunMs, 0),
+        fmt(r.msPerBatch),
+        fmt(r.dbOpsPerBatch),
+        fmt(r.docsExaminedPerBatch),
+        fmt(r.docsReturnedPerBatch)
+      ])
+    )
+  )
+  for (const r of senderRows) {
+    if (r.error) flagged.push(`reminders sender (${r.size}) failed: ${r.error}`)
+    if (r.maxRunMs > SENDER_LIMIT_MS) flagged.push(`reminders sender (${r.size}): a run took ${r.maxRunMs} ms, over the ${SENDER_LIMIT_MS} ms limit`)
+    if (r.outbox !== r.outboxDistinct || r.outbox !== (r.outcomes.sent ?? 0)) {
+      flagged.push(`reminders sender (${r.size}): ${r.outcomes.sent ?? 0} sent but ${r.outbox} messages in the outbox (${r.outboxDistinct} distinct)`)
+    }
+  }
+  // Growth is judged per 200 users scanned (a full batch): sources with nothing to do add near-empty batches,
+  // which would make a small population's per-batch averages look cheaper than they are.
+  const per200 = (r: SenderResult): ActionResult => {
+    const k = (r.batches / Math.max(1, r.scanned)) * 200
+    return {
+      action: 'reminders sender (per 200 users)',
+      ok: !r.error,
+      dbOps: r.dbOpsPerBatch * k,
+      docsExamined: r.docsExaminedPerBatch * k,
+      docsReturned: r.docsReturnedPerBatch * k,
+      p50Ms: r.msPerBatch,
+      p95Ms: r.maxRunMs
+    }
+  }
+  const [s200, l200] = [per200(senderSmall), per200(senderLarge)]
+  if (grows(s200, l200)) {
+    flagged.push(
+      `reminders sender: documents examined per 200 users beyond those returned ${fmt(s200.docsExamined - s200.docsReturned)} → ${fmt(l200.docsExamined - l200.docsReturned)}` +
+        senderLarge.slow.map((line) => `\n      ${line}`).join('')
+    )
+  }
+  if (l200.dbOps > Math.max(2 * s200.dbOps, s200.dbOps + 10)) {
+    flagged.push(`reminders sender: DB operations per 200 users ${fmt(s200.dbOps)} → ${fmt(l200.dbOps)}`)
+  }
 
   const cold: Record<string, ColdStart> = {}
   for (const name of functionNames()) cold[name] = await coldStart(functionsDir, name, 'http://127.0.0.1:9')
@@ -226,7 +306,10 @@ async function main(): Promise<void> {
 
   mkdirSync(path.join(root, '.bench'), { recursive: true })
   const out = path.join(root, '.bench', 'latest.json')
-  writeFileSync(out, JSON.stringify({ at: now.toISOString(), quick, iterations, small, large, coldStart: cold, weappPackages: packages, flagged }, null, 2))
+  writeFileSync(
+    out,
+    JSON.stringify({ at: now.toISOString(), quick, iterations, small, large, sender: { small: senderSmall, large: senderLarge }, coldStart: cold, weappPackages: packages, flagged }, null, 2)
+  )
   console.log(`\nwrote ${path.relative(root, out)}`)
   if (flagged.length) {
     console.error(`\n✗ ${flagged.length} problem(s):\n  ${flagged.join('\n  ')}`)

@@ -1,13 +1,30 @@
 import { LIGHT_VISITS, VETERAN, lightOpenid, veteranOpenid } from './dataset'
+import { callAs } from './measure'
+import { beijingYear } from '../../types/rules/beijing-time'
+
+/** What a scenario's preparation gets: the emulator, the call's index and clock, and a memo per dataset size. */
+export interface Prep {
+  url: string
+  i: number
+  now: Date
+  /** The veteran's liaison point's coordinates (a check-in there is inside). */
+  home: { lat: number; lng: number } | undefined
+  memo: Map<string, unknown>
+}
 
 export interface Scenario {
   /** fn.action, the row name in the report. */
   name: string
   fn: string
-  /** Who calls: the veteran cadre (a tenth of all visits) or their county manager. */
-  as: string
+  /** Who calls: the veteran cadre (a tenth of all visits), their county manager, or a resident (per call). */
+  as: string | ((i: number, now: Date) => string)
+  /**
+   * Runs before the measured call, outside the counted metrics: creates what an action can use only once
+   * (a demand to resolve, a visit's QR code to rate) through the real functions.
+   */
+  prepare?: (p: Prep) => Promise<Record<string, unknown>>
   /** Built per call: writes need a fresh submission each time. */
-  payload: (i: number, now: Date) => Record<string, unknown>
+  payload: (i: number, now: Date, prepared: Record<string, unknown>) => Record<string, unknown>
   /** For check-ins: the liaison point whose coordinates the fix takes. */
   pointId?: string
 }
@@ -34,6 +51,57 @@ function checkIn(name: string, as: string, pointId: string): Scenario {
   }
 }
 
+type Reply = Awaited<ReturnType<typeof callAs>>
+function ok<T>(r: Reply, what: string): T {
+  if (!r.ok) throw new Error(`preparing ${what}: ${r.code}: ${r.message}`)
+  return r.data as T
+}
+
+/** A fresh resident per call: one rating per resident per target, and the daily rate limit per openid. */
+const resident = (i: number, now: Date) => `bench-resident-run-${now.getTime()}-${i}`
+
+/** A new visit of the veteran at their point, and its QR code (the scene a resident scans). */
+async function visitScene(p: Prep): Promise<string> {
+  const at = p.now.toISOString()
+  const checkIn = ok<{ visit: { id: string } }>(
+    await callAs(p.url, veteranOpenid, 'visit', {
+      action: 'checkIn',
+      submissionId: `bench-prep-${p.now.getTime()}-${p.i}`,
+      pointId: 'bench-point-0',
+      fix: { ...(p.home ?? { lat: 0, lng: 0 }), accuracy: 15, capturedAt: at },
+      deviceNow: at,
+      offline: false
+    }),
+    'a visit'
+  )
+  return ok<{ scene: string }>(await callAs(p.url, veteranOpenid, 'ratings', { action: 'qr', kind: 'visit', targetId: checkIn.visit.id }), 'its QR code').scene
+}
+
+/** One visit scene per dataset, for the read-only rows. */
+async function sharedScene(p: Prep): Promise<string> {
+  if (!p.memo.has('scene')) p.memo.set('scene', await visitScene(p))
+  return p.memo.get('scene') as string
+}
+
+/** A new demand in the veteran's ledger, moved through `steps` (resolve, coordinate, close) before the measured call. */
+async function demandIn(p: Prep, steps: ('resolve' | 'coordinate' | 'close')[]): Promise<{ demandId: string; sceneCode: string | null }> {
+  const d = ok<{ id: string }>(
+    await callAs(p.url, veteranOpenid, 'demands', { action: 'create', area: 'living', urgency: 'general', text: `基准测试：路灯坏了（${p.i}）` }),
+    'a demand'
+  )
+  let sceneCode: string | null = null
+  for (const step of steps) {
+    const data =
+      step === 'resolve'
+        ? { action: 'resolve', demandId: d.id, done: '当场联系电工修好了' }
+        : step === 'coordinate'
+          ? { action: 'coordinate', demandId: d.id, department: '县住建局' }
+          : { action: 'close', demandId: d.id, reply: '已告诉群众修好了' }
+    sceneCode = ok<{ sceneCode: string | null }>(await callAs(p.url, veteranOpenid, 'demands', data), `demands.${step}`).sceneCode
+  }
+  return { demandId: d.id, sceneCode }
+}
+
 export const scenarios: Scenario[] = [
   { name: 'user.me', fn: 'user', as: veteranOpenid, payload: () => ({ action: 'me' }) },
   { name: 'points.overview', fn: 'points', as: veteranOpenid, payload: () => ({ action: 'overview' }) },
@@ -46,5 +114,95 @@ export const scenarios: Scenario[] = [
   checkIn(`visit.checkIn (${LIGHT_VISITS} earlier visits)`, lightOpenid, 'bench-light-point'),
   { name: 'visit.listPending', fn: 'visit', as: countyManager, payload: () => ({ action: 'listPending', limit: 20 }) },
   { name: 'visit.list (manager)', fn: 'visit', as: countyManager, payload: () => ({ action: 'list', cadreId: VETERAN, limit: 20 }) },
-  { name: 'points.listCadres', fn: 'points', as: countyManager, payload: () => ({ action: 'listCadres', limit: 20 }) }
+  { name: 'points.listCadres', fn: 'points', as: countyManager, payload: () => ({ action: 'listCadres', limit: 20 }) },
+
+  // ---- issue 4: 群众点评 (a fresh resident and a new visit or closed demand per call)
+  {
+    name: 'ratings.rate (满意, a new visit)',
+    fn: 'ratings',
+    as: resident,
+    prepare: async (p) => ({ scene: await visitScene(p) }),
+    payload: (_i, _now, p) => ({ action: 'rate', scene: p.scene, level: 'satisfied', tags: ['服务态度好'] })
+  },
+  {
+    name: 'ratings.rate (不满意: opens a 差评 case)',
+    fn: 'ratings',
+    as: resident,
+    prepare: async (p) => ({ scene: await visitScene(p) }),
+    payload: (_i, _now, p) => ({ action: 'rate', scene: p.scene, level: 'dissatisfied', tags: ['办事效率低'], comment: '等了很久' })
+  },
+  {
+    name: 'ratings.rate (a closed demand)',
+    fn: 'ratings',
+    as: resident,
+    prepare: async (p) => ({ scene: (await demandIn(p, ['resolve', 'close'])).sceneCode }),
+    payload: (_i, _now, p) => ({ action: 'rate', scene: p.scene, level: 'verySatisfied', tags: ['解决效果好'] })
+  },
+  {
+    name: 'ratings.landing (resident scans)',
+    fn: 'ratings',
+    as: resident,
+    prepare: async (p) => ({ scene: await sharedScene(p) }),
+    payload: (_i, _now, p) => ({ action: 'landing', scene: p.scene })
+  },
+  { name: 'ratings.listMine', fn: 'ratings', as: veteranOpenid, payload: () => ({ action: 'listMine', limit: 20 }) },
+  { name: 'ratings.stats (month)', fn: 'ratings', as: veteranOpenid, payload: () => ({ action: 'stats' }) },
+  { name: 'ratings.stats (year)', fn: 'ratings', as: veteranOpenid, payload: (_i, now) => ({ action: 'stats', period: String(beijingYear(now)) }) },
+  { name: 'ratings.listCases (active)', fn: 'ratings', as: countyManager, payload: () => ({ action: 'listCases', status: 'active', limit: 20 }) },
+  { name: 'ratings.listCases (all)', fn: 'ratings', as: countyManager, payload: () => ({ action: 'listCases', status: 'all', limit: 20 }) },
+
+  // ---- issue 4: the ledger (a new demand per state change, created before the measured call)
+  {
+    name: 'demands.create (cadre)',
+    fn: 'demands',
+    as: veteranOpenid,
+    payload: (i) => ({ action: 'create', area: 'employment', urgency: 'general', text: `基准测试：想找份工作（${i}）` })
+  },
+  {
+    name: 'demands.create (resident via QR)',
+    fn: 'demands',
+    as: resident,
+    prepare: async (p) => ({ scene: await sharedScene(p) }),
+    payload: (i, _now, p) => ({ action: 'create', scene: p.scene, area: 'living', urgency: 'urgent', text: `基准测试：自来水停了（${i}）` })
+  },
+  {
+    name: 'demands.resolve (立即解决)',
+    fn: 'demands',
+    as: veteranOpenid,
+    prepare: (p) => demandIn(p, []),
+    payload: (_i, _now, p) => ({ action: 'resolve', demandId: p.demandId, done: '当场解决了' })
+  },
+  {
+    name: 'demands.finish (协调办结)',
+    fn: 'demands',
+    as: veteranOpenid,
+    prepare: (p) => demandIn(p, ['coordinate']),
+    payload: (_i, _now, p) => ({ action: 'finish', demandId: p.demandId, result: '住建局已修好' })
+  },
+  {
+    name: 'demands.close (答复群众)',
+    fn: 'demands',
+    as: veteranOpenid,
+    prepare: (p) => demandIn(p, ['resolve']),
+    payload: (_i, _now, p) => ({ action: 'close', demandId: p.demandId, reply: '已当面告诉群众' })
+  },
+  { name: 'demands.list (all)', fn: 'demands', as: veteranOpenid, payload: () => ({ action: 'list', filter: 'all', limit: 20 }) },
+  { name: 'demands.list (overdue)', fn: 'demands', as: veteranOpenid, payload: () => ({ action: 'list', filter: 'overdue', limit: 20 }) },
+  {
+    name: 'demands.get',
+    fn: 'demands',
+    as: veteranOpenid,
+    prepare: async (p) => {
+      if (!p.memo.has('demand')) p.memo.set('demand', (await demandIn(p, ['coordinate'])).demandId)
+      return { demandId: p.memo.get('demand') }
+    },
+    payload: (_i, _now, p) => ({ action: 'get', demandId: p.demandId })
+  },
+  { name: 'demands.listOverdue (manager)', fn: 'demands', as: countyManager, payload: () => ({ action: 'listOverdue', limit: 20 }) },
+
+  // ---- issue 3 item 7 and issue 6: the diary and the reminder center
+  { name: 'diary.add', fn: 'diary', as: veteranOpenid, payload: (i, now) => ({ action: 'add', entryId: `bench-${now.getTime()}-${i}`, text: '今天走访了三户，了解到用水困难' }) },
+  { name: 'diary.list', fn: 'diary', as: veteranOpenid, payload: () => ({ action: 'list', limit: 20 }) },
+  { name: 'reminders.list', fn: 'reminders', as: veteranOpenid, payload: () => ({ action: 'list', limit: 20 }) },
+  { name: 'reminders.getBadge', fn: 'reminders', as: veteranOpenid, payload: () => ({ action: 'getBadge' }) }
 ]
