@@ -228,3 +228,14 @@ export function tap(page: SimComponent, selector: string): void {
   if (!target) throw new Error(`no component with id ${sid}`)
   target.dispatchEvent('tap', {})
 }
+
+/** Taps the first element matching `selector` whose text contains `text` (weapp drops data-testid attributes). */
+export function tapText(page: SimComponent, selector: string, text: string): void {
+  const els = Array.from((page.dom as Element | undefined)?.querySelectorAll(selector) ?? [])
+  const el = els.find((e) => (e.textContent ?? '').includes(text))
+  const sid = el?.getAttribute('data-sid')
+  if (!sid) throw new Error(`nothing to tap at ${selector} with “${text}”`)
+  const target = page.querySelector(`#${sid}`)
+  if (!target) throw new Error(`no component with id ${sid}`)
+  target.dispatchEvent('tap', {})
+}
