@@ -34,7 +34,10 @@ export const database = {
     permission: 'ADMINONLY',
     indexes: [
       { name: 'openid_unique', keys: [['openid', 1]], unique: true },
-      { name: 'org_role', keys: [['orgId', 1], ['role', 1]] },
+      // _id last: a node's members page in index order — by role (org_role_id) or all of them (org_id) — instead of
+      // reading every account of the node and sorting.
+      { name: 'org_role_id', keys: [['orgId', 1], ['role', 1], ['_id', 1]] },
+      { name: 'org_id', keys: [['orgId', 1], ['_id', 1]] },
       // _id last: a manager's cadre list pages in index order instead of sorting the whole subtree.
       { name: 'orgPath_role', keys: [['orgPath', 1], ['role', 1], ['_id', 1]] }
     ]

@@ -13,6 +13,12 @@ export interface OrgDoc {
   /** Ancestor ids from the province down to and including this node: subtree queries are `path: id`. */
   path: string[]
   pathNames: string[]
+  /**
+   * Active accounts bound to this node itself (orgId = this node), kept by the orgs function in the transaction
+   * of every bind, move and removal, so the tree adds up a subtree's people from its org documents instead of
+   * counting accounts. Absent on data written before the counts: such a node is counted live.
+   */
+  memberCounts?: { cadre: number; manager: number }
 }
 
 export interface UserDoc {

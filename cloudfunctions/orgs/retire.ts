@@ -3,6 +3,7 @@ import { AppError } from '../_lib/errors'
 import { findUserById } from '../_lib/auth'
 import { countOf } from '../_lib/query'
 import type { Tx } from '../_lib/tx'
+import { bumpMembers } from './shared'
 
 /**
  * Moving and removing keep history where it was earned. Visits, visit days, statistics (`${cadreId}_${year}`,
@@ -31,10 +32,11 @@ export async function activeMember(id: string): Promise<UserDoc> {
   return u
 }
 
-export function retire(tx: Tx, old: UserDoc, reason: 'moved' | 'removed', byId: string, now: Date, extra: { note?: string; movedTo?: string }) {
-  return tx.collection('users').doc(old._id).update({
+export async function retire(tx: Tx, old: UserDoc, reason: 'moved' | 'removed', byId: string, now: Date, extra: { note?: string; movedTo?: string }) {
+  await tx.collection('users').doc(old._id).update({
     data: { openid: `former:${old._id}`, formerOpenid: old.openid, active: false, retired: { at: now, reason, byId, ...extra } }
   })
+  await bumpMembers(tx, old.orgId, old.role, -1)
 }
 
 export async function stillActive(tx: Tx, id: string): Promise<UserDoc> {

@@ -3,7 +3,7 @@ import type { InviteRole } from '../../types/rules/invites'
 import { INVITE_ATTEMPTS_PER_DAY, inviteStatus, normaliseInviteCode } from '../../types/rules/invites'
 import { beijingDate } from '../../types/rules/beijing-time'
 import { bumpCounter, hashOpenid } from '../_lib/service'
-import { inTransaction } from '../_lib/tx'
+import { inTransaction, type Tx } from '../_lib/tx'
 import { _ } from '../_lib/cloud'
 import { collection, type OrgDoc, type UserDoc } from '../_lib/collections'
 import { AppError } from '../_lib/errors'
@@ -51,12 +51,53 @@ export async function managedOrg(user: UserDoc, orgId: string): Promise<OrgDoc> 
 /** Active accounts only: moved or removed ones stay in the database with their history, out of these lists. */
 export const active = { active: _.neq(false) }
 
-export async function nodeOf(org: OrgDoc): Promise<OrgNode> {
-  const [cadres, managers] = await Promise.all([
-    countOf(collection('users').where({ orgPath: org._id, role: 'cadre', ...active })),
-    countOf(collection('users').where({ orgPath: org._id, role: 'manager', ...active }))
-  ])
-  return { id: org._id, name: org.name, system: org.system, level: org.level, parentId: org.parentId, pathNames: org.pathNames, cadres, managers }
+type MemberCounts = NonNullable<OrgDoc['memberCounts']>
+
+/** A node's own counts: kept on the org document, or — on data from before the counts — counted live (org_role_id). */
+async function ownCounts(org: OrgDoc): Promise<MemberCounts> {
+  if (org.memberCounts) return org.memberCounts
+  const [cadre, manager] = await Promise.all(
+    (['cadre', 'manager'] as const).map((role) => countOf(collection('users').where({ orgId: org._id, role, ...active })))
+  )
+  return { cadre, manager }
+}
+
+/**
+ * Every node of a subtree (orgs index `path`) with the active cadres and managers under each: one read of the org
+ * documents — their number follows the organisation chart, not the people in it — summed from each node's own counts.
+ */
+export async function subtreeNodes(root: OrgDoc): Promise<{ orgs: OrgDoc[]; node: (org: OrgDoc) => OrgNode }> {
+  const orgs: OrgDoc[] = []
+  for (let after: string | null = null; ; ) {
+    const page: OrgDoc[] = await rows<OrgDoc>(collection('orgs').where(after ? { path: root._id, _id: _.gt(after) } : { path: root._id }).orderBy('_id', 'asc').limit(1000))
+    orgs.push(...page)
+    if (page.length < 1000) break
+    after = page[page.length - 1]._id
+  }
+  const own = new Map(await Promise.all(orgs.map(async (o) => [o._id, await ownCounts(o)] as const)))
+  const node = (org: OrgDoc): OrgNode => {
+    let cadres = 0
+    let managers = 0
+    for (const o of orgs) {
+      if (!o.path.includes(org._id)) continue
+      cadres += own.get(o._id)?.cadre ?? 0
+      managers += own.get(o._id)?.manager ?? 0
+    }
+    return { id: org._id, name: org.name, system: org.system, level: org.level, parentId: org.parentId, pathNames: org.pathNames, cadres, managers }
+  }
+  return { orgs, node }
+}
+
+/**
+ * Keeps a node's own counts in the transaction that binds, moves or retires an account. A node without counts
+ * (data from before them) is left to be counted live: a partial count would be wrong.
+ */
+export async function bumpMembers(tx: Tx, orgId: string, role: string, delta: 1 | -1): Promise<void> {
+  if (role !== 'cadre' && role !== 'manager') return
+  const ref = tx.collection('orgs').doc(orgId)
+  const org = (await ref.get()).data as unknown as OrgDoc | null
+  if (!org?.memberCounts) return
+  await ref.update({ data: { [`memberCounts.${role}`]: _.inc(delta) } })
 }
 
 export const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)

@@ -199,7 +199,7 @@ async function usersById(ids: string[]): Promise<Map<string, UserDoc>> {
   return new Map(users.filter((u) => u.active !== false).map((u) => [u._id, u]))
 }
 
-/** The managers of each organisation (users index org_role: one `$in` read, no scan). */
+/** The managers of each organisation (users index org_role_id: one `$in` read, no scan). */
 async function managersOf(orgIds: string[]): Promise<Map<string, UserDoc[]>> {
   const unique = [...new Set(orgIds)]
   const out = new Map<string, UserDoc[]>()

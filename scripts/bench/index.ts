@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: per cloud function action, through the real wx-server-sdk against the emulator,
  * the DB operations, documents examined and returned, and p50/p95 latency on a small and a large
- * dataset, with the large/small ratio; the reminders sender working through a generated population in
+ * dataset, with the large/small ratio, after the rankings job has run its cycle over the loaded data (runs, batches,
+ * longest run against the 60 s limit, DB operations per cadre); the reminders sender working through a generated population in
  * resumable batches (runs, batches, messages, time per run against the 60 s limit, DB operations per batch);
  * plus function bundle sizes and cold starts, peak memory of the emulator and of each function instance,
  * and the weapp package sizes.
@@ -13,18 +14,19 @@
  *
  * Writes .bench/latest.json. Exits non-zero when an action's documents examined grow with the data
  * (cost must not grow with history), when an action fails, or when a sender run passes the function's
- * time limit or a message is sent twice.
+ * time limit or a message is sent twice, or when the rankings job fails or a run of it passes its time limit.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
 import { startEmulator, type TestEmulator } from '../../test/helpers/emulator'
-import { seed } from '../seed'
+import { recountMembers, seed } from '../seed'
 import { functionNames } from '../build-functions'
 import { BEHIND_SHARE, QUOTA_SHARE, generate, veteranOpenid } from './dataset'
 import { callAs, coldStart, loadBatches, metrics, percentile, loadSecondsBy, watchSlow, weappPackages, type ColdStart } from './measure'
 import { SENDER_LIMIT_MS, benchSender, type SenderResult } from './sender'
 import { scenarios } from './scenarios'
 import { sizes, type BenchSize } from './sizes'
+import { connectSdk } from '../sdk'
 
 const root = path.resolve(__dirname, '../..')
 const functionsDir = path.join(root, 'build', 'cloudfunctions')
@@ -42,9 +44,67 @@ interface ActionResult {
   p95Ms: number
 }
 
+/** The rankings job (issue 5) run to the end of a cycle on the loaded data, as the timer would: runs, batches, cost. */
+interface RankingsJobResult {
+  runs: number
+  batches: number
+  cadres: number
+  orgs: number
+  /** Sum of the runs' own times, and the longest run (the function's limit is RANKINGS_LIMIT_MS). */
+  totalMs: number
+  maxRunMs: number
+  dbOps: number
+  dbOpsPerCadre: number
+  docsExamined: number
+  docsReturned: number
+  error?: string
+}
+
+/** The rankings function's timeout (cloudfunctions/rankings/config.json). */
+const RANKINGS_LIMIT_MS = 60_000
+
+/**
+ * Runs the rankings job until its cycle is done: each run a server-side `{ action: 'run', now }` call (as
+ * test/contract/rankings.test.ts does), so cadreScores and orgStats are written by the job itself from the
+ * generated visits, ratings and demands — the dataset never fakes them.
+ */
+async function runRankingsJob(url: string, now: Date): Promise<RankingsJobResult> {
+  const cloud = connectSdk(url)
+  const r: RankingsJobResult = { runs: 0, batches: 0, cadres: 0, orgs: 0, totalMs: 0, maxRunMs: 0, dbOps: 0, dbOpsPerCadre: 0, docsExamined: 0, docsReturned: 0 }
+  const before = await metrics(url)
+  for (;;) {
+    const res = (await cloud.callFunction({ name: 'rankings', data: { action: 'run', now: now.toISOString() }, timeout: 2 * RANKINGS_LIMIT_MS } as never)) as unknown as {
+      result: { ok: boolean; data?: { done: boolean; batches: number; cadres: number; orgs: number; ms: number }; code?: string; message?: string }
+    }
+    const run = res.result?.data
+    if (!res.result?.ok || !run) {
+      r.error = `run ${r.runs + 1}: ${res.result?.code}: ${res.result?.message}`
+      break
+    }
+    r.runs += 1
+    r.batches += run.batches
+    r.cadres += run.cadres
+    r.orgs += run.orgs
+    r.totalMs += run.ms
+    r.maxRunMs = Math.max(r.maxRunMs, run.ms)
+    if (run.done) break
+    if (r.runs >= 1000 || run.batches === 0) {
+      r.error = `the rankings job made no progress (run ${r.runs}: ${run.batches} batches)`
+      break
+    }
+  }
+  const after = await metrics(url)
+  r.dbOps = after.dbOps - before.dbOps
+  r.docsExamined = after.docsExamined - before.docsExamined
+  r.docsReturned = after.docsReturned - before.docsReturned
+  r.dbOpsPerCadre = r.cadres ? r.dbOps / r.cadres : 0
+  return r
+}
+
 interface SizeResult {
   size: BenchSize
   loadSeconds: number
+  rankings: RankingsJobResult
   actions: ActionResult[]
   emulatorPeakMB: number
   functionPeakMB: Record<string, number>
@@ -91,6 +151,11 @@ async function runSize(size: BenchSize, iterations: number, now: Date): Promise<
     )
     const loadSeconds = await loadBatches(emu.url, generate(size, now))
     console.log(`${loadSeconds.toFixed(1)} s (${Object.entries(loadSecondsBy).map(([c, t]) => `${c} ${t.toFixed(1)}`).join(', ')})`)
+    // The generated accounts were added straight to the database, past the orgs function that keeps the counts.
+    await recountMembers(emu.url)
+    process.stdout.write(`  ${size.name}: rankings job… `)
+    const rankings = await runRankingsJob(emu.url, now)
+    console.log(rankings.error ?? `${rankings.runs} run(s), ${rankings.batches} batches, ${fmt(rankings.totalMs / 1000)} s`)
     // Every bench point of one cadre index shares coordinates with bench-point-0 (the light cadre's is a copy).
     const overview = (await callAs(emu.url, veteranOpenid, 'points', { action: 'overview' })) as {
       data?: { points: { id: string; location: { lat: number; lng: number } }[] }
@@ -153,7 +218,7 @@ async function runSize(size: BenchSize, iterations: number, now: Date): Promise<
     console.log(`  ${size.name}: ${actions.length} actions measured in ${((Date.now() - measureStarted) / 1000).toFixed(1)} s`)
     const functionPeakMB: Record<string, number> = {}
     for (const { pid, fn } of functionInstances(emu.process.pid!)) functionPeakMB[fn] = Math.max(functionPeakMB[fn] ?? 0, peakMB(pid))
-    return { size, loadSeconds, actions, emulatorPeakMB: peakMB(emu.process.pid!), functionPeakMB }
+    return { size, loadSeconds, rankings, actions, emulatorPeakMB: peakMB(emu.process.pid!), functionPeakMB }
   } finally {
     await emu.stop()
     // The large dataset's folder holds gigabytes: a throwaway, removed once measured.
@@ -228,6 +293,30 @@ async function main(): Promise<void> {
   console.log(
     table(['action', 'ops S', 'ops L', 'examined S', 'examined L', 'returned S', 'returned L', 'p50/p95 ms S', 'p50/p95 ms L', 'L/S p50', ''], rows)
   )
+
+  console.log(`\nrankings job (issue 5: one cycle over the loaded data, run after run as the timer does; ${fmt(RANKINGS_LIMIT_MS / 1000)} s limit)\n`)
+  console.log(
+    table(
+      ['dataset', 'cadres', 'orgs', 'runs', 'batches', 'total ms', 'max run ms', 'DB ops', 'ops/cadre', 'examined', 'returned'],
+      [small, large].map(({ size, rankings: j }) => [
+        size.name,
+        j.cadres,
+        j.orgs,
+        j.runs,
+        j.batches,
+        fmt(j.totalMs, 0),
+        fmt(j.maxRunMs, 0),
+        j.dbOps,
+        fmt(j.dbOpsPerCadre),
+        j.docsExamined,
+        j.docsReturned
+      ])
+    )
+  )
+  for (const { size, rankings: j } of [small, large]) {
+    if (j.error) flagged.push(`rankings job (${size.name}) failed: ${j.error}`)
+    if (j.maxRunMs > RANKINGS_LIMIT_MS) flagged.push(`rankings job (${size.name}): a run took ${j.maxRunMs} ms, over the ${RANKINGS_LIMIT_MS} ms limit`)
+  }
 
   console.log(
     `\nreminders sender (a run = one timer firing, ${fmt(SENDER_LIMIT_MS / 1000)} s limit; population: ${BEHIND_PCT}% behind the pace, ${QUOTA_PCT}% with quota)\n`

@@ -30,6 +30,9 @@ export interface Scenario {
 }
 
 export const countyManager = 'demo-union-xining-chengdong-manager'
+/** The veteran's prefecture manager and province admin (the bench cadres share the demo organisations). */
+export const prefectureManager = 'demo-union-xining-manager'
+export const provinceAdmin = 'demo-union-admin'
 
 const at = (now: Date) => now.toISOString()
 
@@ -204,5 +207,33 @@ export const scenarios: Scenario[] = [
   { name: 'diary.add', fn: 'diary', as: veteranOpenid, payload: (i, now) => ({ action: 'add', entryId: `bench-${now.getTime()}-${i}`, text: '今天走访了三户，了解到用水困难' }) },
   { name: 'diary.list', fn: 'diary', as: veteranOpenid, payload: () => ({ action: 'list', limit: 20 }) },
   { name: 'reminders.list', fn: 'reminders', as: veteranOpenid, payload: () => ({ action: 'list', limit: 20 }) },
-  { name: 'reminders.getBadge', fn: 'reminders', as: veteranOpenid, payload: () => ({ action: 'getBadge' }) }
+  { name: 'reminders.getBadge', fn: 'reminders', as: veteranOpenid, payload: () => ({ action: 'getBadge' }) },
+
+  // ---- issue 5: rankings and the dashboard, read from what the rankings job wrote (run once after the load)
+  { name: 'rankings.list (county cadres)', fn: 'rankings', as: countyManager, payload: () => ({ action: 'list', limit: 20 }) },
+  { name: 'rankings.list (prefecture cadres)', fn: 'rankings', as: prefectureManager, payload: () => ({ action: 'list', limit: 20 }) },
+  { name: 'rankings.list (province cadres)', fn: 'rankings', as: provinceAdmin, payload: () => ({ action: 'list', limit: 20 }) },
+  {
+    name: 'rankings.list (province cadres, page 2)',
+    fn: 'rankings',
+    as: provinceAdmin,
+    prepare: async (p) => {
+      if (!p.memo.has('rankCursor')) {
+        const first = ok<{ nextCursor: string | null }>(await callAs(p.url, provinceAdmin, 'rankings', { action: 'list', limit: 20 }), 'the first ranking page')
+        p.memo.set('rankCursor', first.nextCursor)
+      }
+      return { cursor: p.memo.get('rankCursor') }
+    },
+    payload: (_i, _now, p) => ({ action: 'list', limit: 20, ...(p.cursor ? { cursor: p.cursor } : {}) })
+  },
+  { name: 'rankings.list (prefecture units)', fn: 'rankings', as: prefectureManager, payload: () => ({ action: 'list', view: 'units', limit: 20 }) },
+  { name: 'rankings.mine', fn: 'rankings', as: veteranOpenid, payload: () => ({ action: 'mine' }) },
+  { name: 'rankings.getList (县 表彰 draft)', fn: 'rankings', as: countyManager, payload: () => ({ action: 'getList', kind: 'honours', refresh: true }) },
+  { name: 'dashboard.node (county)', fn: 'dashboard', as: countyManager, payload: () => ({ action: 'node' }) },
+  { name: 'dashboard.node (province)', fn: 'dashboard', as: provinceAdmin, payload: () => ({ action: 'node' }) },
+  { name: 'dashboard.cadre', fn: 'dashboard', as: countyManager, payload: () => ({ action: 'cadre', cadreId: VETERAN }) },
+  { name: 'orgs.tree (province)', fn: 'orgs', as: provinceAdmin, payload: () => ({ action: 'tree' }) },
+  { name: 'orgs.members (county)', fn: 'orgs', as: countyManager, payload: () => ({ action: 'members', orgId: 'org-union-xining-chengdong', limit: 20 }) },
+  { name: 'feedback.list (admin)', fn: 'feedback', as: provinceAdmin, payload: () => ({ action: 'list', limit: 20 }) },
+  { name: 'exemplars.feed', fn: 'exemplars', as: veteranOpenid, payload: () => ({ action: 'feed', limit: 10 }) }
 ]

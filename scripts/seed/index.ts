@@ -20,7 +20,28 @@ export async function seed(url: string): Promise<Record<keyof DemoData, number>>
     }
     counts[name] = docs.length
   }
+  await recountMembers(url)
   return counts
+}
+
+/**
+ * Sets each node's own member counts (OrgDoc.memberCounts: its active cadres and managers, kept by the orgs function
+ * in every bind, move and removal) from the accounts in the database — after a seed, whose set() rewrites the org
+ * documents and the demo accounts, and after anything else that writes accounts directly (the bench's datasets).
+ */
+export async function recountMembers(url: string): Promise<void> {
+  const db = connectSdk(url).database()
+  const { data: orgs } = (await db.collection('orgs').limit(1000).get()) as { data: { _id: string }[] }
+  const count = async (orgId: string, role: string) =>
+    ((await db.collection('users').where({ orgId, role, active: db.command.neq(false) }).count()) as { total: number }).total
+  for (let i = 0; i < orgs.length; i += 20) {
+    await Promise.all(
+      orgs.slice(i, i + 20).map(async (o) => {
+        const [cadre, manager] = await Promise.all([count(o._id, 'cadre'), count(o._id, 'manager')])
+        await db.collection('orgs').doc(o._id).update({ data: { memberCounts: { cadre, manager } } })
+      })
+    )
+  }
 }
 
 if (require.main === module) {

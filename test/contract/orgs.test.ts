@@ -317,4 +317,109 @@ describe('orgs function: tree, invitations, moves and rules', () => {
     expect(ok(await call<Landing>(newcomer('shut'), 'ratings', { action: 'landing', scene: q.scene })).canRate).toBe(false)
     expect(await call(newcomer('late'), 'ratings', { action: 'rate', scene: q.scene, level: 'satisfied', tags: [] })).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: expect.stringMatching(/评价期已过/) })
   })
+
+  it("pages a node's members in index order: a page examines about as many accounts as it returns, however big the node", async () => {
+    // A node of 240 accounts (200 cadres, 37 managers, 3 retired), added straight to the database and removed after.
+    const id = 'org-women-xining-members-paging'
+    const org = { _id: id, name: '分页测试区妇联', system: 'women', level: 'county', parentId: PREF, path: [PROV, PREF, id], pathNames: ['青海省妇联', '西宁市妇联', '分页测试区妇联'] }
+    const users = Array.from({ length: 240 }, (_, i) => ({
+      _id: `u-paging-${String(i).padStart(3, '0')}`,
+      openid: `o-paging-${i}`,
+      name: `分页${i}`,
+      role: i % 6 === 5 && i < 222 ? 'manager' : 'cadre',
+      title: '干事',
+      orgId: id,
+      orgPath: org.path,
+      createdAt: new Date(),
+      ...(i % 80 === 7 ? { active: false } : {})
+    }))
+    await db.collection('orgs').add({ data: org })
+    await db.collection('users').add({ data: users })
+    try {
+      const meter = async () => {
+        const { invocations } = (await (await fetch(`${emu.url}/__/invocations?limit=5`)).json()) as {
+          invocations: { fn: string; action: string | null; meter: { dbOps: number; docsExamined: number; docsReturned: number } }[]
+        }
+        return invocations.find((i) => i.fn === 'orgs' && i.action === 'members')!.meter
+      }
+      for (const role of [undefined, 'cadre', 'manager'] as const) {
+        const expected = users.filter((u) => u.active !== false && (!role || u.role === role)).map((u) => u._id)
+        const seen: string[] = []
+        let cursor: string | undefined
+        for (;;) {
+          const page = ok(await orgs<{ items: Member[]; nextCursor: string | null }>(prefManager, { action: 'members', orgId: id, limit: 20, ...(role ? { role } : {}), ...(cursor ? { cursor } : {}) }))
+          seen.push(...page.items.map((m) => m.id))
+          const m = await meter()
+          // The caller and the node (1 each), then limit + 1 accounts read in _id order — plus at most the retired ones.
+          expect(m.dbOps).toBe(3)
+          expect(m.docsExamined).toBeLessThanOrEqual(2 + 21 + 3)
+          if (!page.nextCursor) break
+          cursor = page.nextCursor
+        }
+        expect(seen).toEqual(expected)
+      }
+    } finally {
+      await db.collection('users').where({ orgId: id }).remove()
+      await db.collection('orgs').doc(id).remove()
+    }
+  })
+
+  it('keeps the tree\'s counts through binds, moves and removals, and reads the tree in 3 operations however many people it holds', async () => {
+    type Tree = { node: OrgNode; children: OrgNode[] }
+    const counts = async () => {
+      const p = ok(await orgs<Tree>(prefManager, { action: 'tree' }))
+      const byId = new Map(p.children.map((c) => [c.id, c]))
+      return { pref: p.node, c: byId.get(C)!, sib: byId.get(SIB)! }
+    }
+    // what the tree says is what the accounts say
+    const live = async (orgPath: string, role: string) => count('users', { orgPath, role, active: db.command.neq(false) })
+    const agree = async () => {
+      const t = await counts()
+      for (const [id, n] of [[PREF, t.pref], [C, t.c], [SIB, t.sib]] as const) {
+        expect([n.cadres, n.managers]).toEqual([await live(id, 'cadre'), await live(id, 'manager')])
+      }
+      return t
+    }
+    const before = await agree()
+    const { invite: cadreInvite } = await invite(county, C, 'cadre', '钱计数')
+    ok(await orgs(newcomer('count-c'), { action: 'acceptInvite', code: cadreInvite.code }))
+    const { invite: managerInvite } = await invite(prefManager, C, 'manager', '赵计数')
+    ok(await orgs(newcomer('count-m'), { action: 'acceptInvite', code: managerInvite.code }))
+    const bound = await agree()
+    expect([bound.c.cadres, bound.c.managers, bound.pref.cadres]).toEqual([before.c.cadres + 1, before.c.managers + 1, before.pref.cadres + 1])
+
+    const moved = ok(await orgs<{ newId: string }>(prefManager, { action: 'moveCadre', cadreId: `user-i${cadreInvite.code}`, toOrgId: SIB }))
+    const afterMove = await agree()
+    expect([afterMove.c.cadres, afterMove.sib.cadres, afterMove.pref.cadres]).toEqual([before.c.cadres, before.sib.cadres + 1, before.pref.cadres + 1])
+    ok(await orgs(prefManager, { action: 'removeCadre', cadreId: moved.newId }))
+    ok(await orgs(prefManager, { action: 'removeCadre', cadreId: `user-i${managerInvite.code}` }))
+    const removed = await agree()
+    expect([removed.c.cadres, removed.c.managers, removed.sib.cadres, removed.pref.cadres]).toEqual([before.c.cadres, before.c.managers, before.sib.cadres, before.pref.cadres])
+
+    // 200 more cadres in a county change the numbers, not the cost
+    const treeMeter = async () => {
+      const { invocations } = (await (await fetch(`${emu.url}/__/invocations?limit=5`)).json()) as {
+        invocations: { fn: string; action: string | null; meter: { dbOps: number; docsExamined: number } }[]
+      }
+      return invocations.find((i) => i.fn === 'orgs' && i.action === 'tree')!.meter
+    }
+    const small = await treeMeter()
+    const extra = Array.from({ length: 200 }, (_, i) => ({ _id: `u-count-${i}`, openid: `o-count-${i}`, name: `计数${i}`, role: 'cadre', orgId: C, orgPath: [PROV, PREF, C], createdAt: new Date() }))
+    await db.collection('users').add({ data: extra })
+    await db.collection('orgs').doc(C).update({ data: { memberCounts: { cadre: before.c.cadres + 200, manager: before.c.managers } } })
+    try {
+      const grown = await agree()
+      expect(grown.c.cadres).toBe(before.c.cadres + 200)
+      const big = await treeMeter()
+      // the caller, the node, the subtree's org documents
+      expect(big.dbOps).toBe(3)
+      expect(big.docsExamined).toBe(small.docsExamined)
+    } finally {
+      await db.collection('users').where({ _id: db.command.in(extra.map((u) => u._id)) }).remove()
+      await db.collection('orgs').doc(C).update({ data: { memberCounts: { cadre: before.c.cadres, manager: before.c.managers } } })
+    }
+    // seeding again rewrites the org documents, and recounts them from the accounts there are
+    await seed(emu.url)
+    await agree()
+  })
 })

@@ -7,7 +7,7 @@ import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { findUserByOpenid } from '../../_lib/users'
 import { inTransaction } from '../../_lib/tx'
-import { alreadyBound, lookUpInvite, orgById, type InviteDoc } from '../shared'
+import { alreadyBound, bumpMembers, lookUpInvite, orgById, type InviteDoc } from '../shared'
 
 const gone: Record<'used' | 'revoked' | 'expired', string> = {
   used: '这个邀请码已经被使用过了，每个邀请码只能用一次。请联系邀请您的管理员重新生成',
@@ -55,6 +55,7 @@ export async function acceptInvite(input: z.output<typeof orgsApi.acceptInvite.i
       inviteCode: invite._id
     }
     await tx.collection('users').add({ data: user as unknown as Record<string, unknown> })
+    await bumpMembers(tx, org._id, invite.role, 1)
     return {
       role: invite.role,
       orgName: org.name,

@@ -7,7 +7,7 @@ import { requireManager, requireStaff } from '../../_lib/auth'
 import { rows } from '../../_lib/query'
 import { active, iso, managedOrg } from '../shared'
 
-/** People bound to one node (org_role index), by id; cursor = the last id. */
+/** People bound to one node (users index org_role_id, or org_id without a role) in _id order; cursor = the last id. */
 export async function members(input: z.output<typeof orgsApi.members.input>, ctx: RequestContext) {
   const user = await requireStaff(ctx)
   requireManager(user)

@@ -5,7 +5,7 @@ import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireManager, requireManagerOf, requireStaff } from '../../_lib/auth'
 import { inTransaction } from '../../_lib/tx'
-import { managedOrg } from '../shared'
+import { bumpMembers, managedOrg } from '../shared'
 import { activeMember, leftover, retire, stillActive } from '../retire'
 
 /** See ../retire.ts: the old account keeps its history; a new one starts at the new node. */
@@ -38,6 +38,7 @@ export async function moveCadre(input: z.output<typeof orgsApi.moveCadre.input>,
       formerIds: [...(old.formerIds ?? []), old._id]
     }
     await tx.collection('users').add({ data: next as unknown as Record<string, unknown> })
+    await bumpMembers(tx, to._id, 'cadre', 1)
   })
   return { ...rest, newId, message: `已调到${to.name}。${rest.message}` }
 }
