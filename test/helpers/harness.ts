@@ -340,17 +340,19 @@ export interface PrivacyIndex {
   users: Map<string, { _id: string; openid: string; formerOpenid?: string; role: Viewer['role']; orgId: string; orgPath: string[] }>
 }
 
-function strings(v: unknown, out: string[] = []): string[] {
-  if (typeof v === 'string') out.push(v)
-  else if (Array.isArray(v)) v.forEach((x) => strings(x, out))
-  else if (v && typeof v === 'object') Object.values(v).forEach((x) => strings(x, out))
-  return out
-}
-
-function openidValues(v: unknown, out: string[] = [], underOpenid = false): string[] {
-  if (typeof v === 'string' && underOpenid) out.push(v)
-  else if (Array.isArray(v)) v.forEach((x) => openidValues(x, out, underOpenid))
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) openidValues(x, out, underOpenid || /openid/i.test(k))
+/**
+ * Every string inside a value, walked with an explicit stack: the fuzz's wrong inputs nest arrays up to 1,500
+ * deep, which a recursive walk (three frames a level) could take past V8's stack limit.
+ */
+function strings(v: unknown): string[] {
+  const out: string[] = []
+  const todo: unknown[] = [v]
+  while (todo.length) {
+    const x = todo.pop()
+    if (typeof x === 'string') out.push(x)
+    else if (Array.isArray(x)) for (let i = x.length - 1; i >= 0; i--) todo.push(x[i])
+    else if (x && typeof x === 'object') todo.push(...Object.values(x).reverse())
+  }
   return out
 }
 
