@@ -356,6 +356,19 @@ function strings(v: unknown): string[] {
   return out
 }
 
+/** The strings under any key named like "openid" (at any depth) of a stored document. */
+function openidValues(v: unknown): string[] {
+  const out: string[] = []
+  const todo: [unknown, boolean][] = [[v, false]]
+  while (todo.length) {
+    const [x, underOpenid] = todo.pop()!
+    if (typeof x === 'string' && underOpenid) out.push(x)
+    else if (Array.isArray(x)) for (const y of x) todo.push([y, underOpenid])
+    else if (x && typeof x === 'object') for (const [k, y] of Object.entries(x)) todo.push([y, underOpenid || /openid/i.test(k)])
+  }
+  return out
+}
+
 /** Whose phone numbers and openids live where: every collection, every string (a new collection is covered without edits). */
 export async function privacyIndex(db: unknown, collectionNames: string[], into?: PrivacyIndex): Promise<PrivacyIndex> {
   const index: PrivacyIndex = into ?? { phones: new Map(), openids: new Map(), users: new Map() }
