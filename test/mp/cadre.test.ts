@@ -2,13 +2,9 @@
  * The compiled weapp's cadre subpackage in miniprogram-simulate against the emulator: 我的成效 shows the demo
  * cadre's score and rank computed by the rankings job, and tapping 本年度 asks for the year.
  */
-import { existsSync } from 'node:fs'
-import path from 'node:path'
-import { startEmulator, type TestEmulator } from '../helpers/emulator'
-import { seed } from '../../scripts/seed'
-import { seedOutcomes } from '../../scripts/seed/demo-outcomes'
+import type { TestEmulator } from '../helpers/emulator'
 import { demoAccounts } from '../../scripts/seed/demo-data'
-import { cloudBridge, openPage, requireBuild, root, startApp, tapText, waitFor, waitForText, type GatewayCall } from './weapp'
+import { cloudBridge, emulatorWithOutcomes, openPage, requireBuild, startApp, tapText, waitFor, waitForText, type GatewayCall } from './weapp'
 
 jest.setTimeout(120000)
 
@@ -17,12 +13,7 @@ describe('compiled weapp cadre subpackage against the emulator', () => {
 
   beforeAll(async () => {
     requireBuild()
-    const functions = path.join(root, 'build/cloudfunctions')
-    if (!existsSync(path.join(functions, 'rankings', 'index.js'))) throw new Error('build/cloudfunctions/rankings/index.js is missing: run `npm run build:functions` first')
-    emu = await startEmulator({ args: ['--functions', functions, '--no-timers'] })
-    await seed(emu.url)
-    const { ranked } = await seedOutcomes(emu.url)
-    if (!ranked) throw new Error('the rankings job did not finish over the demo outcomes')
+    emu = await emulatorWithOutcomes(['rankings'])
   })
   afterAll(async () => {
     await emu?.stop()

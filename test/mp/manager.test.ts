@@ -3,13 +3,9 @@
  * lists its entries for a county manager and a tap navigates to the entry's page; the 成效排行 page shows the
  * rankings the job computed over the demo outcomes.
  */
-import { existsSync } from 'node:fs'
-import path from 'node:path'
-import { startEmulator, type TestEmulator } from '../helpers/emulator'
-import { seed } from '../../scripts/seed'
-import { seedOutcomes } from '../../scripts/seed/demo-outcomes'
+import type { TestEmulator } from '../helpers/emulator'
 import { demoAccounts } from '../../scripts/seed/demo-data'
-import { cloudBridge, openPage, requireBuild, root, startApp, tapText, waitFor, waitForText, type GatewayCall } from './weapp'
+import { cloudBridge, emulatorWithOutcomes, openPage, requireBuild, startApp, tapText, waitFor, waitForText, type GatewayCall } from './weapp'
 
 jest.setTimeout(120000)
 
@@ -18,14 +14,7 @@ describe('compiled weapp managers’ subpackage against the emulator', () => {
 
   beforeAll(async () => {
     requireBuild()
-    const functions = path.join(root, 'build/cloudfunctions')
-    for (const fn of ['user', 'rankings']) {
-      if (!existsSync(path.join(functions, fn, 'index.js'))) throw new Error(`build/cloudfunctions/${fn}/index.js is missing: run \`npm run build:functions\` first`)
-    }
-    emu = await startEmulator({ args: ['--functions', functions, '--no-timers'] })
-    await seed(emu.url)
-    const { ranked } = await seedOutcomes(emu.url)
-    if (!ranked) throw new Error('the rankings job did not finish over the demo outcomes')
+    emu = await emulatorWithOutcomes(['user', 'rankings'])
   })
   afterAll(async () => {
     await emu?.stop()

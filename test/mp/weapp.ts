@@ -7,6 +7,9 @@
 import { existsSync } from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
+import { startEmulator, type TestEmulator } from '../helpers/emulator'
+import { seed } from '../../scripts/seed'
+import { seedOutcomes } from '../../scripts/seed/demo-outcomes'
 
 export const root = path.resolve(__dirname, '../..')
 export const dist = path.join(root, 'dist')
@@ -238,4 +241,23 @@ export function tapText(page: SimComponent, selector: string, text: string): voi
   const target = page.querySelector(`#${sid}`)
   if (!target) throw new Error(`no component with id ${sid}`)
   target.dispatchEvent('tap', {})
+}
+
+/**
+ * An emulator serving the built cloud functions, seeded with the demo data and the demo outcomes (the rankings
+ * job run over them), for a test of a compiled page that reads rankings. Stop it in afterAll.
+ */
+export async function emulatorWithOutcomes(functions: string[]): Promise<TestEmulator> {
+  const dir = path.join(root, 'build/cloudfunctions')
+  for (const fn of functions) {
+    if (!existsSync(path.join(dir, fn, 'index.js'))) throw new Error(`build/cloudfunctions/${fn}/index.js is missing: run \`npm run build:functions\` first`)
+  }
+  const emu = await startEmulator({ args: ['--functions', dir, '--no-timers'] })
+  await seed(emu.url)
+  const { ranked } = await seedOutcomes(emu.url)
+  if (!ranked) {
+    await emu.stop()
+    throw new Error('the rankings job did not finish over the demo outcomes')
+  }
+  return emu
 }

@@ -137,8 +137,8 @@ export function TrendBlock({ trend }: { trend: TrendPoint[] }) {
 
 function ChildRow({ c, onOpen }: { c: DashboardChild; onOpen: () => void }) {
   return (
-    <View className='dash-child' data-testid={`child-${c.id}`} onClick={onOpen}>
-      <View className='dash-child__head'>
+    <View className='jdq-row' data-testid={`child-${c.id}`} onClick={onOpen}>
+      <View className='jdq-row__head'>
         <Text className='dash-child__name'>{c.name}</Text>
         <Text className='dash-child__go'>{c.kind === 'unit' ? `${c.level ? orgLevels.labels[c.level] : ''} · ${c.cadres} 位干部 ›` : '干部 ›'}</Text>
       </View>

@@ -48,7 +48,7 @@ export function ReconcileView({ state, onRetry }: ReconcileViewProps) {
       {r.drift.length ? (
         <Card title='不一致的地方' testId='reconcile-drift'>
           {r.drift.map((d, i) => (
-            <View key={`${d.docId}-${d.field}-${i}`} className='rec-item' data-testid='drift-item'>
+            <View key={`${d.docId}-${d.field}-${i}`} className='jdq-row' data-testid='drift-item'>
               <Text className='rec-item__title'>{collectionLabels[d.collection]}</Text>
               <Text className='rec-text'>
                 {d.docId} · {d.field}
