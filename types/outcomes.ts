@@ -3,13 +3,14 @@
  * and the documents the `rankings` job writes. Shared contract: the rankings job writes `cadreScores` and
  * `orgStats`; dashboards, the nightly reconciliation, the xlsx exports and the reminders read them.
  *
- * Rankings rest on outcomes (residents' satisfaction, demands solved, 差评 followed up, 五必访 coverage) and on
- * days at the grassroots counted toward the yearly target (90) and capped at the pro-rated target — never on
- * check-in counts or time spent in the app.
+ * Scores rest on outcomes only (residents' satisfaction, demands solved, 差评 followed up, 五必访 coverage) —
+ * never on days at the grassroots, check-in counts or time spent in the app (国办函〔2026〕12号). Days are kept
+ * beside them as the cadre's pace toward the yearly target (90), capped at it.
  */
 import { z } from './zod'
 import { DemandArea, FourInto, OrgLevel, RatingLevel, System } from './enums'
-import { BEIJING_OFFSET_MIN, beijing, daysInYear } from './rules/beijing-time'
+import { BEIJING_OFFSET_MIN, beijing, beijingDate } from './rules/beijing-time'
+import { stretchTarget, type Pause } from './rules/pace'
 
 // ---------------------------------------------------------------- periods
 
@@ -73,17 +74,20 @@ export function elapsedDays(period: string, now: Date | number | string): number
 
 /**
  * The days-at-the-grassroots target for a period as of `now`: the yearly target spread evenly over the year's
- * days, times the days of the period so far (2 decimals). 90 a year → about 7.4 for a whole 31-day month.
+ * days, times the days of the period so far that are not paused by an approved 请假/培训/抽调 (2 decimals). 90 a
+ * year → about 7.4 for a whole 31-day month. A pace indicator only: no score reads it.
  */
-export function proratedTarget(yearTarget: number, period: string, now: Date | number | string): number {
-  const days = elapsedDays(period, now)
-  return Math.round(((yearTarget * days) / daysInYear(periodYear(period))) * 100) / 100
+export function proratedTarget(yearTarget: number, period: string, now: Date | number | string, pauses: readonly Pause[] = []): number {
+  const { start, end } = periodRange(period)
+  const t = Math.min(new Date(now).getTime(), end.getTime() - 1)
+  if (t < start.getTime()) return 0
+  return stretchTarget(yearTarget, periodYear(period), beijingDate(start), beijingDate(end.getTime() - 1), beijingDate(t), pauses)
 }
 
 /** The days target expected by the end of a period (or by `now` if sooner), toward the yearly target. */
-export function paceAtEndOf(yearTarget: number, period: string, now: Date | number | string): number {
+export function paceAtEndOf(yearTarget: number, period: string, now: Date | number | string, pauses: readonly Pause[] = []): number {
   const end = Math.min(new Date(now).getTime(), periodRange(period).end.getTime() - 1)
-  return proratedTarget(yearTarget, String(periodYear(period)), end)
+  return proratedTarget(yearTarget, String(periodYear(period)), end, pauses)
 }
 
 /** Previous month id ('2025-03' → '2025-02'), for the 表彰/通报 of the month just ended. */
@@ -97,6 +101,17 @@ export function previousMonth(month: string): string {
 
 const Count = z.number().int().min(0)
 
+/** One month of a year's figures (the trend lines). */
+export const MonthPoint = z.object({
+  visits: Count,
+  days: Count,
+  demandsRaised: Count,
+  demandsSolved: Count,
+  ratings: Count,
+  satisfied: Count
+})
+export type MonthPoint = z.infer<typeof MonthPoint>
+
 export const PeriodFigures = z.object({
   /** 1 for a cadre; the cadres under an org (its whole subtree). */
   cadres: Count,
@@ -108,7 +123,9 @@ export const PeriodFigures = z.object({
     /** min(count, target) per cadre, summed: days beyond the pace do not count. */
     capped: z.number().min(0),
     /** Cadres whose days this year, up to the end of the period, fall short of the yearly pace then (whole days). */
-    behind: Count.optional()
+    behind: Count.optional(),
+    /** Days of the period so far paused by an approved 请假/培训/抽调 (summed over cadres for an org). */
+    paused: Count.optional()
   }),
   visits: z.object({
     total: Count,
@@ -149,7 +166,12 @@ export const PeriodFigures = z.object({
     households: Count,
     /** Of them, visited this year. */
     visited: Count
-  })
+  }),
+  /**
+   * A year's figures month by month ('YYYY-MM'), from the same counters as the year's totals, so a trend's months
+   * add up to its year. Only on year documents.
+   */
+  months: z.record(z.string(), MonthPoint).optional()
 })
 export type PeriodFigures = z.infer<typeof PeriodFigures>
 
@@ -188,15 +210,15 @@ export const satisfiedShare = (f: PeriodFigures): number | null =>
 
 // ---------------------------------------------------------------- score
 
-export const scoreComponents = ['satisfaction', 'demands', 'badReviews', 'fiveMustVisit', 'days'] as const
+/** What a score is made of: outcomes only. Days at the grassroots are a pace indicator, never scored. */
+export const scoreComponents = ['satisfaction', 'demands', 'badReviews', 'fiveMustVisit'] as const
 export const ScoreComponentKey = z.enum(scoreComponents)
 export type ScoreComponentKey = z.infer<typeof ScoreComponentKey>
 export const scoreComponentLabels: Record<ScoreComponentKey, string> = {
   satisfaction: '群众满意度',
   demands: '诉求按时办结',
   badReviews: '差评回访整改',
-  fiveMustVisit: '五必访覆盖',
-  days: '下沉天数'
+  fiveMustVisit: '五必访覆盖'
 }
 
 export const ScoreComponent = z.object({
@@ -245,7 +267,12 @@ export interface CadreScoreDoc {
   scope: Record<RankScope, string | null>
   figures: PeriodFigures
   score: number
+  /** 满意率 as counted (non-very satisfied share of all ratings), null without ratings. */
   satisfiedShare: number | null
+  /** The satisfaction ratio the score used under the rule (null: too few ratings, left out). */
+  scoredShare?: number | null
+  /** How satisfaction was scored, in plain words (the rule of the cadre's organisation for the year). */
+  satisfactionRule?: string
   breakdown: ScoreComponent[]
   /** Unique; ascending = better: score desc, then satisfaction desc, then demands solved desc, then cadre id. */
   sortKey: string
@@ -284,6 +311,8 @@ export interface OrgStatsDoc {
   rank: number | null
   /** Sum of the cadres' scores (rolls up; meanScore = scoreSum / cadres). */
   scoreSum: number
+  /** How satisfaction is scored under the org's own rule for the year, in plain words. */
+  satisfactionRule?: string
   cycle: string
   updatedAt: Date
 }
@@ -300,7 +329,10 @@ export const RankedCadre = z.object({
   orgName: z.string(),
   score: z.number(),
   satisfiedShare: z.number().nullable(),
+  /** The satisfaction ratio the score used (null: too few ratings, left out of the score). */
+  scoredShare: z.number().nullable(),
   rank: z.number().nullable(),
+  /** Days at the grassroots in the period: a pace indicator beside the score, never part of it. */
   days: z.number(),
   demandsSolved: z.number(),
   ratings: z.number()

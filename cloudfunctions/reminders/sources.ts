@@ -1,5 +1,7 @@
 import { DAYS_TARGET } from '../../types/rules/check-in'
 import { beijing, beijingDate, beijingYear, expectedByToday } from '../../types/rules/beijing-time'
+import { pauseOn, yearPace } from '../../types/rules/pace'
+import { approvedPeriods, pausesOf } from '../_lib/outcome-inputs'
 import { addWorkingDays, endOfBeijingDay } from '../../types/rules/working-days'
 import { isoWeek, kinds, previousMonth, type KindFacts, type ReminderKind, type TemplateKey } from '../../types/reminders'
 import { _ } from '../_lib/cloud'
@@ -70,17 +72,25 @@ export const paceSource: Source = {
     for (const c of cadres) {
       if (!targetOf.has(c.orgId)) targetOf.set(c.orgId, (await effectiveRules(c.orgPath, year)).rules.daysTarget)
     }
-    const stats = cadres.length
-      ? await rows<VisitStatsDoc>(collection('visitStats').where({ _id: _.in(cadres.map((c) => `${c._id}_${year}`)) }).limit(cadres.length))
-      : []
+    const [stats, periods] = cadres.length
+      ? await Promise.all([
+          rows<VisitStatsDoc>(collection('visitStats').where({ _id: _.in(cadres.map((c) => `${c._id}_${year}`)) }).limit(cadres.length)),
+          approvedPeriods(cadres.map((c) => c._id), [year])
+        ])
+      : [[], []]
     const daysOf = new Map(stats.map((s) => [s.cadreId, s.days]))
+    const today = beijingDate(now)
     const due: Due[] = []
     for (const c of cadres) {
       const days = daysOf.get(c._id) ?? 0
       const target = targetOf.get(c.orgId) ?? DAYS_TARGET
-      const expected = expectedByToday(target, now)
-      if (days >= expected || days >= target) continue
-      due.push({ kind: 'pace', openid: c.openid, userId: c._id, subject: String(year), facts: { cadreName: c.name, days, expected, target } })
+      // 请假/培训/抽调 pause the pace: no reminder while one is in force, and the paused days expect nothing.
+      const pauses = pausesOf(periods.filter((p) => p.cadreId === c._id))
+      if (pauseOn(pauses, today)) continue
+      const pace = yearPace(target, year, today, pauses)
+      const expected = pace.expected
+      if (days >= expected || days >= pace.adjustedTarget) continue
+      due.push({ kind: 'pace', openid: c.openid, userId: c._id, subject: String(year), facts: { cadreName: c.name, days, expected, target: pace.adjustedTarget } })
     }
     return { due, next: users.length < size ? null : users[users.length - 1]._id, scanned: users.length }
   }
