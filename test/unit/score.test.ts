@@ -58,18 +58,21 @@ describe('score rule', () => {
     expect(s.score).toBe(67.5)
   })
 
-  it('no 差评 is full marks for that component; an empty record scores what it has', () => {
+  it('no 差评 among enough ratings is full marks; with too few ratings, or none, nothing is scored for it', () => {
     const f = example()
     f.ratings.cases = 0
     f.ratings.revisitOnTime = 0
     f.ratings.rectified = 0
     expect(computeScore(f, rules).breakdown[2]).toMatchObject({ ratio: 1, points: 20 })
+    f.ratings.count = 4
+    expect(computeScore(f, rules).breakdown[2]).toMatchObject({ ratio: null, points: 0 })
+    // An empty record scores 0 — not a full score for want of a 差评 — and no tip says "more days".
     const empty = emptyFigures(1)
     empty.days.target = 3
     const s = computeScore(empty, rules)
-    // only 差评 (full) has data
-    expect(s.score).toBe(100)
-    expect(scoreTips(empty, s, rules).join('')).not.toContain('天')
+    expect(s.score).toBe(0)
+    expect(s.breakdown.every((c) => c.ratio === null)).toBe(true)
+    expect(scoreTips(empty, s, rules).join('')).not.toMatch(/下沉|天数/)
   })
 
   it('small samples are not scored as if certain: the issue’s 2-rating cadre no longer ranks on 50 %', () => {

@@ -5,7 +5,8 @@
  *   component        ratio (0..1)                                                    no data
  *   satisfaction     by the rule (below)                                             under the rule's minimum → left out
  *   demands          solved on time / (solved + open past the deadline)              none due → left out
- *   badReviews       (回访 on time + 整改 done) / (2 × 差评 cases)                    no 差评 → full (nothing to follow up)
+ *   badReviews       (回访 on time + 整改 done) / (2 × 差评 cases)                    no 差评 among enough ratings → full;
+ *                                                                                    fewer ratings → left out
  *   fiveMustVisit    五必访 households visited this year / registered                 none registered → left out
  *
  * Days at the grassroots are no component: 国办函〔2026〕12号 forbids turning 打卡 counts into assessment, so they
@@ -13,7 +14,8 @@
  *
  * points = ratio × effective weight, where the effective weights are the rule's weights of the components that
  * have data, scaled so they add to 100 again ("没有数据的项不计分，其余各项按比例放大"). Each component's points
- * are rounded to one decimal and the score is their sum, so the cadre can add the breakdown up.
+ * are rounded to one decimal and the score is their sum, so the cadre can add the breakdown up. Nothing to score
+ * at all is 0 (no outcomes yet), never a full score for want of a 差评.
  *
  * Satisfaction (rule `satisfactionScoring`): nothing below `minRatings` ratings — a small sample is no verdict, and
  * under 3 it would also tell the rated cadre how one rater voted. From there 'minRatings' scores the plain share of
@@ -90,7 +92,9 @@ function raw(f: PeriodFigures, rules: ScoreRules): Record<ScoreComponentKey, Raw
     badReviews:
       cases > 0
         ? { ratio: followed / (2 * cases), detail: `${cases} 件差评：按时回访 ${r.revisitOnTime} 件，整改完成 ${r.rectified} 件` }
-        : { ratio: 1, detail: '本期没有差评，这一项满分' },
+        : r.count >= satisfactionMinimum(sat)
+          ? { ratio: 1, detail: `${r.count} 条评价中没有差评，这一项满分` }
+          : { ratio: null, detail: '本期没有差评要跟进，评价也还不多，这一项不计分' },
     fiveMustVisit:
       h.households > 0
         ? { ratio: Math.min(1, h.visited / h.households), detail: `登记五必访对象 ${h.households} 户，今年已走访 ${h.visited} 户` }
