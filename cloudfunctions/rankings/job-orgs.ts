@@ -29,11 +29,27 @@ export interface OrgCursor {
   own: Record<string, OrgAgg>
 }
 
+/**
+ * One batch: steps (pick the next org, read a page of its cadres' scores, finish it) until a page's worth of
+ * documents has been read or 25 orgs finished — small orgs share a batch, a big one spans batches. Only one page is
+ * ever held; the sums ride in the checkpoint.
+ */
 export async function orgsBatch(cp: Checkpoint, now: Date, report: RunReport): Promise<Checkpoint> {
+  let next = cp
+  let read = 0
+  for (let steps = 0; steps < 75 && read < ORG_PAGE && next.phase === 'orgs'; steps++) {
+    const step = await orgStep(next, now, report, ORG_PAGE - read)
+    next = step.cp
+    read += step.read
+  }
+  return next
+}
+
+async function orgStep(cp: Checkpoint, now: Date, report: RunReport, limit: number): Promise<{ cp: Checkpoint; read: number }> {
   const { level, after, current } = cp.org
   if (level >= levelsUp.length) {
     await rankRoots(cp)
-    return { ...cp, phase: 'done' }
+    return { cp: { ...cp, phase: 'done' }, read: 0 }
   }
   if (!current) {
     const [org] = await rows<OrgDoc>(
@@ -42,12 +58,12 @@ export async function orgsBatch(cp: Checkpoint, now: Date, report: RunReport): P
         .orderBy('_id', 'asc')
         .limit(1)
     )
-    if (!org) return { ...cp, org: { level: level + 1, after: null, current: null } }
-    return { ...cp, org: { level, after, current: { orgId: org._id, afterDoc: null, own: {} } } }
+    if (!org) return { cp: { ...cp, org: { level: level + 1, after: null, current: null } }, read: 0 }
+    return { cp: { ...cp, org: { level, after, current: { orgId: org._id, afterDoc: null, own: {} } } }, read: 0 }
   }
   const where: Record<string, unknown> = { orgId: current.orgId, period: _.in(cp.periods), ...(current.afterDoc ? { _id: _.gt(current.afterDoc) } : {}) }
   const page = await rows<CadreScoreDoc>(
-    collection('cadreScores').where(where).field({ period: true, figures: true, score: true, cycle: true }).orderBy('_id', 'asc').limit(ORG_PAGE)
+    collection('cadreScores').where(where).field({ period: true, figures: true, score: true, cycle: true }).orderBy('_id', 'asc').limit(limit)
   )
   const own = { ...current.own }
   for (const d of page) {
@@ -55,10 +71,10 @@ export async function orgsBatch(cp: Checkpoint, now: Date, report: RunReport): P
     const a = own[d.period] ?? { figures: emptyFigures(), scoreSum: 0 }
     own[d.period] = { figures: addFigures(a.figures, d.figures), scoreSum: a.scoreSum + d.score }
   }
-  if (page.length === ORG_PAGE) return { ...cp, org: { level, after, current: { ...current, afterDoc: page[page.length - 1]._id, own } } }
+  if (page.length === limit) return { cp: { ...cp, org: { level, after, current: { ...current, afterDoc: page[page.length - 1]._id, own } } }, read: page.length }
   await finishOrg(cp, current.orgId, own, now)
   report.orgs += 1
-  return { ...cp, org: { level, after: current.orgId, current: null }, orgs: cp.orgs + 1 }
+  return { cp: { ...cp, org: { level, after: current.orgId, current: null }, orgs: cp.orgs + 1 }, read: page.length + 1 }
 }
 
 /** Adds the children's orgStats to the org's own sums, writes its orgStats per period and ranks the children. */

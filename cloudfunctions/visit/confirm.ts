@@ -24,9 +24,9 @@ export async function confirmTarget(code: string, openid: string, now: Date): Pr
   if (!visit || visit.status === 'rejected') throw new AppError('NOT_FOUND', '没有找到这次走访，二维码可能已失效')
   const base = { cadreName: visit.cadreName, pointName: visit.pointName, date: visit.date }
   const answer = (state: VisitConfirmation['state'], message: string | null): ConfirmTarget => ({ visit, answer: { ...base, state, message } })
+  if (me) return answer('closed', '干部和管理员不能替群众确认，请在场的群众扫码')
   if (visit.confirmedBy) return answer('confirmed', visit.confirmedBy === openid ? '您已经确认过了，谢谢' : '已有群众确认过这次走访，谢谢')
   if (visit.inside || visit.status === 'counted') return answer('notNeeded', '这次走访已经计入，不需要确认')
-  if (me) return answer('closed', '干部和管理员不能替群众确认，请在场的群众扫码')
   if (now.getTime() - new Date(visit.visitedAt).getTime() > CONFIRM_WINDOW_HOURS * 3_600_000) {
     return answer('closed', `走访后 ${CONFIRM_WINDOW_HOURS} 小时内才能确认，这次请等管理员审核`)
   }
