@@ -14,8 +14,6 @@ import { addFigures, emptyFigures, orgStatsId, periodKind, periodYear, satisfied
 import type { Checkpoint, RunReport } from './job'
 
 export const levelsUp = ['county', 'prefecture', 'province'] as const
-/** cadreScores read per step: the whole of an instance's memory for this phase. */
-export const ORG_PAGE = 200
 
 export interface OrgAgg {
   figures: PeriodFigures
@@ -30,15 +28,15 @@ export interface OrgCursor {
 }
 
 /**
- * One batch: steps (pick the next org, read a page of its cadres' scores, finish it) until a page's worth of
- * documents has been read or 25 orgs finished — small orgs share a batch, a big one spans batches. Only one page is
+ * One batch: steps (pick the next org, read a page of its cadres' scores, finish it) until `page` cadreScores
+ * documents (the job's batch size × 4: 200) have been read or some 35 orgs finished — small orgs share a batch, a big one spans batches. Only one page is
  * ever held; the sums ride in the checkpoint.
  */
-export async function orgsBatch(cp: Checkpoint, now: Date, report: RunReport): Promise<Checkpoint> {
+export async function orgsBatch(cp: Checkpoint, now: Date, report: RunReport, page: number): Promise<Checkpoint> {
   let next = cp
   let read = 0
-  for (let steps = 0; steps < 75 && read < ORG_PAGE && next.phase === 'orgs'; steps++) {
-    const step = await orgStep(next, now, report, ORG_PAGE - read)
+  for (let steps = 0; steps < 75 && read < page && next.phase === 'orgs'; steps++) {
+    const step = await orgStep(next, now, report, page - read)
     next = step.cp
     read += step.read
   }

@@ -191,7 +191,7 @@ export async function runRankings(options: Partial<RunOptions> & { now: Date }):
     let next: Checkpoint
     if (cp.phase === 'scores') next = await scoresBatch(cp, cycleNow, o.batchSize, orgCache, report)
     else if (cp.phase === 'ranks') next = await ranksBatch(cp, o.batchSize * 4)
-    else next = await orgsBatch(cp, cycleNow, report)
+    else next = await orgsBatch(cp, cycleNow, report, o.batchSize * 4)
     report.batches += 1
     next = { ...next, step: cp.step + 1, updatedAt: new Date(), lastRunId: runId }
     const saved = await saveCheckpoint(next)
