@@ -9,6 +9,7 @@ import { Field, TextArea, TextInput } from '../../components/Field'
 import { Card, ErrorView, LoadingView } from '../../components/StateViews'
 import type { CloudState } from '../../hooks/useCloud'
 import type { RateForm, RateTarget, ReportForm } from './form'
+import { ConfirmCard, type ConfirmCardProps } from './ConfirmCard'
 import './index.scss'
 
 /** After reporting a problem, `notify` offers a WeChat message when it is answered: ask → (tap) → on. */
@@ -34,6 +35,8 @@ export interface RateViewProps {
   /** The resident's tap on 有结果时用微信通知我 (subscribe-message consent, keyed by their openid). */
   onNotify?: () => void
   error: string | null
+  /** A 外勤 the resident on the spot may confirm (`visit.confirmation`), when there is one. */
+  confirm?: ConfirmCardProps | null
 }
 
 const levelOrder = ratingLevels.ids
@@ -58,6 +61,7 @@ export function RateView(p: RateViewProps) {
         ) : null}
       </Card>
       {p.step.kind === 'thanks' ? <Thanks message={p.step.message} notify={p.step.notify} onNotify={p.onNotify} onBack={() => p.onStep({ kind: 'home' })} /> : null}
+      {p.step.kind === 'home' && p.confirm ? <ConfirmCard {...p.confirm} /> : null}
       {p.step.kind === 'home' ? <Home l={l} onStep={p.onStep} /> : null}
       {p.step.kind === 'rate' ? <RatingForm {...p} target={p.step.target} fix={l.fix?.result ?? null} /> : null}
       {p.step.kind === 'report' ? <ReportFormView {...p} /> : null}

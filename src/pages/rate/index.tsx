@@ -6,6 +6,7 @@ import { callCloud } from '../../services/cloud'
 import { toCloudError } from '../../services/reply'
 import { askForReminders } from '../../services/subscribe'
 import { templateId, templatesToAsk } from '../../../types/reminders'
+import type { VisitConfirmation } from '../../../types/cadre-periods'
 import { emptyRateForm, emptyReportForm, pickLevel, toRateInput, toReportInput, toggleTag, type RateForm, type ReportForm } from './form'
 import { RateView, type RateStep } from './RateView'
 
@@ -23,6 +24,24 @@ export default function RatePage() {
   const [report, setReport] = useState<ReportForm>(emptyReportForm)
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  // A visit's code: may the resident on the spot confirm the cadre was there (a 外勤 no fence fits)?
+  const visitScene = landing.data?.kind === 'visit'
+  const confirmation = useCloud(() => (visitScene ? callCloud('visit', 'confirmation', { scene }) : Promise.resolve(null)), [scene, visitScene])
+  const [confirmed, setConfirmed] = useState<VisitConfirmation | null>(null)
+  const shownConfirmation = confirmed ?? confirmation.data
+  const [confirming, setConfirming] = useState(false)
+  const [confirmError, setConfirmError] = useState<string | null>(null)
+  const confirm = async () => {
+    setConfirming(true)
+    setConfirmError(null)
+    try {
+      setConfirmed(await callCloud('visit', 'confirm', { scene }))
+    } catch (err) {
+      setConfirmError(toCloudError(err).message)
+    } finally {
+      setConfirming(false)
+    }
+  }
 
   const go = (next: RateStep) => {
     setError(null)
@@ -89,6 +108,7 @@ export default function RatePage() {
         onSubmit={() => void submit()}
         submitting={submitting}
         error={error}
+        confirm={shownConfirmation ? { confirmation: shownConfirmation, onConfirm: () => void confirm(), confirming, error: confirmError } : null}
       />
     </View>
   )
