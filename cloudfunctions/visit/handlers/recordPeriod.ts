@@ -55,7 +55,7 @@ export async function recordPeriod(input: Input, ctx: RequestContext): Promise<C
     from: input.from,
     to: input.to,
     years,
-    place: input.place,
+    place: pause ? '' : input.place,
     note: input.note,
     status: approved ? 'approved' : 'pending',
     recordedBy: { id: user._id, name: user.name, byManager },

@@ -56,7 +56,7 @@ export default function PeriodsPage() {
     setSaving(true)
     setSaveError(null)
     try {
-      await callCloud('visit', 'recordPeriod', { submissionId, kind: draft.kind, from: draft.from, to: draft.to, place: draft.place.trim(), note: draft.note.trim(), ...(cadreId ? { cadreId } : {}) })
+      await callCloud('visit', 'recordPeriod', { submissionId, kind: draft.kind, from: draft.from, to: draft.to, place: draft.kind === 'stay' ? draft.place.trim() : '', note: draft.note.trim(), ...(cadreId ? { cadreId } : {}) })
       setDraft(null)
       setSubmissionId(newSubmissionId())
       void Taro.showToast({ title: '已登记', icon: 'success' })
