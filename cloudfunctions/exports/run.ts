@@ -10,6 +10,8 @@ import { once } from 'node:events'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
+import { get as httpGet, type IncomingMessage } from 'node:http'
+import { get as httpsGet } from 'node:https'
 import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer'
 import { exportKinds } from '../../types/exports'
 import { cloud } from '../_lib/cloud'
@@ -141,6 +143,19 @@ export async function work(job: ExportJobDoc, stepMs: number = STEP_MS): Promise
   }
 }
 
+const linesOf = (input: NodeJS.ReadableStream) => createInterface({ input, crlfDelay: Infinity })
+
+/** A staged part in cloud storage as a byte stream, from its temporary link (no whole-file buffer). */
+async function partStream(fileID: string): Promise<IncomingMessage> {
+  const res = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: 600 }] })) as { fileList: { tempFileURL: string; status: number }[] }
+  const url = res.fileList[0]?.tempFileURL
+  if (!url) throw new Error(`no temporary link for ${fileID}`)
+  return new Promise((resolve, reject) => {
+    const req = (url.startsWith('https:') ? httpsGet : httpGet)(url, (r) => (r.statusCode === 200 ? resolve(r) : reject(new Error(`part ${fileID}: HTTP ${r.statusCode}`))))
+    req.on('error', reject)
+  })
+}
+
 /**
  * exceljs hands each committed row's XML to the sheet's zip entry without waiting for it to be compressed
  * (StreamBuf ignores back-pressure), so a fast producer piles the whole sheet up in memory (measured: +74 MB
@@ -165,20 +180,10 @@ async function assemble(sheet: string, columns: { header: string; width: number 
     ws.addRow(JSON.parse(line) as Cell[]).commit()
     if (++n % 200 === 0) await drained(ws)
   }
-  for (const fileID of parts) {
-    const res = (await cloud.downloadFile({ fileID })) as { fileContent: Buffer }
-    const buf = res.fileContent
-    let start = 0
-    for (let i = buf.indexOf(10, start); i >= 0; i = buf.indexOf(10, start)) {
-      await add(buf.toString('utf8', start, i))
-      start = i + 1
-    }
-    await add(buf.toString('utf8', start))
-  }
-  if (local) {
-    const lines = createInterface({ input: createReadStream(local, 'utf8'), crlfDelay: Infinity })
-    for await (const line of lines) await add(line)
-  }
+  // Parts saved by earlier calls are read as streams from their temporary links, a line at a time: a part is tens of
+  // megabytes at 100,000 rows, and `downloadFile` would hold it (and its split lines) whole.
+  for (const fileID of parts) for await (const line of linesOf(await partStream(fileID))) await add(line)
+  if (local) for await (const line of linesOf(createReadStream(local))) await add(line)
   ws.commit()
   await wb.commit()
   return n
