@@ -192,7 +192,7 @@ async function runSize(size: BenchSize, iterations: number, now: Date): Promise<
         const ms = performance.now() - started
         const after = await metrics(emu.url)
         slow.label(null)
-        if (!reply.ok) failure = `${reply.code}: ${reply.message}`
+        if (scenario.refused ? reply.ok : !reply.ok) failure = reply.ok ? 'answered, but should have been refused' : `${reply.code}: ${reply.message}`
         if (i < 0) continue // warm-up: the first calls start instances
         latencies.push(ms)
         totals = {

@@ -211,10 +211,19 @@ async function main(): Promise<void> {
     if (only && only !== job) continue
     // One emulator per job: the other's data would only slow it down.
     const emu = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'] })
+    // The functions' own lines (the export logs its phases and memory), shown when something goes wrong.
+    const logs: string[] = []
+    emu.process.stdout?.on('data', (d: Buffer) => {
+      for (const line of d.toString().split('\n')) if (/\[(fn:exports|fn:rankings|exports|gateway)\]/.test(line)) logs.push(line.slice(0, 600))
+    })
     try {
       await seed(emu.url)
       console.log(`${job}:`)
       rows.push(job === 'rankings' ? await measureRankings(emu, arg('cadres', 100_000), now) : await measureExport(emu, arg('demands', 100_000), now))
+      if (process.env.SHOW_LOGS) console.log(logs.slice(-30).join('\n'))
+    } catch (err) {
+      console.error(logs.slice(-30).join('\n'))
+      throw err
     } finally {
       await emu.stop()
     }
