@@ -16,7 +16,8 @@ import { demandAreas, fiveMustVisit, fourInto, type RatingLevel } from '../../ty
 import type { HouseholdDoc, LiaisonPointDoc, UserDoc, VisitDayDoc, VisitDoc, VisitStatsDoc } from '../../cloudfunctions/_lib/collections'
 import { caseIdFor, ratingIdFor, statsDocId, type CaseDoc, type DemandDoc, type RatingDoc, type SceneDoc, type ServiceStatsDoc, type TimelineDoc } from '../../cloudfunctions/_lib/service'
 import type { ReminderDoc, SubscriptionDoc } from '../../cloudfunctions/reminders/shared'
-import { caseDeadlines, demandDeadline, isBadLevel, levelScores, makeSceneCode, tagsByLevel, type SceneKind, type Urgency } from '../../types/rules/service'
+import { caseDeadlines, defaultServiceRules, demandDeadline, isBadLevel, levelScores, makeSceneCode, tagsByLevel, type SceneKind, type Urgency } from '../../types/rules/service'
+import { packageCalendar } from '../../cloudfunctions/_lib/holiday-data'
 import { DAYS_TARGET } from '../../types/rules/check-in'
 import { isoWeek, reminderKey, render, templateId } from '../../types/reminders'
 import { buildDemoData } from '../seed/demo-data'
@@ -318,7 +319,7 @@ class ServiceGenerator {
     this.bump(owner, createdAt, { ratings: 1, [`level.${level}`]: 1, scoreSum: levelScores[level], bad: bad ? 1 : 0, cases: bad ? 1 : 0 })
     if (!bad) return
 
-    const due = caseDeadlines(createdAt)
+    const due = caseDeadlines(createdAt, defaultServiceRules, packageCalendar)
     const age = this.now.getTime() - createdAt.getTime()
     const revisitAt = age > DAY ? this.clamp(createdAt.getTime() + 4 * HOUR, createdAt) : null
     const rectifiedAt = age > 20 * DAY ? new Date(createdAt.getTime() + 5 * DAY) : null
@@ -357,7 +358,7 @@ class ServiceGenerator {
     const createdAt = v.visitedAt
     const area = pick(random, demandAreas.ids)
     const urgency = weighted(random, urgencyWeights)
-    const deadlineAt = demandDeadline(createdAt, urgency)
+    const deadlineAt = demandDeadline(createdAt, urgency, defaultServiceRules, packageCalendar)
     const recent = this.now.getTime() - createdAt.getTime() <= 30 * DAY
     const r = random()
     // What became of it: open, handed to a department, solved, reported, and whether the person was told.

@@ -11,7 +11,7 @@ import { actionPayload } from '../../src/cadre/pages/demand/actions'
 import { RatingsView } from '../../src/cadre/pages/ratings/RatingsView'
 import { CasesView } from '../../src/manager/pages/cases/CasesView'
 import { CloudError } from '../../src/services/reply'
-import { demand, loaded, paged } from './fixtures'
+import { demand, demandDetail, loaded, paged } from './fixtures'
 
 const noop = () => {}
 const netError = new CloudError('UNAVAILABLE', '网络不太好，没能连上服务器，请检查网络后再试')
@@ -161,14 +161,15 @@ describe('cadre ledger and demand', () => {
     expect(screen.getByTestId('filter-overdue')).toBeTruthy()
   })
 
-  const detail = (over: Partial<DemandDetail> = {}): DemandDetail => ({
-    ...demand(),
-    timeline: [
-      { kind: 'raised', at: '2026-03-05T01:00:00.000Z', byName: '马文明', byRole: 'cadre' },
-      { kind: 'supervised', at: '2026-03-06T01:00:00.000Z', byName: '张主席', byRole: 'manager', note: '请尽快' }
-    ],
-    ...over
-  })
+  const detail = (over: Partial<DemandDetail> = {}): DemandDetail =>
+    demandDetail({
+      timeline: [
+        { kind: 'raised', at: '2026-03-05T01:00:00.000Z', byName: '马文明', byRole: 'cadre' },
+        { kind: 'supervised', at: '2026-03-06T01:00:00.000Z', byName: '张主席', byRole: 'manager', note: '请尽快' }
+      ],
+      nextSteps: ['resolve', 'coordinate', 'requestExtension', 'report', 'invalidate'],
+      ...over
+    })
   const dprops = { onRetry: noop, isOwner: true, action: null, onAction: noop, values: {}, onValue: noop, onSubmit: noop, submitting: false, error: null, onShowQr: noop }
 
   it('shows the timeline with who and when, the three paths when open, a QR when answered; read-only for a manager', () => {
@@ -184,23 +185,24 @@ describe('cadre ledger and demand', () => {
     expect(onAction).toHaveBeenCalledWith('coordinate')
     rerender(<DemandView {...dprops} action='coordinate' demand={loaded(detail())} />)
     expect(screen.getByTestId('field-department')).toBeTruthy()
-    rerender(<DemandView {...dprops} demand={loaded(detail({ status: 'closed', rating: { level: 'satisfied' } }))} />)
+    rerender(<DemandView {...dprops} demand={loaded(detail({ status: 'closed', rating: { level: 'satisfied' }, nextSteps: [] }))} />)
     expect(screen.getByTestId('show-qr')).toBeTruthy()
     expect(screen.getByTestId('demand-rating').textContent).toContain('满意')
-    rerender(<DemandView {...dprops} isOwner={false} demand={loaded(detail())} />)
+    rerender(<DemandView {...dprops} isOwner={false} demand={loaded(detail({ nextSteps: [] }))} />)
     expect(screen.queryByTestId('actions')).toBeNull()
   })
 
   it('builds action payloads and names the first missing field', () => {
-    expect(actionPayload('coordinate', 'd1', { department: ' 住建局 ' })).toEqual({ ok: true, input: { demandId: 'd1', department: '住建局' } })
-    expect(actionPayload('report', 'd1', { reportedTo: '市总工会' })).toEqual({ ok: false, message: '请填写上报原因' })
+    expect(actionPayload('coordinate', 'd1', { department: ' 住建局 ' })).toEqual({ ok: true, call: 'coordinate', input: { demandId: 'd1', department: '住建局' } })
+    expect(actionPayload('report', 'd1', { reason: '超出权限' })).toEqual({ ok: false, message: '请选择上报到' })
+    expect(actionPayload('report', 'd1', { toOrgId: 'org-x' })).toEqual({ ok: false, message: '请填写上报原因' })
   })
 })
 
 describe('cadre ratings and the manager queue', () => {
   const figures: ServiceFigures = {
     cadreId: 'c1', period: '2026-03', ratings: 4, levels: { verySatisfied: 2, satisfied: 1, dissatisfied: 1 }, satisfiedShare: 0.75, meanScore: 4, bad: 1,
-    voided: 0, cases: 1, revisitOnTime: 1, revisitLate: 0, rectified: 1, flagged: 0, demandsRaised: 3, solvedByPath: { immediate: 1, coordinate: 1, report: 0 }, closed: 1, finishedLate: 0, overdueNow: 1
+    voided: 0, cases: 1, revisitOnTime: 1, revisitLate: 0, rectified: 1, flagged: 0, demandsRaised: 3, solvedByPath: { immediate: 1, coordinate: 1, report: 0 }, closed: 1, finishedLate: 0, invalid: 0, reopened: 0, overdueNow: 1
   }
   const rating = (over: Partial<Rating> = {}): Rating => ({
     id: 'r1', cadreName: '马文明', targetKind: 'visit', targetId: 'v1', level: 'dissatisfied', tags: ['问题没解决'], comment: '没人管', followUp: null,
@@ -241,7 +243,7 @@ describe('cadre ratings and the manager queue', () => {
     const openDemand = jest.fn()
     rerender(<CasesView {...cprops} onOpenDemand={openDemand} tab='overdue' cases={paged<BadReviewCase>()} overdue={paged({ items: [demand({ overdue: true, supervised: 2 })] })} />)
     expect(screen.getByTestId('overdue-demand').textContent).toContain('已督办 2 次')
-    fireEvent.click(screen.getByTestId('open-overdue-demand'))
+    fireEvent.click(screen.getByTestId('open-demand'))
     expect(openDemand).toHaveBeenCalledWith(demand().id)
     expect(screen.getByTestId('do-supervise')).toBeTruthy()
     rerender(<CasesView {...cprops} tab='cases' cases={paged<BadReviewCase>()} overdue={paged<Demand>()} />)
