@@ -135,7 +135,9 @@ describe('resident landing (群众点评)', () => {
     })
     expect(toRateInput('s', t, { level: 'satisfied', tags: [], comment: '', phone: '13900001111' })).toEqual({ ok: true, input: { scene: 's', about: 'service', level: 'satisfied', tags: [] } })
     expect(toReportInput('s', emptyReportForm())).toMatchObject({ ok: false })
-    expect(toReportInput('s', { area: 'living', text: ' 漏水 ', phone: '' })).toEqual({ ok: true, input: { scene: 's', area: 'living', text: '漏水' } })
+    expect(toReportInput('s', { area: 'living', text: ' 漏水 ', urgent: false, phone: '' })).toEqual({ ok: true, input: { scene: 's', area: 'living', text: '漏水' } })
+    // 急 is sent as a hint only: the resident never sets the urgency (staff triage it)
+    expect(toReportInput('s', { area: 'living', text: '漏水', urgent: true, phone: '' })).toEqual({ ok: true, input: { scene: 's', area: 'living', text: '漏水', urgentHint: true } })
   })
 })
 
