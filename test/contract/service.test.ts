@@ -17,8 +17,9 @@ import type { Reply } from '../../types/reply'
 import { caseDeadlines, defaultServiceRules } from '../../types/rules/service'
 import { packageCalendar } from '../../cloudfunctions/_lib/holiday-data'
 import { beijingMonth } from '../../types/rules/beijing-time'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(90000)
+jest.setTimeout(scaled(90000))
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 const demo = buildDemoData()
