@@ -112,10 +112,16 @@ describe('resident landing (群众点评)', () => {
     expect(screen.getByTestId('rate-form').textContent).toContain('整改结果')
   })
 
-  it('reports a problem with big chips and a text; thanks afterwards', () => {
-    const { rerender } = render(<RateHarness data={loaded(landing({ kind: 'point', canRate: false, rateBlocked: '这是联系点的二维码', date: null }))} />)
+  it('reports a problem with big chips and a text, may say 急 (a hint, 不急 until tapped); thanks afterwards', () => {
+    const submit = jest.fn()
+    const { rerender } = render(<RateHarness onSubmit={submit} data={loaded(landing({ kind: 'point', canRate: false, rateBlocked: '这是联系点的二维码', date: null }))} />)
     fireEvent.click(screen.getByTestId('start-report'))
     expect(screen.getByTestId('area-medical')).toBeTruthy()
+    expect(screen.getByTestId('urgent-no').getAttribute('data-selected')).toBe('true')
+    fireEvent.click(screen.getByTestId('urgent-yes'))
+    expect(screen.getByTestId('urgent-yes').getAttribute('data-selected')).toBe('true')
+    fireEvent.click(screen.getByTestId('submit-report'))
+    expect(submit.mock.calls[0][2]).toMatchObject({ urgent: true })
     rerender(<RateHarness data={loaded(landing())} initial={{ kind: 'thanks', message: '谢谢您的评价！' }} />)
   })
 
