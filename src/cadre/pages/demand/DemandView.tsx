@@ -124,6 +124,9 @@ function ExtensionsCard({ d }: { d: DemandDetail }) {
   )
 }
 
+/** Steps only the cadre who owes it takes (the title says 下一步 rather than 管理员处理; the server decides who may). */
+const cadreSteps: readonly DemandAction[] = ['resolve', 'coordinate', 'progress', 'finish', 'requestExtension', 'report', 'close']
+
 function Actions(p: Omit<DemandViewProps, 'demand'> & { demand: DemandDetail }) {
   const d = p.demand
   const next = buttonsFor(d.nextSteps)
@@ -139,7 +142,7 @@ function Actions(p: Omit<DemandViewProps, 'demand'> & { demand: DemandDetail }) 
   if (next.length === 0) return null
   if (!p.action) {
     return (
-      <Card title={p.isOwner ? '下一步' : '管理员处理'} testId='actions'>
+      <Card title={next.some((a) => cadreSteps.includes(a)) ? '下一步' : '管理员处理'} testId='actions'>
         {next.map((a) => (
           <BigButton key={a} kind={actionSpecs[a].plain ? 'plain' : 'primary'} onClick={() => p.onAction(a)} testId={`action-${a}`}>
             {actionSpecs[a].label}
