@@ -12,7 +12,6 @@ import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { get as httpGet, type IncomingMessage } from 'node:http'
 import { get as httpsGet } from 'node:https'
-import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer'
 import { exportKinds } from '../../types/exports'
 import { cloud } from '../_lib/cloud'
 import { collection } from '../_lib/collections'
@@ -23,8 +22,16 @@ import { LEASE_MS } from './jobs'
 import { periodRange, periodWords } from './period'
 import { sources, type Cell, type Scope } from './sources'
 
-/** Rows per database read: the cloud's server-side maximum is 1000. */
-export const PAGE = 1000
+/**
+ * Rows per database read. Far under the cloud's maximum (1000): an instance holds one page's documents at a time,
+ * and smaller pages leave less garbage for the collector to catch up with in a 256 MB instance.
+ */
+export const PAGE = 250
+/**
+ * Staged rows per part in cloud storage (about 3 MB): uploading a file costs about its size in memory, so parts stay
+ * small whatever the export's size, and a call that ends early has saved all but the last part's rows.
+ */
+export const PART_ROWS = 5000
 /** Paging time per call by default (the client may ask for less); the rest of the 60 s is for the .xlsx. */
 export const STEP_MS = 30_000
 /** The whole call stays under this; writing the .xlsx is estimated per row (measured: see the report). */
@@ -59,62 +66,75 @@ export async function work(job: ExportJobDoc, stepMs: number = STEP_MS): Promise
   }
   const source = sources[job.kind]
   const dir = mkdtempSync(path.join(tmpdir(), 'jdq-export-'))
+  let current = job
   try {
     if (!source) throw new Error(`no source for ${job.kind}`)
     const scope = await scopeOf(job, new Date())
-    let current = job
     const stage = path.join(dir, 'stage.jsonl')
-    let staged = 0
     if (job.phase === 'paging') {
-      const out = createWriteStream(stage)
-      let cursor = job.cursor
+      let out = createWriteStream(stage)
+      let inStage = 0
+      let stageCursor = job.cursor
       let through = false
+      /** The staged rows go to storage as a part, and the job records them with the cursor after them. */
+      const savePart = async (patch: Partial<ExportJobDoc> = {}) => {
+        await close(out)
+        const parts = [...current.parts]
+        if (inStage > 0) {
+          const cloudPath = `exports/${job.ownerId}/${job.jobId}/part-${parts.length + 1}.jsonl`
+          const res = (await cloud.uploadFile({ cloudPath, fileContent: createReadStream(stage) })) as { fileID: string }
+          parts.push({ fileID: res.fileID, rows: inStage })
+        }
+        const rowsSaved = current.rowsSaved + inStage
+        const now = new Date()
+        current = { ...current, parts, cursor: stageCursor, rowsSaved, rowsDone: rowsSaved, updatedAt: now, leaseUntil: new Date(now.getTime() + LEASE_MS), ...patch }
+        await saveJob(job, current)
+        inStage = 0
+      }
       try {
         for (;;) {
-          const page = await source.page(scope, cursor, PAGE, job.rowsSaved + staged)
+          const page = await source.page(scope, stageCursor, PAGE, current.rowsSaved + inStage)
           for (const r of page.rows) await write(out, JSON.stringify(r) + '\n')
-          staged += page.rows.length
-          if (page.cursor) cursor = page.cursor
+          inStage += page.rows.length
+          if (page.cursor) stageCursor = page.cursor
           if (page.rows.length < PAGE) {
             through = true
             break
           }
-          // Progress for the page that polls `status`, and the lease renewed while the call lives.
-          const now = new Date()
-          await collection('exportJobs').doc(job._id).update({ data: { rowsDone: job.rowsSaved + staged, updatedAt: now, leaseUntil: new Date(now.getTime() + LEASE_MS) } })
+          if (inStage >= PART_ROWS) {
+            await savePart()
+            out = createWriteStream(stage)
+          } else {
+            // Progress for the page that polls `status`, and the lease renewed while the call lives.
+            const now = new Date()
+            await collection('exportJobs').doc(job._id).update({ data: { rowsDone: current.rowsSaved + inStage, updatedAt: now, leaseUntil: new Date(now.getTime() + LEASE_MS) } })
+          }
           if (Date.now() - started >= stepMs) break
         }
       } finally {
         await close(out)
       }
-      const total = job.rowsSaved + staged
+      const total = current.rowsSaved + inStage
       const fits = Date.now() - started + total * ASSEMBLE_MS_PER_ROW < CALL_BUDGET_MS
       if (!through || !fits) {
         // Hand back: keep what was staged in cloud storage, and where it stopped.
-        const parts = [...job.parts]
-        if (staged > 0) {
-          const cloudPath = `exports/${job.ownerId}/${job.jobId}/part-${parts.length + 1}.jsonl`
-          const res = (await cloud.uploadFile({ cloudPath, fileContent: createReadStream(stage) })) as { fileID: string }
-          parts.push({ fileID: res.fileID, rows: staged })
-        }
-        const now = new Date()
-        current = { ...job, parts, cursor, rowsSaved: total, rowsDone: total, phase: through ? 'assembling' : 'paging', leaseUntil: null, updatedAt: now }
-        await saveJob(job, current)
+        await savePart({ phase: through ? 'assembling' : 'paging', leaseUntil: null })
         return current
       }
     }
     // Everything is staged (parts in storage, the rest here): write the workbook and upload it.
     phase('staged')
     const file = path.join(dir, 'export.xlsx')
-    const total = await assemble(source.sheet, source.columns, job.parts.map((p) => p.fileID), job.phase === 'paging' ? stage : null, file)
+    const total = await assemble(source.sheet, source.columns, current.parts.map((p) => p.fileID), job.phase === 'paging' ? stage : null, file)
     phase('assembled')
     const fileName = `${exportKinds[job.kind]}_${job.orgName}_${periodWords(job.period)}.xlsx`
     const cloudPath = `exports/${job.ownerId}/${job.jobId}.xlsx`
     const res = (await cloud.uploadFile({ cloudPath, fileContent: createReadStream(file) })) as { fileID: string }
     phase('uploaded')
     const now = new Date()
+    const staged = current.parts
     current = {
-      ...job,
+      ...current,
       status: 'done',
       rowsDone: total,
       rowsSaved: total,
@@ -127,12 +147,12 @@ export async function work(job: ExportJobDoc, stepMs: number = STEP_MS): Promise
       finishedAt: now
     }
     await saveJob(job, current)
-    if (job.parts.length) await Promise.resolve(cloud.deleteFile({ fileList: job.parts.map((p) => p.fileID) })).catch(() => undefined)
+    if (staged.length) await Promise.resolve(cloud.deleteFile({ fileList: staged.map((p) => p.fileID) })).catch(() => undefined)
     return current
   } catch (err) {
     console.error(`[exports] job ${job._id} failed`, err)
     const now = new Date()
-    const failed: ExportJobDoc = { ...job, status: 'failed', error: '生成报表时出了问题，请重新导出', leaseUntil: null, updatedAt: now, finishedAt: now }
+    const failed: ExportJobDoc = { ...current, status: 'failed', error: '生成报表时出了问题，请重新导出', leaseUntil: null, updatedAt: now, finishedAt: now }
     await saveJob(job, failed)
     return failed
   } finally {
@@ -168,6 +188,9 @@ async function drained(ws: object): Promise<void> {
 
 /** Streams staged rows into an .xlsx file: one committed row at a time, nothing kept in memory. */
 async function assemble(sheet: string, columns: { header: string; width: number }[], parts: string[], local: string | null, file: string): Promise<number> {
+  // Loaded only by the call that writes the workbook: the paging calls run without it (it is a good part of the
+  // instance's memory).
+  const { default: WorkbookWriter } = await import('exceljs/lib/stream/xlsx/workbook-writer')
   const wb = new WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false })
   wb.creator = '接地气'
   const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] })

@@ -15,8 +15,9 @@ import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
 import type { ExportJob } from '../../types/exports'
 import type { Reply } from '../../types/reply'
 import { emptyFigures } from '../../types/outcomes'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(120_000)
+jest.setTimeout(scaled(120_000))
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 const demo = buildDemoData()

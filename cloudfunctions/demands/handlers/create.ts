@@ -13,13 +13,16 @@ import { beijingDate } from '../../../types/rules/beijing-time'
 import { RATE_LIMITS } from '../../../types/rules/service'
 import { demandRaisedDelta } from '../../_lib/stat-rules'
 import { serviceRulesFor } from '../../_lib/org-rules'
+import { holidayCalendarAt } from '../../_lib/holidays'
 import { bumpCounter, bumpServiceStats, hashOpenid, newDemand, toDemand, type SceneDoc } from '../../_lib/service'
 
 const newId = (now: Date) => `dm_${now.getTime().toString(36)}${randomBytes(5).toString('hex')}`
 
 /**
- * A new ledger entry. A cadre records one in their own ledger (no scene). A resident reports one through
- * a scanned code (visit or liaison-point plate): no sign-up, at most RATE_LIMITS.reports a day per openid.
+ * A new ledger entry. A cadre records one in their own ledger (no scene), with the urgency they judge. A resident
+ * reports one through a scanned code (visit or liaison-point plate): no sign-up, at most RATE_LIMITS.reports a day
+ * per openid. Residents do not set urgency: their 急 (or an 'urgent' sent by an older page) is a hint for the
+ * staff who triage it; until then it has a general demand's deadline.
  */
 export async function create(input: z.output<typeof demandsApi.create.input>, ctx: RequestContext): Promise<Demand> {
   if (!ctx.caller) throw new AppError('UNAUTHENTICATED')
@@ -30,8 +33,21 @@ export async function create(input: z.output<typeof demandsApi.create.input>, ct
   if (!input.scene) {
     if (!user) throw new AppError('FORBIDDEN', '请扫描干部出示的二维码或联系点的二维码来反映问题')
     if (user.role !== 'cadre') throw new AppError('FORBIDDEN', '只有干部可以在自己的台账里登记诉求')
+    const [rules, calendar] = await Promise.all([serviceRulesFor(user.orgPath, ctx.now), holidayCalendarAt(ctx.now)])
     const doc = newDemand(
-      { _id: newId(ctx.now), source: 'cadre', cadre: user, area: input.area, urgency: input.urgency, text: input.text, contact, by: { id: user._id, name: user.name, role: 'cadre' }, rules: await serviceRulesFor(user.orgPath, ctx.now) },
+      {
+        _id: newId(ctx.now),
+        source: 'cadre',
+        cadre: user,
+        area: input.area,
+        urgency: input.urgency ?? 'general',
+        triaged: true,
+        text: input.text,
+        contact,
+        by: { id: user._id, name: user.name, role: 'cadre' },
+        rules,
+        calendar
+      },
       ctx.now
     )
     return inTransaction(async (tx) => {
@@ -46,6 +62,7 @@ export async function create(input: z.output<typeof demandsApi.create.input>, ct
   if (!scene) throw new AppError('NOT_FOUND', '这个二维码已失效，请联系干部重新出示')
   const cadre = await findUserById(scene.cadreId)
   if (!cadre || cadre.role !== 'cadre' || cadre.active === false) throw new AppError('NOT_FOUND', '这个二维码对应的干部已不在岗，请联系当地组织')
+  const [rules, calendar] = await Promise.all([serviceRulesFor(cadre.orgPath, ctx.now), holidayCalendarAt(ctx.now)])
   const doc = newDemand(
     {
       _id: newId(ctx.now),
@@ -55,11 +72,14 @@ export async function create(input: z.output<typeof demandsApi.create.input>, ct
       residentOpenid: openid,
       cadre,
       area: input.area,
-      urgency: input.urgency,
+      urgency: 'general',
+      triaged: false,
+      urgentHint: input.urgentHint === true || input.urgency === 'urgent',
       text: input.text,
       contact,
       by: { id: 'resident', name: '群众', role: 'resident' },
-      rules: await serviceRulesFor(cadre.orgPath, ctx.now)
+      rules,
+      calendar
     },
     ctx.now
   )

@@ -176,6 +176,12 @@ function RatingForm(p: RateViewProps & { target: RateTarget; fix: string | null 
   )
 }
 
+/** A resident may say it is urgent (急): a hint for the staff who set the urgency, never a deadline by itself. */
+const urgentOptions = [
+  { value: 'no', label: '不急' },
+  { value: 'yes', label: '急' }
+] as const
+
 function ReportFormView(p: RateViewProps) {
   return (
     <Card title='反映问题' testId='report-form'>
@@ -184,6 +190,9 @@ function ReportFormView(p: RateViewProps) {
       </Field>
       <Field label='说一说遇到的困难'>
         <TextArea value={p.report.text} onChange={(v) => p.onReport((f) => ({ ...f, text: v }))} maxlength={500} testId='report-text' />
+      </Field>
+      <Field label='着急吗' hint='干部会根据情况尽快安排；特别紧急的事请直接打电话给干部。'>
+        <Chips options={urgentOptions} value={p.report.urgent ? 'yes' : 'no'} onChange={(v) => p.onReport((f) => ({ ...f, urgent: v === 'yes' }))} testId='urgent' />
       </Field>
       <Field label='您的电话（可选）' hint='方便干部联系您，只有负责的干部和管理员能看到。'>
         <TextInput value={p.report.phone} onChange={(v) => p.onReport((f) => ({ ...f, phone: v }))} type='number' maxlength={13} testId='report-phone' />

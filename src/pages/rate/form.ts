@@ -16,9 +16,11 @@ export const emptyRateForm = (): RateForm => ({ level: null, tags: [], comment: 
 export interface ReportForm {
   area: DemandArea | null
   text: string
+  /** The resident's 急: a hint for triage. */
+  urgent: boolean
   phone: string
 }
-export const emptyReportForm = (): ReportForm => ({ area: null, text: '', phone: '' })
+export const emptyReportForm = (): ReportForm => ({ area: null, text: '', urgent: false, phone: '' })
 
 const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/
 
@@ -56,5 +58,5 @@ export function toReportInput(scene: string, f: ReportForm) {
   if (!f.text.trim()) return { ok: false as const, message: '请说一说遇到的问题' }
   const phone = f.phone.trim()
   if (phone && !PHONE.test(phone)) return { ok: false as const, message: '电话号码格式不对（手机 11 位）' }
-  return { ok: true as const, input: { scene, area: f.area, text: f.text.trim(), ...(phone ? { contactPhone: phone } : {}) } }
+  return { ok: true as const, input: { scene, area: f.area, text: f.text.trim(), ...(f.urgent ? { urgentHint: true } : {}), ...(phone ? { contactPhone: phone } : {}) } }
 }
