@@ -41,7 +41,8 @@ const ASSEMBLE_MS_PER_ROW = 0.12
 const write = async (out: WriteStream, line: string) => {
   if (!out.write(line)) await once(out, 'drain')
 }
-const close = (out: WriteStream) => new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())))
+const close = (out: WriteStream) =>
+  out.writableEnded ? Promise.resolve() : new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())))
 
 export async function scopeOf(job: Pick<ExportJobDoc, 'orgId' | 'period'>, now: Date): Promise<Scope> {
   const { from, to } = periodRange(job.period)
