@@ -54,7 +54,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Subscribe-message template ids (types/reminders.ts), the same value the functions are built with.
       JDQ_TEMPLATE_IDS: process.env.JDQ_TEMPLATE_IDS || 'undefined'
     },
-    alias: {},
+    // `@/x` is the repo root's x, as in tsconfig.json's `paths` (the tsconfig-paths plugin below reads the same).
+    alias: { '@': root },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },

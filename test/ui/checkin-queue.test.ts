@@ -150,8 +150,7 @@ describe('offline check-in queue: flushing', () => {
   it('an item queued during a flush waits for the next one', async () => {
     const store = memoryStore()
     const sent: string[] = []
-    let q: ReturnType<typeof createCheckInQueue>
-    q = createCheckInQueue({
+    const q: ReturnType<typeof createCheckInQueue> = createCheckInQueue({
       store,
       send: async (b) => {
         sent.push(b.submissionId)

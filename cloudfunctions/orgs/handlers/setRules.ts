@@ -62,8 +62,16 @@ export async function setRules(input: z.output<typeof orgsApi.setRules.input>, c
       else nextValues[field] = after
       log.push({ field, kind: 'value', old: before ?? null, new: after ?? null })
     }
-    for (const field of input.lock) if (!nextLocked.has(field)) (nextLocked.add(field), log.push({ field, kind: 'lock', old: false, new: true }))
-    for (const field of input.unlock) if (nextLocked.has(field)) (nextLocked.delete(field), log.push({ field, kind: 'unlock', old: true, new: false }))
+    for (const field of input.lock) {
+      if (nextLocked.has(field)) continue
+      nextLocked.add(field)
+      log.push({ field, kind: 'lock', old: false, new: true })
+    }
+    for (const field of input.unlock) {
+      if (!nextLocked.has(field)) continue
+      nextLocked.delete(field)
+      log.push({ field, kind: 'unlock', old: true, new: false })
+    }
     if (!log.length) return 0
     const doc: Omit<OrgRulesDoc, '_id'> = {
       orgId: org._id,

@@ -91,7 +91,7 @@ export async function checkIn(input: Input, ctx: RequestContext): Promise<CheckI
         createdAt: ctx.now
       }
 
-      let next = stats
+      let next: typeof stats
       let dayAdded = false
       if (verdict.status === 'counted') {
         ;({ stats: next, dayAdded } = await countVisit(tx, visit, stats, ctx.now))
