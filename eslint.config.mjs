@@ -77,7 +77,7 @@ const boundaryZones = [
     target: `./cloudfunctions/${name}`,
     from: './cloudfunctions',
     except: [`./${name}`, './_lib', './access.ts', ...(knownCrossFunctionImports[name] ?? [])],
-    message: 'A function never imports another function\'s folder: shared code belongs in cloudfunctions/_lib/.'
+    message: "A function never imports another function's folder: shared code belongs in cloudfunctions/_lib/."
   })),
   {
     target: './emulator',
@@ -98,17 +98,7 @@ const boundaryZones = [
 
 export default defineConfig(
   {
-    ignores: [
-      'node_modules/',
-      'dist/',
-      'dist-h5/',
-      'build/',
-      'coverage/',
-      '.emulator-data/',
-      '.bench/',
-      'test-results/',
-      '.swc/'
-    ]
+    ignores: ['node_modules/', 'dist/', 'dist-h5/', 'build/', 'coverage/', '.emulator-data/', '.bench/', 'test-results/', '.swc/']
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -117,9 +107,7 @@ export default defineConfig(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/resolver-next': [
-        createTypeScriptImportResolver({ project: path.join(root, 'tsconfig.json'), alwaysTryTypes: true })
-      ]
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: path.join(root, 'tsconfig.json'), alwaysTryTypes: true })]
     },
     rules: {
       'import-x/no-restricted-paths': ['error', { basePath: root, zones: boundaryZones }],
@@ -128,10 +116,7 @@ export default defineConfig(
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipJSXText: true }],
       // Arguments and variables named `_x` are deliberately unused (a handler's unused context, a skipped tuple
       // slot); anything else unused is dead code.
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }
-      ]
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }]
     }
   },
   {

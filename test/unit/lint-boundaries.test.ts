@@ -110,10 +110,7 @@ describe('lint enforces the boundaries between the parts', () => {
     expect(found[i].map((f) => f.ruleId)).toEqual(['import-x/no-restricted-paths'])
   })
 
-  it.each(allowed.map((p, i) => [p.at, p.imports, breaches.length + i] as const))(
-    '%s importing %s passes',
-    (_at, _imports, i) => {
-      expect(found[i]).toEqual([])
-    }
-  )
+  it.each(allowed.map((p, i) => [p.at, p.imports, breaches.length + i] as const))('%s importing %s passes', (_at, _imports, i) => {
+    expect(found[i]).toEqual([])
+  })
 })
