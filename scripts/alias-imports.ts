@@ -93,7 +93,7 @@ function main(): void {
   const depthAt = args.indexOf('--depth')
   const depth = depthAt >= 0 ? Number(args[depthAt + 1]) : 3
   if (!Number.isInteger(depth) || depth < 1) throw new Error('--depth takes a whole number of folders, 1 or more')
-  const limits = args.filter((a, i) => !a.startsWith('--') && i !== depthAt + 1).map((a) => path.relative(root, path.resolve(a)))
+  const limits = args.filter((a, i) => !a.startsWith('--') && (depthAt < 0 || i !== depthAt + 1)).map((a) => path.relative(root, path.resolve(a)))
   const files = execFileSync('git', ['ls-files', '*.ts', '*.tsx'], { cwd: root, encoding: 'utf8' })
     .split('\n')
     .filter((f) => f && parts.includes(f.split('/')[0]) && !f.endsWith('.d.ts'))
