@@ -63,7 +63,7 @@ const ownerReport = async (f: Fixtures) => {
 // cell: a step uses its state up), the owner's visit QR scene, and ratings of that visit by residents who rate once.
 const ownerDemand = async (f: Fixtures, ...steps: Payload[]) => {
   let d = await f.ok<{ id: string; sceneCode: string | null }>(openidOf.owner, 'demands', {
-    action: 'create', area: 'living', text: '矩阵测试诉求', contactName: '王大姐', contactPhone: '13900002468'
+    action: 'create', submissionId: randomUUID(), area: 'living', text: '矩阵测试诉求', contactName: '王大姐', contactPhone: '13900002468'
   })
   for (const step of steps) d = await f.ok(openidOf.owner, 'demands', { ...step, demandId: d.id })
   return d

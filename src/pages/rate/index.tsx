@@ -1,10 +1,11 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useCloud } from '../../hooks/useCloud'
 import { callCloud } from '../../services/cloud'
 import { toCloudError } from '../../services/reply'
 import { askForReminders } from '../../services/subscribe'
+import { newSubmissionId } from '../../services/outbox'
 import { templateId, templatesToAsk } from '../../../types/reminders'
 import { emptyRateForm, emptyReportForm, pickLevel, toRateInput, toReportInput, toggleTag, type RateForm, type ReportForm } from './form'
 import { RateView, type RateStep } from './RateView'
@@ -23,6 +24,8 @@ export default function RatePage() {
   const [report, setReport] = useState<ReportForm>(emptyReportForm)
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  // One id per written report: a retried tap after a lost reply lands once.
+  const reportId = useRef(newSubmissionId())
 
   const go = (next: RateStep) => {
     setError(null)
@@ -58,7 +61,8 @@ export default function RatePage() {
       const checked = toReportInput(scene, report)
       if (!checked.ok) return setError(checked.message)
       await send(async () => {
-        await callCloud('demands', 'create', checked.input)
+        await callCloud('demands', 'create', { ...checked.input, submissionId: reportId.current })
+        reportId.current = newSubmissionId()
         return { message: '问题已收到，干部会尽快办理。办理结果再扫这个码就能看到。', notify: true }
       })
     }

@@ -46,6 +46,8 @@ export interface NewDemandProps {
   onCreate: () => void
   creating: boolean
   createError: string | null
+  /** The last one was kept on the phone (no signal). */
+  queued?: boolean
 }
 
 /**
@@ -72,6 +74,11 @@ function NewDemand(p: NewDemandProps) {
   if (!p.form.open) {
     return (
       <View className='jdq-state__action'>
+        {p.queued ? (
+          <View className='jdq-banner jdq-banner--warn' data-testid='demand-queued'>
+            <Text>没有信号，这条诉求已保存在手机上，有信号时自动登记到台账。</Text>
+          </View>
+        ) : null}
         <BigButton kind='plain' onClick={() => p.onForm((f) => ({ ...f, open: true }))} testId='open-new'>
           登记一条诉求
         </BigButton>
