@@ -14,8 +14,9 @@ import { templateId, type TemplateKey } from '../../types/reminders'
 import { caseIdFor } from '../../cloudfunctions/_lib/service'
 import { callerKinds, ruleOf, type CallerKind } from '../../cloudfunctions/access'
 import { callAnonymous, callRaw, functionsDir, privacyIndex, privacyViolations, registryActions, type CallOutcome, type Observed } from '../helpers/harness'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(60_000)
+jest.setTimeout(scaled(60_000))
 
 const demo = buildDemoData()
 const openidOf: Record<Exclude<CallerKind, 'anonymous'>, string> = {

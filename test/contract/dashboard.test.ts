@@ -12,8 +12,9 @@ import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
 import type { Reply } from '../../types/reply'
 import type { DashboardCadre, DashboardNode } from '../../types/api/dashboard'
 import { cadreScoreId, emptyFigures, orgStatsId, periodOf, periodKind, type PeriodFigures } from '../../types/outcomes'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(60_000)
+jest.setTimeout(scaled(60_000))
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 const demo = buildDemoData()

@@ -11,8 +11,9 @@ import { demoAccounts } from '../../scripts/seed/demo-data'
 import type { Reply } from '../../types/reply'
 import type { MyScore, RankingPage } from '../../types/api/rankings'
 import type { HonourList } from '../../types/outcomes'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(120_000)
+jest.setTimeout(scaled(120_000))
 
 describe('demo rankings', () => {
   let emu: TestEmulator

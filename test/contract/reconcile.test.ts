@@ -13,8 +13,9 @@ import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
 import type { Reply } from '../../types/reply'
 import type { ReconcileReport } from '../../types/api/reconcile'
 import { beijingMonth, beijingYear } from '../../types/rules/beijing-time'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(120_000)
+jest.setTimeout(scaled(120_000))
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 const demo = buildDemoData()

@@ -13,8 +13,9 @@ import { loadSdk, startEmulator, type TestEmulator } from '../helpers/emulator'
 import { callAs } from '../helpers/gateway'
 import type { Reply } from '../../types/reply'
 import { isQuietHour, templateId, type ReminderOverview, type ReminderPage } from '../../types/reminders'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(90000)
+jest.setTimeout(scaled(90000))
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 const PROGRESS = templateId('progress')

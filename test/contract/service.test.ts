@@ -16,8 +16,9 @@ import type { BadReviewCase, Demand, DemandDetail, Landing, QrCode, Rating, Serv
 import type { Reply } from '../../types/reply'
 import { caseDeadlines } from '../../types/rules/service'
 import { beijingMonth } from '../../types/rules/beijing-time'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(90000)
+jest.setTimeout(scaled(90000))
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 const demo = buildDemoData()

@@ -13,8 +13,9 @@ import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
 import type { CheckInResult, LiaisonOverview, Progress, VisitDetail } from '../../types/cadre-work'
 import type { Reply } from '../../types/reply'
 import { database } from '../../types/database'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(60000)
+jest.setTimeout(scaled(60000))
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 const demo = buildDemoData()
