@@ -61,14 +61,14 @@ export function HomeView({ me, onRetry, onOpenManager, cadre, reminders, account
         </View>
       ) : null}
       {data.role === 'cadre' && cadre ? <CadreWorkspace {...cadre} /> : null}
-      {data.role === 'resident' ? (
-        <ResidentGuide />
-      ) : (
+      {data.role === 'resident' ? <ResidentGuide /> : null}
+      {/* 两联 is a cadre's own duty: managers and the province admin have no liaison points to be warned about. */}
+      {data.role === 'cadre' ? (
         <>
-          <LiangLianCard me={data} onOpen={data.role === 'cadre' && cadre ? () => cadre.onOpen('lianglian') : undefined} />
+          <LiangLianCard me={data} onOpen={cadre ? () => cadre.onOpen('lianglian') : undefined} />
           <PointsCard me={data} />
         </>
-      )}
+      ) : null}
       {account ? <AccountLinks {...account} resident={data.role === 'resident'} /> : null}
     </View>
   )
@@ -91,6 +91,15 @@ function RemindersEntry({ unread, onOpen }: { unread: number | undefined; onOpen
 
 function ProfileCard({ me }: { me: Me }) {
   const path = orgPath(me)
+  if (me.role === 'resident') {
+    // A resident has no name or role here: a greeting, not "群众 / 群众".
+    return (
+      <View className='home-profile' data-testid='profile'>
+        <Text className='home-profile__name'>您好</Text>
+        <Text className='home-profile__org'>扫一扫干部出示的二维码，就能评价服务、反映问题</Text>
+      </View>
+    )
+  }
   return (
     <View className='home-profile' data-testid='profile'>
       <Text className='home-profile__name'>{me.name}</Text>

@@ -88,7 +88,7 @@ export function FiguresBlock({ figures, satisfiedShare }: { figures: PeriodFigur
         {f.ratings.count > 0 ? (
           <Chart
             kind='bar'
-            labels={levels.map((l) => ratingLevels.labels[l].replace('非常', '很'))}
+            labels={levels.map((l) => ratingLevels.labels[l])}
             series={[{ name: '条数', color: BLUE, values: levels.map((l) => f.ratings.byLevel[l] ?? 0) }]}
             height={150}
             caption={levels.map((l) => `${ratingLevels.labels[l]} ${f.ratings.byLevel[l] ?? 0} 条`).join('，')}
