@@ -69,8 +69,9 @@ export function removeKey(key: string): void {
 export function storageUsage(): { usedKB: number; limitKB: number } | null {
   try {
     const info = Taro.getStorageInfoSync()
-    if (typeof info.currentSize !== 'number') return null
-    return { usedKB: info.currentSize, limitKB: typeof info.limitSize === 'number' && info.limitSize > 0 ? info.limitSize : LIMITS.storageBytes / 1024 }
+    // A browser's Taro answers NaN: it cannot tell.
+    if (!Number.isFinite(info.currentSize)) return null
+    return { usedKB: info.currentSize, limitKB: Number.isFinite(info.limitSize) && info.limitSize > 0 ? info.limitSize : LIMITS.storageBytes / 1024 }
   } catch {
     return null
   }

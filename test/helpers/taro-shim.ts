@@ -9,8 +9,12 @@ import { createH5NativeComponentConfig } from '@tarojs/plugin-framework-react/di
 
 createH5NativeComponentConfig(() => null, React, ReactDOM)
 
+import * as h5 from '@tarojs/taro-h5'
+
 export * from '@tarojs/taro-h5'
-export { default } from '@tarojs/taro-h5'
+// The default object as the app's build sees it: every H5 API on it (storage included), not only those the
+// package's own default carries.
+export default { ...(h5 as unknown as { default: object }).default, ...h5 }
 export {
   useDidHide,
   useDidShow,

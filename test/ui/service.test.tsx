@@ -126,7 +126,7 @@ describe('resident landing (群众点评)', () => {
 
   it('checks the form before sending: a level, the reasons of a 差评, a phone', () => {
     const t = { about: 'service' as const }
-    expect(toRateInput('s', t, emptyRateForm())).toMatchObject({ ok: false, message: expect.stringContaining('满意程度') })
+    expect(toRateInput('s', t, emptyRateForm())).toMatchObject({ ok: false, key: 'error.level' })
     expect(toRateInput('s', t, { ...emptyRateForm(), level: 'veryDissatisfied' })).toMatchObject({ ok: false })
     expect(toRateInput('s', t, { level: 'veryDissatisfied', tags: ['走过场'], comment: ' ', phone: '123' })).toMatchObject({ ok: false })
     expect(toRateInput('s', { about: 'demand', demandId: 'd1' }, { level: 'veryDissatisfied', tags: ['走过场'], comment: ' 太慢 ', phone: '13900001111' })).toEqual({
