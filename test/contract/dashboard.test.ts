@@ -2,6 +2,8 @@
  * 数据看板 (issue 5, item 5) through the real wx-server-sdk: a manager's node, its 12-month trend, its child
  * units and cadres, drill-down to a unit and to a cadre, each from orgStats / cadreScores documents (written
  * here through the SDK, as the rankings job writes them) by a few indexed reads; nothing outside the subtree.
+ *
+ * @date-dependent — `npm test` runs it again at a month's start, New Year's Eve and a holiday eve.
  */
 import path from 'node:path'
 import { existsSync } from 'node:fs'

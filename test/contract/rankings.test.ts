@@ -6,6 +6,8 @@
  * change nothing.
  *
  * The job's clock is injected with `{ action: 'run', now }` from a server-side SDK call (no OPENID).
+ *
+ * @date-dependent — `npm test` runs it again at a month's start, New Year's Eve and a holiday eve.
  */
 import path from 'node:path'
 import { existsSync } from 'node:fs'

@@ -8,6 +8,8 @@
  * The ledger's actions run at the test clock (through the gateway, as the app calls them); the sender's clock is
  * injected with `{ action: 'run', now }` and only moves forward, as the timer's does: today 10:00 Beijing, then
  * tomorrow 10:00, 10:30, 11:00.
+ *
+ * @date-dependent — `npm test` runs it again at a month's start, New Year's Eve and a holiday eve.
  */
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'

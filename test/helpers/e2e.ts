@@ -89,10 +89,19 @@ export function e2eApp(functions: string[]): E2eApp {
   }
 }
 
-/** The page's clock set to the test's (the same clock module, run in the page before the app's own scripts). */
+/**
+ * The page's clock set to the test's: the same clock module, run in the page before the app's own scripts, and
+ * the browser's geolocation fixes stamped by it too (a real phone stamps fixes and `Date` from one clock).
+ */
 function pageClock(): string {
   const source = readFileSync(path.join(root, 'emulator/runtime/clock.cjs'), 'utf8')
-  return `(function (module) { ${source}\n;module.exports.setClockOffset(${clockOffset()}) })({ exports: {} })`
+  const offset = clockOffset()
+  const fixes = `(function () {
+    var P = typeof GeolocationPosition !== 'undefined' && GeolocationPosition.prototype
+    var d = P && Object.getOwnPropertyDescriptor(P, 'timestamp')
+    if (d && d.get) Object.defineProperty(P, 'timestamp', { configurable: true, get: function () { return d.get.call(this) + ${offset} } })
+  })()`
+  return `(function (module) { ${source}\n;module.exports.setClockOffset(${offset}) })({ exports: {} });\n${fixes}`
 }
 
 /** A check-in about 33 m from the point, sent through the gateway as the app sends it (set-up for a browser test). */
