@@ -61,15 +61,13 @@ function locateBrowser(): Promise<PositionFix> {
       return
     }
     navigator.geolocation.getCurrentPosition(
-      // WGS-84 from the browser, used as-is for local development (see the top of this file). maximumAge 0: the fix
-      // is fresh, so it is dated by the page's clock — the one deviceNow reads — as on WeChat (pos.timestamp is
-      // the browser's own clock, which a page with a set clock does not share).
+      // WGS-84 from the browser, used as-is for local development (see the top of this file).
       (pos) =>
         resolve({
           lat: pos.coords.latitude,
           lng: pos.coords.longitude,
           accuracy: pos.coords.accuracy,
-          capturedAt: new Date().toISOString()
+          capturedAt: new Date(pos.timestamp || Date.now()).toISOString()
         }),
       (err) => {
         const kind: LocateErrorKind = err.code === 1 ? 'denied' : 'unavailable'
