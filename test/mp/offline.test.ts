@@ -70,6 +70,7 @@ describe('compiled weapp: the offline queue', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('miniprogram-simulate')
     const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx
+    if (!wx) throw new Error('miniprogram-simulate did not set up wx')
     Object.assign(wx, {
       getStorageSync: (k: string) => (storage.has(k) ? JSON.parse(JSON.stringify(storage.get(k))) : ''),
       setStorageSync: (k: string, v: unknown) => void storage.set(k, JSON.parse(JSON.stringify(v))),
@@ -122,7 +123,8 @@ describe('compiled weapp: the offline queue', () => {
 
     // The same queue again (a reply lost on the way back): a new show sends it, answered from what landed.
     storage.set('jdq.outbox.v1', JSON.parse(JSON.stringify(queued)))
-    openPage(app, 'pages/index/index')
+    const instance = home.instance as { onShow?: () => void }
+    instance.onShow?.call(instance)
     await waitFor(() => (storage.get('jdq.outbox.v1') as OutboxState).pending.length === 0, 'the replayed queue to empty')
     expect((storage.get('jdq.outbox.v1') as OutboxState).failed).toEqual([])
     expect(await landed()).toEqual({ visits: 1, offline: true, diary: 1, demands: 1 })
