@@ -63,7 +63,7 @@ export function LedgerView(p: LedgerViewProps) {
           <Text className='jdq-row__line'>点一条诉求，查看办理过程；未办结的可以督办。</Text>
         </Card>
       ) : null}
-      <Chips options={filterOptions} value={p.filter} onChange={p.onFilter} testId='filter' />
+      <Chips options={filterOptions} value={p.filter} onChange={p.onFilter} testId='filter' bar />
       {p.create ? <NewDemand {...p.create} /> : null}
       <List {...p} />
     </View>

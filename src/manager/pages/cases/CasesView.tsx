@@ -51,7 +51,7 @@ const actionLabels: Record<CaseAction, { button: string; field: string }> = {
 export function CasesView(p: CasesViewProps) {
   return (
     <View data-testid='manager-queue'>
-      <Chips options={[{ value: 'cases', label: '差评回访' }, { value: 'overdue', label: '超期诉求' }, { value: 'appeals', label: '申诉' }]} value={p.tab} onChange={p.onTab} testId='tab' />
+      <Chips options={[{ value: 'cases', label: '差评回访' }, { value: 'overdue', label: '超期诉求' }, { value: 'appeals', label: '申诉' }]} value={p.tab} onChange={p.onTab} testId='tab' bar />
       {p.tab === 'cases' ? <CaseList {...p} /> : p.tab === 'overdue' ? <OverdueList {...p} /> : <AppealList {...p} />}
     </View>
   )

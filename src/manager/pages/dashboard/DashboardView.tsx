@@ -151,7 +151,7 @@ function ChildRow({ c, onOpen }: { c: DashboardChild; onOpen: () => void }) {
 }
 
 function PeriodSwitch({ kind, onKind }: { kind: PeriodKind; onKind: (k: PeriodKind) => void }) {
-  return <Chips options={kindOptions} value={kind} onChange={onKind} testId='period' />
+  return <Chips options={kindOptions} value={kind} onChange={onKind} testId='period' bar />
 }
 
 export interface DashboardViewProps {
