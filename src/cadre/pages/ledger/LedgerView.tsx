@@ -73,7 +73,7 @@ export function LedgerView(p: LedgerViewProps) {
 function NewDemand(p: NewDemandProps) {
   if (!p.form.open) {
     return (
-      <View className='jdq-state__action'>
+      <View className='jdq-actions'>
         {p.queued ? (
           <View className='jdq-banner jdq-banner--warn' data-testid='demand-queued'>
             <Text>没有信号，这条诉求已保存在手机上，有信号时自动登记到台账。</Text>
