@@ -5,31 +5,16 @@
  */
 import './quiet-stencil'
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import type { Landing } from '../../types/service'
 import { currentLang, fill, setLang, translator } from '../../src/i18n'
 import { clampScale } from '../../src/i18n/font-scale'
 import { RateView, blockedKey } from '../../src/pages/rate/RateView'
 import { messages, tagNamesBo } from '../../src/pages/rate/messages'
 import { emptyRateForm, emptyReportForm } from '../../src/pages/rate/form'
 import { tagsByLevel } from '../../types/rules/service'
-import { loaded } from './fixtures'
+import { landing, loaded } from './fixtures'
 
 const noop = () => {}
-const landing: Landing = {
-  scene: 'vAbcdefghjk',
-  kind: 'visit',
-  cadreName: '马文明',
-  orgName: '城东区总工会',
-  date: '2026-03-05',
-  pointName: '东关大街社区',
-  canRate: true,
-  rateBlocked: null,
-  windowEndsAt: '2026-03-12T15:59:59.999Z',
-  myRating: null,
-  fix: null,
-  myDemands: [],
-  canReport: true
-}
+const visit = landing()
 const tibetan = /[\u0F00-\u0FFF]/
 
 describe('resident message catalog', () => {
@@ -45,7 +30,7 @@ describe('resident message catalog', () => {
 
   it('switches the rating page to བོད་ཡིག, remembers it, and shows the levels as faces with their words', () => {
     render(
-      <RateView landing={loaded(landing)} onRetry={noop} step={{ kind: 'rate', target: { about: 'service' } }} onStep={noop} rate={emptyRateForm()} onLevel={noop} onTag={noop} onRate={noop} report={emptyReportForm()} onReport={noop} onSubmit={noop} submitting={false} error={null} fontScale={1.4} />
+      <RateView landing={loaded(visit)} onRetry={noop} step={{ kind: 'rate', target: { about: 'service' } }} onStep={noop} rate={emptyRateForm()} onLevel={noop} onTag={noop} onRate={noop} report={emptyReportForm()} onReport={noop} onSubmit={noop} submitting={false} error={null} fontScale={1.4} />
     )
     expect(screen.getByTestId('level-verySatisfied').textContent).toBe('非常满意')
     act(() => {
@@ -62,11 +47,11 @@ describe('resident message catalog', () => {
 
   it('says why a code cannot be rated, from the landing, in the catalog', () => {
     const now = new Date('2026-03-06T00:00:00Z')
-    expect(blockedKey({ ...landing, kind: 'point' }, now)).toBe('blocked.plate')
-    expect(blockedKey({ ...landing, kind: 'demand', date: null }, now)).toBe('blocked.inProgress')
-    expect(blockedKey({ ...landing, myRating: { level: 'satisfied', canFollowUp: true } }, now)).toBe('blocked.rated')
-    expect(blockedKey(landing, new Date('2026-03-13T00:00:00Z'))).toBe('blocked.closed')
-    expect(blockedKey(landing, now)).toBe('blocked.own')
+    expect(blockedKey({ ...visit, kind: 'point' }, now)).toBe('blocked.plate')
+    expect(blockedKey({ ...visit, kind: 'demand', date: null }, now)).toBe('blocked.inProgress')
+    expect(blockedKey({ ...visit, myRating: { level: 'satisfied', canFollowUp: true } }, now)).toBe('blocked.rated')
+    expect(blockedKey(visit, new Date('2026-03-13T00:00:00Z'))).toBe('blocked.closed')
+    expect(blockedKey(visit, now)).toBe('blocked.own')
   })
 
   it('follows WeChat’s font setting between 1 and 1.6', () => {
