@@ -157,8 +157,12 @@ export const ProblemInput = z.object({
   urgency: z.enum(['urgent', 'general', 'complex'], { error: '请选择紧急程度' }).default('general')
 })
 
-/** A demand's state in the 办实事 ledger (issue 4; types/service.ts re-exports it with its labels). */
-export const DemandStatus = z.enum(['open', 'coordinating', 'solved', 'reported', 'closed'])
+/**
+ * A demand's state in the 办实事 ledger (types/service.ts re-exports it with its labels): open and coordinating are
+ * the cadre's to handle (and can be overdue); reported waits for the receiving unit, answered is its answer (handled);
+ * invalid was set aside by staff (spam, a duplicate) and is never overdue nor counted.
+ */
+export const DemandStatus = z.enum(['open', 'coordinating', 'solved', 'reported', 'answered', 'closed', 'invalid'])
 export type DemandStatus = z.infer<typeof DemandStatus>
 
 export const RaisedProblem = ProblemInput.extend({

@@ -17,6 +17,7 @@ import type { CheckInResult, Progress } from '../../types/cadre-work'
 import type { Demand, Landing, QrCode } from '../../types/service'
 import { beijingYear } from '../../types/rules/beijing-time'
 import { demandDeadline, ratingWindowEnd, defaultServiceRules } from '../../types/rules/service'
+import { packageCalendar } from '../../cloudfunctions/_lib/holiday-data'
 import { scaled } from '../helpers/time-scale'
 
 jest.setTimeout(scaled(120000))
@@ -297,7 +298,7 @@ describe('orgs function: tree, invitations, moves and rules', () => {
     expect(land2.windowEndsAt).not.toBe(land1.windowEndsAt)
     const d2 = ok(await call<Demand>(W, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '改制度之后的诉求' }))
     const d2At = new Date(d2.createdAt)
-    expect(d2.deadlineAt).toBe(demandDeadline(d2At, 'general', { ...defaultServiceRules, demandDays: { urgent: 0, general: 3, complex: 10 } }).toISOString())
+    expect(d2.deadlineAt).toBe(demandDeadline(d2At, 'general', { ...defaultServiceRules, demandDays: { urgent: 0, general: 3, complex: 10 } }, packageCalendar).toISOString())
     expect(new Date(d2.deadlineAt!).getTime()).toBeLessThan(new Date(d1.deadlineAt!).getTime())
 
     // a new liaison point without a radius takes the unit's 打卡范围

@@ -13,6 +13,7 @@ import { beijingDate } from '../../../types/rules/beijing-time'
 import { RATE_LIMITS } from '../../../types/rules/service'
 import { demandRaisedDelta } from '../../_lib/stat-rules'
 import { serviceRulesFor } from '../../_lib/org-rules'
+import { holidayCalendarAt } from '../../_lib/holidays'
 import { bumpCounter, bumpServiceStats, hashOpenid, newDemand, toDemand, type DemandDoc, type SceneDoc } from '../../_lib/service'
 
 type Input = z.output<typeof demandsApi.create.input>
@@ -25,10 +26,12 @@ const demandId = (sender: string, submissionId: string) =>
   `dm_${createHash('sha256').update(`${sender}:${submissionId}`).digest('base64url').slice(0, 24)}`
 
 /**
- * A new ledger entry. A cadre records one in their own ledger (no scene). A resident reports one through
- * a scanned code (visit or liaison-point plate): no sign-up, at most RATE_LIMITS.reports a day per openid.
- * Lands exactly once per submissionId: the entry is added in the transaction that checks it is not there
- * yet, and a resend is answered with the entry that landed (the daily limit is not counted again).
+ * A new ledger entry. A cadre records one in their own ledger (no scene), with the urgency they judge. A resident
+ * reports one through a scanned code (visit or liaison-point plate): no sign-up, at most RATE_LIMITS.reports a day
+ * per openid. Residents do not set urgency: their 急 (or an 'urgent' sent by an older page) is a hint for the
+ * staff who triage it; until then it has a general demand's deadline.
+ * Lands exactly once per submissionId: the entry is added in the transaction that checks it is not there yet,
+ * and a resend is answered with the entry that landed (the daily limit is not counted again).
  */
 export async function create(input: Input, ctx: RequestContext): Promise<Demand> {
   if (!ctx.caller) throw new AppError('UNAUTHENTICATED')
@@ -40,8 +43,21 @@ export async function create(input: Input, ctx: RequestContext): Promise<Demand>
     if (!user) throw new AppError('FORBIDDEN', '请扫描干部出示的二维码或联系点的二维码来反映问题')
     if (user.role !== 'cadre') throw new AppError('FORBIDDEN', '只有干部可以在自己的台账里登记诉求')
     const viewer = viewerOf(user)
+    const [rules, calendar] = await Promise.all([serviceRulesFor(user.orgPath, ctx.now), holidayCalendarAt(ctx.now)])
     const doc = newDemand(
-      { _id: demandId(user._id, input.submissionId), source: 'cadre', cadre: user, area: input.area, urgency: input.urgency, text: input.text, contact, by: { id: user._id, name: user.name, role: 'cadre' }, rules: await serviceRulesFor(user.orgPath, ctx.now) },
+      {
+        _id: demandId(user._id, input.submissionId),
+        source: 'cadre',
+        cadre: user,
+        area: input.area,
+        urgency: input.urgency ?? 'general',
+        triaged: true,
+        text: input.text,
+        contact,
+        by: { id: user._id, name: user.name, role: 'cadre' },
+        rules,
+        calendar
+      },
       ctx.now
     )
     return landOnce(doc, input, (d) => toDemand(d, viewer, ctx.now), async (tx) => {
@@ -55,6 +71,7 @@ export async function create(input: Input, ctx: RequestContext): Promise<Demand>
   if (!scene) throw new AppError('NOT_FOUND', '这个二维码已失效，请联系干部重新出示')
   const cadre = await findUserById(scene.cadreId)
   if (!cadre || cadre.role !== 'cadre' || cadre.active === false) throw new AppError('NOT_FOUND', '这个二维码对应的干部已不在岗，请联系当地组织')
+  const [rules, calendar] = await Promise.all([serviceRulesFor(cadre.orgPath, ctx.now), holidayCalendarAt(ctx.now)])
   const doc = newDemand(
     {
       _id: demandId(openid, input.submissionId),
@@ -64,11 +81,14 @@ export async function create(input: Input, ctx: RequestContext): Promise<Demand>
       residentOpenid: openid,
       cadre,
       area: input.area,
-      urgency: input.urgency,
+      urgency: 'general',
+      triaged: false,
+      urgentHint: input.urgentHint === true || input.urgency === 'urgent',
       text: input.text,
       contact,
       by: { id: 'resident', name: '群众', role: 'resident' },
-      rules: await serviceRulesFor(cadre.orgPath, ctx.now)
+      rules,
+      calendar
     },
     ctx.now
   )

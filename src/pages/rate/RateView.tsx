@@ -214,6 +214,11 @@ function RatingForm(p: RateViewProps & { target: RateTarget; fix: string | null;
 function ReportFormView(p: RateViewProps & { t: T }) {
   const { t } = p
   const areas = demandAreas.ids.map((value) => ({ value, label: t(`area.${value}`) }))
+  // A resident may say it is urgent (急): a hint for the staff who set the urgency, never a deadline by itself.
+  const urgentOptions = [
+    { value: 'no' as const, label: t('urgent.no') },
+    { value: 'yes' as const, label: t('urgent.yes') }
+  ]
   return (
     <Card title={t('report')} testId='report-form'>
       <Field label={t('area')}>
@@ -221,6 +226,9 @@ function ReportFormView(p: RateViewProps & { t: T }) {
       </Field>
       <Field label={t('text')}>
         <TextArea value={p.report.text} onChange={(v) => p.onReport((f) => ({ ...f, text: v }))} maxlength={500} testId='report-text' />
+      </Field>
+      <Field label={t('urgent')} hint={t('urgentHint')}>
+        <Chips options={urgentOptions} value={p.report.urgent ? 'yes' : 'no'} onChange={(v) => p.onReport((f) => ({ ...f, urgent: v === 'yes' }))} testId='urgent' />
       </Field>
       <Field label={t('phone')} hint={t('phoneReportHint')}>
         <TextInput value={p.report.phone} onChange={(v) => p.onReport((f) => ({ ...f, phone: v }))} type='number' maxlength={13} testId='report-phone' />

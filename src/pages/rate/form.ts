@@ -17,9 +17,11 @@ export const emptyRateForm = (): RateForm => ({ level: null, tags: [], comment: 
 export interface ReportForm {
   area: DemandArea | null
   text: string
+  /** The resident's 急: a hint for triage. */
+  urgent: boolean
   phone: string
 }
-export const emptyReportForm = (): ReportForm => ({ area: null, text: '', phone: '' })
+export const emptyReportForm = (): ReportForm => ({ area: null, text: '', urgent: false, phone: '' })
 
 const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/
 
@@ -57,5 +59,5 @@ export function toReportInput(scene: string, f: ReportForm) {
   if (!f.text.trim()) return { ok: false as const, key: 'error.text' as RateKey }
   const phone = f.phone.trim()
   if (phone && !PHONE.test(phone)) return { ok: false as const, key: 'error.phone' as RateKey }
-  return { ok: true as const, input: { scene, area: f.area, text: f.text.trim(), ...(phone ? { contactPhone: phone } : {}) } }
+  return { ok: true as const, input: { scene, area: f.area, text: f.text.trim(), ...(f.urgent ? { urgentHint: true } : {}), ...(phone ? { contactPhone: phone } : {}) } }
 }

@@ -40,6 +40,10 @@ const zh = {
   area: '是哪方面的问题',
   text: '说一说遇到的困难',
   phoneReportHint: '方便干部联系您，只有负责的干部和管理员能看到。',
+  urgent: '着急吗',
+  urgentHint: '干部会根据情况尽快安排；特别紧急的事请直接打电话给干部。',
+  'urgent.no': '不急',
+  'urgent.yes': '急',
   submit: '提交',
   thanksReport: '问题已收到，干部会尽快办理。办理结果再扫这个码就能看到。',
   thanksRated: '谢谢您的评价！',
@@ -67,7 +71,9 @@ const zh = {
   'status.coordinating': '协调办理中',
   'status.solved': '已办结',
   'status.reported': '已上报',
-  'status.closed': '已答复群众'
+  'status.closed': '已答复群众',
+  'status.answered': '上级已答复',
+  'status.invalid': '无效'
 }
 
 export type RateKey = keyof typeof zh
@@ -107,6 +113,10 @@ const bo: Partial<Record<RateKey, string>> = {
   area: 'དཀའ་ངལ་འདི་ཕྱོགས་གང་གི་ཡིན།',
   text: 'ཁྱེད་ཀྱི་དཀའ་ངལ་བཤད་རོགས།',
   phoneReportHint: 'ལས་བྱེད་པས་ཁྱེད་ལ་འབྲེལ་བ་བྱེད་བདེ་བའི་ཆེད་དུ། འགན་འཛིན་ལས་བྱེད་པ་དང་དོ་དམ་པ་ཁོ་ནས་མཐོང་ཐུབ།',
+  urgent: 'མྱུར་པོ་དགོས་སམ།',
+  urgentHint: 'ལས་བྱེད་པས་གནས་སྟངས་ལ་གཞིགས་ནས་མྱུར་དུ་བསྒྲིགས་འགོད་བྱེད། ཧ་ཅང་ཛ་དྲག་ཡིན་ན་ལས་བྱེད་པར་ཐད་ཀར་ཁ་པར་གཏོང་རོགས།',
+  'urgent.no': 'མྱུར་པོ་མི་དགོས།',
+  'urgent.yes': 'མྱུར་པོ་དགོས།',
   submit: 'འབུལ།',
   thanksRated: 'དཔྱད་བརྗོད་གནང་བར་ཐུགས་རྗེ་ཆེ།',
   thanksReport: 'དཀའ་ངལ་འབྱོར་སོང་། ལས་བྱེད་པས་མྱུར་དུ་སྒྲུབ། འབྲས་བུ་ཨར་ཁྲ་འདི་ཡང་བསྐྱར་བཤེར་ན་མཐོང་ཐུབ།',
@@ -135,7 +145,9 @@ const bo: Partial<Record<RateKey, string>> = {
   'status.coordinating': 'མཉམ་འབྲེལ་ཐོག་སྒྲུབ་བཞིན་པ།',
   'status.solved': 'གྲུབ་ཟིན།',
   'status.reported': 'གོང་དུ་ཞུས་ཟིན།',
-  'status.closed': 'ལན་བཏབ་ཟིན།'
+  'status.closed': 'ལན་བཏབ་ཟིན།',
+  'status.answered': 'གོང་རིམ་ནས་ལན་བཏབ་ཟིན།',
+  'status.invalid': 'ནུས་མེད།'
 }
 
 export const messages: Catalog<RateKey> = { zh, bo }
