@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { connectSdk, scfEnv } from '../../scripts/sdk'
-import { clockOffset } from '../../emulator/runtime/clock.cjs'
+import { clockOffset, setClock } from '../../emulator/runtime/clock.cjs'
 import { killGroup, releaseGroup, tempDir, trackGroup } from './run-dir'
 import { TIME_SCALE, scaled } from './time-scale'
 
@@ -107,3 +107,14 @@ export async function startEmulator(opts: StartOptions = {}): Promise<TestEmulat
 /** A fresh wx-server-sdk bound to the emulator (jest gives every test file its own module registry). */
 export const loadSdk = (url: string) => connectSdk(url, { timeout: scaled(65_000) })
 export const sdkEnv = scfEnv
+
+/**
+ * Moves the shared clock to `at` mid-test: this test process's and a running emulator's (its functions see it from
+ * their next invocation on); time flows on from there.
+ */
+export async function moveClock(url: string, at: string | Date): Promise<void> {
+  const iso = typeof at === 'string' ? at : at.toISOString()
+  setClock(iso)
+  const res = await fetch(`${url}/__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: iso }) })
+  if (!res.ok) throw new Error(`the emulator refused the clock ${iso}: ${res.status}`)
+}

@@ -28,7 +28,7 @@ describe('compiled weapp managers’ subpackage against the emulator', () => {
     const home = openPage(app, 'manager/pages/index/index')
     const text = await waitForText(home, (t) => t.includes('成效排行'), 'the managers’ entries')
     expect(text).toContain('城东区妇联')
-    expect(text).toContain('差评回访和超期诉求')
+    expect(text).toContain('差评回访和诉求督办')
     // The campaign office's own work is not offered to a county manager.
     expect(text).not.toContain('投诉建议处理')
 
