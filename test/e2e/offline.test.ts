@@ -39,7 +39,7 @@ describe('a cadre’s offline day in the H5 app, in Chromium', () => {
         { timeout: scaled(60000) }
       )
     } catch (err) {
-      throw new Error(`the outbox did not empty: ${JSON.stringify(await outboxOf(page))}\n${String(err)}`)
+      throw new Error(`the outbox did not empty: ${JSON.stringify(await outboxOf(page))}\n${String(err)}`, { cause: err })
     }
     return (await outboxOf(page))!
   }
