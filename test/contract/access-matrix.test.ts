@@ -76,7 +76,7 @@ const reportedToCounty = () => ({ action: 'report', toOrgId: owner.orgId, reason
 const setAside = { action: 'invalidate', kind: 'spam', reason: '矩阵测试：无效信息' }
 /** A resident's report through the owner's visit code: untriaged, for the owner or a manager to triage. */
 const residentReport = async (f: Fixtures) =>
-  f.ok<{ id: string }>(`o-matrix-reporter-${randomUUID()}`, 'demands', { action: 'create', scene: await ownerVisitScene(f), area: 'living', text: '矩阵测试：群众反映', urgentHint: true })
+  f.ok<{ id: string }>(`o-matrix-reporter-${randomUUID()}`, 'demands', { action: 'create', submissionId: randomUUID(), scene: await ownerVisitScene(f), area: 'living', text: '矩阵测试：群众反映', urgentHint: true })
 /** An owner's demand with an extension request waiting (the latest date the rules let the owner ask for). */
 const withExtensionRequest = async (f: Fixtures) => {
   const d = await ownerDemand(f)
