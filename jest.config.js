@@ -7,11 +7,15 @@
  *  e2e      Chromium against the H5 build served by the emulator
  * Select with `jest --selectProjects unit contract`.
  */
+// `@/x` is the repo root's x, as in tsconfig.json's `paths` (docs/architecture.md, "Imports").
+const alias = { '^@/(.*)$': '<rootDir>/$1' }
+
 // Every test file: the clock set to the run's instant (never today's date) and a time limit scaled for a
 // loaded machine (test/helpers/clock.ts, test/helpers/time-scale.ts).
 const setup = {
   setupFiles: ['<rootDir>/test/setup/clock.ts'],
-  setupFilesAfterEnv: ['<rootDir>/test/setup/timeouts.ts']
+  setupFilesAfterEnv: ['<rootDir>/test/setup/timeouts.ts'],
+  moduleNameMapper: alias
 }
 
 const node = {
@@ -40,6 +44,7 @@ module.exports = {
       // @tarojs/components nests .pnpm folders, which breaks allow-lists: transform everything.
       transformIgnorePatterns: [],
       moduleNameMapper: {
+        ...alias,
         '^@tarojs/components$': '@tarojs/components/lib/react/index',
         '^@tarojs/taro$': '<rootDir>/test/helpers/taro-shim.ts',
         '\\.(css|scss|sass)$': '<rootDir>/test/helpers/style-stub.ts'

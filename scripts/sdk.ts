@@ -1,21 +1,7 @@
-/**
- * The environment an SCF instance gets, pointed at the local emulator: with it, the unmodified
- * wx-server-sdk in any Node process (seed, bench, tests) talks to the emulator, as functions do.
- */
-export const LOCAL_ENV_ID = 'jdq-local'
+import { scfEnv } from '../emulator/scf-env'
 
-export function scfEnv(url: string, envId = LOCAL_ENV_ID): Record<string, string> {
-  return {
-    TENCENTCLOUD_RUNENV: 'SCF',
-    SCF_NAMESPACE: envId,
-    TCB_ENV: envId,
-    TENCENTCLOUD_REGION: 'ap-shanghai',
-    // Any value: the SDK signs locally and dies without them; the emulator ignores the signature.
-    TENCENTCLOUD_SECRETID: 'local-emulator',
-    TENCENTCLOUD_SECRETKEY: 'local-emulator',
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` })
-  }
-}
+// The SCF environment lives with the emulator, which starts function instances in it; scripts and tests use it too.
+export { LOCAL_ENV_ID, scfEnv } from '../emulator/scf-env'
 
 /**
  * wx-server-sdk bound to the emulator at `url`, as a server-side (admin) client. `timeout` (ms) is how long one

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: installs what is missing, type-checks, builds what the tests run against
-# (cloud functions, the weapp and H5 builds), then runs every Jest project:
+# `npm test`: installs what is missing, type-checks, lints (eslint.config.mjs, the parts' boundaries among its rules),
+# builds what the tests run against (cloud functions, the weapp and H5 builds), then runs every Jest project:
 # unit, contract (real wx-server-sdk against the emulator), ui (jsdom), mp (miniprogram-simulate), e2e (Chromium),
 # all at one fixed instant (never today's date), then the date-dependent suites again at the instants where the
 # calendar turns (test/helpers/clock.ts), then the quick bench.
@@ -32,6 +32,8 @@ build() { # name, command…: quiet unless it fails
 
 echo "› type-check"
 tsc --noEmit -p .
+echo "› lint"
+eslint --max-warnings=0 .
 echo "› cloud functions"
 tsx scripts/build-functions.ts
 echo "› weapp build"

@@ -4,7 +4,7 @@
  */
 import { z } from './zod'
 import { DemandArea, RatingLevel } from './enums'
-import { Cursor, DemandStatus, Phone } from './cadre-work'
+import { Cursor, DemandStatus, Phone, SubmissionId } from './cadre-work'
 
 const text = (max: number, what: string) =>
   z.string({ error: `请填写${what}` }).trim().min(1, { error: `请填写${what}` }).max(max, { error: `${what}最多 ${max} 个字` })
@@ -217,7 +217,8 @@ const BeijingDateInput = (what: string) => z.string({ error: `请填写${what}` 
 const page = { cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }
 
 export const demandsInput = {
-  create: DemandFields.extend({ scene: SceneCode.optional() }),
+  /** `submissionId`: the phone's id for this report (a retry or an offline resend lands once). */
+  create: DemandFields.extend({ submissionId: SubmissionId, scene: SceneCode.optional() }),
   resolve: z.object({ demandId: id('诉求'), done: text(500, '办理情况') }),
   coordinate: z.object({
     demandId: id('诉求'),

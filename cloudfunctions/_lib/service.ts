@@ -3,7 +3,7 @@
  * statistics kept in the same transaction as each write, scene codes, and the ledger entry factory.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import type { DemandArea, RatingLevel } from '../../types/enums'
+import type { RatingLevel } from '../../types/enums'
 import type { Rating, BadReviewCase, CaseStatus, RatingTarget } from '../../types/service'
 import { makeSceneCode, type SceneKind } from '../../types/rules/service'
 import type { Tx } from './tx'

@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { randomUUID } from 'node:crypto'
-import { scfEnv } from '../../scripts/sdk'
+import { scfEnv } from '../scf-env'
 import { newMeter, type Meter } from '../db/types'
 import { clockOffset } from './clock.cjs'
 

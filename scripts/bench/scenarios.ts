@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { LIGHT_VISITS, VETERAN, lightOpenid, veteranOpenid } from './dataset'
 import { callAs } from './measure'
 import { beijingDate, beijingYear } from '../../types/rules/beijing-time'
@@ -105,7 +106,7 @@ type Step = 'resolve' | 'coordinate' | 'close' | 'extension' | 'report' | 'inval
 /** A new demand in the veteran's ledger, moved through `steps` before the measured call. */
 async function demandIn(p: Prep, steps: Step[]): Promise<{ demandId: string; sceneCode: string | null; until?: string }> {
   const d = ok<{ id: string }>(
-    await callAs(p.url, veteranOpenid, 'demands', { action: 'create', area: 'living', urgency: 'general', text: `基准测试：路灯坏了（${p.i}）` }),
+    await callAs(p.url, veteranOpenid, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: `基准测试：路灯坏了（${p.i}）` }),
     'a demand'
   )
   let sceneCode: string | null = null
@@ -183,14 +184,14 @@ export const scenarios: Scenario[] = [
     name: 'demands.create (cadre)',
     fn: 'demands',
     as: veteranOpenid,
-    payload: (i) => ({ action: 'create', area: 'employment', urgency: 'general', text: `基准测试：想找份工作（${i}）` })
+    payload: (i) => ({ action: 'create', submissionId: randomUUID(), area: 'employment', urgency: 'general', text: `基准测试：想找份工作（${i}）` })
   },
   {
     name: 'demands.create (resident via QR)',
     fn: 'demands',
     as: resident,
     prepare: async (p) => ({ scene: await sharedScene(p) }),
-    payload: (i, _now, p) => ({ action: 'create', scene: p.scene, area: 'living', urgency: 'urgent', text: `基准测试：自来水停了（${i}）` })
+    payload: (i, _now, p) => ({ action: 'create', submissionId: randomUUID(), scene: p.scene, area: 'living', urgency: 'urgent', text: `基准测试：自来水停了（${i}）` })
   },
   {
     name: 'demands.resolve (立即解决)',

@@ -64,7 +64,7 @@ const ownerReport = async (f: Fixtures) => {
 // cell: a step uses its state up), the owner's visit QR scene, and ratings of that visit by residents who rate once.
 const ownerDemand = async (f: Fixtures, ...steps: Payload[]) => {
   let d = await f.ok<{ id: string; sceneCode: string | null }>(openidOf.owner, 'demands', {
-    action: 'create', area: 'living', text: '矩阵测试诉求', contactName: '王大姐', contactPhone: '13900002468'
+    action: 'create', submissionId: randomUUID(), area: 'living', text: '矩阵测试诉求', contactName: '王大姐', contactPhone: '13900002468'
   })
   for (const step of steps) d = await f.ok(openidOf.owner, 'demands', { ...step, demandId: d.id })
   return d
@@ -76,7 +76,7 @@ const reportedToCounty = () => ({ action: 'report', toOrgId: owner.orgId, reason
 const setAside = { action: 'invalidate', kind: 'spam', reason: '矩阵测试：无效信息' }
 /** A resident's report through the owner's visit code: untriaged, for the owner or a manager to triage. */
 const residentReport = async (f: Fixtures) =>
-  f.ok<{ id: string }>(`o-matrix-reporter-${randomUUID()}`, 'demands', { action: 'create', scene: await ownerVisitScene(f), area: 'living', text: '矩阵测试：群众反映', urgentHint: true })
+  f.ok<{ id: string }>(`o-matrix-reporter-${randomUUID()}`, 'demands', { action: 'create', submissionId: randomUUID(), scene: await ownerVisitScene(f), area: 'living', text: '矩阵测试：群众反映', urgentHint: true })
 /** An owner's demand with an extension request waiting (the latest date the rules let the owner ask for). */
 const withExtensionRequest = async (f: Fixtures) => {
   const d = await ownerDemand(f)
@@ -188,7 +188,7 @@ const payloads: Record<string, (f: Fixtures, kind: CallerKind) => Promise<Payloa
   'diary.listReports': () => ({ cadreId: owner._id }),
   'diary.reportUrl': async (f) => ({ reportId: await ownerReport(f) }),
   'diary.removeReport': async (f) => ({ reportId: await ownerReport(f) }),
-  'demands.create': () => ({ area: 'living', urgency: 'general', text: '矩阵测试诉求', contactName: '李大爷', contactPhone: '13900002469' }),
+  'demands.create': () => ({ submissionId: randomUUID(), area: 'living', urgency: 'general', text: '矩阵测试诉求', contactName: '李大爷', contactPhone: '13900002469' }),
   'demands.resolve': async (f) => ({ demandId: (await ownerDemand(f)).id, done: '当场解决了' }),
   'demands.coordinate': async (f) => ({ demandId: (await ownerDemand(f)).id, department: '城东区住建局' }),
   'demands.progress': async (f) => ({ demandId: (await ownerDemand(f, coordinating)).id, note: '住建局已到现场' }),

@@ -66,7 +66,7 @@ describe('official working days in every deadline', () => {
     const cases = ok(await call<{ items: BadReviewCase[] }>(county, 'ratings', { action: 'listCases', status: 'all', limit: 50 })).items
     return cases.find((c) => c.ratingId === rated.rating.id)!
   }
-  const demandNow = () => call<Demand>(U, 'demands', { action: 'create', area: 'living', urgency: 'general', text: '节前反映的问题' }).then(ok)
+  const demandNow = () => call<Demand>(U, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '节前反映的问题' }).then(ok)
 
   beforeAll(async () => {
     if (!existsSync(path.join(functionsDir, 'orgs', 'index.js'))) throw new Error('build/cloudfunctions is missing: run `npx tsx scripts/build-functions.ts`')

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 /**
  * Deadlines owned by the rules, not by the cadre who owes them, through the real wx-server-sdk and the emulator on
  * a moving clock: a far 协调 date refused, a later one turned into an extension request a manager decides (approved:
@@ -44,7 +45,7 @@ describe('the 办实事 ledger: deadlines, reports, triage, invalid entries and 
   const call = <T>(openid: string, data: Record<string, unknown>) => callAs<T>(emu.url, openid, 'demands', data)
   const step = async (openid: string, data: Record<string, unknown>) => ok(await call<DemandDetail>(openid, data))
   const get = (openid: string, demandId: string) => step(openid, { action: 'get', demandId })
-  const create = async (extra: Record<string, unknown> = {}) => ok(await call<Demand>(U, { action: 'create', area: 'living', urgency: 'general', text: '楼道灯坏了', ...extra }))
+  const create = async (extra: Record<string, unknown> = {}) => ok(await call<Demand>(U, { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '楼道灯坏了', ...extra }))
   const stats = async (period = beijingMonth(new Date())) => ok(await callAs<ServiceFigures>(emu.url, U, 'ratings', { action: 'stats', period }))
   const listOf = async (openid: string, action: string, extra: Record<string, unknown> = {}) => ok(await call<{ items: Demand[] }>(openid, { action, limit: 50, ...extra })).items.map((d) => d.id)
   const dayAfter = (iso: string) => new Date(new Date(iso).getTime() + 10 * 3600_000) // 10:00 Beijing the next day
@@ -165,7 +166,7 @@ describe('the 办实事 ledger: deadlines, reports, triage, invalid entries and 
     const before = await stats()
     const filed: Demand[] = []
     for (let i = 0; i < 30; i++) {
-      filed.push(ok(await call<Demand>(`o-ledger-urgent-${i}`, { action: 'create', scene, area: 'living', urgency: 'urgent', urgentHint: true, text: `急！第 ${i} 件` })))
+      filed.push(ok(await call<Demand>(`o-ledger-urgent-${i}`, { action: 'create', submissionId: randomUUID(), scene, area: 'living', urgency: 'urgent', urgentHint: true, text: `急！第 ${i} 件` })))
     }
     const general = demandDeadline(new Date(filed[0].createdAt), 'general', defaultServiceRules, packageCalendar).toISOString()
     for (const d of filed) expect(d).toMatchObject({ urgency: 'general', urgentHint: true, triaged: false, deadlineAt: general, source: 'resident' })
@@ -195,15 +196,15 @@ describe('the 办实事 ledger: deadlines, reports, triage, invalid entries and 
     const { scene } = ok(await callAs<QrCode>(emu.url, U, 'ratings', { action: 'qr', kind: 'point', targetId: plate._id }))
     const month = beijingMonth(new Date())
     const spam: Demand[] = []
-    for (let i = 0; i < 4; i++) spam.push(ok(await call<Demand>(`o-ledger-spam-${i}`, { action: 'create', scene, area: 'other', text: `广告 ${i}` })))
+    for (let i = 0; i < 4; i++) spam.push(ok(await call<Demand>(`o-ledger-spam-${i}`, { action: 'create', submissionId: randomUUID(), scene, area: 'other', text: `广告 ${i}` })))
     const original = await create({ text: '下水道堵了' })
-    const twin = ok(await call<Demand>('o-ledger-twin', { action: 'create', scene, area: 'living', text: '下水道又堵了' }))
+    const twin = ok(await call<Demand>('o-ledger-twin', { action: 'create', submissionId: randomUUID(), scene, area: 'living', text: '下水道又堵了' }))
     const before = await stats(month)
 
     // A duplicate names an entry the caller can see, not itself.
     expect(await call(U, { action: 'invalidate', demandId: twin.id, kind: 'duplicate', reason: '同一件事' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     expect(await call(U, { action: 'invalidate', demandId: twin.id, kind: 'duplicate', duplicateOf: twin.id, reason: '同一件事' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
-    const elsewhere = ok(await callAs<Demand>(emu.url, W, 'demands', { action: 'create', area: 'living', text: '别人的诉求' }))
+    const elsewhere = ok(await callAs<Demand>(emu.url, W, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', text: '别人的诉求' }))
     expect(await call(U, { action: 'invalidate', demandId: twin.id, kind: 'duplicate', duplicateOf: elsewhere.id, reason: '同一件事' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     expect(await call(peer, { action: 'invalidate', demandId: twin.id, kind: 'spam', reason: '无效' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
 

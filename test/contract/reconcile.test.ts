@@ -81,7 +81,7 @@ describe('reconcile through the real wx-server-sdk', () => {
     const record = { action: 'saveRecord', visitId, category: 'village', method: 'homeVisit', peopleMet: { count: 2 }, householdIds: [household._id] }
     await as(owner.openid, 'visit', { ...record, problems: [{ area: 'medical', text: '看病报销难', handling: 'coordinate' }] })
     await as(owner.openid, 'visit', { ...record, problems: [{ area: 'housing', text: '看病报销难', handling: 'coordinate' }] })
-    const d = await as<{ id: string }>(owner.openid, 'demands', { action: 'create', area: 'living', urgency: 'general', text: '楼道灯坏了' })
+    const d = await as<{ id: string }>(owner.openid, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '楼道灯坏了' })
     await as(owner.openid, 'demands', { action: 'resolve', demandId: d.id, done: '当场换了灯泡' })
     await as(owner.openid, 'demands', { action: 'close', demandId: d.id, reply: '已经告诉王大姐' })
     const { scene } = await as<{ scene: string }>(owner.openid, 'ratings', { action: 'qr', kind: 'visit', targetId: visitId })

@@ -11,6 +11,7 @@
  *
  * @date-dependent — `npm test` runs it again at a month's start, New Year's Eve and a holiday eve.
  */
+import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { existsSync } from 'node:fs'
 import { loadSdk, startEmulator, type TestEmulator } from '../helpers/emulator'
@@ -118,9 +119,9 @@ describe('reminders fed by the ledger and 群众点评', () => {
       ok(await call(openid, 'reminders', { action: 'consent', templateIds: [TODO] }))
     }
     expect(await quota(cadre1, 'todo')).toBe(2)
-    ids.a = ok(await call<Demand>(cadre1, 'demands', { action: 'create', area: 'living', urgency: 'urgent', text: '村口路灯坏了，晚上看不清路' })).id
-    ids.b = ok(await call<Demand>(cadre1, 'demands', { action: 'create', area: 'housing', urgency: 'general', text: '老旧小区外墙脱落' })).id
-    ids.c = ok(await call<Demand>(cadre2, 'demands', { action: 'create', area: 'medical', urgency: 'urgent', text: '卫生室缺常用药' })).id
+    ids.a = ok(await call<Demand>(cadre1, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'urgent', text: '村口路灯坏了，晚上看不清路' })).id
+    ids.b = ok(await call<Demand>(cadre1, 'demands', { action: 'create', submissionId: randomUUID(), area: 'housing', urgency: 'general', text: '老旧小区外墙脱落' })).id
+    ids.c = ok(await call<Demand>(cadre2, 'demands', { action: 'create', submissionId: randomUUID(), area: 'medical', urgency: 'urgent', text: '卫生室缺常用药' })).id
 
     const first = await run(at(today, '10:00'))
     expect(first.quiet).toBe(false)
@@ -158,8 +159,8 @@ describe('reminders fed by the ledger and 群众点评', () => {
     // A resident may not take a cadre's template.
     expect(await call(resident2, 'reminders', { action: 'consent', templateIds: [TODO] })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
 
-    ids.r1 = ok(await call<Demand>(resident1, 'demands', { action: 'create', scene: POINT_SCENE, area: 'living', urgency: 'general', text: '小区门口积水' })).id
-    ids.r2 = ok(await call<Demand>(resident2, 'demands', { action: 'create', scene: POINT_SCENE, area: 'living', urgency: 'general', text: '楼道灯不亮' })).id
+    ids.r1 = ok(await call<Demand>(resident1, 'demands', { action: 'create', submissionId: randomUUID(), scene: POINT_SCENE, area: 'living', urgency: 'general', text: '小区门口积水' })).id
+    ids.r2 = ok(await call<Demand>(resident2, 'demands', { action: 'create', submissionId: randomUUID(), scene: POINT_SCENE, area: 'living', urgency: 'general', text: '楼道灯不亮' })).id
     for (const id of [ids.r1, ids.r2]) {
       ok(await call<DemandDetail>(cadre1, 'demands', { action: 'resolve', demandId: id, done: '已联系物业处理' }))
       ok(await call<DemandDetail>(cadre1, 'demands', { action: 'close', demandId: id, reply: '已经处理好了，请您看看' }))

@@ -178,14 +178,14 @@ describe('emulator runtime through the real wx-server-sdk', () => {
       expect(second.body.result).toEqual({ ok: true, errCode: 0 })
     })
 
-    it('answers wxacode.getUnlimited with a PNG QR code that decodes to its page and scene', async () => {
+    it('answers wxacode.getUnlimited with a PNG QR code that decodes to its page and scene, on this emulator’s H5 app', async () => {
       const scene = 'v=AbC123&k=1'
       const { body } = await gateway<{ ok: boolean; contentType: string; png: string }>(emu.url, 'o-a', 'notify', { action: 'qr', scene, page: 'pages/rate/index' })
       expect(body.result?.contentType).toBe('image/png')
       const text = decodeQr(Buffer.from(body.result!.png, 'base64'))
-      const url = new URL(text!)
-      expect(url.pathname).toBe('/pages/rate/index')
-      expect(url.searchParams.get('scene')).toBe(scene)
+      // A browser (or a phone's camera) opens the same page of the H5 app this emulator serves.
+      expect(text!.startsWith(`${emu.url}/#/pages/rate/index?`)).toBe(true)
+      expect(new URLSearchParams(new URL(text!).hash.split('?')[1]).get('scene')).toBe(scene)
     })
 
     it('refuses a scene longer than 32 characters or with characters WeChat does not allow', async () => {

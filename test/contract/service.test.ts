@@ -66,7 +66,7 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
   }
   const qrFor = async (openid: string, kind: 'visit' | 'demand' | 'point', targetId: string) => ok(await call<QrCode>(openid, 'ratings', { action: 'qr', kind, targetId }))
   const demand = (openid: string, extra: Record<string, unknown> = {}) =>
-    call<Demand>(openid, 'demands', { action: 'create', area: 'living', urgency: 'general', text: '楼道灯坏了', ...extra })
+    call<Demand>(openid, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '楼道灯坏了', ...extra })
 
   beforeAll(async () => {
     if (!existsSync(path.join(functionsDir, 'ratings', 'index.js'))) {
@@ -442,17 +442,17 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     const n = await count('demands')
     const s = await count('serviceStats')
     for (const bad of [
-      { action: 'create', area: 'nowhere', text: 'x' },
-      { action: 'create', area: 'living', text: '' },
-      { action: 'create', area: 'living', text: 'x', contactPhone: '123' },
-      { action: 'create', area: 'living', text: 'x'.repeat(501) },
-      { action: 'create', area: 'living', text: 'x', urgency: 'whenever' }
+      { action: 'create', submissionId: 'bad-input-0001', area: 'nowhere', text: 'x' },
+      { action: 'create', submissionId: 'bad-input-0001', area: 'living', text: '' },
+      { action: 'create', submissionId: 'bad-input-0001', area: 'living', text: 'x', contactPhone: '123' },
+      { action: 'create', submissionId: 'bad-input-0001', area: 'living', text: 'x'.repeat(501) },
+      { action: 'create', submissionId: 'bad-input-0001', area: 'living', text: 'x', urgency: 'whenever' }
     ]) {
       expect(await call(U2, 'demands', bad)).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     }
-    expect(await call(manager, 'demands', { action: 'create', area: 'living', text: '管理员自己登记' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await call(resident('noscene'), 'demands', { action: 'create', area: 'living', text: '没有扫码' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await call(resident('ghost'), 'demands', { action: 'create', scene: 'vNOSUCHCODE', area: 'living', text: '假码' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await call(manager, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', text: '管理员自己登记' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call(resident('noscene'), 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', text: '没有扫码' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call(resident('ghost'), 'demands', { action: 'create', submissionId: randomUUID(), scene: 'vNOSUCHCODE', area: 'living', text: '假码' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(await call(U2, 'demands', { action: 'coordinate', demandId: 'nope', department: 'x' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(await call(U2, 'demands', { action: 'list', cursor: '%%%' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     expect(await count('demands')).toBe(n)

@@ -12,7 +12,13 @@ describe('H5 app on the emulator, in Chromium', () => {
     // Without a session the app sends the browser to the dev login page.
     const page = await app.open()
     await page.waitForURL(/\/__\/login/, { timeout: scaled(20000) })
-    await page.locator(`[data-openid="${demoAccounts.cadre}"]`).click()
+    // README's demo cadre is pinned at the top, with its openid; the search narrows the long lists.
+    expect(await page.locator('[data-testid="pinned"] [data-openid]').first().getAttribute('data-openid')).toBe(demoAccounts.cadre)
+    await page.locator('#search').fill('chengdong-cadre-1')
+    const shown = await page.locator('li[data-search]:visible button').evaluateAll((els) => els.map((e) => e.getAttribute('data-openid')))
+    expect(new Set(shown)).toEqual(new Set(['demo-women-xining-chengdong-cadre-1', 'demo-union-xining-chengdong-cadre-1', 'demo-league-xining-chengdong-cadre-1']))
+    await app.shot(page, 'dev-login-search')
+    await page.locator(`[data-testid="pinned"] [data-openid="${demoAccounts.cadre}"]`).click()
 
     await page.waitForURL((u) => !u.pathname.startsWith('/__/'), { timeout: scaled(20000) })
     await expectText(page, cadre.name)

@@ -3,6 +3,7 @@
  * this year's ledger of their county, watches it finish, and downloads it; the downloaded file opens as a
  * spreadsheet holding exactly the county's demands, phones masked.
  */
+import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { e2eApp } from '../helpers/e2e'
@@ -16,7 +17,7 @@ describe('导出报表 in the H5 app, in Chromium', () => {
   it('a county manager exports the ledger and the downloaded file is a spreadsheet with the right rows', async () => {
     // The county's ledger: demands of two cadres of 城东区, and one of the sibling county that must not appear.
     const raise = async (openid: string, text: string) => {
-      const r = await callAs<{ id: string }>(app.url, openid, 'demands', { action: 'create', area: 'living', urgency: 'general', text, contactName: '王大姐', contactPhone: '13912345678' })
+      const r = await callAs<{ id: string }>(app.url, openid, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text, contactName: '王大姐', contactPhone: '13912345678' })
       if (!r.ok) throw new Error(r.message)
       return r.data.id
     }

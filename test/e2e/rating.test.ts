@@ -35,7 +35,7 @@ describe('群众点评 in the H5 app, in Chromium', () => {
     expect(await resident.locator('[data-testid="cadre-name"]').textContent()).toBe(cadre.name)
     expect(await resident.locator('[data-testid="org-name"]').textContent()).toBe('城东区团委')
     await resident.locator('[data-testid="start-rate"]').click()
-    expect(await resident.locator('[data-selected="true"]').count()).toBe(0) // no pre-selected level
+    expect(await resident.locator('[data-testid="rate-form"] [data-selected="true"]').count()).toBe(0) // no pre-selected level
     await resident.locator('[data-testid="level-dissatisfied"]').click()
     await resident.locator('[data-testid="tag-问题没解决"]').click()
     await resident.locator('[data-testid="comment"] textarea').fill('反映的路灯问题一直没人修')

@@ -51,7 +51,7 @@ export function killGroup(pid: number): boolean {
 /** Every process group still recorded in `dir`, killed; returns what was killed. */
 export function killRecordedGroups(dir: string): string[] {
   const groups = path.join(dir, 'groups')
-  let names: string[] = []
+  let names: string[]
   try {
     names = readdirSync(groups)
   } catch {

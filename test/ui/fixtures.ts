@@ -1,5 +1,5 @@
 import type { Me } from '../../types/models'
-import type { Demand, DemandDetail } from '../../types/service'
+import type { Demand, DemandDetail, Landing } from '../../types/service'
 import type { CloudState } from '../../src/hooks/useCloud'
 import type { PagedState } from '../../src/hooks/usePaged'
 
@@ -103,5 +103,23 @@ export const demandDetail = (over: Partial<DemandDetail> = {}): DemandDetail => 
   extensions: [],
   reportTargets: [],
   deadlineBounds: null,
+  ...over
+})
+
+/** What a scanned visit code shows a resident (ratings.landing). */
+export const landing = (over: Partial<Landing> = {}): Landing => ({
+  scene: 'vAbcdefghjk',
+  kind: 'visit',
+  cadreName: '马文明',
+  orgName: '城东区总工会',
+  date: '2026-03-05',
+  pointName: '东关大街社区',
+  canRate: true,
+  rateBlocked: null,
+  windowEndsAt: '2026-03-12T15:59:59.999Z',
+  myRating: null,
+  fix: null,
+  myDemands: [],
+  canReport: true,
   ...over
 })

@@ -11,7 +11,7 @@ import { HomeView, paceText, type CadreHomeProps } from '../../src/pages/index/H
 import { RateView } from '../../src/pages/rate/RateView'
 import { emptyRateForm, emptyReportForm } from '../../src/pages/rate/form'
 import { CadreDashboardView } from '../../src/manager/pages/dashboard/DashboardView'
-import { emptyQueue } from '../../src/services/checkin-queue'
+import { emptyOutbox } from '../../src/services/outbox'
 import type { CadrePeriod, VisitConfirmation } from '../../types/cadre-periods'
 import type { Landing } from '../../types/service'
 import { emptyFigures } from '../../types/outcomes'
@@ -100,7 +100,7 @@ describe('请假和蹲点 (managers)', () => {
 
 describe('where the spans show', () => {
   const homeProps = (over: Partial<CadreHomeProps> = {}): CadreHomeProps => ({
-    progress: { ...idle, data: progress }, onRetryProgress: noop, queue: emptyQueue(), uploading: false, onUpload: noop, onDismissFailed: noop, onOpen: noop, ...over
+    progress: { ...idle, data: progress }, onRetryProgress: noop, queue: emptyOutbox(), uploading: false, onUpload: noop, onOpen: noop, ...over
   })
 
   it('home: a paused pace, the target less the paused share, and the way to record a span', () => {

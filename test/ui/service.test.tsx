@@ -11,29 +11,13 @@ import { actionPayload } from '../../src/cadre/pages/demand/actions'
 import { RatingsView } from '../../src/cadre/pages/ratings/RatingsView'
 import { CasesView } from '../../src/manager/pages/cases/CasesView'
 import { CloudError } from '../../src/services/reply'
-import { demand, demandDetail, loaded, paged } from './fixtures'
+import { demand, demandDetail, landing, loaded, paged } from './fixtures'
 
 const noop = () => {}
 const netError = new CloudError('UNAVAILABLE', '网络不太好，没能连上服务器，请检查网络后再试')
 const loading = <T,>(): CloudState<T> => ({ loading: true, error: null, data: undefined, reload: async () => {} })
 const failed = <T,>(): CloudState<T> => ({ loading: false, error: netError, data: undefined, reload: async () => {} })
 
-const landing = (over: Partial<Landing> = {}): Landing => ({
-  scene: 'vAbcdefghjk',
-  kind: 'visit',
-  cadreName: '马文明',
-  orgName: '城东区总工会',
-  date: '2026-03-05',
-  pointName: '东关大街社区',
-  canRate: true,
-  rateBlocked: null,
-  windowEndsAt: '2026-03-12T15:59:59.999Z',
-  myRating: null,
-  fix: null,
-  myDemands: [],
-  canReport: true,
-  ...over
-})
 
 function RateHarness({ data, onSubmit = noop, initial = { kind: 'home' } }: { data: CloudState<Landing>; onSubmit?: (s: RateStep, f: RateForm, r: ReportForm) => void; initial?: RateStep }) {
   const [step, setStep] = useState<RateStep>(initial)
@@ -132,7 +116,7 @@ describe('resident landing (群众点评)', () => {
 
   it('checks the form before sending: a level, the reasons of a 差评, a phone', () => {
     const t = { about: 'service' as const }
-    expect(toRateInput('s', t, emptyRateForm())).toMatchObject({ ok: false, message: expect.stringContaining('满意程度') })
+    expect(toRateInput('s', t, emptyRateForm())).toMatchObject({ ok: false, key: 'error.level' })
     expect(toRateInput('s', t, { ...emptyRateForm(), level: 'veryDissatisfied' })).toMatchObject({ ok: false })
     expect(toRateInput('s', t, { level: 'veryDissatisfied', tags: ['走过场'], comment: ' ', phone: '123' })).toMatchObject({ ok: false })
     expect(toRateInput('s', { about: 'demand', demandId: 'd1' }, { level: 'veryDissatisfied', tags: ['走过场'], comment: ' 太慢 ', phone: '13900001111' })).toEqual({

@@ -20,7 +20,7 @@ describe('bench growth flag', () => {
   })
 })
 
-type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+type Doc = Record<string, any>
 
 function collect(batches: Iterable<Batch>): Record<string, Doc[]> {
   const out: Record<string, Doc[]> = {}

@@ -53,6 +53,7 @@ export async function progress(input: z.output<typeof visitApi.progress.input>, 
       pausedNow: now ? { kind: now.kind as 'leave' | 'training' | 'secondment', to: now.to } : null
     },
     thisMonth: { month, visits: s?.visitsByMonth[month] ?? 0, days: s?.daysByMonth[month] ?? 0 },
+    offlineHours: merged.rules.offlineHours,
     fieldwork: { month, used: s?.fieldworkByMonth[month] ?? 0, limit: FIELDWORK_PER_MONTH, pending: s?.fieldworkPending ?? 0 }
   }
 }

@@ -4,11 +4,10 @@ import { View } from '@tarojs/components'
 import { useCloud } from '../../../hooks/useCloud'
 import { usePagedPage } from '../../../hooks/usePagedPage'
 import { callCloud } from '../../../services/cloud'
-import { newSubmissionId } from '../../../services/checkin-queue'
+import { newSubmissionId } from '../../../services/outbox'
 import { loadMe } from '../../../services/me'
 import { toCloudError } from '../../../services/reply'
 import { FeedbackView, emptyFeedbackForm, formProblems, type FeedbackForm } from './FeedbackView'
-
 
 /** 投诉建议. On open: `user.me` (residents choose the office) and `feedback.listMine`; 提交: `feedback.submit`. */
 export default function FeedbackPage() {

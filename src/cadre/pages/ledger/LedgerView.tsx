@@ -48,6 +48,8 @@ export interface NewDemandProps {
   onCreate: () => void
   creating: boolean
   createError: string | null
+  /** The last one was kept on the phone (no signal). */
+  queued?: boolean
 }
 
 /**
@@ -63,7 +65,7 @@ export function LedgerView(p: LedgerViewProps) {
           <Text className='jdq-row__line'>点一条诉求，查看办理过程；未办结的可以督办。</Text>
         </Card>
       ) : null}
-      <Chips options={filterOptions} value={p.filter} onChange={p.onFilter} testId='filter' />
+      <Chips options={filterOptions} value={p.filter} onChange={p.onFilter} testId='filter' bar />
       {p.create ? <NewDemand {...p.create} /> : null}
       <List {...p} />
     </View>
@@ -73,7 +75,12 @@ export function LedgerView(p: LedgerViewProps) {
 function NewDemand(p: NewDemandProps) {
   if (!p.form.open) {
     return (
-      <View className='jdq-state__action'>
+      <View className='jdq-actions'>
+        {p.queued ? (
+          <View className='jdq-banner jdq-banner--warn' data-testid='demand-queued'>
+            <Text>没有信号，这条诉求已保存在手机上，有信号时自动登记到台账。</Text>
+          </View>
+        ) : null}
         <BigButton kind='plain' onClick={() => p.onForm((f) => ({ ...f, open: true }))} testId='open-new'>
           登记一条诉求
         </BigButton>

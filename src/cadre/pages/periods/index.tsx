@@ -5,7 +5,7 @@ import type { CadrePeriod } from '../../../../types/cadre-periods'
 import { beijingDate } from '../../../../types/rules/beijing-time'
 import { usePagedPage } from '../../../hooks/usePagedPage'
 import { callCloud } from '../../../services/cloud'
-import { newSubmissionId } from '../../../services/checkin-queue'
+import { newSubmissionId } from '../../../services/outbox'
 import { toCloudError } from '../../../services/reply'
 import { PeriodsView, draftProblem, type PeriodDraft, type PeriodsMode } from './PeriodsView'
 

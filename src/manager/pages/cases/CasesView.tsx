@@ -48,7 +48,7 @@ export function CasesView(p: CasesViewProps) {
   const queue = (list: PagedState<Demand> | undefined) => ({ ...p, list: list ?? none })
   return (
     <View data-testid='manager-queue'>
-      <Chips options={tabOptions} value={p.tab} onChange={p.onTab} testId='tab' />
+      <Chips options={tabOptions} value={p.tab} onChange={p.onTab} testId='tab' bar />
       {p.tab === 'cases' ? <CaseList {...p} /> : null}
       {p.tab === 'overdue' ? <OverdueList p={queue(p.overdue)} /> : null}
       {p.tab === 'extensions' ? <ExtensionList p={queue(p.extensions)} /> : null}
