@@ -4,7 +4,7 @@
  * day at the grassroots where no fence fits. Shapes the pages and the `visit` function share.
  */
 import { z } from './zod'
-import { Cursor } from './cadre-work'
+import { Cursor, SubmissionId } from './cadre-work'
 
 export const cadrePeriodKinds = ['leave', 'training', 'secondment', 'stay'] as const
 export const CadrePeriodKind = z.enum(cadrePeriodKinds, { error: '请选择请假、培训、抽调或蹲点' })
@@ -27,7 +27,7 @@ const date = (what: string) =>
 
 export const RecordPeriodInput = z.object({
   /** The phone's id for this submission: the same one again lands once. */
-  submissionId: z.string({ error: '缺少提交编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '提交编号应为 8 到 64 位字母、数字、- 或 _' }),
+  submissionId: SubmissionId,
   /** A manager records for a cadre of their subtree; a cadre for themself (leave it out). */
   cadreId: z.string().min(1).max(100).optional(),
   kind: CadrePeriodKind,

@@ -143,7 +143,7 @@ describe('every view tells the same truth (property)', () => {
         return
       }
       case 'demand': {
-        let d = ok(await call<{ id: string; sceneCode: string | null }>(me, 'demands', { action: 'create', area: 'living', urgency: 'general', text: '属性测试：群众反映的问题' }), 'create')
+        let d = ok(await call<{ id: string; sceneCode: string | null }>(me, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '属性测试：群众反映的问题' }), 'create')
         tally.demands++
         const step = async (data: Record<string, unknown>) => (d = ok(await call(me, 'demands', { ...data, demandId: d.id }), String(data.action)))
         if (cmd.path === 'open') return
