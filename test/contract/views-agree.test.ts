@@ -50,7 +50,7 @@ type Command =
   | { kind: 'checkIn'; cadre: number }
   | { kind: 'fieldwork'; cadre: number; then: 'approve' | 'reject' | 'confirm' | 'wait' }
   | { kind: 'rateVisit'; cadre: number; level: Level }
-  | { kind: 'demand'; cadre: number; path: 'immediate' | 'coordinate' | 'report' | 'open'; rate: Level | null }
+  | { kind: 'demand'; cadre: number; path: 'immediate' | 'coordinate' | 'report' | 'invalid' | 'open'; rate: Level | null }
   | { kind: 'household'; cadre: number }
   | { kind: 'stay'; cadre: number; ago: number; length: number; approve: boolean }
   | { kind: 'leave'; cadre: number; ahead: number; length: number }
@@ -61,7 +61,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('checkIn' as const), cadre: who }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('fieldwork' as const), cadre: who, then: fc.constantFrom('approve' as const, 'reject' as const, 'confirm' as const, 'wait' as const) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('rateVisit' as const), cadre: who, level }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('demand' as const), cadre: who, path: fc.constantFrom('immediate' as const, 'coordinate' as const, 'report' as const, 'open' as const), rate: fc.option(level, { nil: null }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('demand' as const), cadre: who, path: fc.constantFrom('immediate' as const, 'coordinate' as const, 'report' as const, 'invalid' as const, 'open' as const), rate: fc.option(level, { nil: null }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('household' as const), cadre: who }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('stay' as const), cadre: who, ago: fc.integer({ min: 1, max: 25 }), length: fc.integer({ min: 2, max: 4 }), approve: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('leave' as const), cadre: who, ahead: fc.integer({ min: 1, max: 60 }), length: fc.integer({ min: 1, max: 10 }) }) }
@@ -145,17 +145,26 @@ describe('every view tells the same truth (property)', () => {
       case 'demand': {
         let d = ok(await call<{ id: string; sceneCode: string | null }>(me, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '属性测试：群众反映的问题' }), 'create')
         tally.demands++
-        const step = async (data: Record<string, unknown>) => (d = ok(await call(me, 'demands', { ...data, demandId: d.id }), String(data.action)))
+        const step = async (data: Record<string, unknown>, who = me) => (d = ok(await call(who, 'demands', { ...data, demandId: d.id }), String(data.action)))
         if (cmd.path === 'open') return
+        // Set aside by a manager: out of every figure, never overdue.
+        if (cmd.path === 'invalid') return void (await step({ action: 'invalidate', kind: 'spam', reason: '广告信息' }, manager))
         if (cmd.path === 'immediate') await step({ action: 'resolve', done: '当场解决了' })
         if (cmd.path === 'coordinate') {
           await step({ action: 'coordinate', department: '住建局' })
           await step({ action: 'finish', result: '住建局已修好' })
         }
-        if (cmd.path === 'report') await step({ action: 'report', reportedTo: '区政府', reason: '需要区里统筹', explanation: '已向群众说明' })
+        if (cmd.path === 'report') {
+          // To the cadre's county, whose manager 签收 and answers: only then is it handled.
+          await step({ action: 'report', toOrgId: c.county, reason: '需要县里统筹', explanation: '已向群众说明' })
+          await step({ action: 'receiveReport' }, manager)
+          await step({ action: 'answerReport', answer: '县里统一安排', outcome: 'answered' }, manager)
+        }
         const closed = await call<{ sceneCode: string | null }>(me, 'demands', { action: 'close', demandId: d.id, reply: '已经答复群众' })
         if (closed.ok && cmd.rate && closed.data.sceneCode) {
           if ((await call(`o-va-rater-${randomUUID()}`, 'ratings', { action: 'rate', scene: closed.data.sceneCode, level: cmd.rate, tags: [] })).ok) tally.ratings++
+          // 重办 after a 不满意 answer: the demand is open again, and raised once.
+          if (cmd.rate === 'dissatisfied' || cmd.rate === 'veryDissatisfied') await call(manager, 'demands', { action: 'reopen', demandId: d.id, reason: '群众不满意，重新办理' })
         }
         return
       }
@@ -305,6 +314,7 @@ describe('every view tells the same truth (property)', () => {
   })
 
   it('the exports say what the ranking rows say, and the reconciliation finds nothing to repair', async () => {
+    await runJob()
     const { month, year } = periodsAt(new Date())
     const sheet = async (manager: string, kind: string, period: string) => {
       let job = ok(await call<ExportJob>(manager, 'exports', { action: 'start', jobId: randomUUID(), kind, period }), 'export')
@@ -323,7 +333,9 @@ describe('every view tells the same truth (property)', () => {
       const exported = await sheet(manager, 'rankings', month)
       expect(exported.map((r) => [r['干部'], r['综合得分'], r['群众评价（条）'], r['下基层天数（进度，不计分）']])).toEqual(rows.map((r) => [r.cadreName, r.score, r.ratings, r.days]))
       const node = ok(await call<DashboardNode>(manager, 'dashboard', { action: 'node', period: year }), 'node')
-      expect((await sheet(manager, 'demands', year)).length).toBe(node.figures!.demands.raised)
+      // The ledger lists entries set aside too, marked 无效; the figures count the rest.
+      const ledger = await sheet(manager, 'demands', year)
+      expect(ledger.filter((r) => r['状态'] !== '无效').length).toBe(node.figures!.demands.raised)
     }
     const res = (await cloud.callFunction({ name: 'reconcile', data: { action: 'run', fresh: true }, timeout: 120_000 } as never)) as unknown as {
       result: Reply<{ report: { drift: unknown[]; pass: { done: boolean } } }>
