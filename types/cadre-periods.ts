@@ -19,11 +19,18 @@ export const cadrePeriodStatuses = ['pending', 'approved', 'rejected', 'cancelle
 export type CadrePeriodStatus = (typeof cadrePeriodStatuses)[number]
 export const cadrePeriodStatusLabels: Record<CadrePeriodStatus, string> = { pending: '待审批', approved: '已生效', rejected: '未通过', cancelled: '已撤销' }
 
+/** 'YYYY-MM-DD' naming a real day (not 02-30). */
+const isCalendarDate = (d: string) => {
+  const t = new Date(`${d}T00:00:00Z`)
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d
+}
+
 const date = (what: string) =>
   z
     .string({ error: `请选择${what}` })
     .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: `${what}应为 YYYY-MM-DD` })
-    .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, { error: `${what}不是日历上的日子` })
+    // zod runs this check even when the pattern failed: an unparsable string must answer false, not throw.
+    .refine((d) => isCalendarDate(d), { error: `${what}不是日历上的日子` })
 
 export const RecordPeriodInput = z.object({
   /** The phone's id for this submission: the same one again lands once. */

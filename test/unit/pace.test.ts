@@ -1,5 +1,6 @@
 import { dateOfDay, datesBetween, dayNumber, lastDateOfMonth, pauseOn, pausedDaysBetween, stretchTarget, yearPace } from '../../types/rules/pace'
 import { checkPeriod, spanDays, yearsOf } from '../../types/rules/cadre-periods'
+import { RecordPeriodInput } from '../../types/cadre-periods'
 import { expectedByToday } from '../../types/rules/beijing-time'
 import { proratedTarget } from '../../types/outcomes'
 
@@ -64,5 +65,13 @@ describe('recording spans', () => {
     expect(checkPeriod({ kind: 'leave', from: '2026-07-01', to: '2027-07-10', place: '' }, today)).toContain('最长')
     expect(spanDays('2026-06-10', '2026-06-14')).toBe(5)
     expect(yearsOf('2026-12-20', '2027-01-05')).toEqual([2026, 2027])
+  })
+
+  it('refuses a date that is no date in words, never by throwing', () => {
+    for (const from of [':A-', '2026-02-30', '长'.repeat(300)]) {
+      const r = RecordPeriodInput.safeParse({ submissionId: 'sub-12345678', kind: 'leave', from, to: '2026-03-01', note: '' })
+      expect(r.success).toBe(false)
+      expect(r.error?.issues[0].message).toMatch(/^开始日期/)
+    }
   })
 })
