@@ -10,7 +10,7 @@
  *
  * Writes .bench/memory.json.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { startEmulator, type TestEmulator } from '../../test/helpers/emulator'
@@ -20,6 +20,7 @@ import { buildDemoData, demoAccounts } from '../seed/demo-data'
 import { connectSdk } from '../sdk'
 import { loadBatches } from './measure'
 import type { Batch } from './dataset'
+import { instancesOf, peakMB } from './proc-memory'
 import type { ExportJob } from '../../types/exports'
 import { beijingMonth, beijingYear } from '../../types/rules/beijing-time'
 
@@ -30,33 +31,6 @@ export const CALL_LIMIT_MS = 60_000
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`)
   return i > 0 ? Number(process.argv[i + 1]) : fallback
-}
-
-/** Peak resident memory (VmHWM) of a process, in MB. */
-function peakMB(pid: number): number {
-  try {
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
-    return Math.round(kb / 102.4) / 10
-  } catch {
-    return 0
-  }
-}
-
-/** The emulator's child processes running a function (each is one warm instance). */
-function instancesOf(emulatorPid: number, fn: string): number[] {
-  const out: number[] = []
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      if (ppid !== emulatorPid) continue
-      if (readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(`SCF_FUNCTIONNAME=${fn}`)) out.push(Number(entry))
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out
 }
 
 /** Samples the function's instances' peak memory every 200 ms until stopped; the highest seen. */
