@@ -4,7 +4,7 @@ import { periodKindLabels, type PeriodKind } from '../../types/outcomes'
 import { beijing } from '../../types/rules/beijing-time'
 import type { CloudState } from '../hooks/useCloud'
 import { Chips } from './Chips'
-import { Card, EmptyView, ErrorView, LoadingView } from './StateViews'
+import { Card, ErrorView, LoadingView } from './StateViews'
 import './ScoreView.scss'
 
 export const periodOptions = (Object.keys(periodKindLabels) as PeriodKind[]).map((value) => ({ value, label: periodKindLabels[value] }))

@@ -129,10 +129,16 @@ describe('every view tells the same truth (property)', () => {
         const v = r.data.visit
         if (cmd.then === 'approve' || cmd.then === 'reject') {
           const done = await call(manager, 'visit', { action: 'review', visitId: v.id, decision: cmd.then, note: cmd.then === 'reject' ? '理由不充分' : '' })
-          if (done.ok && cmd.then === 'approve') (model.get(c.id)!.add(v.date), tally.counted++)
+          if (done.ok && cmd.then === 'approve') {
+            model.get(c.id)!.add(v.date)
+            tally.counted++
+          }
         } else if (cmd.then === 'confirm') {
           const done = await call(`o-va-herder-${randomUUID()}`, 'visit', { action: 'confirm', scene: await visitScene(c, v.id) })
-          if (done.ok) (model.get(c.id)!.add(v.date), tally.counted++)
+          if (done.ok) {
+            model.get(c.id)!.add(v.date)
+            tally.counted++
+          }
         }
         return
       }
