@@ -16,6 +16,7 @@ import { exportKinds } from '../../types/exports'
 import { cloud } from '../_lib/cloud'
 import { collection } from '../_lib/collections'
 import { rows } from '../_lib/query'
+import { collectGarbage } from '../_lib/memory'
 import type { OrgDoc } from '../_lib/collections'
 import type { ExportJobDoc } from './jobs'
 import { LEASE_MS } from './jobs'
@@ -32,6 +33,8 @@ export const PAGE = 250
  * small whatever the export's size, and a call that ends early has saved all but the last part's rows.
  */
 export const PART_ROWS = 5000
+/** A collection every so many pages (_lib/memory.ts). */
+const GC_EVERY_PAGES = 8
 /** Paging time per call by default (the client may ask for less); the rest of the 60 s is for the .xlsx. */
 export const STEP_MS = 30_000
 /** The whole call stays under this; writing the .xlsx is estimated per row (measured: see the report). */
@@ -77,6 +80,7 @@ export async function work(job: ExportJobDoc, stepMs: number = STEP_MS): Promise
       let inStage = 0
       let stageCursor = job.cursor
       let through = false
+      let pages = 0
       /** The staged rows go to storage as a part, and the job records them with the cursor after them. */
       const savePart = async (patch: Partial<ExportJobDoc> = {}) => {
         await close(out)
@@ -91,11 +95,13 @@ export async function work(job: ExportJobDoc, stepMs: number = STEP_MS): Promise
         current = { ...current, parts, cursor: stageCursor, rowsSaved, rowsDone: rowsSaved, updatedAt: now, leaseUntil: new Date(now.getTime() + LEASE_MS), ...patch }
         await saveJob(job, current)
         inStage = 0
+        collectGarbage()
       }
       try {
         for (;;) {
           const page = await source.page(scope, stageCursor, PAGE, current.rowsSaved + inStage)
           for (const r of page.rows) await write(out, JSON.stringify(r) + '\n')
+          if (++pages % GC_EVERY_PAGES === 0) collectGarbage()
           inStage += page.rows.length
           if (page.cursor) stageCursor = page.cursor
           if (page.rows.length < PAGE) {
@@ -128,6 +134,7 @@ export async function work(job: ExportJobDoc, stepMs: number = STEP_MS): Promise
     const file = path.join(dir, 'export.xlsx')
     const total = await assemble(source.sheet, source.columns, current.parts.map((p) => p.fileID), job.phase === 'paging' ? stage : null, file)
     phase('assembled')
+    collectGarbage()
     const fileName = `${exportKinds[job.kind]}_${job.orgName}_${periodWords(job.period)}.xlsx`
     const cloudPath = `exports/${job.ownerId}/${job.jobId}.xlsx`
     const res = (await cloud.uploadFile({ cloudPath, fileContent: createReadStream(file) })) as { fileID: string }
@@ -203,10 +210,14 @@ async function assemble(sheet: string, columns: { header: string; width: number 
     if (!line) return
     ws.addRow(JSON.parse(line) as Cell[]).commit()
     if (++n % 200 === 0) await drained(ws)
+    if (n % 5000 === 0) collectGarbage()
   }
   // Parts saved by earlier calls are read as streams from their temporary links, a line at a time: a part is tens of
   // megabytes at 100,000 rows, and `downloadFile` would hold it (and its split lines) whole.
-  for (const fileID of parts) for await (const line of linesOf(await partStream(fileID))) await add(line)
+  for (const fileID of parts) {
+    for await (const line of linesOf(await partStream(fileID))) await add(line)
+    collectGarbage()
+  }
   if (local) for await (const line of linesOf(createReadStream(local))) await add(line)
   ws.commit()
   await wb.commit()

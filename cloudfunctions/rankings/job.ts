@@ -30,6 +30,7 @@ import { randomUUID } from 'node:crypto'
 import { collection, type OrgDoc } from '../_lib/collections'
 import { rows } from '../_lib/query'
 import { inTransaction } from '../_lib/tx'
+import { collectGarbage } from '../_lib/memory'
 import { periodsAt, previousMonth } from '../../types/outcomes'
 import { beijing } from '../../types/rules/beijing-time'
 import { scoresBatch } from './job-scores'
@@ -193,6 +194,8 @@ export async function runRankings(options: Partial<RunOptions> & { now: Date }):
     else if (cp.phase === 'ranks') next = await ranksBatch(cp, o.batchSize * 4)
     else next = await orgsBatch(cp, cycleNow, report, o.batchSize * 4)
     report.batches += 1
+    // What a batch read is garbage now: collect it before the next (a province's worth must never pile up).
+    collectGarbage()
     next = { ...next, step: cp.step + 1, updatedAt: new Date(), lastRunId: runId }
     const saved = await saveCheckpoint(next)
     if (saved && next.phase === 'done') await markYears(next)
