@@ -7,7 +7,15 @@
 import type { HouseholdDoc, VisitDayDoc, VisitDoc, VisitStatsDoc } from '../_lib/collections'
 import type { CaseDoc, DemandDoc, RatingDoc, ServiceStatsDoc } from '../_lib/service'
 import {
+  acceptedDelta,
   addDelta,
+  flatCounts,
+  heldDelta,
+  isApplied,
+  markerKey,
+  rejectedDelta,
+  statPeriods,
+  type MarkerKind,
   demandClosedDelta,
   demandFinishedDelta,
   demandRaisedDelta,
@@ -154,7 +162,8 @@ export function visitDaysDrift(cadreId: string, stored: VisitDayDoc[], expected:
 // ---------------------------------------------------------------- demands, ratings, cases → serviceStats
 
 export type DemandSource = Pick<DemandDoc, 'area' | 'createdAt' | 'finishedAt' | 'closedAt' | 'deadlineAt' | 'path' | 'timeline'>
-export type RatingSource = Pick<RatingDoc, '_id' | 'targetKind' | 'level' | 'score' | 'flagged' | 'caseId' | 'voided' | 'month' | 'year'>
+export type RatingSource = Pick<RatingDoc, '_id' | 'targetKind' | 'level' | 'score' | 'flagged' | 'caseId' | 'voided' | 'month' | 'year'> &
+  Partial<Pick<RatingDoc, 'state' | 'hold' | 'review' | 'createdAt'>>
 export type CaseSource = Pick<CaseDoc, '_id' | 'status' | 'revisit' | 'rectification' | 'month' | 'year'>
 
 /**
@@ -173,7 +182,12 @@ export function expectedServiceCounts(demands: DemandSource[], ratings: RatingSo
   }
   for (const r of ratings) {
     const at = { month: r.month, year: r.year }
-    addDelta(out, at, ratedDelta(r))
+    if (r.state === undefined) addDelta(out, at, ratedDelta(r))
+    else {
+      // Written outside a transaction: it was held or counted when it settled, then perhaps reviewed.
+      addDelta(out, at, r.hold ? heldDelta() : ratedDelta({ ...r, flagged: false }))
+      if (r.review) addDelta(out, at, r.review.decision === 'accept' ? acceptedDelta(r) : rejectedDelta())
+    }
     const c = r.caseId ? cases.get(r.caseId) : undefined
     if (c?.revisit) addDelta(out, { month: c.month, year: c.year }, revisitDelta(c.revisit.onTime))
     if (c?.rectification) addDelta(out, { month: c.month, year: c.year }, rectifiedDelta(c.rectification.onTime))
@@ -190,7 +204,7 @@ export function serviceStatsDrift(cadreId: string, periods: string[], stored: Ma
   const out: { period: string; docId: string; drift: Drift[]; counts: Counts; existed: boolean }[] = []
   for (const period of periods) {
     const docId = `${cadreId}_${period}`
-    const s = stored.get(period)?.counts ?? {}
+    const s = flatCounts(stored.get(period)?.counts)
     const e = nonZero(expected.get(period))
     const keys = new Set([...Object.keys(s).filter(isServiceCounterKey), ...Object.keys(e)])
     const drift: Drift[] = []
@@ -204,6 +218,52 @@ export function serviceStatsDrift(cadreId: string, periods: string[], stored: Ma
     out.push({ period, docId, drift, counts, existed: stored.has(period) })
   }
   return out
+}
+
+/** How long an event may take to land its counters before a missing marker means its call died. */
+export const GRACE_MS = 10 * 60 * 1000
+
+/** The events of a rating written outside a transaction (none for one written before holds existed). */
+export function ratingEvents(r: RatingSource): { kind: MarkerKind; key: string; at: Date }[] {
+  if (r.state === undefined || !r.createdAt) return []
+  const out = [{ kind: 's' as MarkerKind, key: markerKey('s', r._id), at: new Date(r.createdAt) }]
+  if (r.review) {
+    const kind: MarkerKind = r.review.decision === 'accept' ? 'a' : 'x'
+    out.push({ kind, key: markerKey(kind, r._id), at: new Date(r.review.at) })
+  }
+  return out
+}
+
+/**
+ * The rating events whose counters have not landed in a period document read BEFORE the ratings were: `inFlight`
+ * when one is younger than GRACE_MS (its call may still be running, or the rating was written after that read —
+ * the documents cannot be judged now), else the `leftovers` a dead call left, to be finished.
+ */
+export function unappliedEvents(
+  ratings: RatingSource[],
+  stored: Map<string, { applied?: Record<string, Date | string>; markersFrom?: Date | string | null }>,
+  now: Date
+): { inFlight: boolean; leftovers: { rating: RatingSource; kind: MarkerKind }[] } {
+  const leftovers: { rating: RatingSource; kind: MarkerKind }[] = []
+  let inFlight = false
+  for (const r of ratings) {
+    for (const e of ratingEvents(r)) {
+      const landed = statPeriods({ month: r.month, year: r.year }).every((p) => isApplied(stored.get(p), e.key, e.at))
+      if (landed) continue
+      if (now.getTime() - e.at.getTime() < GRACE_MS) inFlight = true
+      else leftovers.push({ rating: r, kind: e.kind })
+    }
+  }
+  return { inFlight, leftovers }
+}
+
+/** Marker keys a document may drop (their events are settled before `cutoff`), and its new horizon. */
+export function prunable(doc: { applied?: Record<string, Date | string>; markersFrom?: Date | string | null }, cutoff: Date): { keys: string[]; markersFrom: Date } {
+  const keys = Object.entries(doc.applied ?? {})
+    .filter(([, at]) => new Date(at).getTime() < cutoff.getTime())
+    .map(([k]) => k)
+  const from = doc.markersFrom ? new Date(doc.markersFrom) : null
+  return { keys, markersFrom: from && from.getTime() > cutoff.getTime() ? from : cutoff }
 }
 
 /** The month and year periods of a Beijing year. */

@@ -74,14 +74,24 @@ const closed = { action: 'close', reply: '已经答复群众' }
 let visitSceneCode: string | undefined
 const ownerVisitScene = async (f: Fixtures) =>
   (visitSceneCode ??= (await f.ok<{ scene: string }>(openidOf.owner, 'ratings', { action: 'qr', kind: 'visit', targetId: f.visitId })).scene)
-const ownerRating = async (f: Fixtures, bad = false) => {
-  const rated = await f.ok<{ rating: { id: string } }>(`o-matrix-rater-${randomUUID()}`, 'ratings', {
-    action: 'rate', scene: await ownerVisitScene(f), ...(bad ? { level: 'dissatisfied', tags: ['问题没解决'] } : { level: 'satisfied', tags: ['服务态度好'] })
-  })
-  return rated.rating.id
+/** A new visit of the owner and its code: each rating below is its event's only one (counted, never held). */
+const freshVisitScene = async (f: Fixtures) => {
+  const visit = await f.ok<{ visit: { id: string } }>(openidOf.owner, 'visit', { action: 'checkIn', ...checkInEvent() })
+  return (await f.ok<{ scene: string }>(openidOf.owner, 'ratings', { action: 'qr', kind: 'visit', targetId: visit.visit.id })).scene
 }
-/** Who may rate the owner's work (table row ratings.rate): the others are refused before any rating exists. */
-const raters: readonly CallerKind[] = ['resident', 'peerCadre', 'siblingManager', 'otherSystemManager']
+const rateOnce = async (f: Fixtures, rater: string, scene: string, bad = false) =>
+  (await f.ok<{ rating: { id: string } }>(rater, 'ratings', {
+    action: 'rate', scene, ...(bad ? { level: 'dissatisfied', tags: ['问题没解决'] } : { level: 'satisfied', tags: ['服务态度好'] })
+  })).rating.id
+const ownerRating = async (f: Fixtures, bad = false) => rateOnce(f, `o-matrix-rater-${randomUUID()}`, await freshVisitScene(f), bad)
+/** A rating of the owner held for review: the same resident's third rating of the owner this month. */
+const heldRating = async (f: Fixtures) => {
+  const rater = `o-matrix-repeat-${randomUUID()}`
+  for (let i = 0; i < 2; i++) await rateOnce(f, rater, await freshVisitScene(f))
+  return rateOnce(f, rater, await freshVisitScene(f))
+}
+/** Who may rate the owner's work (table row ratings.rate): residents only; staff are refused before any rating exists. */
+const raters: readonly CallerKind[] = ['resident']
 
 /** Reminders: consent only to a template of a kind the caller's role receives. */
 const templateFor = (kind: CallerKind): TemplateKey =>
@@ -174,6 +184,10 @@ const payloads: Record<string, (f: Fixtures, kind: CallerKind) => Promise<Payloa
     return { scene, comment: '矩阵测试追评' }
   },
   'ratings.listMine': () => ({ cadreId: owner._id }),
+  'ratings.summary': () => ({ cadreId: owner._id }),
+  'ratings.listRequests': () => ({}),
+  'ratings.listHeld': () => ({}),
+  'ratings.reviewHeld': async (f) => ({ ratingIds: [await heldRating(f)], decision: 'accept', note: '核实是同一户的几次走访' }),
   'ratings.appeal': async (f) => ({ ratingId: await ownerRating(f), reason: '这位群众评错了人' }),
   'ratings.decideAppeal': async (f) => ({ ratingId: await ownerRating(f), decision: 'void', reason: '评错了人' }),
   'ratings.listAppeals': () => ({}),

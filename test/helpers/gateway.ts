@@ -1,3 +1,4 @@
+import { request } from 'node:http'
 import type { Reply } from '../../types/reply'
 
 /** Calls a cloud function the way the H5 app does: through the emulator's gateway, as a given user. */
@@ -11,3 +12,44 @@ export async function callAs<T = unknown>(url: string, openid: string | null, na
   if (res.status !== 200 || !body.result) throw new Error(`gateway ${res.status}: ${body.code} ${body.message}`)
   return body.result
 }
+
+/**
+ * The same call from another client address. The gateway passes the socket's peer address as CLIENTIP, exactly
+ * as it sees it: a test varies it by connecting from another loopback address (all of 127.0.0.0/8 is this
+ * machine on Linux), so the emulator trusts nothing a client could claim. `from` is e.g. '127.0.3.7'.
+ * Resolves with the HTTP status and the reply (null when the gateway answered with an error of its own).
+ */
+export function callFrom<T = unknown>(url: string, from: string, openid: string, name: string, data: unknown): Promise<{ status: number; reply: Reply<T> | null }> {
+  const target = new URL(`${url}/__/gateway/callFunction`)
+  const body = JSON.stringify({ name, data })
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: 'POST',
+        localAddress: from,
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-dev-openid': openid }
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => {
+          try {
+            const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { result?: Reply<T> }
+            resolve({ status: res.statusCode ?? 0, reply: parsed.result ?? null })
+          } catch (err) {
+            reject(err)
+          }
+        })
+      }
+    )
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+/** A distinct loopback address per index (127.1.x.y): a resident on their own network. */
+export const loopback = (i: number) => `127.1.${Math.floor(i / 250) % 250}.${(i % 250) + 1}`
