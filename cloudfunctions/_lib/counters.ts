@@ -18,7 +18,7 @@ import { _ } from './cloud'
 import { collection } from './collections'
 import { rows } from './query'
 import { statsDocId, type ServiceStatsDoc } from './service'
-import { statPeriods, type StatDelta } from './stat-rules'
+import { isApplied, nestCounts, statPeriods, type StatDelta } from './stat-rules'
 export { isApplied, markerKey, type MarkerKind } from './stat-rules'
 import { isRetryable } from './tx'
 
@@ -46,16 +46,21 @@ export async function applyOnce(owner: CounterOwner, period: { month: string; ye
   const res = (await collection('serviceStats').where(guarded(ids)).update({ data })) as { stats?: { updated?: number } }
   if ((res.stats?.updated ?? 0) === ids.length) return
 
-  // Fewer updated than asked: a document is missing, or already carries the marker. Look, create what is missing.
+  // Fewer updated than asked: a document was missing, or already carries the marker. Look again: one missing then
+  // may have been created since by a concurrent event (so the update above passed it by) — apply to it now.
   const found = await rows<ServiceStatsDoc>(collection('serviceStats').where({ _id: _.in(ids) }).limit(ids.length))
-  const have = new Set(found.map((d) => d._id))
+  const have = new Map(found.map((d) => [d._id, d]))
   for (const [i, id] of ids.entries()) {
-    if (have.has(id)) continue
+    const doc = have.get(id)
+    if (doc) {
+      if (!isApplied(doc, key, eventAt)) await collection('serviceStats').where(guarded([id])).update({ data })
+      continue
+    }
     const counts: Record<string, number> = {}
     for (const [k, v] of Object.entries(delta)) if (v !== 0) counts[k] = v
-    const doc = { cadreId: owner.cadreId, orgId: owner.orgId, orgPath: owner.orgPath, period: statPeriods(period)[i], counts, applied: { [key]: eventAt }, updatedAt: now }
+    const created = { cadreId: owner.cadreId, orgId: owner.orgId, orgPath: owner.orgPath, period: statPeriods(period)[i], counts: nestCounts(counts), applied: { [key]: eventAt }, updatedAt: now }
     try {
-      await collection('serviceStats').add({ data: { _id: id, ...doc } })
+      await collection('serviceStats').add({ data: { _id: id, ...created } })
     } catch (err) {
       // Created by a concurrent event in between: apply ours to it, guarded as before.
       if (!isRetryable(err)) throw err

@@ -257,13 +257,16 @@ export function unappliedEvents(
   return { inFlight, leftovers }
 }
 
-/** Marker keys a document may drop (their events are settled before `cutoff`), and its new horizon. */
-export function prunable(doc: { applied?: Record<string, Date | string>; markersFrom?: Date | string | null }, cutoff: Date): { keys: string[]; markersFrom: Date } {
-  const keys = Object.entries(doc.applied ?? {})
-    .filter(([, at]) => new Date(at).getTime() < cutoff.getTime())
-    .map(([k]) => k)
-  const from = doc.markersFrom ? new Date(doc.markersFrom) : null
-  return { keys, markersFrom: from && from.getTime() > cutoff.getTime() ? from : cutoff }
+/**
+ * Marker keys a document may drop (their events are settled before `cutoff`), and its new horizon: just after the
+ * latest event dropped — never later, so an event written after this pass is never mistaken for a settled one.
+ */
+export function prunable(doc: { applied?: Record<string, Date | string>; markersFrom?: Date | string | null }, cutoff: Date): { keys: string[]; markersFrom: Date | null } {
+  const old = Object.entries(doc.applied ?? {}).filter(([, at]) => new Date(at).getTime() < cutoff.getTime())
+  const from = doc.markersFrom ? new Date(doc.markersFrom).getTime() : 0
+  if (!old.length) return { keys: [], markersFrom: from ? new Date(from) : null }
+  const latest = Math.max(...old.map(([, at]) => new Date(at).getTime()))
+  return { keys: old.map(([k]) => k), markersFrom: new Date(Math.max(from, latest + 1)) }
 }
 
 /** The month and year periods of a Beijing year. */
