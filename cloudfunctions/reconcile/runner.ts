@@ -255,6 +255,27 @@ export async function reconcileCadre(cadre: UserDoc, years: number[], now: Date)
 
     checked += days.length
     const dayFix = visitsSettled ? visitDaysDrift(cadre._id, days, expectedVisitDays(cadre._id, visits)) : { drift: [], upsert: [], remove: [] }
+    if (dayFix.drift.length) {
+      const seen = new Map(days.map((d) => [d._id, d.visits]))
+      const outcome = await inTransaction(async (tx): Promise<Outcome> => {
+        for (const id of [...dayFix.upsert.map((d) => d._id), ...dayFix.remove]) {
+          const cur = (await tx.collection('visitDays').doc(id).get()).data as unknown as VisitDayDoc | null
+          if ((cur?.visits ?? null) !== (seen.get(id) ?? null)) return 'changed'
+        }
+        for (const e of dayFix.upsert) {
+          const ref = tx.collection('visitDays').doc(e._id)
+          if (seen.has(e._id)) await ref.update({ data: { visits: e.visits } })
+          else {
+            const day: VisitDayDoc = { ...e, cadreId: cadre._id, createdAt: now }
+            await tx.collection('visitDays').add({ data: { ...day } as unknown as Record<string, unknown> })
+          }
+        }
+        for (const id of dayFix.remove) await tx.collection('visitDays').doc(id).remove()
+        return 'repaired'
+      })
+      drift.push(...dayFix.drift.map((d) => item(d, outcome)))
+    }
+
     if (year === current) {
       const households = await rows<HouseholdDoc>(collection('households').where({ cadreId: cadre._id }).limit(1000))
       checked += households.length

@@ -215,7 +215,7 @@ describe('fault injection: failed operations, slow answers and killed instances 
     const report = await nightly()
     const month = `${me._id}_${beijingMonth(new Date())}`
     expect(report.drift).toEqual(expect.arrayContaining([
-      expect.objectContaining({ collection: 'serviceStats', docId: month, field: 'counts.ratings', stored: String(before.ratings ?? 0), expected: String((before.ratings ?? 0) + 2), outcome: 'repaired' }),
+      expect.objectContaining({ collection: 'serviceStats', docId: month, field: 'counts.ratings', stored: JSON.stringify(before.ratings ?? null), expected: String((before.ratings ?? 0) + 2), outcome: 'repaired' }),
       expect.objectContaining({ collection: 'serviceStats', docId: month, field: 'counts.cases', outcome: 'repaired' })
     ]))
     const after = await stats()

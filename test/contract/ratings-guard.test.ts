@@ -7,7 +7,7 @@ import path from 'node:path'
 import { existsSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { startEmulator, loadSdk, type TestEmulator } from '../helpers/emulator'
-import { callAs, callFrom, loopback } from '../helpers/gateway'
+import { callAs, callFrom, loopback, warmInstances } from '../helpers/gateway'
 import { seed } from '../../scripts/seed'
 import { buildDemoData } from '../../scripts/seed/demo-data'
 import type { CheckInResult } from '../../types/cadre-work'
@@ -76,17 +76,7 @@ describe('ratings from residents only, held beyond a plausible size, anonymous t
     const { scene } = ok(await call<QrCode>(cadre, 'ratings', { action: 'qr', kind: 'visit', targetId: r.visit.id }))
     return { visitId: r.visit.id, scene }
   }
-  /**
-   * The emulator runs at most 8 instances of a function and loads a new one within its first call's time limit;
-   * on a loaded machine 8 loading at once can take longer than that. A burst test measures the rating, not the
-   * loading: the instances are started first (calls that fail while loading are not counted).
-   */
-  const warm = async () => {
-    for (let round = 0; round < 5; round++) {
-      const outs = await Promise.all(Array.from({ length: 8 }, () => callFrom(emu.url, '127.0.0.1', resident('warm'), 'ratings', { action: 'landing', scene: 'vNOSUCHCODE' })))
-      if (outs.every((o) => o.status === 200)) return
-    }
-  }
+  const warm = () => warmInstances(emu.url, 'ratings', { action: 'landing', scene: 'vNOSUCHCODE' })
   const ratingsOf = async (visitId: string) =>
     ((await db.collection('ratings').where({ targetKind: 'visit', targetId: visitId }).limit(1000).get()) as unknown as { data: { _id: string; state: string; hold: { reasons: string[] } | null }[] }).data
 

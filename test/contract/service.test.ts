@@ -8,7 +8,7 @@ import path from 'node:path'
 import { existsSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { loadSdk, startEmulator, type TestEmulator } from '../helpers/emulator'
-import { callAs } from '../helpers/gateway'
+import { callAs, warmInstances } from '../helpers/gateway'
 import { seed } from '../../scripts/seed'
 import { buildDemoData } from '../../scripts/seed/demo-data'
 import type { CheckInResult, VisitDetail } from '../../types/cadre-work'
@@ -103,6 +103,7 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     const { scene } = await qrFor(U1, 'visit', visitId)
     const before = await stats(U1)
     const rater = resident('burst')
+    await warmInstances(emu.url, 'ratings', { action: 'landing', scene: 'vNOSUCHCODE' })
     const replies = await Promise.all(
       Array.from({ length: 50 }, () => call<{ rating: Rating }>(rater, 'ratings', { action: 'rate', scene, level: 'satisfied', tags: ['服务态度好'], comment: '讲得清楚' }))
     )
