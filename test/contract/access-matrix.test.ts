@@ -13,6 +13,7 @@ import { database } from '../../types/database'
 import { templateId, type TemplateKey } from '../../types/reminders'
 import { caseIdFor } from '../../cloudfunctions/_lib/service'
 import { callerKinds, ruleOf, type CallerKind } from '../../cloudfunctions/access'
+import { callFrom, loopback } from '../helpers/gateway'
 import { callAnonymous, callRaw, functionsDir, privacyIndex, privacyViolations, registryActions, type CallOutcome, type Observed } from '../helpers/harness'
 
 jest.setTimeout(60_000)
@@ -34,6 +35,7 @@ const ownerHousehold = demo.households.find((h) => h.cadreId === owner._id)!
 
 type Payload = Record<string, unknown>
 interface Fixtures {
+  url: string
   call(openid: string, fn: string, data: Payload): Promise<CallOutcome>
   ok<T>(openid: string, fn: string, data: Payload): Promise<T>
   visitId: string
@@ -74,21 +76,35 @@ const closed = { action: 'close', reply: '已经答复群众' }
 let visitSceneCode: string | undefined
 const ownerVisitScene = async (f: Fixtures) =>
   (visitSceneCode ??= (await f.ok<{ scene: string }>(openidOf.owner, 'ratings', { action: 'qr', kind: 'visit', targetId: f.visitId })).scene)
-/** A new visit of the owner and its code: each rating below is its event's only one (counted, never held). */
-const freshVisitScene = async (f: Fixtures) => {
+/**
+ * Ratings of the owner for the cells that need one: residents each on their own network (a loopback address of
+ * their own) rating a 座谈会 of the owner recorded with 300 people, so every one counts; and a held one — a plain
+ * visit without a record already rated by as many as it plausibly takes, so the next rating waits for review.
+ */
+let rater = 0
+const rateFrom = async (f: Fixtures, scene: string, bad = false) => {
+  const n = rater++
+  const out = await callFrom<{ rating: { id: string } }>(f.url, loopback(n), `o-matrix-rater-${n}-${randomUUID().slice(0, 6)}`, 'ratings', {
+    action: 'rate', scene, ...(bad ? { level: 'dissatisfied', tags: ['问题没解决'] } : { level: 'satisfied', tags: ['服务态度好'] })
+  })
+  if (!out.reply?.ok) throw new Error(`fixture rating failed: ${JSON.stringify(out.reply) ?? out.status}`)
+  return out.reply.data.rating.id
+}
+const newVisitScene = async (f: Fixtures, record?: Payload) => {
   const visit = await f.ok<{ visit: { id: string } }>(openidOf.owner, 'visit', { action: 'checkIn', ...checkInEvent() })
+  if (record) await f.ok(openidOf.owner, 'visit', { action: 'saveRecord', visitId: visit.visit.id, category: 'village', ...record })
   return (await f.ok<{ scene: string }>(openidOf.owner, 'ratings', { action: 'qr', kind: 'visit', targetId: visit.visit.id })).scene
 }
-const rateOnce = async (f: Fixtures, rater: string, scene: string, bad = false) =>
-  (await f.ok<{ rating: { id: string } }>(rater, 'ratings', {
-    action: 'rate', scene, ...(bad ? { level: 'dissatisfied', tags: ['问题没解决'] } : { level: 'satisfied', tags: ['服务态度好'] })
-  })).rating.id
-const ownerRating = async (f: Fixtures, bad = false) => rateOnce(f, `o-matrix-rater-${randomUUID()}`, await freshVisitScene(f), bad)
-/** A rating of the owner held for review: the same resident's third rating of the owner this month. */
+let forumScene: Promise<string> | undefined
+let fullScene: Promise<string> | undefined
+const ownerRating = async (f: Fixtures, bad = false) =>
+  rateFrom(f, await (forumScene ??= newVisitScene(f, { method: 'forum', peopleMet: { count: 300 } })), bad)
 const heldRating = async (f: Fixtures) => {
-  const rater = `o-matrix-repeat-${randomUUID()}`
-  for (let i = 0; i < 2; i++) await rateOnce(f, rater, await freshVisitScene(f))
-  return rateOnce(f, rater, await freshVisitScene(f))
+  const scene = await (fullScene ??= newVisitScene(f).then(async (s) => {
+    for (let i = 0; i < 5; i++) await rateFrom(f, s)
+    return s
+  }))
+  return rateFrom(f, scene)
 }
 /** Who may rate the owner's work (table row ratings.rate): residents only; staff are refused before any rating exists. */
 const raters: readonly CallerKind[] = ['resident']
@@ -287,7 +303,7 @@ describe('access-control matrix: every action × every kind of caller', () => {
     const point = await ok<{ id: string }>(openidOf.countyManager, 'points', {
       action: 'createPoint', cadreId: owner._id, name: '矩阵改动用联系点', kind: 'school', address: '西宁市城东区', location: near(ownerPoint.location)
     })
-    fixtures = { call, ok, visitId: visit.visit.id, pointId: point.id }
+    fixtures = { url: emu.url, call, ok, visitId: visit.visit.id, pointId: point.id }
   })
   afterAll(() => emu?.stop())
 
