@@ -297,6 +297,9 @@ export const QrCode = z.object({
 })
 export type QrCode = z.infer<typeof QrCode>
 
+/** A Beijing month 'YYYY-MM' or year 'YYYY' of the kept figures. */
+const StatsPeriod = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { error: '期间应为 YYYY 或 YYYY-MM' })
+
 export const ratingsInput = {
   landing: z.object({ scene: SceneCode }),
   rate: z.object({
@@ -312,7 +315,7 @@ export const ratingsInput = {
   }),
   followUp: z.object({ scene: SceneCode, about: z.enum(['service', 'demand', 'fix']).default('service'), demandId: id('诉求').optional(), comment: text(300, '追评') }),
   listMine: z.object({ cadreId: z.string().min(1).max(100).optional(), cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }),
-  summary: z.object({ cadreId: z.string().min(1).max(100).optional(), period: z.string().regex(/^\d{4}(-\d{2})?$/, { error: '期间应为 YYYY 或 YYYY-MM' }).optional() }),
+  summary: z.object({ cadreId: z.string().min(1).max(100).optional(), period: StatsPeriod.optional() }),
   listRequests: z.object({ cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }),
   listHeld: z.object({ cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }),
   reviewHeld: z.object({
@@ -326,6 +329,6 @@ export const ratingsInput = {
   listCases: z.object({ status: z.enum(['active', 'all']).default('active'), cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }),
   revisit: z.object({ caseId: id('差评件'), note: text(300, '回访情况') }),
   rectify: z.object({ caseId: id('差评件'), result: text(500, '整改结果') }),
-  stats: z.object({ cadreId: z.string().min(1).max(100).optional(), period: z.string().regex(/^\d{4}(-\d{2})?$/, { error: '期间应为 YYYY 或 YYYY-MM' }).optional() }),
+  stats: z.object({ cadreId: z.string().min(1).max(100).optional(), period: StatsPeriod.optional() }),
   qr: z.object({ kind: z.enum(['visit', 'demand', 'point']), targetId: id('对象') })
 }
