@@ -15,8 +15,9 @@ import { caseIdFor } from '../../cloudfunctions/_lib/service'
 import { callerKinds, ruleOf, type CallerKind } from '../../cloudfunctions/access'
 import { callFrom, loopback } from '../helpers/gateway'
 import { callAnonymous, callRaw, functionsDir, privacyIndex, privacyViolations, registryActions, type CallOutcome, type Observed } from '../helpers/harness'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(60_000)
+jest.setTimeout(scaled(60_000))
 
 const demo = buildDemoData()
 const openidOf: Record<Exclude<CallerKind, 'anonymous'>, string> = {

@@ -13,8 +13,9 @@ import { seed } from '../../scripts/seed'
 import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
 import type { Exemplar, ExemplarCandidate } from '../../types/exemplars'
 import type { Reply } from '../../types/reply'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(90_000)
+jest.setTimeout(scaled(90_000))
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 const demo = buildDemoData()

@@ -14,8 +14,9 @@ import type { FaultSpec } from '../../emulator/faults'
 import { callRaw, digest, digestDiff, functionsDir, readAll, reconcileVisits, replyProblem, type CallOutcome } from '../helpers/harness'
 import { flatCounts } from '../../cloudfunctions/_lib/stat-rules'
 import { beijingMonth } from '../../types/rules/beijing-time'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(60_000)
+jest.setTimeout(scaled(60_000))
 
 const demo = buildDemoData()
 const cadre = 'demo-league-xining-chengdong-cadre-1'

@@ -17,8 +17,9 @@ import type { CheckInResult, Progress } from '../../types/cadre-work'
 import type { Demand, Landing, QrCode } from '../../types/service'
 import { beijingYear } from '../../types/rules/beijing-time'
 import { demandDeadline, ratingWindowEnd, defaultServiceRules } from '../../types/rules/service'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(120000)
+jest.setTimeout(scaled(120000))
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 const demo = buildDemoData()

@@ -2,6 +2,8 @@
  * The nightly reconciliation (issue 5, item 9) through the real wx-server-sdk: activity through the real
  * functions, counters corrupted on purpose straight through the SDK, the timer fired, the statistics repaired
  * and the drift reported to the province admin; a clean database reports none; an interrupted pass resumes.
+ *
+ * @date-dependent — `npm test` runs it again at a month's start, New Year's Eve and a holiday eve.
  */
 import path from 'node:path'
 import { existsSync } from 'node:fs'
@@ -14,8 +16,9 @@ import type { Reply } from '../../types/reply'
 import type { ReconcileReport } from '../../types/api/reconcile'
 import { beijingMonth, beijingYear } from '../../types/rules/beijing-time'
 import { flatCounts } from '../../cloudfunctions/_lib/stat-rules'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(120_000)
+jest.setTimeout(scaled(120_000))
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 const demo = buildDemoData()

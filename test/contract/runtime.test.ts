@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { PNG } from 'pngjs'
 import jsQR from 'jsqr'
 import { startEmulator, loadSdk, type TestEmulator } from '../helpers/emulator'
+import { TIME_SCALE } from '../helpers/time-scale'
 
 const root = path.resolve(__dirname, '../..')
 const fixtures = path.join(root, 'test/fixtures/functions')
@@ -77,7 +78,8 @@ describe('emulator runtime through the real wx-server-sdk', () => {
     })
 
     it('stops a call at the timeout from config.json and answers the next one', async () => {
-      const late = await gateway(emu.url, 'o-a', 'slow', { ms: 4000 })
+      // `slow` has a 2 s limit; the emulator waits TIME_SCALE times that on a test machine.
+      const late = await gateway(emu.url, 'o-a', 'slow', { ms: 2000 * TIME_SCALE + 2000 })
       expect(late.status).toBe(504)
       expect(late.body.message).toMatch(/稍后/)
       const next = await gateway<{ pid: number }>(emu.url, 'o-a', 'slow', { ms: 10 })

@@ -3,6 +3,8 @@
  * every state change of a demand and who may make it, one rating per resident per visit under
  * concurrency (unique index), the window, self-rating, 差评 cases and their deadlines, appeals and the
  * figures, QR codes, and bad inputs changing nothing.
+ *
+ * @date-dependent — `npm test` runs it again at a month's start, New Year's Eve and a holiday eve.
  */
 import path from 'node:path'
 import { existsSync } from 'node:fs'
@@ -16,8 +18,9 @@ import type { BadReviewCase, Demand, DemandDetail, Landing, QrCode, Rating, Serv
 import type { Reply } from '../../types/reply'
 import { caseDeadlines } from '../../types/rules/service'
 import { beijingMonth } from '../../types/rules/beijing-time'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(90000)
+jest.setTimeout(scaled(90000))
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 const demo = buildDemoData()
