@@ -149,14 +149,7 @@ export async function settleLeftover(r: RatingDoc, now: Date): Promise<'counted'
     return 'held'
   }
   const [started, visit] = await Promise.all([countingStarted(r), r.targetKind === 'visit' ? rows<VisitDoc>(collection('visits').where({ _id: r.targetId }).limit(1)).then((v) => v[0] ?? null) : null])
-  if (!started) {
-    const size = sizeOf(r, visit, rules.ratingGuard)
-    const reasons = await holdReasonsFor(r, size, rules.ratingGuard, now)
-    if (reasons.length) {
-      await hold(r, reasons, size.basis, now)
-      return 'held'
-    }
-  }
+  if (!started) return settle(r, sizeOf(r, visit, rules.ratingGuard), rules, now)
   await count(r, rules, r.createdAt, now, 's')
   return 'counted'
 }

@@ -223,6 +223,12 @@ export function serviceStatsDrift(cadreId: string, periods: string[], stored: Ma
 /** How long an event may take to land its counters before a missing marker means its call died. */
 export const GRACE_MS = 10 * 60 * 1000
 
+/**
+ * A record written within GRACE_MS of `now`, either side (a writer's clock may run a little ahead): its call may
+ * still be landing its counters. Far in the future it is data, not a call in flight.
+ */
+export const inFlightAt = (now: Date, at: Date | string) => Math.abs(now.getTime() - new Date(at).getTime()) < GRACE_MS
+
 /** The events of a rating written outside a transaction (none for one written before holds existed). */
 export function ratingEvents(r: RatingSource): { kind: MarkerKind; key: string; at: Date }[] {
   if (r.state === undefined || !r.createdAt) return []
@@ -250,7 +256,7 @@ export function unappliedEvents(
     for (const e of ratingEvents(r)) {
       const landed = statPeriods({ month: r.month, year: r.year }).every((p) => isApplied(stored.get(p), e.key, e.at))
       if (landed) continue
-      if (now.getTime() - e.at.getTime() < GRACE_MS) inFlight = true
+      if (inFlightAt(now, e.at)) inFlight = true
       else leftovers.push({ rating: r, kind: e.kind })
     }
   }

@@ -10,6 +10,7 @@ import { flatCounts, nestCounts } from '../_lib/stat-rules'
 import { finishLeftover } from '../ratings/settle'
 import {
   GRACE_MS,
+  inFlightAt,
   prunable,
   unappliedEvents,
   expectedServiceCounts,
@@ -231,7 +232,7 @@ export async function reconcileCadre(cadre: UserDoc, years: number[], now: Date)
       rows<VisitDayDoc>(collection('visitDays').where({ cadreId: cadre._id, date: _.gte(`${year}-01-01`).and(_.lte(`${year}-12-31`)) }).limit(1000))
     ])
     const visits = await allOf<VisitDoc>('visits', cadre._id, 'visitedAt', from, to)
-    const visitsSettled = !visits.some((v) => now.getTime() - new Date(v.createdAt).getTime() < GRACE_MS)
+    const visitsSettled = !visits.some((v) => inFlightAt(now, v.createdAt))
     const [diaryEntries, reports] = await Promise.all([
       countOf(collection('diaryEntries').where({ cadreId: cadre._id, createdAt: _.gte(from).and(_.lt(to)) })),
       countOf(collection('reports').where({ cadreId: cadre._id, year }))

@@ -5,7 +5,7 @@
  * once and each check-in counted once; per call the DB operations, and p50/p95 latency.
  */
 import { randomUUID } from 'node:crypto'
-import { callAs, callFrom, loopback, warmInstances } from '../../test/helpers/gateway'
+import { callAs, callFrom, inFlight, loopback, warmInstances } from '../../test/helpers/gateway'
 import { flatCounts } from '../../cloudfunctions/_lib/stat-rules'
 import { beijingMonth, beijingYear } from '../../types/rules/beijing-time'
 import { connectSdk } from '../sdk'
@@ -29,19 +29,6 @@ export interface BurstResult {
 
 type Db = ReturnType<ReturnType<typeof connectSdk>['database']>
 
-async function inFlight<T, R>(n: number, items: T[], fn: (x: T, i: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: Math.min(n, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++
-        out[i] = await fn(items[i], i)
-      }
-    })
-  )
-  return out
-}
 
 interface Timed {
   ms: number

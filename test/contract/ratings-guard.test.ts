@@ -2,19 +2,23 @@
  * 群众点评 from residents only, as many as an event plausibly had, and anonymous to the rated cadre — through the
  * real wx-server-sdk, the emulator and its gateway. Residents on their own networks are callers from their own
  * loopback addresses (the gateway passes the socket's peer address as CLIENTIP, nothing a client could claim).
+ *
+ * @date-dependent — `npm test` runs it again at a month's start, New Year's Eve and a holiday eve.
  */
 import path from 'node:path'
 import { existsSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { startEmulator, loadSdk, type TestEmulator } from '../helpers/emulator'
-import { callAs, callFrom, loopback, warmInstances } from '../helpers/gateway'
+import { callAs, callFrom, inFlight, loopback, warmInstances } from '../helpers/gateway'
 import { seed } from '../../scripts/seed'
 import { buildDemoData } from '../../scripts/seed/demo-data'
 import type { CheckInResult } from '../../types/cadre-work'
 import type { BadReviewCase, DemandDetail, HeldRating, ImprovementRequest, Landing, QrCode, Rating, RatingSummary, ServiceFigures } from '../../types/service'
 import type { Reply } from '../../types/reply'
+import { scaled } from '../helpers/time-scale'
+import { checkInNear } from '../helpers/e2e'
 
-jest.setTimeout(300_000)
+jest.setTimeout(scaled(300_000))
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 const demo = buildDemoData()
@@ -23,20 +27,6 @@ const managerOf = (openid: string) => openid.replace(/cadre-\d+$/, 'manager')
 const resident = (tag: string) => `o-guard-${tag}-${randomUUID().slice(0, 8)}`
 const STAFF = /工作人员/
 
-/** Runs `fn` over `items` with at most `n` calls in flight. */
-async function inFlight<T, R>(n: number, items: T[], fn: (x: T, i: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: Math.min(n, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++
-        out[i] = await fn(items[i], i)
-      }
-    })
-  )
-  return out
-}
 
 describe('ratings from residents only, held beyond a plausible size, anonymous to the rated cadre', () => {
   let emu: TestEmulator
@@ -60,18 +50,7 @@ describe('ratings from residents only, held beyond a plausible size, anonymous t
 
   /** A new visit of the cadre at their point, its record (method, head count) if given, and its QR scene. */
   async function event(cadre: string, record?: { method: string; count: number }): Promise<{ visitId: string; scene: string }> {
-    const u = userOf(cadre)
-    const p = demo.liaisonPoints.find((x) => x.cadreId === u._id)!
-    const now = Date.now()
-    const r = ok(
-      await call<CheckInResult>(cadre, 'visit', {
-        action: 'checkIn',
-        submissionId: randomUUID(),
-        pointId: p._id,
-        fix: { lat: p.location.lat + 0.0003, lng: p.location.lng, accuracy: 20, capturedAt: new Date(now - 2000).toISOString() },
-        deviceNow: new Date(now).toISOString()
-      })
-    )
+    const r = await checkInNear(emu.url, cadre, demo.liaisonPoints.find((x) => x.cadreId === userOf(cadre)._id)!)
     if (record) ok(await call(cadre, 'visit', { action: 'saveRecord', visitId: r.visit.id, category: 'village', method: record.method, peopleMet: { count: record.count } }))
     const { scene } = ok(await call<QrCode>(cadre, 'ratings', { action: 'qr', kind: 'visit', targetId: r.visit.id }))
     return { visitId: r.visit.id, scene }

@@ -65,3 +65,18 @@ export async function warmInstances(url: string, fn: string, data: unknown, n = 
     if (outs.every((o) => o.status === 200)) return
   }
 }
+
+/** Runs `fn` over `items` with at most `n` calls in flight (a crowd at a 座谈会, cadres checking in at once). */
+export async function inFlight<T, R>(n: number, items: T[], fn: (x: T, i: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length)
+  let next = 0
+  await Promise.all(
+    Array.from({ length: Math.min(n, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++
+        out[i] = await fn(items[i], i)
+      }
+    })
+  )
+  return out
+}

@@ -198,6 +198,9 @@ describe('ratings written outside a transaction: held, reviewed, and their marke
     // the acceptance landed in the year but not the month: it is left over as well
     expect(out.leftovers.map((x) => [x.rating._id, x.kind])).toEqual([[lost._id, 's'], [reviewed._id, 'a']])
     expect(unappliedEvents([landed, young], stored, now).inFlight).toBe(true)
+    // a record far in the future of the clock is data, not a call in flight (a writer a minute ahead still is)
+    expect(unappliedEvents([r({ createdAt: new Date(now.getTime() + 86_400_000) })], stored, now)).toMatchObject({ inFlight: false, leftovers: [{ kind: 's' }] })
+    expect(unappliedEvents([r({ createdAt: new Date(now.getTime() + 60_000) })], stored, now).inFlight).toBe(true)
     // past the horizon a missing marker means pruned, not lost; ratings from before holds existed have no events
     expect(unappliedEvents([lost], new Map([['2026-03', { markersFrom: new Date(at.getTime() + 1) }], ['2026', { markersFrom: new Date(at.getTime() + 1) }]]), now).leftovers).toEqual([])
     expect(unappliedEvents([{ ...lost, state: undefined }], new Map(), now).leftovers).toEqual([])

@@ -165,7 +165,5 @@ export const h5SceneUrl = (scene: string) => `/#/${RESIDENT_PAGE}?scene=${encode
 
 // ---------------------------------------------------------------- anti-abuse
 
-/** Per openid per Beijing day. */
-export const RATE_LIMITS = { ratings: 20, reports: 5 } as const
-/** From this many ratings by one openid of one cadre in a Beijing month, each further one is flagged. */
-export const REPEAT_RATER_THRESHOLD = 3
+/** Per openid per Beijing day (ratings are held for review instead: types/rules/rating-guard.ts). */
+export const RATE_LIMITS = { reports: 5 } as const
