@@ -10,6 +10,7 @@
  */
 import type { VisitStatsDoc } from './collections'
 import type { ServiceStatsDoc } from './service'
+import { flatCounts } from './stat-rules'
 import { emptyFigures, monthIdsOf, periodKind, periodRange, periodYear, proratedTarget, type MonthPoint, type PeriodFigures } from '../../types/outcomes'
 import { demandAreas, ratingLevels } from '../../types/enums'
 import { beijingDate } from '../../types/rules/beijing-time'
@@ -31,7 +32,7 @@ export interface CadreInputs {
 function sumCounts(months: readonly string[], service: Map<string, ServiceStatsDoc>): Record<string, number> {
   const sum: Record<string, number> = {}
   for (const m of months) {
-    for (const [k, v] of Object.entries(service.get(m)?.counts ?? {})) sum[k] = (sum[k] ?? 0) + v
+    for (const [k, v] of Object.entries(flatCounts(service.get(m)?.counts))) sum[k] = (sum[k] ?? 0) + v
   }
   return sum
 }
@@ -41,7 +42,7 @@ const solvedOf = (n: (k: string) => number) => n('solved.immediate') + n('solved
 
 /** One month's trend point. */
 function monthPoint(month: string, vs: VisitStatsDoc | null, service: Map<string, ServiceStatsDoc>): MonthPoint {
-  const n = counter(service.get(month)?.counts ?? {})
+  const n = counter(flatCounts(service.get(month)?.counts))
   return {
     visits: vs?.visitsByMonth[month] ?? 0,
     days: vs?.daysByMonth[month] ?? 0,
