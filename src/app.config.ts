@@ -18,6 +18,12 @@ export default defineAppConfig({
       pages: ['pages/index/index', 'pages/review/index', 'pages/cases/index', 'pages/cadres/index', 'pages/point/index', 'pages/org/index', 'pages/rules/index', 'pages/feedback/index', 'pages/dashboard/index', 'pages/reconcile/index', 'pages/exports/index', 'pages/exemplar-pick/index', 'pages/rankings/index', 'pages/honours/index']
     }
   ],
+  // 代码质量: inject only the components a page uses, and fetch the cadre's and the manager's subpackage while
+  // they look at the home page, so their first tap into 走访记录 or 管理 does not wait for a download.
+  lazyCodeLoading: 'requiredComponents',
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['cadre', 'manager'] }
+  },
   window: {
     navigationBarTitleText: '接地气',
     navigationBarBackgroundColor: '#c8161d',

@@ -5,6 +5,7 @@
 import { z } from './zod'
 import { DemandArea, RatingLevel } from './enums'
 import { Cursor, DemandStatus, Phone } from './cadre-work'
+import { caseStatusLabels, demandStatusLabels, ids, timelineLabels, urgencies } from './labels'
 
 const text = (max: number, what: string) =>
   z.string({ error: `请填写${what}` }).trim().min(1, { error: `请填写${what}` }).max(max, { error: `${what}最多 ${max} 个字` })
@@ -15,34 +16,18 @@ export const SceneCode = z
   .string({ error: '缺少二维码编号' })
   .regex(/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/, { error: '二维码编号不对，请重新扫码' })
 
-export const urgencies = { urgent: '紧急', general: '一般', complex: '复杂' } as const
-export const Urgency = z.enum(['urgent', 'general', 'complex'], { error: '请选择紧急程度' })
+export { urgencies }
+export const Urgency = z.enum(ids(urgencies), { error: '请选择紧急程度' })
 
 // ---------------------------------------------------------------- demands
 
 export { DemandStatus }
-export const demandStatusLabels: Record<DemandStatus, string> = {
-  open: '待办理',
-  coordinating: '协调办理中',
-  solved: '已办结',
-  reported: '已上报',
-  closed: '已答复群众'
-}
+export { demandStatusLabels }
 export const DemandPath = z.enum(['immediate', 'coordinate', 'report'])
 export type DemandPath = z.infer<typeof DemandPath>
 
-export const TimelineKind = z.enum(['raised', 'resolved', 'assigned', 'progress', 'supervised', 'finished', 'reported', 'closed', 'rated'])
-export const timelineLabels: Record<z.infer<typeof TimelineKind>, string> = {
-  raised: '受理',
-  resolved: '立即解决',
-  assigned: '转办协调',
-  progress: '办理进展',
-  supervised: '督办',
-  finished: '协调办结',
-  reported: '上报反映',
-  closed: '答复群众',
-  rated: '群众评价'
-}
+export const TimelineKind = z.enum(ids(timelineLabels))
+export { timelineLabels }
 
 export const TimelineStep = z.object({
   kind: TimelineKind,
@@ -140,9 +125,9 @@ export const Rating = z.object({
 export type Rating = z.infer<typeof Rating>
 export const RatingPage = z.object({ items: z.array(Rating), nextCursor: z.string().nullable() })
 
-export const CaseStatus = z.enum(['revisit', 'rectifying', 'rectified', 'voided'])
+export const CaseStatus = z.enum(ids(caseStatusLabels))
 export type CaseStatus = z.infer<typeof CaseStatus>
-export const caseStatusLabels: Record<CaseStatus, string> = { revisit: '待回访', rectifying: '整改中', rectified: '已整改', voided: '已撤销' }
+export { caseStatusLabels }
 
 export const BadReviewCase = z.object({
   id: z.string(),

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Rating, ServiceFigures } from '../../../../types/service'
-import { ratingLevels } from '../../../../types/enums'
+import { ratingLevels } from '../../../../types/labels'
 import { BigButton } from '../../../components/BigButton'
 import { Field, TextArea } from '../../../components/Field'
 import { ListFooter, listState } from '../../../components/ListFooter'

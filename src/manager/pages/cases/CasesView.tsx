@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { BadReviewCase, Demand, Rating } from '../../../../types/service'
-import { caseStatusLabels, demandStatusLabels } from '../../../../types/service'
-import { demandAreas, ratingLevels } from '../../../../types/enums'
+import { caseStatusLabels, demandStatusLabels, demandAreas, ratingLevels } from '../../../../types/labels'
 import { BigButton } from '../../../components/BigButton'
 import { Chips } from '../../../components/Chips'
 import { Field, TextArea } from '../../../components/Field'
