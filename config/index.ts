@@ -15,7 +15,8 @@ interface Chain {
   resolve: { plugin(name: string): { use(plugin: unknown, args?: unknown[]): unknown } }
   plugin(name: string): { use(plugin: unknown, args?: unknown[]): unknown }
   optimization: {
-    minimizers: { has(name: string): boolean }
+    /** Present at run time (webpack-chain's ChainedMap), missing from its typings. */
+    minimizers?: { has(name: string): boolean }
     minimizer(name: string): { tap(f: (args: Record<string, unknown>[]) => Record<string, unknown>[]): unknown }
   }
 }
@@ -40,7 +41,7 @@ function chainMini(chain: Chain): void {
   chainCommon(chain)
   // Keep licence comments inside the scripts: a separate *.LICENSE.txt is a file nothing loads, which WeChat's
   // 代码质量 check flags as unused (scripts/weapp-quality.ts).
-  if (chain.optimization.minimizers.has('terserPlugin')) {
+  if (chain.optimization.minimizers?.has('terserPlugin')) {
     chain.optimization.minimizer('terserPlugin').tap(([options]) => [{ ...options, extractComments: false }])
   }
 }
