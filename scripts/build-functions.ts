@@ -133,8 +133,9 @@ export function templateIdsDefine(): string {
 function writeManifest(name: string, outRoot: string): void {
   const dir = path.join(outRoot, name)
   mkdirSync(dir, { recursive: true })
-  // No dependencies: wx-server-sdk is inside index.js, so the upload needs no install in the cloud.
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, version: '1.0.0', main: 'index.js', dependencies: {} }, null, 2) + '\n')
+  // No dependencies: wx-server-sdk is inside index.js, so the upload needs no install in the cloud. No name either:
+  // two builds of each function sit side by side, and tools that index package names (Jest) would see twins.
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ private: true, main: 'index.js', dependencies: {} }, null, 2) + '\n')
   copyFileSync(path.join(sourceRoot, name, 'config.json'), path.join(dir, 'config.json'))
 }
 

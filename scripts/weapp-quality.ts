@@ -1,12 +1,14 @@
 /**
  * The checks of WeChat DevTools' 代码质量 panel that can be made on dist/ offline, before an upload:
+ *  - 代码压缩: project.config.json turns on JS, WXML and WXSS minification for the upload;
  *  - 组件按需注入: app.json sets `lazyCodeLoading: "requiredComponents"`;
  *  - 分包预下载: the home page preloads the cadre's and the manager's subpackages (within WeChat's 2 MB per page);
  *  - 图片和音频资源 (and fonts) of at most 200 KB each — larger ones belong on a CDN;
  *  - 无使用的文件: every file is reached from app.json (pages, their require()s, usingComponents, WXML
  *    import/include/wxs, WXSS @import, url()s);
  *  - 主包存在仅被其他分包依赖的JS: no main-package script is reached from subpackage pages only.
- * Used by scripts/weapp-size.ts (which `npm run build:weapp` runs) and tested in test/unit/weapp-quality.test.ts.
+ * They mirror the checks of miniprogram-ci's checkCodeQuality, which `npm run deploy` runs too (it needs the deploy
+ * tools). Used by scripts/weapp-size.ts (which `npm run build:weapp` runs); tested in test/unit/weapp-quality.test.ts.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
@@ -108,6 +110,11 @@ export function checkQuality(distDir: string): QualityReport {
   const roots = subRoots(app)
   const files = uploadedFiles(distDir)
   const sizeOf = (f: string) => statSync(path.join(distDir, f)).size
+
+  const projectConfig = path.join(distDir, 'project.config.json')
+  const setting = existsSync(projectConfig) ? ((JSON.parse(readFileSync(projectConfig, 'utf8')) as { setting?: Record<string, unknown> }).setting ?? {}) : {}
+  const off = ['minified', 'minifyWXML', 'minifyWXSS'].filter((k) => setting[k] !== true)
+  if (off.length) problems.push(`代码压缩: project.config.json setting ${off.join(', ')} must be true`)
 
   if (app.lazyCodeLoading !== 'requiredComponents') {
     problems.push('组件按需注入: app.json must set lazyCodeLoading: "requiredComponents"')
