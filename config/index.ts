@@ -101,12 +101,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
       },
+      // One bundle for the browser: a page opened after the signal is gone needs no chunk from the network, as
+      // a phone that has the mini-program's packages (weapp preloads the cadre subpackage: app.config.ts).
+      webpackChain(chain: Chain) {
+        chainCommon(chain)
+        chain.plugin('one-chunk').use(webpack.optimize.LimitChunkCountPlugin, [{ maxChunks: 1 }])
+      },
       devServer: {
         host: '127.0.0.1',
         port: 10086,
         proxy: [{ context: ['/__'], target: emulatorUrl, changeOrigin: false, ws: false }]
-      },
-      webpackChain: chainCommon
+      }
     }
   }
 

@@ -47,7 +47,7 @@ function instancesOf(emulatorPid: number, fn: string): number[] {
 async function main() {
   const i = process.argv.indexOf('--demands')
   const total = i > 0 ? Number(process.argv[i + 1]) : 100_000
-  const emu = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'] })
+  const emu = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'], timeoutScale: 1 })
   // The function's own log lines, shown if something goes wrong.
   const logs: string[] = []
   emu.process.stdout?.on('data', (d: Buffer) => {

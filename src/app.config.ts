@@ -3,7 +3,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'cadre',
-      pages: ['pages/visits/index', 'pages/visit/index', 'pages/calendar/index', 'pages/households/index', 'pages/lianglian/index', 'pages/diary/index', 'pages/diary-edit/index', 'pages/reports/index', 'pages/ledger/index', 'pages/demand/index', 'pages/ratings/index', 'pages/qr/index', 'pages/outcomes/index', 'pages/exemplars/index']
+      pages: ['pages/visits/index', 'pages/visit/index', 'pages/calendar/index', 'pages/households/index', 'pages/lianglian/index', 'pages/diary/index', 'pages/diary-edit/index', 'pages/reports/index', 'pages/ledger/index', 'pages/demand/index', 'pages/ratings/index', 'pages/qr/index', 'pages/outcomes/index', 'pages/exemplars/index', 'pages/outbox/index']
     },
     {
       root: 'reminders',
@@ -15,11 +15,11 @@ export default defineAppConfig({
     },
     {
       root: 'manager',
-      pages: ['pages/index/index', 'pages/review/index', 'pages/cases/index', 'pages/cadres/index', 'pages/point/index', 'pages/org/index', 'pages/rules/index', 'pages/feedback/index', 'pages/dashboard/index', 'pages/reconcile/index', 'pages/exports/index', 'pages/exemplar-pick/index', 'pages/rankings/index', 'pages/honours/index']
+      pages: ['pages/index/index', 'pages/review/index', 'pages/cases/index', 'pages/cadres/index', 'pages/point/index', 'pages/org/index', 'pages/rules/index', 'pages/feedback/index', 'pages/dashboard/index', 'pages/reconcile/index', 'pages/exports/index', 'pages/exemplar-pick/index', 'pages/rankings/index', 'pages/honours/index', 'pages/holidays/index']
     }
   ],
-  // 代码质量: inject only the components a page uses, and fetch the cadre's and the manager's subpackage while
-  // they look at the home page, so their first tap into 走访记录 or 管理 does not wait for a download.
+  // 代码质量: inject only the components a page uses. The cadre's and the manager's subpackages come down with the
+  // home page: a cadre may lose signal before opening any 干部 page, and neither waits for a download on the first tap.
   lazyCodeLoading: 'requiredComponents',
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['cadre', 'manager'] }

@@ -89,21 +89,39 @@ export const demandStatusLabels = {
   open: '待办理',
   coordinating: '协调办理中',
   solved: '已办结',
-  reported: '已上报',
-  closed: '已答复群众'
+  reported: '已上报，待答复',
+  answered: '上级已答复',
+  closed: '已答复群众',
+  invalid: '无效'
 } as const
 
 export const timelineLabels = {
   raised: '受理',
+  triaged: '确定紧急程度',
   resolved: '立即解决',
   assigned: '转办协调',
   progress: '办理进展',
   supervised: '督办',
+  extensionRequested: '申请延期',
+  extensionApproved: '同意延期',
+  extensionRefused: '不同意延期',
   finished: '协调办结',
   reported: '上报反映',
+  received: '上级签收',
+  answered: '上级答复',
+  returned: '上级退回',
   closed: '答复群众',
-  rated: '群众评价'
+  rated: '群众评价',
+  invalidated: '标为无效',
+  reinstated: '恢复办理',
+  reopened: '重办'
 } as const
+
+export const invalidKindLabels = { spam: '无效信息', duplicate: '重复反映' } as const
+
+export const extensionStatusLabels = { pending: '待审批', approved: '已同意', refused: '未同意', lapsed: '已办结，不再审批' } as const
+
+export const reportStateLabels = { sent: '待签收', received: '已签收，待答复', answered: '已答复', returned: '已退回' } as const
 
 export const caseStatusLabels = { revisit: '待回访', rectifying: '整改中', rectified: '已整改', voided: '已撤销' } as const
 

@@ -26,7 +26,7 @@ import { measure as weappPackages } from '../weapp-size'
 import { COLD_START_BUDGET_MS, coldStart, type ColdStart } from './cold-start'
 import { firstScreen, type FirstScreen } from './first-screen'
 import { BEHIND_SHARE, QUOTA_SHARE, generate, veteranOpenid } from './dataset'
-import { callAs, loadBatches, metrics, percentile, loadSecondsBy, watchSlow } from './measure'
+import { benchTimeoutScale, callAs, loadBatches, metrics, percentile, loadSecondsBy, watchSlow } from './measure'
 import { SENDER_LIMIT_MS, benchSender, type SenderResult } from './sender'
 import { scenarios } from './scenarios'
 import { sizes, type BenchSize } from './sizes'
@@ -147,7 +147,7 @@ function functionInstances(emulatorPid: number): { pid: number; fn: string }[] {
 }
 
 async function runSize(size: BenchSize, iterations: number, now: Date): Promise<SizeResult> {
-  const emu: TestEmulator = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'] })
+  const emu: TestEmulator = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'], timeoutScale: benchTimeoutScale() })
   try {
     await seed(emu.url)
     process.stdout.write(

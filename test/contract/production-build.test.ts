@@ -15,7 +15,7 @@ import { startEmulator, loadSdk, type TestEmulator } from '../helpers/emulator'
 import { callAnonymous, callRaw, digest, digestDiff } from '../helpers/harness'
 
 /** Test-only names: the fault switches and the define that guards them. */
-const switches = ['crashAfterSends', 'crashAfterCadres', 'stopAfterCadres', 'JDQ_TEST_SWITCHES']
+const switches = ['crashAfterSends', 'crashAfterCadres', 'stopAfterCadres', 'maxBatches', 'JDQ_TEST_SWITCHES']
 
 const timerJobs = functionNames()
   .map((name) => ({ name, config: JSON.parse(readFileSync(path.join(__dirname, '../../cloudfunctions', name, 'config.json'), 'utf8')) as { triggers?: { name: string }[] } }))

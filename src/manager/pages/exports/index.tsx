@@ -5,7 +5,7 @@ import { useCloud } from '../../../hooks/useCloud'
 import { usePageRefresh } from '../../../hooks/usePagedPage'
 import { CloudError, callCloud } from '../../../services/cloud'
 import { toCloudError } from '../../../services/reply'
-import { newSubmissionId } from '../../../services/checkin-queue'
+import { newSubmissionId } from '../../../services/outbox'
 import { openExportFile, periodOptions } from '../../../services/export-file'
 import { ExportsView } from './ExportsView'
 
