@@ -12,7 +12,7 @@
  * wx-server-sdk is bundled, not installed in the cloud: one file loads in about half the time of the ~430 files of
  * the SDK and its dependencies (cold start), and the upload needs no 云端安装依赖 (the lock file pins what runs).
  */
-import { build, context, type BuildOptions, type Plugin } from 'esbuild'
+import { build, context, type BuildOptions, type Metafile, type Plugin } from 'esbuild'
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
@@ -139,19 +139,20 @@ function writeManifest(name: string, outRoot: string): void {
   copyFileSync(path.join(sourceRoot, name, 'config.json'), path.join(dir, 'config.json'))
 }
 
+/** Bundles the deferred modules a function's build imports into files of their own beside its index.js. */
+async function buildDeferred(name: string, flavour: Flavour, outRoot: string, metafile: Metafile | undefined, onlyMissing = false): Promise<void> {
+  const imported = new Set(Object.values(metafile?.outputs ?? {}).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)))
+  for (const [module, file] of Object.entries(deferred)) {
+    const outfile = path.join(outRoot, name, file)
+    if (!imported.has(`./${file}`) || (onlyMissing && existsSync(outfile))) continue
+    await build({ ...shared(flavour), entryPoints: [require.resolve(module)], outfile })
+  }
+}
+
 /** Builds the named functions (default all) of one flavour into outRoot; resolves with the names built. */
 export async function buildFunctions(flavour: Flavour, names = functionNames(), outRoot = outRoots[flavour]): Promise<string[]> {
   for (const name of names) writeManifest(name, outRoot)
-  await Promise.all(
-    names.map(async (name) => {
-      const result = await build(options(name, flavour, outRoot))
-      const imported = new Set(Object.values(result.metafile?.outputs ?? {}).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)))
-      for (const [module, file] of Object.entries(deferred)) {
-        if (!imported.has(`./${file}`)) continue
-        await build({ ...shared(flavour), entryPoints: [require.resolve(module)], outfile: path.join(outRoot, name, file) })
-      }
-    })
-  )
+  await Promise.all(names.map(async (name) => buildDeferred(name, flavour, outRoot, (await build(options(name, flavour, outRoot))).metafile)))
   return names
 }
 
@@ -162,9 +163,13 @@ async function main(): Promise<void> {
   const wanted = args.filter((a) => !a.startsWith('--'))
   const names = wanted.length ? wanted : functionNames()
   if (watch) {
-    // A full build first: the watchers rebuild index.js; deferred files change only with the lock file.
-    await buildFunctions(flavour, names)
-    for (const name of names) await (await context(options(name, flavour))).watch()
+    for (const name of names) {
+      writeManifest(name, outRoots[flavour])
+      const base = options(name, flavour)
+      // Each rebuild writes index.js; a deferred file is built when missing (it changes only with the lock file).
+      const deferredFiles: Plugin = { name: 'deferred-files', setup: (b) => b.onEnd((r) => buildDeferred(name, flavour, outRoots[flavour], r.metafile, true)) }
+      await (await context({ ...base, plugins: [...(base.plugins ?? []), deferredFiles] })).watch()
+    }
     console.log(`watching ${names.length} functions`)
     return
   }
