@@ -9,7 +9,7 @@ import { makeSceneCode, type SceneKind } from '../../types/rules/service'
 import type { Tx } from './tx'
 import { addDelta } from './stat-rules'
 
-export type { DemandDoc, TimelineDoc, ExtensionDoc, ReportDoc, InvalidDoc, RoundDoc, DetailExtras } from './demand-docs'
+export type { DemandDoc, VoiceDoc, TimelineDoc, ExtensionDoc, ReportDoc, InvalidDoc, RoundDoc, DetailExtras } from './demand-docs'
 export { newDemand, toDemand, toDemandDetail } from './demand-docs'
 
 export interface SceneDoc {

@@ -11,6 +11,7 @@ import { useT } from '../../i18n'
 import { LangSwitch } from '../../i18n/LangSwitch'
 import type { RateForm, RateTarget, ReportForm } from './form'
 import { messages, tagNamesBo, type RateKey } from './messages'
+import { VoiceNote } from './VoiceNote'
 import './index.scss'
 
 type T = ReturnType<typeof useT<RateKey>>['t']
@@ -41,6 +42,11 @@ export interface RateViewProps {
   error: string | null
   /** Text size from WeChat's font setting (关怀模式): 1 = as designed. */
   fontScale?: number
+  /** 语音留言 on the report form: when recording started (null: not recording), and the recorder's buttons. */
+  recordingSince?: number | null
+  onVoiceStart?: () => void
+  onVoiceStop?: () => void
+  onVoiceDrop?: () => void
 }
 
 /** Why this code cannot be rated now, from what the landing says (the reasons the server gives, by id). */
@@ -227,6 +233,16 @@ function ReportFormView(p: RateViewProps & { t: T }) {
       <Field label={t('text')}>
         <TextArea value={p.report.text} onChange={(v) => p.onReport((f) => ({ ...f, text: v }))} maxlength={500} testId='report-text' />
       </Field>
+      {p.onVoiceStart ? (
+        <VoiceNote
+          voice={p.report.voice}
+          recordingSince={p.recordingSince ?? null}
+          onStart={p.onVoiceStart}
+          onStop={() => p.onVoiceStop?.()}
+          onDrop={() => p.onVoiceDrop?.()}
+          t={t}
+        />
+      ) : null}
       <Field label={t('urgent')} hint={t('urgentHint')}>
         <Chips options={urgentOptions} value={p.report.urgent ? 'yes' : 'no'} onChange={(v) => p.onReport((f) => ({ ...f, urgent: v === 'yes' }))} testId='urgent' />
       </Field>
