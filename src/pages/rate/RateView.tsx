@@ -7,8 +7,9 @@ import { Chips } from '../../components/Chips'
 import { Field, TextArea, TextInput } from '../../components/Field'
 import { Card, ErrorView, LoadingView } from '../../components/StateViews'
 import type { CloudState } from '../../hooks/useCloud'
-import { useT } from '../../i18n'
-import { LangSwitch } from '../../i18n/LangSwitch'
+import { translator, useT } from '../../i18n'
+import { common } from '../../i18n/common'
+import { ResidentPage } from '../../i18n/ResidentPage'
 import type { RateForm, RateTarget, ReportForm } from './form'
 import { messages, tagNamesBo, type RateKey } from './messages'
 import { VoiceNote } from './VoiceNote'
@@ -64,15 +65,14 @@ const levelOrder = ratingLevels.ids
 export function RateView(p: RateViewProps) {
   const { t, lang, setLang } = useT(messages)
   const l = p.landing.data
-  // The page's own text scales with WeChat's font setting; Tibetan marked as such (fonts, line breaking).
-  const rootStyle = { '--jdq-fs': String(p.fontScale ?? 1) } as Record<string, string>
   if (!l) {
-    if (p.landing.error) return <ErrorView message={p.landing.error.message} onRetry={p.onRetry} retrying={p.landing.loading} />
-    return <LoadingView />
+    const c = translator(common, lang)
+    if (p.landing.error) return <ErrorView message={p.landing.error.message} onRetry={p.onRetry} retrying={p.landing.loading} title={c('loadFailed')} retryText={c('retry')} />
+    return <LoadingView text={c('loading')} />
   }
+  // The page's own text scales with WeChat's font setting; Tibetan marked as such (fonts, line breaking).
   return (
-    <View data-testid='rate-page' className={`rate-root${lang === 'bo' ? ' jdq-bo' : ''}`} style={rootStyle} data-lang={lang}>
-      <LangSwitch lang={lang} onChange={setLang} />
+    <ResidentPage lang={lang} onLang={setLang} testId='rate-page' className='rate-root' scale={p.fontScale ?? 1}>
       <Card testId='visit-card'>
         <Text className='rate-who' data-testid='cadre-name'>{l.cadreName}</Text>
         <Text className='rate-line' data-testid='org-name'>{l.orgName}</Text>
@@ -87,7 +87,7 @@ export function RateView(p: RateViewProps) {
       {p.step.kind === 'home' ? <Home t={t} l={l} onStep={p.onStep} /> : null}
       {p.step.kind === 'rate' ? <RatingForm {...p} t={t} bo={lang === 'bo'} target={p.step.target} fix={l.fix?.result ?? null} /> : null}
       {p.step.kind === 'report' ? <ReportFormView {...p} t={t} /> : null}
-    </View>
+    </ResidentPage>
   )
 }
 
