@@ -196,8 +196,9 @@ async function drained(ws: object): Promise<void> {
 
 /** Streams staged rows into an .xlsx file: one committed row at a time, nothing kept in memory. */
 async function assemble(sheet: string, columns: { header: string; width: number }[], parts: string[], local: string | null, file: string): Promise<number> {
-  // Loaded only by the call that writes the workbook: the paging calls run without it (it is a good part of the
-  // instance's memory).
+  // Loaded here, not at module load: exceljs is a megabyte of script no other action needs (cold start; the build
+  // puts it in a file of its own, scripts/build-functions.ts).
+  // The paging calls run without it too (it is a good part of the instance's memory).
   const { default: WorkbookWriter } = await import('exceljs/lib/stream/xlsx/workbook-writer')
   const wb = new WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false })
   wb.creator = '接地气'

@@ -8,7 +8,7 @@ import { countOf, rows } from '../_lib/query'
 import { inTransaction } from '../_lib/tx'
 import { PERIODS_PER_YEAR } from '../../types/rules/cadre-periods'
 import { flatCounts, nestCounts } from '../_lib/stat-rules'
-import { finishLeftover } from '../ratings/settle'
+import { finishLeftover } from '../_lib/rating-settle'
 import {
   GRACE_MS,
   inFlightAt,
@@ -154,7 +154,7 @@ export async function runReconcile(options: Partial<RunOptions> & { now: Date })
     if (state.cursor) where._id = _.gt(state.cursor)
     const batch = await rows<UserDoc>(collection('users').where(where).orderBy('_id', 'asc').limit(o.batchSize))
     for (const cadre of batch) {
-      if (left() < MARGIN_MS || (o.stopAfterCadres !== undefined && report.cadresChecked >= o.stopAfterCadres)) {
+      if (left() < MARGIN_MS || (JDQ_TEST_SWITCHES && o.stopAfterCadres !== undefined && report.cadresChecked >= o.stopAfterCadres)) {
         report.stoppedEarly = true
         break outer
       }
@@ -171,7 +171,7 @@ export async function runReconcile(options: Partial<RunOptions> & { now: Date })
       }
       state = { ...state, cursor: cadre._id, cadres: state.cadres + 1, drift: state.drift + found.drift.length }
       await saveState()
-      if (o.crashAfterCadres !== undefined && report.cadresChecked >= o.crashAfterCadres) process.exit(70)
+      if (JDQ_TEST_SWITCHES && o.crashAfterCadres !== undefined && report.cadresChecked >= o.crashAfterCadres) process.exit(70)
     }
     if (batch.length < o.batchSize) {
       state = { ...state, rootIndex: state.rootIndex + 1, cursor: null }

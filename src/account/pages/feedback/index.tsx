@@ -7,9 +7,11 @@ import { callCloud } from '../../../services/cloud'
 import { newSubmissionId } from '../../../services/outbox'
 import { loadMe } from '../../../services/me'
 import { toCloudError } from '../../../services/reply'
+import { currentLang, translator } from '../../../i18n'
+import { messages } from './messages'
 import { FeedbackView, emptyFeedbackForm, formProblems, type FeedbackForm } from './FeedbackView'
 
-/** 投诉建议. On open: `user.me` (residents choose the office) and `feedback.listMine`; 提交: `feedback.submit`. */
+/** 投诉建议 (in the reader's language: ./messages.ts). On open: `user.me` (residents choose the office) and `feedback.listMine`; 提交: `feedback.submit`. */
 export default function FeedbackPage() {
   const me = useCloud(loadMe)
   const mine = usePagedPage((cursor) => callCloud('feedback', 'listMine', cursor ? { cursor } : {}))
@@ -38,7 +40,7 @@ export default function FeedbackPage() {
       submissionId.current = newSubmissionId()
       setForm(emptyFeedbackForm)
       mine.setItems((items) => [sent, ...items.filter((x) => x.id !== sent.id)])
-      void Taro.showToast({ title: '已提交', icon: 'success' })
+      void Taro.showToast({ title: translator(messages, currentLang())('sent'), icon: 'success' })
     } catch (err) {
       setSendError(toCloudError(err).message)
     } finally {

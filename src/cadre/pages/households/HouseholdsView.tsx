@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { FiveMustVisit } from '../../../../types/enums'
-import { fiveMustVisit } from '../../../../types/enums'
+import { fiveMustVisit } from '../../../../types/labels'
 import type { Household } from '../../../../types/cadre-work'
 import { BigButton } from '../../../components/BigButton'
 import { Chips, optionsOf, type ChipOption } from '../../../components/Chips'
