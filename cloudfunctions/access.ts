@@ -81,7 +81,20 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
     calendar: allow(ownerAndManagers),
     /** Each manager sees the 外勤 waiting in their own subtree. */
     listPending: allow(managers),
-    review: allow(ownersManagers)
+    review: allow(ownersManagers),
+    /** 请假/培训/抽调 or 蹲点 of the owner: by the owner, or by their managers for them. */
+    recordPeriod: allow(ownerAndManagers),
+    /** Approving is the managers'; another subtree's span is not found. */
+    reviewPeriod: allow(ownersManagers, { denied: { siblingManager: 'NOT_FOUND', otherSystemManager: 'NOT_FOUND' } }),
+    /** The owner withdraws their pending span, their managers too; anyone else finds none. */
+    cancelPeriod: allow(ownerAndManagers, { denied: { peerCadre: 'NOT_FOUND', siblingManager: 'NOT_FOUND', otherSystemManager: 'NOT_FOUND' } }),
+    periods: allow(ownerAndManagers),
+    /** Each manager's queue of their own subtree. */
+    pendingPeriods: allow(managers),
+    /** Whoever scans the owner's visit code learns whether they may confirm (staff are told they may not). */
+    confirmation: allow(['resident', ...staff]),
+    /** Only a resident confirms a visit. */
+    confirm: allow(['resident'])
   },
   households: {
     list: allow(ownerAndManagers),
@@ -237,7 +250,7 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
   // issue 5, items 3–4: 成效排行 of a manager's subtree (here the owner's county), a cadre's own score, 表彰/通报 lists
   // of the owner's county. The job itself (timer or server-side `run`) is no registry action; runNow is the admin's.
   rankings: {
-    /** A row outside the caller's subtree refuses the page (a sibling county's or another system's manager). */
+    /** The node is checked first: outside the caller's subtree the page is refused, whatever view or period. */
     list: allow(ownersManagers),
     mine: allow(ownerAndManagers),
     runNow: allow(['provinceAdmin']),

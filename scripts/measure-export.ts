@@ -5,7 +5,6 @@
  * (VmHWM) of the exports function's instances — the figure that must stay under a cloud instance's 256 MB.
  *   npx tsx scripts/measure-export.ts [--demands 100000]
  */
-import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { randomUUID } from 'node:crypto'
@@ -15,35 +14,9 @@ import { seed } from './seed'
 import { buildDemoData } from './seed/demo-data'
 import { connectSdk, scfEnv } from './sdk'
 import type { ExportJob } from '../types/exports'
+import { instancesOf, peakMB } from './bench/proc-memory'
 
 const functionsDir = path.resolve(__dirname, '../build/cloudfunctions')
-
-function peakMB(pid: number): number {
-  try {
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
-    return Math.round(kb / 102.4) / 10
-  } catch {
-    return 0
-  }
-}
-
-/** The emulator's child processes running the given function. */
-function instancesOf(emulatorPid: number, fn: string): number[] {
-  const out: number[] = []
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      if (ppid !== emulatorPid) continue
-      const env = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0')
-      if (env.includes(`SCF_FUNCTIONNAME=${fn}`)) out.push(Number(entry))
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out
-}
 
 async function main() {
   const i = process.argv.indexOf('--demands')

@@ -3,7 +3,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'cadre',
-      pages: ['pages/visits/index', 'pages/visit/index', 'pages/calendar/index', 'pages/households/index', 'pages/lianglian/index', 'pages/diary/index', 'pages/diary-edit/index', 'pages/reports/index', 'pages/ledger/index', 'pages/demand/index', 'pages/ratings/index', 'pages/qr/index', 'pages/outcomes/index', 'pages/exemplars/index', 'pages/outbox/index']
+      pages: ['pages/visits/index', 'pages/visit/index', 'pages/calendar/index', 'pages/households/index', 'pages/lianglian/index', 'pages/diary/index', 'pages/diary-edit/index', 'pages/reports/index', 'pages/ledger/index', 'pages/demand/index', 'pages/ratings/index', 'pages/qr/index', 'pages/outcomes/index', 'pages/exemplars/index', 'pages/periods/index', 'pages/outbox/index']
     },
     {
       root: 'reminders',

@@ -226,6 +226,16 @@ export const Progress = z.object({
   reached: z.boolean(),
   /** The pace expected by today (0 for a past or future year's figures is not used: see year). */
   expectedByToday: z.number().int(),
+  /**
+   * 请假/培训/抽调 pause the pace: the year's target less the paused share (whole days), the paused days of the
+   * year and so far, and the span in force today, if any.
+   */
+  pace: z.object({
+    adjustedTarget: z.number().int(),
+    pausedDays: z.number().int(),
+    pausedSoFar: z.number().int(),
+    pausedNow: z.object({ kind: z.enum(['leave', 'training', 'secondment']), to: z.string() }).nullable()
+  }),
   thisMonth: z.object({ month: z.string(), visits: z.number().int(), days: z.number().int() }),
   /** The cadre's offline window (制度 offlineHours): how long a check-in may wait on the phone. */
   offlineHours: z.number().int(),
@@ -233,8 +243,15 @@ export const Progress = z.object({
 })
 export type Progress = z.infer<typeof Progress>
 
-export const CalendarDay = z.object({ date: z.string(), visits: z.number().int() })
-export const Calendar = z.object({ from: z.string(), to: z.string(), days: z.array(CalendarDay) })
+/** A day at the grassroots: its counted visits, and whether an approved 蹲点 stay covers it. */
+export const CalendarDay = z.object({ date: z.string(), visits: z.number().int(), stay: z.boolean() })
+export const Calendar = z.object({
+  from: z.string(),
+  to: z.string(),
+  days: z.array(CalendarDay),
+  /** Approved 请假/培训/抽调 overlapping the range (the pace pauses on those dates). */
+  paused: z.array(z.object({ kind: z.enum(['leave', 'training', 'secondment']), from: z.string(), to: z.string() }))
+})
 
 // ---------------------------------------------------------------- 五必访
 

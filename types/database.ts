@@ -60,11 +60,26 @@ export const database = {
       { name: 'cadre_time', keys: [['cadreId', 1], ['visitedAt', -1], ['_id', -1]] },
       { name: 'cadre_submission_unique', keys: [['cadreId', 1], ['submissionId', 1]], unique: true },
       { name: 'org_status_time', keys: [['orgPath', 1], ['status', 1], ['visitedAt', 1]] },
+      // a resident's confirmations of one cadre's 外勤 in a month (a friend cannot stand in for every day)
+      { name: 'confirmer_cadre_month', keys: [['confirmedBy', 1], ['cadreId', 1], ['month', 1]] },
       // A rating finds the visit by the QR code the cadre showed (set when the code is made).
       { name: 'scene', keys: [['sceneCode', 1]] }
     ]
   },
-  /** One document per cadre per Beijing date with a counted visit: _id `${cadreId}_${date}`. */
+  /**
+   * 请假/培训/抽调 and 蹲点 spans: _id `${cadreId}_${submissionId}`, so a submission lands once. `years` lists the
+   * Beijing years the span touches: a year's approved spans of a cadre (or a batch of cadres) are one indexed read.
+   */
+  cadrePeriods: {
+    permission: 'ADMINONLY',
+    indexes: [
+      { name: 'cadre_years_status', keys: [['cadreId', 1], ['years', 1], ['status', 1]] },
+      { name: 'cadre_from', keys: [['cadreId', 1], ['from', -1], ['_id', -1]] },
+      // a manager's queue of spans waiting in their subtree, oldest first
+      { name: 'org_status_time', keys: [['orgPath', 1], ['status', 1], ['createdAt', 1], ['_id', 1]] }
+    ]
+  },
+  /** One document per cadre per Beijing date with a counted visit or an approved 蹲点 day: _id `${cadreId}_${date}`. */
   visitDays: {
     permission: 'ADMINONLY',
     indexes: [{ name: 'cadre_date_unique', keys: [['cadreId', 1], ['date', 1]], unique: true }]

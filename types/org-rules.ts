@@ -18,14 +18,26 @@ export const ScoreWeights = z
     /** 差评 followed up (回访 on time) and rectified. */
     badReviews: z.number().int().min(0).max(100),
     /** 五必访 households visited this year. */
-    fiveMustVisit: z.number().int().min(0).max(100),
-    /** Days at the grassroots, counted up to the pro-rated target and no further. */
-    days: z.number().int().min(0).max(100)
+    fiveMustVisit: z.number().int().min(0).max(100)
   })
-  .refine((w) => w.satisfaction + w.demands + w.badReviews + w.fiveMustVisit + w.days === 100, {
+  // Days at the grassroots are no part of any score (国办函〔2026〕12号: no 打卡 counts as assessment): they are the
+  // cadre's own pace indicator toward the yearly target.
+  .refine((w) => w.satisfaction + w.demands + w.badReviews + w.fiveMustVisit === 100, {
     message: '各项权重加起来要等于 100'
   })
 export type ScoreWeights = z.infer<typeof ScoreWeights>
+
+/**
+ * How residents' satisfaction enters a score. Either way nothing below `minRatings` ratings (never fewer than 3:
+ * fewer would let the rated cadre tell a single rater's verdict): 'minRatings' scores the plain share of 满意 +
+ * 非常满意 from there; 'wilson' scores the lower bound of its 95 % Wilson interval, so 4 of 4 counts as about 51 %
+ * and 95 of 100 as about 89 % — few ratings weigh less than many.
+ */
+export const SatisfactionScoring = z.object({
+  method: z.enum(['minRatings', 'wilson']),
+  minRatings: z.number().int().min(3).max(100)
+})
+export type SatisfactionScoring = z.infer<typeof SatisfactionScoring>
 
 const count = (min: number, max: number) => z.number().int().min(min).max(max)
 export const RatingGuard = z.object({
@@ -70,6 +82,7 @@ export const OrgRules = z.object({
   revisitDays: z.number().int().min(1).max(5),
   rectifyDays: z.number().int().min(5).max(30),
   scoreWeights: ScoreWeights,
+  satisfactionScoring: SatisfactionScoring,
   /** 群众点评 held for review beyond what a service event plausibly takes (types/rules/rating-guard.ts). */
   ratingGuard: RatingGuard,
   /** 表彰: the top `topN` by score whose satisfaction is at least `minSatisfaction` over at least `minRatings` ratings. */
@@ -78,14 +91,21 @@ export const OrgRules = z.object({
     minSatisfaction: z.number().min(0).max(1),
     minRatings: z.number().int().min(0).max(100)
   }),
-  /** 通报: named for action — behind the days pace by more than `behindPaceDays`, demands overdue, 差评 not followed up. */
+  /** 通报: named for outcome failures only — demands overdue, 差评 not followed up (never "behind the days pace"). */
   notices: z.object({
-    behindPaceDays: z.number().int().min(1).max(90),
     overdueDemands: z.number().int().min(1).max(50),
     unfollowedBadReviews: z.number().int().min(1).max(50)
-  })
+  }),
+  /**
+   * Whether a cadre sees their own rank (国办函〔2026〕12号: no 积分排名 as assessment). Off by default: rankings
+   * are for the managers of a subtree; only the province admin may switch this on.
+   */
+  ownRankVisible: z.boolean(),
+  /** 请假/培训/抽调 a cadre records: approved by a manager ('manager') or in force at once ('self'). */
+  absenceApproval: z.enum(['manager', 'self'])
 })
 export type OrgRules = z.infer<typeof OrgRules>
+export type RuleField = keyof OrgRules
 
 export const defaultOrgRules: OrgRules = {
   daysTarget: 90,
@@ -96,10 +116,15 @@ export const defaultOrgRules: OrgRules = {
   demandDays: { urgent: 0, general: 7, complex: 15 },
   revisitDays: 1,
   rectifyDays: 15,
-  scoreWeights: { satisfaction: 35, demands: 25, badReviews: 15, fiveMustVisit: 10, days: 15 },
+  scoreWeights: { satisfaction: 40, demands: 30, badReviews: 20, fiveMustVisit: 10 },
+  satisfactionScoring: { method: 'minRatings', minRatings: 5 },
   ratingGuard: defaultRatingGuard,
-  honours: { topN: 10, minSatisfaction: 0.9, minRatings: 3 },
-  notices: { behindPaceDays: 10, overdueDemands: 1, unfollowedBadReviews: 1 }
+  honours: { topN: 10, minSatisfaction: 0.9, minRatings: 5 },
+  notices: { overdueDemands: 1, unfollowedBadReviews: 1 },
+  ownRankVisible: false,
+  absenceApproval: 'manager'
 }
 
-export type RuleField = keyof OrgRules
+/** Fields only the province admin sets (at any node of their system). */
+export const adminOnlyRuleFields: readonly RuleField[] = ['ownRankVisible']
+

@@ -1,102 +1,32 @@
 /**
- * 成效 (issue 5): the outcome figures of one cadre or one organisation over one Beijing period, the period ids,
+ * 成效 (issue 5): the outcome figures of one cadre or one organisation over one Beijing period (periods.ts, re-exported),
  * and the documents the `rankings` job writes. Shared contract: the rankings job writes `cadreScores` and
  * `orgStats`; dashboards, the nightly reconciliation, the xlsx exports and the reminders read them.
  *
- * Rankings rest on outcomes (residents' satisfaction, demands solved, 差评 followed up, 五必访 coverage) and on
- * days at the grassroots counted toward the yearly target (90) and capped at the pro-rated target — never on
- * check-in counts or time spent in the app.
+ * Scores rest on outcomes only (residents' satisfaction, demands solved, 差评 followed up, 五必访 coverage) —
+ * never on days at the grassroots, check-in counts or time spent in the app (国办函〔2026〕12号). Days are kept
+ * beside them as the cadre's pace toward the yearly target (90), capped at it.
  */
 import { z } from './zod'
 import { DemandArea, FourInto, OrgLevel, RatingLevel, System } from './enums'
-import { BEIJING_OFFSET_MIN, beijing, daysInYear } from './rules/beijing-time'
-import { ids, periodKindLabels } from './labels'
+import type { PeriodKind } from './periods'
 
-// ---------------------------------------------------------------- periods
-
-export const periodKinds = ids(periodKindLabels)
-export const PeriodKind = z.enum(periodKinds)
-export type PeriodKind = z.infer<typeof PeriodKind>
-export { periodKindLabels }
-
-/** 'YYYY-MM' (month), 'YYYY-Qn' (quarter, n = 1..4) or 'YYYY' (year), all in Beijing time. */
-export const PERIOD_RE = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$/
-export const Period = z.string().regex(PERIOD_RE, '时间段格式不对，应为 2025-03、2025-Q1 或 2025')
-export type Period = string
-
-export function periodKind(period: string): PeriodKind {
-  const m = PERIOD_RE.exec(period)
-  if (!m) throw new Error(`bad period ${period}`)
-  return m[2] ? 'month' : m[3] ? 'quarter' : 'year'
-}
-
-export const periodYear = (period: string): number => Number(period.slice(0, 4))
-
-/** The month, quarter and year an instant falls in (Beijing). */
-export function periodsAt(instant: Date | number | string): Record<PeriodKind, string> {
-  const b = beijing(instant)
-  const month = b.format('YYYY-MM')
-  return { month, quarter: `${b.year()}-Q${Math.floor(b.month() / 3) + 1}`, year: String(b.year()) }
-}
-
-export const periodOf = (kind: PeriodKind, instant: Date | number | string): string => periodsAt(instant)[kind]
-
-/** The 'MM' months a period covers: ['03'] for a month, ['01','02','03'] for Q1, all twelve for a year. */
-export function monthsOf(period: string): string[] {
-  const kind = periodKind(period)
-  if (kind === 'month') return [period.slice(5, 7)]
-  const first = kind === 'quarter' ? (Number(period.slice(6)) - 1) * 3 + 1 : 1
-  const n = kind === 'quarter' ? 3 : 12
-  return Array.from({ length: n }, (_, i) => String(first + i).padStart(2, '0'))
-}
-
-/** 'YYYY-MM' ids of the months in a period. */
-export const monthIdsOf = (period: string): string[] => monthsOf(period).map((mm) => `${period.slice(0, 4)}-${mm}`)
-
-/** [start, end) of a period as instants. */
-export function periodRange(period: string): { start: Date; end: Date } {
-  const year = periodYear(period)
-  const months = monthsOf(period)
-  const first = Number(months[0])
-  const last = Number(months[months.length - 1])
-  const start = new Date(Date.UTC(year, first - 1, 1) - BEIJING_OFFSET_MIN * 60_000)
-  const end = new Date(Date.UTC(last === 12 ? year + 1 : year, last === 12 ? 0 : last, 1) - BEIJING_OFFSET_MIN * 60_000)
-  return { start, end }
-}
-
-/** Calendar days of a period that have begun by `now` (today counts), 0 before it starts. */
-export function elapsedDays(period: string, now: Date | number | string): number {
-  const { start, end } = periodRange(period)
-  const t = Math.min(new Date(now).getTime(), end.getTime() - 1)
-  if (t < start.getTime()) return 0
-  return Math.floor((t - start.getTime()) / 86_400_000) + 1
-}
-
-/**
- * The days-at-the-grassroots target for a period as of `now`: the yearly target spread evenly over the year's
- * days, times the days of the period so far (2 decimals). 90 a year → about 7.4 for a whole 31-day month.
- */
-export function proratedTarget(yearTarget: number, period: string, now: Date | number | string): number {
-  const days = elapsedDays(period, now)
-  return Math.round(((yearTarget * days) / daysInYear(periodYear(period))) * 100) / 100
-}
-
-/** The days target expected by the end of a period (or by `now` if sooner), toward the yearly target. */
-export function paceAtEndOf(yearTarget: number, period: string, now: Date | number | string): number {
-  const end = Math.min(new Date(now).getTime(), periodRange(period).end.getTime() - 1)
-  return proratedTarget(yearTarget, String(periodYear(period)), end)
-}
-
-/** Previous month id ('2025-03' → '2025-02'), for the 表彰/通报 of the month just ended. */
-export function previousMonth(month: string): string {
-  const y = Number(month.slice(0, 4))
-  const m = Number(month.slice(5, 7))
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
-}
+export * from './periods'
 
 // ---------------------------------------------------------------- figures
 
 const Count = z.number().int().min(0)
+
+/** One month of a year's figures (the trend lines). */
+export const MonthPoint = z.object({
+  visits: Count,
+  days: Count,
+  demandsRaised: Count,
+  demandsSolved: Count,
+  ratings: Count,
+  satisfied: Count
+})
+export type MonthPoint = z.infer<typeof MonthPoint>
 
 export const PeriodFigures = z.object({
   /** 1 for a cadre; the cadres under an org (its whole subtree). */
@@ -109,7 +39,9 @@ export const PeriodFigures = z.object({
     /** min(count, target) per cadre, summed: days beyond the pace do not count. */
     capped: z.number().min(0),
     /** Cadres whose days this year, up to the end of the period, fall short of the yearly pace then (whole days). */
-    behind: Count.optional()
+    behind: Count.optional(),
+    /** Days of the period so far paused by an approved 请假/培训/抽调 (summed over cadres for an org). */
+    paused: Count.optional()
   }),
   visits: z.object({
     total: Count,
@@ -150,7 +82,12 @@ export const PeriodFigures = z.object({
     households: Count,
     /** Of them, visited this year. */
     visited: Count
-  })
+  }),
+  /**
+   * A year's figures month by month ('YYYY-MM'), from the same counters as the year's totals, so a trend's months
+   * add up to its year. Only on year documents.
+   */
+  months: z.record(z.string(), MonthPoint).optional()
 })
 export type PeriodFigures = z.infer<typeof PeriodFigures>
 
@@ -189,15 +126,15 @@ export const satisfiedShare = (f: PeriodFigures): number | null =>
 
 // ---------------------------------------------------------------- score
 
-export const scoreComponents = ['satisfaction', 'demands', 'badReviews', 'fiveMustVisit', 'days'] as const
+/** What a score is made of: outcomes only. Days at the grassroots are a pace indicator, never scored. */
+export const scoreComponents = ['satisfaction', 'demands', 'badReviews', 'fiveMustVisit'] as const
 export const ScoreComponentKey = z.enum(scoreComponents)
 export type ScoreComponentKey = z.infer<typeof ScoreComponentKey>
 export const scoreComponentLabels: Record<ScoreComponentKey, string> = {
   satisfaction: '群众满意度',
   demands: '诉求按时办结',
   badReviews: '差评回访整改',
-  fiveMustVisit: '五必访覆盖',
-  days: '下沉天数'
+  fiveMustVisit: '五必访覆盖'
 }
 
 export const ScoreComponent = z.object({
@@ -246,7 +183,12 @@ export interface CadreScoreDoc {
   scope: Record<RankScope, string | null>
   figures: PeriodFigures
   score: number
+  /** 满意率 as counted (non-very satisfied share of all ratings), null without ratings. */
   satisfiedShare: number | null
+  /** The satisfaction ratio the score used under the rule (null: too few ratings, left out). */
+  scoredShare?: number | null
+  /** How satisfaction was scored, in plain words (the rule of the cadre's organisation for the year). */
+  satisfactionRule?: string
   breakdown: ScoreComponent[]
   /** Unique; ascending = better: score desc, then satisfaction desc, then demands solved desc, then cadre id. */
   sortKey: string
@@ -285,6 +227,8 @@ export interface OrgStatsDoc {
   rank: number | null
   /** Sum of the cadres' scores (rolls up; meanScore = scoreSum / cadres). */
   scoreSum: number
+  /** How satisfaction is scored under the org's own rule for the year, in plain words. */
+  satisfactionRule?: string
   cycle: string
   updatedAt: Date
 }
@@ -301,7 +245,10 @@ export const RankedCadre = z.object({
   orgName: z.string(),
   score: z.number(),
   satisfiedShare: z.number().nullable(),
+  /** The satisfaction ratio the score used (null: too few ratings, left out of the score). */
+  scoredShare: z.number().nullable(),
   rank: z.number().nullable(),
+  /** Days at the grassroots in the period: a pace indicator beside the score, never part of it. */
   days: z.number(),
   demandsSolved: z.number(),
   ratings: z.number()

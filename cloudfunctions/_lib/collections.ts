@@ -1,6 +1,7 @@
 import type { OrgLevel, Role, System, FourInto } from '../../types/enums'
 import type { GeoPoint } from '../../types/models'
 import type { CollectionName } from '../../types/database'
+import type { CadrePeriodKind, CadrePeriodStatus } from '../../types/cadre-periods'
 import { db } from './cloud'
 
 /** Documents as stored. Instants are Dates (UTC); Beijing-time days are derived, never stored as local strings. */
@@ -103,6 +104,8 @@ export interface VisitDoc {
   note?: string
   photos: string[]
   review?: { decision: 'approve' | 'reject'; note: string; by: string; byName: string; at: Date }
+  /** A 外勤 no fence fits, evidenced by a resident who scanned the visit's code (their openid; managers' eyes only). */
+  confirmedBy?: string
   record?: VisitRecordDoc
   /** The reply the first submission got, returned verbatim to every retry. */
   reply: { dayAdded: boolean; days: number; message: string }
@@ -131,8 +134,34 @@ export interface VisitDayDoc {
   year: number
   month: string
   visits: number
-  firstVisitId: string
+  /** Null for a day an approved 蹲点 stay added before any visit on it. */
+  firstVisitId: string | null
+  /** The approved 蹲点 stay that added this day, if it was one. */
+  stayId?: string
   createdAt: Date
+}
+
+/** 请假/培训/抽调 or a 蹲点 stay (types/cadre-periods.ts): _id `${cadreId}_${submissionId}`. */
+export interface CadrePeriodDoc {
+  _id: string
+  cadreId: string
+  cadreName: string
+  orgId: string
+  orgPath: string[]
+  kind: CadrePeriodKind
+  from: string
+  to: string
+  /** The Beijing years the span touches (the index cadre_years_status). */
+  years: number[]
+  place: string
+  note: string
+  status: CadrePeriodStatus
+  recordedBy: { id: string; name: string; byManager: boolean }
+  review: { decision: 'approve' | 'reject' | 'cancel'; note: string; by: string; byName: string; at: Date } | null
+  /** A stay: the days it added when approved. */
+  countedDays: number | null
+  createdAt: Date
+  updatedAt: Date
 }
 
 export interface VisitStatsDoc {

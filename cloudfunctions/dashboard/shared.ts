@@ -15,15 +15,23 @@ export function trendMonths(period: string): string[] {
   return out
 }
 
-export function trendPoint(month: string, f: PeriodFigures | undefined): TrendPoint {
+/** The years whose year documents carry the months of a trend. */
+export const trendYears = (months: readonly string[]): string[] => [...new Set(months.map((m) => m.slice(0, 4)))]
+
+/**
+ * A trend's month from the month series of its year's figures (the same counters as the year's totals, so the
+ * months add up to the year); zeros when the year has not been computed.
+ */
+export function trendPoint(month: string, year: PeriodFigures | undefined): TrendPoint {
+  const m = year?.months?.[month]
   return {
     month,
-    visits: f?.visits.total ?? 0,
-    days: f?.days.count ?? 0,
-    demandsRaised: f?.demands.raised ?? 0,
-    demandsSolved: f?.demands.solved ?? 0,
-    ratings: f?.ratings.count ?? 0,
-    satisfiedShare: f ? satisfiedShare(f) : null
+    visits: m?.visits ?? 0,
+    days: m?.days ?? 0,
+    demandsRaised: m?.demandsRaised ?? 0,
+    demandsSolved: m?.demandsSolved ?? 0,
+    ratings: m?.ratings ?? 0,
+    satisfiedShare: m && m.ratings > 0 ? Math.round((m.satisfied / m.ratings) * 10000) / 10000 : null
   }
 }
 

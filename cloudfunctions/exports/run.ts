@@ -10,18 +10,31 @@ import { once } from 'node:events'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
+import { get as httpGet, type IncomingMessage } from 'node:http'
+import { get as httpsGet } from 'node:https'
 import { exportKinds } from '../../types/exports'
 import { cloud } from '../_lib/cloud'
 import { collection } from '../_lib/collections'
 import { rows } from '../_lib/query'
+import { collectGarbage } from '../_lib/memory'
 import type { OrgDoc } from '../_lib/collections'
 import type { ExportJobDoc } from './jobs'
 import { LEASE_MS } from './jobs'
 import { periodRange, periodWords } from './period'
 import { sources, type Cell, type Scope } from './sources'
 
-/** Rows per database read: the cloud's server-side maximum is 1000. */
-export const PAGE = 1000
+/**
+ * Rows per database read. Far under the cloud's maximum (1000): an instance holds one page's documents at a time,
+ * and smaller pages leave less garbage for the collector to catch up with in a 256 MB instance.
+ */
+export const PAGE = 250
+/**
+ * Staged rows per part in cloud storage (about 3 MB): uploading a file costs about its size in memory, so parts stay
+ * small whatever the export's size, and a call that ends early has saved all but the last part's rows.
+ */
+export const PART_ROWS = 5000
+/** A collection every so many pages (_lib/memory.ts). */
+const GC_EVERY_PAGES = 8
 /** Paging time per call by default (the client may ask for less); the rest of the 60 s is for the .xlsx. */
 export const STEP_MS = 30_000
 /** The whole call stays under this; writing the .xlsx is estimated per row (measured: see the report). */
@@ -31,7 +44,8 @@ const ASSEMBLE_MS_PER_ROW = 0.12
 const write = async (out: WriteStream, line: string) => {
   if (!out.write(line)) await once(out, 'drain')
 }
-const close = (out: WriteStream) => new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())))
+const close = (out: WriteStream) =>
+  out.writableEnded ? Promise.resolve() : new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())))
 
 export async function scopeOf(job: Pick<ExportJobDoc, 'orgId' | 'period'>, now: Date): Promise<Scope> {
   const { from, to } = periodRange(job.period)
@@ -56,62 +70,79 @@ export async function work(job: ExportJobDoc, stepMs: number = STEP_MS): Promise
   }
   const source = sources[job.kind]
   const dir = mkdtempSync(path.join(tmpdir(), 'jdq-export-'))
+  let current = job
   try {
     if (!source) throw new Error(`no source for ${job.kind}`)
     const scope = await scopeOf(job, new Date())
-    let current = job
     const stage = path.join(dir, 'stage.jsonl')
-    let staged = 0
     if (job.phase === 'paging') {
-      const out = createWriteStream(stage)
-      let cursor = job.cursor
+      let out = createWriteStream(stage)
+      let inStage = 0
+      let stageCursor = job.cursor
       let through = false
+      let pages = 0
+      /** The staged rows go to storage as a part, and the job records them with the cursor after them. */
+      const savePart = async (patch: Partial<ExportJobDoc> = {}) => {
+        await close(out)
+        const parts = [...current.parts]
+        if (inStage > 0) {
+          const cloudPath = `exports/${job.ownerId}/${job.jobId}/part-${parts.length + 1}.jsonl`
+          const res = (await cloud.uploadFile({ cloudPath, fileContent: createReadStream(stage) })) as { fileID: string }
+          parts.push({ fileID: res.fileID, rows: inStage })
+        }
+        const rowsSaved = current.rowsSaved + inStage
+        const now = new Date()
+        current = { ...current, parts, cursor: stageCursor, rowsSaved, rowsDone: rowsSaved, updatedAt: now, leaseUntil: new Date(now.getTime() + LEASE_MS), ...patch }
+        await saveJob(job, current)
+        inStage = 0
+        collectGarbage()
+      }
       try {
         for (;;) {
-          const page = await source.page(scope, cursor, PAGE, job.rowsSaved + staged)
+          const page = await source.page(scope, stageCursor, PAGE, current.rowsSaved + inStage)
           for (const r of page.rows) await write(out, JSON.stringify(r) + '\n')
-          staged += page.rows.length
-          if (page.cursor) cursor = page.cursor
+          if (++pages % GC_EVERY_PAGES === 0) collectGarbage()
+          inStage += page.rows.length
+          if (page.cursor) stageCursor = page.cursor
           if (page.rows.length < PAGE) {
             through = true
             break
           }
-          // Progress for the page that polls `status`, and the lease renewed while the call lives.
-          const now = new Date()
-          await collection('exportJobs').doc(job._id).update({ data: { rowsDone: job.rowsSaved + staged, updatedAt: now, leaseUntil: new Date(now.getTime() + LEASE_MS) } })
+          if (inStage >= PART_ROWS) {
+            await savePart()
+            out = createWriteStream(stage)
+          } else {
+            // Progress for the page that polls `status`, and the lease renewed while the call lives.
+            const now = new Date()
+            await collection('exportJobs').doc(job._id).update({ data: { rowsDone: current.rowsSaved + inStage, updatedAt: now, leaseUntil: new Date(now.getTime() + LEASE_MS) } })
+          }
           if (Date.now() - started >= stepMs) break
         }
       } finally {
         await close(out)
       }
-      const total = job.rowsSaved + staged
+      const total = current.rowsSaved + inStage
       const fits = Date.now() - started + total * ASSEMBLE_MS_PER_ROW < CALL_BUDGET_MS
       if (!through || !fits) {
         // Hand back: keep what was staged in cloud storage, and where it stopped.
-        const parts = [...job.parts]
-        if (staged > 0) {
-          const cloudPath = `exports/${job.ownerId}/${job.jobId}/part-${parts.length + 1}.jsonl`
-          const res = (await cloud.uploadFile({ cloudPath, fileContent: createReadStream(stage) })) as { fileID: string }
-          parts.push({ fileID: res.fileID, rows: staged })
-        }
-        const now = new Date()
-        current = { ...job, parts, cursor, rowsSaved: total, rowsDone: total, phase: through ? 'assembling' : 'paging', leaseUntil: null, updatedAt: now }
-        await saveJob(job, current)
+        await savePart({ phase: through ? 'assembling' : 'paging', leaseUntil: null })
         return current
       }
     }
     // Everything is staged (parts in storage, the rest here): write the workbook and upload it.
     phase('staged')
     const file = path.join(dir, 'export.xlsx')
-    const total = await assemble(source.sheet, source.columns, job.parts.map((p) => p.fileID), job.phase === 'paging' ? stage : null, file)
+    const total = await assemble(source.sheet, source.columns, current.parts.map((p) => p.fileID), job.phase === 'paging' ? stage : null, file)
     phase('assembled')
+    collectGarbage()
     const fileName = `${exportKinds[job.kind]}_${job.orgName}_${periodWords(job.period)}.xlsx`
     const cloudPath = `exports/${job.ownerId}/${job.jobId}.xlsx`
     const res = (await cloud.uploadFile({ cloudPath, fileContent: createReadStream(file) })) as { fileID: string }
     phase('uploaded')
     const now = new Date()
+    const staged = current.parts
     current = {
-      ...job,
+      ...current,
       status: 'done',
       rowsDone: total,
       rowsSaved: total,
@@ -124,12 +155,12 @@ export async function work(job: ExportJobDoc, stepMs: number = STEP_MS): Promise
       finishedAt: now
     }
     await saveJob(job, current)
-    if (job.parts.length) await Promise.resolve(cloud.deleteFile({ fileList: job.parts.map((p) => p.fileID) })).catch(() => undefined)
+    if (staged.length) await Promise.resolve(cloud.deleteFile({ fileList: staged.map((p) => p.fileID) })).catch(() => undefined)
     return current
   } catch (err) {
     console.error(`[exports] job ${job._id} failed`, err)
     const now = new Date()
-    const failed: ExportJobDoc = { ...job, status: 'failed', error: '生成报表时出了问题，请重新导出', leaseUntil: null, updatedAt: now, finishedAt: now }
+    const failed: ExportJobDoc = { ...current, status: 'failed', error: '生成报表时出了问题，请重新导出', leaseUntil: null, updatedAt: now, finishedAt: now }
     await saveJob(job, failed)
     return failed
   } finally {
@@ -138,6 +169,19 @@ export async function work(job: ExportJobDoc, stepMs: number = STEP_MS): Promise
     const mb = (n: number) => Math.round(n / 1048576)
     console.log(`[exports] ${job._id}: ${Date.now() - started} ms; memory rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} MB, external ${mb(m.external)} MB; ${phases.join('; ')}`)
   }
+}
+
+const linesOf = (input: NodeJS.ReadableStream) => createInterface({ input, crlfDelay: Infinity })
+
+/** A staged part in cloud storage as a byte stream, from its temporary link (no whole-file buffer). */
+async function partStream(fileID: string): Promise<IncomingMessage> {
+  const res = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: 600 }] })) as { fileList: { tempFileURL: string; status: number }[] }
+  const url = res.fileList[0]?.tempFileURL
+  if (!url) throw new Error(`no temporary link for ${fileID}`)
+  return new Promise((resolve, reject) => {
+    const req = (url.startsWith('https:') ? httpsGet : httpGet)(url, (r) => (r.statusCode === 200 ? resolve(r) : reject(new Error(`part ${fileID}: HTTP ${r.statusCode}`))))
+    req.on('error', reject)
+  })
 }
 
 /**
@@ -154,6 +198,7 @@ async function drained(ws: object): Promise<void> {
 async function assemble(sheet: string, columns: { header: string; width: number }[], parts: string[], local: string | null, file: string): Promise<number> {
   // Loaded here, not at module load: exceljs is a megabyte of script no other action needs (cold start; the build
   // puts it in a file of its own, scripts/build-functions.ts).
+  // The paging calls run without it too (it is a good part of the instance's memory).
   const { default: WorkbookWriter } = await import('exceljs/lib/stream/xlsx/workbook-writer')
   const wb = new WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false })
   wb.creator = '接地气'
@@ -166,21 +211,15 @@ async function assemble(sheet: string, columns: { header: string; width: number 
     if (!line) return
     ws.addRow(JSON.parse(line) as Cell[]).commit()
     if (++n % 200 === 0) await drained(ws)
+    if (n % 5000 === 0) collectGarbage()
   }
+  // Parts saved by earlier calls are read as streams from their temporary links, a line at a time: a part is tens of
+  // megabytes at 100,000 rows, and `downloadFile` would hold it (and its split lines) whole.
   for (const fileID of parts) {
-    const res = (await cloud.downloadFile({ fileID })) as { fileContent: Buffer }
-    const buf = res.fileContent
-    let start = 0
-    for (let i = buf.indexOf(10, start); i >= 0; i = buf.indexOf(10, start)) {
-      await add(buf.toString('utf8', start, i))
-      start = i + 1
-    }
-    await add(buf.toString('utf8', start))
+    for await (const line of linesOf(await partStream(fileID))) await add(line)
+    collectGarbage()
   }
-  if (local) {
-    const lines = createInterface({ input: createReadStream(local, 'utf8'), crlfDelay: Infinity })
-    for await (const line of lines) await add(line)
-  }
+  if (local) for await (const line of linesOf(createReadStream(local))) await add(line)
   ws.commit()
   await wb.commit()
   return n

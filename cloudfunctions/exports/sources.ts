@@ -203,8 +203,12 @@ const rankings: Source = {
     { header: '单位', width: 22 },
     { header: '综合得分', width: 10 },
     ...scoreComponents.map((k) => ({ header: `${scoreComponentLabels[k]}（得分）`, width: 14 })),
+    { header: '群众评价（条）', width: 12 },
     { header: '群众满意率', width: 11 },
-    { header: '得分说明', width: 60 }
+    { header: '满意度计分', width: 11 },
+    { header: '下基层天数（进度，不计分）', width: 14 },
+    { header: '得分说明', width: 60 },
+    { header: '计算时间', width: 18 }
   ],
   count: (scope) => countOf(collection('cadreScores').where({ period: scope.period, [`scope.${scope.level}`]: scope.orgId })),
   async page(scope, cursor, limit) {
@@ -223,8 +227,12 @@ const rankings: Source = {
           d.orgName,
           d.score,
           ...scoreComponents.map((k) => byKey.get(k)?.points ?? ''),
+          d.figures.ratings.count,
           pct(d.satisfiedShare),
-          d.breakdown.map((b) => `${b.label}：${b.detail}`).join('；')
+          d.scoredShare === undefined ? '' : d.scoredShare === null ? '评价不足，不计分' : pct(d.scoredShare),
+          d.figures.days.count,
+          [...d.breakdown.map((b) => `${b.label}：${b.detail}`), d.satisfactionRule ?? ''].filter(Boolean).join('；'),
+          time(d.computedAt)
         ]
       }),
       cursor: docs.length ? { at: new Date(0), id: docs[docs.length - 1].sortKey } : null

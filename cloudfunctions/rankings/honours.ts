@@ -2,7 +2,7 @@
  * 表彰 / 通报 (issue 5, item 4): monthly lists of a node drawn from its rules and the month's cadreScores, as a
  * draft its manager reviews (an entry may be taken off, with a reason kept on the record) and publishes.
  * Published lists are read by everyone in the node's subtree. Outcomes only: score, satisfaction over enough
- * ratings, days behind the pace, demands overdue, 差评 not revisited.
+ * ratings, demands overdue, 差评 not revisited — never days at the grassroots.
  */
 import type { OrgRules } from '../../types/org-rules'
 import { honourKindLabels, type CadreScoreDoc, type HonourKind, type HonourList, type HonourListDoc } from '../../types/outcomes'
@@ -21,7 +21,8 @@ const pct = (r: number) => `${Math.round(r * 1000) / 10}%`
 
 export function ruleText(kind: HonourKind, r: OrgRules): string {
   if (kind === 'honours') return `得分排名前 ${r.honours.topN} 位，满意率不低于 ${pct(r.honours.minSatisfaction)}，且至少有 ${Math.max(1, r.honours.minRatings)} 条群众评价`
-  return `下沉进度落后超过 ${r.notices.behindPaceDays} 天；或超期未办诉求达到 ${r.notices.overdueDemands} 件；或未回访差评达到 ${r.notices.unfollowedBadReviews} 件`
+  // Outcome failures only: never "behind the days pace" (国办函〔2026〕12号).
+  return `超期未办诉求达到 ${r.notices.overdueDemands} 件；或未回访差评达到 ${r.notices.unfollowedBadReviews} 件`
 }
 
 /** Walks the node's cadreScores for the month in rank order, page by page, until `enough` says stop. */
@@ -61,7 +62,6 @@ export async function draftEntries(kind: HonourKind, org: OrgDoc, month: string,
   await walk(org, month, (d) => {
     const reasons = noticeReasons(
       {
-        pace: d.pace ?? { expected: 0, actual: 0 },
         overdue: d.figures.demands.overdue,
         cases: d.figures.ratings.cases,
         revisited: d.figures.ratings.revisitOnTime + d.figures.ratings.revisitLate

@@ -30,6 +30,7 @@ import {
   type StatDelta
 } from '../_lib/stat-rules'
 import { addCounted, addFieldwork, addReviewed, dayId, emptyStats, statsId } from '../visit/shared'
+import { datesBetween } from '../../types/rules/pace'
 import { handledLate } from '../../types/rules/ledger'
 
 export interface Drift {
@@ -67,16 +68,29 @@ export type VisitSource = Pick<VisitDoc, '_id' | 'visitedAt' | 'date' | 'month' 
 const byTime = <T extends { _id: string; visitedAt: Date | string }>(vs: T[]) =>
   [...vs].sort((a, b) => time(a.visitedAt) - time(b.visitedAt) || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
 
+/** An approved 蹲点 stay: each of its dates is a day at the grassroots (visit/periods.ts countStay). */
+export interface StaySource {
+  _id: string
+  from: string
+  to: string
+}
+
+/** The dates of the stays that fall in the year. */
+const stayDates = (stays: readonly StaySource[], year: number): { date: string; stayId: string }[] =>
+  stays.flatMap((st) => datesBetween(st.from, st.to).filter((d) => d.startsWith(`${year}-`)).map((date) => ({ date, stayId: st._id })))
+
 /**
- * The year's statistics of one cadre from that year's visits (every status) and the counts of their diary
- * entries and reports filed under the year. A counted visit adds a day when its date is new; a 外勤 counts
- * toward its month, then is approved (and counted) or rejected, or still waits.
+ * The year's statistics of one cadre from that year's visits (every status), the approved 蹲点 stays and the
+ * counts of their diary entries and reports filed under the year. A counted visit adds a day when its date is new;
+ * a 外勤 counts toward its month, then is approved or confirmed by a resident (and counted) or rejected, or still
+ * waits; a stay's date adds a day when no counted visit made it one.
  */
 export function expectedVisitStats(
   base: Pick<VisitStatsDoc, 'cadreId' | 'orgId' | 'orgPath' | 'year'>,
   visits: VisitSource[],
   extra: { diaryEntries: number; reports: number },
-  now: Date
+  now: Date,
+  stays: readonly StaySource[] = []
 ): VisitStatsDoc {
   let s = emptyStats(base, now)
   const days = new Set<string>()
@@ -91,6 +105,11 @@ export function expectedVisitStats(
       days.add(v.date)
       s = addCounted(s, v, dayAdded)
     }
+  }
+  for (const { date } of stayDates(stays, base.year)) {
+    if (days.has(date)) continue
+    days.add(date)
+    s = { ...s, days: s.days + 1, daysByMonth: { ...s.daysByMonth, [date.slice(0, 7)]: (s.daysByMonth[date.slice(0, 7)] ?? 0) + 1 } }
   }
   return { ...s, diaryEntries: extra.diaryEntries, reports: extra.reports }
 }
@@ -122,17 +141,28 @@ export interface DayExpectation {
   month: string
   year: number
   visits: number
-  firstVisitId: string
+  firstVisitId: string | null
+  stayId?: string
 }
 
-/** One day document per date with a counted visit; its count of counted visits; the earliest as the first. */
-export function expectedVisitDays(cadreId: string, visits: VisitSource[]): Map<string, DayExpectation> {
+/**
+ * One day document per date with a counted visit or an approved 蹲点 stay; its count of counted visits; the
+ * earliest as the first (none on a stay's day without a visit).
+ */
+export function expectedVisitDays(cadreId: string, visits: VisitSource[], stays: readonly StaySource[] = [], year?: number): Map<string, DayExpectation> {
   const out = new Map<string, DayExpectation>()
   for (const v of byTime(visits.filter((x) => x.status === 'counted'))) {
     const id = dayId(cadreId, v.date)
     const d = out.get(id)
     if (d) d.visits += 1
     else out.set(id, { _id: id, date: v.date, month: v.month, year: v.year, visits: 1, firstVisitId: v._id })
+  }
+  const years = year !== undefined ? [year] : [...new Set(stays.flatMap((st) => [Number(st.from.slice(0, 4)), Number(st.to.slice(0, 4))]))]
+  for (const y of years) {
+    for (const { date, stayId } of stayDates(stays, y)) {
+      const id = dayId(cadreId, date)
+      if (!out.has(id)) out.set(id, { _id: id, date, month: date.slice(0, 7), year: y, visits: 0, firstVisitId: null, stayId })
+    }
   }
   return out
 }

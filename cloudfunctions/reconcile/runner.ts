@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto'
 import { beijing, beijingDate, beijingStartOf, beijingYear } from '../../types/rules/beijing-time'
 import type { DriftItem, ReconcileReport } from '../../types/api/reconcile'
 import { _ } from '../_lib/cloud'
-import { collection, type HouseholdDoc, type OrgDoc, type UserDoc, type VisitDayDoc, type VisitDoc, type VisitStatsDoc } from '../_lib/collections'
+import { collection, type CadrePeriodDoc, type HouseholdDoc, type OrgDoc, type UserDoc, type VisitDayDoc, type VisitDoc, type VisitStatsDoc } from '../_lib/collections'
 import type { CaseDoc, DemandDoc, RatingDoc, ServiceStatsDoc } from '../_lib/service'
 import { countOf, rows } from '../_lib/query'
 import { inTransaction } from '../_lib/tx'
+import { PERIODS_PER_YEAR } from '../../types/rules/cadre-periods'
 import { flatCounts, nestCounts } from '../_lib/stat-rules'
 import { finishLeftover } from '../_lib/rating-settle'
 import {
@@ -227,9 +228,10 @@ export async function reconcileCadre(cadre: UserDoc, years: number[], now: Date)
     // ---- visits → visitStats, visitDays, households
     // The statistics are read before the visits: a check-in that lands in between is young, and a cadre with a
     // check-in younger than GRACE_MS is left for the next pass (its increments may still be on their way).
-    const [[stored], days] = await Promise.all([
+    const [[stored], days, stays] = await Promise.all([
       rows<VisitStatsDoc>(collection('visitStats').where({ _id: statsId(cadre._id, year) }).limit(1)),
-      rows<VisitDayDoc>(collection('visitDays').where({ cadreId: cadre._id, date: _.gte(`${year}-01-01`).and(_.lte(`${year}-12-31`)) }).limit(1000))
+      rows<VisitDayDoc>(collection('visitDays').where({ cadreId: cadre._id, date: _.gte(`${year}-01-01`).and(_.lte(`${year}-12-31`)) }).limit(1000)),
+      rows<CadrePeriodDoc>(collection('cadrePeriods').where({ cadreId: cadre._id, years: year, status: 'approved', kind: 'stay' }).limit(PERIODS_PER_YEAR))
     ])
     const visits = await allOf<VisitDoc>('visits', cadre._id, 'visitedAt', from, to)
     const visitsSettled = !visits.some((v) => inFlightAt(now, v.createdAt))
@@ -238,7 +240,7 @@ export async function reconcileCadre(cadre: UserDoc, years: number[], now: Date)
       countOf(collection('reports').where({ cadreId: cadre._id, year }))
     ])
     const base = { cadreId: cadre._id, orgId: stored?.orgId ?? cadre.orgId, orgPath: stored?.orgPath ?? cadre.orgPath, year }
-    const expected = expectedVisitStats(base, visits, { diaryEntries, reports }, now)
+    const expected = expectedVisitStats(base, visits, { diaryEntries, reports }, now, stays)
     const statDrift = visitsSettled ? visitStatsDrift(stored ?? null, expected) : []
     checked += 1
     if (statDrift.length) {
@@ -255,7 +257,7 @@ export async function reconcileCadre(cadre: UserDoc, years: number[], now: Date)
     }
 
     checked += days.length
-    const dayFix = visitsSettled ? visitDaysDrift(cadre._id, days, expectedVisitDays(cadre._id, visits)) : { drift: [], upsert: [], remove: [] }
+    const dayFix = visitsSettled ? visitDaysDrift(cadre._id, days, expectedVisitDays(cadre._id, visits, stays, year)) : { drift: [], upsert: [], remove: [] }
     if (dayFix.drift.length) {
       const seen = new Map(days.map((d) => [d._id, d.visits]))
       const outcome = await inTransaction(async (tx): Promise<Outcome> => {

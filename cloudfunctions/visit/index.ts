@@ -8,5 +8,28 @@ import { listPending } from './handlers/listPending'
 import { progress } from './handlers/progress'
 import { calendar } from './handlers/calendar'
 import { review } from './handlers/review'
+import { recordPeriod } from './handlers/recordPeriod'
+import { reviewPeriod } from './handlers/reviewPeriod'
+import { cancelPeriod } from './handlers/cancelPeriod'
+import { periods } from './handlers/periods'
+import { pendingPeriods } from './handlers/pendingPeriods'
+import { confirmation } from './handlers/confirmation'
+import { confirm } from './handlers/confirm'
 
-export const main = createFunction(visitApi, { checkIn, saveRecord, get, list, progress, calendar, listPending, review })
+export const main = createFunction(visitApi, {
+  checkIn,
+  saveRecord,
+  get,
+  list,
+  progress,
+  calendar,
+  listPending,
+  review,
+  recordPeriod,
+  reviewPeriod,
+  cancelPeriod,
+  periods,
+  pendingPeriods,
+  confirmation,
+  confirm
+})

@@ -17,7 +17,7 @@
  * (cost must not grow with history), when an action fails, or when a sender run passes the function's
  * time limit or a message is sent twice, or when the rankings job fails or a run of it passes its time limit.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
 import { startEmulator, type TestEmulator } from '../../test/helpers/emulator'
 import { recountMembers, seed } from '../seed'
@@ -31,6 +31,7 @@ import { SENDER_LIMIT_MS, benchSender, type SenderResult } from './sender'
 import { scenarios } from './scenarios'
 import { checkInBurst, ratingBurst, type BurstResult } from './bursts'
 import { sizes, type BenchSize } from './sizes'
+import { functionInstances, peakMB } from './proc-memory'
 import { connectSdk } from '../sdk'
 
 const root = path.resolve(__dirname, '../..')
@@ -116,38 +117,6 @@ interface SizeResult {
   functionPeakMB: Record<string, number>
 }
 
-/** Peak resident memory (VmHWM) of a process, in MB. */
-function peakMB(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0)
-    return Math.round(kb / 102.4) / 10
-  } catch {
-    return 0
-  }
-}
-
-/** Function instances are the emulator's child processes; their command line names the function folder. */
-function functionInstances(emulatorPid: number): { pid: number; fn: string }[] {
-  const found: { pid: number; fn: string }[] = []
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      if (ppid !== emulatorPid) continue
-      const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0')
-      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ')
-      const fromEnv = environ.find((e) => e.startsWith('SCF_FUNCTIONNAME='))?.split('=')[1]
-      const fromCmd = functionNames().find((n) => cmd.includes(`${path.sep}${n}${path.sep}`) || cmd.endsWith(` ${n}`))
-      found.push({ pid: Number(entry), fn: fromEnv ?? fromCmd ?? `pid ${entry}` })
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return found
-}
-
 async function runSize(size: BenchSize, iterations: number, now: Date): Promise<SizeResult> {
   const emu: TestEmulator = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'], timeoutScale: benchTimeoutScale() })
   try {
@@ -198,7 +167,7 @@ async function runSize(size: BenchSize, iterations: number, now: Date): Promise<
         const ms = performance.now() - started
         const after = await metrics(emu.url)
         slow.label(null)
-        if (!reply.ok) failure = `${reply.code}: ${reply.message}`
+        if (scenario.refused ? reply.ok : !reply.ok) failure = reply.ok ? 'answered, but should have been refused' : `${reply.code}: ${reply.message}`
         if (i < 0) continue // warm-up: the first calls start instances
         latencies.push(ms)
         totals = {

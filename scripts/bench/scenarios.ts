@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { LIGHT_VISITS, VETERAN, lightOpenid, veteranOpenid } from './dataset'
 import { callAs } from './measure'
-import { beijingYear } from '../../types/rules/beijing-time'
+import { beijingDate, beijingYear } from '../../types/rules/beijing-time'
+import { buildDemoData } from '../seed/demo-data'
 import { silentMp3 } from '../../test/helpers/voice'
 
 /** What a scenario's preparation gets: the emulator, the call's index and clock, and a memo per dataset size. */
@@ -29,6 +30,8 @@ export interface Scenario {
   payload: (i: number, now: Date, prepared: Record<string, unknown>) => Record<string, unknown>
   /** For check-ins: the liaison point whose coordinates the fix takes. */
   pointId?: string
+  /** The call is meant to be refused (what is measured is that it reads nothing before refusing). */
+  refused?: boolean
 }
 
 export const countyManager = 'demo-union-xining-chengdong-manager'
@@ -37,6 +40,17 @@ export const prefectureManager = 'demo-union-xining-manager'
 export const provinceAdmin = 'demo-union-admin'
 
 const at = (now: Date) => now.toISOString()
+/** The Beijing date `days` from now. */
+const ahead = (now: Date, days: number) => beijingDate(now.getTime() + days * 86_400_000)
+/**
+ * One bench cadre per call (the veteran, cadre 0, is left alone): odd ones record a 蹲点 a province admin approves,
+ * even ones a 外勤 a resident confirms — 32 calls of each fit the 100 cadres of the small dataset, 10 the quick one's 40.
+ */
+const stayCadre = (i: number) => 1 + 2 * i
+const confirmCadre = (i: number) => 2 + 2 * i
+const counties = buildDemoData().orgs.filter((o) => o.level === 'county')
+/** The province admin of bench cadre k's system (cadres are dealt to the demo counties in turn). */
+const adminOf = (i: number) => `demo-${counties[stayCadre(i) % counties.length].system}-admin`
 
 /** A check-in at the point's own coordinates (the runner fills them in), a fresh submission each call. */
 function checkIn(name: string, as: string, pointId: string): Scenario {
@@ -366,28 +380,80 @@ export const scenarios: Scenario[] = [
   { name: 'reminders.getBadge', fn: 'reminders', as: veteranOpenid, payload: () => ({ action: 'getBadge' }) },
 
   // ---- issue 5: rankings and the dashboard, read from what the rankings job wrote (run once after the load)
-  { name: 'rankings.list (county cadres)', fn: 'rankings', as: countyManager, payload: () => ({ action: 'list', limit: 20 }) },
-  { name: 'rankings.list (prefecture cadres)', fn: 'rankings', as: prefectureManager, payload: () => ({ action: 'list', limit: 20 }) },
-  { name: 'rankings.list (province cadres)', fn: 'rankings', as: provinceAdmin, payload: () => ({ action: 'list', limit: 20 }) },
+  { name: 'rankings.list (county cadres)', fn: 'rankings', as: countyManager, payload: () => ({ action: 'list', view: 'individuals', limit: 20 }) },
+  { name: 'rankings.list (prefecture cadres)', fn: 'rankings', as: prefectureManager, payload: () => ({ action: 'list', view: 'individuals', limit: 20 }) },
+  { name: 'rankings.list (province cadres)', fn: 'rankings', as: provinceAdmin, payload: () => ({ action: 'list', view: 'individuals', limit: 20 }) },
   {
     name: 'rankings.list (province cadres, page 2)',
     fn: 'rankings',
     as: provinceAdmin,
     prepare: async (p) => {
       if (!p.memo.has('rankCursor')) {
-        const first = ok<{ nextCursor: string | null }>(await callAs(p.url, provinceAdmin, 'rankings', { action: 'list', limit: 20 }), 'the first ranking page')
+        const first = ok<{ nextCursor: string | null }>(await callAs(p.url, provinceAdmin, 'rankings', { action: 'list', view: 'individuals', limit: 20 }), 'the first ranking page')
         p.memo.set('rankCursor', first.nextCursor)
       }
       return { cursor: p.memo.get('rankCursor') }
     },
-    payload: (_i, _now, p) => ({ action: 'list', limit: 20, ...(p.cursor ? { cursor: p.cursor } : {}) })
+    payload: (_i, _now, p) => ({ action: 'list', view: 'individuals', limit: 20, ...(p.cursor ? { cursor: p.cursor } : {}) })
   },
   { name: 'rankings.list (prefecture units)', fn: 'rankings', as: prefectureManager, payload: () => ({ action: 'list', view: 'units', limit: 20 }) },
+  // refused before reading: another prefecture's node, a period nobody computed
+  { name: 'rankings.list (refused: another subtree)', fn: 'rankings', as: countyManager, payload: () => ({ action: 'list', view: 'units', orgId: 'org-union-haidong', period: '2021-01' }), refused: true },
   { name: 'rankings.mine', fn: 'rankings', as: veteranOpenid, payload: () => ({ action: 'mine' }) },
   { name: 'rankings.getList (县 表彰 draft)', fn: 'rankings', as: countyManager, payload: () => ({ action: 'getList', kind: 'honours', refresh: true }) },
   { name: 'dashboard.node (county)', fn: 'dashboard', as: countyManager, payload: () => ({ action: 'node' }) },
   { name: 'dashboard.node (province)', fn: 'dashboard', as: provinceAdmin, payload: () => ({ action: 'node' }) },
   { name: 'dashboard.cadre', fn: 'dashboard', as: countyManager, payload: () => ({ action: 'cadre', cadreId: VETERAN }) },
+  { name: 'dashboard.cadre (year)', fn: 'dashboard', as: countyManager, payload: (_i, now) => ({ action: 'cadre', cadreId: VETERAN, period: String(beijingYear(now)) }) },
+
+  // ---- 请假/培训/抽调 and 蹲点; a resident's confirmation of a 外勤
+  {
+    name: 'visit.recordPeriod (请假, by the cadre)',
+    fn: 'visit',
+    as: veteranOpenid,
+    // A span of its own per call (spans of one family may not overlap), well ahead of today.
+    payload: (i, now) => ({ action: 'recordPeriod', submissionId: `bench-span-${now.getTime()}-${i}`, kind: 'leave', from: ahead(now, 40 + 2 * i), to: ahead(now, 40 + 2 * i), note: '' })
+  },
+  {
+    name: 'visit.reviewPeriod (approve a 2-day 蹲点)',
+    fn: 'visit',
+    as: (i) => adminOf(i),
+    // Each call another cadre's stay of the last two days (one cadre has room for only so many).
+    prepare: async (p) => {
+      const span = ok<{ id: string }>(
+        await callAs(p.url, `openid-bench-cadre-${stayCadre(p.i)}`, 'visit', {
+          action: 'recordPeriod', submissionId: `bench-stay-${p.now.getTime()}-${p.i}`, kind: 'stay', from: ahead(p.now, -2), to: ahead(p.now, -1), place: '牧区定居点', note: ''
+        }),
+        'a 蹲点'
+      )
+      return { periodId: span.id }
+    },
+    payload: (_i, _now, p) => ({ action: 'reviewPeriod', periodId: p.periodId, decision: 'approve' })
+  },
+  { name: 'visit.periods', fn: 'visit', as: veteranOpenid, payload: () => ({ action: 'periods', limit: 20 }) },
+  { name: 'visit.pendingPeriods (manager)', fn: 'visit', as: countyManager, payload: () => ({ action: 'pendingPeriods', limit: 20 }) },
+  { name: 'visit.confirmation (resident scans)', fn: 'visit', as: resident, prepare: async (p) => ({ scene: await sharedScene(p) }), payload: (_i, _now, p) => ({ action: 'confirmation', scene: p.scene }) },
+  {
+    name: 'visit.confirm (a 外勤, by a resident)',
+    fn: 'visit',
+    as: resident,
+    // Each call another cadre's 外勤 (a cadre has 4 a month), away from their point, and its code.
+    prepare: async (p) => {
+      const openid = `openid-bench-cadre-${confirmCadre(p.i)}`
+      const overview = ok<{ points: { id: string; location: { lat: number; lng: number } }[] }>(await callAs(p.url, openid, 'points', { action: 'overview' }), 'the cadre’s point')
+      const pt = overview.points[0]
+      const at = p.now.toISOString()
+      const visit = ok<{ visit: { id: string } }>(
+        await callAs(p.url, openid, 'visit', {
+          action: 'checkIn', submissionId: `bench-far-${p.now.getTime()}-${p.i}`, pointId: pt.id, reason: '牧民转场，到夏季草场走访',
+          fix: { lat: pt.location.lat + 0.03, lng: pt.location.lng, accuracy: 15, capturedAt: at }, deviceNow: at, offline: false
+        }),
+        'a 外勤'
+      )
+      return { scene: ok<{ scene: string }>(await callAs(p.url, openid, 'ratings', { action: 'qr', kind: 'visit', targetId: visit.visit.id }), 'its QR code').scene }
+    },
+    payload: (_i, _now, p) => ({ action: 'confirm', scene: p.scene })
+  },
   { name: 'orgs.tree (province)', fn: 'orgs', as: provinceAdmin, payload: () => ({ action: 'tree' }) },
   { name: 'orgs.members (county)', fn: 'orgs', as: countyManager, payload: () => ({ action: 'members', orgId: 'org-union-xining-chengdong', limit: 20 }) },
   { name: 'feedback.list (admin)', fn: 'feedback', as: provinceAdmin, payload: () => ({ action: 'list', limit: 20 }) },

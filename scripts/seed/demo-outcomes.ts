@@ -5,7 +5,7 @@
  * repair — and then the rankings job run once, so the demo shows real rankings and a 表彰 list to publish.
  *
  * Separate from the shared demo dataset (scripts/seed/demo-data.ts) and not part of `seed()`: tests that count
- * a demo cadre's ratings keep seeing none. Idempotent for a given `now`: fixed _ids, written with set().
+ * a demo cadre's ratings keep seeing none. Idempotent: fixed _ids, written only when missing.
  */
 import type { DemandDoc, RatingDoc, CaseDoc, ServiceStatsDoc } from '../../cloudfunctions/_lib/service'
 import { addDelta, demandClosedDelta, demandFinishedDelta, demandRaisedDelta, ratedDelta, rectifiedDelta, revisitDelta, type StatDelta } from '../../cloudfunctions/_lib/stat-rules'
@@ -14,6 +14,7 @@ import { beijingDate, beijingMonth, beijingStartOf, beijingYear } from '../../ty
 import { levelScores } from '../../types/rules/service'
 import { buildDemoData, demoAccounts } from './demo-data'
 import { connectSdk } from '../sdk'
+import { createMissing } from './index'
 
 export interface DemoOutcomes {
   demands: DemandDoc[]
@@ -47,7 +48,8 @@ export function buildDemoOutcomes(now: Date): DemoOutcomes {
   cadres.forEach((c, i) => {
     const owner = { cadreId: c._id, orgId: c.orgId, orgPath: c.orgPath }
     const star = c.openid === demoAccounts.cadre
-    const solved = star ? 4 : 1 + (i % 4)
+    // The demo cadre: 6 rated demands, enough (5) for satisfaction to be scored and for the 表彰 list.
+    const solved = star ? 6 : 1 + (i % 4)
     for (let k = 0; k < solved; k++) {
       const created = at(40 - k * 2)
       const finished = at(30 - k * 2)
@@ -186,22 +188,19 @@ export function buildDemoOutcomes(now: Date): DemoOutcomes {
   return out
 }
 
-/** Writes the demo outcomes and runs the rankings job until its cycle is done. */
+/**
+ * Writes the demo outcomes that are missing (a second `npm start` keeps the first one's, and whatever was done
+ * with them since, with the statistics they moved) and runs the rankings job until its cycle is done.
+ */
 export async function seedOutcomes(url: string, now = new Date()): Promise<{ docs: number; ranked: boolean }> {
   const cloud = connectSdk(url)
   const db = cloud.database()
   const data = buildDemoOutcomes(now)
   let docs = 0
-  for (const name of Object.keys(data) as (keyof DemoOutcomes)[]) {
-    const list = data[name] as { _id: string }[]
-    for (let i = 0; i < list.length; i += 20) {
-      await Promise.all(list.slice(i, i + 20).map(({ _id, ...doc }) => db.collection(name).doc(_id).set({ data: doc })))
-    }
-    docs += list.length
-  }
+  for (const name of Object.keys(data) as (keyof DemoOutcomes)[]) docs += await createMissing(db, name, data[name] as { _id: string }[])
   let ranked = false
   for (let runs = 0; runs < 10 && !ranked; runs++) {
-    const res = (await cloud.callFunction({ name: 'rankings', data: { action: 'run', now: now.toISOString(), force: runs === 0 } })) as unknown as {
+    const res = (await cloud.callFunction({ name: 'rankings', data: { action: 'run', now: now.toISOString(), force: runs === 0 }, timeout: 120_000 } as never)) as unknown as {
       result: { ok: boolean; data?: { done: boolean } }
     }
     ranked = !!res.result?.data?.done

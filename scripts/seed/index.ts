@@ -1,24 +1,38 @@
 /**
- * Seeds the demo dataset into a running emulator (or any environment the SDK env points at)
- * through the real wx-server-sdk. Idempotent: every document has a fixed _id and is written with set().
+ * Seeds the demo dataset into a running emulator (or any environment the SDK env points at) through the real
+ * wx-server-sdk. Idempotent: every document has a fixed _id and is written only when it is missing, so seeding
+ * again — a second `npm start` on the same data — changes nothing that was there: the visits and days the demo
+ * user added keep the statistics they moved (rewriting the seeded statistics would leave them behind their own
+ * records). Derived counts that span documents (the org member counts) are rebuilt from the records after.
  *   tsx scripts/seed/index.ts [--url http://127.0.0.1:8099]
  */
 import { buildDemoData, type DemoData } from './demo-data'
 import { connectSdk } from '../sdk'
+
+type Db = ReturnType<ReturnType<typeof connectSdk>['database']>
+
+/** Adds the documents whose _id is not there yet; returns how many were added. */
+export async function createMissing(db: Db, name: string, docs: readonly { _id: string }[]): Promise<number> {
+  let added = 0
+  // A few at a time: quick, and gentle on a laptop's emulator.
+  for (let i = 0; i < docs.length; i += 20) {
+    const part = docs.slice(i, i + 20)
+    const found = (await db.collection(name).where({ _id: db.command.in(part.map((d) => d._id)) }).field({ _id: true }).limit(part.length).get()) as { data: { _id: string }[] }
+    const have = new Set(found.data.map((d) => d._id))
+    const missing = part.filter((d) => !have.has(d._id))
+    await Promise.all(missing.map((doc) => db.collection(name).add({ data: { ...doc } })))
+    added += missing.length
+  }
+  return added
+}
 
 export async function seed(url: string): Promise<Record<keyof DemoData, number>> {
   const db = connectSdk(url).database()
   const data = buildDemoData()
   const counts = {} as Record<keyof DemoData, number>
   for (const name of Object.keys(data) as (keyof DemoData)[]) {
-    const docs = data[name]
-    // A few writes at a time: quick, and gentle on a laptop's emulator.
-    for (let i = 0; i < docs.length; i += 20) {
-      await Promise.all(
-        docs.slice(i, i + 20).map(({ _id, ...doc }) => db.collection(name).doc(_id).set({ data: doc }))
-      )
-    }
-    counts[name] = docs.length
+    await createMissing(db, name, data[name])
+    counts[name] = data[name].length
   }
   await recountMembers(url)
   return counts

@@ -120,6 +120,13 @@ const rateFrom = async (f: Fixtures, scene: string, bad = false) => {
   if (!out.reply?.ok) throw new Error(`fixture rating failed: ${JSON.stringify(out.reply) ?? out.status}`)
   return out.reply.data.rating.id
 }
+let spanNo = 0
+const nextSpan = () => {
+  const from = new Date(Date.now() + (100 + 3 * spanNo++) * 86_400_000).toISOString().slice(0, 10)
+  return { submissionId: randomUUID(), kind: 'training', from, to: from, note: '矩阵测试培训' }
+}
+const ownerPendingSpan = async (f: Fixtures) => (await f.ok<{ id: string }>(openidOf.owner, 'visit', { action: 'recordPeriod', ...nextSpan() })).id
+
 const newVisitScene = async (f: Fixtures, record?: Payload) => {
   const visit = await f.ok<{ visit: { id: string } }>(openidOf.owner, 'visit', { action: 'checkIn', ...checkInEvent() })
   if (record) await f.ok(openidOf.owner, 'visit', { action: 'saveRecord', visitId: visit.visit.id, category: 'village', ...record })
@@ -195,6 +202,15 @@ const payloads: Record<string, (f: Fixtures, kind: CallerKind) => Promise<Payloa
   'visit.listPending': () => ({}),
   // Approving again with the same decision answers the same, so one pending 外勤 serves every cell.
   'visit.review': () => ({ visitId: pendingVisit._id, decision: 'approve', note: '情况属实' }),
+  // 请假/培训/抽调: each cell's span on dates of its own (spans of one family may not overlap).
+  'visit.recordPeriod': () => ({ cadreId: owner._id, ...nextSpan() }),
+  'visit.reviewPeriod': async (f) => ({ periodId: await ownerPendingSpan(f), decision: 'approve', note: '同意' }),
+  'visit.cancelPeriod': async (f) => ({ periodId: await ownerPendingSpan(f), note: '不去了' }),
+  'visit.periods': () => ({ cadreId: owner._id }),
+  'visit.pendingPeriods': () => ({}),
+  // The owner's counted visit: a resident reads that no confirmation is needed, and confirming changes nothing.
+  'visit.confirmation': async (f) => ({ scene: await ownerVisitScene(f) }),
+  'visit.confirm': async (f) => ({ scene: await ownerVisitScene(f) }),
   'households.list': () => ({ cadreId: owner._id }),
   'households.create': () => ({ cadreId: owner._id, kind: 'leftBehind', displayName: '矩阵测试户', area: '东关大街社区' }),
   'households.update': () => ({ householdId: ownerHousehold._id, area: `东关大街社区 ${Date.now() % 1000} 号` }),

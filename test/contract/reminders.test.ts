@@ -247,4 +247,22 @@ describe('reminders through the real wx-server-sdk', () => {
     expect(res.status).toBe(200)
     expect(ok(body.result).quiet).toBe(isQuietHour(new Date()))
   })
+
+  it('请假/培训/抽调 pause the pace reminders: none while one is in force, and the paused days expect nothing', async () => {
+    const [onLeave, back, plain] = await cadres('rem-p', 3)
+    const span = (cadreId: string, from: string, to: string) =>
+      db.collection('cadrePeriods').add({
+        data: {
+          _id: `${cadreId}_span`, cadreId, cadreName: cadreId, orgId: 'org-rem', orgPath: ['org-rem'], kind: 'leave', from, to, years: [2026], place: '', note: '',
+          status: 'approved', recordedBy: { id: 'm', name: '管理员', byManager: true }, review: null, countedDays: null, createdAt: new Date(), updatedAt: new Date()
+        }
+      })
+    await span('rem-p-01', '2026-06-20', '2026-06-30') // on leave that Monday
+    await span('rem-p-02', '2026-01-01', '2026-06-10') // back after 161 days: 90 × 12 / 365 → 2 days expected, 3 done
+    await run('2026-06-22T02:00:00Z') // Monday 10:00 Beijing, week 26: 42 days expected without a pause
+    expect(await remindersOf(onLeave)).toEqual([])
+    expect(await remindersOf(back)).toEqual([])
+    const [row] = await remindersOf(plain)
+    expect(row).toMatchObject({ kind: 'pace' })
+  })
 })

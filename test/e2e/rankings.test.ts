@@ -2,7 +2,7 @@
  * 成效排行 and 表彰 in Chromium against the H5 build on the emulator (issue 5): with the demo outcomes ranked
  * (scripts/seed/demo-outcomes.ts, as `npm start` does), the demo prefecture manager opens the ranking, drills
  * down from a county to a cadre and reads the score's breakdown, then publishes the month's 表彰 list; a cadre
- * of the prefecture then sees the published list's entry on their own score page's period (and their rank).
+ * of the prefecture then sees their own score with the rule that made it — and no rank: ranks are for managers.
  */
 import { e2eApp } from '../helpers/e2e'
 import { callAs } from '../helpers/gateway'
@@ -33,8 +33,11 @@ describe('成效排行 and 表彰 in the H5 app, in Chromium', () => {
     expect(await cadres.count()).toBe(2)
     await cadres.first().click()
     await page.locator('[data-testid="score-value"]').waitFor({ state: 'visible', timeout: scaled(30000) })
-    expect(await page.locator('[data-testid="part-satisfaction"]').textContent()).toContain('4 条评价中 4 条满意')
+    expect(await page.locator('[data-testid="part-satisfaction"]').textContent()).toContain('6 条评价中 6 条满意')
+    // The manager sees the rank, as of the job's run; days stand beside the score, not in it.
     expect(await page.locator('[data-testid="score-rank"]').first().textContent()).toContain('第 1 名')
+    expect(await page.locator('[data-testid="score-days"]').textContent()).toContain('只看进度，不计分')
+    expect(await page.locator('[data-testid="part-days"]').count()).toBe(0)
     await app.shot(page, 'rankings-cadre')
     await page.context().close()
 
@@ -51,6 +54,15 @@ describe('成效排行 and 表彰 in the H5 app, in Chromium', () => {
     expect(await honours.locator('[data-testid="publish"]').count()).toBe(0)
     await app.shot(honours, 'honours-published')
     await honours.context().close()
+
+    // The cadre's own 我的成效: the same score, the rule that scored it, and no rank (the province keeps ranks to managers).
+    const own = await app.open({ as: demoAccounts.cadre, at: '#/cadre/pages/outcomes/index' })
+    await own.locator('[data-testid="score-value"]').waitFor({ state: 'visible', timeout: scaled(30000) })
+    expect(await own.locator('[data-testid="score-rule"]').textContent()).toContain('满 5 条评价才计分')
+    expect(await own.locator('[data-testid="score-rank"]').count()).toBe(0)
+    expect(await own.locator('[data-testid="score-rank-hidden"]').textContent()).toContain('排名只给管理员看')
+    await app.shot(own, 'outcomes-own')
+    await own.context().close()
 
     // Everyone in the prefecture reads it.
     const read = await callAs<{ items: HonourList[] }>(app.url, demoAccounts.cadre, 'rankings', { action: 'published', kind: 'honours' })

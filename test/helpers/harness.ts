@@ -448,15 +448,16 @@ interface VisitLike {
 }
 
 /**
- * Recomputes visitDays and visitStats from the visits (the source records) and households' visit counts
- * from the visit records, and lists every figure that differs from what is stored.
+ * Recomputes visitDays and visitStats from the visits and the approved 蹲点 stays (the source records) and
+ * households' visit counts from the visit records, and lists every figure that differs from what is stored.
  */
 export async function reconcileVisits(db: unknown): Promise<string[]> {
-  const [visits, days, stats, households] = await Promise.all([
+  const [visits, days, stats, households, stays] = await Promise.all([
     readAll<VisitLike>(db, 'visits'),
     readAll<{ _id: string; cadreId: string; date: string; visits: number }>(db, 'visitDays'),
     readAll<Record<string, unknown> & { _id: string }>(db, 'visitStats'),
-    readAll<{ _id: string; visitsYear: number | null; visitsInYear: number; visited: boolean }>(db, 'households')
+    readAll<{ _id: string; visitsYear: number | null; visitsInYear: number; visited: boolean }>(db, 'households'),
+    readAll<{ _id: string; cadreId: string; kind: string; status: string; from: string; to: string }>(db, 'cadrePeriods')
   ])
   const problems: string[] = []
   const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1)
@@ -487,6 +488,18 @@ export async function reconcileVisits(db: unknown): Promise<string[]> {
     s.visits++
     bump(s.visitsByMonth, v.month)
     bump(s.visitsByKind, v.pointKind)
+  }
+  // Approved 蹲点 stays: each date is a day at the grassroots, with no visit unless one was counted that day.
+  for (const st of stays.filter((p) => p.kind === 'stay' && p.status === 'approved')) {
+    for (let t = Date.parse(`${st.from}T00:00:00Z`); t <= Date.parse(`${st.to}T00:00:00Z`); t += 86_400_000) {
+      const date = new Date(t).toISOString().slice(0, 10)
+      const dayId = `${st.cadreId}_${date}`
+      if (wantDays.has(dayId)) continue
+      wantDays.set(dayId, 0)
+      const s = statsOf({ cadreId: st.cadreId, year: Number(date.slice(0, 4)) } as VisitLike)
+      s.days++
+      bump(s.daysByMonth, date.slice(0, 7))
+    }
   }
   const haveDays = new Map(days.map((d) => [d._id, d.visits]))
   for (const [id, n] of wantDays) if (haveDays.get(id) !== n) problems.push(`visitDays ${id}: stored ${haveDays.get(id) ?? 'nothing'}, visits say ${n}`)

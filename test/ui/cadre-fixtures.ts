@@ -10,6 +10,7 @@ export const progress: Progress = {
   progressDays: 12,
   reached: false,
   expectedByToday: 20,
+  pace: { adjustedTarget: 90, pausedDays: 0, pausedSoFar: 0, pausedNow: null },
   thisMonth: { month: '2026-03', visits: 5, days: 4 },
   offlineHours: 72,
   fieldwork: { month: '2026-03', used: 1, limit: 4, pending: 1 }

@@ -157,13 +157,32 @@ describe('制度设置', () => {
     expect(screen.getByTestId('rule-error').textContent).toContain('等于 100')
   })
 
+  it('edits how satisfaction is scored by choosing the method and typing the count; says what the rules mean in words', () => {
+    const onDraft = jest.fn()
+    render(<RulesView {...rulesBase} onDraft={onDraft} editing={{ field: 'satisfactionScoring', draft: draftOf('satisfactionScoring', defaultOrgRules.satisfactionScoring), error: null }} />)
+    expect(screen.getByTestId('rule-satisfactionScoring').textContent).toContain('满 5 条评价才计分，按满意率计')
+    expect(screen.getByTestId('rule-ownRankVisible').textContent).toContain('排名只给管理员看')
+    expect(screen.getByTestId('rule-scoreWeights').textContent).toContain('下基层天数只看进度，不计分')
+    expect(screen.getByTestId('rule-choice-method-minRatings').getAttribute('data-selected')).toBe('true')
+    fireEvent.click(screen.getByTestId('rule-choice-method-wilson'))
+    expect(onDraft).toHaveBeenCalledWith({ method: 'wilson', minRatings: '5' })
+    expect((screen.getByTestId('rule-input-minRatings') as HTMLInputElement).getAttribute('value') ?? '').toBe('5')
+  })
+
   it('turns the editor’s text into values and back', () => {
     expect(valueOf('daysTarget', { '': '120' })).toEqual({ value: 120 })
     expect(valueOf('daysTarget', { '': '九十' })).toEqual({ error: '请填写数字' })
     expect(valueOf('honours', draftOf('honours', defaultOrgRules.honours))).toEqual({ value: defaultOrgRules.honours })
     expect(draftOf('honours', defaultOrgRules.honours).minSatisfaction).toBe('90')
-    expect(valueOf('scoreWeights', { ...draftOf('scoreWeights', defaultOrgRules.scoreWeights), days: '5' })).toEqual({ error: '各项权重加起来要等于 100（现在是 90）' })
+    expect(valueOf('scoreWeights', { ...draftOf('scoreWeights', defaultOrgRules.scoreWeights), satisfaction: '30' })).toEqual({ error: '各项权重加起来要等于 100（现在是 90）' })
+    expect(draftOf('scoreWeights', defaultOrgRules.scoreWeights)).not.toHaveProperty('days')
     expect(valueOf('photoPolicy', { '': 'off' })).toEqual({ value: 'off' })
+    // The rules this product's scores answer to: how satisfaction is scored, whether a cadre sees their rank, who
+    // approves a cadre's 请假.
+    expect(valueOf('satisfactionScoring', draftOf('satisfactionScoring', { method: 'wilson', minRatings: 5 }))).toEqual({ value: { method: 'wilson', minRatings: 5 } })
+    expect(valueOf('ownRankVisible', draftOf('ownRankVisible', false))).toEqual({ value: false })
+    expect(valueOf('ownRankVisible', { '': 'true' })).toEqual({ value: true })
+    expect(valueOf('absenceApproval', { '': 'self' })).toEqual({ value: 'self' })
   })
 
   it('loading and error states', () => {

@@ -38,7 +38,7 @@ describe('mergeRules: 制度 inherited down the tree, field by field', () => {
   })
 
   it('overrides nested objects as a whole, so the weights still add up to 100', () => {
-    const weights = { satisfaction: 40, demands: 20, badReviews: 15, fiveMustVisit: 10, days: 15 }
+    const weights = { satisfaction: 45, demands: 25, badReviews: 20, fiveMustVisit: 10 }
     const m = mergeRules(path, [{ orgId: 'org-women-xining', values: { scoreWeights: weights }, locked: [] }])
     expect(m.rules.scoreWeights).toEqual(weights)
     expect(OrgRules.safeParse(m.rules).success).toBe(true)
@@ -53,10 +53,19 @@ describe('mergeRules: 制度 inherited down the tree, field by field', () => {
     expect(editBlock('daysTarget', path, m, false)).toBeNull()
   })
 
+  it('lets only the province admin switch on a cadre seeing their own rank', () => {
+    const m = mergeRules(path, [])
+    expect(m.rules.ownRankVisible).toBe(false)
+    expect(editBlock('ownRankVisible', path, m, false)).toBe('adminOnly')
+    expect(editBlock('ownRankVisible', path, m, true)).toBeNull()
+    expect(describeRuleValue('ownRankVisible', false)).toBe('排名只给管理员看')
+    expect(describeRuleValue('satisfactionScoring', { method: 'wilson', minRatings: 5 })).toContain('置信下限')
+  })
+
   it('checks each field against OrgRules and describes values in plain words', () => {
     expect(parseRuleValue('daysTarget', 100)).toEqual({ ok: true, value: 100 })
     expect(parseRuleValue('daysTarget', 0).ok).toBe(false)
-    expect(parseRuleValue('scoreWeights', { satisfaction: 50, demands: 50, badReviews: 10, fiveMustVisit: 0, days: 0 })).toEqual({ ok: false, message: '各项权重加起来要等于 100' })
+    expect(parseRuleValue('scoreWeights', { satisfaction: 50, demands: 50, badReviews: 10, fiveMustVisit: 0 })).toEqual({ ok: false, message: '各项权重加起来要等于 100' })
     expect(parseRuleValue('photoPolicy', 'always').ok).toBe(false)
     expect(describeRuleValue('demandDays', { urgent: 0, general: 7, complex: 15 })).toBe('紧急 当天，一般 7 天，复杂 15 天')
     expect(describeRuleValue('daysTarget', undefined)).toBe('（沿用上级）')

@@ -57,6 +57,19 @@ describe('visits → visitStats and visitDays', () => {
     })
   })
 
+  it('counts an approved 蹲点 stay’s dates as days — once, whatever visits share them — and makes their day documents', () => {
+    const stays = [{ _id: 'c1_stay1', from: '2026-03-03', to: '2026-03-05' }, { _id: 'c1_stay2', from: '2025-12-30', to: '2026-01-01' }]
+    const s = expectedVisitStats(base, visits, { diaryEntries: 0, reports: 0 }, now, stays)
+    // 03-03 and 03-05 are new (03-04 already had visits); 2026-01-01 is this year's part of the second stay.
+    expect(s).toMatchObject({ days: 5, daysByMonth: { '2026-01': 1, '2026-03': 3, '2026-04': 1 }, visits: 4 })
+    const days = expectedVisitDays('c1', visits, stays, 2026)
+    expect(days.get('c1_2026-03-03')).toMatchObject({ visits: 0, firstVisitId: null, stayId: 'c1_stay1' })
+    expect(days.get('c1_2026-03-04')).toMatchObject({ visits: 3 })
+    // Last year's dates of a stay belong to last year's check (the visit of 2025-12-31 is a visit's, not the stay's).
+    expect(days.has('c1_2025-12-30')).toBe(false)
+    expect([...days.keys()].sort()).toEqual(['c1_2025-12-31', 'c1_2026-01-01', 'c1_2026-03-03', 'c1_2026-03-04', 'c1_2026-03-05', 'c1_2026-04-02'])
+  })
+
   it('finds no drift in what it computed, and names each field that differs (zero entries are no drift)', () => {
     const e = expectedVisitStats(base, visits, { diaryEntries: 0, reports: 0 }, now)
     expect(visitStatsDrift({ ...e, visitsByKind: { ...e.visitsByKind, shelter: 0 } as never }, e)).toEqual([])

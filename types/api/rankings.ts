@@ -16,7 +16,11 @@ export const RankingPage = z.object({
   level: OrgLevel,
   individuals: z.array(RankedCadre),
   units: z.array(RankedUnit),
-  nextCursor: z.string().nullable()
+  nextCursor: z.string().nullable(),
+  /** When the rankings job computed these rows (its cycle's clock); null when it has not computed the period. */
+  computedAt: z.string().nullable(),
+  /** How satisfaction entered the scores, in plain words (the page says which). */
+  satisfactionRule: z.string().nullable()
 })
 export type RankingPage = z.infer<typeof RankingPage>
 
@@ -26,14 +30,24 @@ export const MyScore = z.object({
   orgName: z.string(),
   period: z.string(),
   kind: PeriodKind,
-  /** False until the rankings job has computed this period. */
+  /** Always true: the figures and score are computed at the call from the kept statistics (kept for old clients). */
   computed: z.boolean(),
   score: z.number(),
+  /** 满意率; null without ratings — and, for the rated cadre themself, under 3 ratings (raters stay anonymous). */
   satisfiedShare: z.number().nullable(),
   breakdown: z.array(ScoreComponent),
+  /** How satisfaction entered the score, in plain words. */
+  satisfactionRule: z.string(),
+  /**
+   * Ranks from the rankings job (as of `ranksAt`). For the cadre themself only where the province admin switched
+   * `ownRankVisible` on; otherwise all null and `rankVisible` false.
+   */
   ranks: z.object({ county: RankOf, prefecture: RankOf, province: RankOf }),
+  rankVisible: z.boolean(),
+  ranksAt: z.string().nullable(),
   tips: z.array(z.string()),
   figures: PeriodFigures,
+  /** When the figures were read: now, for a live view. */
   computedAt: z.string().nullable()
 })
 export type MyScore = z.infer<typeof MyScore>
@@ -57,14 +71,15 @@ export type RunReport = z.infer<typeof RunReport>
  */
 export const rankingsApi = {
   /**
-   * Managers: the cadres of a node (default the caller's own) in rank order, or the node's child units by mean
-   * score. `level` is the node's level (the client knows it from the node it drilled into).
+   * Managers of the node: its child units by mean score (the default), or its cadres in rank order. The node (default
+   * the caller's own) is read and checked against the caller's subtree before any ranking is; `level` is taken
+   * from the node (the input is accepted from older clients and ignored).
    */
   list: {
     input: z.object({
       kind: PeriodKind.default('month'),
       period: Period.optional(),
-      view: z.enum(['individuals', 'units']).default('individuals'),
+      view: z.enum(['individuals', 'units']).default('units'),
       orgId: orgId.optional(),
       level: OrgLevel.optional(),
       cursor: Cursor,

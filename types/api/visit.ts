@@ -1,5 +1,6 @@
 import { z } from '../zod'
 import { Calendar, CheckInInput, CheckInResult, Cursor, Progress, VisitDetail, VisitPage, VisitRecordInput } from '../cadre-work'
+import { CadrePeriod, CadrePeriodPage, CancelPeriodInput, PendingPeriodsInput, PeriodsInput, RecordPeriodInput, ReviewPeriodInput, SceneInput, VisitConfirmation } from '../cadre-periods'
 
 const cadreId = z.string().min(1).max(100).optional()
 const limit = z.number().int().min(1).max(50).default(20)
@@ -31,5 +32,23 @@ export const visitApi = {
       note: z.string().trim().max(200, { error: '审核意见最多 200 字' }).default('')
     }),
     output: z.object({ visit: VisitDetail, dayAdded: z.boolean() })
-  }
+  },
+  /**
+   * 请假/培训/抽调 (pause the pace) or a 蹲点 stay (its days count): a cadre for themself, or a manager for a cadre of
+   * their subtree (in force at once). A cadre's pause waits for a manager unless the rules say otherwise; a stay
+   * always does.
+   */
+  recordPeriod: { input: RecordPeriodInput, output: CadrePeriod },
+  /** A manager of the cadre approves (a stay's days are counted then) or turns down a pending span. */
+  reviewPeriod: { input: ReviewPeriodInput, output: CadrePeriod },
+  /** Withdraws a pending span (the cadre or a manager), or ends an approved pause (a manager). */
+  cancelPeriod: { input: CancelPeriodInput, output: CadrePeriod },
+  /** A cadre's spans, newest first: their own, or for a manager a cadre of their subtree. */
+  periods: { input: PeriodsInput, output: CadrePeriodPage },
+  /** Managers: spans waiting for approval in their subtree, oldest first. */
+  pendingPeriods: { input: PendingPeriodsInput, output: CadrePeriodPage },
+  /** A resident who scanned a visit's code: may they confirm the cadre was there (a 外勤 no fence fits)? */
+  confirmation: { input: SceneInput, output: VisitConfirmation },
+  /** The resident confirms: the 外勤 counts as evidenced, like an approval. */
+  confirm: { input: SceneInput, output: VisitConfirmation }
 } as const

@@ -6,7 +6,7 @@
  * uses the defaults. Fields are the top-level keys of OrgRules: a nested object (deadlines, weights …) is
  * overridden as a whole, so the score weights always add up to 100.
  */
-import { OrgRules, defaultOrgRules, type RuleField } from '../org-rules'
+import { OrgRules, adminOnlyRuleFields, defaultOrgRules, type RuleField } from '../org-rules'
 import type { ServiceRules } from './service'
 
 export const ruleFields = Object.keys(defaultOrgRules) as RuleField[]
@@ -59,6 +59,7 @@ export function toServiceRules(r: OrgRules): ServiceRules {
  * ancestors' and the node's own documents: null when allowed, else the reason.
  */
 export function editBlock(field: RuleField, orgPath: readonly string[], merged: MergedRules, asAdmin: boolean): string | null {
+  if (!asAdmin && adminOnlyRuleFields.includes(field)) return 'adminOnly'
   const at = merged.lockedBy[field]
   if (at === undefined) return null
   const own = orgPath[orgPath.length - 1]
@@ -99,9 +100,12 @@ export const ruleFieldLabels: Record<RuleField, string> = {
   revisitDays: '差评回访时限（工作日）',
   rectifyDays: '差评整改时限（工作日）',
   scoreWeights: '综合评分权重',
+  satisfactionScoring: '满意度怎样计分',
   ratingGuard: '群众评价待审核条件',
   honours: '表彰条件',
-  notices: '通报条件'
+  notices: '通报条件',
+  ownRankVisible: '干部本人能否看到自己的排名',
+  absenceApproval: '干部登记请假/培训/抽调'
 }
 
 /** Plain words for a value (history and the rules page). */
@@ -116,14 +120,27 @@ export function describeRuleValue(field: RuleField, value: unknown): string {
     case 'demandDays':
       return `紧急 ${v.urgent === 0 ? '当天' : `${v.urgent} 天`}，一般 ${v.general} 天，复杂 ${v.complex} 天`
     case 'scoreWeights':
-      return `满意度 ${v.satisfaction}，办实事 ${v.demands}，差评整改 ${v.badReviews}，五必访 ${v.fiveMustVisit}，天数 ${v.days}`
+      return `满意度 ${v.satisfaction}，办实事 ${v.demands}，差评整改 ${v.badReviews}，五必访 ${v.fiveMustVisit}（下基层天数只看进度，不计分）`
+    case 'satisfactionScoring':
+      return satisfactionScoringText(value as { method: 'minRatings' | 'wilson'; minRatings: number })
     case 'honours':
       return `前 ${v.topN} 名，满意率不低于 ${Math.round(v.minSatisfaction * 100)}%，至少 ${v.minRatings} 条评价`
     case 'ratingGuard':
       return `座谈会等按记录人数（至多 ${v.gatheringMax} 人），上门走访至多 ${v.homeVisit} 人，未填记录 ${v.withoutRecord} 人；${v.windowMinutes} 分钟内新用户超过 ${v.freshPerWindow} 人或同一网络超过 ${v.ipPerWindow} 条、同一人本月第 ${v.repeatPerCadreMonth} 次评价同一干部、当天超过 ${v.perDay} 次，待管理员审核`
     case 'notices':
-      return `落后进度 ${v.behindPaceDays} 天，超期诉求 ${v.overdueDemands} 件，差评未跟进 ${v.unfollowedBadReviews} 条`
+      return `超期诉求 ${v.overdueDemands} 件，差评未跟进 ${v.unfollowedBadReviews} 条`
+    case 'ownRankVisible':
+      return value ? '干部能看到自己的排名' : '排名只给管理员看'
+    case 'absenceApproval':
+      return value === 'self' ? '干部登记后即生效（管理员可见）' : '干部登记后由管理员审批'
     default:
       return String(value)
   }
+}
+
+/** The satisfaction rule in plain words (the rules page and 我的成效 say which method scores). */
+export function satisfactionScoringText(r: { method: 'minRatings' | 'wilson'; minRatings: number }): string {
+  return r.method === 'wilson'
+    ? `满 ${r.minRatings} 条评价才计分，按置信下限（Wilson）计：评价越少，算得越保守`
+    : `满 ${r.minRatings} 条评价才计分，按满意率计`
 }

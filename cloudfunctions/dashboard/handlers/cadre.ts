@@ -1,43 +1,50 @@
 import type { z } from '../../../types/zod'
 import type { dashboardApi } from '../../../types/api/dashboard'
-import { cadreScoreId, satisfiedShare, type CadreScoreDoc } from '../../../types/outcomes'
-import { _ } from '../../_lib/cloud'
+import { periodYear, satisfiedShare } from '../../../types/outcomes'
+import { computeScore } from '../../../types/rules/score'
 import { collection, type OrgDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
-import { findUserById, requireManager, requireManagerOf, requireStaff } from '../../_lib/auth'
+import { findUserById, isManagerOf, requireManager, requireStaff } from '../../_lib/auth'
 import { rows } from '../../_lib/query'
-import { iso, pickPeriod, trendMonths, trendPoint } from '../shared'
+import { effectiveRules } from '../../_lib/org-rules'
+import { cadreFigures } from '../../_lib/cadre-figures'
+import { inputsFor, readInputs } from '../../_lib/outcome-inputs'
+import { iso, pickPeriod, trendMonths, trendPoint, trendYears } from '../shared'
 
 type Input = z.output<typeof dashboardApi.cadre.input>
 type Output = z.input<typeof dashboardApi.cadre.output>
 
-/** One cadre's figures for a period and their 12-month trend: the cadre, then one read of 13 computed ids. */
+/**
+ * One cadre's figures for a period and their 12-month trend, computed now from the kept statistics with the
+ * rankings job's rules (the numbers 我的成效 shows the cadre): the cadre (checked against the caller's subtree
+ * before anything of theirs is read), then a fixed handful of indexed reads for the trend's one or two years.
+ */
 export async function cadre(input: Input, ctx: RequestContext): Promise<Output> {
   const user = await requireStaff(ctx)
   requireManager(user)
   const c = await findUserById(input.cadreId)
-  if (!c || c.role !== 'cadre') throw new AppError('NOT_FOUND', '没有找到这位干部')
-  requireManagerOf(user, c.orgPath, '您只能查看自己管理范围内干部的数据')
+  if (!c || c.role !== 'cadre' || !isManagerOf(user, c.orgPath)) throw new AppError('FORBIDDEN', '您只能查看自己管理范围内干部的数据')
   const { kind, period } = pickPeriod(input.kind, input.period, ctx.now)
   const months = trendMonths(period)
-  const ids = [...new Set([cadreScoreId(c._id, period), ...months.map((m) => cadreScoreId(c._id, m))])]
-  const docs = await rows<CadreScoreDoc>(collection('cadreScores').where({ _id: _.in(ids) }).limit(ids.length))
-  const byId = new Map(docs.map((d) => [d._id, d]))
-  const here = byId.get(cadreScoreId(c._id, period))
-  let orgName = here?.orgName
-  if (!orgName) {
-    const [org] = await rows<OrgDoc>(collection('orgs').where({ _id: c.orgId }).limit(1))
-    orgName = org?.name ?? ''
-  }
+  const years = [...new Set([...trendYears(months).map(Number), periodYear(period)])]
+  const [inputs, [org], ...rules] = await Promise.all([
+    readInputs([c], years, ctx.now),
+    rows<OrgDoc>(collection('orgs').where({ _id: c.orgId }).field({ name: true }).limit(1)),
+    ...years.map((y) => effectiveRules(c.orgPath, y))
+  ])
+  const rulesOf = (y: number) => rules[years.indexOf(y)].rules
+  const figuresOf = (p: string) => cadreFigures(p, ctx.now, inputsFor(inputs, c._id, periodYear(p), rulesOf(periodYear(p)).daysTarget))
+  const figures = figuresOf(period)
+  const yearFigures = new Map(trendYears(months).map((y) => [y, figuresOf(y)]))
   return {
     kind,
     period,
-    cadre: { id: c._id, name: c.name, orgId: c.orgId, orgName },
-    figures: here?.figures ?? null,
-    satisfiedShare: here ? satisfiedShare(here.figures) : null,
-    score: here ? here.score : null,
-    computedAt: iso(here?.computedAt),
-    trend: months.map((m) => trendPoint(m, byId.get(cadreScoreId(c._id, m))?.figures))
+    cadre: { id: c._id, name: c.name, orgId: c.orgId, orgName: org?.name ?? '' },
+    figures,
+    satisfiedShare: satisfiedShare(figures),
+    score: computeScore(figures, rulesOf(periodYear(period))).score,
+    computedAt: iso(ctx.now),
+    trend: months.map((m) => trendPoint(m, yearFigures.get(m.slice(0, 4))))
   }
 }

@@ -7,26 +7,31 @@ import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireManager, requireManagerOf, requireStaff } from '../../_lib/auth'
 import { rows } from '../../_lib/query'
-import { childOf, iso, pickPeriod, trendMonths, trendPoint } from '../shared'
+import { childOf, iso, pickPeriod, trendMonths, trendPoint, trendYears } from '../shared'
 
 type Input = z.output<typeof dashboardApi.node.input>
 type Output = z.input<typeof dashboardApi.node.output>
 
+const NOT_YOURS = '您只能查看自己管理范围内单位的数据'
+
 /**
- * A node's 数据看板: four indexed reads whatever the size of the tree — the org, its orgStats for the period
- * and the 12 trend months (by computed _id), its child units' orgStats for the period (index
- * parent_period_rank, in rank order) and the cadres directly under it (cadreScores, index org_period).
+ * A node's 数据看板: four indexed reads whatever the size of the tree — the org (checked against the caller's
+ * subtree before anything else is read), its orgStats for the period and the year(s) of the 12 trend months (by
+ * computed _id: a year's document carries its months, so the trend adds up to the year), its child units' orgStats
+ * for the period (index parent_period_rank, in rank order) and the cadres directly under it (cadreScores, index
+ * org_period). Figures are the rankings job's, as of `computedAt`.
  */
 export async function node(input: Input, ctx: RequestContext): Promise<Output> {
   const user = await requireStaff(ctx)
   requireManager(user)
   const orgId = input.orgId ?? user.orgId
   const [org] = await rows<OrgDoc>(collection('orgs').where({ _id: orgId }).limit(1))
-  if (!org) throw new AppError('NOT_FOUND', '没有找到这个单位')
-  requireManagerOf(user, org.path, '您只能查看自己管理范围内单位的数据')
+  if (!org) throw new AppError('FORBIDDEN', NOT_YOURS)
+  requireManagerOf(user, org.path, NOT_YOURS)
   const { kind, period } = pickPeriod(input.kind, input.period, ctx.now)
   const months = trendMonths(period)
-  const ids = [...new Set([orgStatsId(orgId, period), ...months.map((m) => orgStatsId(orgId, m))])]
+  const years = trendYears(months)
+  const ids = [...new Set([orgStatsId(orgId, period), ...years.map((y) => orgStatsId(orgId, y))])]
 
   const [mine, units, cadres] = await Promise.all([
     rows<OrgStatsDoc>(collection('orgStats').where({ _id: _.in(ids) }).limit(ids.length)),
@@ -44,7 +49,7 @@ export async function node(input: Input, ctx: RequestContext): Promise<Output> {
     figures: here?.figures ?? null,
     satisfiedShare: here ? satisfiedShare(here.figures) : null,
     computedAt: iso(here?.updatedAt),
-    trend: months.map((m) => trendPoint(m, byId.get(orgStatsId(orgId, m))?.figures)),
+    trend: months.map((m) => trendPoint(m, byId.get(orgStatsId(orgId, m.slice(0, 4)))?.figures)),
     children: [
       ...units.map((u) => childOf('unit', { id: u.orgId, name: u.orgName, level: u.level, figures: u.figures, score: u.meanScore })),
       ...cadres

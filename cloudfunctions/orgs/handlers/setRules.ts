@@ -51,6 +51,7 @@ export async function setRules(input: z.output<typeof orgsApi.setRules.input>, c
     for (const field of touched) {
       const block = editBlock(field, org.path, merged, user.role === 'admin')
       if (block === 'ancestorLocked') throw new AppError('FORBIDDEN', `「${ruleFieldLabels[field]}」已被上级锁定，不能修改`)
+      if (block === 'adminOnly') throw new AppError('FORBIDDEN', `「${ruleFieldLabels[field]}」只有省活动办可以设置`)
       if (block === 'ownLocked') throw new AppError('FORBIDDEN', `「${ruleFieldLabels[field]}」已被省活动办锁定，不能修改`)
     }
     const nextValues: Record<string, unknown> = { ...(own?.values ?? {}) }

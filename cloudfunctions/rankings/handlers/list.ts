@@ -2,28 +2,32 @@ import type { z } from '../../../types/zod'
 import type { rankingsApi, RankingPage } from '../../../types/api/rankings'
 import type { CadreScoreDoc, OrgStatsDoc } from '../../../types/outcomes'
 import { _ } from '../../_lib/cloud'
-import { collection } from '../../_lib/collections'
+import { collection, type OrgDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
-import { isManagerOf, requireManager, requireStaff } from '../../_lib/auth'
+import { requireManager, requireManagerOf, requireStaff } from '../../_lib/auth'
 import { rows } from '../../_lib/query'
-import { decodeKey, encodeKey, levelOfPath, resolvePeriod } from '../shared'
+import { decodeKey, encodeKey, iso, levelOfPath, resolvePeriod } from '../shared'
+
+const NOT_YOURS = '您只能查看本单位及下级单位的排行'
 
 /**
- * A ranking page: the caller read by openid (1 operation), then ONE indexed read in rank order — cadreScores on
- * [period, scope.<level>, sortKey, _id] or orgStats on [parentId, period, sortKey, _id] — of limit + 1 documents
- * after the cursor. The node's own document is not read: every row carries its orgPath, and a row outside the
- * caller's subtree refuses the whole page.
+ * A ranking page. The caller (1 operation) and the node (1, by _id) come first: a node outside the caller's subtree
+ * is refused before any ranking is read — an empty period, a units view or a node that does not exist answer the
+ * same refusal, so nothing about another subtree leaks. Then ONE indexed read in rank order — orgStats on
+ * [parentId, period, sortKey, _id] for the units (the default: 国办函〔2026〕12号, units are compared, not people) or
+ * cadreScores on [period, scope.<level>, sortKey, _id] for the cadres — of limit + 1 documents after the cursor.
  */
 export async function list(input: z.output<typeof rankingsApi.list.input>, ctx: RequestContext): Promise<z.input<typeof RankingPage>> {
   const user = await requireStaff(ctx)
   requireManager(user)
   const period = resolvePeriod(input.kind, input.period, ctx.now)
   const orgId = input.orgId ?? user.orgId
-  if (orgId !== user.orgId && !input.level) throw new AppError('BAD_REQUEST', '请选择单位')
-  if (orgId !== user.orgId && user.orgPath.includes(orgId)) throw new AppError('FORBIDDEN', '您只能查看本单位及下级单位的排行')
-  const level = orgId === user.orgId ? levelOfPath(user.orgPath) : input.level!
   const after = decodeKey(input.cursor)
+  const [org] = await rows<OrgDoc>(collection('orgs').where({ _id: orgId }).limit(1))
+  if (!org) throw new AppError('FORBIDDEN', NOT_YOURS)
+  requireManagerOf(user, org.path, NOT_YOURS)
+  const level = levelOfPath(org.path)
   const page = { period, kind: input.kind, view: input.view, orgId, level, individuals: [], units: [], nextCursor: null }
 
   if (input.view === 'individuals') {
@@ -31,11 +35,13 @@ export async function list(input: z.output<typeof rankingsApi.list.input>, ctx: 
     const docs = await rows<CadreScoreDoc>(
       collection('cadreScores')
         .where(where)
-        .field({ cadreId: true, cadreName: true, orgId: true, orgName: true, orgPath: true, score: true, satisfiedShare: true, ranks: true, sortKey: true, figures: true })
+        .field({
+          cadreId: true, cadreName: true, orgId: true, orgName: true, score: true, satisfiedShare: true, scoredShare: true, ranks: true,
+          sortKey: true, figures: true, computedAt: true, satisfactionRule: true
+        })
         .orderBy('sortKey', 'asc')
         .limit(input.limit + 1)
     )
-    if (docs.some((d) => !isManagerOf(user, d.orgPath))) throw new AppError('FORBIDDEN', '您只能查看本单位及下级单位的排行')
     const shown = docs.slice(0, input.limit)
     return {
       ...page,
@@ -46,12 +52,15 @@ export async function list(input: z.output<typeof rankingsApi.list.input>, ctx: 
         orgName: d.orgName,
         score: d.score,
         satisfiedShare: d.satisfiedShare,
+        scoredShare: d.scoredShare ?? null,
         rank: d.ranks?.[level] ?? null,
         days: d.figures.days.count,
         demandsSolved: d.figures.demands.solved,
         ratings: d.figures.ratings.count
       })),
-      nextCursor: docs.length > input.limit ? encodeKey(shown[shown.length - 1].sortKey) : null
+      nextCursor: docs.length > input.limit ? encodeKey(shown[shown.length - 1].sortKey) : null,
+      computedAt: shown.length ? iso(shown.reduce((m, d) => (new Date(d.computedAt) < m ? new Date(d.computedAt) : m), new Date(shown[0].computedAt))) : null,
+      satisfactionRule: shown[0]?.satisfactionRule ?? null
     }
   }
 
@@ -61,7 +70,6 @@ export async function list(input: z.output<typeof rankingsApi.list.input>, ctx: 
       .orderBy('sortKey', 'asc')
       .limit(input.limit + 1)
   )
-  if (docs.some((d) => !isManagerOf(user, d.orgPath))) throw new AppError('FORBIDDEN', '您只能查看本单位及下级单位的排行')
   const shown = docs.slice(0, input.limit)
   return {
     ...page,
@@ -76,6 +84,8 @@ export async function list(input: z.output<typeof rankingsApi.list.input>, ctx: 
       rank: d.rank,
       figures: d.figures
     })),
-    nextCursor: docs.length > input.limit ? encodeKey(shown[shown.length - 1].sortKey) : null
+    nextCursor: docs.length > input.limit ? encodeKey(shown[shown.length - 1].sortKey) : null,
+    computedAt: shown.length ? iso(shown.reduce((m, d) => (new Date(d.updatedAt) < m ? new Date(d.updatedAt) : m), new Date(shown[0].updatedAt))) : null,
+    satisfactionRule: shown[0]?.satisfactionRule ?? null
   }
 }

@@ -15,7 +15,7 @@ import { ResidentHome } from './ResidentHome'
 import './index.scss'
 
 /** Where the home page's entries lead. */
-export type HomeEntry = 'checkin' | 'visits' | 'calendar' | 'households' | 'lianglian' | 'diary' | 'reports' | 'ledger' | 'ratings' | 'exemplars' | 'outcomes' | 'outbox'
+export type HomeEntry = 'checkin' | 'visits' | 'calendar' | 'households' | 'lianglian' | 'diary' | 'reports' | 'ledger' | 'ratings' | 'exemplars' | 'outcomes' | 'periods' | 'outbox'
 
 export interface CadreHomeProps {
   /** `visit.progress`, loaded only for a cadre. */
@@ -113,7 +113,8 @@ function CadreWorkspace(p: CadreHomeProps) {
         <HomeTile title='日历' desc='哪天下了基层' onClick={() => p.onOpen('calendar')} testId='open-calendar' />
         <HomeTile title='民情日记' desc='所见所闻所想' onClick={() => p.onOpen('diary')} testId='open-diary' />
         <HomeTile title='调研报告' desc='按年份归档' onClick={() => p.onOpen('reports')} testId='open-reports' />
-        <HomeTile title='我的成效' desc='得分、排名和怎样提高' onClick={() => p.onOpen('outcomes')} testId='open-outcomes' />
+        <HomeTile title='我的成效' desc='得分和怎样提高' onClick={() => p.onOpen('outcomes')} testId='open-outcomes' />
+        <HomeTile title='请假和蹲点' desc='请假、培训、抽调、蹲点' onClick={() => p.onOpen('periods')} testId='open-periods' />
         <HomeTile title='典型引路' desc='看看别人怎么做' onClick={() => p.onOpen('exemplars')} testId='open-exemplars' />
       </View>
     </View>
@@ -160,9 +161,15 @@ function QueueBanner({ queue, uploading, onUpload, onOpen }: Pick<CadreHomeProps
   )
 }
 
-/** Pace in words: ahead, on track or behind the expected days — never "more is better" past the target. */
-export function paceText(p: Pick<Progress, 'days' | 'expectedByToday' | 'reached' | 'target'>): string {
-  if (p.reached) return `已完成全年 ${p.target} 天的目标`
+const pauseWords: Record<'leave' | 'training' | 'secondment', string> = { leave: '请假', training: '培训', secondment: '抽调' }
+
+/**
+ * Pace in words: ahead, on track or behind the expected days — never "more is better" past the target. 请假/培训/抽调
+ * pause it (the target shrinks by the paused share).
+ */
+export function paceText(p: Pick<Progress, 'days' | 'expectedByToday' | 'reached' | 'target'> & { pace?: Progress['pace'] }): string {
+  if (p.reached) return `已完成全年 ${p.pace?.adjustedTarget ?? p.target} 天的目标`
+  if (p.pace?.pausedNow) return `${pauseWords[p.pace.pausedNow.kind]}中，进度暂停到 ${p.pace.pausedNow.to.slice(5).replace('-', '月')}日`
   const behind = p.expectedByToday - p.days
   if (behind > 0) return `比进度少 ${behind} 天`
   return '进度正常'
@@ -188,7 +195,8 @@ function ProgressCard({ progress, onRetry, onCalendar }: { progress: CadreHomePr
     )
   }
   const p = progress.data
-  const pct = p.target > 0 ? Math.round((p.progressDays / p.target) * 100) : 0
+  const target = p.pace.adjustedTarget
+  const pct = target > 0 ? Math.round((p.progressDays / target) * 100) : 0
   const behind = !p.reached && p.days < p.expectedByToday
   return (
     <Card title={`${p.year} 年下基层`} testId='progress'>
@@ -198,7 +206,7 @@ function ProgressCard({ progress, onRetry, onCalendar }: { progress: CadreHomePr
             <Text className='home-ring__days' data-testid='progress-days'>
               {p.days}
             </Text>
-            <Text className='home-ring__target'>/ {p.target} 天</Text>
+            <Text className='home-ring__target'>/ {target} 天</Text>
           </View>
         </View>
         <View className='home-progress__side'>
@@ -211,6 +219,11 @@ function ProgressCard({ progress, onRetry, onCalendar }: { progress: CadreHomePr
           <Text className='home-progress__line' data-testid='progress-month'>
             本月走访 {p.thisMonth.visits} 次，{p.thisMonth.days} 天
           </Text>
+          {p.pace.pausedDays > 0 ? (
+            <Text className='home-progress__line home-progress__small' data-testid='progress-paused'>
+              今年请假、培训、抽调 {p.pace.pausedDays} 天，目标按 {target} 天算
+            </Text>
+          ) : null}
           <Text className='home-progress__line home-progress__small'>
             本月外勤 {p.fieldwork.used}/{p.fieldwork.limit} 次{p.fieldwork.pending > 0 ? `，${p.fieldwork.pending} 次待审核` : ''}
           </Text>

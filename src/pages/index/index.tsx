@@ -19,6 +19,7 @@ const routes: Record<HomeEntry, string> = {
   diary: '/cadre/pages/diary/index',
   reports: '/cadre/pages/reports/index',
   outcomes: '/cadre/pages/outcomes/index',
+  periods: '/cadre/pages/periods/index',
   exemplars: '/cadre/pages/exemplars/index',
   outbox: '/cadre/pages/outbox/index'
 }

@@ -11,6 +11,7 @@ import { translator, useT } from '../../i18n'
 import { common } from '../../i18n/common'
 import { ResidentPage } from '../../i18n/ResidentPage'
 import type { RateForm, RateTarget, ReportForm } from './form'
+import { ConfirmCard, type ConfirmCardProps } from './ConfirmCard'
 import { messages, tagNamesBo, type RateKey } from './messages'
 import { VoiceNote } from './VoiceNote'
 import './index.scss'
@@ -41,6 +42,8 @@ export interface RateViewProps {
   onNotify?: () => void
   /** Already in the resident's language (the page translates its own checks; the server's words stay Chinese). */
   error: string | null
+  /** A 外勤 the resident on the spot may confirm (`visit.confirmation`), when there is one. */
+  confirm?: ConfirmCardProps | null
   /** Text size from WeChat's font setting (关怀模式): 1 = as designed. */
   fontScale?: number
   /** 语音留言 on the report form: when recording started (null: not recording), and the recorder's buttons. */
@@ -84,6 +87,7 @@ export function RateView(p: RateViewProps) {
         ) : null}
       </Card>
       {p.step.kind === 'thanks' ? <Thanks t={t} message={p.step.message} notify={p.step.notify} onNotify={p.onNotify} onBack={() => p.onStep({ kind: 'home' })} /> : null}
+      {p.step.kind === 'home' && p.confirm ? <ConfirmCard {...p.confirm} /> : null}
       {p.step.kind === 'home' ? <Home t={t} l={l} onStep={p.onStep} /> : null}
       {p.step.kind === 'rate' ? <RatingForm {...p} t={t} bo={lang === 'bo'} target={p.step.target} fix={l.fix?.result ?? null} /> : null}
       {p.step.kind === 'report' ? <ReportFormView {...p} t={t} /> : null}

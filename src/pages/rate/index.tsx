@@ -8,6 +8,7 @@ import { askForReminders } from '../../services/subscribe'
 import { newSubmissionId } from '../../services/outbox'
 import { VoiceError, startRecording, uploadVoice, type RecordedVoice, type VoiceRecording } from '../../services/voice'
 import { templateId, templatesToAsk } from '../../../types/reminders'
+import type { VisitConfirmation } from '../../../types/cadre-periods'
 import { useT } from '../../i18n'
 import { fontScale } from '../../i18n/font-scale'
 import { messages } from './messages'
@@ -29,6 +30,24 @@ export default function RatePage() {
   const [report, setReport] = useState<ReportForm>(emptyReportForm)
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  // A visit's code: may the resident on the spot confirm the cadre was there (a 外勤 no fence fits)?
+  const visitScene = landing.data?.kind === 'visit'
+  const confirmation = useCloud(() => (visitScene ? callCloud('visit', 'confirmation', { scene }) : Promise.resolve(null)), [scene, visitScene])
+  const [confirmed, setConfirmed] = useState<VisitConfirmation | null>(null)
+  const shownConfirmation = confirmed ?? confirmation.data
+  const [confirming, setConfirming] = useState(false)
+  const [confirmError, setConfirmError] = useState<string | null>(null)
+  const confirm = async () => {
+    setConfirming(true)
+    setConfirmError(null)
+    try {
+      setConfirmed(await callCloud('visit', 'confirm', { scene }))
+    } catch (err) {
+      setConfirmError(toCloudError(err).message)
+    } finally {
+      setConfirming(false)
+    }
+  }
   // One id per written report: a retried tap after a lost reply lands once.
   const reportId = useRef(newSubmissionId())
   const recording = useRef<VoiceRecording | null>(null)
@@ -144,6 +163,7 @@ export default function RatePage() {
         onSubmit={() => void submit()}
         submitting={submitting}
         error={error}
+        confirm={shownConfirmation ? { confirmation: shownConfirmation, onConfirm: () => void confirm(), confirming, error: confirmError } : null}
         fontScale={fontScale()}
         recordingSince={recordingSince}
         onVoiceStart={() => void startVoice()}

@@ -4,13 +4,12 @@ import { View } from '@tarojs/components'
 import { useCloud } from '../../../hooks/useCloud'
 import { usePagedPage } from '../../../hooks/usePagedPage'
 import { callCloud } from '../../../services/cloud'
+import { newSubmissionId } from '../../../services/outbox'
 import { loadMe } from '../../../services/me'
 import { toCloudError } from '../../../services/reply'
 import { currentLang, translator } from '../../../i18n'
 import { messages } from './messages'
 import { FeedbackView, emptyFeedbackForm, formProblems, type FeedbackForm } from './FeedbackView'
-
-const newId = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
 
 /** 投诉建议 (in the reader's language: ./messages.ts). On open: `user.me` (residents choose the office) and `feedback.listMine`; 提交: `feedback.submit`. */
 export default function FeedbackPage() {
@@ -21,7 +20,7 @@ export default function FeedbackPage() {
   const [sending, setSending] = useState(false)
   const [sendError, setSendError] = useState<string | null>(null)
   // One id per written submission: a retried tap after a lost reply lands once.
-  const submissionId = useRef(newId())
+  const submissionId = useRef(newSubmissionId())
 
   const send = async () => {
     const found = formProblems(form)
@@ -38,7 +37,7 @@ export default function FeedbackPage() {
         ...(form.contactName.trim() ? { contactName: form.contactName.trim() } : {}),
         ...(form.contactPhone.trim() ? { contactPhone: form.contactPhone.trim() } : {})
       })
-      submissionId.current = newId()
+      submissionId.current = newSubmissionId()
       setForm(emptyFeedbackForm)
       mine.setItems((items) => [sent, ...items.filter((x) => x.id !== sent.id)])
       void Taro.showToast({ title: translator(messages, currentLang())('sent'), icon: 'success' })

@@ -7,8 +7,13 @@ import './index.scss'
 export interface CalendarData {
   /** First date covered ('YYYY-MM-DD'): data of another month is not shown while the new one loads. */
   from: string
-  days: { date: string; visits: number }[]
+  /** Days at the grassroots: visits counted that day, and whether an approved 蹲点 covers it. */
+  days: { date: string; visits: number; stay?: boolean }[]
+  /** Approved 请假/培训/抽调 (the pace pauses then). */
+  paused?: { kind: 'leave' | 'training' | 'secondment'; from: string; to: string }[]
 }
+
+const pauseWords = { leave: '请假', training: '培训', secondment: '抽调' } as const
 
 export interface CalendarViewProps {
   month: string
@@ -26,7 +31,8 @@ const weekdays = ['一', '二', '三', '四', '五', '六', '日']
 /** 下基层日历: a month, days with counted visits marked. */
 export function CalendarView(p: CalendarViewProps) {
   const data = p.calendar.data && p.calendar.data.from.startsWith(p.month) ? p.calendar.data : undefined
-  const counted = new Map((data?.days ?? []).map((d) => [d.date, d.visits]))
+  const counted = new Map((data?.days ?? []).map((d) => [d.date, d]))
+  const pausedOn = (date: string) => (data?.paused ?? []).find((x) => x.from <= date && date <= x.to)
   const canNext = p.month < p.thisMonth
   return (
     <View data-testid='calendar'>
@@ -62,12 +68,16 @@ export function CalendarView(p: CalendarViewProps) {
                 c.date ? (
                   <View
                     key={c.date}
-                    className={`cal-cell${counted.has(c.date) ? ' cal-cell--on' : ''}${c.date === p.today ? ' cal-cell--today' : ''}`}
-                    data-testid={counted.has(c.date) ? 'day-counted' : 'day'}
+                    className={`cal-cell${counted.has(c.date) ? ' cal-cell--on' : pausedOn(c.date) ? ' cal-cell--paused' : ''}${c.date === p.today ? ' cal-cell--today' : ''}`}
+                    data-testid={counted.has(c.date) ? 'day-counted' : pausedOn(c.date) ? 'day-paused' : 'day'}
                     data-date={c.date}
                   >
                     <Text className='cal-cell__day'>{c.day}</Text>
-                    {counted.has(c.date) ? <Text className='cal-cell__mark'>{counted.get(c.date)}次</Text> : null}
+                    {counted.has(c.date) ? (
+                      <Text className='cal-cell__mark'>{counted.get(c.date)!.visits > 0 ? `${counted.get(c.date)!.visits}次` : '蹲点'}</Text>
+                    ) : pausedOn(c.date) ? (
+                      <Text className='cal-cell__mark'>{pauseWords[pausedOn(c.date)!.kind]}</Text>
+                    ) : null}
                   </View>
                 ) : (
                   <View key={`b${j}`} className='cal-cell cal-cell--blank' />
@@ -78,7 +88,12 @@ export function CalendarView(p: CalendarViewProps) {
           <Text className='jdq-text' data-testid='month-summary'>
             {data.days.length > 0 ? `本月下基层 ${data.days.length} 天（红色的日子）` : '这个月还没有计入的走访'}
           </Text>
-          <Text className='cal-note'>只显示已计入的走访；外勤审核通过后才会标上。</Text>
+          {(data.paused ?? []).length ? (
+            <Text className='jdq-text' data-testid='month-paused'>
+              {(data.paused ?? []).map((x) => `${pauseWords[x.kind]} ${Number(x.from.slice(8))}—${Number(x.to.slice(8))} 日`).join('，')}：这些天下基层进度暂停
+            </Text>
+          ) : null}
+          <Text className='cal-note'>只显示已计入的日子：外勤审核通过或群众扫码确认后、蹲点审批通过后才会标上。</Text>
         </Card>
       )}
     </View>

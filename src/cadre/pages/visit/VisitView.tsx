@@ -1,3 +1,4 @@
+import { CONFIRM_WINDOW_HOURS } from '../../../../types/rules/cadre-periods'
 import { Text, View } from '@tarojs/components'
 import type { Household, RaisedProblem, VisitDetail } from '../../../../types/cadre-work'
 import { problemHandlingLabels, demandStatusLabels, demandAreas, fiveMustVisit, fourInto, workMethods } from '../../../../types/labels'
@@ -92,8 +93,13 @@ export function VisitView(p: VisitViewProps) {
       </Card>
       {p.onShowQr && !p.queued && v.status !== 'rejected' ? (
         <View className='jdq-state__action'>
+          {v.status === 'pending' && !v.inside ? (
+            <Text className='jdq-hint' data-testid='confirm-hint'>
+              联系点不在这里（牧区、流动点常有）：请在场的群众扫码确认您来过，{CONFIRM_WINDOW_HOURS} 小时内确认就计入下基层天数，不用等审核。
+            </Text>
+          ) : null}
           <BigButton kind='plain' onClick={p.onShowQr} testId='show-qr'>
-            出示二维码，请群众评价
+            {v.status === 'pending' && !v.inside ? '出示二维码，请群众确认和评价' : '出示二维码，请群众评价'}
           </BigButton>
         </View>
       ) : null}

@@ -47,6 +47,8 @@ export interface CadreLiangLianViewProps {
   onEditPoint: (pointId: string) => void
   /** That cadre's 办实事 ledger (群众诉求台账), read-only with 督办. */
   onOpenLedger?: () => void
+  /** That cadre's 请假/培训/抽调 and 蹲点: record one for them, end a leave early. */
+  onOpenPeriods?: () => void
 }
 
 /** One cadre's 两联 as the manager sees it: the points (add, edit, reassign) and the cadre's own contacts. */
@@ -64,6 +66,11 @@ export function CadreLiangLianView(p: CadreLiangLianViewProps) {
         {p.onOpenLedger ? (
           <View className='jdq-link' onClick={p.onOpenLedger} data-testid='open-ledger'>
             <Text>查看 TA 的诉求台账（办实事）›</Text>
+          </View>
+        ) : null}
+        {p.onOpenPeriods ? (
+          <View className='jdq-link' onClick={p.onOpenPeriods} data-testid='open-periods'>
+            <Text>为 TA 登记请假、培训、抽调 ›</Text>
           </View>
         ) : null}
       </Card>

@@ -44,6 +44,7 @@ function CadreLiangLian({ cadreId }: { cadreId: string }) {
         onAddPoint={() => void Taro.navigateTo({ url: `/manager/pages/point/index?cadreId=${cadre}` })}
         onEditPoint={(pointId) => void Taro.navigateTo({ url: `/manager/pages/point/index?pointId=${encodeURIComponent(pointId)}&cadreId=${cadre}` })}
         onOpenLedger={() => void Taro.navigateTo({ url: `/cadre/pages/ledger/index?cadreId=${cadre}&name=${encodeURIComponent(name ?? '')}` })}
+        onOpenPeriods={() => void Taro.navigateTo({ url: `/cadre/pages/periods/index?cadreId=${cadre}&name=${encodeURIComponent(name ?? '')}` })}
       />
     </View>
   )

@@ -52,7 +52,7 @@ export function FiguresBlock({ figures, satisfiedShare }: { figures: PeriodFigur
     <>
       <Card title='总体情况' testId='dash-totals'>
         <View className='dash-tiles'>
-          <Tile label='下基层天数' value={f.days.count} note={f.cadres > 1 ? `${f.cadres} 位干部合计` : undefined} testId='tile-days' />
+          <Tile label='下基层天数' value={f.days.count} note={`${f.cadres > 1 ? `${f.cadres} 位干部合计，` : ''}只看进度，不计分`} testId='tile-days' />
           <Tile label='走访次数' value={f.visits.total} testId='tile-visits' />
           <Tile label='群众诉求' value={f.demands.raised} note={`办结 ${f.demands.solved} 件，按时 ${f.demands.solvedOnTime} 件`} testId='tile-demands' />
           <Tile label='满意率' value={share(satisfiedShare)} note={`${f.ratings.count} 条评价`} testId='tile-satisfied' />
@@ -227,7 +227,7 @@ export function CadreDashboardView({ state, kind, onKind, onRetry }: CadreDashbo
               {d.cadre.orgName} · {periodLabel(d.period)}
               {d.score !== null ? ` · 综合得分 ${d.score}` : ''}
             </Text>
-            {d.computedAt ? <Text className='dash-text'>{when(d.computedAt)}（白天每小时更新）</Text> : null}
+            {d.computedAt ? <Text className='dash-text' data-testid='dash-live'>按 {beijing(d.computedAt).format('M月D日 HH:mm')} 的数据实时计算</Text> : null}
           </View>
           {d.figures ? (
             <FiguresBlock figures={d.figures} satisfiedShare={d.satisfiedShare} />

@@ -81,7 +81,7 @@ function Body(p: HonoursViewProps) {
       {l.entries.length === 0 ? (
         <EmptyView
           title={l.kind === 'honours' ? '这个月没有符合表彰条件的干部' : '这个月没有需要通报的干部'}
-          hint={l.kind === 'honours' ? '表彰要求满意率达标且有足够的群众评价' : '通报只看下沉进度、超期诉求和未回访的差评'}
+          hint={l.kind === 'honours' ? '表彰要求满意率达标且有足够的群众评价' : '通报只看超期诉求和未回访的差评，不看下基层天数'}
         />
       ) : (
         <Card>

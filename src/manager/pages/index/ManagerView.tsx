@@ -10,6 +10,7 @@ export type EntryKey =
   | 'cases'
   | 'held'
   | 'review'
+  | 'periods'
   | 'rankings'
   | 'dashboard'
   | 'honours'
@@ -41,13 +42,14 @@ export const entryGroups: { title: string; entries: ManagerEntry[] }[] = [
     entries: [
       { key: 'cases', title: '差评回访和诉求督办', hint: '差评 1 个工作日内回访、限期整改；超期诉求督办；审批延期申请；签收答复上报的诉求；核查标为无效的诉求', url: '/manager/pages/cases/index' },
       { key: 'held', title: '待审核的评价', hint: '超出活动合理人数、短时间集中扫码的群众评价先不计入成效，核实后采纳', url: '/manager/pages/held/index' },
-      { key: 'review', title: '外勤审核', hint: '干部不在联系点范围内的打卡，审核通过后计入下基层天数', url: '/manager/pages/review/index' }
+      { key: 'review', title: '外勤审核', hint: '干部不在联系点范围内的打卡，审核通过后计入下基层天数', url: '/manager/pages/review/index' },
+      { key: 'periods', title: '请假和蹲点审批', hint: '请假、培训、抽调期间下基层进度暂停；蹲点审批通过后每天计入下基层天数', url: '/cadre/pages/periods/index?queue=1' }
     ]
   },
   {
     title: '看成效',
     entries: [
-      { key: 'rankings', title: '成效排行', hint: '按群众满意度、诉求按时办结、差评整改、五必访和下沉天数排名，不看打卡次数', url: '/manager/pages/rankings/index' },
+      { key: 'rankings', title: '成效排行', hint: '先比单位，再看干部：按群众满意度、诉求按时办结、差评整改和五必访，不看打卡次数和下沉天数', url: '/manager/pages/rankings/index' },
       { key: 'dashboard', title: '数据看板', hint: '走访、下基层天数、诉求办理和群众满意度，按月、季、年看趋势，逐级查看下级和干部', url: '/manager/pages/dashboard/index' },
       { key: 'honours', title: '表彰和通报', hint: '每月按规则生成名单，审核后发布，本单位及下级都能看到', url: '/manager/pages/honours/index' },
       { key: 'exemplars', title: '典型引路', hint: '把做得好的走访、民情日记和办结的诉求设为典型，全系统的干部都能学习', url: '/cadre/pages/exemplars/index' }

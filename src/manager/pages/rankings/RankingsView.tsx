@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { beijing } from '../../../../types/rules/beijing-time'
 import type { RankedCadre, RankedUnit } from '../../../../types/outcomes'
 import type { PeriodKind } from '../../../../types/outcomes'
 import { Chips } from '../../../components/Chips'
@@ -25,16 +26,19 @@ export interface RankingsViewProps {
   onOpenUnit: (u: RankedUnit) => void
   onOpenCadre: (c: RankedCadre) => void
   onOpenHonours?: () => void
+  /** When the rankings job computed the rows, and how satisfaction entered the scores (from the last page read). */
+  meta?: { computedAt: string | null; satisfactionRule: string | null } | null
 }
 
 const pct = (r: number | null) => (r === null ? '暂无评价' : `满意率 ${Math.round(r * 1000) / 10}%`)
+const at = (iso: string) => beijing(iso).format('M月D日 HH:mm')
 
 /** 成效排行: units by their cadres' mean score, or cadres by score; tap to go down a level or to a cadre. */
 export function RankingsView(p: RankingsViewProps) {
   const empty = (
     <EmptyView
       title={p.view === 'units' ? '没有下级单位的排行' : '还没有干部的排行'}
-      hint='排行每小时按群众满意度、诉求办结、差评整改、五必访和下沉天数计算一次，不看打卡次数'
+      hint='排行白天每小时按群众满意度、诉求按时办结、差评回访整改和五必访计算一次；下基层天数和打卡次数不计分'
     />
   )
   const state = listState(p.list, p.onRetry, empty)
@@ -49,6 +53,11 @@ export function RankingsView(p: RankingsViewProps) {
         <View className='jdq-link' onClick={p.onOpenHonours} data-testid='open-honours'>
           <Text>表彰和通报名单 ›</Text>
         </View>
+      ) : null}
+      {p.meta?.computedAt ? (
+        <Text className='jdq-hint' data-testid='rank-meta'>
+          按 {at(p.meta.computedAt)} 的统计（白天每小时更新）{p.meta.satisfactionRule ? `；${p.meta.satisfactionRule}` : ''}
+        </Text>
       ) : null}
       <RefreshError list={p.list} />
       {state ?? (
@@ -76,8 +85,9 @@ export function RankingsView(p: RankingsViewProps) {
                   <Text className='rank-score'>{r.score} 分</Text>
                 </View>
                 <Text className='jdq-row__line'>
-                  {r.orgName} · {pct(r.satisfiedShare)}（{r.ratings} 条评价）· 办结诉求 {r.demandsSolved} 件 · 下沉 {r.days} 天
+                  {r.orgName} · {pct(r.satisfiedShare)}（{r.ratings} 条评价{r.ratings > 0 && r.scoredShare === null ? '，不足计分条数' : ''}）· 办结诉求 {r.demandsSolved} 件
                 </Text>
+                <Text className='jdq-row__line rank-more'>下基层 {r.days} 天（只看进度，不计分）</Text>
               </View>
             )
           )}

@@ -37,10 +37,12 @@ function Node({ kind, onKind }: { kind: PeriodKind; onKind: (k: PeriodKind) => v
   const [chosen, setView] = useState<RankView | null>(params.view === 'units' || params.view === 'individuals' ? params.view : null)
   const view: RankView = chosen ?? (canShowUnits ? 'units' : 'individuals')
   const ready = !!orgId || me.data !== undefined || !!me.error
+  const [meta, setMeta] = useState<{ computedAt: string | null; satisfactionRule: string | null } | null>(null)
   const list = usePaged<RankRow>(
     async (cursor) => {
       if (!ready) return { items: [], nextCursor: null }
-      const page = await callCloud('rankings', 'list', { kind, view, limit: 20, ...(orgId ? { orgId, level } : {}), ...(cursor ? { cursor } : {}) })
+      const page = await callCloud('rankings', 'list', { kind, view, limit: 20, ...(orgId ? { orgId } : {}), ...(cursor ? { cursor } : {}) })
+      if (!cursor) setMeta({ computedAt: page.computedAt, satisfactionRule: page.satisfactionRule })
       const items: RankRow[] = view === 'units' ? page.units.map((u) => ({ type: 'unit' as const, ...u })) : page.individuals.map((c) => ({ type: 'cadre' as const, ...c }))
       return { items, nextCursor: page.nextCursor }
     },
@@ -69,6 +71,7 @@ function Node({ kind, onKind }: { kind: PeriodKind; onKind: (k: PeriodKind) => v
         })
       }
       onOpenCadre={(c) => void Taro.navigateTo({ url: `/manager/pages/rankings/index?cadreId=${encodeURIComponent(c.cadreId)}&name=${encodeURIComponent(c.cadreName)}&kind=${kind}` })}
+      meta={meta}
       onOpenHonours={() => void Taro.navigateTo({ url: `/manager/pages/honours/index${orgId ? `?orgId=${encodeURIComponent(orgId)}` : ''}` })}
     />
   )

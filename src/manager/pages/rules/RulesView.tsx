@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { EffectiveRules, RuleChange } from '../../../../types/api/orgs'
-import type { OrgRules, RuleField } from '../../../../types/org-rules'
+import type { RuleField } from '../../../../types/org-rules'
 import { beijing } from '../../../../types/rules/beijing-time'
 import { BigButton } from '../../../components/BigButton'
 import { Chips } from '../../../components/Chips'
@@ -11,8 +11,8 @@ import type { CloudState } from '../../../hooks/useCloud'
 import type { PagedState } from '../../../hooks/usePaged'
 import './index.scss'
 
-/** The parts of an object-valued rule, with their Chinese names (percent: shown ×100). */
-export const subFields: Partial<Record<RuleField, { key: string; label: string; percent?: boolean }[]>> = {
+/** The parts of an object-valued rule, with their Chinese names (percent: shown ×100; choices: picked, not typed). */
+export const subFields: Partial<Record<RuleField, { key: string; label: string; percent?: boolean; choices?: { value: string; label: string }[] }[]>> = {
   demandDays: [
     { key: 'urgent', label: '紧急（0 = 当天办完）' },
     { key: 'general', label: '一般' },
@@ -22,8 +22,11 @@ export const subFields: Partial<Record<RuleField, { key: string; label: string; 
     { key: 'satisfaction', label: '群众满意度' },
     { key: 'demands', label: '办实事' },
     { key: 'badReviews', label: '差评回访整改' },
-    { key: 'fiveMustVisit', label: '五必访' },
-    { key: 'days', label: '下基层天数' }
+    { key: 'fiveMustVisit', label: '五必访' }
+  ],
+  satisfactionScoring: [
+    { key: 'method', label: '计分方法', choices: [{ value: 'minRatings', label: '按满意率' }, { value: 'wilson', label: '按置信下限（评价少时更保守）' }] },
+    { key: 'minRatings', label: '至少几条评价才计分（不少于 3）' }
   ],
   honours: [
     { key: 'topN', label: '表彰前几名' },
@@ -47,10 +50,16 @@ export const subFields: Partial<Record<RuleField, { key: string; label: string; 
     { key: 'perDay', label: '同一人每天至多评价几次' }
   ],
   notices: [
-    { key: 'behindPaceDays', label: '落后进度超过几天' },
     { key: 'overdueDemands', label: '超期诉求达到几件' },
     { key: 'unfollowedBadReviews', label: '差评未跟进达到几条' }
   ]
+}
+
+/** Rules chosen among a few values; the draft holds the value as text under ''. */
+export const choiceFields: Partial<Record<RuleField, { value: string; label: string }[]>> = {
+  photoPolicy: [{ value: 'optional', label: '拍照可选' }, { value: 'off', label: '不用拍照' }],
+  ownRankVisible: [{ value: 'false', label: '排名只给管理员看' }, { value: 'true', label: '干部能看到自己的排名' }],
+  absenceApproval: [{ value: 'manager', label: '管理员审批' }, { value: 'self', label: '登记后即生效' }]
 }
 
 /** What the editor holds: text per part (or the single value under ''). */
@@ -59,27 +68,32 @@ export type Draft = Record<string, string>
 export function draftOf(field: RuleField, value: unknown): Draft {
   const parts = subFields[field]
   if (!parts) return { '': String(value) }
-  const v = value as Record<string, number>
-  return Object.fromEntries(parts.map((p) => [p.key, String(p.percent ? Math.round(v[p.key] * 100) : v[p.key])]))
+  const v = value as Record<string, number | string>
+  return Object.fromEntries(parts.map((p) => [p.key, String(p.percent ? Math.round(Number(v[p.key]) * 100) : v[p.key])]))
 }
 
 /** The value to send, or a message when a number is missing or not a number. */
 export function valueOf(field: RuleField, draft: Draft): { value: unknown } | { error: string } {
-  if (field === 'photoPolicy') return { value: draft[''] }
+  if (field === 'ownRankVisible') return { value: draft[''] === 'true' }
+  if (choiceFields[field]) return { value: draft[''] }
   const num = (s: string | undefined) => (s !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(s) ? Number(s) : NaN)
   const parts = subFields[field]
   if (!parts) {
     const n = num(draft[''])
     return Number.isFinite(n) ? { value: n } : { error: '请填写数字' }
   }
-  const out: Record<string, number> = {}
+  const out: Record<string, number | string> = {}
   for (const p of parts) {
+    if (p.choices) {
+      out[p.key] = draft[p.key]
+      continue
+    }
     const n = num(draft[p.key])
     if (!Number.isFinite(n)) return { error: `「${p.label}」请填写数字` }
     out[p.key] = p.percent ? n / 100 : n
   }
   if (field === 'scoreWeights') {
-    const sum = Object.values(out).reduce((a, b) => a + b, 0)
+    const sum = Object.values(out).reduce<number>((a, b) => a + Number(b), 0)
     if (sum !== 100) return { error: `各项权重加起来要等于 100（现在是 ${sum}）` }
   }
   return { value: out }
@@ -173,17 +187,16 @@ function Editor(p: RulesViewProps & { field: RuleField }) {
   const parts = subFields[p.field]
   return (
     <View className='rules-editor' data-testid='rule-editor'>
-      {p.field === 'photoPolicy' ? (
-        <Chips
-          options={[{ value: 'optional', label: '拍照可选' }, { value: 'off', label: '不用拍照' }] as { value: OrgRules['photoPolicy']; label: string }[]}
-          value={e.draft[''] as OrgRules['photoPolicy']}
-          onChange={(v) => p.onDraft({ '': v })}
-          testId='rule-photo'
-        />
+      {choiceFields[p.field] ? (
+        <Chips options={choiceFields[p.field]!} value={e.draft['']} onChange={(v) => p.onDraft({ '': v })} testId={p.field === 'photoPolicy' ? 'rule-photo' : `rule-choice-${p.field}`} />
       ) : parts ? (
         parts.map((s) => (
           <Field key={s.key} label={s.label}>
-            <TextInput type='digit' value={e.draft[s.key] ?? ''} onChange={(v) => p.onDraft({ ...e.draft, [s.key]: v })} maxlength={6} testId={`rule-input-${s.key}`} />
+            {s.choices ? (
+              <Chips options={s.choices} value={e.draft[s.key]} onChange={(v) => p.onDraft({ ...e.draft, [s.key]: v })} testId={`rule-choice-${s.key}`} />
+            ) : (
+              <TextInput type='digit' value={e.draft[s.key] ?? ''} onChange={(v) => p.onDraft({ ...e.draft, [s.key]: v })} maxlength={6} testId={`rule-input-${s.key}`} />
+            )}
           </Field>
         ))
       ) : (
