@@ -14,71 +14,30 @@
 // No zod here: the mini-program's main package asks for consent with templateId / templatesToAsk. The shapes the
 // app sees (ReminderItem, ReminderPage, ReminderOverview) are schemas of the api: types/api/reminders.ts.
 import { pushStatusLabels } from './labels'
+import {
+  kindRouting,
+  reminderKinds,
+  templateId,
+  templateKeyOf,
+  templateKeys,
+  templates,
+  templatesToAsk,
+  type Audience,
+  type ReminderKind,
+  type TemplateKey,
+  type TemplateSpec
+} from './subscribe-templates'
 import { checkMessageData, fieldKind, fitThing } from './rules/subscribe-fields'
 import { beijing, beijingDate, beijingMonth } from './rules/beijing-time'
 
-declare const JDQ_TEMPLATE_IDS: Record<string, string> | undefined
 
 // ---------------------------------------------------------------- templates
 
-export interface TemplateSpec {
-  /** As titled in WeChat's template library. */
-  title: string
-  /** Field key (type prefix + number, as WeChat names them) → its label. */
-  fields: Record<string, string>
-  /** Long-term (长期订阅) templates are only for categories such as 政务民生: consent then does not run out. */
-  longTerm: boolean
-  /** Placeholder used when the build gives no real id. */
-  localId: string
-}
-
-export const templates = {
-  progress: {
-    title: '工作进度提醒',
-    fields: { name1: '姓名', thing2: '当前进度', thing3: '温馨提示' },
-    longTerm: false,
-    localId: 'local-tmpl-progress'
-  },
-  todo: {
-    title: '待办事项提醒',
-    fields: { thing1: '事项名称', time2: '截止时间', phrase3: '事项状态', thing4: '备注' },
-    longTerm: false,
-    localId: 'local-tmpl-todo'
-  },
-  rateInvite: {
-    title: '服务评价邀请',
-    fields: { thing1: '服务内容', thing2: '服务人员', date3: '服务日期', thing4: '温馨提示' },
-    longTerm: false,
-    localId: 'local-tmpl-rate'
-  },
-  summary: {
-    title: '月度工作报告',
-    fields: { thing1: '报告名称', thing2: '工作概况', thing3: '备注' },
-    longTerm: false,
-    localId: 'local-tmpl-summary'
-  }
-} as const satisfies Record<string, TemplateSpec>
-
-export type TemplateKey = keyof typeof templates
-export const templateKeys = Object.keys(templates) as TemplateKey[]
-
-const configuredIds: Record<string, string> = typeof JDQ_TEMPLATE_IDS === 'object' && JDQ_TEMPLATE_IDS ? JDQ_TEMPLATE_IDS : {}
-
-/** The WeChat template id of a template (from the build, else the local placeholder). */
-export function templateId(key: TemplateKey): string {
-  return configuredIds[key] || templates[key].localId
-}
-
-export function templateKeyOf(id: string): TemplateKey | null {
-  return templateKeys.find((k) => templateId(k) === id) ?? null
-}
+export { templates, templateKeys, templateId, templateKeyOf, templatesToAsk, reminderKinds }
+export type { TemplateSpec, TemplateKey, ReminderKind, Audience }
 
 // ---------------------------------------------------------------- kinds
 
-export const reminderKinds = ['pace', 'demandDue', 'demandOverdue', 'badReviewFollowUp', 'demandDone', 'fixDone', 'rateInvite', 'monthlySummary'] as const
-export type ReminderKind = (typeof reminderKinds)[number]
-
-export type Audience = 'cadre' | 'manager' | 'resident'
 /** How often at most one subject is reminded: the period is part of the unique key. */
 export type Period = 'week' | 'month' | 'day' | 'once'
 
@@ -94,7 +53,7 @@ export interface KindSpec<F> {
   label: string
   /** Shown in the settings next to the switch. */
   description: string
-  audience: Audience[]
+  audience: readonly Audience[]
   template: TemplateKey
   period: Period
   /**
@@ -189,10 +148,8 @@ const kindSpecs = {
   pace: {
     label: '下基层进度',
     description: '今年下基层天数落后于进度时（每周最多一次）',
-    audience: ['cadre'],
-    template: 'progress',
+    ...kindRouting.pace,
     period: 'week',
-    available: true,
     render: (f: PaceFacts) => ({
       title: '下基层进度落后了',
       body: `今年已下基层 ${f.days} 天，按进度今天应有 ${f.expected} 天（全年目标 ${f.target} 天）。`,
@@ -211,10 +168,8 @@ const kindSpecs = {
   demandDue: {
     label: '诉求快到期',
     description: '您承办的群众诉求快到办理期限时',
-    audience: ['cadre'],
-    template: 'todo',
+    ...kindRouting.demandDue,
     period: 'once',
-    available: true,
     render: (f: DemandFacts) => ({
       title: '群众诉求快到期了',
       body: `「${f.title}」将于 ${wxTime(f.deadline)} 到期，请及时办理并回复群众。`,
@@ -229,10 +184,8 @@ const kindSpecs = {
   demandOverdue: {
     label: '诉求已超期',
     description: '群众诉求超过办理期限时（承办干部和管理员）',
-    audience: ['cadre', 'manager'],
-    template: 'todo',
+    ...kindRouting.demandOverdue,
     period: 'once',
-    available: true,
     render: (f: DemandFacts) => ({
       title: '群众诉求已超期',
       body: f.forManager
@@ -249,10 +202,8 @@ const kindSpecs = {
   badReviewFollowUp: {
     label: '差评待回访',
     description: '群众给出差评、需要在 1 个工作日内回访时',
-    audience: ['manager'],
-    template: 'todo',
+    ...kindRouting.badReviewFollowUp,
     period: 'once',
-    available: true,
     render: (f: BadReviewFacts) => ({
       title: '有差评需要回访',
       body: `群众对${f.cadreName}的服务给出差评（${wxTime(f.at)}），请在 1 个工作日内回访。`,
@@ -267,10 +218,8 @@ const kindSpecs = {
   demandDone: {
     label: '反映的问题办好了',
     description: '您扫码反映的问题有了办理结果时，请您确认并评价（只在您同意后发送）',
-    audience: ['resident'],
-    template: 'rateInvite',
+    ...kindRouting.demandDone,
     period: 'once',
-    available: true,
     render: (f: DemandDoneFacts) => ({
       title: '您反映的问题有结果了',
       body: `您反映的「${f.text}」，${f.cadreName}已于 ${wxDate(f.at)} 答复办理结果，请确认并评价。`,
@@ -285,10 +234,8 @@ const kindSpecs = {
   fixDone: {
     label: '差评整改有结果了',
     description: '您给出差评后，整改有了结果时请您评价整改（只在您同意后发送）',
-    audience: ['resident'],
-    template: 'rateInvite',
+    ...kindRouting.fixDone,
     period: 'once',
-    available: true,
     render: (f: FixDoneFacts) => ({
       title: '您反映的问题整改好了',
       body: `针对您的评价，${f.cadreName}所在单位已于 ${wxDate(f.at)} 整改：${f.result}。欢迎您评价整改结果。`,
@@ -303,10 +250,8 @@ const kindSpecs = {
   rateInvite: {
     label: '评价邀请',
     description: '干部走访后邀请您评价（只在您同意后发送）',
-    audience: ['resident'],
-    template: 'rateInvite',
+    ...kindRouting.rateInvite,
     period: 'once',
-    available: false,
     render: (f: RateInviteFacts) => ({
       title: '请为这次走访服务评价',
       body: `${f.cadreName}在 ${wxDate(f.at)} 的走访服务（${f.serviceName}），欢迎您如实评价。`,
@@ -321,10 +266,8 @@ const kindSpecs = {
   monthlySummary: {
     label: '月度小结',
     description: '每月初，您管理范围内上个月的下基层情况（管理员）',
-    audience: ['manager'],
-    template: 'summary',
+    ...kindRouting.monthlySummary,
     period: 'month',
-    available: true,
     render: (f: SummaryFacts) => ({
       title: `${monthLabel(f.month)}下基层小结`,
       body: `${f.orgName}：${f.cadres} 名干部，${monthLabel(f.month)}共走访 ${f.visits} 次，${f.behind} 人下基层天数落后于进度。`,
@@ -371,13 +314,6 @@ export function checkRendered(kind: ReminderKind, r: Rendered): string | null {
 /** The kinds a role may receive (for settings and the templates to ask consent for). */
 export function kindsFor(audience: Audience): ReminderKind[] {
   return reminderKinds.filter((k) => (kinds[k].audience as readonly Audience[]).includes(audience))
-}
-
-/** Templates to ask consent for, at most 3 per request (WeChat's limit), for the kinds that are fed now. */
-export function templatesToAsk(audience: Audience): TemplateKey[] {
-  const keys = new Set<TemplateKey>()
-  for (const k of kindsFor(audience)) if (kinds[k].available) keys.add(kinds[k].template)
-  return [...keys].slice(0, 3)
 }
 
 // ---------------------------------------------------------------- periods, quiet hours, keys

@@ -1,5 +1,6 @@
 import { beijingDate } from '../../types/rules/beijing-time'
-import { VOICE_UPLOADS_PER_DAY, checkVoice, ownsVoice } from '../../types/rules/voice-note'
+import { VOICE_UPLOADS_PER_DAY } from '../../types/rules/voice-note'
+import { checkVoice, ownsVoice } from '../../types/rules/voice-check'
 import { cloud } from '../_lib/cloud'
 import { collection } from '../_lib/collections'
 import type { RequestContext } from '../_lib/context'

@@ -12,6 +12,7 @@ import {
 } from '../../types/rules/diary'
 import { callCloud, initCloud } from './cloud'
 import { CloudError } from './reply'
+import { toBase64 } from './base64'
 
 /**
  * Picks a file and puts it in the cadre's folder of cloud storage; resolves null when the cadre cancels.
@@ -75,16 +76,6 @@ function chooseInBrowser(kind: UploadKind): Promise<File | null> {
     }
     document.body.appendChild(input)
     input.click()
-  })
-}
-
-/** A file's or a recording's bytes as base64, for an upload through a function (a browser, on the emulator). */
-export function toBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
-    reader.onerror = () => reject(new CloudError('BAD_REQUEST', '没能读取这个文件'))
-    reader.readAsDataURL(file)
   })
 }
 

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { VOICE_MAX_SECONDS, VOICE_RECORDER_OPTIONS, formatOfMime, type VoiceFormat } from '../../types/rules/voice-note'
 import { callCloud, initCloud } from './cloud'
 import { CloudError } from './reply'
-import { toBase64 } from './upload'
+import { toBase64 } from './base64'
 
 /**
  * A resident's voice message (语音留言) on a reported problem: record it, put it in their folder of cloud storage,

@@ -10,7 +10,7 @@ import { offlineHours } from '../../services/offline-cache'
 import { getFix, LocateError, locateMessages, openLocationSetting, type PositionFix } from '../../services/location'
 import { checkInReducer, initialCheckIn } from './flow'
 import { CheckInView } from './CheckInView'
-import { templateId, templatesToAsk } from '../../../types/reminders'
+import { templateId, templatesToAsk } from '../../../types/subscribe-templates'
 import { askForReminders } from '../../services/subscribe'
 
 /** A fix older than this is taken again before submitting (the server accepts 2 minutes online). */

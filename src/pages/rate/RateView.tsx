@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { Landing } from '../../../types/service'
 import { demandAreas, ratingLevels, type RatingLevel } from '../../../types/labels'
-import { isBadLevel, tagsByLevel } from '../../../types/rules/service'
+import { isBadLevel, tagsByLevel } from '../../../types/rules/rating-levels'
 import { BigButton } from '../../components/BigButton'
 import { Chips } from '../../components/Chips'
 import { Field, TextArea, TextInput } from '../../components/Field'
