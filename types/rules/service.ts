@@ -4,7 +4,6 @@
  * the satisfaction figures. No I/O here; instants in, instants out; days are Beijing days.
  */
 import type { RatingLevel } from '../enums'
-import { levelScores } from './rating-levels'
 import { beijingDate } from './beijing-time'
 import { addCalendarDays, endOfBeijingDay, workingDeadline, type HolidayCalendar } from './working-days'
 import { defaultRatingGuard, type RatingGuardRules } from './rating-guard'
