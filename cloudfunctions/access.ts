@@ -212,6 +212,27 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
     publish: allow(ownersManagers),
     /** Each caller reads the lists published above them. */
     published: allow(staff)
+  },
+  // 调查问卷: the owner is the survey's author (here the owning cadre); managers above read and may end it.
+  surveys: {
+    templates: allow(staff),
+    /** Each manager to their own subtree. */
+    pushTemplate: allow(managers),
+    /** Each author writes their own. */
+    create: allow(staff),
+    update: allow(['owner']),
+    publish: allow(['owner']),
+    close: allow(ownerAndManagers),
+    remove: allow(['owner']),
+    list: allow(ownerAndManagers),
+    get: allow(ownerAndManagers),
+    results: allow(ownerAndManagers),
+    texts: allow(ownerAndManagers),
+    qr: allow(['owner']),
+    /** Whoever scans: staff see the questionnaire but may not answer as residents. */
+    open: allow(['resident', ...staff]),
+    answer: allow(['resident']),
+    paper: allow(['owner'])
   }
 }
 

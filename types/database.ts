@@ -265,6 +265,30 @@ export const database = {
   exemplars: {
     permission: 'ADMINONLY',
     indexes: [{ name: 'org_time', keys: [['orgPath', 1], ['markedAt', -1], ['_id', -1]] }]
+  },
+  // ---- 调查问卷, 一户一册, 三问, 批阅, the village view (cloudfunctions/surveys, households, voices, reviews, places) ----
+  /** 调查问卷: _id is the survey's code (what its QR code carries). Tallies live on it (atomic increments). */
+  surveys: {
+    permission: 'ADMINONLY',
+    indexes: [
+      { name: 'owner_time', keys: [['ownerId', 1], ['createdAt', -1], ['_id', -1]] },
+      { name: 'org_time', keys: [['orgPath', 1], ['createdAt', -1], ['_id', -1]] },
+      // the rankings job counts each cadre's surveys published in the year
+      { name: 'owner_published', keys: [['ownerId', 1], ['publishedAt', 1]] }
+    ]
+  },
+  /** One answer sheet each: _id keyed per resident (HMAC of the openid under the survey's secret) or per paper entry. */
+  surveyAnswers: {
+    permission: 'ADMINONLY',
+    indexes: [
+      { name: 'survey_id', keys: [['surveyId', 1], ['_id', 1]] },
+      { name: 'survey_texts', keys: [['surveyId', 1], ['texts', 1], ['_id', 1]] }
+    ]
+  },
+  /** Templates a manager pushed down the tree: read by everyone whose path passes through orgId. */
+  surveyTemplates: {
+    permission: 'ADMINONLY',
+    indexes: [{ name: 'org_time', keys: [['orgId', 1], ['createdAt', -1]] }]
   }
 } as const satisfies Record<string, CollectionDeclaration>
 

@@ -14,6 +14,7 @@ import { feedbackApi } from './feedback'
 import { exportsApi } from './exports'
 import { exemplarsApi } from './exemplars'
 import { rankingsApi } from './rankings'
+import { surveysApi } from './surveys'
 
 export interface ActionSpec {
   input: z.ZodObject
@@ -36,7 +37,8 @@ export const api = {
   feedback: feedbackApi,
   exports: exportsApi,
   exemplars: exemplarsApi,
-  rankings: rankingsApi
+  rankings: rankingsApi,
+  surveys: surveysApi
 } as const satisfies Record<string, Record<string, ActionSpec>>
 
 export type Api = typeof api
