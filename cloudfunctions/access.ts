@@ -87,7 +87,15 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
     list: allow(ownerAndManagers),
     create: allow(ownerAndManagers),
     update: allow(ownerAndManagers),
-    coverage: allow(ownerAndManagers)
+    coverage: allow(ownerAndManagers),
+    // 一户一册 and 四个百家: the household's cadre and their managers keep the book.
+    book: allow(ownerAndManagers),
+    setProfile: allow(ownerAndManagers),
+    addHelp: allow(ownerAndManagers),
+    /** Only the entry's writer (here the owner wrote it). */
+    removeHelp: allow(['owner']),
+    linkDemand: allow(ownerAndManagers),
+    fourHundred: allow(ownerAndManagers)
   },
   // issue 3, item 7: 民情日记 and 调研报告 — read by the owner and their managers, written by the owner alone.
   diary: {

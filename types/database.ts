@@ -59,7 +59,9 @@ export const database = {
     indexes: [
       { name: 'cadre_time', keys: [['cadreId', 1], ['visitedAt', -1], ['_id', -1]] },
       { name: 'cadre_submission_unique', keys: [['cadreId', 1], ['submissionId', 1]], unique: true },
-      { name: 'org_status_time', keys: [['orgPath', 1], ['status', 1], ['visitedAt', 1]] }
+      { name: 'org_status_time', keys: [['orgPath', 1], ['status', 1], ['visitedAt', 1]] },
+      // 一户一册: the visits whose record names a household (multikey), newest first
+      { name: 'household_time', keys: [['record.householdIds', 1], ['visitedAt', -1]] }
     ]
   },
   /** One document per cadre per Beijing date with a counted visit: _id `${cadreId}_${date}`. */
@@ -284,6 +286,11 @@ export const database = {
       { name: 'survey_id', keys: [['surveyId', 1], ['_id', 1]] },
       { name: 'survey_texts', keys: [['surveyId', 1], ['texts', 1], ['_id', 1]] }
     ]
+  },
+  /** 一户一册: 慰问 and 帮扶 given to a household: _id `${householdId}_${entryId}` (the phone's id). */
+  householdHelp: {
+    permission: 'ADMINONLY',
+    indexes: [{ name: 'household_date', keys: [['householdId', 1], ['date', -1], ['_id', -1]] }]
   },
   /** Templates a manager pushed down the tree: read by everyone whose path passes through orgId. */
   surveyTemplates: {

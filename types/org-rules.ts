@@ -51,6 +51,16 @@ export const OrgRules = z.object({
     minSatisfaction: z.number().min(0).max(1),
     minRatings: z.number().int().min(0).max(100)
   }),
+  /**
+   * 四个百家 (types/rules/four-hundred.ts): the share of a cadre's 一户一册 registry, in percent, each count should
+   * reach in the year. Not part of any score: shown to the cadre and their managers, and in the packs.
+   */
+  fourHundredTargets: z.object({
+    entered: z.number().int().min(0).max(100),
+    known: z.number().int().min(0).max(100),
+    relieved: z.number().int().min(0).max(100),
+    warmed: z.number().int().min(0).max(100)
+  }),
   /** 通报: named for action — behind the days pace by more than `behindPaceDays`, demands overdue, 差评 not followed up. */
   notices: z.object({
     behindPaceDays: z.number().int().min(1).max(90),
@@ -70,7 +80,9 @@ export const defaultOrgRules: OrgRules = {
   rectifyDays: 15,
   scoreWeights: { satisfaction: 35, demands: 25, badReviews: 15, fiveMustVisit: 10, days: 15 },
   honours: { topN: 10, minSatisfaction: 0.9, minRatings: 3 },
-  notices: { behindPaceDays: 10, overdueDemands: 1, unfollowedBadReviews: 1 }
+  notices: { behindPaceDays: 10, overdueDemands: 1, unfollowedBadReviews: 1 },
+  // Every registered household entered, known and warmed in the year; half of them relieved of a worry.
+  fourHundredTargets: { entered: 100, known: 100, relieved: 50, warmed: 100 }
 }
 
 export type RuleField = keyof OrgRules

@@ -171,6 +171,17 @@ export interface HouseholdDoc {
   visitsInYear: number
   visited: boolean
   createdAt: Date
+  // ---- 一户一册 and 四个百家 (types/rules/four-hundred.ts); absent on households written before them
+  profile?: { circumstances: string; needAreas: import('../../types/enums').DemandArea[]; needs: string; updatedAt: Date; updatedBy: string; updatedByName: string }
+  /** The latest Beijing year the record was written or confirmed (知百家情). */
+  knownYear?: number | null
+  knownYears?: number[]
+  /** The latest year with a resolved 帮扶 (解百家忧) and with a 慰问 (暖百家心), from helpCounts. */
+  relievedYear?: number | null
+  warmedYear?: number | null
+  helpCounts?: Record<string, { care: number; solved: number }>
+  /** Ledger entries linked by hand (at most 30). */
+  demandIds?: string[]
 }
 
 // ---- issue 3, item 7: 民情日记 and 调研报告 ----

@@ -85,7 +85,8 @@ export const ruleFieldLabels: Record<RuleField, string> = {
   rectifyDays: '差评整改时限（工作日）',
   scoreWeights: '综合评分权重',
   honours: '表彰条件',
-  notices: '通报条件'
+  notices: '通报条件',
+  fourHundredTargets: '四个百家年度目标（占名册户数）'
 }
 
 /** Plain words for a value (history and the rules page). */
@@ -101,6 +102,8 @@ export function describeRuleValue(field: RuleField, value: unknown): string {
       return `满意度 ${v.satisfaction}，办实事 ${v.demands}，差评整改 ${v.badReviews}，五必访 ${v.fiveMustVisit}，天数 ${v.days}`
     case 'honours':
       return `前 ${v.topN} 名，满意率不低于 ${Math.round(v.minSatisfaction * 100)}%，至少 ${v.minRatings} 条评价`
+    case 'fourHundredTargets':
+      return `进百家门 ${v.entered}%，知百家情 ${v.known}%，解百家忧 ${v.relieved}%，暖百家心 ${v.warmed}%`
     case 'notices':
       return `落后进度 ${v.behindPaceDays} 天，超期诉求 ${v.overdueDemands} 件，差评未跟进 ${v.unfollowedBadReviews} 条`
     default:

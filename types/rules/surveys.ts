@@ -4,6 +4,7 @@
  */
 import type { AnswerValue, Answers, Question, QuestionFields, QuestionInput, QuestionResult } from '../surveys'
 import { maskPhone } from './privacy'
+import { ID_LIKE, PHONE_LIKE } from './personal-numbers'
 
 /** Figures appear from this many answers on: below it, a count could point at one person (as for ratings). */
 export const MIN_RESULTS = 3
@@ -55,8 +56,6 @@ export function toQuestionInputs(questions: readonly Question[]): QuestionFields
   }))
 }
 
-const PHONE_LIKE = /(?<!\d)1\d{10}(?!\d)|(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)/g
-const ID_LIKE = /(?<![\dA-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])/g
 
 /**
  * A text answer as kept: phone and ID-card numbers a resident may have written are masked, so results never carry
