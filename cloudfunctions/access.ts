@@ -241,6 +241,10 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
     open: allow(['resident', ...staff]),
     answer: allow(['resident']),
     paper: allow(['owner'])
+  },
+  // 三问 read back: a cadre's own, and their managers' (a unit of the subtree with orgId).
+  voices: {
+    list: allow(ownerAndManagers)
   }
 }
 

@@ -292,6 +292,17 @@ export const database = {
     permission: 'ADMINONLY',
     indexes: [{ name: 'household_date', keys: [['householdId', 1], ['date', -1], ['_id', -1]] }]
   },
+  /** 三问: one per visit record saying anything under 问政/问需/问计, _id the visit's; written with the record. */
+  voices: {
+    permission: 'ADMINONLY',
+    indexes: [
+      { name: 'cadre_month', keys: [['cadreId', 1], ['month', 1], ['pointId', 1], ['visitedAt', -1], ['_id', -1]] },
+      { name: 'org_month', keys: [['orgPath', 1], ['month', 1], ['orgId', 1], ['pointId', 1], ['visitedAt', -1], ['_id', -1]] },
+      // the year-end pack's digest, newest first
+      { name: 'cadre_year', keys: [['cadreId', 1], ['year', 1], ['visitedAt', -1]] },
+      { name: 'org_year', keys: [['orgPath', 1], ['year', 1], ['visitedAt', -1]] }
+    ]
+  },
   /** Templates a manager pushed down the tree: read by everyone whose path passes through orgId. */
   surveyTemplates: {
     permission: 'ADMINONLY',

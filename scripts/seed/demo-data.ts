@@ -15,6 +15,7 @@ import type {
   VisitStatsDoc
 } from '../../cloudfunctions/_lib/collections'
 import { beijingDate, beijingMonth, beijingYear } from '../../types/rules/beijing-time'
+import type { VoiceDoc } from '../../cloudfunctions/_lib/voices'
 
 const systemNames: Record<System, { province: string; suffix: string }> = {
   union: { province: '青海省总工会', suffix: '总工会' },
@@ -153,12 +154,14 @@ export interface DemoData {
   visits: VisitDoc[]
   visitDays: VisitDayDoc[]
   visitStats: VisitStatsDoc[]
+  /** 三问 of the demo records, as the visit function keeps them beside each record. */
+  voices: VoiceDoc[]
 }
 
 const systemsInOrder: System[] = ['union', 'league', 'women']
 
 export function buildDemoData(now = new Date('2026-01-05T02:00:00Z')): DemoData {
-  const data: DemoData = { orgs: [], users: [], liaisonPoints: [], contacts: [], households: [], visits: [], visitDays: [], visitStats: [] }
+  const data: DemoData = { orgs: [], users: [], liaisonPoints: [], contacts: [], households: [], visits: [], visitDays: [], visitStats: [], voices: [] }
   let person = 0
   const addUser = (u: Omit<UserDoc, 'createdAt' | 'name'>) => {
     data.users.push({ ...u, name: personName(person++), createdAt: now })
@@ -384,6 +387,13 @@ function addDemoVisits(data: DemoData, openid: string): void {
     savedAt: recorded.visitedAt
   }
   for (const h of named) Object.assign(h, { lastVisitAt: recorded.visitedAt, visitsYear: recorded.year, visitsInYear: 1, visited: true })
+  const r = recorded.record
+  data.voices.push({
+    _id: recorded._id, cadreId: recorded.cadreId, cadreName: recorded.cadreName, orgId: recorded.orgId, orgPath: recorded.orgPath,
+    pointId: recorded.pointId, pointName: recorded.pointName, pointKind: recorded.pointKind, date: recorded.date, month: recorded.month,
+    year: recorded.year, visitedAt: recorded.visitedAt, policy: r.policy ?? null, needs: r.needs ?? null, advice: r.advice ?? null,
+    peopleMet: r.peopleMet.count, savedAt: r.savedAt
+  })
   data.visitStats.push(...stats.values())
 }
 

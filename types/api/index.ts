@@ -15,6 +15,7 @@ import { exportsApi } from './exports'
 import { exemplarsApi } from './exemplars'
 import { rankingsApi } from './rankings'
 import { surveysApi } from './surveys'
+import { voicesApi } from './voices'
 
 export interface ActionSpec {
   input: z.ZodObject
@@ -38,7 +39,8 @@ export const api = {
   exports: exportsApi,
   exemplars: exemplarsApi,
   rankings: rankingsApi,
-  surveys: surveysApi
+  surveys: surveysApi,
+  voices: voicesApi
 } as const satisfies Record<string, Record<string, ActionSpec>>
 
 export type Api = typeof api
