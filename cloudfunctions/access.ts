@@ -245,6 +245,15 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
   // 三问 read back: a cadre's own, and their managers' (a unit of the subtree with orgId).
   voices: {
     list: allow(ownerAndManagers)
+  },
+  // 批阅: the leaders above the author mark; the author and those leaders read the reviews of an item.
+  reviews: {
+    mark: allow(ownersManagers),
+    list: allow(ownerAndManagers),
+    /** Each leader their own subtree (here the owner's county, default their own node). */
+    inbox: allow(managers),
+    /** Each author their own. */
+    received: allow(staff)
   }
 }
 

@@ -100,7 +100,11 @@ export const database = {
   /** 调研报告 (files in cloud storage under reports/<cadreId>/): _id `${cadreId}_${reportId}`. */
   reports: {
     permission: 'ADMINONLY',
-    indexes: [{ name: 'cadre_year_time', keys: [['cadreId', 1], ['year', 1], ['createdAt', -1]] }]
+    indexes: [
+      { name: 'cadre_year_time', keys: [['cadreId', 1], ['year', 1], ['createdAt', -1]] },
+      // 批阅: a leader reads their subtree's newest reports
+      { name: 'org_time', keys: [['orgPath', 1], ['createdAt', -1], ['_id', -1]] }
+    ]
   },
   // ---- issue 4: 办实事 ledger and 群众点评 ----
   /** 群众诉求台账. Visit-raised: _id `${visitId}_p${n}`. `active` while open or coordinating. */
@@ -301,6 +305,16 @@ export const database = {
       // the year-end pack's digest, newest first
       { name: 'cadre_year', keys: [['cadreId', 1], ['year', 1], ['visitedAt', -1]] },
       { name: 'org_year', keys: [['orgPath', 1], ['year', 1], ['visitedAt', -1]] }
+    ]
+  },
+  /** 批阅 of 民情日记 and 调研报告: read, comment, 采纳; one 已阅 per leader per item. */
+  workReviews: {
+    permission: 'ADMINONLY',
+    indexes: [
+      { name: 'target_time', keys: [['targetKind', 1], ['targetId', 1], ['createdAt', -1]] },
+      { name: 'author_time', keys: [['authorId', 1], ['createdAt', -1], ['_id', -1]] },
+      // the reminder sender tells authors, walking new reviews in the order they were written (a watermark)
+      { name: 'time', keys: [['createdAt', 1], ['_id', 1]] }
     ]
   },
   /** Templates a manager pushed down the tree: read by everyone whose path passes through orgId. */

@@ -73,7 +73,7 @@ export function templateKeyOf(id: string): TemplateKey | null {
 
 // ---------------------------------------------------------------- kinds
 
-export const reminderKinds = ['pace', 'demandDue', 'demandOverdue', 'badReviewFollowUp', 'demandDone', 'fixDone', 'rateInvite', 'monthlySummary'] as const
+export const reminderKinds = ['pace', 'demandDue', 'demandOverdue', 'badReviewFollowUp', 'demandDone', 'fixDone', 'rateInvite', 'monthlySummary', 'workReviewed'] as const
 export const ReminderKind = z.enum(reminderKinds)
 export type ReminderKind = z.infer<typeof ReminderKind>
 
@@ -158,7 +158,20 @@ export interface SummaryFacts {
   visits: number
 }
 
+/** A leader read, commented on or 采纳 a cadre's 民情日记 or 调研报告 (批阅). */
+export interface WorkReviewedFacts {
+  reviewId: string
+  cadreName: string
+  reviewerName: string
+  action: 'read' | 'comment' | 'adopt'
+  targetKind: 'diary' | 'report'
+  title: string
+  comment: string | null
+}
+
 const value = (v: string) => ({ value: v })
+const reviewVerb = { read: '已阅', comment: '批示了', adopt: '采纳了' } as const
+const reviewTarget = { diary: '民情日记', report: '调研报告' } as const
 
 /** 'YYYY年M月D日 HH:mm', Beijing time, as the `time` field wants it. */
 export function wxTime(instant: Date | string | number): string {
@@ -338,7 +351,29 @@ const kindSpecs = {
       { orgName: '城东区妇联', month: '2026-02', cadres: 12, behind: 3, visits: 41 },
       { orgName: '海西蒙古族藏族自治州总工会格尔木市分会', month: '2026-12', cadres: 12000, behind: 10000, visits: 1234567 }
     ]
-  } satisfies KindSpec<SummaryFacts>
+  } satisfies KindSpec<SummaryFacts>,
+  workReviewed: {
+    label: '领导批阅',
+    description: '上级领导阅读、批示或采纳您的民情日记、调研报告时',
+    audience: ['cadre'],
+    template: 'progress',
+    period: 'once',
+    available: true,
+    render: (f: WorkReviewedFacts) => ({
+      title: `${f.reviewerName}${reviewVerb[f.action]}您的${reviewTarget[f.targetKind]}`,
+      body: `「${f.title}」：${f.reviewerName}${reviewVerb[f.action]}${f.action === 'read' ? '。' : `：${f.comment ?? ''}`}`,
+      page: 'work/pages/reviews/index?tab=received',
+      data: {
+        name1: value(fitName(f.cadreName)),
+        thing2: value(fitThing(`${reviewTarget[f.targetKind]}${reviewVerb[f.action]}：${f.title}`)),
+        thing3: value(fitThing(f.comment ? `${f.reviewerName}：${f.comment}` : `${f.reviewerName}已阅，点开查看`))
+      }
+    }),
+    samples: [
+      { reviewId: 'rv1', cadreName: '张三', reviewerName: '李主席', action: 'comment', targetKind: 'diary', title: '今天走访了三户', comment: '写得实，继续跟进用水问题' },
+      { reviewId: 'rv2', cadreName: '阿依古丽·买买提', reviewerName: '欧阳娜娜娜娜娜娜娜娜娜', action: 'adopt', targetKind: 'report', title: '关于湟中区鲁沙尔镇留守儿童课后托管情况的调研报告', comment: '建议在各村设立课后托管点，由妇联牵头协调学校和村委会共同推进' }
+    ]
+  } satisfies KindSpec<WorkReviewedFacts>
 }
 
 export type KindFacts = {
@@ -350,6 +385,7 @@ export type KindFacts = {
   fixDone: FixDoneFacts
   rateInvite: RateInviteFacts
   monthlySummary: SummaryFacts
+  workReviewed: WorkReviewedFacts
 }
 
 export const kinds: { [K in ReminderKind]: KindSpec<KindFacts[K]> } = kindSpecs

@@ -202,6 +202,8 @@ export interface DiaryEntryDoc {
   year: number
   createdAt: Date
   updatedAt: Date
+  /** 批阅 so far (cloudfunctions/reviews), moved in each review's transaction. */
+  review?: { reads: number; comments: number; adopted: number }
 }
 
 export interface ReportDoc {
@@ -218,4 +220,5 @@ export interface ReportDoc {
   name: string
   size: number
   createdAt: Date
+  review?: { reads: number; comments: number; adopted: number }
 }

@@ -16,6 +16,7 @@ import { exemplarsApi } from './exemplars'
 import { rankingsApi } from './rankings'
 import { surveysApi } from './surveys'
 import { voicesApi } from './voices'
+import { reviewsApi } from './reviews'
 
 export interface ActionSpec {
   input: z.ZodObject
@@ -40,7 +41,8 @@ export const api = {
   exemplars: exemplarsApi,
   rankings: rankingsApi,
   surveys: surveysApi,
-  voices: voicesApi
+  voices: voicesApi,
+  reviews: reviewsApi
 } as const satisfies Record<string, Record<string, ActionSpec>>
 
 export type Api = typeof api
