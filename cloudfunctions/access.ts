@@ -254,6 +254,10 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
     inbox: allow(managers),
     /** Each author their own. */
     received: allow(staff)
+  },
+  // Month-end and year-end packs: a cadre's own and their managers' (a unit's with orgId, managers of it).
+  packs: {
+    get: allow(ownerAndManagers)
   }
 }
 

@@ -279,8 +279,9 @@ export const database = {
     indexes: [
       { name: 'owner_time', keys: [['ownerId', 1], ['createdAt', -1], ['_id', -1]] },
       { name: 'org_time', keys: [['orgPath', 1], ['createdAt', -1], ['_id', -1]] },
-      // the rankings job counts each cadre's surveys published in the year
-      { name: 'owner_published', keys: [['ownerId', 1], ['publishedAt', 1]] }
+      // the rankings job counts each cadre's surveys published in the year; the packs list a period's
+      { name: 'owner_published', keys: [['ownerId', 1], ['publishedAt', 1]] },
+      { name: 'org_published', keys: [['orgPath', 1], ['publishedAt', -1]] }
     ]
   },
   /** One answer sheet each: _id keyed per resident (HMAC of the openid under the survey's secret) or per paper entry. */
@@ -302,7 +303,9 @@ export const database = {
     indexes: [
       { name: 'cadre_month', keys: [['cadreId', 1], ['month', 1], ['pointId', 1], ['visitedAt', -1], ['_id', -1]] },
       { name: 'org_month', keys: [['orgPath', 1], ['month', 1], ['orgId', 1], ['pointId', 1], ['visitedAt', -1], ['_id', -1]] },
-      // the year-end pack's digest, newest first
+      // the packs' digest, newest first: month and year, a cadre's and a unit's
+      { name: 'cadre_month_time', keys: [['cadreId', 1], ['month', 1], ['visitedAt', -1]] },
+      { name: 'org_month_time', keys: [['orgPath', 1], ['month', 1], ['visitedAt', -1]] },
       { name: 'cadre_year', keys: [['cadreId', 1], ['year', 1], ['visitedAt', -1]] },
       { name: 'org_year', keys: [['orgPath', 1], ['year', 1], ['visitedAt', -1]] }
     ]

@@ -146,6 +146,8 @@ export interface VisitStatsDoc {
   visits: number
   visitsByMonth: Record<string, number>
   visitsByKind: Partial<Record<FourInto, number>>
+  /** 四进 by month, keyed 'YYYY-MM_kind' (the month packs' 四进 mix); absent on statistics written before it. */
+  visitsByMonthKind?: Record<string, number>
   /** 外勤 submitted (pending, approved or rejected) by 'MM': the monthly limit counts these. */
   fieldworkByMonth: Record<string, number>
   fieldworkPending: number

@@ -5,7 +5,7 @@
  */
 import type { VisitStatsDoc } from '../_lib/collections'
 import type { ServiceStatsDoc } from '../_lib/service'
-import { emptyFigures, monthIdsOf, periodKind, periodYear, proratedTarget, type PeriodFigures } from '../../types/outcomes'
+import { emptyFigures, monthIdsOf, periodKind, periodRange, periodYear, proratedTarget, type PeriodFigures } from '../../types/outcomes'
 import { demandAreas, ratingLevels } from '../../types/enums'
 
 export interface CadreInputs {
@@ -13,6 +13,10 @@ export interface CadreInputs {
   /** serviceStats by period id ('YYYY-MM' and 'YYYY'). */
   service: Map<string, ServiceStatsDoc>
   households: { total: number; visitedThisYear: number }
+  /** 四个百家 of the year (types/rules/four-hundred.ts countFourHundred). */
+  fourHundred?: { entered: number; known: number; relieved: number; warmed: number }
+  /** The cadre's published surveys: when, and their answers so far. */
+  surveys?: { publishedAt: Date; answers: number }[]
   overdue: number
   daysTarget: number
 }
@@ -37,7 +41,7 @@ export function cadreFigures(period: string, now: Date, x: CadreInputs): PeriodF
   const days = vs ? (kind === 'year' ? vs.days : sumMonths(vs.daysByMonth)) : 0
   const target = proratedTarget(x.daysTarget, period, now)
   f.days = { count: days, target, capped: Math.min(days, target) }
-  f.visits = { total: vs ? (kind === 'year' ? vs.visits : sumMonths(vs.visitsByMonth)) : 0, byKind: kind === 'year' && vs ? { ...vs.visitsByKind } : {} }
+  f.visits = { total: vs ? (kind === 'year' ? vs.visits : sumMonths(vs.visitsByMonth)) : 0, byKind: vs ? (kind === 'year' ? { ...vs.visitsByKind } : kindsOfMonths(vs, months)) : {} }
 
   const c = serviceCounts(period, x.service)
   const n = (k: string) => Math.max(0, c[k] ?? 0)
@@ -71,5 +75,19 @@ export function cadreFigures(period: string, now: Date, x: CadreInputs): PeriodF
     rectifiedOnTime: n('rectifiedOnTime')
   }
   f.fiveMustVisit = { households: x.households.total, visited: x.households.visitedThisYear }
+  if (x.fourHundred) f.fourHundred = { entered: x.fourHundred.entered, known: x.fourHundred.known, relieved: x.fourHundred.relieved, warmed: x.fourHundred.warmed }
+  const { start, end } = periodRange(period)
+  const inPeriod = (x.surveys ?? []).filter((s) => new Date(s.publishedAt) >= start && new Date(s.publishedAt) < end)
+  f.surveys = { count: inPeriod.length, answers: inPeriod.reduce((n, s) => n + s.answers, 0) }
   return f
+}
+
+/** 四进 of a month or quarter from the per-month counts ('YYYY-MM_kind'); statistics older than them give none. */
+function kindsOfMonths(vs: VisitStatsDoc, months: string[]): PeriodFigures['visits']['byKind'] {
+  const out: Record<string, number> = {}
+  for (const [key, n] of Object.entries(vs.visitsByMonthKind ?? {})) {
+    const [month, kind] = key.split('_')
+    if (months.includes(month) && n > 0) out[kind] = (out[kind] ?? 0) + n
+  }
+  return out as PeriodFigures['visits']['byKind']
 }

@@ -37,6 +37,7 @@ import {
   monthIdsOf,
   paceAtEndOf,
   orgStatsId,
+  periodRange,
   periodKind,
   periodsAt,
   periodYear,
@@ -49,6 +50,7 @@ import {
 } from '../../types/outcomes'
 import { beijing } from '../../types/rules/beijing-time'
 import { cadreFigures } from './figures'
+import { countFourHundred, type FourHundredFields } from '../../types/rules/four-hundred'
 
 export const CHECKPOINT_ID = 'rankings'
 export const DEFAULTS = { budgetMs: 40_000, batchSize: 50 }
@@ -253,17 +255,23 @@ async function scoresBatch(cp: Checkpoint, now: Date, size: number, orgCache: Ma
   const years = [...new Set(cp.periods.map(periodYear))]
   const months = [...new Set(cp.periods.filter((p) => periodKind(p) !== 'year').flatMap(monthIdsOf))]
   const statIds = ids.flatMap((id) => [...months, String(year)].map((p) => `${id}_${p}`))
-  const [visitStats, service, households, overdue, existing] = await Promise.all([
+  const [visitStats, service, households, overdue, existing, surveys] = await Promise.all([
     // The year's visitStats, and last year's too when the month just ended was December (1–7 January).
     rows<VisitStatsDoc>(collection('visitStats').where({ _id: _.in(ids.flatMap((id) => years.map((y) => `${id}_${y}`))) }).limit(ids.length * years.length)),
     allRows<ServiceStatsDoc>({ _id: _.in(statIds) }, 'serviceStats', { cadreId: true, period: true, counts: true }),
-    allRows<{ _id: string; cadreId: string; visitsYear: number | null; visitsInYear: number }>(
+    allRows<FourHundredFields & { _id: string; cadreId: string }>(
       { cadreId: _.in(ids) },
       'households',
-      { cadreId: true, visitsYear: true, visitsInYear: true }
+      { cadreId: true, visitsYear: true, visitsInYear: true, knownYear: true, knownYears: true, relievedYear: true, warmedYear: true, helpCounts: true }
     ),
     allRows<{ _id: string; cadreId: string }>({ cadreId: _.in(ids), active: true, deadlineAt: _.lt(now) }, 'demands', { cadreId: true }),
-    rows<CadreScoreDoc>(collection('cadreScores').where({ _id: _.in(ids.flatMap((id) => cp.periods.map((p) => cadreScoreId(id, p)))) }).field({ ranks: true }).limit(1000))
+    rows<CadreScoreDoc>(collection('cadreScores').where({ _id: _.in(ids.flatMap((id) => cp.periods.map((p) => cadreScoreId(id, p)))) }).field({ ranks: true }).limit(1000)),
+    // 调查问卷 published since the earliest period of the cycle (index owner_published): a handful per cadre.
+    allRows<{ _id: string; ownerId: string; publishedAt: Date; tally?: { total?: number } }>(
+      { ownerId: _.in(ids), publishedAt: _.gte(periodRange(String(Math.min(...years))).start) },
+      'surveys',
+      { ownerId: true, publishedAt: true, 'tally.total': true }
+    )
   ])
   await orgsById(cadres.map((c) => c.orgId), orgCache)
   const orgs = cadres.map((c) => orgCache.get(c.orgId)).filter((o): o is OrgDoc => !!o)
@@ -272,12 +280,16 @@ async function scoresBatch(cp: Checkpoint, now: Date, size: number, orgCache: Ma
   const vsBy = new Map(visitStats.map((v) => [`${v.cadreId}_${v.year}`, v]))
   const svc = new Map(service.map((s) => [s._id, s]))
   const hh = new Map<string, { total: number; visitedThisYear: number }>()
+  const byCadre = new Map<string, FourHundredFields[]>()
   for (const h of households) {
     const e = hh.get(h.cadreId) ?? { total: 0, visitedThisYear: 0 }
     e.total += 1
     if (h.visitsYear === year && h.visitsInYear > 0) e.visitedThisYear += 1
     hh.set(h.cadreId, e)
+    byCadre.set(h.cadreId, [...(byCadre.get(h.cadreId) ?? []), h])
   }
+  const surveysBy = new Map<string, { publishedAt: Date; answers: number }[]>()
+  for (const s of surveys) surveysBy.set(s.ownerId, [...(surveysBy.get(s.ownerId) ?? []), { publishedAt: new Date(s.publishedAt), answers: s.tally?.total ?? 0 }])
   const od = new Map<string, number>()
   for (const d of overdue) od.set(d.cadreId, (od.get(d.cadreId) ?? 0) + 1)
   const ranksBy = new Map(existing.map((e) => [e._id, e.ranks]))
@@ -297,6 +309,8 @@ async function scoresBatch(cp: Checkpoint, now: Date, size: number, orgCache: Ma
         visitStats: vsBy.get(`${c._id}_${periodYear(period)}`) ?? null,
         service,
         households: hh.get(c._id) ?? { total: 0, visitedThisYear: 0 },
+        fourHundred: countFourHundred(byCadre.get(c._id) ?? [], periodYear(period)),
+        surveys: surveysBy.get(c._id) ?? [],
         overdue: od.get(c._id) ?? 0,
         daysTarget: r.daysTarget
       })

@@ -68,6 +68,7 @@ export function emptyStats(v: Pick<VisitDoc, 'cadreId' | 'orgId' | 'orgPath' | '
     visits: 0,
     visitsByMonth: {},
     visitsByKind: {},
+    visitsByMonthKind: {},
     fieldworkByMonth: {},
     fieldworkPending: 0,
     fieldworkApproved: 0,
@@ -77,6 +78,8 @@ export function emptyStats(v: Pick<VisitDoc, 'cadreId' | 'orgId' | 'orgPath' | '
 }
 
 const bump = (m: Record<string, number>, k: string, by = 1) => ({ ...m, [k]: (m[k] ?? 0) + by })
+/** visitsByMonthKind's key: '2026-03_village' (no dot, so it is never read as a path). */
+export const monthKindKey = (month: string, kind: string) => `${month}_${kind}`
 
 /** Reads the cadre-year statistics inside the transaction; `existed` says whether to add or set it. */
 export async function readStats(tx: Tx, v: Pick<VisitDoc, 'cadreId' | 'orgId' | 'orgPath' | 'year'>, now: Date) {
@@ -136,7 +139,8 @@ export function addCounted(stats: VisitStatsDoc, v: Pick<VisitDoc, 'month' | 'po
     daysByMonth: dayAdded ? bump(stats.daysByMonth, v.month) : stats.daysByMonth,
     visits: stats.visits + 1,
     visitsByMonth: bump(stats.visitsByMonth, v.month),
-    visitsByKind: bump(stats.visitsByKind as Record<string, number>, v.pointKind)
+    visitsByKind: bump(stats.visitsByKind as Record<string, number>, v.pointKind),
+    visitsByMonthKind: bump(stats.visitsByMonthKind ?? {}, monthKindKey(v.month, v.pointKind))
   }
 }
 

@@ -153,6 +153,7 @@ export function* generate(size: BenchSize, now: Date, seed = 20121231): Generato
           visits: 0,
           visitsByMonth: {},
           visitsByKind: {},
+          visitsByMonthKind: {},
           fieldworkByMonth: {},
           fieldworkPending: 0,
           fieldworkApproved: 0,
@@ -164,6 +165,7 @@ export function* generate(size: BenchSize, now: Date, seed = 20121231): Generato
     stat.visits += 1
     stat.visitsByMonth[mm] = (stat.visitsByMonth[mm] ?? 0) + 1
     stat.visitsByKind[point.kind] = (stat.visitsByKind[point.kind] ?? 0) + 1
+    stat.visitsByMonthKind![`${month}_${point.kind}`] = (stat.visitsByMonthKind![`${month}_${point.kind}`] ?? 0) + 1
     if (!day) {
       stat.days += 1
       stat.daysByMonth[mm] = (stat.daysByMonth[mm] ?? 0) + 1

@@ -302,7 +302,7 @@ function addDemoVisits(data: DemoData, openid: string): void {
     if (!stats.has(id)) {
       stats.set(id, {
         _id: id, cadreId: cadre._id, orgId: cadre.orgId, orgPath: cadre.orgPath, year, days: 0, daysByMonth: {}, visits: 0,
-        visitsByMonth: {}, visitsByKind: {}, fieldworkByMonth: {}, fieldworkPending: 0, fieldworkApproved: 0, fieldworkRejected: 0, updatedAt: created
+        visitsByMonth: {}, visitsByKind: {}, visitsByMonthKind: {}, fieldworkByMonth: {}, fieldworkPending: 0, fieldworkApproved: 0, fieldworkRejected: 0, updatedAt: created
       })
     }
     return stats.get(id)!
@@ -359,6 +359,7 @@ function addDemoVisits(data: DemoData, openid: string): void {
       s.visits++
       bump(s.visitsByMonth, month)
       bump(s.visitsByKind as Record<string, number>, point.kind)
+      bump(s.visitsByMonthKind!, `${month}_${point.kind}`)
       visit.reply.days = s.days
       visit.reply.message = visit.reply.dayAdded ? `打卡成功，${date} 计入下基层天数，今年已有 ${s.days} 天` : `打卡成功，${date} 已经计入过，今年已有 ${s.days} 天`
     } else {

@@ -17,6 +17,7 @@ import { rankingsApi } from './rankings'
 import { surveysApi } from './surveys'
 import { voicesApi } from './voices'
 import { reviewsApi } from './reviews'
+import { packsApi } from './packs'
 
 export interface ActionSpec {
   input: z.ZodObject
@@ -42,7 +43,8 @@ export const api = {
   rankings: rankingsApi,
   surveys: surveysApi,
   voices: voicesApi,
-  reviews: reviewsApi
+  reviews: reviewsApi,
+  packs: packsApi
 } as const satisfies Record<string, Record<string, ActionSpec>>
 
 export type Api = typeof api
