@@ -258,6 +258,17 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
   // Month-end and year-end packs: a cadre's own and their managers' (a unit's with orgId, managers of it).
   packs: {
     get: allow(ownerAndManagers)
+  },
+  // The village view across systems: anyone on the staff of any system whose node serves the area the place is in
+  // (the owner's county here: the other system's county manager serves it too; a sibling county's does not).
+  places: {
+    search: allow(['owner', 'peerCadre', 'countyManager', 'otherSystemManager', 'provinceAdmin']),
+    /** As for the point itself: the managers who assign it. */
+    setPoint: allow(ownersManagers),
+    month: allow(['owner', 'peerCadre', 'countyManager', 'otherSystemManager', 'provinceAdmin']),
+    county: allow(['owner', 'peerCadre', 'countyManager', 'otherSystemManager', 'provinceAdmin']),
+    import: allow(['provinceAdmin']),
+    setDivision: allow(['provinceAdmin'])
   }
 }
 

@@ -320,6 +320,16 @@ export const database = {
       { name: 'time', keys: [['createdAt', 1], ['_id', 1]] }
     ]
   },
+  /** Villages and communities: _id the 12-digit division code, loaded by the province admin. */
+  places: {
+    permission: 'ADMINONLY',
+    indexes: [{ name: 'county_name', keys: [['countyCode', 1], ['name', 1], ['_id', 1]] }]
+  },
+  /** Counted visits per place per Beijing month, by visiting unit: _id `${placeCode}_${month}`. */
+  placeMonths: {
+    permission: 'ADMINONLY',
+    indexes: [{ name: 'county_month_total', keys: [['countyCode', 1], ['month', 1], ['total', -1], ['_id', 1]] }]
+  },
   /** Templates a manager pushed down the tree: read by everyone whose path passes through orgId. */
   surveyTemplates: {
     permission: 'ADMINONLY',

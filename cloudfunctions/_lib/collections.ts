@@ -19,6 +19,8 @@ export interface OrgDoc {
    * counting accounts. Absent on data written before the counts: such a node is counted live.
    */
   memberCounts?: { cadre: number; manager: number }
+  /** The administrative division the node serves (2 digits a province, 4 a prefecture, 6 a county): the village view. */
+  divisionCode?: string
 }
 
 export interface UserDoc {
@@ -54,6 +56,8 @@ export interface LiaisonPointDoc {
   orgId: string
   cadreId: string
   createdAt: Date
+  /** The village or community it is at (12-digit division code): counted visits add to that place's month. */
+  placeCode?: string
 }
 
 export interface ContactDoc {
@@ -80,6 +84,8 @@ export interface VisitDoc {
   pointId: string
   pointName: string
   pointKind: FourInto
+  /** The point's place when the visit was made (null: the point had none). */
+  placeCode?: string | null
   location: GeoPoint
   accuracyM: number
   distanceM: number

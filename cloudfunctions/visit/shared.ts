@@ -1,6 +1,7 @@
 import type { VisitDetail, VisitSummary } from '../../types/cadre-work'
 import { pageAfter } from '../_lib/paging'
 import type { VisitDayDoc, VisitDoc, VisitStatsDoc } from '../_lib/collections'
+import { bumpPlaceMonth } from '../_lib/places'
 import type { Tx } from '../_lib/tx'
 
 export const RECORD_EDIT_DAYS = 7
@@ -95,15 +96,17 @@ export async function writeStats(tx: Tx, stats: VisitStatsDoc, existed: boolean,
 
 /**
  * Counts a visit: its Beijing date becomes a day at the grassroots if it is new (one visitDays document
- * per cadre per date, unique by _id), and the year's statistics move on. O(1): two documents read, at
- * most three written, however long the cadre's history. Returns the new statistics (not yet written).
+ * per cadre per date, unique by _id), the year's statistics move on, and so does the month of the point's place
+ * (the village view). O(1): three documents read, at most four written, however long the cadre's history.
+ * Returns the new statistics (not yet written).
  */
 export async function countVisit(
   tx: Tx,
-  v: Pick<VisitDoc, '_id' | 'cadreId' | 'date' | 'month' | 'year' | 'pointKind'>,
+  v: Pick<VisitDoc, '_id' | 'cadreId' | 'orgId' | 'date' | 'month' | 'year' | 'pointKind' | 'placeCode'>,
   stats: VisitStatsDoc,
   now: Date
 ): Promise<{ stats: VisitStatsDoc; dayAdded: boolean }> {
+  await bumpPlaceMonth(tx, v, now)
   const ref = tx.collection('visitDays').doc(dayId(v.cadreId, v.date))
   const { data } = await ref.get()
   let dayAdded = false

@@ -18,6 +18,7 @@ import { surveysApi } from './surveys'
 import { voicesApi } from './voices'
 import { reviewsApi } from './reviews'
 import { packsApi } from './packs'
+import { placesApi } from './places'
 
 export interface ActionSpec {
   input: z.ZodObject
@@ -44,7 +45,8 @@ export const api = {
   surveys: surveysApi,
   voices: voicesApi,
   reviews: reviewsApi,
-  packs: packsApi
+  packs: packsApi,
+  places: placesApi
 } as const satisfies Record<string, Record<string, ActionSpec>>
 
 export type Api = typeof api

@@ -67,6 +67,7 @@ export async function checkIn(input: Input, ctx: RequestContext): Promise<CheckI
         pointId: point._id,
         pointName: point.name,
         pointKind: point.kind,
+        placeCode: point.placeCode ?? null,
         location: { lat: fix.lat, lng: fix.lng },
         accuracyM: Math.round(fix.accuracy),
         distanceM: verdict.distanceM,
