@@ -194,8 +194,9 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
   exports: {
     /** Of the owner's county: its managers up the tree; a sibling county's or another system's manager is refused. */
     start: allow(ownersManagers),
-    continue: allow(['countyManager'], { denied: { siblingManager: 'NOT_FOUND', otherSystemManager: 'NOT_FOUND', provinceAdmin: 'NOT_FOUND' } }),
-    status: allow(['countyManager'], { denied: { siblingManager: 'NOT_FOUND', otherSystemManager: 'NOT_FOUND', provinceAdmin: 'NOT_FOUND' } }),
+    /** Staff may have jobs of their own (a cadre's pack or survey answers): another's job id is simply not found. */
+    continue: allow(['countyManager'], { denied: { owner: 'NOT_FOUND', peerCadre: 'NOT_FOUND', siblingManager: 'NOT_FOUND', otherSystemManager: 'NOT_FOUND', provinceAdmin: 'NOT_FOUND' } }),
+    status: allow(['countyManager'], { denied: { owner: 'NOT_FOUND', peerCadre: 'NOT_FOUND', siblingManager: 'NOT_FOUND', otherSystemManager: 'NOT_FOUND', provinceAdmin: 'NOT_FOUND' } }),
     /** Each manager's own jobs. */
     list: allow(managers)
   },
