@@ -2,7 +2,7 @@ import type { z } from '../../../types/zod'
 import type { placesInput } from '../../../types/places'
 import { beijingMonth } from '../../../types/rules/beijing-time'
 import { _ } from '../../_lib/cloud'
-import { collection } from '../../_lib/collections'
+import { collection, type OrgDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireStaff } from '../../_lib/auth'
@@ -17,10 +17,15 @@ import { named } from '../shared'
 export async function county(input: z.output<typeof placesInput.county>, ctx: RequestContext) {
   const user = await requireStaff(ctx)
   const area = await areaOf(user)
-  const countyCode = input.countyCode ?? area
-  if (countyCode.length !== 6) throw new AppError('BAD_REQUEST', '请选择县区')
-  requireInArea(area, countyCode)
   const month = input.month ?? beijingMonth(ctx.now)
+  if (!input.countyCode && area.length < 6) {
+    // Above a county: the counties of the caller's own subtree to choose from (index path; a subtree's counties).
+    const orgs = await rows<OrgDoc>(collection('orgs').where({ path: user.orgId, level: 'county' }).field({ name: true, divisionCode: true }).limit(200))
+    const counties = orgs.filter((o) => o.divisionCode && o.divisionCode.length === 6).map((o) => ({ code: o.divisionCode!, name: o.name }))
+    return { countyCode: '', month, counties, items: [], nextCursor: null }
+  }
+  const countyCode = input.countyCode ?? area
+  requireInArea(area, countyCode)
   let after: { total: number; id: string } | null = null
   if (input.cursor) {
     try {
@@ -49,6 +54,7 @@ export async function county(input: z.output<typeof placesInput.county>, ctx: Re
   return {
     countyCode,
     month,
+    counties: [],
     items: await named(page, month),
     nextCursor: out.length > input.limit && last ? Buffer.from(JSON.stringify([last.total, last._id])).toString('base64url') : null
   }

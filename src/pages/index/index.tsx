@@ -18,7 +18,12 @@ const routes: Record<HomeEntry, string> = {
   diary: '/cadre/pages/diary/index',
   reports: '/cadre/pages/reports/index',
   outcomes: '/cadre/pages/outcomes/index',
-  exemplars: '/cadre/pages/exemplars/index'
+  exemplars: '/cadre/pages/exemplars/index',
+  surveys: '/work/pages/surveys/index',
+  voices: '/work/pages/voices/index',
+  reviews: '/work/pages/reviews/index?tab=received',
+  pack: '/work/pages/pack/index',
+  places: '/work/pages/places/index'
 }
 
 /**

@@ -15,10 +15,11 @@ import { draftProblem, HouseholdsView, type HouseholdDraft } from './HouseholdsV
 export default function HouseholdsPage() {
   const [kind, setKind] = useState<FiveMustVisit | 'all'>('all')
   const coverage = useCloud(() => callCloud('households', 'coverage', {}))
+  const four = useCloud(() => callCloud('households', 'fourHundred', {}))
   const list = usePagedPage(
     (cursor) => callCloud('households', 'list', { limit: 20, ...(kind !== 'all' ? { kind } : {}), ...(cursor ? { cursor } : {}) }),
     [kind],
-    { alsoRefresh: coverage.reload }
+    { alsoRefresh: () => Promise.all([coverage.reload(), four.reload()]), reloadOnShow: true }
   )
   const [draft, setDraft] = useState<HouseholdDraft | null>(null)
   const [adding, setAdding] = useState(false)
@@ -66,6 +67,8 @@ export default function HouseholdsPage() {
         adding={adding}
         addError={addError}
         onAdd={() => void add()}
+        four={four}
+        onOpenBook={(h) => void Taro.navigateTo({ url: `/work/pages/book/index?id=${encodeURIComponent(h.id)}` })}
       />
     </View>
   )
