@@ -7,22 +7,36 @@
  *  e2e      Chromium against the H5 build served by the emulator
  * Select with `jest --selectProjects unit contract`.
  */
+// `@/x` is the repo root's x, as in tsconfig.json's `paths` (docs/architecture.md, "Imports").
+const alias = { '^@/(.*)$': '<rootDir>/$1' }
+
+// Every test file: the clock set to the run's instant (never today's date) and a time limit scaled for a
+// loaded machine (test/helpers/clock.ts, test/helpers/time-scale.ts).
+const setup = {
+  setupFiles: ['<rootDir>/test/setup/clock.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/setup/timeouts.ts'],
+  moduleNameMapper: alias
+}
+
 const node = {
+  ...setup,
   testEnvironment: 'node',
   transform: { '^.+\\.[jt]sx?$': 'babel-jest' }
 }
 
 module.exports = {
+  // One folder per run; the teardown ends every process group a test left running (test/helpers/run-dir.ts).
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   projects: [
     { ...node, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {
       ...node,
       displayName: 'contract',
-      testMatch: ['<rootDir>/test/contract/**/*.test.ts'],
-      // testTimeout is global-only in Jest 29; per project it is set from a setup file.
-      setupFilesAfterEnv: ['<rootDir>/test/setup/timeout-30s.ts']
+      testMatch: ['<rootDir>/test/contract/**/*.test.ts']
     },
     {
+      ...setup,
       displayName: 'ui',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/ui/**/*.test.ts?(x)'],
@@ -30,6 +44,7 @@ module.exports = {
       // @tarojs/components nests .pnpm folders, which breaks allow-lists: transform everything.
       transformIgnorePatterns: [],
       moduleNameMapper: {
+        ...alias,
         '^@tarojs/components$': '@tarojs/components/lib/react/index',
         '^@tarojs/taro$': '<rootDir>/test/helpers/taro-shim.ts',
         '\\.(css|scss|sass)$': '<rootDir>/test/helpers/style-stub.ts'
@@ -50,6 +65,7 @@ module.exports = {
       }
     },
     {
+      ...setup,
       displayName: 'mp',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/mp/**/*.test.ts'],
@@ -60,8 +76,7 @@ module.exports = {
     {
       ...node,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-      setupFilesAfterEnv: ['<rootDir>/test/setup/timeout-90s.ts']
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts']
     }
   ]
 }

@@ -125,7 +125,25 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
     close: allow(['owner'], { clearPhonesFrom: ['demands'] }),
     get: allow(ownerAndManagers, { clearPhonesFrom: ['demands'] }),
     list: allow(ownerAndManagers, { clearPhonesFrom: ['demands'] }),
-    listOverdue: allow(managers, { clearPhonesFrom: ['demands'] })
+    listOverdue: allow(managers, { clearPhonesFrom: ['demands'] }),
+    /** A resident's report: its cadre once (before it is overdue), the cadre's managers any time. */
+    triage: allow(ownerAndManagers, { clearPhonesFrom: ['demands'] }),
+    /** Only the cadre who owes the deadline asks; only a manager of that cadre decides. */
+    requestExtension: allow(['owner'], { clearPhonesFrom: ['demands'] }),
+    decideExtension: allow(ownersManagers, { clearPhonesFrom: ['demands'] }),
+    /** Each manager's own subtree. */
+    listExtensions: allow(managers, { clearPhonesFrom: ['demands'] }),
+    /** Reported to the owner's county: its managers and those above it 签收 and answer. */
+    receiveReport: allow(ownersManagers, { clearPhonesFrom: ['demands'] }),
+    answerReport: allow(ownersManagers, { clearPhonesFrom: ['demands'] }),
+    /** Each manager's own unit's queue. */
+    listReports: allow(managers, { clearPhonesFrom: ['demands'] }),
+    invalidate: allow(ownerAndManagers, { clearPhonesFrom: ['demands'] }),
+    /** Putting an entry back is the managers' check on what was set aside. */
+    reinstate: allow(ownersManagers, { clearPhonesFrom: ['demands'] }),
+    listInvalid: allow(managers, { clearPhonesFrom: ['demands'] }),
+    /** 重办 is ordered by a manager, never by the cadre whose round it undoes. */
+    reopen: allow(ownersManagers, { clearPhonesFrom: ['demands'] })
   },
   ratings: {
     /** Whoever scans (the page says why the owner and their managers may not rate). */
@@ -160,7 +178,11 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
     /** The rules that apply to a node: its own people (cadres included) and the managers above. */
     getRules: allow(['owner', 'peerCadre', ...ownersManagers]),
     setRules: allow(ownersManagers),
-    ruleHistory: allow(['owner', 'peerCadre', ...ownersManagers])
+    ruleHistory: allow(['owner', 'peerCadre', ...ownersManagers]),
+    /** The official working days: every member of staff may read them. */
+    holidays: allow(staff),
+    /** Loaded by a province admin (the schedule is national; any system's admin may load it). */
+    loadHolidays: allow(['provinceAdmin'])
   },
   // issue 5, item 8: 投诉建议 — anyone sends and reads their own; the province admin answers.
   feedback: {

@@ -54,7 +54,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Subscribe-message template ids (types/reminders.ts), the same value the functions are built with.
       JDQ_TEMPLATE_IDS: process.env.JDQ_TEMPLATE_IDS || 'undefined'
     },
-    alias: {},
+    // `@/x` is the repo root's x, as in tsconfig.json's `paths` (the tsconfig-paths plugin below reads the same).
+    alias: { '@': root },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
@@ -86,12 +87,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
       },
+      // One bundle for the browser: a page opened after the signal is gone needs no chunk from the network, as
+      // a phone that has the mini-program's packages (weapp preloads the cadre subpackage: app.config.ts).
+      webpackChain(chain: Chain) {
+        chainCommon(chain)
+        chain.plugin('one-chunk').use(webpack.optimize.LimitChunkCountPlugin, [{ maxChunks: 1 }])
+      },
       devServer: {
         host: '127.0.0.1',
         port: 10086,
         proxy: [{ context: ['/__'], target: emulatorUrl, changeOrigin: false, ws: false }]
-      },
-      webpackChain: chainCommon
+      }
     }
   }
 

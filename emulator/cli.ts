@@ -1,8 +1,11 @@
 import { startEmulator } from './index'
+import { clockOffset } from './runtime/clock.cjs'
 
 /**
  * tsx emulator/cli.ts start [--port 8099] [--data DIR] [--functions DIR] [--static DIR] [--no-timers]
+ *                            [--clock ISO|offset:<ms>] [--timeout-scale N] [--exit-with-parent]
  *     prints `emulator listening on <url>` once ready (test helpers wait for that line)
+ *     JDQ_CLOCK and JDQ_TIMEOUT_SCALE in the environment do the same as --clock and --timeout-scale
  * tsx emulator/cli.ts timer fire <function> [trigger] [--url URL]
  * tsx emulator/cli.ts invocations [--url URL] [--limit N]
  * tsx emulator/cli.ts metrics [--url URL]
@@ -13,7 +16,8 @@ function flag(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined
 }
 
-const positional = (args: string[]) => args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--') && !['--no-timers'].includes(args[i - 1])))
+const switches = ['--no-timers', '--exit-with-parent']
+const positional = (args: string[]) => args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--') && !switches.includes(args[i - 1])))
 
 async function get(url: string): Promise<unknown> {
   const res = await fetch(url)
@@ -31,10 +35,15 @@ async function main(): Promise<void> {
         dataDir: flag(args, 'data'),
         functionsDir: flag(args, 'functions'),
         staticDir: flag(args, 'static'),
-        timers: !args.includes('--no-timers')
+        timers: !args.includes('--no-timers'),
+        clock: flag(args, 'clock') ?? (process.env.JDQ_CLOCK || undefined),
+        timeoutScale: Number(flag(args, 'timeout-scale') ?? process.env.JDQ_TIMEOUT_SCALE ?? 1) || 1
       })
       console.log(`emulator listening on ${emulator.url}`)
+      if (clockOffset() !== 0) console.log(`emulator clock: ${new Date().toISOString()} (offset ${clockOffset()} ms from the real clock)`)
       const stop = () => {
+        // A close that hangs (a function instance that will not die) must not keep the emulator alive.
+        setTimeout(() => process.exit(1), 5000).unref()
         emulator.close().then(
           () => process.exit(0),
           () => process.exit(1)
@@ -42,6 +51,13 @@ async function main(): Promise<void> {
       }
       process.on('SIGINT', stop)
       process.on('SIGTERM', stop)
+      if (args.includes('--exit-with-parent')) {
+        // Started by a test: if the test process dies (killed, timed out), the emulator must not outlive it.
+        const parent = process.ppid
+        setInterval(() => {
+          if (process.ppid !== parent) stop()
+        }, 1000).unref()
+      }
       return
     }
     case 'timer': {

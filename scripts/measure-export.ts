@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 import { randomUUID } from 'node:crypto'
 import { startEmulator } from '../test/helpers/emulator'
 import { callAs } from '../test/helpers/gateway'
@@ -47,7 +48,7 @@ function instancesOf(emulatorPid: number, fn: string): number[] {
 async function main() {
   const i = process.argv.indexOf('--demands')
   const total = i > 0 ? Number(process.argv[i + 1]) : 100_000
-  const emu = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'] })
+  const emu = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'], timeoutScale: 1 })
   // The function's own log lines, shown if something goes wrong.
   const logs: string[] = []
   emu.process.stdout?.on('data', (d: Buffer) => {
@@ -132,7 +133,7 @@ async function main() {
       const res = await fetch(job.url)
       const bytes = Buffer.from(await res.arrayBuffer())
       const ExcelJS = (await import('exceljs')).default
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(require('node:stream').Readable.from(bytes), {})
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {})
       let rows = 0
       for await (const ws of reader) for await (const _row of ws) rows++
       console.log(`read back: ${rows - 1} data rows (+ header)`)

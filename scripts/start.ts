@@ -55,8 +55,10 @@ async function main(): Promise<void> {
     run(taro, ['build', '--type', 'h5'])
   }
 
-  const emulator = await startEmulator({ port })
+  // JDQ_CLOCK=2026-12-31T23:30:00+08:00 npm start runs the product (and seeds its demo data) at that instant.
+  const emulator = await startEmulator({ port, clock: process.env.JDQ_CLOCK || undefined })
   console.log(`› emulator listening on ${emulator.url}`)
+  if (process.env.JDQ_CLOCK) console.log(`› clock set: it is now ${new Date().toISOString()} for the emulator and its functions`)
   const counts = await seed(emulator.url)
   console.log(`› demo data: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`)
   // Demo demands, ratings and 差评 of the last two days, and the rankings job run over them (issue 5).

@@ -3,7 +3,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'cadre',
-      pages: ['pages/visits/index', 'pages/visit/index', 'pages/calendar/index', 'pages/households/index', 'pages/lianglian/index', 'pages/diary/index', 'pages/diary-edit/index', 'pages/reports/index', 'pages/ledger/index', 'pages/demand/index', 'pages/ratings/index', 'pages/qr/index', 'pages/outcomes/index', 'pages/exemplars/index']
+      pages: ['pages/visits/index', 'pages/visit/index', 'pages/calendar/index', 'pages/households/index', 'pages/lianglian/index', 'pages/diary/index', 'pages/diary-edit/index', 'pages/reports/index', 'pages/ledger/index', 'pages/demand/index', 'pages/ratings/index', 'pages/qr/index', 'pages/outcomes/index', 'pages/exemplars/index', 'pages/outbox/index']
     },
     {
       // 调查问卷 for residents (opened by a survey's code) and the author's paper entry: the same answer form.
@@ -25,9 +25,13 @@ export default defineAppConfig({
     },
     {
       root: 'manager',
-      pages: ['pages/index/index', 'pages/review/index', 'pages/cases/index', 'pages/cadres/index', 'pages/point/index', 'pages/org/index', 'pages/rules/index', 'pages/feedback/index', 'pages/dashboard/index', 'pages/reconcile/index', 'pages/exports/index', 'pages/exemplar-pick/index', 'pages/rankings/index', 'pages/honours/index']
+      pages: ['pages/index/index', 'pages/review/index', 'pages/cases/index', 'pages/cadres/index', 'pages/point/index', 'pages/org/index', 'pages/rules/index', 'pages/feedback/index', 'pages/dashboard/index', 'pages/reconcile/index', 'pages/exports/index', 'pages/exemplar-pick/index', 'pages/rankings/index', 'pages/honours/index', 'pages/holidays/index']
     }
   ],
+  // A cadre may lose signal before opening any 干部 page: their subpackage comes down with the home page.
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['cadre'] }
+  },
   window: {
     navigationBarTitleText: '接地气',
     navigationBarBackgroundColor: '#c8161d',

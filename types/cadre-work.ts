@@ -77,9 +77,15 @@ export const VisitStatus = z.enum(['counted', 'pending', 'rejected'])
 export type VisitStatus = z.infer<typeof VisitStatus>
 export const visitStatusLabels: Record<VisitStatus, string> = { counted: '已计入', pending: '外勤待审核', rejected: '外勤未通过' }
 
+/**
+ * The phone's id for one submission, made before the first attempt and kept with it in the offline queue:
+ * every resend carries it, and the server lands the submission once under it.
+ */
+export const SubmissionId = z.string({ error: '缺少提交编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '提交编号应为 8 到 64 位字母、数字、- 或 _' })
+
 export const CheckInInput = z.object({
   /** Generated on the phone (a uuid) before the first attempt and kept with the queued check-in. */
-  submissionId: z.string({ error: '缺少提交编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '提交编号应为 8 到 64 位字母、数字、- 或 _' }),
+  submissionId: SubmissionId,
   pointId: id('联系点'),
   fix: z.object({
     lat: Location.shape.lat,
@@ -151,8 +157,12 @@ export const ProblemInput = z.object({
   urgency: z.enum(['urgent', 'general', 'complex'], { error: '请选择紧急程度' }).default('general')
 })
 
-/** A demand's state in the 办实事 ledger (issue 4; types/service.ts re-exports it with its labels). */
-export const DemandStatus = z.enum(['open', 'coordinating', 'solved', 'reported', 'closed'])
+/**
+ * A demand's state in the 办实事 ledger (types/service.ts re-exports it with its labels): open and coordinating are
+ * the cadre's to handle (and can be overdue); reported waits for the receiving unit, answered is its answer (handled);
+ * invalid was set aside by staff (spam, a duplicate) and is never overdue nor counted.
+ */
+export const DemandStatus = z.enum(['open', 'coordinating', 'solved', 'reported', 'answered', 'closed', 'invalid'])
 export type DemandStatus = z.infer<typeof DemandStatus>
 
 export const RaisedProblem = ProblemInput.extend({
@@ -202,6 +212,7 @@ export const VisitDetail = VisitSummary.extend({ record: VisitRecord.nullable() 
 export type VisitDetail = z.infer<typeof VisitDetail>
 
 export const VisitPage = z.object({ items: z.array(VisitSummary), nextCursor: z.string().nullable() })
+export type VisitPage = z.infer<typeof VisitPage>
 
 // ---------------------------------------------------------------- 90 天
 
@@ -217,6 +228,8 @@ export const Progress = z.object({
   /** The pace expected by today (0 for a past or future year's figures is not used: see year). */
   expectedByToday: z.number().int(),
   thisMonth: z.object({ month: z.string(), visits: z.number().int(), days: z.number().int() }),
+  /** The cadre's offline window (制度 offlineHours): how long a check-in may wait on the phone. */
+  offlineHours: z.number().int(),
   fieldwork: z.object({ month: z.string(), used: z.number().int(), limit: z.number().int(), pending: z.number().int() })
 })
 export type Progress = z.infer<typeof Progress>

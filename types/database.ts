@@ -121,7 +121,12 @@ export const database = {
       { name: 'active_deadline', keys: [['active', 1], ['deadlineAt', 1], ['_id', 1]] },
       { name: 'source_closed', keys: [['source', 1], ['closedAt', 1], ['_id', 1]] },
       // issue 5: exports page a subtree's ledger in time order; 典型引路 picks recent ones
-      { name: 'org_time', keys: [['orgPath', 1], ['createdAt', 1], ['_id', 1]] }
+      { name: 'org_time', keys: [['orgPath', 1], ['createdAt', 1], ['_id', 1]] },
+      // managers' queues: extension requests waiting in a subtree, entries set aside there, and the reports sent
+      // to a unit and not answered yet
+      { name: 'org_extension_time', keys: [['orgPath', 1], ['extensionPending', 1], ['extensionRequestedAt', 1], ['_id', 1]] },
+      { name: 'org_status_time', keys: [['orgPath', 1], ['status', 1], ['updatedAt', -1], ['_id', -1]] },
+      { name: 'report_waiting_time', keys: [['reportTo', 1], ['reportWaiting', 1], ['reportedAt', 1], ['_id', 1]] }
     ]
   },
   /** QR scene codes: _id is the scene; one per visit, demand or liaison point. */
@@ -170,6 +175,14 @@ export const database = {
   invites: {
     permission: 'ADMINONLY',
     indexes: [{ name: 'org_time', keys: [['orgPath', 1], ['createdAt', -1], ['_id', -1]] }]
+  },
+  /**
+   * 法定节假日 and 调休 a province admin loaded for a year (_id the year): they replace the data package's schedule
+   * for that year (cloudfunctions/_lib/holidays.ts). Read by _id only.
+   */
+  holidaySchedules: {
+    permission: 'ADMINONLY',
+    indexes: []
   },
   /** 制度: one document per org per Beijing year, _id `${orgId}_${year}`: overridden values and locked fields. */
   orgRules: {

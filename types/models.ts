@@ -29,6 +29,8 @@ export const LiaisonPointSummary = z.object({
 export type LiaisonPointSummary = z.infer<typeof LiaisonPointSummary>
 
 export const Me = z.object({
+  /** The account's id (a staff member's; absent for a resident): the phone derives a queued visit's id from it. */
+  id: z.string().optional(),
   name: z.string(),
   role: Role,
   title: z.string().optional(),

@@ -33,6 +33,12 @@ export const OrgRules = z.object({
   checkInRadiusM: z.number().int().min(50).max(3000),
   /** Photos stay optional by default (2024 rules against 指尖上的形式主义); 'off' hides the photo step. */
   photoPolicy: z.enum(['optional', 'off']),
+  /**
+   * Hours a check-in made without signal may wait on the phone before it is sent (the server refuses older
+   * ones). 72 is the standard; only the province admin may allow more, up to 7 days, e.g. for pastoral
+   * counties where a cadre is days away from signal (types/rules/org-rules.ts: adminOnlyValue).
+   */
+  offlineHours: z.number().int().min(24).max(168),
   /** Calendar days after the visit / the end of a demand / a fix during which a resident may rate. */
   ratingWindowDays: z.number().int().min(1).max(30),
   /** Working days to finish a demand, by urgency; 0 = the end of the same Beijing day. */
@@ -74,6 +80,7 @@ export const defaultOrgRules: OrgRules = {
   daysTarget: 90,
   checkInRadiusM: 500,
   photoPolicy: 'optional',
+  offlineHours: 72,
   ratingWindowDays: 7,
   demandDays: { urgent: 0, general: 7, complex: 15 },
   revisitDays: 1,

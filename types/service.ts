@@ -4,7 +4,7 @@
  */
 import { z } from './zod'
 import { DemandArea, RatingLevel } from './enums'
-import { Cursor, DemandStatus, Phone } from './cadre-work'
+import { Cursor, DemandStatus, Phone, SubmissionId } from './cadre-work'
 
 const text = (max: number, what: string) =>
   z.string({ error: `请填写${what}` }).trim().min(1, { error: `请填写${what}` }).max(max, { error: `${what}最多 ${max} 个字` })
@@ -25,23 +25,55 @@ export const demandStatusLabels: Record<DemandStatus, string> = {
   open: '待办理',
   coordinating: '协调办理中',
   solved: '已办结',
-  reported: '已上报',
-  closed: '已答复群众'
+  reported: '已上报，待答复',
+  answered: '上级已答复',
+  closed: '已答复群众',
+  invalid: '无效'
 }
 export const DemandPath = z.enum(['immediate', 'coordinate', 'report'])
 export type DemandPath = z.infer<typeof DemandPath>
 
-export const TimelineKind = z.enum(['raised', 'resolved', 'assigned', 'progress', 'supervised', 'finished', 'reported', 'closed', 'rated'])
+export const TimelineKind = z.enum([
+  'raised',
+  'triaged',
+  'resolved',
+  'assigned',
+  'progress',
+  'supervised',
+  'extensionRequested',
+  'extensionApproved',
+  'extensionRefused',
+  'finished',
+  'reported',
+  'received',
+  'answered',
+  'returned',
+  'closed',
+  'rated',
+  'invalidated',
+  'reinstated',
+  'reopened'
+])
 export const timelineLabels: Record<z.infer<typeof TimelineKind>, string> = {
   raised: '受理',
+  triaged: '确定紧急程度',
   resolved: '立即解决',
   assigned: '转办协调',
   progress: '办理进展',
   supervised: '督办',
+  extensionRequested: '申请延期',
+  extensionApproved: '同意延期',
+  extensionRefused: '不同意延期',
   finished: '协调办结',
   reported: '上报反映',
+  received: '上级签收',
+  answered: '上级答复',
+  returned: '上级退回',
   closed: '答复群众',
-  rated: '群众评价'
+  rated: '群众评价',
+  invalidated: '标为无效',
+  reinstated: '恢复办理',
+  reopened: '重办'
 }
 
 export const TimelineStep = z.object({
@@ -53,6 +85,43 @@ export const TimelineStep = z.object({
 })
 export type TimelineStep = z.infer<typeof TimelineStep>
 
+export const InvalidKind = z.enum(['spam', 'duplicate'], { error: '请选择无效的原因：无效信息或重复反映' })
+export const invalidKindLabels = { spam: '无效信息', duplicate: '重复反映' } as const
+export const ExtensionStatus = z.enum(['pending', 'approved', 'refused', 'lapsed'])
+export const extensionStatusLabels = { pending: '待审批', approved: '已同意', refused: '未同意', lapsed: '已办结，不再审批' } as const
+export const ReportState = z.enum(['sent', 'received', 'answered', 'returned'])
+export const reportStateLabels = { sent: '待签收', received: '已签收，待答复', answered: '已答复', returned: '已退回' } as const
+
+export const Extension = z.object({
+  /** The Beijing date asked for. */
+  until: z.string(),
+  reason: z.string(),
+  status: ExtensionStatus,
+  requestedAt: z.string(),
+  requestedByName: z.string(),
+  decidedAt: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  decisionReason: z.string().nullable()
+})
+export type Extension = z.infer<typeof Extension>
+
+export const DemandReport = z.object({
+  toOrgId: z.string(),
+  toOrgName: z.string(),
+  reason: z.string(),
+  explanation: z.string(),
+  at: z.string(),
+  state: ReportState,
+  /** The receiving unit's answer is due then (working days by the rules); its own queue shows it. */
+  answerDueAt: z.string(),
+  receivedAt: z.string().nullable(),
+  receivedByName: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  answeredByName: z.string().nullable(),
+  answer: z.string().nullable()
+})
+export type DemandReport = z.infer<typeof DemandReport>
+
 export const Demand = z.object({
   id: z.string(),
   source: z.enum(['visit', 'resident', 'cadre']),
@@ -61,7 +130,12 @@ export const Demand = z.object({
   cadreName: z.string(),
   orgId: z.string(),
   area: DemandArea,
+  /** Set by staff; a resident's report is 一般 until triaged. */
   urgency: Urgency,
+  /** The resident said it is urgent (急): a hint for triage, never a deadline. */
+  urgentHint: z.boolean(),
+  /** Staff have settled the urgency (a cadre's own entry: when recorded). */
+  triaged: z.boolean(),
   text: z.string(),
   /** In clear for the cadre and their managers, masked for anyone else. */
   contact: z.object({ name: z.string().optional(), phone: z.string().optional(), phoneMasked: z.boolean() }).nullable(),
@@ -70,50 +144,115 @@ export const Demand = z.object({
   /** The path the cadre planned when raising it on a visit. */
   plannedPath: DemandPath.nullable(),
   department: z.string().nullable(),
+  /** The deadline lateness is measured against: the rules' first deadline, moved only by approved extensions. */
   deadlineAt: z.string(),
+  /** The rules' deadline for this round, before any extension. */
+  firstDeadlineAt: z.string(),
+  /** The date agreed with the department when coordinating (within the deadline). */
+  departmentDueAt: z.string().nullable(),
+  /** Past its deadline and not handled, or handled after it. Never for an invalid entry. */
   overdue: z.boolean(),
+  /** A request to extend, waiting for a manager. */
+  pendingExtension: z.object({ until: z.string(), reason: z.string(), requestedByName: z.string(), requestedAt: z.string() }).nullable(),
   finishedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   reply: z.string().nullable(),
   supervised: z.number().int(),
   createdAt: z.string(),
   sceneCode: z.string().nullable(),
-  rating: z.object({ level: RatingLevel }).nullable()
+  rating: z.object({ level: RatingLevel }).nullable(),
+  report: DemandReport.nullable(),
+  invalid: z.object({ kind: InvalidKind, duplicateOf: z.string().nullable(), reason: z.string(), at: z.string(), byName: z.string() }).nullable(),
+  /** 1, or more after 重办. */
+  round: z.number().int()
 })
 export type Demand = z.infer<typeof Demand>
-export const DemandDetail = Demand.extend({ timeline: z.array(TimelineStep) })
+/** What the viewer may do next (types/rules/ledger.ts nextSteps): the page offers exactly these. */
+export const LedgerStep = z.enum([
+  'triage',
+  'resolve',
+  'coordinate',
+  'progress',
+  'finish',
+  'requestExtension',
+  'report',
+  'invalidate',
+  'close',
+  'supervise',
+  'decideExtension',
+  'receiveReport',
+  'answerReport',
+  'reinstate',
+  'reopen'
+])
+export type LedgerStep = z.infer<typeof LedgerStep>
+
+export const DemandDetail = Demand.extend({
+  timeline: z.array(TimelineStep),
+  nextSteps: z.array(LedgerStep),
+  extensions: z.array(Extension),
+  /** For the cadre while they handle it: the units they may report to (their own and those above). */
+  reportTargets: z.array(z.object({ orgId: z.string(), name: z.string() })),
+  /** For the cadre while they handle it: the latest date a 协调 deadline may have before it needs a manager's approval, and the latest one they may ask for. */
+  deadlineBounds: z.object({ due: z.string(), maxExtension: z.string() }).nullable()
+})
 export type DemandDetail = z.infer<typeof DemandDetail>
 export const DemandPage = z.object({ items: z.array(Demand), nextCursor: z.string().nullable() })
 
 export const DemandFields = z.object({
   area: DemandArea,
-  urgency: Urgency.default('general'),
+  /** Staff only: a resident's report is triaged by staff (a resident's 'urgent' is read as the 急 hint). */
+  urgency: Urgency.optional(),
+  /** A resident's 急. */
+  urgentHint: z.boolean({ error: '「急」应为是或否' }).optional(),
   text: text(500, '问题描述'),
   contactName: optionalText(20, '联系人称呼'),
   contactPhone: Phone.optional()
 })
 
-export const DemandFilter = z.enum(['all', 'active', 'overdue', 'open', 'coordinating', 'solved', 'reported', 'closed']).default('all')
+export const DemandFilter = z.enum(['all', 'active', 'overdue', 'open', 'coordinating', 'solved', 'reported', 'answered', 'closed', 'invalid']).default('all')
 export type DemandFilter = z.infer<typeof DemandFilter>
 
+const BeijingDateInput = (what: string) => z.string({ error: `请填写${what}` }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${what}应为 YYYY-MM-DD` })
+const page = { cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }
+
 export const demandsInput = {
-  create: DemandFields.extend({ scene: SceneCode.optional() }),
+  /** `submissionId`: the phone's id for this report (a retry or an offline resend lands once). */
+  create: DemandFields.extend({ submissionId: SubmissionId, scene: SceneCode.optional() }),
   resolve: z.object({ demandId: id('诉求'), done: text(500, '办理情况') }),
   coordinate: z.object({
     demandId: id('诉求'),
     department: text(50, '承办部门'),
-    /** A Beijing date; default from the urgency rule. */
-    deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '办结期限应为 YYYY-MM-DD' }).optional()
+    /** A Beijing date agreed with the department; past the deadline it is an extension request and needs `reason`. */
+    deadline: BeijingDateInput('办结期限').optional(),
+    reason: optionalText(300, '延期理由')
   }),
   progress: z.object({ demandId: id('诉求'), note: text(500, '进展') }),
   supervise: z.object({ demandId: id('诉求'), note: text(300, '督办意见') }),
   finish: z.object({ demandId: id('诉求'), result: text(500, '办理结果') }),
-  report: z.object({ demandId: id('诉求'), reportedTo: text(50, '上报单位'), reason: text(300, '上报原因'), explanation: text(300, '向群众的解释') }),
+  report: z.object({ demandId: id('诉求'), toOrgId: id('上报单位'), reason: text(300, '上报原因'), explanation: text(300, '向群众的解释') }),
   close: z.object({ demandId: id('诉求'), reply: text(300, '答复群众的话') }),
   get: z.object({ demandId: id('诉求') }),
-  list: z.object({ cadreId: z.string().min(1).max(100).optional(), filter: DemandFilter, cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }),
+  list: z.object({ cadreId: z.string().min(1).max(100).optional(), filter: DemandFilter, ...page }),
   /** Managers: overdue demands in their subtree, most overdue first. */
-  listOverdue: z.object({ cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) })
+  listOverdue: z.object(page),
+  triage: z.object({ demandId: id('诉求'), urgency: Urgency, note: optionalText(300, '说明') }),
+  requestExtension: z.object({ demandId: id('诉求'), until: BeijingDateInput('延期到的日期'), reason: text(300, '延期理由') }),
+  decideExtension: z.object({ demandId: id('诉求'), decision: z.enum(['approve', 'refuse'], { error: '请选择同意或不同意' }), reason: text(300, '审批意见') }),
+  listExtensions: z.object(page),
+  receiveReport: z.object({ demandId: id('诉求') }),
+  answerReport: z.object({
+    demandId: id('诉求'),
+    answer: text(500, '答复内容'),
+    /** returned: back to the cadre to handle (the deadline stands). */
+    outcome: z.enum(['answered', 'returned'], { error: '请选择答复或退回' }).default('answered')
+  }),
+  listReports: z.object(page),
+  /** A duplicate names the entry it repeats (`duplicateOf`). */
+  invalidate: z.object({ demandId: id('诉求'), kind: InvalidKind, duplicateOf: id('重复的那条诉求').optional(), reason: text(300, '理由') }),
+  reinstate: z.object({ demandId: id('诉求'), reason: text(300, '理由') }),
+  listInvalid: z.object(page),
+  reopen: z.object({ demandId: id('诉求'), reason: text(300, '重办的理由') })
 }
 
 // ---------------------------------------------------------------- ratings
@@ -205,7 +344,12 @@ export const ServiceFigures = z.object({
   demandsRaised: z.number().int(),
   solvedByPath: z.object({ immediate: z.number().int(), coordinate: z.number().int(), report: z.number().int() }),
   closed: z.number().int(),
+  /** Handled after the deadline (the first deadline plus approved extensions; a report: when it was sent up). */
   finishedLate: z.number().int(),
+  /** Set aside by staff as spam or duplicates: out of demandsRaised, counted apart. */
+  invalid: z.number().int(),
+  /** Reopened (重办) after a 不满意 answer. */
+  reopened: z.number().int(),
   /** Demands open past their deadline right now (an index count, not a scan). */
   overdueNow: z.number().int()
 })

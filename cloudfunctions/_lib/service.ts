@@ -3,55 +3,14 @@
  * statistics kept in the same transaction as each write, scene codes, and the ledger entry factory.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import type { DemandArea, RatingLevel } from '../../types/enums'
-import type { Demand, DemandPath, DemandStatus, TimelineStep, Rating, BadReviewCase, CaseStatus, RatingTarget } from '../../types/service'
-import { demandDeadline, isOverdue, makeSceneCode, rulesFor, type SceneKind, type ServiceRules, type Urgency } from '../../types/rules/service'
-import { phoneFor, type Viewer } from '../../types/rules/privacy'
+import type { RatingLevel } from '../../types/enums'
+import type { Rating, BadReviewCase, CaseStatus, RatingTarget } from '../../types/service'
+import { makeSceneCode, type SceneKind } from '../../types/rules/service'
 import type { Tx } from './tx'
-import type { UserDoc } from './collections'
-import { statPeriods } from './stat-rules'
+import { addDelta } from './stat-rules'
 
-export interface TimelineDoc {
-  kind: TimelineStep['kind']
-  at: Date
-  by: string
-  byName: string
-  byRole: TimelineStep['byRole']
-  note?: string
-}
-
-export interface DemandDoc {
-  _id: string
-  source: 'visit' | 'resident' | 'cadre'
-  visitId: string | null
-  /** The scene a resident reported through, and who (never shown to the cadre). */
-  viaScene: string | null
-  residentOpenid: string | null
-  cadreId: string
-  cadreName: string
-  orgId: string
-  orgPath: string[]
-  area: DemandArea
-  urgency: Urgency
-  text: string
-  contact: { name?: string; phone?: string } | null
-  status: DemandStatus
-  /** Open or coordinating: counted by the overdue indexes. */
-  active: boolean
-  path: DemandPath | null
-  plannedPath: DemandPath | null
-  department: string | null
-  deadlineAt: Date
-  finishedAt: Date | null
-  closedAt: Date | null
-  reply: string | null
-  supervised: number
-  timeline: TimelineDoc[]
-  sceneCode: string | null
-  rating: { level: RatingLevel } | null
-  createdAt: Date
-  updatedAt: Date
-}
+export type { DemandDoc, TimelineDoc, ExtensionDoc, ReportDoc, InvalidDoc, RoundDoc, DetailExtras } from './demand-docs'
+export { newDemand, toDemand, toDemandDetail } from './demand-docs'
 
 export interface SceneDoc {
   /** The scene code itself. */
@@ -160,10 +119,25 @@ export async function bumpServiceStats(
   delta: StatDelta,
   now: Date
 ): Promise<void> {
-  const entries = Object.entries(delta).filter(([, v]) => v !== 0)
-  if (entries.length === 0) return
-  const periods = statPeriods(at)
-  for (const period of periods) {
+  await bumpServiceStatsAt(tx, owner, [{ at, delta }], now)
+}
+
+/**
+ * Several events' deltas (each in its own periods) in one pass: each period's document read and written once, so
+ * a step that moves counts in more than one period (重办 takes back a finish and an answer made earlier) never reads
+ * back its own write. At most two documents per distinct period.
+ */
+export async function bumpServiceStatsAt(
+  tx: Tx,
+  owner: { cadreId: string; orgId: string; orgPath: string[] },
+  events: readonly { at: { month: string; year: number } | Date; delta: StatDelta }[],
+  now: Date
+): Promise<void> {
+  const byPeriod = new Map<string, StatDelta>()
+  for (const e of events) addDelta(byPeriod, e.at, e.delta)
+  for (const [period, delta] of byPeriod) {
+    const entries = Object.entries(delta).filter(([, v]) => v !== 0)
+    if (entries.length === 0) continue
     const _id = statsDocId(owner.cadreId, period)
     const ref = tx.collection('serviceStats').doc(_id)
     const found = (await ref.get()).data as unknown as ServiceStatsDoc | null
@@ -193,96 +167,6 @@ export async function bumpCounter(tx: Tx, id: string, now: Date): Promise<number
 export async function readCounter(tx: Tx, id: string): Promise<number> {
   const found = (await tx.collection('abuseCounters').doc(id).get()).data as { count: number } | null
   return found?.count ?? 0
-}
-
-// ---------------------------------------------------------------- demands
-
-export function newDemand(
-  f: {
-    _id: string
-    source: DemandDoc['source']
-    visitId?: string | null
-    viaScene?: string | null
-    residentOpenid?: string | null
-    cadre: Pick<UserDoc, '_id' | 'name' | 'orgId' | 'orgPath'>
-    area: DemandArea
-    urgency: Urgency
-    text: string
-    contact?: DemandDoc['contact']
-    plannedPath?: DemandPath | null
-    by: { id: string; name: string; role: TimelineDoc['byRole'] }
-    /** The 制度 in force for the cadre's org (cloudfunctions/_lib/org-rules.ts); the static defaults otherwise. */
-    rules?: ServiceRules
-  },
-  now: Date
-): DemandDoc {
-  return {
-    _id: f._id,
-    source: f.source,
-    visitId: f.visitId ?? null,
-    viaScene: f.viaScene ?? null,
-    residentOpenid: f.residentOpenid ?? null,
-    cadreId: f.cadre._id,
-    cadreName: f.cadre.name,
-    orgId: f.cadre.orgId,
-    orgPath: f.cadre.orgPath,
-    area: f.area,
-    urgency: f.urgency,
-    text: f.text,
-    contact: f.contact ?? null,
-    status: 'open',
-    active: true,
-    path: null,
-    plannedPath: f.plannedPath ?? null,
-    department: null,
-    deadlineAt: demandDeadline(now, f.urgency, f.rules ?? rulesFor(f.cadre.orgPath)),
-    finishedAt: null,
-    closedAt: null,
-    reply: null,
-    supervised: 0,
-    timeline: [{ kind: 'raised', at: now, by: f.by.id, byName: f.by.name, byRole: f.by.role }],
-    sceneCode: null,
-    rating: null,
-    createdAt: now,
-    updatedAt: now
-  }
-}
-
-export function toDemand(d: DemandDoc, viewer: Viewer | null, now: Date): Demand {
-  const owner = { id: d.cadreId, orgPath: d.orgPath }
-  const phone = d.contact?.phone ? (viewer ? phoneFor(viewer, owner, d.contact.phone) : { phone: '***', masked: true }) : null
-  return {
-    id: d._id,
-    source: d.source,
-    visitId: d.visitId,
-    cadreId: d.cadreId,
-    cadreName: d.cadreName,
-    orgId: d.orgId,
-    area: d.area,
-    urgency: d.urgency,
-    text: d.text,
-    contact: d.contact ? { ...(d.contact.name ? { name: d.contact.name } : {}), ...(phone ? { phone: phone.phone } : {}), phoneMasked: phone?.masked ?? false } : null,
-    status: d.status,
-    path: d.path,
-    plannedPath: d.plannedPath,
-    department: d.department,
-    deadlineAt: iso(d.deadlineAt)!,
-    overdue: isOverdue(d, now),
-    finishedAt: iso(d.finishedAt),
-    closedAt: iso(d.closedAt),
-    reply: d.reply,
-    supervised: d.supervised,
-    createdAt: iso(d.createdAt)!,
-    sceneCode: d.sceneCode,
-    rating: d.rating
-  }
-}
-
-export function toDemandDetail(d: DemandDoc, viewer: Viewer | null, now: Date) {
-  return {
-    ...toDemand(d, viewer, now),
-    timeline: d.timeline.map((s) => ({ kind: s.kind, at: iso(s.at)!, byName: s.byName, byRole: s.byRole, ...(s.note ? { note: s.note } : {}) }))
-  }
 }
 
 // ---------------------------------------------------------------- ratings and cases

@@ -30,8 +30,27 @@ export function demandRaisedDelta(areas: readonly DemandArea[]): StatDelta {
 export const demandAreaChangedDelta = (from: DemandArea, to: DemandArea): StatDelta =>
   from === to ? {} : { [`area.${from}`]: -1, [`area.${to}`]: 1 }
 
-/** Solved on the spot, finished by the department, or reported upward; late when after its deadline. */
+/**
+ * Handled: solved on the spot, finished by the department, or answered by the unit it was reported to (a report
+ * counts only once answered); late when the cadre handled it after its deadline (types/rules/ledger.ts).
+ */
 export const demandFinishedDelta = (path: DemandPath, late: boolean): StatDelta => ({ [`solved.${path}`]: 1, finishedLate: late ? 1 : 0 })
+
+/** The same delta taken back (a step undone by 重办, an entry set aside put back). */
+export function negated(delta: StatDelta): StatDelta {
+  const out: StatDelta = {}
+  for (const [k, v] of Object.entries(delta)) if (v) out[k] = -v
+  return out
+}
+
+/**
+ * Set aside by staff as spam or a duplicate: it leaves the figures of the period it was raised in (never counted,
+ * never overdue) and is counted apart as `invalid`. Put back, `negated` of this.
+ */
+export const demandInvalidatedDelta = (area: DemandArea): StatDelta => ({ demandsRaised: -1, [`area.${area}`]: -1, invalid: 1 })
+
+/** 重办: counted when a manager reopens it (its earlier handling and answer are taken back in their own periods). */
+export const demandReopenedDelta = (): StatDelta => ({ reopened: 1 })
 
 /** The person was told the outcome (答复群众). */
 export const demandClosedDelta = (): StatDelta => ({ closed: 1 })
@@ -80,6 +99,8 @@ export const serviceCounterKeys: readonly string[] = [
   'finishedLate',
   'closed',
   'supervised',
+  'invalid',
+  'reopened',
   'ratings',
   'scoreSum',
   'bad',

@@ -11,5 +11,39 @@ import { close } from './handlers/close'
 import { get } from './handlers/get'
 import { list } from './handlers/list'
 import { listOverdue } from './handlers/listOverdue'
+import { triage } from './handlers/triage'
+import { requestExtension } from './handlers/requestExtension'
+import { decideExtension } from './handlers/decideExtension'
+import { listExtensions } from './handlers/listExtensions'
+import { receiveReport } from './handlers/receiveReport'
+import { answerReport } from './handlers/answerReport'
+import { listReports } from './handlers/listReports'
+import { invalidate } from './handlers/invalidate'
+import { reinstate } from './handlers/reinstate'
+import { listInvalid } from './handlers/listInvalid'
+import { reopen } from './handlers/reopen'
 
-export const main = createFunction(demandsApi, { create, resolve, coordinate, progress, supervise, finish, report, close, get, list, listOverdue })
+export const main = createFunction(demandsApi, {
+  create,
+  resolve,
+  coordinate,
+  progress,
+  supervise,
+  finish,
+  report,
+  close,
+  get,
+  list,
+  listOverdue,
+  triage,
+  requestExtension,
+  decideExtension,
+  listExtensions,
+  receiveReport,
+  answerReport,
+  listReports,
+  invalidate,
+  reinstate,
+  listInvalid,
+  reopen
+})

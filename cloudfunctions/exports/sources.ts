@@ -10,7 +10,7 @@ import { demandStatusLabels, urgencies } from '../../types/service'
 import { problemHandlingLabels } from '../../types/cadre-work'
 import { beijing } from '../../types/rules/beijing-time'
 import { maskPhone } from '../../types/rules/privacy'
-import { isOverdue } from '../../types/rules/service'
+import { ledgerOverdue } from '../../types/rules/ledger'
 import { _ } from '../_lib/cloud'
 import { collection } from '../_lib/collections'
 import { countOf, rows } from '../_lib/query'
@@ -142,7 +142,7 @@ const demands: Source = {
         d.path ? problemHandlingLabels[d.path] : '',
         d.department ?? '',
         time(d.deadlineAt),
-        isOverdue(d, scope.now) ? '是' : '否',
+        ledgerOverdue(d, scope.now) ? '是' : '否',
         time(d.finishedAt),
         time(d.closedAt),
         d.reply ?? '',

@@ -12,5 +12,7 @@ import { removeCadre } from './handlers/removeCadre'
 import { getRules } from './handlers/getRules'
 import { setRules } from './handlers/setRules'
 import { ruleHistory } from './handlers/ruleHistory'
+import { holidays } from './handlers/holidays'
+import { loadHolidays } from './handlers/loadHolidays'
 
-export const main = createFunction(orgsApi, { tree, members, createInvite, listInvites, revokeInvite, peekInvite, acceptInvite, moveCadre, removeCadre, getRules, setRules, ruleHistory })
+export const main = createFunction(orgsApi, { tree, members, createInvite, listInvites, revokeInvite, peekInvite, acceptInvite, moveCadre, removeCadre, getRules, setRules, ruleHistory, holidays, loadHolidays })

@@ -8,6 +8,7 @@ import { _ } from '../_lib/cloud'
 import { collection, type OrgDoc, type UserDoc } from '../_lib/collections'
 import { AppError } from '../_lib/errors'
 import { countOf, rows } from '../_lib/query'
+import { orgById } from '../_lib/orgs'
 
 export interface InviteDoc {
   /** The code itself. */
@@ -29,10 +30,7 @@ export interface InviteDoc {
   fileID?: string
 }
 
-export async function orgById(id: string): Promise<OrgDoc | null> {
-  const [org] = await rows<OrgDoc>(collection('orgs').where({ _id: id }).limit(1))
-  return org ?? null
-}
+export { orgById }
 
 export async function orgsByIds(ids: readonly string[]): Promise<Map<string, OrgDoc>> {
   if (!ids.length) return new Map()

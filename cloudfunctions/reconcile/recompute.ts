@@ -10,7 +10,9 @@ import {
   addDelta,
   demandClosedDelta,
   demandFinishedDelta,
+  demandInvalidatedDelta,
   demandRaisedDelta,
+  demandReopenedDelta,
   demandSupervisedDelta,
   isServiceCounterKey,
   ratedDelta,
@@ -20,6 +22,7 @@ import {
   type StatDelta
 } from '../_lib/stat-rules'
 import { addCounted, addFieldwork, addReviewed, dayId, emptyStats, statsId } from '../visit/shared'
+import { handledLate } from '../../types/rules/ledger'
 
 export interface Drift {
   collection: 'visitStats' | 'visitDays' | 'serviceStats' | 'households'
@@ -153,22 +156,28 @@ export function visitDaysDrift(cadreId: string, stored: VisitDayDoc[], expected:
 
 // ---------------------------------------------------------------- demands, ratings, cases → serviceStats
 
-export type DemandSource = Pick<DemandDoc, 'area' | 'createdAt' | 'finishedAt' | 'closedAt' | 'deadlineAt' | 'path' | 'timeline'>
+export type DemandSource = Pick<DemandDoc, 'area' | 'createdAt' | 'finishedAt' | 'closedAt' | 'deadlineAt' | 'path' | 'timeline'> &
+  Partial<Pick<DemandDoc, 'status' | 'report' | 'rounds'>>
 export type RatingSource = Pick<RatingDoc, '_id' | 'targetKind' | 'level' | 'score' | 'flagged' | 'caseId' | 'voided' | 'month' | 'year'>
 export type CaseSource = Pick<CaseDoc, '_id' | 'status' | 'revisit' | 'rectification' | 'month' | 'year'>
 
 /**
  * Every event of the sources replayed through the handlers' delta rules into per-period counts ('YYYY-MM'
- * and 'YYYY'). A demand: raised at createdAt, finished (by its path; late after its deadline) at finishedAt,
- * counted by its area, closed at closedAt, each 督办 at its timeline step. A rating and its case count in the rating's period;
- * a voided rating is added then taken out again (its case counted as voided if the void closed it).
+ * and 'YYYY'). A demand: raised at createdAt and counted by its area (set aside as invalid: out of those, counted
+ * apart in the same period), handled at finishedAt (a report once answered; late when the cadre handled it after
+ * the deadline the rules and approved extensions set, types/rules/ledger.ts), closed at closedAt, each 督办 at its
+ * timeline step, each 重办 when it was ordered (the rounds it closed no longer count as handled). A rating and its
+ * case count in the rating's period; a voided rating is added then taken out again (its case counted as voided if
+ * the void closed it).
  */
 export function expectedServiceCounts(demands: DemandSource[], ratings: RatingSource[], cases: Map<string, CaseSource>): Map<string, Counts> {
   const out = new Map<string, StatDelta>()
   for (const d of demands) {
     addDelta(out, new Date(d.createdAt), demandRaisedDelta([d.area]))
-    if (d.finishedAt && d.path) addDelta(out, new Date(d.finishedAt), demandFinishedDelta(d.path, time(d.finishedAt) > time(d.deadlineAt)))
+    if (d.status === 'invalid') addDelta(out, new Date(d.createdAt), demandInvalidatedDelta(d.area))
+    if (d.finishedAt && d.path) addDelta(out, new Date(d.finishedAt), demandFinishedDelta(d.path, handledLate(d)))
     if (d.closedAt) addDelta(out, new Date(d.closedAt), demandClosedDelta())
+    for (const r of d.rounds ?? []) addDelta(out, new Date(r.reopenedAt), demandReopenedDelta())
     for (const step of d.timeline ?? []) if (step.kind === 'supervised') addDelta(out, new Date(step.at), demandSupervisedDelta())
   }
   for (const r of ratings) {

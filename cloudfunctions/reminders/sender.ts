@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { checkRendered, isQuietHour, kinds, periodKey, quietUntil, reminderKey, render, templateId, type PushStatus, type TemplateKey } from '../../types/reminders'
+import { checkRendered, isQuietHour, kinds, quietUntil, reminderKey, render, templateId, type PushStatus, type TemplateKey } from '../../types/reminders'
 import { _, cloud } from '../_lib/cloud'
 import { collection } from '../_lib/collections'
 import { inTransaction } from '../_lib/tx'

@@ -6,6 +6,7 @@ import { _ } from '../_lib/cloud'
 import { collection, type OrgDoc, type UserDoc, type VisitStatsDoc } from '../_lib/collections'
 import { rows } from '../_lib/query'
 import { effectiveRules } from '../_lib/org-rules'
+import { holidayCalendarAt } from '../_lib/holidays'
 import type { CaseDoc, DemandDoc, RatingDoc } from '../_lib/service'
 import { subscriptionId, type SubscriptionDoc } from './shared'
 import { orgStatsId, type OrgStatsDoc } from '../../types/outcomes'
@@ -250,7 +251,7 @@ export const demandDueSource: Source = {
   kinds: ['demandDue'],
   cycle: slotOf,
   async batch(cursor, size, now) {
-    const horizon = endOfBeijingDay(addWorkingDays(beijingDate(now), 1))
+    const horizon = endOfBeijingDay(addWorkingDays(beijingDate(now), 1, await holidayCalendarAt(now)))
     const docs = await walk<DemandDoc>('demands', { active: true }, 'deadlineAt', decodeMark(cursor), now, horizon, size)
     const cadres = await usersById(docs.map((d) => d.cadreId))
     const due: Due[] = []

@@ -6,6 +6,8 @@ import { demandAreaChangedDelta, demandRaisedDelta } from '../_lib/stat-rules'
 import { bumpServiceStats, newDemand, put, type DemandDoc } from '../_lib/service'
 import { serviceRulesFor } from '../_lib/org-rules'
 import type { ServiceRules } from '../../types/rules/service'
+import type { HolidayCalendar } from '../../types/rules/working-days'
+import { holidayCalendarAt } from '../_lib/holidays'
 import type { DemandArea } from '../../types/enums'
 
 /**
@@ -25,6 +27,7 @@ export async function raiseDemandsFromVisit(
 ): Promise<RaisedProblem[]> {
   const raised: DemandArea[] = []
   let rules: ServiceRules | undefined
+  let calendar: HolidayCalendar | undefined
   const out: RaisedProblem[] = []
   for (const [i, p] of problems.entries()) {
     const id = `${visit._id}_p${i + 1}`
@@ -32,8 +35,9 @@ export async function raiseDemandsFromVisit(
     const found = (await ref.get()).data as unknown as DemandDoc | null
     if (!found) {
       rules ??= await serviceRulesFor(cadre.orgPath, now)
+      calendar ??= await holidayCalendarAt(now)
       const doc = newDemand(
-        { _id: id, source: 'visit', visitId: visit._id, cadre, area: p.area, urgency: p.urgency, text: p.text, plannedPath: p.handling, by: { id: cadre._id, name: cadre.name, role: 'cadre' }, rules },
+        { _id: id, source: 'visit', visitId: visit._id, cadre, area: p.area, urgency: p.urgency, triaged: true, text: p.text, plannedPath: p.handling, by: { id: cadre._id, name: cadre.name, role: 'cadre' }, rules, calendar },
         now
       )
       await tx.collection('demands').add({ data: { ...doc } as unknown as Record<string, unknown> })

@@ -3,9 +3,9 @@ import { pageAfter } from '../_lib/paging'
 import type { VisitDayDoc, VisitDoc, VisitStatsDoc } from '../_lib/collections'
 import { bumpPlaceMonth } from '../_lib/places'
 import type { Tx } from '../_lib/tx'
+import { RECORD_EDIT_MS } from '../../types/rules/check-in'
 
-export const RECORD_EDIT_DAYS = 7
-export const RECORD_EDIT_MS = RECORD_EDIT_DAYS * 24 * 60 * 60 * 1000
+export { RECORD_EDIT_DAYS, RECORD_EDIT_MS } from '../../types/rules/check-in'
 
 export const statsId = (cadreId: string, year: number) => `${cadreId}_${year}`
 export const dayId = (cadreId: string, date: string) => `${cadreId}_${date}`

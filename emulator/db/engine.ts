@@ -321,7 +321,7 @@ export class Engine implements EmulatorDatabase {
 
   // ---------------------------------------------------------------- actions
 
-  private insert(body: Record<string, unknown>, meter: Meter): Record<string, unknown> {
+  private insert(body: Record<string, unknown>, _meter: Meter): Record<string, unknown> {
     const coll = this.collectionName(body)
     const tx = this.txOf(body)
     const data = body.data

@@ -8,8 +8,15 @@ import { checkMessageData } from '../../types/rules/subscribe-fields'
 import { decodeRequest, encodeResponse } from './proto'
 import { Outbox } from './outbox'
 
-/** Where scanned codes point in the emulator: the page and scene, readable back by a decoder. */
-export const QR_BASE = 'https://jdq.local/'
+/**
+ * Where a scanned code leads in the emulator. WeChat's code opens the mini-program at `page` with `scene`; here
+ * it is the same page of the H5 app this emulator serves (hash router), so a phone's camera or a browser opens
+ * it: `${base}/#/${page}?scene=…`. The base is JDQ_PUBLIC_URL (e.g. the machine's LAN address, for a real phone)
+ * or the emulator's own origin.
+ */
+export function qrTarget(base: string, page: string, scene: string): string {
+  return `${base.replace(/\/+$/, '')}/#/${page}?scene=${encodeURIComponent(scene)}`
+}
 
 const SCENE_RE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/
 
@@ -78,7 +85,8 @@ export function installOpenapi(server: EmulatorServer, pool: FunctionPool, dataD
       const page = typeof p.page === 'string' ? p.page : ''
       if (page && (page.startsWith('/') || page.includes('?'))) return wxError(41030, 'invalid page rid')
       const width = Math.min(Math.max(Number(p.width ?? 430) || 430, 280), 1280)
-      const png = await QRCode.toBuffer(`${QR_BASE}${page}?scene=${encodeURIComponent(scene)}`, { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' })
+      const target = qrTarget(process.env.JDQ_PUBLIC_URL || server.url, page, scene)
+      const png = await QRCode.toBuffer(target, { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' })
       return { body: png, contentType: 'image/png' }
     }
   }

@@ -11,7 +11,7 @@ import { FunctionError, type FunctionPool, type Identity } from './pool'
 export function installFunctions(server: EmulatorServer, pool: FunctionPool): void {
   server.onAdmin('functions.invokeFunction', async (_action, body, _meter, caller) => {
     const name = String(body.function_name ?? '')
-    let event: unknown = {}
+    let event: unknown
     try {
       event = typeof body.request_data === 'string' && body.request_data ? JSON.parse(body.request_data) : {}
     } catch {

@@ -2,8 +2,9 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { randomUUID } from 'node:crypto'
-import { scfEnv } from '../../scripts/sdk'
+import { scfEnv } from '../scf-env'
 import { newMeter, type Meter } from '../db/types'
+import { clockOffset } from './clock.cjs'
 
 /** What getWXContext() will return inside the function for this call. */
 export interface Identity {
@@ -67,12 +68,18 @@ export class FunctionPool {
   private readonly queues = new Map<string, (() => void)[]>()
   readonly records: InvocationRecord[] = []
 
+  private readonly timeoutScale: number
+  private readonly log: (line: string) => void
+
   constructor(
     readonly functionsDir: string,
     private readonly emulatorUrl: () => string,
     private readonly envId: string,
-    private readonly log: (line: string) => void = (line) => process.stdout.write(line)
-  ) {}
+    opts: { timeoutScale?: number; log?: (line: string) => void } = {}
+  ) {
+    this.timeoutScale = opts.timeoutScale && opts.timeoutScale > 1 ? opts.timeoutScale : 1
+    this.log = opts.log ?? ((line) => process.stdout.write(line))
+  }
 
   names(): string[] {
     if (!existsSync(this.functionsDir)) return []
@@ -100,6 +107,8 @@ export class FunctionPool {
     const instance = await this.acquire(name)
     const config = this.config(name)
     const timeoutS = Math.min(Math.max(config.timeout ?? DEFAULT_TIMEOUT_S, 1), MAX_TIMEOUT_S)
+    // The function is told the cloud's own limit; only how long the emulator waits is scaled.
+    const waitS = timeoutS * this.timeoutScale
     const action = typeof event === 'object' && event && typeof (event as { action?: unknown }).action === 'string' ? (event as { action: string }).action : null
     const record: InvocationRecord = {
       id: randomUUID(),
@@ -121,14 +130,15 @@ export class FunctionPool {
           this.instances.delete(instance.id)
           reject(new FunctionError('timeout', `云函数 ${name} 超时（${timeoutS} 秒）`))
           void this.kill(instance)
-        }, timeoutS * 1000)
+        }, waitS * 1000)
         instance.current = { record, identity, resolve, reject, timer }
         instance.child.send({
           type: 'invoke',
           id: record.id,
           event,
           context: { function_name: name, request_id: record.id, namespace: this.envId, time_limit_in_ms: timeoutS * 1000, memory_limit_in_mb: 256 },
-          wx: identity
+          wx: identity,
+          clockOffsetMs: clockOffset()
         })
       })
     } catch (err) {

@@ -2,6 +2,7 @@
 // function's index.js unmodified on its first call and serves one invocation at a time. The caller's
 // identity reaches getWXContext() through the environment, set afresh for every invocation.
 'use strict'
+const { setClockOffset } = require('./clock.cjs')
 const file = process.env.JDQ_FUNCTION_FILE
 let main = null
 
@@ -17,6 +18,8 @@ process.on('message', async (msg) => {
   process.env.WX_CONTEXT_KEYS = WX_KEYS.map((k) => `WX_${k}`).join(',')
   if (msg.wx.SOURCE) process.env.TCB_SOURCE = msg.wx.SOURCE
   else delete process.env.TCB_SOURCE
+  // The emulator's clock, for this invocation (it may have been set since the last one).
+  setClockOffset(msg.clockOffsetMs || 0)
   const cold = main === null
   try {
     if (cold) main = require(file).main

@@ -11,6 +11,14 @@ interface DevUser {
   orgId?: string
 }
 
+/** README's demo accounts, pinned above the long lists (one per kind of person). */
+const featured: [openid: string, what: string][] = [
+  ['demo-women-xining-chengdong-cadre-1', 'README 里的演示干部'],
+  ['demo-women-xining-chengdong-manager', '县级管理员'],
+  ['demo-women-xining-manager', '市级管理员'],
+  ['demo-women-admin', '省活动办']
+]
+
 const roleOrder: [role: string, label: string][] = [
   ['cadre', '干部'],
   ['manager', '管理员'],
@@ -23,20 +31,26 @@ const esc = (s: unknown) =>
 /** Only paths on this site may follow a login (no open redirect). */
 const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/')
 
+function button(u: DevUser, orgNames: Map<string, string>, note = ''): string {
+  return `<li data-search="${esc(`${u.name} ${u.title ?? ''} ${u.openid} ${orgNames.get(u.orgId ?? '') ?? ''} ${note}`.toLowerCase())}"><button type="submit" name="openid" value="${esc(u.openid)}" data-openid="${esc(u.openid)}">
+            <span class="name">${esc(u.name)}<small>${esc(note || u.title)}</small><code class="openid">${esc(u.openid)}</code></span>
+            <span class="org">${esc(orgNames.get(u.orgId ?? '') ?? '')}</span></button></li>`
+}
+
 function page(users: DevUser[], orgNames: Map<string, string>, current: string | null, next: string): string {
+  const pinned = featured
+    .map(([openid, note]) => {
+      const u = users.find((x) => x.openid === openid)
+      return u ? button(u, orgNames, note) : ''
+    })
+    .join('')
   const groups = roleOrder
     .map(([role, label]) => {
       // Grouped by organisation so a county's people stand together.
       const members = users.filter((u) => u.role === role).sort((a, b) => (a.orgId ?? '').localeCompare(b.orgId ?? '') || a.openid.localeCompare(b.openid))
       if (!members.length) return ''
-      const items = members
-        .map(
-          (u) => `<li><button type="submit" name="openid" value="${esc(u.openid)}" data-openid="${esc(u.openid)}">
-            <span class="name">${esc(u.name)}<small>${esc(u.title)}</small></span>
-            <span class="org">${esc(orgNames.get(u.orgId ?? '') ?? '')}</span></button></li>`
-        )
-        .join('')
-      return `<details ${role === 'cadre' ? 'open' : ''}><summary>${label}（${members.length}）</summary><ul>${items}</ul></details>`
+      const items = members.map((u) => button(u, orgNames)).join('')
+      return `<details><summary>${label}（${members.length}）</summary><ul>${items}</ul></details>`
     })
     .join('')
   const empty = users.length
@@ -53,12 +67,25 @@ li button{display:flex;justify-content:space-between;align-items:center;width:10
 li button:active{background:#fbe9e9}.name small{margin-left:8px;color:#777;font-size:14px}.org{color:#555;font-size:14px;text-align:right}
 .resident{display:block;width:100%;min-height:56px;margin-top:16px;border:0;border-radius:12px;background:#c8161d;color:#fff;font:inherit;font-size:18px}
 .current{font-size:15px;color:#555}.empty{background:#fff;border-radius:12px;padding:16px}code{background:#eee;padding:1px 4px;border-radius:4px}
+.openid{display:block;margin-top:2px;font-size:13px;color:#666;background:none;padding:0}.pinned{background:#fff;border-radius:12px;margin:12px 0;padding:4px 12px}
+.pinned h2{font-size:18px;margin:12px 0 4px}#search{box-sizing:border-box;width:100%;min-height:48px;margin:8px 0 0;padding:0 12px;border:1px solid #d8d0c8;border-radius:10px;font:inherit}
+
 </style></head><body>
 <header><h1>接地气 · 本地演示</h1><p>选择一个演示账号进入。这个页面只在本地模拟器里有，正式小程序用微信身份。</p></header>
 <main>${current ? `<p class="current">当前身份：${esc(current)} · <a href="/__/logout">退出</a></p>` : ''}${empty}
-<form method="post" action="/__/login"><input type="hidden" name="next" value="${esc(next)}">${groups}
+<input id="search" type="search" placeholder="搜索姓名、openid 或单位，例如 chengdong-cadre-1" autocomplete="off" aria-label="搜索演示账号">
+<form method="post" action="/__/login"><input type="hidden" name="next" value="${esc(next)}">
+${pinned ? `<section class="pinned" data-testid="pinned"><h2>常用演示账号</h2><ul>${pinned}</ul></section>` : ''}${groups}
 <button class="resident" type="submit" name="openid" value="__new_resident__" data-openid="__new_resident__">以新群众身份进入</button>
-</form></main></body></html>`
+</form></main>
+<script>
+// Filters every list as one types; the groups holding a match open.
+document.getElementById('search').addEventListener('input', function (e) {
+  var q = e.target.value.trim().toLowerCase()
+  document.querySelectorAll('li[data-search]').forEach(function (li) { li.hidden = q !== '' && li.dataset.search.indexOf(q) < 0 })
+  document.querySelectorAll('details').forEach(function (d) { d.open = q !== '' && d.querySelector('li[data-search]:not([hidden])') !== null })
+})
+</script></body></html>`
 }
 
 export function installLogin(server: EmulatorServer): void {

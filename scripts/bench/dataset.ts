@@ -14,9 +14,13 @@
 import { beijingDate, beijingMonth, beijingYear, expectedByToday } from '../../types/rules/beijing-time'
 import { demandAreas, fiveMustVisit, fourInto, type RatingLevel } from '../../types/enums'
 import type { HouseholdDoc, LiaisonPointDoc, UserDoc, VisitDayDoc, VisitDoc, VisitStatsDoc } from '../../cloudfunctions/_lib/collections'
-import { caseIdFor, ratingIdFor, statsDocId, type CaseDoc, type DemandDoc, type RatingDoc, type SceneDoc, type ServiceStatsDoc, type TimelineDoc } from '../../cloudfunctions/_lib/service'
+import { caseIdFor, ratingIdFor, statsDocId, type CaseDoc, type DemandDoc, type ExtensionDoc, type InvalidDoc, type RatingDoc, type ReportDoc, type SceneDoc, type ServiceStatsDoc, type TimelineDoc } from '../../cloudfunctions/_lib/service'
+import { demandFinishedDelta } from '../../cloudfunctions/_lib/stat-rules'
+import { handledLate } from '../../types/rules/ledger'
+import { endOfBeijingDay, workingDeadline } from '../../types/rules/working-days'
 import type { ReminderDoc, SubscriptionDoc } from '../../cloudfunctions/reminders/shared'
-import { caseDeadlines, demandDeadline, isBadLevel, levelScores, makeSceneCode, tagsByLevel, type SceneKind, type Urgency } from '../../types/rules/service'
+import { caseDeadlines, defaultServiceRules, demandDeadline, isBadLevel, levelScores, makeSceneCode, tagsByLevel, type SceneKind, type Urgency } from '../../types/rules/service'
+import { packageCalendar } from '../../cloudfunctions/_lib/holiday-data'
 import { DAYS_TARGET } from '../../types/rules/check-in'
 import { isoWeek, reminderKey, render, templateId } from '../../types/reminders'
 import { buildDemoData } from '../seed/demo-data'
@@ -320,7 +324,7 @@ class ServiceGenerator {
     this.bump(owner, createdAt, { ratings: 1, [`level.${level}`]: 1, scoreSum: levelScores[level], bad: bad ? 1 : 0, cases: bad ? 1 : 0 })
     if (!bad) return
 
-    const due = caseDeadlines(createdAt)
+    const due = caseDeadlines(createdAt, defaultServiceRules, packageCalendar)
     const age = this.now.getTime() - createdAt.getTime()
     const revisitAt = age > DAY ? this.clamp(createdAt.getTime() + 4 * HOUR, createdAt) : null
     const rectifiedAt = age > 20 * DAY ? new Date(createdAt.getTime() + 5 * DAY) : null
@@ -359,18 +363,23 @@ class ServiceGenerator {
     const createdAt = v.visitedAt
     const area = pick(random, demandAreas.ids)
     const urgency = weighted(random, urgencyWeights)
-    const deadlineAt = demandDeadline(createdAt, urgency)
+    const deadlineAt = demandDeadline(createdAt, urgency, defaultServiceRules, packageCalendar)
     const recent = this.now.getTime() - createdAt.getTime() <= 30 * DAY
     const r = random()
     // What became of it: open, handed to a department, solved, reported, and whether the person was told.
     // History grows, open work does not: at most MAX_ACTIVE open or coordinating entries per cadre, all recent.
     const active = this.active.get(v.cadreId) ?? 0
+    // Recent reports wait for their unit; older ones were answered. A few entries were set aside as spam.
     let fate: DemandDoc['status'] = recent
-      ? r < 0.3 ? 'open' : r < 0.5 ? 'coordinating' : r < 0.62 ? 'solved' : r < 0.67 ? 'reported' : 'closed'
-      : r < 0.85 ? 'closed' : r < 0.95 ? 'solved' : 'reported'
+      ? r < 0.3 ? 'open' : r < 0.5 ? 'coordinating' : r < 0.62 ? 'solved' : r < 0.67 ? 'reported' : r < 0.69 ? 'invalid' : 'closed'
+      : r < 0.83 ? 'closed' : r < 0.93 ? 'solved' : r < 0.97 ? 'answered' : 'invalid'
     if ((fate === 'open' || fate === 'coordinating') && active >= MAX_ACTIVE) fate = 'closed'
     if (fate === 'open' || fate === 'coordinating') this.active.set(v.cadreId, active + 1)
-    const path = fate === 'open' ? null : fate === 'coordinating' ? 'coordinate' : fate === 'reported' ? 'report' : random() < 0.65 ? 'immediate' : random() < 0.85 ? 'coordinate' : 'report'
+    const path =
+      fate === 'open' || fate === 'invalid' ? null
+        : fate === 'coordinating' ? 'coordinate'
+          : fate === 'reported' || fate === 'answered' ? 'report'
+            : random() < 0.65 ? 'immediate' : random() < 0.85 ? 'coordinate' : 'report'
     const cadre = { by: v.cadreId, byName: v.cadreName, byRole: 'cadre' as const }
     const timeline: TimelineDoc[] = [{ kind: 'raised', at: createdAt, ...cadre }]
     const step = (kind: TimelineDoc['kind'], after: Date, ms: number, note: string) => {
@@ -380,20 +389,46 @@ class ServiceGenerator {
     }
     let department: string | null = null
     let finishedAt: Date | null = null
-    if (path === 'immediate' && fate !== 'open') finishedAt = step('resolved', createdAt, HOUR, '当场协调解决')
+    let report: ReportDoc | null = null
+    let extensions: ExtensionDoc[] = []
+    let invalid: InvalidDoc | null = null
+    if (path === 'immediate') finishedAt = step('resolved', createdAt, HOUR, '当场协调解决')
     if (path === 'coordinate') {
       department = pick(random, departments)
       const assigned = step('assigned', createdAt, 2 * HOUR, `转${department}协调办理`)
       if (fate !== 'coordinating') finishedAt = step('finished', assigned, Math.floor(random() * 12 * DAY), `${department}已办结`)
+      else if (random() < 0.2) {
+        // A fifth of those being coordinated wait for a manager's decision on an extension.
+        const requestedAt = step('extensionRequested', assigned, HOUR, '申请延期：部门排期')
+        const until = beijingDate(new Date(deadlineAt.getTime() + 5 * DAY))
+        extensions = [{ until, untilAt: endOfBeijingDay(until), reason: '部门排期', status: 'pending', requestedAt, by: v.cadreId, byName: v.cadreName, decidedAt: null, decidedBy: null, decidedByName: null, decisionReason: null }]
+      }
     }
     if (path === 'report') {
-      department = '上级党委'
-      finishedAt = step('reported', createdAt, DAY, '上报上级党委：超出本级职权；向群众解释：已反映，等待答复')
+      department = '县总工会'
+      const at = step('reported', createdAt, DAY, '上报县总工会：超出本级职权；向群众解释：已反映，等待答复')
+      const answered = fate !== 'reported'
+      const answeredAt = answered ? this.clamp(at.getTime() + 3 * DAY, at) : null
+      report = {
+        toOrgId: v.orgId, toOrgName: department, toOrgPath: v.orgPath, reason: '超出本级职权', explanation: '已反映，等待答复', at, by: v.cadreId, byName: v.cadreName,
+        state: answered ? 'answered' : 'sent', answerDueAt: workingDeadline(at, 7, packageCalendar), receivedAt: answeredAt, receivedByName: answered ? '管理员' : null,
+        answeredAt, answeredBy: answered ? 'demo-manager' : null, answeredByName: answered ? '管理员' : null, answer: answered ? '已协调，按政策办理' : null
+      }
+      if (answeredAt) {
+        timeline.push({ kind: 'answered', at: answeredAt, by: 'demo-manager', byName: '管理员', byRole: 'manager', note: '已协调，按政策办理' })
+        finishedAt = answeredAt
+      }
+    }
+    if (fate === 'invalid') {
+      const at = step('invalidated', createdAt, HOUR, '无效信息：广告')
+      invalid = { kind: 'spam', duplicateOf: null, reason: '广告', at, by: v.cadreId, byName: v.cadreName, fromStatus: 'open' }
     }
     const closedAt = fate === 'closed' && finishedAt ? step('closed', finishedAt, 2 * HOUR, '已告知群众办理结果') : null
     const status = fate === 'closed' && !closedAt ? 'solved' : fate
     const sceneCodeOf = closedAt ? sceneCode('demand', random) : null
     const phone = random() < 0.5 ? `138${String(Math.floor(random() * 1e8)).padStart(8, '0')}` : null
+    const waiting = status === 'reported'
+    const pending = extensions.length > 0
     const d: DemandDoc = {
       _id: `${v._id}_p1`,
       source: 'visit',
@@ -414,6 +449,15 @@ class ServiceGenerator {
       plannedPath: null,
       department,
       deadlineAt,
+      firstDeadlineAt: deadlineAt,
+      extensions,
+      extensionPending: pending,
+      extensionRequestedAt: pending ? extensions[0].requestedAt : null,
+      report,
+      reportTo: waiting ? v.orgId : null,
+      reportWaiting: waiting,
+      reportedAt: waiting ? report!.at : null,
+      invalid,
       finishedAt,
       closedAt,
       reply: closedAt ? '已告知群众办理结果' : null,
@@ -426,8 +470,9 @@ class ServiceGenerator {
     }
     this.out.demands.push(d as unknown as Docs[number])
     if (sceneCodeOf && v.cadreId === VETERAN) this.scene({ _id: sceneCodeOf, kind: 'demand', targetId: d._id, ...pickOwner(v), createdAt: closedAt! })
-    this.bump(owner, createdAt, { demandsRaised: 1 })
-    if (finishedAt && path) this.bump(owner, finishedAt, { [`solved.${path}`]: 1, finishedLate: finishedAt > deadlineAt ? 1 : 0 })
+    // The handlers' own rules: raised (or set aside) when raised, handled when done (late by types/rules/ledger.ts), told.
+    this.bump(owner, createdAt, invalid ? { invalid: 1 } : { demandsRaised: 1 })
+    if (finishedAt && path) this.bump(owner, finishedAt, demandFinishedDelta(path, handledLate(d)))
     if (closedAt) this.bump(owner, closedAt, { closed: 1 })
   }
 

@@ -22,7 +22,7 @@ import { startEmulator, type TestEmulator } from '../../test/helpers/emulator'
 import { recountMembers, seed } from '../seed'
 import { functionNames } from '../build-functions'
 import { BEHIND_SHARE, QUOTA_SHARE, generate, veteranOpenid } from './dataset'
-import { callAs, coldStart, loadBatches, metrics, percentile, loadSecondsBy, watchSlow, weappPackages, type ColdStart } from './measure'
+import { benchTimeoutScale, callAs, coldStart, loadBatches, metrics, percentile, loadSecondsBy, watchSlow, weappPackages, type ColdStart } from './measure'
 import { SENDER_LIMIT_MS, benchSender, type SenderResult } from './sender'
 import { scenarios } from './scenarios'
 import { sizes, type BenchSize } from './sizes'
@@ -143,7 +143,7 @@ function functionInstances(emulatorPid: number): { pid: number; fn: string }[] {
 }
 
 async function runSize(size: BenchSize, iterations: number, now: Date): Promise<SizeResult> {
-  const emu: TestEmulator = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'] })
+  const emu: TestEmulator = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'], timeoutScale: benchTimeoutScale() })
   try {
     await seed(emu.url)
     process.stdout.write(

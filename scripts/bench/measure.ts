@@ -3,6 +3,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { scfEnv } from '../sdk'
 
+/**
+ * How long the bench's emulator waits for a function, as a multiple of its config.json timeout: the full bench
+ * holds functions to the cloud's own limits (1); the quick one runs inside `npm test` on shared machines, where
+ * it checks that reads do not grow with the data, not how fast they are (the tests' scale).
+ */
+export const benchTimeoutScale = (): number | undefined => (process.argv.includes('--quick') ? undefined : 1)
+
 export interface Counters {
   dbOps: number
   docsExamined: number

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { LIGHT_VISITS, VETERAN, lightOpenid, veteranOpenid } from './dataset'
 import { callAs } from './measure'
 import { beijingYear } from '../../types/rules/beijing-time'
@@ -86,23 +87,33 @@ async function sharedScene(p: Prep): Promise<string> {
   return p.memo.get('scene') as string
 }
 
-/** A new demand in the veteran's ledger, moved through `steps` (resolve, coordinate, close) before the measured call. */
-async function demandIn(p: Prep, steps: ('resolve' | 'coordinate' | 'close')[]): Promise<{ demandId: string; sceneCode: string | null }> {
+type Step = 'resolve' | 'coordinate' | 'close' | 'extension' | 'report' | 'invalidate' | 'ratedBadly'
+
+/** A new demand in the veteran's ledger, moved through `steps` before the measured call. */
+async function demandIn(p: Prep, steps: Step[]): Promise<{ demandId: string; sceneCode: string | null; until?: string }> {
   const d = ok<{ id: string }>(
-    await callAs(p.url, veteranOpenid, 'demands', { action: 'create', area: 'living', urgency: 'general', text: `基准测试：路灯坏了（${p.i}）` }),
+    await callAs(p.url, veteranOpenid, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: `基准测试：路灯坏了（${p.i}）` }),
     'a demand'
   )
   let sceneCode: string | null = null
+  // The latest date an extension may ask for (the rules' limit), from the demand as its cadre sees it.
+  const until = ok<{ deadlineBounds: { maxExtension: string } }>(await callAs(p.url, veteranOpenid, 'demands', { action: 'get', demandId: d.id }), 'its deadline bounds').deadlineBounds.maxExtension
   for (const step of steps) {
-    const data =
-      step === 'resolve'
-        ? { action: 'resolve', demandId: d.id, done: '当场联系电工修好了' }
-        : step === 'coordinate'
-          ? { action: 'coordinate', demandId: d.id, department: '县住建局' }
-          : { action: 'close', demandId: d.id, reply: '已告诉群众修好了' }
-    sceneCode = ok<{ sceneCode: string | null }>(await callAs(p.url, veteranOpenid, 'demands', data), `demands.${step}`).sceneCode
+    if (step === 'ratedBadly') {
+      ok(await callAs(p.url, `bench-unhappy-${p.now.getTime()}-${p.i}`, 'ratings', { action: 'rate', scene: sceneCode, level: 'dissatisfied', tags: ['问题没解决'] }), 'a 不满意 rating')
+      continue
+    }
+    const data = {
+      resolve: { action: 'resolve', done: '当场联系电工修好了' },
+      coordinate: { action: 'coordinate', department: '县住建局' },
+      close: { action: 'close', reply: '已告诉群众修好了' },
+      extension: { action: 'requestExtension', until, reason: '部门排期' },
+      report: { action: 'report', toOrgId: 'org-union-xining-chengdong', reason: '需要县里统筹', explanation: '已向县里反映' },
+      invalidate: { action: 'invalidate', kind: 'spam', reason: '广告' }
+    }[step]
+    sceneCode = ok<{ sceneCode: string | null }>(await callAs(p.url, veteranOpenid, 'demands', { ...data, demandId: d.id }), `demands.${step}`).sceneCode
   }
-  return { demandId: d.id, sceneCode }
+  return { demandId: d.id, sceneCode, until }
 }
 
 export const scenarios: Scenario[] = [
@@ -159,14 +170,14 @@ export const scenarios: Scenario[] = [
     name: 'demands.create (cadre)',
     fn: 'demands',
     as: veteranOpenid,
-    payload: (i) => ({ action: 'create', area: 'employment', urgency: 'general', text: `基准测试：想找份工作（${i}）` })
+    payload: (i) => ({ action: 'create', submissionId: randomUUID(), area: 'employment', urgency: 'general', text: `基准测试：想找份工作（${i}）` })
   },
   {
     name: 'demands.create (resident via QR)',
     fn: 'demands',
     as: resident,
     prepare: async (p) => ({ scene: await sharedScene(p) }),
-    payload: (i, _now, p) => ({ action: 'create', scene: p.scene, area: 'living', urgency: 'urgent', text: `基准测试：自来水停了（${i}）` })
+    payload: (i, _now, p) => ({ action: 'create', submissionId: randomUUID(), scene: p.scene, area: 'living', urgency: 'urgent', text: `基准测试：自来水停了（${i}）` })
   },
   {
     name: 'demands.resolve (立即解决)',
@@ -202,6 +213,78 @@ export const scenarios: Scenario[] = [
     payload: (_i, _now, p) => ({ action: 'get', demandId: p.demandId })
   },
   { name: 'demands.listOverdue (manager)', fn: 'demands', as: countyManager, payload: () => ({ action: 'listOverdue', limit: 20 }) },
+  // Deadlines owned by the rules: triage, extensions, reports to a unit, entries set aside, 重办, and their queues.
+  {
+    name: 'demands.triage (a resident’s report)',
+    fn: 'demands',
+    as: veteranOpenid,
+    prepare: async (p) => {
+      const scene = await sharedScene(p)
+      const d = ok<{ id: string }>(await callAs(p.url, resident(p.i, p.now), 'demands', { action: 'create', scene, area: 'living', urgentHint: true, text: `基准测试：水管爆了（${p.i}）` }), 'a resident’s report')
+      return { demandId: d.id }
+    },
+    payload: (_i, _now, p) => ({ action: 'triage', demandId: p.demandId, urgency: 'urgent' })
+  },
+  {
+    name: 'demands.coordinate (a date past the deadline: a request)',
+    fn: 'demands',
+    as: veteranOpenid,
+    prepare: (p) => demandIn(p, []),
+    payload: (_i, _now, p) => ({ action: 'coordinate', demandId: p.demandId, department: '县住建局', deadline: p.until, reason: '部门排期' })
+  },
+  {
+    name: 'demands.decideExtension (approve)',
+    fn: 'demands',
+    as: countyManager,
+    prepare: (p) => demandIn(p, ['extension']),
+    payload: (_i, _now, p) => ({ action: 'decideExtension', demandId: p.demandId, decision: 'approve', reason: '同意' })
+  },
+  {
+    name: 'demands.report (to the county)',
+    fn: 'demands',
+    as: veteranOpenid,
+    prepare: (p) => demandIn(p, []),
+    payload: (_i, _now, p) => ({ action: 'report', demandId: p.demandId, toOrgId: 'org-union-xining-chengdong', reason: '需要县里统筹', explanation: '已向县里反映' })
+  },
+  {
+    name: 'demands.receiveReport (签收)',
+    fn: 'demands',
+    as: countyManager,
+    prepare: (p) => demandIn(p, ['report']),
+    payload: (_i, _now, p) => ({ action: 'receiveReport', demandId: p.demandId })
+  },
+  {
+    name: 'demands.answerReport',
+    fn: 'demands',
+    as: countyManager,
+    prepare: (p) => demandIn(p, ['report']),
+    payload: (_i, _now, p) => ({ action: 'answerReport', demandId: p.demandId, answer: '县里已统筹解决', outcome: 'answered' })
+  },
+  {
+    name: 'demands.invalidate',
+    fn: 'demands',
+    as: veteranOpenid,
+    prepare: (p) => demandIn(p, []),
+    payload: (_i, _now, p) => ({ action: 'invalidate', demandId: p.demandId, kind: 'spam', reason: '广告' })
+  },
+  {
+    name: 'demands.reinstate',
+    fn: 'demands',
+    as: countyManager,
+    prepare: (p) => demandIn(p, ['invalidate']),
+    payload: (_i, _now, p) => ({ action: 'reinstate', demandId: p.demandId, reason: '核实确有其事' })
+  },
+  {
+    name: 'demands.reopen (重办)',
+    fn: 'demands',
+    as: countyManager,
+    prepare: (p) => demandIn(p, ['resolve', 'close', 'ratedBadly']),
+    payload: (_i, _now, p) => ({ action: 'reopen', demandId: p.demandId, reason: '群众不满意，重新办理' })
+  },
+  { name: 'demands.listExtensions (manager)', fn: 'demands', as: countyManager, payload: () => ({ action: 'listExtensions', limit: 20 }) },
+  { name: 'demands.listReports (manager)', fn: 'demands', as: countyManager, payload: () => ({ action: 'listReports', limit: 20 }) },
+  { name: 'demands.listInvalid (manager)', fn: 'demands', as: countyManager, payload: () => ({ action: 'listInvalid', limit: 20 }) },
+  { name: 'orgs.holidays', fn: 'orgs', as: countyManager, payload: (_i, now) => ({ action: 'holidays', year: beijingYear(now) }) },
 
   // ---- issue 3 item 7 and issue 6: the diary and the reminder center
   { name: 'diary.add', fn: 'diary', as: veteranOpenid, payload: (i, now) => ({ action: 'add', entryId: `bench-${now.getTime()}-${i}`, text: '今天走访了三户，了解到用水困难' }) },

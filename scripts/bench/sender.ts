@@ -12,7 +12,7 @@ import { beijingDate } from '../../types/rules/beijing-time'
 import { connectSdk } from '../sdk'
 import { seed } from '../seed'
 import { generatePopulation } from './dataset'
-import { loadBatches, metrics, watchSlow } from './measure'
+import { benchTimeoutScale, loadBatches, metrics, watchSlow } from './measure'
 import type { BenchSize } from './sizes'
 
 /** The reminders function's timeout (cloudfunctions/reminders/config.json). */
@@ -62,7 +62,7 @@ interface RunReport {
 }
 
 export async function benchSender(size: BenchSize, functionsDir: string, now: Date): Promise<SenderResult> {
-  const emu = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'] })
+  const emu = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'], timeoutScale: benchTimeoutScale() })
   try {
     await seed(emu.url)
     const clock = senderClock(now)

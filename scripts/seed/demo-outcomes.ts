@@ -10,7 +10,7 @@
 import type { DemandDoc, RatingDoc, CaseDoc, ServiceStatsDoc } from '../../cloudfunctions/_lib/service'
 import { addDelta, demandClosedDelta, demandFinishedDelta, demandRaisedDelta, ratedDelta, rectifiedDelta, revisitDelta, type StatDelta } from '../../cloudfunctions/_lib/stat-rules'
 import type { RatingLevel } from '../../types/enums'
-import { beijingDate, beijingMonth, beijingYear } from '../../types/rules/beijing-time'
+import { beijingDate, beijingMonth, beijingStartOf, beijingYear } from '../../types/rules/beijing-time'
 import { levelScores } from '../../types/rules/service'
 import { buildDemoData, demoAccounts } from './demo-data'
 import { connectSdk } from '../sdk'
@@ -35,7 +35,13 @@ export function buildDemoOutcomes(now: Date): DemoOutcomes {
     addDelta(s.counts, at, delta)
     stats.set(owner.cadreId, s)
   }
-  const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * HOUR)
+  // The demo's outcomes spread over the 60 hours before now, squeezed (every span alike, so what was late stays
+  // late) into this Beijing month when it began less than that ago: on the 1st they would otherwise all land in
+  // last month, and the demo's month, its ranking and its 表彰 list would be empty.
+  const sinceMonthStart = now.getTime() - beijingStartOf(`${beijingMonth(now)}-01`).getTime()
+  const squeeze = Math.max(0, Math.min(1, (sinceMonthStart - 1000) / (61 * HOUR)))
+  const dur = (hours: number) => hours * HOUR * squeeze
+  const at = (hoursAgo: number) => new Date(now.getTime() - dur(hoursAgo))
 
   const cadres = demo.users.filter((u) => u.role === 'cadre')
   cadres.forEach((c, i) => {
@@ -46,7 +52,7 @@ export function buildDemoOutcomes(now: Date): DemoOutcomes {
       const created = at(40 - k * 2)
       const finished = at(30 - k * 2)
       const late = !star && k === 0 && i % 3 === 1
-      const deadline = new Date(created.getTime() + (late ? 1 : 48) * HOUR)
+      const deadline = new Date(created.getTime() + dur(late ? 1 : 48))
       const path = (['immediate', 'coordinate', 'immediate', 'report'] as const)[k % 4]
       const _id = `demo-dm-${c._id}-${k + 1}`
       const level = star ? levelCycle[k % 4] : levelCycle[(i + k) % levelCycle.length]
@@ -139,8 +145,8 @@ export function buildDemoOutcomes(now: Date): DemoOutcomes {
           active: !rectified,
           revisitDueAt: new Date(rated.getTime() + 24 * HOUR),
           rectifyDueAt: new Date(rated.getTime() + 15 * 24 * HOUR),
-          revisit: revisited ? { at: new Date(rated.getTime() + 2 * HOUR), note: '已电话回访', onTime: true, by: 'demo', byName: '管理员' } : null,
-          rectification: rectified ? { at: new Date(rated.getTime() + 4 * HOUR), result: '已整改到位', onTime: true, by: 'demo', byName: '管理员' } : null,
+          revisit: revisited ? { at: new Date(rated.getTime() + dur(2)), note: '已电话回访', onTime: true, by: 'demo', byName: '管理员' } : null,
+          rectification: rectified ? { at: new Date(rated.getTime() + dur(4)), result: '已整改到位', onTime: true, by: 'demo', byName: '管理员' } : null,
           fixRating: null,
           month: rating.month,
           year: rating.year,
@@ -162,7 +168,7 @@ export function buildDemoOutcomes(now: Date): DemoOutcomes {
         active: true,
         path: null,
         department: null,
-        deadlineAt: new Date(created.getTime() + 24 * HOUR),
+        deadlineAt: new Date(created.getTime() + dur(24)),
         finishedAt: null,
         closedAt: null,
         reply: null,

@@ -11,15 +11,18 @@ export function Chips<T extends string>({
   options,
   value,
   onChange,
-  testId
+  testId,
+  bar = false
 }: {
   options: readonly ChipOption<T>[]
   value: T | null | undefined
   onChange: (value: T) => void
   testId?: string
+  /** A filter or tab bar straight on the page (not inside a card): kept off the screen's edges. */
+  bar?: boolean
 }) {
   return (
-    <View className='jdq-chips' data-testid={testId}>
+    <View className={bar ? 'jdq-chips jdq-chips--bar' : 'jdq-chips'} data-testid={testId}>
       {options.map((o) => (
         <View
           key={o.value}

@@ -5,7 +5,7 @@ import './Field.scss'
 /** A labelled block of a form, with an optional hint and error below. */
 export function Field({ label, hint, error, children, testId }: { label: string; hint?: string; error?: string | null; children: ReactNode; testId?: string }) {
   return (
-    <View className='jdq-field' data-testid={testId}>
+    <View className={error ? 'jdq-field jdq-field--error' : 'jdq-field'} data-testid={testId} data-invalid={error ? 'true' : undefined}>
       <Text className='jdq-field__label'>{label}</Text>
       {children}
       {hint ? <Text className='jdq-field__hint'>{hint}</Text> : null}

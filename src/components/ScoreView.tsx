@@ -23,7 +23,7 @@ export interface ScoreViewProps {
 export function ScoreView({ state, kind, onKind, onRetry, own }: ScoreViewProps) {
   return (
     <View data-testid='score'>
-      <Chips options={periodOptions} value={kind} onChange={onKind} testId='period' />
+      <Chips options={periodOptions} value={kind} onChange={onKind} testId='period' bar />
       <ScoreBody state={state} onRetry={onRetry} own={own} />
     </View>
   )

@@ -3,7 +3,7 @@ import type { ExportJob } from '../../types/exports'
 import type { ActionInput } from '../../types/api'
 import { CloudError, callCloud } from '../services/cloud'
 import { toCloudError } from '../services/reply'
-import { newSubmissionId } from '../services/checkin-queue'
+import { newSubmissionId } from '../services/outbox'
 import { openExportFile } from '../services/export-file'
 
 /** One call may work up to ~45 s in the cloud (the function's limit is 60 s). */

@@ -1,9 +1,10 @@
 import type { Me } from '../../types/models'
 import { callCloud } from './cloud'
+import { cacheNames, cached } from './offline-cache'
 
-/** The signed-in person: role, organisation and 两联. */
+/** The signed-in person: role, organisation and 两联 (the last answer kept on the phone for offline use). */
 export function loadMe(): Promise<Me> {
-  return callCloud('user', 'me', {})
+  return cached(cacheNames.me, () => callCloud('user', 'me', {}))
 }
 
 export function isManager(role: Me['role']): boolean {

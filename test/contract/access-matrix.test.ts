@@ -14,9 +14,10 @@ import { templateId, type TemplateKey } from '../../types/reminders'
 import { caseIdFor } from '../../cloudfunctions/_lib/service'
 import { callerKinds, ruleOf, type CallerKind } from '../../cloudfunctions/access'
 import { callAnonymous, callRaw, functionsDir, privacyIndex, privacyViolations, registryActions, type CallOutcome, type Observed } from '../helpers/harness'
+import { scaled } from '../helpers/time-scale'
 
 // Every action × eight kinds of caller, one after another: several hundred calls on a shared machine.
-jest.setTimeout(300_000)
+jest.setTimeout(scaled(300_000))
 
 const demo = buildDemoData()
 const openidOf: Record<Exclude<CallerKind, 'anonymous'>, string> = {
@@ -64,7 +65,7 @@ const ownerReport = async (f: Fixtures) => {
 // cell: a step uses its state up), the owner's visit QR scene, and ratings of that visit by residents who rate once.
 const ownerDemand = async (f: Fixtures, ...steps: Payload[]) => {
   let d = await f.ok<{ id: string; sceneCode: string | null }>(openidOf.owner, 'demands', {
-    action: 'create', area: 'living', text: '矩阵测试诉求', contactName: '王大姐', contactPhone: '13900002468'
+    action: 'create', submissionId: randomUUID(), area: 'living', text: '矩阵测试诉求', contactName: '王大姐', contactPhone: '13900002468'
   })
   for (const step of steps) d = await f.ok(openidOf.owner, 'demands', { ...step, demandId: d.id })
   return d
@@ -72,6 +73,24 @@ const ownerDemand = async (f: Fixtures, ...steps: Payload[]) => {
 const resolved = { action: 'resolve', done: '当场解决了' }
 const coordinating = { action: 'coordinate', department: '城东区住建局' }
 const closed = { action: 'close', reply: '已经答复群众' }
+const reportedToCounty = () => ({ action: 'report', toOrgId: owner.orgId, reason: '需要区里统筹', explanation: '已向群众说明' })
+const setAside = { action: 'invalidate', kind: 'spam', reason: '矩阵测试：无效信息' }
+/** A resident's report through the owner's visit code: untriaged, for the owner or a manager to triage. */
+const residentReport = async (f: Fixtures) =>
+  f.ok<{ id: string }>(`o-matrix-reporter-${randomUUID()}`, 'demands', { action: 'create', submissionId: randomUUID(), scene: await ownerVisitScene(f), area: 'living', text: '矩阵测试：群众反映', urgentHint: true })
+/** An owner's demand with an extension request waiting (the latest date the rules let the owner ask for). */
+const withExtensionRequest = async (f: Fixtures) => {
+  const d = await ownerDemand(f)
+  const bounds = (await f.ok<{ deadlineBounds: { maxExtension: string } }>(openidOf.owner, 'demands', { action: 'get', demandId: d.id })).deadlineBounds
+  await f.ok(openidOf.owner, 'demands', { action: 'requestExtension', demandId: d.id, until: bounds.maxExtension, reason: '矩阵测试：部门需要更多时间' })
+  return { demandId: d.id, until: bounds.maxExtension }
+}
+/** An owner's demand answered and rated 不满意 by the person: a manager may order it handled again. */
+const ratedBadly = async (f: Fixtures) => {
+  const d = await ownerDemand(f, resolved, closed)
+  await f.ok(`o-matrix-rater-${randomUUID()}`, 'ratings', { action: 'rate', scene: d.sceneCode, level: 'dissatisfied', tags: ['问题没解决'] })
+  return d.id
+}
 let visitSceneCode: string | undefined
 const ownerVisitScene = async (f: Fixtures) =>
   (visitSceneCode ??= (await f.ok<{ scene: string }>(openidOf.owner, 'ratings', { action: 'qr', kind: 'visit', targetId: f.visitId })).scene)
@@ -181,17 +200,32 @@ const payloads: Record<string, (f: Fixtures, kind: CallerKind) => Promise<Payloa
   'diary.listReports': () => ({ cadreId: owner._id }),
   'diary.reportUrl': async (f) => ({ reportId: await ownerReport(f) }),
   'diary.removeReport': async (f) => ({ reportId: await ownerReport(f) }),
-  'demands.create': () => ({ area: 'living', urgency: 'general', text: '矩阵测试诉求', contactName: '李大爷', contactPhone: '13900002469' }),
+  'demands.create': () => ({ submissionId: randomUUID(), area: 'living', urgency: 'general', text: '矩阵测试诉求', contactName: '李大爷', contactPhone: '13900002469' }),
   'demands.resolve': async (f) => ({ demandId: (await ownerDemand(f)).id, done: '当场解决了' }),
   'demands.coordinate': async (f) => ({ demandId: (await ownerDemand(f)).id, department: '城东区住建局' }),
   'demands.progress': async (f) => ({ demandId: (await ownerDemand(f, coordinating)).id, note: '住建局已到现场' }),
   'demands.supervise': async (f) => ({ demandId: (await ownerDemand(f)).id, note: '请尽快办理' }),
   'demands.finish': async (f) => ({ demandId: (await ownerDemand(f, coordinating)).id, result: '住建局已修好' }),
-  'demands.report': async (f) => ({ demandId: (await ownerDemand(f)).id, reportedTo: '城东区政府', reason: '需要区里统筹', explanation: '已向群众说明' }),
+  'demands.report': async (f) => ({ demandId: (await ownerDemand(f)).id, toOrgId: owner.orgId, reason: '需要区里统筹', explanation: '已向群众说明' }),
   'demands.close': async (f) => ({ demandId: (await ownerDemand(f, resolved)).id, reply: '已经答复群众' }),
   'demands.get': async (f) => ({ demandId: (await ownerDemand(f)).id }),
   'demands.list': () => ({ cadreId: owner._id }),
   'demands.listOverdue': () => ({}),
+  'demands.triage': async (f) => ({ demandId: (await residentReport(f)).id, urgency: 'urgent', note: '矩阵测试：确实紧急' }),
+  'demands.requestExtension': async (f) => {
+    const d = await ownerDemand(f)
+    const bounds = (await f.ok<{ deadlineBounds: { maxExtension: string } }>(openidOf.owner, 'demands', { action: 'get', demandId: d.id })).deadlineBounds
+    return { demandId: d.id, until: bounds.maxExtension, reason: '矩阵测试：部门需要更多时间' }
+  },
+  'demands.decideExtension': async (f) => ({ demandId: (await withExtensionRequest(f)).demandId, decision: 'approve', reason: '矩阵测试：同意' }),
+  'demands.listExtensions': () => ({}),
+  'demands.receiveReport': async (f) => ({ demandId: (await ownerDemand(f, reportedToCounty())).id }),
+  'demands.answerReport': async (f) => ({ demandId: (await ownerDemand(f, reportedToCounty())).id, answer: '矩阵测试：区里已协调', outcome: 'answered' }),
+  'demands.listReports': () => ({}),
+  'demands.invalidate': async (f) => ({ demandId: (await ownerDemand(f)).id, kind: 'spam', reason: '矩阵测试：无效信息' }),
+  'demands.reinstate': async (f) => ({ demandId: (await ownerDemand(f, setAside)).id, reason: '矩阵测试：确有其事' }),
+  'demands.listInvalid': () => ({}),
+  'demands.reopen': async (f) => ({ demandId: await ratedBadly(f), reason: '矩阵测试：群众不满意，重新办理' }),
   'ratings.landing': async (f) => ({ scene: await ownerVisitScene(f) }),
   // Each kind rates the owner's visit once.
   'ratings.rate': async (f) => ({ scene: await ownerVisitScene(f), level: 'satisfied', tags: ['服务态度好'], comment: '矩阵测试评价' }),
@@ -235,6 +269,9 @@ const payloads: Record<string, (f: Fixtures, kind: CallerKind) => Promise<Payloa
   // The default value: the county's override changes no deadline the other cells rely on.
   'orgs.setRules': () => ({ orgId: ownerCounty, year: new Date().getUTCFullYear(), values: { ratingWindowDays: 7 } }),
   'orgs.ruleHistory': () => ({ orgId: ownerCounty }),
+  'orgs.holidays': () => ({ year: new Date().getUTCFullYear() }),
+  // A far year: no deadline of the other cells reads it.
+  'orgs.loadHolidays': () => ({ year: 2099, holidays: ['2099-10-01', '2099-10-02'], workdays: [] }),
   'feedback.submit': () => ({ submissionId: randomUUID(), kind: 'suggestion', to: 'women', text: '矩阵测试的建议内容', contactPhone: '13900003579' }),
   'feedback.listMine': () => ({}),
   'feedback.list': () => ({}),

@@ -2,6 +2,8 @@
  * 数据看板 (issue 5, item 5) through the real wx-server-sdk: a manager's node, its 12-month trend, its child
  * units and cadres, drill-down to a unit and to a cadre, each from orgStats / cadreScores documents (written
  * here through the SDK, as the rankings job writes them) by a few indexed reads; nothing outside the subtree.
+ *
+ * @date-dependent — `npm test` runs it again at a month's start, New Year's Eve and a holiday eve.
  */
 import path from 'node:path'
 import { existsSync } from 'node:fs'
@@ -12,8 +14,9 @@ import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
 import type { Reply } from '../../types/reply'
 import type { DashboardCadre, DashboardNode } from '../../types/api/dashboard'
 import { cadreScoreId, emptyFigures, orgStatsId, periodOf, periodKind, type PeriodFigures } from '../../types/outcomes'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(60_000)
+jest.setTimeout(scaled(60_000))
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 const demo = buildDemoData()

@@ -13,8 +13,9 @@ import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
 import { database } from '../../types/database'
 import type { DiaryDetail, DiaryEntry, Report, UploadedFile } from '../../types/diary'
 import type { Reply } from '../../types/reply'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(60000)
+jest.setTimeout(scaled(60000))
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 const demo = buildDemoData()

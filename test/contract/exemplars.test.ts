@@ -13,8 +13,9 @@ import { seed } from '../../scripts/seed'
 import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
 import type { Exemplar, ExemplarCandidate } from '../../types/exemplars'
 import type { Reply } from '../../types/reply'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(90_000)
+jest.setTimeout(scaled(90_000))
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 const demo = buildDemoData()
@@ -80,7 +81,7 @@ describe('exemplars function through the real wx-server-sdk', () => {
   it('marks a diary entry and a solved demand, never an open one; the feed shows no resident’s name or phone', async () => {
     const entry = ok(await call<{ id: string }>(cadre, 'diary', { action: 'add', entryId: randomUUID(), text: '今天帮马大爷联系了社区医生，王大姐的电话 13900002468。' }))
     const demand = ok(await call<{ id: string }>(cadre, 'demands', {
-      action: 'create', area: 'living', urgency: 'general', text: '王大姐家的暖气不热', contactName: '王大姐', contactPhone: '13900002468'
+      action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '王大姐家的暖气不热', contactName: '王大姐', contactPhone: '13900002468'
     }))
     expect(await ex(M, { action: 'mark', kind: 'demand', sourceId: demand.id, ...words })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     expect(await ex(M, { action: 'mark', kind: 'visit', sourceId: pending._id, ...words })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })

@@ -14,8 +14,9 @@ import { seed } from '../../scripts/seed'
 import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
 import type { ExportJob } from '../../types/exports'
 import type { Reply } from '../../types/reply'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(120_000)
+jest.setTimeout(scaled(120_000))
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 const demo = buildDemoData()

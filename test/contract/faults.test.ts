@@ -10,8 +10,9 @@ import { seed } from '../../scripts/seed'
 import { buildDemoData } from '../../scripts/seed/demo-data'
 import type { FaultSpec } from '../../emulator/faults'
 import { callRaw, digest, digestDiff, functionsDir, readAll, reconcileVisits, replyProblem, type CallOutcome } from '../helpers/harness'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(60_000)
+jest.setTimeout(scaled(60_000))
 
 const demo = buildDemoData()
 const cadre = 'demo-league-xining-chengdong-cadre-1'

@@ -12,8 +12,9 @@ import { callAnonymous } from '../helpers/harness'
 import { seed } from '../../scripts/seed'
 import type { Reply } from '../../types/reply'
 import type { Feedback } from '../../types/api/feedback'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(90000)
+jest.setTimeout(scaled(90000))
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 const womenAdmin = 'demo-women-admin'

@@ -22,11 +22,12 @@ import {
   callRaw, digest, writeCount, digestDiff, functionsDir, invalidEvent, isBuilt, privacyIndex, privacyViolations, reconcileVisits,
   registryActions, replyProblem, serialize, validInput, type Hints, type Observed, type PrivacyIndex
 } from '../helpers/harness'
+import { scaled } from '../helpers/time-scale'
 
 const RUNS = Math.max(2, Number(process.env.FUZZ_RUNS ?? 120))
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31
 const DIGEST_EVERY = 50
-jest.setTimeout(Math.max(60_000, RUNS * 400))
+jest.setTimeout(scaled(Math.max(60_000, RUNS * 400)))
 
 const demo = buildDemoData()
 const cadre = demoAccounts.cadre

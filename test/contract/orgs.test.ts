@@ -17,8 +17,10 @@ import type { CheckInResult, Progress } from '../../types/cadre-work'
 import type { Demand, Landing, QrCode } from '../../types/service'
 import { beijingYear } from '../../types/rules/beijing-time'
 import { demandDeadline, ratingWindowEnd, defaultServiceRules } from '../../types/rules/service'
+import { packageCalendar } from '../../cloudfunctions/_lib/holiday-data'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(120000)
+jest.setTimeout(scaled(120000))
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 const demo = buildDemoData()
@@ -187,7 +189,7 @@ describe('orgs function: tree, invitations, moves and rules', () => {
       fix: { lat: point.location.lat + 0.0003, lng: point.location.lng, accuracy: 20, capturedAt: new Date(now - 2000).toISOString() },
       deviceNow: new Date(now).toISOString()
     }))
-    ok(await call(mover, 'demands', { action: 'create', area: 'living', urgency: 'general', text: '调动前登记的诉求' }))
+    ok(await call(mover, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '调动前登记的诉求' }))
 
     // the county manager cannot move them out of their subtree; the prefecture manager can, within the same system
     expect(await orgs(county, { action: 'moveCadre', cadreId: oldId, toOrgId: SIB })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
@@ -288,15 +290,15 @@ describe('orgs function: tree, invitations, moves and rules', () => {
     const { scene } = ok(await call<QrCode>(W, 'ratings', { action: 'qr', kind: 'visit', targetId: visit.visit.id }))
     const visitedAt = new Date((await db.collection('visits').doc(visit.visit.id).get() as unknown as { data: { visitedAt: Date } }).data.visitedAt)
     const land1 = ok(await call<Landing>(newcomer('land'), 'ratings', { action: 'landing', scene }))
-    const d1 = ok(await call<Demand>(W, 'demands', { action: 'create', area: 'living', urgency: 'general', text: '改制度之前的诉求' }))
+    const d1 = ok(await call<Demand>(W, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '改制度之前的诉求' }))
 
     ok(await orgs(ledu, { action: 'setRules', orgId: LEDU, year, values: { ratingWindowDays: 2, demandDays: { urgent: 0, general: 3, complex: 10 } } }))
     const land2 = ok(await call<Landing>(newcomer('land'), 'ratings', { action: 'landing', scene }))
     expect(land2.windowEndsAt).toBe(ratingWindowEnd(visitedAt, { ...defaultServiceRules, ratingWindowDays: 2 }).toISOString())
     expect(land2.windowEndsAt).not.toBe(land1.windowEndsAt)
-    const d2 = ok(await call<Demand>(W, 'demands', { action: 'create', area: 'living', urgency: 'general', text: '改制度之后的诉求' }))
+    const d2 = ok(await call<Demand>(W, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '改制度之后的诉求' }))
     const d2At = new Date(d2.createdAt)
-    expect(d2.deadlineAt).toBe(demandDeadline(d2At, 'general', { ...defaultServiceRules, demandDays: { urgent: 0, general: 3, complex: 10 } }).toISOString())
+    expect(d2.deadlineAt).toBe(demandDeadline(d2At, 'general', { ...defaultServiceRules, demandDays: { urgent: 0, general: 3, complex: 10 } }, packageCalendar).toISOString())
     expect(new Date(d2.deadlineAt!).getTime()).toBeLessThan(new Date(d1.deadlineAt!).getTime())
 
     // a new liaison point without a radius takes the unit's 打卡范围

@@ -1,6 +1,8 @@
 /**
  * The demo of `npm start` shows real rankings (issue 5): the demo data plus the demo outcomes
  * (scripts/seed/demo-outcomes.ts), the rankings job run over them, and what the demo accounts then see.
+ *
+ * @date-dependent — `npm test` runs it again at a month's start, New Year's Eve and a holiday eve.
  */
 import { loadSdk, startEmulator, type TestEmulator } from '../helpers/emulator'
 import { callAs } from '../helpers/gateway'
@@ -11,8 +13,9 @@ import { demoAccounts } from '../../scripts/seed/demo-data'
 import type { Reply } from '../../types/reply'
 import type { MyScore, RankingPage } from '../../types/api/rankings'
 import type { HonourList } from '../../types/outcomes'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(120_000)
+jest.setTimeout(scaled(120_000))
 
 describe('demo rankings', () => {
   let emu: TestEmulator

@@ -6,6 +6,8 @@
  * change nothing.
  *
  * The job's clock is injected with `{ action: 'run', now }` from a server-side SDK call (no OPENID).
+ *
+ * @date-dependent — `npm test` runs it again at a month's start, New Year's Eve and a holiday eve.
  */
 import path from 'node:path'
 import { existsSync } from 'node:fs'
@@ -14,8 +16,9 @@ import { callAs } from '../helpers/gateway'
 import type { Reply } from '../../types/reply'
 import type { MyScore, RankingPage, RunReport } from '../../types/api/rankings'
 import type { HonourList } from '../../types/outcomes'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(120_000)
+jest.setTimeout(scaled(120_000))
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 // Friday 20 March 2026, 12:00 Beijing: March has 20 days so far, the year 79.

@@ -6,6 +6,8 @@
  * The sender's clock is injected with `{ action: 'run', now }` from a server-side SDK call (no OPENID: the
  * production timer never sends these fields and no mini-program user can call `run`). Each scenario uses its
  * own Beijing week and its own cadres, so scenarios do not depend on each other's order.
+ *
+ * @date-dependent — `npm test` runs it again at a month's start, New Year's Eve and a holiday eve.
  */
 import path from 'node:path'
 import { existsSync } from 'node:fs'
@@ -13,8 +15,9 @@ import { loadSdk, startEmulator, type TestEmulator } from '../helpers/emulator'
 import { callAs } from '../helpers/gateway'
 import type { Reply } from '../../types/reply'
 import { isQuietHour, templateId, type ReminderOverview, type ReminderPage } from '../../types/reminders'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(90000)
+jest.setTimeout(scaled(90000))
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 const PROGRESS = templateId('progress')

@@ -3,6 +3,8 @@
  * every state change of a demand and who may make it, one rating per resident per visit under
  * concurrency (unique index), the window, self-rating, 差评 cases and their deadlines, appeals and the
  * figures, QR codes, and bad inputs changing nothing.
+ *
+ * @date-dependent — `npm test` runs it again at a month's start, New Year's Eve and a holiday eve.
  */
 import path from 'node:path'
 import { existsSync } from 'node:fs'
@@ -14,10 +16,12 @@ import { buildDemoData } from '../../scripts/seed/demo-data'
 import type { CheckInResult, VisitDetail } from '../../types/cadre-work'
 import type { BadReviewCase, Demand, DemandDetail, Landing, QrCode, Rating, ServiceFigures } from '../../types/service'
 import type { Reply } from '../../types/reply'
-import { caseDeadlines } from '../../types/rules/service'
+import { caseDeadlines, defaultServiceRules } from '../../types/rules/service'
+import { packageCalendar } from '../../cloudfunctions/_lib/holiday-data'
 import { beijingMonth } from '../../types/rules/beijing-time'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(90000)
+jest.setTimeout(scaled(90000))
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 const demo = buildDemoData()
@@ -62,7 +66,7 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
   }
   const qrFor = async (openid: string, kind: 'visit' | 'demand' | 'point', targetId: string) => ok(await call<QrCode>(openid, 'ratings', { action: 'qr', kind, targetId }))
   const demand = (openid: string, extra: Record<string, unknown> = {}) =>
-    call<Demand>(openid, 'demands', { action: 'create', area: 'living', urgency: 'general', text: '楼道灯坏了', ...extra })
+    call<Demand>(openid, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '楼道灯坏了', ...extra })
 
   beforeAll(async () => {
     if (!existsSync(path.join(functionsDir, 'ratings', 'index.js'))) {
@@ -167,7 +171,7 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     const queue = ok(await call<{ items: BadReviewCase[] }>(manager, 'ratings', { action: 'listCases' }))
     const c = queue.items.find((i) => i.ratingId === res.rating.id)!
     expect(c).toMatchObject({ status: 'revisit', contactPhone: '13900001111', tags: ['问题没解决'] })
-    const due = caseDeadlines(new Date(c.ratedAt))
+    const due = caseDeadlines(new Date(c.ratedAt), defaultServiceRules, packageCalendar)
     expect(c.revisitDueAt).toBe(due.revisitDueAt.toISOString())
     expect(c.rectifyDueAt).toBe(due.rectifyDueAt.toISOString())
     expect(ok(await call<{ items: BadReviewCase[] }>(prefecture, 'ratings', { action: 'listCases' })).items.some((i) => i.id === c.id)).toBe(true)
@@ -236,14 +240,17 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     ])
 
     const d3 = ok(await demand(U1, { area: 'employment', text: '希望增设公益岗位' }))
-    const rep = ok(await call<DemandDetail>(U1, 'demands', { action: 'report', demandId: d3.id, reportedTo: '市总工会', reason: '超出区里权限', explanation: '已向市里反映，结果出来后告诉您' }))
-    expect(rep).toMatchObject({ status: 'reported', path: 'report' })
+    const rep = ok(await call<DemandDetail>(U1, 'demands', { action: 'report', demandId: d3.id, toOrgId: 'org-union-xining', reason: '超出区里权限', explanation: '已向市里反映，结果出来后告诉您' }))
+    expect(rep).toMatchObject({ status: 'reported', path: 'report', department: '西宁市总工会', report: { toOrgName: '西宁市总工会', state: 'sent' } })
+    // reported is not handled: the 西宁市 unit answers, then it counts
+    expect((await stats(U1)).solvedByPath.report).toBe(0)
+    ok(await call(prefecture, 'demands', { action: 'answerReport', demandId: d3.id, answer: '市里明年统一增设公益岗位', outcome: 'answered' }))
 
     // the cadre's ledger with filters; the figures follow
     const all = ok(await call<{ items: Demand[] }>(U1, 'demands', { action: 'list' }))
     expect(all.items.map((d) => d.id)).toEqual(expect.arrayContaining([d1.id, d2.id, d3.id]))
-    const reported = ok(await call<{ items: Demand[] }>(U1, 'demands', { action: 'list', filter: 'reported' }))
-    expect(reported.items.map((d) => d.id)).toEqual([d3.id])
+    const answered = ok(await call<{ items: Demand[] }>(U1, 'demands', { action: 'list', filter: 'answered' }))
+    expect(answered.items.map((d) => d.id)).toEqual([d3.id])
     const fig = await stats(U1)
     expect(fig.solvedByPath).toEqual({ immediate: 1, coordinate: 1, report: 1 })
     expect(fig.demandsRaised).toBeGreaterThanOrEqual(3)
@@ -435,17 +442,17 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     const n = await count('demands')
     const s = await count('serviceStats')
     for (const bad of [
-      { action: 'create', area: 'nowhere', text: 'x' },
-      { action: 'create', area: 'living', text: '' },
-      { action: 'create', area: 'living', text: 'x', contactPhone: '123' },
-      { action: 'create', area: 'living', text: 'x'.repeat(501) },
-      { action: 'create', area: 'living', text: 'x', urgency: 'whenever' }
+      { action: 'create', submissionId: 'bad-input-0001', area: 'nowhere', text: 'x' },
+      { action: 'create', submissionId: 'bad-input-0001', area: 'living', text: '' },
+      { action: 'create', submissionId: 'bad-input-0001', area: 'living', text: 'x', contactPhone: '123' },
+      { action: 'create', submissionId: 'bad-input-0001', area: 'living', text: 'x'.repeat(501) },
+      { action: 'create', submissionId: 'bad-input-0001', area: 'living', text: 'x', urgency: 'whenever' }
     ]) {
       expect(await call(U2, 'demands', bad)).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     }
-    expect(await call(manager, 'demands', { action: 'create', area: 'living', text: '管理员自己登记' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await call(resident('noscene'), 'demands', { action: 'create', area: 'living', text: '没有扫码' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await call(resident('ghost'), 'demands', { action: 'create', scene: 'vNOSUCHCODE', area: 'living', text: '假码' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await call(manager, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', text: '管理员自己登记' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call(resident('noscene'), 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', text: '没有扫码' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call(resident('ghost'), 'demands', { action: 'create', submissionId: randomUUID(), scene: 'vNOSUCHCODE', area: 'living', text: '假码' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(await call(U2, 'demands', { action: 'coordinate', demandId: 'nope', department: 'x' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(await call(U2, 'demands', { action: 'list', cursor: '%%%' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     expect(await count('demands')).toBe(n)

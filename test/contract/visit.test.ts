@@ -2,6 +2,8 @@
  * The cadre's tool (issue 3) through the real wx-server-sdk and the emulator: check-in rules, exactly-once
  * submissions, days at the grassroots, 外勤 approval, who may see what, 两联 and 五必访.
  * Each scenario uses its own demo cadre, so the figures do not depend on the order tests run in.
+ *
+ * @date-dependent — `npm test` runs it again at a month's start, New Year's Eve and a holiday eve.
  */
 import path from 'node:path'
 import { existsSync } from 'node:fs'
@@ -13,8 +15,9 @@ import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
 import type { CheckInResult, LiaisonOverview, Progress, VisitDetail } from '../../types/cadre-work'
 import type { Reply } from '../../types/reply'
 import { database } from '../../types/database'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(60000)
+jest.setTimeout(scaled(60000))
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 const demo = buildDemoData()

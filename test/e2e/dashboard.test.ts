@@ -7,6 +7,7 @@ import { e2eApp } from '../helpers/e2e'
 import { loadSdk } from '../helpers/emulator'
 import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
 import { cadreScoreId, emptyFigures, monthIdsOf, orgStatsId, periodKind, periodOf, previousMonth, type PeriodFigures } from '../../types/outcomes'
+import { scaled } from '../helpers/time-scale'
 
 describe('数据看板 in the H5 app, in Chromium', () => {
   const app = e2eApp(['dashboard', 'user'])
@@ -42,15 +43,15 @@ describe('数据看板 in the H5 app, in Chromium', () => {
     expect(monthIdsOf(periodOf('quarter', now))).toContain(months[0])
 
     const page = await app.open({ as: demoAccounts.countyManager, at: '#/manager/pages/index/index' })
-    await page.locator('[data-testid="open-dashboard"]').click({ timeout: 30000 })
-    await page.locator('[data-testid="dash-totals"]').waitFor({ state: 'visible', timeout: 30000 })
+    await page.locator('[data-testid="open-dashboard"]').click({ timeout: scaled(30000) })
+    await page.locator('[data-testid="dash-totals"]').waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(await page.locator('[data-testid="tile-visits"]').textContent()).toContain('30')
     expect(await page.locator('[data-testid="tile-satisfied"]').textContent()).toContain('88%')
     expect(await page.locator('[data-testid="chart-paths-caption"]').textContent()).toBe('立即解决 3 件，协调解决 1 件，上报反映 1 件')
 
     // The trend's canvas really has ink on it (the red line), drawn at the device's pixel ratio.
     const canvas = page.locator('[data-testid="chart-trend"] canvas')
-    await canvas.waitFor({ state: 'attached', timeout: 30000 })
+    await canvas.waitFor({ state: 'attached', timeout: scaled(30000) })
     await page.waitForFunction(
       (sel) => {
         const c = document.querySelector(sel) as HTMLCanvasElement | null
@@ -61,7 +62,7 @@ describe('数据看板 in the H5 app, in Chromium', () => {
         return red > 50
       },
       '[data-testid="chart-trend"] canvas',
-      { timeout: 30000 }
+      { timeout: scaled(30000) }
     )
     const size = await canvas.evaluate((c: HTMLCanvasElement) => ({ w: c.width, css: c.getBoundingClientRect().width }))
     expect(size.css).toBeGreaterThan(200)
@@ -71,10 +72,10 @@ describe('数据看板 in the H5 app, in Chromium', () => {
     await app.shot(page, 'dashboard-trend')
 
     await page.locator('[data-testid="period-quarter"]').click()
-    await page.waitForFunction(() => document.querySelector('[data-testid="tile-visits"]')?.textContent?.includes('77'), undefined, { timeout: 30000 })
+    await page.waitForFunction(() => document.querySelector('[data-testid="tile-visits"]')?.textContent?.includes('77'), undefined, { timeout: scaled(30000) })
 
     await page.locator(`[data-testid="child-${cadre._id}"]`).click()
-    await page.locator('[data-testid="cadre-dashboard"] [data-testid="dash-head"]').waitFor({ state: 'visible', timeout: 30000 })
+    await page.locator('[data-testid="cadre-dashboard"] [data-testid="dash-head"]').waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(await page.locator('[data-testid="dash-head"]').last().textContent()).toContain(cadre.name)
     await app.shot(page, 'dashboard-cadre')
     await page.context().close()

@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core'
 import { e2eApp } from '../helpers/e2e'
 import { demoAccounts } from '../../scripts/seed/demo-data'
+import { scaled } from '../helpers/time-scale'
 
 describe('民情日记 and 调研报告 in the H5 app, in Chromium', () => {
   const app = e2eApp(['diary'])
@@ -14,27 +15,27 @@ describe('民情日记 and 调研报告 in the H5 app, in Chromium', () => {
   it('writes a diary entry and finds it in the list', async () => {
     const page = await open('/cadre/pages/diary/index')
     await page.locator('[data-testid="write-diary"]').click()
-    await page.locator('[data-testid="diary-form"]').waitFor({ state: 'visible', timeout: 30000 })
+    await page.locator('[data-testid="diary-form"]').waitFor({ state: 'visible', timeout: scaled(30000) })
     await page.locator('[data-testid="diary-input"] textarea').fill('今天在东关社区听居民讲加装电梯的难处，下周约街道一起再去。')
     await page.locator('[data-testid="save-diary"]').click()
-    await page.locator('[data-testid="diary-saved"]').waitFor({ state: 'visible', timeout: 30000 })
+    await page.locator('[data-testid="diary-saved"]').waitFor({ state: 'visible', timeout: scaled(30000) })
     await page.goBack()
-    await page.locator('[data-testid="diary-entry"]').first().waitFor({ state: 'visible', timeout: 30000 })
+    await page.locator('[data-testid="diary-entry"]').first().waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(await page.locator('[data-testid="diary-entry"]').first().textContent()).toContain('加装电梯')
     await page.context().close()
   })
 
   it('uploads a report through the file input, lists it under this year and downloads the same bytes', async () => {
     const page = await open('/cadre/pages/reports/index')
-    await page.locator('[data-testid="report-form"]').waitFor({ state: 'visible', timeout: 30000 })
+    await page.locator('[data-testid="report-form"]').waitFor({ state: 'visible', timeout: scaled(30000) })
     const bytes = Buffer.from('%PDF-1.4\n城东区加装电梯调研\n')
     const chooser = page.waitForEvent('filechooser')
     await page.locator('[data-testid="pick-report"]').click()
     await (await chooser).setFiles({ name: '加装电梯调研.pdf', mimeType: 'application/pdf', buffer: bytes })
-    await page.locator('[data-testid="report-file"]').waitFor({ state: 'visible', timeout: 30000 })
+    await page.locator('[data-testid="report-file"]').waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(await page.locator('[data-testid="report-title"] input').inputValue()).toBe('加装电梯调研')
     await page.locator('[data-testid="save-report"]').click()
-    await page.locator('[data-testid="report"]').first().waitFor({ state: 'visible', timeout: 30000 })
+    await page.locator('[data-testid="report"]').first().waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(await page.locator('[data-testid="report"]').first().textContent()).toContain('加装电梯调研.pdf')
     const popup = page.context().waitForEvent('page')
     await page.locator('[data-testid="open-report"]').first().click()

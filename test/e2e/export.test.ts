@@ -3,11 +3,13 @@
  * this year's ledger of their county, watches it finish, and downloads it; the downloaded file opens as a
  * spreadsheet holding exactly the county's demands, phones masked.
  */
+import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { e2eApp } from '../helpers/e2e'
 import { callAs } from '../helpers/gateway'
 import { demoAccounts } from '../../scripts/seed/demo-data'
+import { scaled } from '../helpers/time-scale'
 
 describe('导出报表 in the H5 app, in Chromium', () => {
   const app = e2eApp(['exports', 'demands', 'user'])
@@ -15,7 +17,7 @@ describe('导出报表 in the H5 app, in Chromium', () => {
   it('a county manager exports the ledger and the downloaded file is a spreadsheet with the right rows', async () => {
     // The county's ledger: demands of two cadres of 城东区, and one of the sibling county that must not appear.
     const raise = async (openid: string, text: string) => {
-      const r = await callAs<{ id: string }>(app.url, openid, 'demands', { action: 'create', area: 'living', urgency: 'general', text, contactName: '王大姐', contactPhone: '13912345678' })
+      const r = await callAs<{ id: string }>(app.url, openid, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text, contactName: '王大姐', contactPhone: '13912345678' })
       if (!r.ok) throw new Error(r.message)
       return r.data.id
     }
@@ -28,11 +30,11 @@ describe('导出报表 in the H5 app, in Chromium', () => {
 
     const page = await app.open({ as: demoAccounts.countyManager, at: '#/manager/pages/index/index' })
     await page.locator('[data-testid="open-exports"]').click()
-    await page.locator('[data-testid="exports"]').waitFor({ state: 'visible', timeout: 30000 })
+    await page.locator('[data-testid="exports"]').waitFor({ state: 'visible', timeout: scaled(30000) })
     await page.locator('[data-testid="export-kind-demands"]').click()
     await page.locator('[data-testid="start-export"]').click()
     const open = page.locator('[data-testid="open-export"]')
-    await open.waitFor({ state: 'visible', timeout: 60000 })
+    await open.waitFor({ state: 'visible', timeout: scaled(60000) })
     expect(await page.locator('[data-testid="export-rows"]').textContent()).toContain(`共 ${mine.length} 条`)
     await app.shot(page, 'export')
 
@@ -51,7 +53,7 @@ describe('导出报表 in the H5 app, in Chromium', () => {
     expect(rows.map((r) => String(r.getCell(col('诉求内容')).value)).sort()).toEqual(['东关大街路灯不亮', '小区下水道堵塞', '老人想办理助餐卡'].sort())
     for (const r of rows) expect(r.getCell(col('联系电话')).value).toBe('139****5678')
     // The recent list has it too.
-    await page.locator('[data-testid="recent-export"]').first().waitFor({ state: 'visible', timeout: 30000 })
+    await page.locator('[data-testid="recent-export"]').first().waitFor({ state: 'visible', timeout: scaled(30000) })
     await page.context().close()
   })
 })

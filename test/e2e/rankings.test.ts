@@ -9,6 +9,7 @@ import { callAs } from '../helpers/gateway'
 import { seedOutcomes } from '../../scripts/seed/demo-outcomes'
 import { demoAccounts } from '../../scripts/seed/demo-data'
 import type { HonourList } from '../../types/outcomes'
+import { scaled } from '../helpers/time-scale'
 
 describe('成效排行 and 表彰 in the H5 app, in Chromium', () => {
   const app = e2eApp(['rankings'])
@@ -18,20 +19,20 @@ describe('成效排行 and 表彰 in the H5 app, in Chromium', () => {
     expect(r.ranked).toBe(true)
 
     const page = await app.open({ as: demoAccounts.prefectureManager, at: '#/manager/pages/index/index' })
-    await page.locator('[data-testid="open-rankings"]').click({ timeout: 30000 })
+    await page.locator('[data-testid="open-rankings"]').click({ timeout: scaled(30000) })
     // The prefecture's counties, by their cadres' mean score.
     const units = page.locator('[data-testid="rank-unit"]')
-    await units.first().waitFor({ state: 'visible', timeout: 30000 })
+    await units.first().waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(await units.count()).toBeGreaterThan(1)
     expect(await units.first().textContent()).toMatch(/^1\. /)
     await app.shot(page, 'rankings-units')
     await units.filter({ hasText: '城东区' }).click()
     // The county's cadres, then one cadre's score and breakdown.
     const cadres = page.locator('[data-testid="rank-cadre"]')
-    await cadres.first().waitFor({ state: 'visible', timeout: 30000 })
+    await cadres.first().waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(await cadres.count()).toBe(2)
     await cadres.first().click()
-    await page.locator('[data-testid="score-value"]').waitFor({ state: 'visible', timeout: 30000 })
+    await page.locator('[data-testid="score-value"]').waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(await page.locator('[data-testid="part-satisfaction"]').textContent()).toContain('4 条评价中 4 条满意')
     expect(await page.locator('[data-testid="score-rank"]').first().textContent()).toContain('第 1 名')
     await app.shot(page, 'rankings-cadre')
@@ -39,13 +40,13 @@ describe('成效排行 and 表彰 in the H5 app, in Chromium', () => {
 
     // The month's 表彰 list of the prefecture: a draft from the rules, published once.
     const honours = await app.open({ as: demoAccounts.prefectureManager, at: '#/manager/pages/honours/index' })
-    await honours.locator('[data-testid="honour-draft"]').waitFor({ state: 'visible', timeout: 30000 })
+    await honours.locator('[data-testid="honour-draft"]').waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(await honours.locator('[data-testid="honour-entry"]').count()).toBeGreaterThan(0)
     expect(await honours.locator('[data-testid="honour-entry"]').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('城东区')]))
     await honours.locator('[data-testid="publish"]').click()
-    await honours.locator('.taro-modal__content').waitFor({ state: 'visible', timeout: 30000 })
+    await honours.locator('.taro-modal__content').waitFor({ state: 'visible', timeout: scaled(30000) })
     await honours.locator('.taro-model__confirm').click()
-    await honours.locator('[data-testid="honour-published"]').waitFor({ state: 'visible', timeout: 30000 })
+    await honours.locator('[data-testid="honour-published"]').waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(await honours.locator('[data-testid="honour-published"]').textContent()).toContain('发布')
     expect(await honours.locator('[data-testid="publish"]').count()).toBe(0)
     await app.shot(honours, 'honours-published')

@@ -8,18 +8,17 @@
  * The timer is fired as the trigger due tomorrow at 10:00 Beijing (`?at=`), so the test does not depend on the
  * hour it runs at (no messages 22:00–08:00) and today's urgent demand is past its deadline by then.
  */
+import { randomUUID } from 'node:crypto'
 import path from 'node:path'
-import { existsSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { startEmulator, type TestEmulator } from '../helpers/emulator'
-import { launchChromium } from '../helpers/browser'
+import type { Page } from 'playwright-core'
+import { e2eApp } from '../helpers/e2e'
 import { callAs } from '../helpers/gateway'
-import { seed } from '../../scripts/seed'
 import { buildDemoData } from '../../scripts/seed/demo-data'
 import { templateId } from '../../types/reminders'
 import type { Demand, QrCode } from '../../types/service'
 import { beijingDate } from '../../types/rules/beijing-time'
 import { addCalendarDays } from '../../types/rules/working-days'
+import { scaled } from '../helpers/time-scale'
 
 const root = path.resolve(__dirname, '../..')
 const cadreOpenid = 'demo-women-xining-chengdong-cadre-1'
@@ -36,54 +35,33 @@ interface OutboxMessage {
 }
 
 describe('reminders in the H5 app, in Chromium', () => {
-  let emu: TestEmulator
-  let browser: Browser
-
-  beforeAll(async () => {
-    for (const built of ['dist-h5/index.html', 'build/cloudfunctions/reminders/index.js', 'build/cloudfunctions/demands/index.js']) {
-      if (!existsSync(path.join(root, built))) throw new Error(`${built} is missing: npm test builds it first`)
-    }
-    emu = await startEmulator({ args: ['--functions', path.join(root, 'build/cloudfunctions'), '--static', path.join(root, 'dist-h5'), '--no-timers'] })
-    await seed(emu.url)
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await emu?.stop()
-  })
-
-  async function as(openid: string | null, hash: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
-    if (openid) await context.addCookies([{ name: 'jdq_dev_openid', value: openid, url: emu.url }])
-    const page = await context.newPage()
-    await page.goto(`${emu.url}/${hash}`)
-    return page
-  }
+  const app = e2eApp(['reminders', 'demands'])
+  const as = (openid: string | null, hash: string): Promise<Page> => app.open({ as: openid, at: hash })
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(root, 'test-results', `e2e-reminders-${name}.png`), fullPage: true })
   const outbox = async (touser: string): Promise<OutboxMessage[]> =>
-    ((await (await fetch(`${emu.url}/__/outbox?touser=${encodeURIComponent(touser)}`)).json()) as { messages: OutboxMessage[] }).messages
+    ((await (await fetch(`${app.url}/__/outbox?touser=${encodeURIComponent(touser)}`)).json()) as { messages: OutboxMessage[] }).messages
 
   it('a cadre accepts reminders; the timer sends; outbox, badge and reminder center show it; tapping opens the demand', async () => {
     // An urgent demand in the cadre's ledger (due at the end of today, Beijing time), set up as the app would.
-    const created = await callAs<Demand>(emu.url, cadreOpenid, 'demands', { action: 'create', area: 'living', urgency: 'urgent', text: '东关大街路灯不亮，老人晚上出门不安全' })
+    const created = await callAs<Demand>(app.url, cadreOpenid, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'urgent', text: '东关大街路灯不亮，老人晚上出门不安全' })
     if (!created.ok) throw new Error(created.message)
     const demandId = created.data.id
 
     // The cadre opens the reminder center and accepts reminders (H5: the simulated WeChat dialog).
     const cadre = await as(cadreOpenid, '#/reminders/pages/index/index')
-    await cadre.locator('[data-testid="subscribe"]').waitFor({ state: 'visible', timeout: 30000 })
+    await cadre.locator('[data-testid="subscribe"]').waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(await cadre.locator('[data-testid="quota"]').textContent()).toContain('现在不会给您发微信提醒')
     await cadre.locator('[data-testid="subscribe"]').click()
     const dialog = cadre.locator('.taro-modal__content')
-    await dialog.waitFor({ state: 'visible', timeout: 30000 })
+    await dialog.waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(await dialog.textContent()).toContain('【开发环境模拟】')
     await cadre.locator('.taro-model__confirm').click()
-    await cadre.locator('[data-testid="quota"]', { hasText: '还可以给您发' }).waitFor({ state: 'visible', timeout: 30000 })
+    await cadre.locator('[data-testid="quota"]', { hasText: '还可以给您发' }).waitFor({ state: 'visible', timeout: scaled(30000) })
     await shot(cadre, 'accepted')
 
     // The timer fires over HTTP as the trigger due tomorrow at 10:00 Beijing.
     const at = new Date(`${addCalendarDays(beijingDate(new Date()), 1)}T10:00:00+08:00`)
-    const fired = await fetch(`${emu.url}/__/timers/reminders/sendReminders/fire?at=${encodeURIComponent(at.toISOString())}`, { method: 'POST' })
+    const fired = await fetch(`${app.url}/__/timers/reminders/sendReminders/fire?at=${encodeURIComponent(at.toISOString())}`, { method: 'POST' })
     expect(fired.status).toBe(200)
     const report = ((await fired.json()) as { result: { ok: boolean; data: { quiet: boolean; startedAt: string } } }).result
     expect(report).toMatchObject({ ok: true, data: { quiet: false, startedAt: at.toISOString() } })
@@ -96,16 +74,16 @@ describe('reminders in the H5 app, in Chromium', () => {
 
     // Home shows the badge; the reminder center lists it, unread; tapping opens the demand.
     const home = await as(cadreOpenid, '#/pages/index/index')
-    await home.locator('[data-testid="reminders-badge"]').waitFor({ state: 'visible', timeout: 30000 })
+    await home.locator('[data-testid="reminders-badge"]').waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(Number(await home.locator('[data-testid="reminders-badge"]').textContent())).toBeGreaterThanOrEqual(1)
     await home.locator('[data-testid="open-reminders"]').click()
     const item = home.locator('[data-testid="reminder"]').filter({ hasText: '群众诉求已超期' })
-    await item.waitFor({ state: 'visible', timeout: 30000 })
+    await item.waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(await item.textContent()).toContain('东关大街路灯不亮')
     expect(await item.locator('[data-testid="unread"]').count()).toBe(1)
     await shot(home, 'center')
     await item.click()
-    await home.locator('[data-testid="demand-text"]').waitFor({ state: 'visible', timeout: 30000 })
+    await home.locator('[data-testid="demand-text"]').waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(await home.locator('[data-testid="demand-text"]').textContent()).toBe('东关大街路灯不亮，老人晚上出门不安全')
     expect(home.url()).toContain(`/cadre/pages/demand/index?id=${encodeURIComponent(demandId)}`)
     await shot(home, 'demand')
@@ -114,11 +92,11 @@ describe('reminders in the H5 app, in Chromium', () => {
     expect((await outbox(managerOpenid)).filter((m) => m.template_id === TODO)).toHaveLength(0)
     const manager = await as(managerOpenid, '#/reminders/pages/index/index')
     const forManager = manager.locator('[data-testid="reminder"]').filter({ hasText: '东关大街路灯不亮' })
-    await forManager.waitFor({ state: 'visible', timeout: 30000 })
+    await forManager.waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(await forManager.textContent()).toContain('请督办')
     await forManager.click()
     // The managers' queue opens on its 超期诉求 tab (the list itself is computed on the real clock: not overdue yet).
-    await manager.locator('[data-testid="manager-queue"]').waitFor({ state: 'visible', timeout: 30000 })
+    await manager.locator('[data-testid="manager-queue"]').waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(await manager.locator('[data-testid="tab-overdue"]').getAttribute('data-selected')).toBe('true')
     expect(manager.url()).toContain('/manager/pages/cases/index?tab=overdue')
     await shot(manager, 'manager-overdue')
@@ -128,37 +106,37 @@ describe('reminders in the H5 app, in Chromium', () => {
     const demo = buildDemoData()
     const cadre = demo.users.find((u) => u.openid === cadreOpenid)!
     const point = demo.liaisonPoints.filter((p) => p.cadreId === cadre._id)[0]
-    const qr = await callAs<QrCode>(emu.url, cadreOpenid, 'ratings', { action: 'qr', kind: 'point', targetId: point._id })
+    const qr = await callAs<QrCode>(app.url, cadreOpenid, 'ratings', { action: 'qr', kind: 'point', targetId: point._id })
     if (!qr.ok) throw new Error(qr.message)
 
     // A new resident opens the plate's link and reports a problem; then taps 有结果时用微信通知我 and allows it.
     const resident = await as(null, qr.data.h5Path.slice(1))
-    await resident.locator('button.resident').click({ timeout: 30000 })
-    await resident.locator('[data-testid="start-report"]').click({ timeout: 30000 })
+    await resident.locator('button.resident').click({ timeout: scaled(30000) })
+    await resident.locator('[data-testid="start-report"]').click({ timeout: scaled(30000) })
     await resident.locator('[data-testid="area-living"]').click()
     await resident.locator('[data-testid="report-text"] textarea').fill('小区门口下水道堵了，一下雨就积水')
     await resident.locator('[data-testid="submit-report"]').click()
-    await resident.locator('[data-testid="notify-me"]').click({ timeout: 30000 })
-    await resident.locator('.taro-modal__content').waitFor({ state: 'visible', timeout: 30000 })
+    await resident.locator('[data-testid="notify-me"]').click({ timeout: scaled(30000) })
+    await resident.locator('.taro-modal__content').waitFor({ state: 'visible', timeout: scaled(30000) })
     await resident.locator('.taro-model__confirm').click()
-    await resident.locator('[data-testid="notify-on"]').waitFor({ state: 'visible', timeout: 30000 })
+    await resident.locator('[data-testid="notify-on"]').waitFor({ state: 'visible', timeout: scaled(30000) })
     await shot(resident, 'resident-consent')
     const residentOpenid = (await resident.context().cookies()).find((c) => c.name === 'jdq_dev_openid')!.value
 
     // The cadre solves it and answers the resident (as the app would).
-    const mine = await callAs<{ items: Demand[] }>(emu.url, cadreOpenid, 'demands', { action: 'list', filter: 'open', limit: 20 })
+    const mine = await callAs<{ items: Demand[] }>(app.url, cadreOpenid, 'demands', { action: 'list', filter: 'open', limit: 20 })
     if (!mine.ok) throw new Error(mine.message)
     const demand = mine.data.items.find((d) => d.text === '小区门口下水道堵了，一下雨就积水')!
     for (const step of [
       { action: 'resolve', demandId: demand.id, done: '已联系市政疏通' },
       { action: 'close', demandId: demand.id, reply: '下水道已经疏通了，请您看看' }
     ]) {
-      const r = await callAs(emu.url, cadreOpenid, 'demands', step)
+      const r = await callAs(app.url, cadreOpenid, 'demands', step)
       if (!r.ok) throw new Error(r.message)
     }
 
     const at = new Date(`${addCalendarDays(beijingDate(new Date()), 1)}T10:30:00+08:00`)
-    const fired = await fetch(`${emu.url}/__/timers/reminders/sendReminders/fire?at=${encodeURIComponent(at.toISOString())}`, { method: 'POST' })
+    const fired = await fetch(`${app.url}/__/timers/reminders/sendReminders/fire?at=${encodeURIComponent(at.toISOString())}`, { method: 'POST' })
     expect(fired.status).toBe(200)
     const sent = (await outbox(residentOpenid)).filter((m) => m.errcode === 0)
     expect(sent).toHaveLength(1)
@@ -166,9 +144,9 @@ describe('reminders in the H5 app, in Chromium', () => {
     expect(sent[0].data.thing1.value).toBe('小区门口下水道堵了，一下雨就积水')
 
     // The page the message opens: the answer, and a button to rate it.
-    await resident.goto(`${emu.url}/#/${sent[0].page}`)
+    await resident.goto(`${app.url}/#/${sent[0].page}`)
     const row = resident.locator('[data-testid="my-demand"]').filter({ hasText: '下水道已经疏通了' })
-    await row.waitFor({ state: 'visible', timeout: 30000 })
+    await row.waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(await row.locator('[data-testid="rate-demand"]').count()).toBe(1)
     await shot(resident, 'resident-told')
   })

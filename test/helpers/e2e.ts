@@ -5,7 +5,7 @@
  * beforeAll / afterAll and returns a handle whose fields are filled by the time the tests run.
  */
 import path from 'node:path'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 import { startEmulator, type TestEmulator } from './emulator'
@@ -13,6 +13,7 @@ import { launchChromium } from './browser'
 import { callAs } from './gateway'
 import { seed } from '../../scripts/seed'
 import type { CheckInResult } from '../../types/cadre-work'
+import { clockOffset } from '../../emulator/runtime/clock.cjs'
 
 export const root = path.resolve(__dirname, '../..')
 
@@ -76,6 +77,7 @@ export function e2eApp(functions: string[]): E2eApp {
     async open({ as = null, at = '', context = {} }: OpenOptions = {}) {
       const url = need(emu, 'the emulator').url
       const ctx = await need(browser, 'Chromium').newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', ...context })
+      await ctx.addInitScript(pageClock())
       if (as) await ctx.addCookies([{ name: 'jdq_dev_openid', value: as, url }])
       const page = await ctx.newPage()
       await page.goto(`${url}/${at}`)
@@ -85,6 +87,21 @@ export function e2eApp(functions: string[]): E2eApp {
       await page.screenshot({ path: path.join(root, 'test-results', `e2e-${name}.png`), fullPage: true })
     }
   }
+}
+
+/**
+ * The page's clock set to the test's: the same clock module, run in the page before the app's own scripts, and
+ * the browser's geolocation fixes stamped by it too (a real phone stamps fixes and `Date` from one clock).
+ */
+function pageClock(): string {
+  const source = readFileSync(path.join(root, 'emulator/runtime/clock.cjs'), 'utf8')
+  const offset = clockOffset()
+  const fixes = `(function () {
+    var P = typeof GeolocationPosition !== 'undefined' && GeolocationPosition.prototype
+    var d = P && Object.getOwnPropertyDescriptor(P, 'timestamp')
+    if (d && d.get) Object.defineProperty(P, 'timestamp', { configurable: true, get: function () { return d.get.call(this) + ${offset} } })
+  })()`
+  return `(function (module) { ${source}\n;module.exports.setClockOffset(${offset}) })({ exports: {} });\n${fixes}`
 }
 
 /** A check-in about 33 m from the point, sent through the gateway as the app sends it (set-up for a browser test). */

@@ -226,8 +226,11 @@ const extraKeys = ['__proto__', 'constructor', 'prototype', '$where', '_id', 'ac
 type Path = (string | number)[]
 
 function pathsOf(v: unknown, prefix: Path = [], out: Path[] = []): Path[] {
-  if (Array.isArray(v)) v.forEach((x, i) => (out.push([...prefix, i]), pathsOf(x, [...prefix, i], out)))
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.push([...prefix, k]), pathsOf(x, [...prefix, k], out)
+  const children: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : v && typeof v === 'object' ? Object.entries(v) : []
+  for (const [k, x] of children) {
+    out.push([...prefix, k])
+    pathsOf(x, [...prefix, k], out)
+  }
   return out
 }
 

@@ -9,8 +9,18 @@ import { createH5NativeComponentConfig } from '@tarojs/plugin-framework-react/di
 
 createH5NativeComponentConfig(() => null, React, ReactDOM)
 
+import * as h5 from '@tarojs/taro-h5'
+
 export * from '@tarojs/taro-h5'
-export { default } from '@tarojs/taro-h5'
+// The package's own default, with the storage APIs the app's build puts on it too (the phone's storage:
+// localStorage here). Only these: the others would reach for a loaded Taro page jsdom does not have.
+export default {
+  ...(h5 as unknown as { default: object }).default,
+  getStorageSync: h5.getStorageSync,
+  setStorageSync: h5.setStorageSync,
+  removeStorageSync: h5.removeStorageSync,
+  getStorageInfoSync: h5.getStorageInfoSync
+}
 export {
   useDidHide,
   useDidShow,

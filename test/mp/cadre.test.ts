@@ -5,8 +5,9 @@
 import type { TestEmulator } from '../helpers/emulator'
 import { demoAccounts } from '../../scripts/seed/demo-data'
 import { cloudBridge, emulatorWithOutcomes, openPage, requireBuild, startApp, tapText, waitFor, waitForText, type GatewayCall } from './weapp'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(120000)
+jest.setTimeout(scaled(120000))
 
 describe('compiled weapp cadre subpackage against the emulator', () => {
   let emu: TestEmulator | undefined

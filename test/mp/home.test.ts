@@ -8,8 +8,9 @@ import path from 'node:path'
 import { startEmulator, type TestEmulator } from '../helpers/emulator'
 import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
 import { cloudBridge, openPage, postGateway, requireBuild, root, startApp, tap, waitFor, waitForText, type GatewayCall } from './weapp'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(90000)
+jest.setTimeout(scaled(90000))
 
 describe('compiled weapp home page against the emulator', () => {
   let emu: TestEmulator | undefined

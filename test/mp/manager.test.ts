@@ -6,8 +6,9 @@
 import type { TestEmulator } from '../helpers/emulator'
 import { demoAccounts } from '../../scripts/seed/demo-data'
 import { cloudBridge, emulatorWithOutcomes, openPage, requireBuild, startApp, tapText, waitFor, waitForText, type GatewayCall } from './weapp'
+import { scaled } from '../helpers/time-scale'
 
-jest.setTimeout(120000)
+jest.setTimeout(scaled(120000))
 
 describe('compiled weapp managers’ subpackage against the emulator', () => {
   let emu: TestEmulator | undefined
@@ -27,7 +28,7 @@ describe('compiled weapp managers’ subpackage against the emulator', () => {
     const home = openPage(app, 'manager/pages/index/index')
     const text = await waitForText(home, (t) => t.includes('成效排行'), 'the managers’ entries')
     expect(text).toContain('城东区妇联')
-    expect(text).toContain('差评回访和超期诉求')
+    expect(text).toContain('差评回访和诉求督办')
     // The campaign office's own work is not offered to a county manager.
     expect(text).not.toContain('投诉建议处理')
 

@@ -10,6 +10,7 @@ import path from 'node:path'
 import { startEmulator, type TestEmulator } from '../helpers/emulator'
 import { seed } from '../../scripts/seed'
 import { seedOutcomes } from '../../scripts/seed/demo-outcomes'
+import { scaled } from '../helpers/time-scale'
 
 export const root = path.resolve(__dirname, '../..')
 export const dist = path.join(root, 'dist')
@@ -199,7 +200,7 @@ export async function waitForText(
   page: { dom: Node | undefined },
   predicate: (text: string) => boolean,
   what: string,
-  timeoutMs = 20000
+  timeoutMs = scaled(20000)
 ): Promise<string> {
   const started = Date.now()
   let text = ''
@@ -211,7 +212,7 @@ export async function waitForText(
   throw new Error(`timed out waiting for ${what}; the page shows: ${text.slice(0, 500)}`)
 }
 
-export async function waitFor(predicate: () => boolean, what: string, timeoutMs = 20000): Promise<void> {
+export async function waitFor(predicate: () => boolean, what: string, timeoutMs = scaled(20000)): Promise<void> {
   const started = Date.now()
   while (!predicate()) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)

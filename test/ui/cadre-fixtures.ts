@@ -11,6 +11,7 @@ export const progress: Progress = {
   reached: false,
   expectedByToday: 20,
   thisMonth: { month: '2026-03', visits: 5, days: 4 },
+  offlineHours: 72,
   fieldwork: { month: '2026-03', used: 1, limit: 4, pending: 1 }
 }
 

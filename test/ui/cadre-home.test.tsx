@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { HomeView, paceText, type CadreHomeProps, type HomeEntry } from '../../src/pages/index/HomeView'
-import { emptyQueue } from '../../src/services/checkin-queue'
+import { emptyOutbox, type OutboxState } from '../../src/services/outbox'
 import { CloudError } from '../../src/services/reply'
 import { cadre, manager } from './fixtures'
 import { idle, progress } from './cadre-fixtures'
@@ -9,10 +9,9 @@ function props(over: Partial<CadreHomeProps> = {}): CadreHomeProps {
   return {
     progress: { ...idle, data: progress },
     onRetryProgress: () => {},
-    queue: emptyQueue(),
+    queue: emptyOutbox(),
     uploading: false,
     onUpload: () => {},
-    onDismissFailed: () => {},
     onOpen: () => {},
     ...over
   }
@@ -79,29 +78,33 @@ describe('home: the cadre’s workspace', () => {
     expect(opened).toEqual(['checkin', 'visits', 'households', 'lianglian', 'calendar'])
   })
 
-  it('“N 条打卡待上传” with 立即上传, and a failed resend shown with the server’s words', async () => {
+  it('“N 条待上传” with 立即上传 and a way to the list; a 退回 shown with the server’s words', async () => {
     const upload = jest.fn()
-    const dismiss = jest.fn()
-    const queue = {
+    const opened: HomeEntry[] = []
+    const queue: OutboxState = {
       pending: [
-        { body, queuedAt: '2026-03-05T01:00:01.000Z', attempts: 1 },
-        { body: { ...body, submissionId: 'sub-bbbbbbbb' }, queuedAt: '2026-03-05T01:00:01.000Z', attempts: 0 }
+        { kind: 'checkIn', key: 'sub-aaaaaaaa', body, label: '东关大街社区', queuedAt: '2026-03-05T01:00:01.000Z', attempts: 1 },
+        { kind: 'diary', key: 'entry-0000001', body: { entryId: 'entry-0000001', text: '今天走访了三户' }, label: '今天走访了三户', queuedAt: '2026-03-05T01:00:01.000Z', attempts: 0 }
       ],
-      failed: [{ body: { ...body, submissionId: 'sub-cccccccc' }, queuedAt: '', attempts: 1, pointName: '东关大街社区', code: 'BAD_REQUEST' as const, message: '超过了 72 小时的补传期限，不能再补传了' }]
+      failed: [
+        { kind: 'checkIn', key: 'sub-cccccccc', body: { ...body, submissionId: 'sub-cccccccc' }, label: '东关大街社区', queuedAt: '', attempts: 1, code: 'BAD_REQUEST', message: '超过了 72 小时的补传期限，不能再补传了', at: '2026-03-08T01:00:00.000Z' }
+      ],
+      done: []
     }
-    render(<HomeView me={{ ...idle, data: cadre }} onRetry={() => {}} onOpenManager={() => {}} cadre={props({ queue, onUpload: upload, onDismissFailed: dismiss })} />)
-    expect(screen.getByTestId('queue-pending').textContent).toContain('2 条打卡待上传')
+    render(<HomeView me={{ ...idle, data: cadre }} onRetry={() => {}} onOpenManager={() => {}} cadre={props({ queue, onUpload: upload, onOpen: (e) => opened.push(e) })} />)
+    expect(screen.getByTestId('queue-pending').textContent).toContain('2 条待上传')
     await act(async () => {
       fireEvent.click(screen.getByTestId('upload-now'))
     })
     expect(upload).toHaveBeenCalledTimes(1)
     const failed = screen.getByTestId('queue-failed').textContent ?? ''
+    expect(failed).toContain('1 条被退回')
     expect(failed).toContain('东关大街社区')
     expect(failed).toContain('72 小时')
     await act(async () => {
-      fireEvent.click(screen.getByTestId('dismiss-failed'))
+      fireEvent.click(screen.getByTestId('open-outbox'))
     })
-    expect(dismiss).toHaveBeenCalledWith('sub-cccccccc')
+    expect(opened).toEqual(['outbox'])
   })
 
   it('a manager sees no cadre workspace even when the page wires it', () => {

@@ -66,10 +66,16 @@ describe('走访 detail and record form', () => {
   it('a blank form starts from the point’s 四进 category; the input is checked before sending', () => {
     const form = formFromDetail(detail())
     expect(form).toMatchObject({ category: 'village', method: null, problems: [], householdIds: [] })
-    expect(toRecordInput('v-1', form)).toEqual({ ok: false, message: '请选择工作方式' })
+    expect(toRecordInput('v-1', form)).toEqual({ ok: false, errors: { method: '请选择工作方式' }, message: '请选择工作方式' })
     const filled = { ...form, method: 'homeVisit' as const, needs: ' 希望修路 ', peopleCount: '6', householdIds: ['h-1'], problems: [{ area: 'housing' as const, text: '', handling: 'report' as const }] }
-    expect(toRecordInput('v-1', filled)).toEqual({ ok: false, message: '第 1 个问题还没有写内容' })
-    expect(toRecordInput('v-1', { ...filled, peopleCount: '2.5', problems: [] })).toEqual({ ok: false, message: '见到的人数请填整数' })
+    expect(toRecordInput('v-1', filled)).toEqual({ ok: false, errors: { problems: { 0: '第 1 个问题还没有写内容' } }, message: '第 1 个问题还没有写内容' })
+    expect(toRecordInput('v-1', { ...filled, peopleCount: '2.5', problems: [] })).toEqual({ ok: false, errors: { peopleCount: '见到的人数请填整数' }, message: '见到的人数请填整数' })
+    // Everything wrong at once: every field marked, and one line saying how many.
+    expect(toRecordInput('v-1', { ...form, peopleCount: 'x', problems: [filled.problems[0], filled.problems[0]] })).toEqual({
+      ok: false,
+      errors: { method: '请选择工作方式', peopleCount: '见到的人数请填整数', problems: { 0: '第 1 个问题还没有写内容', 1: '第 2 个问题还没有写内容' } },
+      message: '还有 4 处要填写，已在上面用红字标出'
+    })
     const ok = toRecordInput('v-1', { ...filled, problems: [{ area: 'housing', text: '危房改造', handling: 'report' }] })
     expect(ok).toEqual({
       ok: true,
@@ -130,6 +136,29 @@ describe('走访 detail and record form', () => {
     expect(form.problems[0]).toMatchObject({ area: 'medical', handling: 'coordinate' })
     rerender(<VisitView {...base} onForm={onForm} saveError='请选择工作方式' visit={{ ...idle, data: detail() }} form={form} />)
     expect(screen.getByTestId('save-error').textContent).toBe('请选择工作方式')
+  })
+
+  it('an empty record marks every field to fix at once, at the field', () => {
+    const form = { ...formFromDetail(detail()), peopleCount: 'x', problems: [{ area: 'living' as const, text: '', handling: 'immediate' as const }] }
+    const checked = toRecordInput('v-1', form)
+    if (checked.ok) throw new Error('expected errors')
+    render(<VisitView {...base} visit={{ ...idle, data: detail() }} form={form} errors={checked.errors} saveError={checked.message} />)
+    for (const id of ['method-field', 'people-count-field', 'problem-0-text-field']) {
+      expect(screen.getByTestId(id).getAttribute('data-invalid')).toBe('true')
+    }
+    expect(screen.getByTestId('method-field-error').textContent).toBe('请选择工作方式')
+    expect(screen.getByTestId('problem-0-text-field-error').textContent).toBe('第 1 个问题还没有写内容')
+    expect(screen.getByTestId('save-error').textContent).toBe('还有 3 处要填写，已在上面用红字标出')
+    expect(screen.getByTestId('advice').closest('[data-invalid]')).toBeNull()
+  })
+
+  it('a check-in still on the phone: 待上传, no QR yet, and a record saved on the phone says so', () => {
+    const onShowQr = jest.fn()
+    render(<VisitView {...base} onShowQr={onShowQr} queued recordQueued visit={{ ...idle, data: detail() }} form={formFromDetail(detail())} />)
+    expect(screen.getByTestId('tag-status').textContent).toBe('待上传')
+    expect(screen.getByTestId('visit-queued').textContent).toContain('有信号时自动上传')
+    expect(screen.queryByTestId('show-qr')).toBeNull()
+    expect(screen.getByTestId('record-queued').textContent).toContain('已保存在手机上')
   })
 })
 

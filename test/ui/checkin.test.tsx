@@ -134,9 +134,13 @@ describe('打卡: the view', () => {
     expect(screen.getByTestId('checkin-days').textContent).toContain('今天已经算过了')
   })
 
-  it('network failure: saved on the phone, uploaded later', () => {
-    render(<CheckInView {...handlers} state={run([{ type: 'queued' }])} />)
-    expect(text()).toContain('已保存在手机上，有网络时会自动上传')
+  it('no signal: saved on the phone with the org’s window, and the record can be written at once', () => {
+    const write = jest.fn()
+    render(<CheckInView {...handlers} onWriteRecord={write} state={run([{ type: 'queued', visitId: 'u-1_sub-aaaaaaaa', hours: 168 }])} />)
+    expect(text()).toContain('已保存在手机上，有信号时会自动上传')
+    expect(text()).toContain('168 小时内上传都有效')
+    fireEvent.click(screen.getByTestId('write-record'))
+    expect(write).toHaveBeenCalledWith('u-1_sub-aaaaaaaa')
   })
 })
 

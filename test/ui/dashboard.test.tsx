@@ -6,7 +6,6 @@ import type { DashboardCadre, DashboardNode, TrendPoint } from '../../types/api/
 import type { ReconcileReport } from '../../types/api/reconcile'
 import { emptyFigures, type PeriodFigures } from '../../types/outcomes'
 import { CloudError } from '../../src/services/reply'
-import type { Me } from '../../types/models'
 
 const idle = { loading: false, error: null }
 

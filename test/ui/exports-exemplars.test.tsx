@@ -12,7 +12,6 @@ import { CloudError } from '../../src/services/reply'
 import type { ExportJob } from '../../types/exports'
 import type { Exemplar, ExemplarCandidate } from '../../types/exemplars'
 import { loaded, paged } from './fixtures'
-import { idle } from './cadre-fixtures'
 
 const job = (over: Partial<ExportJob> = {}): ExportJob => ({
   jobId: 'job-00000001', kind: 'demands', orgId: 'org-women-xining-chengdong', orgName: '城东区妇联', period: '2026', status: 'running',

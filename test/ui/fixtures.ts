@@ -1,5 +1,5 @@
 import type { Me } from '../../types/models'
-import type { Demand } from '../../types/service'
+import type { Demand, DemandDetail, Landing } from '../../types/service'
 import type { CloudState } from '../../src/hooks/useCloud'
 import type { PagedState } from '../../src/hooks/usePaged'
 
@@ -69,6 +69,8 @@ export const demand = (over: Partial<Demand> = {}): Demand => ({
   orgId: 'o1',
   area: 'living',
   urgency: 'general',
+  urgentHint: false,
+  triaged: true,
   text: '楼道灯坏了',
   contact: { name: '李大爷', phone: '13812345678', phoneMasked: false },
   status: 'open',
@@ -76,7 +78,10 @@ export const demand = (over: Partial<Demand> = {}): Demand => ({
   plannedPath: null,
   department: null,
   deadlineAt: '2026-03-12T15:59:59.999Z',
+  firstDeadlineAt: '2026-03-12T15:59:59.999Z',
+  departmentDueAt: null,
   overdue: false,
+  pendingExtension: null,
   finishedAt: null,
   closedAt: null,
   reply: null,
@@ -84,5 +89,37 @@ export const demand = (over: Partial<Demand> = {}): Demand => ({
   createdAt: '2026-03-05T01:00:00.000Z',
   sceneCode: null,
   rating: null,
+  report: null,
+  invalid: null,
+  round: 1,
+  ...over
+})
+
+/** A demand as its page shows it, with what the viewer may do next (`nextSteps`, from the server). */
+export const demandDetail = (over: Partial<DemandDetail> = {}): DemandDetail => ({
+  ...demand(),
+  timeline: [{ kind: 'raised', at: '2026-03-05T01:00:00.000Z', byName: '马文明', byRole: 'cadre' }],
+  nextSteps: [],
+  extensions: [],
+  reportTargets: [],
+  deadlineBounds: null,
+  ...over
+})
+
+/** What a scanned visit code shows a resident (ratings.landing). */
+export const landing = (over: Partial<Landing> = {}): Landing => ({
+  scene: 'vAbcdefghjk',
+  kind: 'visit',
+  cadreName: '马文明',
+  orgName: '城东区总工会',
+  date: '2026-03-05',
+  pointName: '东关大街社区',
+  canRate: true,
+  rateBlocked: null,
+  windowEndsAt: '2026-03-12T15:59:59.999Z',
+  myRating: null,
+  fix: null,
+  myDemands: [],
+  canReport: true,
   ...over
 })

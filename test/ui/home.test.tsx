@@ -85,7 +85,8 @@ describe('home page (我的工作台)', () => {
   it('a resident is told to scan a cadre’s QR code, and sees no cadre workspace', async () => {
     render(<Home load={() => Promise.resolve(resident)} />)
     await screen.findByTestId('home')
-    expect(screen.getByText('群众')).toBeTruthy()
+    // A greeting, not "群众 / 群众".
+    expect(screen.getByTestId('profile').textContent).toBe('您好扫一扫干部出示的二维码，就能评价服务、反映问题')
     expect(screen.getByTestId('resident-guide').textContent).toContain('扫一扫干部出示的二维码')
     expect(text()).toContain('扫码')
     expect(text()).toContain('打分')
@@ -100,6 +101,9 @@ describe('home page (我的工作台)', () => {
     render(<Home load={() => Promise.resolve(manager)} onOpenManager={open} />)
     await screen.findByTestId('home')
     expect(screen.getByText('管理员')).toBeTruthy()
+    // 两联 is the cadres' duty: no "两联还没落实" warning for a manager.
+    expect(screen.queryByTestId('lianglian')).toBeNull()
+    expect(text()).not.toContain('两联还没落实')
     await act(async () => {
       fireEvent.click(screen.getByTestId('open-manager'))
     })

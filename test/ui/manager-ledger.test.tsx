@@ -2,7 +2,7 @@ import './quiet-stencil'
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import type { LiaisonOverview, VisitDetail, VisitRecord } from '../../types/cadre-work'
 import type { Demand, DemandDetail } from '../../types/service'
-import { demand, loaded, paged } from './fixtures'
+import { demand, demandDetail as detailOf, loaded, paged } from './fixtures'
 import { CadreLiangLianView } from '../../src/manager/pages/cadres/CadresView'
 import { LedgerView } from '../../src/cadre/pages/ledger/LedgerView'
 import { DemandView } from '../../src/cadre/pages/demand/DemandView'
@@ -11,11 +11,8 @@ import { VisitView } from '../../src/cadre/pages/visit/VisitView'
 import { detail as visitDetail, idle, visitViewBase } from './cadre-fixtures'
 
 const noop = () => {}
-const demandDetail = (over: Partial<DemandDetail> = {}): DemandDetail => ({
-  ...demand(),
-  timeline: [{ kind: 'raised', at: '2026-03-05T01:00:00.000Z', byName: '马晓燕', byRole: 'cadre' }],
-  ...over
-})
+const demandDetail = (over: Partial<DemandDetail> = {}): DemandDetail =>
+  detailOf({ timeline: [{ kind: 'raised', at: '2026-03-05T01:00:00.000Z', byName: '马晓燕', byRole: 'cadre' }], ...over })
 
 describe('a manager browses one cadre’s 办实事 ledger', () => {
   const overview: LiaisonOverview = { cadre: { id: 'c-ma', name: '马晓燕', orgId: 'org-women-xining-chengdong' }, points: [], contacts: [], complete: false }
@@ -49,7 +46,7 @@ describe('a manager browses one cadre’s 办实事 ledger', () => {
     // A manager does not record demands in someone else's ledger.
     expect(screen.queryByTestId('open-new')).toBeNull()
     expect(screen.queryByTestId('new-demand')).toBeNull()
-    for (const f of ['all', 'active', 'overdue', 'solved', 'reported', 'closed']) expect(screen.getByTestId(`filter-${f}`)).toBeTruthy()
+    for (const f of ['all', 'active', 'overdue', 'solved', 'reported', 'answered', 'closed', 'invalid']) expect(screen.getByTestId(`filter-${f}`)).toBeTruthy()
     fireEvent.click(screen.getByTestId('filter-overdue'))
     expect(onFilter).toHaveBeenCalledWith('overdue')
     const rows = screen.getAllByTestId('demand')
@@ -85,9 +82,10 @@ describe('a manager browses one cadre’s 办实事 ledger', () => {
 
   const dprops = { onRetry: noop, isOwner: false, action: null, onAction: noop, values: {}, onValue: noop, onSubmit: noop, submitting: false, error: null, onShowQr: noop }
 
-  it('a demand: the timeline, and 督办 while it is being handled', () => {
+  it('a demand: the timeline, and the steps the server offers a manager (督办 while it is being handled)', () => {
     const onAction = jest.fn()
     const pressed = demandDetail({
+      nextSteps: ['supervise', 'triage', 'invalidate'],
       status: 'coordinating',
       department: '城东区住建局',
       supervised: 1,
@@ -97,26 +95,26 @@ describe('a manager browses one cadre’s 办实事 ledger', () => {
         { kind: 'supervised', at: '2026-03-06T01:00:00.000Z', byName: '张主席', byRole: 'manager', note: '请本周内办结' }
       ]
     })
-    const { rerender } = render(<DemandView {...dprops} canSupervise onAction={onAction} demand={loaded(pressed)} />)
+    const { rerender } = render(<DemandView {...dprops} onAction={onAction} demand={loaded(pressed)} />)
     expect(screen.getAllByTestId('step')).toHaveLength(3)
     expect(screen.getAllByTestId('step')[2].textContent).toContain('张主席：请本周内办结')
     expect(screen.getByTestId('demand-supervised').textContent).toContain('已督办 1 次')
-    // Only 督办: none of the cadre's own steps.
-    expect(screen.getByTestId('action-supervise')).toBeTruthy()
+    // 督办, 分级, 标为无效: none of the cadre's own steps.
+    for (const a of ['supervise', 'triage', 'invalidate']) expect(screen.getByTestId(`action-${a}`)).toBeTruthy()
     for (const a of ['resolve', 'coordinate', 'report', 'progress', 'finish', 'close']) expect(screen.queryByTestId(`action-${a}`)).toBeNull()
     fireEvent.click(screen.getByTestId('action-supervise'))
     expect(onAction).toHaveBeenCalledWith('supervise')
 
     const onSubmit = jest.fn()
-    rerender(<DemandView {...dprops} canSupervise action='supervise' values={{ note: '请本周内办结' }} onSubmit={onSubmit} error='只有这位干部的上级管理员可以督办' demand={loaded(pressed)} />)
+    rerender(<DemandView {...dprops} action='supervise' values={{ note: '请本周内办结' }} onSubmit={onSubmit} error='只有这位干部的上级管理员可以督办' demand={loaded(pressed)} />)
     expect(screen.getByTestId('action-form').textContent).toContain('督办意见')
     expect(screen.getByTestId('action-error').textContent).toContain('上级管理员')
     fireEvent.click(screen.getByTestId('action-submit'))
     expect(onSubmit).toHaveBeenCalledTimes(1)
 
-    // Solved, reported or answered: nothing left to press; never the cadre's QR.
+    // Solved, reported or answered: nothing left to press (the server offers nothing); never the cadre's QR.
     for (const status of ['solved', 'reported', 'closed'] as const) {
-      rerender(<DemandView {...dprops} canSupervise demand={loaded(demandDetail({ status }))} />)
+      rerender(<DemandView {...dprops} demand={loaded(demandDetail({ status }))} />)
       expect(screen.queryByTestId('actions')).toBeNull()
       expect(screen.queryByTestId('show-qr')).toBeNull()
     }
@@ -126,7 +124,7 @@ describe('a manager browses one cadre’s 办实事 ledger', () => {
   })
 
   it('the 督办 payload, and the missing note named', () => {
-    expect(actionPayload('supervise', 'v-1_p1', { note: ' 请本周内办结 ' })).toEqual({ ok: true, input: { demandId: 'v-1_p1', note: '请本周内办结' } })
+    expect(actionPayload('supervise', 'v-1_p1', { note: ' 请本周内办结 ' })).toEqual({ ok: true, call: 'supervise', input: { demandId: 'v-1_p1', note: '请本周内办结' } })
     expect(actionPayload('supervise', 'v-1_p1', { note: '  ' })).toEqual({ ok: false, message: '请填写督办意见' })
   })
 })
@@ -154,7 +152,7 @@ describe('a visit’s problems link to their ledger entries', () => {
     expect(rows).toHaveLength(3)
     expect(rows[0].textContent).toContain('危房改造')
     expect(rows[0].textContent).toContain('上报反映')
-    expect(rows[0].querySelector('[data-testid="problem-status"]')?.textContent).toBe('已上报')
+    expect(rows[0].querySelector('[data-testid="problem-status"]')?.textContent).toBe('已上报，待答复')
     expect(rows[0].querySelector('[data-testid="tag-overdue"]')).toBeNull()
     expect(rows[1].querySelector('[data-testid="problem-status"]')?.textContent).toBe('协调办理中')
     expect(rows[1].querySelector('[data-testid="tag-overdue"]')?.textContent).toBe('超期')

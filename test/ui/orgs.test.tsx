@@ -11,7 +11,7 @@ import { FeedbackAdminView, type FeedbackAdminViewProps } from '../../src/manage
 import { JoinView, type JoinViewProps } from '../../src/account/pages/join/JoinView'
 import { FeedbackView, emptyFeedbackForm, formProblems, type FeedbackViewProps } from '../../src/account/pages/feedback/FeedbackView'
 import { CloudError } from '../../src/services/reply'
-import { manager, paged, resident } from './fixtures'
+import { paged, resident } from './fixtures'
 import { idle } from './cadre-fixtures'
 
 const type = (testId: string, value: string) =>

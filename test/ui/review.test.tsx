@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import { ReviewView, decisionProblem, type ReviewViewProps } from '../../src/manager/pages/review/ReviewView'
 import { CloudError } from '../../src/services/reply'
 import { paged } from './fixtures'
-import { idle, visit } from './cadre-fixtures'
+import { visit } from './cadre-fixtures'
 
 
 const pending = visit({ id: 'v-9', status: 'pending', inside: false, distanceM: 2300, reason: '到村民家中走访', flags: ['speed'], offline: true })

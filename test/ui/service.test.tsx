@@ -11,29 +11,13 @@ import { actionPayload } from '../../src/cadre/pages/demand/actions'
 import { RatingsView } from '../../src/cadre/pages/ratings/RatingsView'
 import { CasesView } from '../../src/manager/pages/cases/CasesView'
 import { CloudError } from '../../src/services/reply'
-import { demand, loaded, paged } from './fixtures'
+import { demand, demandDetail, landing, loaded, paged } from './fixtures'
 
 const noop = () => {}
 const netError = new CloudError('UNAVAILABLE', '网络不太好，没能连上服务器，请检查网络后再试')
 const loading = <T,>(): CloudState<T> => ({ loading: true, error: null, data: undefined, reload: async () => {} })
 const failed = <T,>(): CloudState<T> => ({ loading: false, error: netError, data: undefined, reload: async () => {} })
 
-const landing = (over: Partial<Landing> = {}): Landing => ({
-  scene: 'vAbcdefghjk',
-  kind: 'visit',
-  cadreName: '马文明',
-  orgName: '城东区总工会',
-  date: '2026-03-05',
-  pointName: '东关大街社区',
-  canRate: true,
-  rateBlocked: null,
-  windowEndsAt: '2026-03-12T15:59:59.999Z',
-  myRating: null,
-  fix: null,
-  myDemands: [],
-  canReport: true,
-  ...over
-})
 
 function RateHarness({ data, onSubmit = noop, initial = { kind: 'home' } }: { data: CloudState<Landing>; onSubmit?: (s: RateStep, f: RateForm, r: ReportForm) => void; initial?: RateStep }) {
   const [step, setStep] = useState<RateStep>(initial)
@@ -112,10 +96,16 @@ describe('resident landing (群众点评)', () => {
     expect(screen.getByTestId('rate-form').textContent).toContain('整改结果')
   })
 
-  it('reports a problem with big chips and a text; thanks afterwards', () => {
-    const { rerender } = render(<RateHarness data={loaded(landing({ kind: 'point', canRate: false, rateBlocked: '这是联系点的二维码', date: null }))} />)
+  it('reports a problem with big chips and a text, may say 急 (a hint, 不急 until tapped); thanks afterwards', () => {
+    const submit = jest.fn()
+    const { rerender } = render(<RateHarness onSubmit={submit} data={loaded(landing({ kind: 'point', canRate: false, rateBlocked: '这是联系点的二维码', date: null }))} />)
     fireEvent.click(screen.getByTestId('start-report'))
     expect(screen.getByTestId('area-medical')).toBeTruthy()
+    expect(screen.getByTestId('urgent-no').getAttribute('data-selected')).toBe('true')
+    fireEvent.click(screen.getByTestId('urgent-yes'))
+    expect(screen.getByTestId('urgent-yes').getAttribute('data-selected')).toBe('true')
+    fireEvent.click(screen.getByTestId('submit-report'))
+    expect(submit.mock.calls[0][2]).toMatchObject({ urgent: true })
     rerender(<RateHarness data={loaded(landing())} initial={{ kind: 'thanks', message: '谢谢您的评价！' }} />)
   })
 
@@ -126,7 +116,7 @@ describe('resident landing (群众点评)', () => {
 
   it('checks the form before sending: a level, the reasons of a 差评, a phone', () => {
     const t = { about: 'service' as const }
-    expect(toRateInput('s', t, emptyRateForm())).toMatchObject({ ok: false, message: expect.stringContaining('满意程度') })
+    expect(toRateInput('s', t, emptyRateForm())).toMatchObject({ ok: false, key: 'error.level' })
     expect(toRateInput('s', t, { ...emptyRateForm(), level: 'veryDissatisfied' })).toMatchObject({ ok: false })
     expect(toRateInput('s', t, { level: 'veryDissatisfied', tags: ['走过场'], comment: ' ', phone: '123' })).toMatchObject({ ok: false })
     expect(toRateInput('s', { about: 'demand', demandId: 'd1' }, { level: 'veryDissatisfied', tags: ['走过场'], comment: ' 太慢 ', phone: '13900001111' })).toEqual({
@@ -135,7 +125,9 @@ describe('resident landing (群众点评)', () => {
     })
     expect(toRateInput('s', t, { level: 'satisfied', tags: [], comment: '', phone: '13900001111' })).toEqual({ ok: true, input: { scene: 's', about: 'service', level: 'satisfied', tags: [] } })
     expect(toReportInput('s', emptyReportForm())).toMatchObject({ ok: false })
-    expect(toReportInput('s', { area: 'living', text: ' 漏水 ', phone: '' })).toEqual({ ok: true, input: { scene: 's', area: 'living', text: '漏水' } })
+    expect(toReportInput('s', { area: 'living', text: ' 漏水 ', urgent: false, phone: '' })).toEqual({ ok: true, input: { scene: 's', area: 'living', text: '漏水' } })
+    // 急 is sent as a hint only: the resident never sets the urgency (staff triage it)
+    expect(toReportInput('s', { area: 'living', text: '漏水', urgent: true, phone: '' })).toEqual({ ok: true, input: { scene: 's', area: 'living', text: '漏水', urgentHint: true } })
   })
 })
 
@@ -161,14 +153,15 @@ describe('cadre ledger and demand', () => {
     expect(screen.getByTestId('filter-overdue')).toBeTruthy()
   })
 
-  const detail = (over: Partial<DemandDetail> = {}): DemandDetail => ({
-    ...demand(),
-    timeline: [
-      { kind: 'raised', at: '2026-03-05T01:00:00.000Z', byName: '马文明', byRole: 'cadre' },
-      { kind: 'supervised', at: '2026-03-06T01:00:00.000Z', byName: '张主席', byRole: 'manager', note: '请尽快' }
-    ],
-    ...over
-  })
+  const detail = (over: Partial<DemandDetail> = {}): DemandDetail =>
+    demandDetail({
+      timeline: [
+        { kind: 'raised', at: '2026-03-05T01:00:00.000Z', byName: '马文明', byRole: 'cadre' },
+        { kind: 'supervised', at: '2026-03-06T01:00:00.000Z', byName: '张主席', byRole: 'manager', note: '请尽快' }
+      ],
+      nextSteps: ['resolve', 'coordinate', 'requestExtension', 'report', 'invalidate'],
+      ...over
+    })
   const dprops = { onRetry: noop, isOwner: true, action: null, onAction: noop, values: {}, onValue: noop, onSubmit: noop, submitting: false, error: null, onShowQr: noop }
 
   it('shows the timeline with who and when, the three paths when open, a QR when answered; read-only for a manager', () => {
@@ -184,23 +177,24 @@ describe('cadre ledger and demand', () => {
     expect(onAction).toHaveBeenCalledWith('coordinate')
     rerender(<DemandView {...dprops} action='coordinate' demand={loaded(detail())} />)
     expect(screen.getByTestId('field-department')).toBeTruthy()
-    rerender(<DemandView {...dprops} demand={loaded(detail({ status: 'closed', rating: { level: 'satisfied' } }))} />)
+    rerender(<DemandView {...dprops} demand={loaded(detail({ status: 'closed', rating: { level: 'satisfied' }, nextSteps: [] }))} />)
     expect(screen.getByTestId('show-qr')).toBeTruthy()
     expect(screen.getByTestId('demand-rating').textContent).toContain('满意')
-    rerender(<DemandView {...dprops} isOwner={false} demand={loaded(detail())} />)
+    rerender(<DemandView {...dprops} isOwner={false} demand={loaded(detail({ nextSteps: [] }))} />)
     expect(screen.queryByTestId('actions')).toBeNull()
   })
 
   it('builds action payloads and names the first missing field', () => {
-    expect(actionPayload('coordinate', 'd1', { department: ' 住建局 ' })).toEqual({ ok: true, input: { demandId: 'd1', department: '住建局' } })
-    expect(actionPayload('report', 'd1', { reportedTo: '市总工会' })).toEqual({ ok: false, message: '请填写上报原因' })
+    expect(actionPayload('coordinate', 'd1', { department: ' 住建局 ' })).toEqual({ ok: true, call: 'coordinate', input: { demandId: 'd1', department: '住建局' } })
+    expect(actionPayload('report', 'd1', { reason: '超出权限' })).toEqual({ ok: false, message: '请选择上报到' })
+    expect(actionPayload('report', 'd1', { toOrgId: 'org-x' })).toEqual({ ok: false, message: '请填写上报原因' })
   })
 })
 
 describe('cadre ratings and the manager queue', () => {
   const figures: ServiceFigures = {
     cadreId: 'c1', period: '2026-03', ratings: 4, levels: { verySatisfied: 2, satisfied: 1, dissatisfied: 1 }, satisfiedShare: 0.75, meanScore: 4, bad: 1,
-    voided: 0, cases: 1, revisitOnTime: 1, revisitLate: 0, rectified: 1, flagged: 0, demandsRaised: 3, solvedByPath: { immediate: 1, coordinate: 1, report: 0 }, closed: 1, finishedLate: 0, overdueNow: 1
+    voided: 0, cases: 1, revisitOnTime: 1, revisitLate: 0, rectified: 1, flagged: 0, demandsRaised: 3, solvedByPath: { immediate: 1, coordinate: 1, report: 0 }, closed: 1, finishedLate: 0, invalid: 0, reopened: 0, overdueNow: 1
   }
   const rating = (over: Partial<Rating> = {}): Rating => ({
     id: 'r1', cadreName: '马文明', targetKind: 'visit', targetId: 'v1', level: 'dissatisfied', tags: ['问题没解决'], comment: '没人管', followUp: null,
@@ -241,7 +235,7 @@ describe('cadre ratings and the manager queue', () => {
     const openDemand = jest.fn()
     rerender(<CasesView {...cprops} onOpenDemand={openDemand} tab='overdue' cases={paged<BadReviewCase>()} overdue={paged({ items: [demand({ overdue: true, supervised: 2 })] })} />)
     expect(screen.getByTestId('overdue-demand').textContent).toContain('已督办 2 次')
-    fireEvent.click(screen.getByTestId('open-overdue-demand'))
+    fireEvent.click(screen.getByTestId('open-demand'))
     expect(openDemand).toHaveBeenCalledWith(demand().id)
     expect(screen.getByTestId('do-supervise')).toBeTruthy()
     rerender(<CasesView {...cprops} tab='cases' cases={paged<BadReviewCase>()} overdue={paged<Demand>()} />)

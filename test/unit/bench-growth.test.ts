@@ -20,7 +20,7 @@ describe('bench growth flag', () => {
   })
 })
 
-type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+type Doc = Record<string, any>
 
 function collect(batches: Iterable<Batch>): Record<string, Doc[]> {
   const out: Record<string, Doc[]> = {}
@@ -58,7 +58,9 @@ describe('bench dataset: ratings, demands and their side documents', () => {
   it('keeps the month and year figures the functions would have kept', () => {
     expect(count(months, 'ratings')).toBe(data.ratings.length)
     expect(count(years, 'ratings')).toBe(data.ratings.length)
-    expect(count(months, 'demandsRaised')).toBe(data.demands.length)
+    expect(count(months, 'demandsRaised')).toBe(data.demands.filter((d) => d.status !== 'invalid').length)
+    expect(count(months, 'invalid')).toBe(data.demands.filter((d) => d.status === 'invalid').length)
+    expect(count(months, 'invalid')).toBeGreaterThan(0)
     expect(count(months, 'closed')).toBe(data.demands.filter((d) => d.status === 'closed').length)
     const bad = data.ratings.filter((r) => r.level === 'dissatisfied' || r.level === 'veryDissatisfied')
     expect(count(years, 'bad')).toBe(bad.length)
@@ -89,7 +91,11 @@ describe('bench dataset: ratings, demands and their side documents', () => {
       expect(Boolean(d.closedAt)).toBe(d.status === 'closed')
       expect(Boolean(d.sceneCode)).toBe(d.status === 'closed')
       expect(d._id).toBe(`${d.visitId}_p1`)
+      // the managers' queues: reports waiting in their unit, extensions only while it is being handled
+      expect(Boolean(d.reportWaiting)).toBe(d.status === 'reported')
+      if (d.extensionPending) expect(d.active).toBe(true)
     }
+    for (const s of ['answered', 'invalid']) expect(data.demands.some((d) => d.status === s)).toBe(true)
     expect(Math.max(...active.values())).toBeLessThanOrEqual(MAX_ACTIVE)
   })
 

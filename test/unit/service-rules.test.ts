@@ -1,4 +1,4 @@
-import { addWorkingDays, endOfBeijingDay, isWorkingDay, workingDeadline } from '../../types/rules/working-days'
+import { addWorkingDays, endOfBeijingDay, isWorkingDay, weekendsOnly as W, workingDeadline } from '../../types/rules/working-days'
 import {
   SCENE_RE,
   caseDeadlines,
@@ -18,15 +18,15 @@ import { randomBytes } from 'node:crypto'
 
 const bj = (s: string) => new Date(`${s}+08:00`)
 
-describe('working days (one function, holiday hook)', () => {
+describe('working days (one function, an explicit calendar)', () => {
   it('skips weekends', () => {
-    expect(isWorkingDay('2026-01-09')).toBe(true) // Friday
-    expect(isWorkingDay('2026-01-10')).toBe(false)
-    expect(isWorkingDay('2026-01-11')).toBe(false)
-    expect(addWorkingDays('2026-01-09', 1)).toBe('2026-01-12')
-    expect(addWorkingDays('2026-01-05', 5)).toBe('2026-01-12')
-    expect(addWorkingDays('2026-01-10', 0)).toBe('2026-01-12')
-    expect(addWorkingDays('2026-01-05', 15)).toBe('2026-01-26')
+    expect(isWorkingDay('2026-01-09', W)).toBe(true) // Friday
+    expect(isWorkingDay('2026-01-10', W)).toBe(false)
+    expect(isWorkingDay('2026-01-11', W)).toBe(false)
+    expect(addWorkingDays('2026-01-09', 1, W)).toBe('2026-01-12')
+    expect(addWorkingDays('2026-01-05', 5, W)).toBe('2026-01-12')
+    expect(addWorkingDays('2026-01-10', 0, W)).toBe('2026-01-12')
+    expect(addWorkingDays('2026-01-05', 15, W)).toBe('2026-01-26')
   })
   it('takes a holiday calendar with 调休 make-up days', () => {
     const cal = { holidays: new Set(['2026-01-12']), workdays: new Set(['2026-01-10']) }
@@ -37,7 +37,7 @@ describe('working days (one function, holiday hook)', () => {
   })
   it('counts from the Beijing date and ends at the end of the Beijing day', () => {
     // 2026-01-09 17:00 UTC is Saturday 01:00 in Beijing: one working day later is Tuesday? No: Monday.
-    expect(workingDeadline(new Date('2026-01-09T17:00:00Z'), 1).toISOString()).toBe(endOfBeijingDay('2026-01-12').toISOString())
+    expect(workingDeadline(new Date('2026-01-09T17:00:00Z'), 1, W).toISOString()).toBe(endOfBeijingDay('2026-01-12').toISOString())
     expect(endOfBeijingDay('2026-01-12').toISOString()).toBe('2026-01-12T15:59:59.999Z')
   })
 })
@@ -45,9 +45,9 @@ describe('working days (one function, holiday hook)', () => {
 describe('demand deadlines and overdue', () => {
   it('urgent: same Beijing day; general 7 and complex 15 working days', () => {
     const at = bj('2026-01-09T23:30:00') // Friday night Beijing
-    expect(demandDeadline(at, 'urgent').toISOString()).toBe(endOfBeijingDay('2026-01-09').toISOString())
-    expect(demandDeadline(at, 'general').toISOString()).toBe(endOfBeijingDay('2026-01-20').toISOString())
-    expect(demandDeadline(at, 'complex').toISOString()).toBe(endOfBeijingDay('2026-01-30').toISOString())
+    expect(demandDeadline(at, 'urgent', defaultServiceRules, W).toISOString()).toBe(endOfBeijingDay('2026-01-09').toISOString())
+    expect(demandDeadline(at, 'general', defaultServiceRules, W).toISOString()).toBe(endOfBeijingDay('2026-01-20').toISOString())
+    expect(demandDeadline(at, 'complex', defaultServiceRules, W).toISOString()).toBe(endOfBeijingDay('2026-01-30').toISOString())
   })
   it('follows an organisation override, nearest ancestor last', () => {
     const rules = rulesFor(['p', 'c'], { p: { demandDays: { urgent: 0, general: 5, complex: 10 } }, c: { demandDays: { general: 3 } as never } })
@@ -65,7 +65,7 @@ describe('demand deadlines and overdue', () => {
 
 describe('差评 follow-up and the rating window', () => {
   it('回访 within 1 working day and 整改 within 15, across a weekend', () => {
-    const { revisitDueAt, rectifyDueAt } = caseDeadlines(bj('2026-01-09T16:00:00'))
+    const { revisitDueAt, rectifyDueAt } = caseDeadlines(bj('2026-01-09T16:00:00'), defaultServiceRules, W)
     expect(revisitDueAt.toISOString()).toBe(endOfBeijingDay('2026-01-12').toISOString())
     expect(rectifyDueAt.toISOString()).toBe(endOfBeijingDay('2026-01-30').toISOString())
   })

@@ -108,6 +108,21 @@ export const EffectiveRules = z.object({
 })
 export type EffectiveRules = z.infer<typeof EffectiveRules>
 
+const BeijingDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期应为 YYYY-MM-DD' })
+
+/** One year's 法定节假日 and 调休 as every working-day deadline uses them. */
+export const HolidayYear = z.object({
+  year: z.number().int(),
+  holidays: z.array(z.string()),
+  workdays: z.array(z.string()),
+  /** Where they come from: the data package, what a province admin loaded, or nothing yet (weekends only). */
+  source: z.enum(['package', 'loaded', 'none']),
+  loaded: z.object({ at: z.string(), byName: z.string(), note: z.string().nullable() }).nullable(),
+  /** The caller may load a schedule (a province admin). */
+  canLoad: z.boolean()
+})
+export type HolidayYear = z.infer<typeof HolidayYear>
+
 /**
  * The `orgs` cloud function: the organisation tree and its people (issue 5, item 1) and the rules per
  * organisation and year (item 2). A manager works within their subtree; the province admin in their system.
@@ -184,5 +199,20 @@ export const orgsApi = {
   ruleHistory: {
     input: z.object({ orgId: id.optional(), year: year.optional(), cursor: Cursor, limit }),
     output: z.object({ items: z.array(RuleChange), nextCursor: z.string().nullable() })
+  },
+  /** A year's official holidays and make-up working days (staff: deadlines are counted by them). */
+  holidays: { input: z.object({ year }), output: HolidayYear },
+  /**
+   * A province admin loads a year's schedule as the State Council published it: it replaces the data package's
+   * dates for that year in every working-day deadline and reminder from then on (already set deadlines stay).
+   */
+  loadHolidays: {
+    input: z.object({
+      year,
+      holidays: z.array(BeijingDate).max(60, { error: '放假日期最多 60 天' }),
+      workdays: z.array(BeijingDate).max(20, { error: '调休上班日期最多 20 天' }).default([]),
+      note: z.string().trim().max(100, { error: '说明最多 100 个字' }).optional()
+    }),
+    output: HolidayYear
   }
 } as const

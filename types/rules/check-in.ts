@@ -7,7 +7,8 @@
  *  2. Fix age, measured on the phone's own clock (deviceNow − capturedAt), so a phone whose clock is
  *     wrong is not locked out (its wrong clock is flagged instead, rule 4):
  *       online  — at most 2 minutes old (and not more than 30 s "in the future");
- *       offline — at most 72 hours old, the record is marked 离线补传.
+ *       offline — at most the org's offline window old (制度 offlineHours: 72 hours unless the province
+ *                 admin allows up to 7 days), the record is marked 离线补传.
  *  3. Fence: distance (haversine, GCJ-02) ≤ radius + min(accuracy, 100 m) is inside and counted at once.
  *     Outside is 外勤: allowed only with a written reason, pending until a manager approves it, and at
  *     most 4 外勤 submissions per cadre per Beijing month.
@@ -25,9 +26,14 @@ export const ACCURACY_ALLOWANCE_CAP_M = 100
 export const ONLINE_MAX_AGE_MS = 2 * 60 * 1000
 export const FUTURE_TOLERANCE_MS = 30 * 1000
 export const OFFLINE_MAX_AGE_MS = 72 * 60 * 60 * 1000
+/** The shortest offline window an org may set: a younger offline check-in needs no look at the rules. */
+export const MIN_OFFLINE_MAX_AGE_MS = 24 * 60 * 60 * 1000
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000
 export const MAX_SPEED_KMH = 300
 export const FIELDWORK_PER_MONTH = 4
+/** A visit's record may be written or edited this long after the check-in reached the server. */
+export const RECORD_EDIT_DAYS = 7
+export const RECORD_EDIT_MS = RECORD_EDIT_DAYS * 24 * 60 * 60 * 1000
 /** The organisation's rule later; a constant for now. */
 export const DEFAULT_RADIUS_M = 500
 export const MIN_RADIUS_M = 50
@@ -53,6 +59,8 @@ export interface CheckInFacts {
   deviceNow: Date
   serverNow: Date
   offline: boolean
+  /** The org's offline window (制度 offlineHours); 72 hours when absent. */
+  offlineMaxAgeMs?: number
   point: { lat: number; lng: number; radiusM: number }
   /** The cadre's check-ins just before and just after this one in time (either may be absent). */
   neighbours: NeighbourFix[]
@@ -131,12 +139,13 @@ export function evaluateCheckIn(f: CheckInFacts): CheckInVerdict {
       message: `这次定位是 ${Math.max(3, minutes(age))} 分钟前的，请重新定位后再打卡`
     }
   }
-  if (f.offline && age > OFFLINE_MAX_AGE_MS) {
+  const offlineMax = f.offlineMaxAgeMs ?? OFFLINE_MAX_AGE_MS
+  if (f.offline && age > offlineMax) {
     return {
       ok: false,
       code: 'BAD_REQUEST',
       rule: 'offlineTooOld',
-      message: `这条离线打卡已经过去 ${hours(age)} 小时，超过了 72 小时的补传期限，不能再补传了`
+      message: `这条离线打卡已经过去 ${hours(age)} 小时，超过了 ${hours(offlineMax)} 小时的补传期限，不能再补传了`
     }
   }
 

@@ -74,11 +74,26 @@ export function parseRuleValue(field: RuleField, value: unknown): { ok: true; va
   return { ok: false, message: parsed.error.issues[0]?.message ?? '格式不对' }
 }
 
+/** The offline window every org may use; longer ones are the province admin's to grant. */
+export const STANDARD_OFFLINE_HOURS = 72
+
+/**
+ * A value only the province admin may set, with the reason (null: any manager allowed to edit the field may).
+ * A longer offline window weakens the fix-age check, so a county cannot grant it to itself.
+ */
+export function adminOnlyValue(field: RuleField, value: unknown): string | null {
+  if (field === 'offlineHours' && typeof value === 'number' && value > STANDARD_OFFLINE_HOURS) {
+    return `离线补传期限超过 ${STANDARD_OFFLINE_HOURS} 小时（最多 7 天，用于牧区等信号很差的地方）只能由省活动办设置`
+  }
+  return null
+}
+
 /** Chinese names of the fields, for the 制度设置 page and the history. */
 export const ruleFieldLabels: Record<RuleField, string> = {
   daysTarget: '每年下基层天数目标',
   checkInRadiusM: '打卡范围（米）',
   photoPolicy: '照片要求',
+  offlineHours: '离线打卡补传期限（小时）',
   ratingWindowDays: '群众评价期限（天）',
   demandDays: '诉求办理时限（工作日）',
   revisitDays: '差评回访时限（工作日）',
@@ -96,6 +111,8 @@ export function describeRuleValue(field: RuleField, value: unknown): string {
   switch (field) {
     case 'photoPolicy':
       return value === 'off' ? '不用拍照' : '拍照可选'
+    case 'offlineHours':
+      return Number(value) % 24 === 0 ? `${value} 小时（${Number(value) / 24} 天）` : `${value} 小时`
     case 'demandDays':
       return `紧急 ${v.urgent === 0 ? '当天' : `${v.urgent} 天`}，一般 ${v.general} 天，复杂 ${v.complex} 天`
     case 'scoreWeights':

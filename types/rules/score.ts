@@ -18,7 +18,7 @@
  * the cadre id — `sortKey` encodes exactly this order, ascending = better.
  */
 import type { ScoreWeights } from '../org-rules'
-import { satisfiedShare, scoreComponentLabels, scoreComponents, type PeriodFigures, type Score, type ScoreComponent, type ScoreComponentKey } from '../outcomes'
+import { scoreComponentLabels, scoreComponents, type PeriodFigures, type Score, type ScoreComponent, type ScoreComponentKey } from '../outcomes'
 
 const round1 = (n: number) => Math.round(n * 10) / 10
 const pct = (r: number) => `${Math.round(r * 1000) / 10}%`

@@ -45,7 +45,7 @@ export function rulesFor(orgPath: readonly string[], overrides: Record<string, P
 }
 
 /** A demand's deadline: urgent → the end of the same Beijing day; others → end of the n-th working day after. */
-export function demandDeadline(createdAt: Date, urgency: Urgency, rules: ServiceRules = defaultServiceRules, calendar?: HolidayCalendar): Date {
+export function demandDeadline(createdAt: Date, urgency: Urgency, rules: ServiceRules, calendar: HolidayCalendar): Date {
   const days = rules.demandDays[urgency]
   if (days <= 0) return endOfBeijingDay(beijingDate(createdAt))
   return workingDeadline(createdAt, days, calendar)
@@ -60,7 +60,7 @@ export function isOverdue(d: { deadlineAt: Date | string | null; finishedAt?: Da
 }
 
 /** 差评 follow-up: 回访 within 1 working day, 整改 within 15 working days (per rules). */
-export function caseDeadlines(ratedAt: Date, rules: ServiceRules = defaultServiceRules, calendar?: HolidayCalendar): { revisitDueAt: Date; rectifyDueAt: Date } {
+export function caseDeadlines(ratedAt: Date, rules: ServiceRules, calendar: HolidayCalendar): { revisitDueAt: Date; rectifyDueAt: Date } {
   return { revisitDueAt: workingDeadline(ratedAt, rules.revisitDays, calendar), rectifyDueAt: workingDeadline(ratedAt, rules.rectifyDays, calendar) }
 }
 

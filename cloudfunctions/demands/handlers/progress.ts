@@ -5,7 +5,7 @@ import { transition } from '../shared'
 
 /** A progress note while a department works on it. */
 export function progress(input: z.output<typeof demandsApi.progress.input>, ctx: RequestContext) {
-  return transition(ctx, input.demandId, 'owner', ['coordinating'], (d, _u, step) => ({
-    doc: { ...d, timeline: [...d.timeline, { ...step, kind: 'progress', note: input.note }] }
+  return transition(ctx, input.demandId, 'owner', ['coordinating'], (d, c) => ({
+    doc: { ...d, timeline: [...d.timeline, { ...c.step, kind: 'progress', note: input.note }] }
   }))
 }

@@ -6,8 +6,8 @@ import { demandSupervisedDelta } from '../../_lib/stat-rules'
 
 /** 督办: a manager of the cadre presses an open or coordinating demand. */
 export function supervise(input: z.output<typeof demandsApi.supervise.input>, ctx: RequestContext) {
-  return transition(ctx, input.demandId, 'manager', ['open', 'coordinating'], (d, _u, step) => ({
-    doc: { ...d, supervised: d.supervised + 1, timeline: [...d.timeline, { ...step, kind: 'supervised', note: input.note }] },
+  return transition(ctx, input.demandId, 'manager', ['open', 'coordinating'], (d, c) => ({
+    doc: { ...d, supervised: d.supervised + 1, timeline: [...d.timeline, { ...c.step, kind: 'supervised', note: input.note }] },
     stats: demandSupervisedDelta()
   }))
 }

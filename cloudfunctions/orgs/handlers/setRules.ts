@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { z } from '../../../types/zod'
 import type { orgsApi } from '../../../types/api/orgs'
 import type { OrgRules, RuleField } from '../../../types/org-rules'
-import { editBlock, mergeRules, parseRuleValue, ruleDocId, ruleFieldLabels, ruleFields } from '../../../types/rules/org-rules'
+import { adminOnlyValue, editBlock, mergeRules, parseRuleValue, ruleDocId, ruleFieldLabels, ruleFields } from '../../../types/rules/org-rules'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireStaff } from '../../_lib/auth'
@@ -32,6 +32,8 @@ export async function setRules(input: z.output<typeof orgsApi.setRules.input>, c
     const parsed = parseRuleValue(key as RuleField, raw)
     if (!parsed.ok) throw new AppError('BAD_REQUEST', `${ruleFieldLabels[key as RuleField]}：${parsed.message}`)
     values[key as RuleField] = parsed.value
+    const adminOnly = user.role === 'admin' ? null : adminOnlyValue(key as RuleField, parsed.value)
+    if (adminOnly) throw new AppError('FORBIDDEN', adminOnly)
   }
   const both = input.clear.find((f) => f in values) ?? input.lock.find((f) => input.unlock.includes(f))
   if (both) throw new AppError('BAD_REQUEST', `「${ruleFieldLabels[both]}」不能同时设置和清除（或锁定和解锁）`)
@@ -62,8 +64,16 @@ export async function setRules(input: z.output<typeof orgsApi.setRules.input>, c
       else nextValues[field] = after
       log.push({ field, kind: 'value', old: before ?? null, new: after ?? null })
     }
-    for (const field of input.lock) if (!nextLocked.has(field)) (nextLocked.add(field), log.push({ field, kind: 'lock', old: false, new: true }))
-    for (const field of input.unlock) if (nextLocked.has(field)) (nextLocked.delete(field), log.push({ field, kind: 'unlock', old: true, new: false }))
+    for (const field of input.lock) {
+      if (nextLocked.has(field)) continue
+      nextLocked.add(field)
+      log.push({ field, kind: 'lock', old: false, new: true })
+    }
+    for (const field of input.unlock) {
+      if (!nextLocked.has(field)) continue
+      nextLocked.delete(field)
+      log.push({ field, kind: 'unlock', old: true, new: false })
+    }
     if (!log.length) return 0
     const doc: Omit<OrgRulesDoc, '_id'> = {
       orgId: org._id,

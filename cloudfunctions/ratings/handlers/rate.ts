@@ -33,6 +33,7 @@ import {
 } from '../../_lib/service'
 import { resolveTarget, sceneOf } from '../shared'
 import { serviceRulesFor } from '../../_lib/org-rules'
+import { holidayCalendarAt } from '../../_lib/holidays'
 import { ratedDelta } from '../../_lib/stat-rules'
 
 /**
@@ -52,7 +53,7 @@ export async function rate(input: z.output<typeof ratingsApi.rate.input>, ctx: R
 
   const scene = await sceneOf(input.scene)
   const target = await resolveTarget(scene, input.about, input.demandId, openid)
-  const rules = await serviceRulesFor(target.owner.orgPath, ctx.now)
+  const [rules, calendar] = await Promise.all([serviceRulesFor(target.owner.orgPath, ctx.now), holidayCalendarAt(ctx.now)])
 
   const user = await findUserByOpenid(openid)
   if (user && user._id === target.owner.cadreId) throw new AppError('FORBIDDEN', '不能评价自己的工作')
@@ -120,7 +121,7 @@ export async function rate(input: z.output<typeof ratingsApi.rate.input>, ctx: R
         contactPhone: rating.contactPhone,
         status: 'revisit',
         active: true,
-        ...caseDeadlines(ctx.now, rules),
+        ...caseDeadlines(ctx.now, rules, calendar),
         revisit: null,
         rectification: null,
         fixRating: null,

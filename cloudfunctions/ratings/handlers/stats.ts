@@ -45,6 +45,8 @@ export async function stats(input: z.output<typeof ratingsApi.stats.input>, ctx:
     solvedByPath: { immediate: n('solved.immediate'), coordinate: n('solved.coordinate'), report: n('solved.report') },
     closed: n('closed'),
     finishedLate: n('finishedLate'),
+    invalid: n('invalid'),
+    reopened: n('reopened'),
     overdueNow
   }
 }

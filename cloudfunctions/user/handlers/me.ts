@@ -22,6 +22,7 @@ export async function me(_input: Record<string, never>, ctx: RequestContext): Pr
   ])
   const org = orgs[0] ?? null
   return {
+    id: user._id,
     name: user.name,
     role: user.role,
     title: user.title,

@@ -1,6 +1,6 @@
 import type { z } from '../../../types/zod'
 import type { CheckInInput, CheckInResult } from '../../../types/cadre-work'
-import { evaluateCheckIn, flagLabels, recordTime, type NeighbourFix } from '../../../types/rules/check-in'
+import { MIN_OFFLINE_MAX_AGE_MS, evaluateCheckIn, flagLabels, recordTime, type NeighbourFix } from '../../../types/rules/check-in'
 import { beijingMonth, beijingYear } from '../../../types/rules/beijing-time'
 import { formatDistance } from '../../../types/rules/geo'
 import { _ } from '../../_lib/cloud'
@@ -11,6 +11,7 @@ import { requireCadre } from '../../_lib/auth'
 import { inTransaction } from '../../_lib/tx'
 import { addFieldwork, countVisit, readStats, toSummary, visitId, writeStats } from '../shared'
 import { rows } from '../../_lib/query'
+import { effectiveRules } from '../../_lib/org-rules'
 
 type Input = z.output<typeof CheckInInput>
 
@@ -34,7 +35,7 @@ export async function checkIn(input: Input, ctx: RequestContext): Promise<CheckI
   const fix = { ...input.fix, capturedAt: new Date(input.fix.capturedAt) }
   const deviceNow = new Date(input.deviceNow)
   const { visitedAt } = recordTime({ fix, deviceNow, serverNow: ctx.now, offline: input.offline })
-  const neighbours = await neighbourFixes(user._id, visitedAt)
+  const [neighbours, offlineMaxAgeMs] = await Promise.all([neighbourFixes(user._id, visitedAt), offlineWindow(input, fix.capturedAt, user)])
   const year = beijingYear(visitedAt)
   const month = beijingMonth(visitedAt)
 
@@ -50,6 +51,7 @@ export async function checkIn(input: Input, ctx: RequestContext): Promise<CheckI
         deviceNow,
         serverNow: ctx.now,
         offline: input.offline,
+        offlineMaxAgeMs,
         point: { ...point.location, radiusM: point.radiusM },
         neighbours,
         fieldworkThisMonth: stats.fieldworkByMonth[month] ?? 0,
@@ -92,7 +94,7 @@ export async function checkIn(input: Input, ctx: RequestContext): Promise<CheckI
         createdAt: ctx.now
       }
 
-      let next = stats
+      let next: typeof stats
       let dayAdded = false
       if (verdict.status === 'counted') {
         ;({ stats: next, dayAdded } = await countVisit(tx, visit, stats, ctx.now))
@@ -114,6 +116,18 @@ export async function checkIn(input: Input, ctx: RequestContext): Promise<CheckI
     }
     throw err
   }
+}
+
+/**
+ * The org's offline window (制度 offlineHours, of the capture's Beijing year), read only for an offline
+ * check-in older than the shortest window any org may set: the online path keeps its reads.
+ */
+async function offlineWindow(input: Input, capturedAt: Date, user: UserDoc): Promise<number | undefined> {
+  if (!input.offline) return undefined
+  const age = new Date(input.deviceNow).getTime() - capturedAt.getTime()
+  if (age <= MIN_OFFLINE_MAX_AGE_MS) return undefined
+  const { rules } = await effectiveRules(user.orgPath, beijingYear(capturedAt))
+  return rules.offlineHours * 60 * 60 * 1000
 }
 
 async function findVisit(id: string): Promise<VisitDoc | null> {

@@ -1,7 +1,7 @@
 import type { z } from '../../../types/zod'
 import type { visitApi } from '../../../types/api/visit'
 import type { VisitDetail } from '../../../types/cadre-work'
-import { isOverdue } from '../../../types/rules/service'
+import { ledgerOverdue } from '../../../types/rules/ledger'
 import { _ } from '../../_lib/cloud'
 import { collection, type VisitDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
@@ -33,7 +33,7 @@ export async function get(input: z.output<typeof visitApi.get.input>, ctx: Reque
       ...detail.record,
       problems: problems.map((p) => {
         const d = byId.get(p.id)
-        return { ...p, ledger: d ? { status: d.status, overdue: isOverdue(d, ctx.now) } : null }
+        return { ...p, ledger: d ? { status: d.status, overdue: ledgerOverdue(d, ctx.now) } : null }
       })
     }
   }

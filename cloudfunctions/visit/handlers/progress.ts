@@ -36,6 +36,7 @@ export async function progress(input: z.output<typeof visitApi.progress.input>, 
     reached: days >= DAYS_TARGET,
     expectedByToday: year === thisYear ? expectedByToday(DAYS_TARGET, ctx.now) : year < thisYear ? DAYS_TARGET : 0,
     thisMonth: { month, visits: s?.visitsByMonth[month] ?? 0, days: s?.daysByMonth[month] ?? 0 },
+    offlineHours: merged.rules.offlineHours,
     fieldwork: { month, used: s?.fieldworkByMonth[month] ?? 0, limit: FIELDWORK_PER_MONTH, pending: s?.fieldworkPending ?? 0 }
   }
 }

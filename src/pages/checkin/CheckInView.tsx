@@ -58,11 +58,21 @@ export function CheckInView(p: CheckInViewProps) {
     return (
       <View data-testid='queued'>
         <Card title='已保存在手机上'>
-          <Text className='checkin-result__big'>网络不好，这次打卡已保存在手机上，有网络时会自动上传。</Text>
-          <Text className='jdq-text'>定位和时间都按刚才的记录，72 小时内上传都有效。回到首页可以看到“待上传”的条数，也可以点“立即上传”。</Text>
+          <Text className='checkin-result__big'>没有信号，这次打卡已保存在手机上，有信号时会自动上传。</Text>
+          <Text className='jdq-text'>
+            定位和时间都按刚才的记录，{phase.hours} 小时内上传都有效。现在就可以写走访记录，也会一起保存、一起上传。
+          </Text>
         </Card>
         <View className='jdq-actions'>
-          <BigButton onClick={p.onHome} testId='go-home'>
+          {phase.visitId ? (
+            <>
+              <BigButton onClick={() => p.onWriteRecord(phase.visitId!)} testId='write-record'>
+                填写走访记录
+              </BigButton>
+              <View className='jdq-gap' />
+            </>
+          ) : null}
+          <BigButton kind={phase.visitId ? 'plain' : 'primary'} onClick={p.onHome} testId='go-home'>
             回到首页
           </BigButton>
         </View>

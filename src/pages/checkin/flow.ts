@@ -24,7 +24,8 @@ export type Phase =
   | { kind: 'ready' }
   | { kind: 'submitting' }
   | { kind: 'done'; result: CheckInResult }
-  | { kind: 'queued' }
+  /** Kept on the phone: `visitId` is the id it will have (a record can be written for it at once), `hours` the offline window. */
+  | { kind: 'queued'; visitId: string | null; hours: number }
 
 export interface CheckInState {
   phase: Phase
@@ -55,7 +56,7 @@ export type CheckInEvent =
   | { type: 'submit' }
   | { type: 'succeeded'; result: CheckInResult }
   | { type: 'refused'; code: ErrorCode; message: string }
-  | { type: 'queued' }
+  | { type: 'queued'; visitId: string | null; hours: number }
 
 export const initialCheckIn: CheckInState = {
   phase: { kind: 'loading' },
@@ -135,7 +136,7 @@ export function checkInReducer(s: CheckInState, e: CheckInEvent): CheckInState {
         relocateHint: e.code === 'BAD_REQUEST' && asksToRelocate(e.message)
       }
     case 'queued':
-      return { ...s, phase: { kind: 'queued' } }
+      return { ...s, phase: { kind: 'queued', visitId: e.visitId, hours: e.hours } }
   }
 }
 

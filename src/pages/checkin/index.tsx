@@ -5,7 +5,8 @@ import type { CheckInInput } from '../../../types/cadre-work'
 import { callCloud } from '../../services/cloud'
 import { toCloudError } from '../../services/reply'
 import { loadMe } from '../../services/me'
-import { checkInQueue, newSubmissionId } from '../../services/checkin-queue'
+import { newSubmissionId, outbox } from '../../services/outbox'
+import { offlineHours } from '../../services/offline-cache'
 import { getFix, LocateError, locateMessages, openLocationSetting, type PositionFix } from '../../services/location'
 import { checkInReducer, initialCheckIn } from './flow'
 import { CheckInView } from './CheckInView'
@@ -24,9 +25,13 @@ export default function CheckInPage() {
   const stateRef = useRef(state)
   stateRef.current = state
 
+  const cadreId = useRef<string | null>(null)
+
   const loadPoints = useCallback(async () => {
     try {
+      // Kept on the phone when last opened with signal: the points are there without it.
       const me = await loadMe()
+      cadreId.current = me.id ?? null
       dispatch({ type: 'pointsLoaded', points: me.liaisonPoints })
     } catch (err) {
       dispatch({ type: 'pointsFailed', message: toCloudError(err).message })
@@ -52,7 +57,7 @@ export default function CheckInPage() {
   }, [loadPoints, locate])
 
   useDidShow(() => {
-    void checkInQueue().flush()
+    void outbox().flush()
   })
 
   const submit = async () => {
@@ -82,8 +87,13 @@ export default function CheckInPage() {
     } catch (err) {
       const e = toCloudError(err)
       if (e.code === 'UNAVAILABLE') {
-        checkInQueue().enqueue(body, point?.point.name)
-        dispatch({ type: 'queued' })
+        try {
+          outbox().add({ kind: 'checkIn', key: body.submissionId, body, label: point?.point.name ?? '走访打卡' })
+        } catch (full) {
+          dispatch({ type: 'refused', code: 'BAD_REQUEST', message: toCloudError(full).message })
+          return
+        }
+        dispatch({ type: 'queued', visitId: cadreId.current ? `${cadreId.current}_${body.submissionId}` : null, hours: offlineHours() })
       } else {
         dispatch({ type: 'refused', code: e.code, message: e.message })
       }

@@ -7,23 +7,22 @@ import { Card, EmptyView, ErrorView, LoadingView } from '../../components/StateV
 import { LiangLianStatus, PointRow } from '../../components/LiangLian'
 import type { CloudState } from '../../hooks/useCloud'
 import { isManager, orgPath } from '../../services/me'
-import type { QueueState } from '../../services/checkin-queue'
+import type { OutboxState } from '../../services/outbox'
 import './index.scss'
 
 /** Where the home page's entries lead. */
 export type HomeEntry =
-  | 'checkin' | 'visits' | 'calendar' | 'households' | 'lianglian' | 'diary' | 'reports' | 'ledger' | 'ratings' | 'exemplars' | 'outcomes'
+  | 'checkin' | 'visits' | 'calendar' | 'households' | 'lianglian' | 'diary' | 'reports' | 'ledger' | 'ratings' | 'exemplars' | 'outcomes' | 'outbox'
   | 'surveys' | 'voices' | 'reviews' | 'pack' | 'places'
 
 export interface CadreHomeProps {
   /** `visit.progress`, loaded only for a cadre. */
   progress: Pick<CloudState<Progress | null>, 'loading' | 'error' | 'data'>
   onRetryProgress: () => void
-  /** The offline check-in queue on this phone. */
-  queue: QueueState
+  /** What waits on this phone to be sent (check-ins, records, diary, problems). */
+  queue: OutboxState
   uploading: boolean
   onUpload: () => void
-  onDismissFailed: (submissionId: string) => void
   onOpen: (entry: HomeEntry) => void
 }
 
@@ -64,14 +63,14 @@ export function HomeView({ me, onRetry, onOpenManager, cadre, reminders, account
         </View>
       ) : null}
       {data.role === 'cadre' && cadre ? <CadreWorkspace {...cadre} /> : null}
-      {data.role === 'resident' ? (
-        <ResidentGuide />
-      ) : (
+      {data.role === 'resident' ? <ResidentGuide /> : null}
+      {/* 两联 is a cadre's own duty: managers and the province admin have no liaison points to be warned about. */}
+      {data.role === 'cadre' ? (
         <>
-          <LiangLianCard me={data} onOpen={data.role === 'cadre' && cadre ? () => cadre.onOpen('lianglian') : undefined} />
+          <LiangLianCard me={data} onOpen={cadre ? () => cadre.onOpen('lianglian') : undefined} />
           <PointsCard me={data} />
         </>
-      )}
+      ) : null}
       {account ? <AccountLinks {...account} resident={data.role === 'resident'} /> : null}
     </View>
   )
@@ -94,6 +93,15 @@ function RemindersEntry({ unread, onOpen }: { unread: number | undefined; onOpen
 
 function ProfileCard({ me }: { me: Me }) {
   const path = orgPath(me)
+  if (me.role === 'resident') {
+    // A resident has no name or role here: a greeting, not "群众 / 群众".
+    return (
+      <View className='home-profile' data-testid='profile'>
+        <Text className='home-profile__name'>您好</Text>
+        <Text className='home-profile__org'>扫一扫干部出示的二维码，就能评价服务、反映问题</Text>
+      </View>
+    )
+  }
   return (
     <View className='home-profile' data-testid='profile'>
       <Text className='home-profile__name'>{me.name}</Text>
@@ -109,7 +117,7 @@ function ProfileCard({ me }: { me: Me }) {
 function CadreWorkspace(p: CadreHomeProps) {
   return (
     <View data-testid='cadre-workspace'>
-      <QueueBanner queue={p.queue} uploading={p.uploading} onUpload={p.onUpload} onDismissFailed={p.onDismissFailed} />
+      <QueueBanner queue={p.queue} uploading={p.uploading} onUpload={p.onUpload} onOpen={() => p.onOpen('outbox')} />
       <ProgressCard progress={p.progress} onRetry={p.onRetryProgress} onCalendar={() => p.onOpen('calendar')} />
       <View className='home-entry'>
         <BigButton onClick={() => p.onOpen('checkin')} testId='open-checkin'>
@@ -146,30 +154,33 @@ function HomeTile({ title, desc, onClick, testId }: { title: string; desc: strin
   )
 }
 
-function QueueBanner({ queue, uploading, onUpload, onDismissFailed }: Pick<CadreHomeProps, 'queue' | 'uploading' | 'onUpload' | 'onDismissFailed'>) {
+function QueueBanner({ queue, uploading, onUpload, onOpen }: Pick<CadreHomeProps, 'queue' | 'uploading' | 'onUpload'> & { onOpen: () => void }) {
   if (queue.pending.length === 0 && queue.failed.length === 0) return null
   return (
     <View data-testid='queue'>
       {queue.pending.length > 0 ? (
         <View className='jdq-banner jdq-banner--warn' data-testid='queue-pending'>
-          <Text className='home-queue__head'>{queue.pending.length} 条打卡待上传</Text>
-          <Text className='home-queue__body'>网络不好时保存在手机上的打卡，有网络时会自动上传（72 小时内有效）。</Text>
+          <Text className='home-queue__head'>{queue.pending.length} 条待上传</Text>
+          <Text className='home-queue__body'>没有信号时保存在手机上的打卡、记录、日记和诉求，有信号时会自动上传。</Text>
           <View className='home-queue__action'>
             <BigButton onClick={onUpload} loading={uploading} testId='upload-now'>
               {uploading ? '正在上传…' : '立即上传'}
             </BigButton>
           </View>
-        </View>
-      ) : null}
-      {queue.failed.map((f) => (
-        <View key={f.body.submissionId} className='jdq-banner jdq-banner--bad' data-testid='queue-failed'>
-          <Text className='home-queue__head'>有一条打卡没能补传{f.pointName ? `（${f.pointName}）` : ''}</Text>
-          <Text className='home-queue__body'>{f.message}</Text>
-          <View className='jdq-link' onClick={() => onDismissFailed(f.body.submissionId)} data-testid='dismiss-failed'>
-            <Text>知道了</Text>
+          <View className='jdq-link' onClick={onOpen} data-testid='open-outbox'>
+            <Text>查看待上传的内容 ›</Text>
           </View>
         </View>
-      ))}
+      ) : null}
+      {queue.failed.length > 0 ? (
+        <View className='jdq-banner jdq-banner--bad' data-testid='queue-failed' onClick={onOpen}>
+          <Text className='home-queue__head'>{queue.failed.length} 条被退回，没能上传</Text>
+          <Text className='home-queue__body'>{queue.failed[0].label}：{queue.failed[0].message}</Text>
+          <View className='jdq-link' data-testid='open-failed'>
+            <Text>查看原因 ›</Text>
+          </View>
+        </View>
+      ) : null}
     </View>
   )
 }

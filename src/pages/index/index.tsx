@@ -4,7 +4,8 @@ import { View } from '@tarojs/components'
 import { useCloud } from '../../hooks/useCloud'
 import { loadMe } from '../../services/me'
 import { callCloud } from '../../services/cloud'
-import { checkInQueue, type QueueState } from '../../services/checkin-queue'
+import { outbox, type OutboxState } from '../../services/outbox'
+import { loadProgressCached, prefetchCadre } from '../../services/offline-cache'
 import { HomeView, type HomeEntry } from './HomeView'
 
 const routes: Record<HomeEntry, string> = {
@@ -19,6 +20,7 @@ const routes: Record<HomeEntry, string> = {
   reports: '/cadre/pages/reports/index',
   outcomes: '/cadre/pages/outcomes/index',
   exemplars: '/cadre/pages/exemplars/index',
+  outbox: '/cadre/pages/outbox/index',
   surveys: '/work/pages/surveys/index',
   voices: '/work/pages/voices/index',
   reviews: '/work/pages/reviews/index?tab=received',
@@ -28,18 +30,22 @@ const routes: Record<HomeEntry, string> = {
 
 /**
  * 我的工作台. On open: `user.me`; for a cadre, then `visit.progress` (nothing else: 两联 comes with user.me).
- * On show: the offline queue is read from storage and flushed.
+ * On show: the outbox is read from storage and flushed. With signal, a cadre's data for offline work is
+ * refreshed on the phone (services/offline-cache.ts: prefetchCadre).
  */
 export default function IndexPage() {
   const me = useCloud(loadMe)
   const isCadre = me.data?.role === 'cadre'
-  const progress = useCloud(() => (isCadre ? callCloud('visit', 'progress', {}) : Promise.resolve(null)), [isCadre])
+  const progress = useCloud(() => (isCadre ? loadProgressCached() : Promise.resolve(null)), [isCadre])
   const badge = useCloud(() => callCloud('reminders', 'getBadge', {}))
-  const queue = checkInQueue()
-  const [queueState, setQueueState] = useState<QueueState>(() => queue.state())
+  const queue = outbox()
+  const [queueState, setQueueState] = useState<OutboxState>(() => queue.state())
   const [uploading, setUploading] = useState(false)
 
   useEffect(() => queue.subscribe(setQueueState), [queue])
+  useEffect(() => {
+    if (me.data && !me.error) void prefetchCadre(me.data)
+  }, [me.data, me.error])
 
   const upload = async () => {
     setUploading(true)
@@ -87,7 +93,6 @@ export default function IndexPage() {
           queue: queueState,
           uploading,
           onUpload: () => void upload(),
-          onDismissFailed: (id) => queue.dismissFailed(id),
           onOpen: (entry) => void Taro.navigateTo({ url: routes[entry] })
         }}
       />

@@ -1,15 +1,19 @@
 import { Text, View } from '@tarojs/components'
 import type { Landing } from '../../../types/service'
-import { demandStatusLabels } from '../../../types/service'
 import { demandAreas, ratingLevels, type RatingLevel } from '../../../types/enums'
 import { isBadLevel, tagsByLevel } from '../../../types/rules/service'
 import { BigButton } from '../../components/BigButton'
-import { Chips, optionsOf } from '../../components/Chips'
+import { Chips } from '../../components/Chips'
 import { Field, TextArea, TextInput } from '../../components/Field'
 import { Card, ErrorView, LoadingView } from '../../components/StateViews'
 import type { CloudState } from '../../hooks/useCloud'
+import { useT } from '../../i18n'
+import { LangSwitch } from '../../i18n/LangSwitch'
 import type { RateForm, RateTarget, ReportForm } from './form'
+import { messages, tagNamesBo, type RateKey } from './messages'
 import './index.scss'
+
+type T = ReturnType<typeof useT<RateKey>>['t']
 
 /** After reporting a problem, `notify` offers a WeChat message when it is answered: ask → (tap) → on. */
 export type RateStep =
@@ -33,77 +37,110 @@ export interface RateViewProps {
   submitting: boolean
   /** The resident's tap on 有结果时用微信通知我 (subscribe-message consent, keyed by their openid). */
   onNotify?: () => void
+  /** Already in the resident's language (the page translates its own checks; the server's words stay Chinese). */
   error: string | null
+  /** Text size from WeChat's font setting (关怀模式): 1 = as designed. */
+  fontScale?: number
+}
+
+/** Why this code cannot be rated now, from what the landing says (the reasons the server gives, by id). */
+export function blockedKey(l: Landing, now = new Date()): RateKey {
+  if (l.kind === 'point') return 'blocked.plate'
+  if (l.kind === 'demand' && !l.date) return 'blocked.inProgress'
+  if (l.myRating) return 'blocked.rated'
+  if (l.windowEndsAt && now.getTime() > new Date(l.windowEndsAt).getTime()) return 'blocked.closed'
+  return 'blocked.own'
 }
 
 const levelOrder = ratingLevels.ids
 
 /** 群众点评 landing: who came, from which organisation, when; rate it, report a problem, thanks. */
 export function RateView(p: RateViewProps) {
+  const { t, lang, setLang } = useT(messages)
   const l = p.landing.data
+  // The page's own text scales with WeChat's font setting; Tibetan marked as such (fonts, line breaking).
+  const rootStyle = { '--jdq-fs': String(p.fontScale ?? 1) } as Record<string, string>
   if (!l) {
     if (p.landing.error) return <ErrorView message={p.landing.error.message} onRetry={p.onRetry} retrying={p.landing.loading} />
     return <LoadingView />
   }
   return (
-    <View data-testid='rate-page'>
+    <View data-testid='rate-page' className={`rate-root${lang === 'bo' ? ' jdq-bo' : ''}`} style={rootStyle} data-lang={lang}>
+      <LangSwitch lang={lang} onChange={setLang} />
       <Card testId='visit-card'>
         <Text className='rate-who' data-testid='cadre-name'>{l.cadreName}</Text>
         <Text className='rate-line' data-testid='org-name'>{l.orgName}</Text>
         {l.pointName ? <Text className='rate-line'>{l.pointName}</Text> : null}
         {l.date ? (
           <Text className='rate-line' data-testid='visit-date'>
-            {l.kind === 'demand' ? '答复日期' : '走访日期'}：{l.date}
+            {t(l.kind === 'demand' ? 'answerDate' : 'visitDate')}：{l.date}
           </Text>
         ) : null}
       </Card>
-      {p.step.kind === 'thanks' ? <Thanks message={p.step.message} notify={p.step.notify} onNotify={p.onNotify} onBack={() => p.onStep({ kind: 'home' })} /> : null}
-      {p.step.kind === 'home' ? <Home l={l} onStep={p.onStep} /> : null}
-      {p.step.kind === 'rate' ? <RatingForm {...p} target={p.step.target} fix={l.fix?.result ?? null} /> : null}
-      {p.step.kind === 'report' ? <ReportFormView {...p} /> : null}
+      {p.step.kind === 'thanks' ? <Thanks t={t} message={p.step.message} notify={p.step.notify} onNotify={p.onNotify} onBack={() => p.onStep({ kind: 'home' })} /> : null}
+      {p.step.kind === 'home' ? <Home t={t} l={l} onStep={p.onStep} /> : null}
+      {p.step.kind === 'rate' ? <RatingForm {...p} t={t} bo={lang === 'bo'} target={p.step.target} fix={l.fix?.result ?? null} /> : null}
+      {p.step.kind === 'report' ? <ReportFormView {...p} t={t} /> : null}
     </View>
   )
 }
 
-function Home({ l, onStep }: { l: Landing; onStep: (s: RateStep) => void }) {
+/** A face for each level, drawn in CSS (no image, no emoji font needed): from a broad smile to a deep frown. */
+function Face({ level }: { level: RatingLevel }) {
+  return (
+    <View className={`rate-face rate-face--${level}`}>
+      <View className='rate-face__eye rate-face__eye--l' />
+      <View className='rate-face__eye rate-face__eye--r' />
+      <View className='rate-face__mouth' />
+    </View>
+  )
+}
+
+function Home({ l, onStep, t }: { l: Landing; onStep: (s: RateStep) => void; t: T }) {
   return (
     <View>
       {l.canRate ? (
         <View className='rate-entry'>
           <BigButton onClick={() => onStep({ kind: 'rate', target: { about: 'service' } })} testId='start-rate'>
-            {l.kind === 'demand' ? '评价这件事办得怎么样' : '评价这次走访'}
+            {t(l.kind === 'demand' ? 'rateDemand' : 'rateVisit')}
           </BigButton>
-          <Text className='rate-hint'>实名但保密：干部看不到是谁评的。{l.windowEndsAt ? `请在 ${l.windowEndsAt.slice(0, 10)} 前评价。` : ''}</Text>
+          <Text className='rate-hint'>
+            {t('privacy')}
+            {l.windowEndsAt ? t('rateBefore', { date: l.windowEndsAt.slice(0, 10) }) : ''}
+          </Text>
         </View>
       ) : (
         <View className='jdq-banner' data-testid='rate-blocked'>
-          <Text>{l.myRating ? `您的评价：${ratingLevels.labels[l.myRating.level]}。` : ''}{l.rateBlocked}</Text>
+          <Text>
+            {l.myRating ? t('myRating', { level: t(`level.${l.myRating.level}`) }) : ''}
+            {t(blockedKey(l))}
+          </Text>
         </View>
       )}
       {l.fix ? (
-        <Card title='整改结果' testId='fix'>
+        <Card title={t('fixTitle')} testId='fix'>
           <Text className='rate-line'>{l.fix.result}</Text>
           {l.fix.canRate ? (
             <BigButton onClick={() => onStep({ kind: 'rate', target: { about: 'fix' } })} testId='rate-fix'>
-              评价整改结果
+              {t('rateFix')}
             </BigButton>
           ) : (
-            <Text className='rate-hint'>{l.fix.rated ? '您已评价过整改结果，谢谢！' : ''}</Text>
+            <Text className='rate-hint'>{l.fix.rated ? t('fixRated') : ''}</Text>
           )}
         </Card>
       ) : null}
       {l.myDemands.length > 0 ? (
-        <Card title='我反映的问题' testId='my-demands'>
+        <Card title={t('myDemands')} testId='my-demands'>
           {l.myDemands.map((d) => (
             <View className='jdq-row' key={d.id} data-testid='my-demand'>
               <View className='jdq-row__head'>
-                <Text className='jdq-row__title'>{demandAreas.labels[d.area]}</Text>
-                <Text className='jdq-tag jdq-tag--plain'>{demandStatusLabels[d.status]}</Text>
+                <Text className='jdq-row__title'>{t(`area.${d.area}`)}</Text>
+                <Text className='jdq-tag jdq-tag--plain'>{t(`status.${d.status}`)}</Text>
               </View>
-              {d.reply ? <Text className='jdq-row__line'>答复：{d.reply}</Text> : null}
+              {d.reply ? <Text className='jdq-row__line'>{t('reply', { text: d.reply })}</Text> : null}
               {d.canRate ? (
                 <BigButton kind='plain' onClick={() => onStep({ kind: 'rate', target: { about: 'demand', demandId: d.id } })} testId='rate-demand'>
-                  评价办理结果
+                  {t('rateResult')}
                 </BigButton>
               ) : null}
             </View>
@@ -113,18 +150,19 @@ function Home({ l, onStep }: { l: Landing; onStep: (s: RateStep) => void }) {
       {l.canReport ? (
         <View className='rate-entry'>
           <BigButton kind='plain' onClick={() => onStep({ kind: 'report' })} testId='start-report'>
-            反映问题
+            {t('report')}
           </BigButton>
-          <Text className='rate-hint'>不用注册。办理进度和结果，再扫这个码就能看到。</Text>
+          <Text className='rate-hint'>{t('reportHint')}</Text>
         </View>
       ) : null}
     </View>
   )
 }
 
-function RatingForm(p: RateViewProps & { target: RateTarget; fix: string | null }) {
+function RatingForm(p: RateViewProps & { target: RateTarget; fix: string | null; t: T; bo: boolean }) {
+  const { t } = p
   const level = p.rate.level
-  const title = p.target.about === 'fix' ? '您对整改结果满意吗？' : p.target.about === 'demand' ? '您对办理结果满意吗？' : '您对这次服务满意吗？'
+  const title = t(p.target.about === 'fix' ? 'qFix' : p.target.about === 'demand' ? 'qDemand' : 'qService')
   return (
     <Card title={title} testId='rate-form'>
       <View className='rate-levels'>
@@ -136,80 +174,91 @@ function RatingForm(p: RateViewProps & { target: RateTarget; fix: string | null 
             data-selected={level === id ? 'true' : 'false'}
             onClick={() => p.onLevel(id)}
           >
-            <Text>{ratingLevels.labels[id]}</Text>
+            <Face level={id} />
+            <Text className='rate-level__word'>{t(`level.${id}`)}</Text>
           </View>
         ))}
       </View>
       {level ? (
-        <Field label={isBadLevel(level) ? '哪里不满意（至少选一项）' : '哪里做得好（可选）'} testId='tags'>
+        <Field label={t(isBadLevel(level) ? 'tagsBad' : 'tagsGood')} testId='tags'>
           <View className='jdq-chips'>
-            {tagsByLevel[level].map((t) => (
-              <View key={t} className={`jdq-chip${p.rate.tags.includes(t) ? ' jdq-chip--on' : ''}`} data-testid={`tag-${t}`} onClick={() => p.onTag(t)}>
-                <Text>{t}</Text>
+            {tagsByLevel[level].map((tag) => (
+              <View key={tag} className={`jdq-chip${p.rate.tags.includes(tag) ? ' jdq-chip--on' : ''}`} data-testid={`tag-${tag}`} onClick={() => p.onTag(tag)}>
+                <Text>{p.bo ? tagNamesBo[tag] ?? tag : tag}</Text>
               </View>
             ))}
           </View>
         </Field>
       ) : null}
       {level ? (
-        <Field label='想说的话（可选）'>
-          <TextArea value={p.rate.comment} onChange={(v) => p.onRate((f) => ({ ...f, comment: v }))} maxlength={300} placeholder='可以不填' testId='comment' />
+        <Field label={t('comment')}>
+          <TextArea value={p.rate.comment} onChange={(v) => p.onRate((f) => ({ ...f, comment: v }))} maxlength={300} placeholder={t('optional')} testId='comment' />
         </Field>
       ) : null}
       {level && isBadLevel(level) && p.target.about !== 'fix' ? (
-        <Field label='您的电话（可选）' hint='留下电话，管理员会在 1 个工作日内回访您；只有管理员能看到。'>
+        <Field label={t('phone')} hint={t('phoneBadHint')}>
           <TextInput value={p.rate.phone} onChange={(v) => p.onRate((f) => ({ ...f, phone: v }))} type='number' maxlength={13} testId='phone' />
         </Field>
       ) : null}
       {p.error ? <View className='jdq-banner jdq-banner--bad' data-testid='submit-error'><Text>{p.error}</Text></View> : null}
       <BigButton onClick={p.onSubmit} loading={p.submitting} testId='submit-rating'>
-        提交评价
+        {t('submitRating')}
       </BigButton>
       <BigButton kind='plain' onClick={() => p.onStep({ kind: 'home' })} testId='cancel'>
-        返回
+        {t('back')}
       </BigButton>
     </Card>
   )
 }
 
-function ReportFormView(p: RateViewProps) {
+function ReportFormView(p: RateViewProps & { t: T }) {
+  const { t } = p
+  const areas = demandAreas.ids.map((value) => ({ value, label: t(`area.${value}`) }))
+  // A resident may say it is urgent (急): a hint for the staff who set the urgency, never a deadline by itself.
+  const urgentOptions = [
+    { value: 'no' as const, label: t('urgent.no') },
+    { value: 'yes' as const, label: t('urgent.yes') }
+  ]
   return (
-    <Card title='反映问题' testId='report-form'>
-      <Field label='是哪方面的问题'>
-        <Chips options={optionsOf(demandAreas.labels)} value={p.report.area} onChange={(area) => p.onReport((f) => ({ ...f, area }))} testId='area' />
+    <Card title={t('report')} testId='report-form'>
+      <Field label={t('area')}>
+        <Chips options={areas} value={p.report.area} onChange={(area) => p.onReport((f) => ({ ...f, area }))} testId='area' />
       </Field>
-      <Field label='说一说遇到的困难'>
+      <Field label={t('text')}>
         <TextArea value={p.report.text} onChange={(v) => p.onReport((f) => ({ ...f, text: v }))} maxlength={500} testId='report-text' />
       </Field>
-      <Field label='您的电话（可选）' hint='方便干部联系您，只有负责的干部和管理员能看到。'>
+      <Field label={t('urgent')} hint={t('urgentHint')}>
+        <Chips options={urgentOptions} value={p.report.urgent ? 'yes' : 'no'} onChange={(v) => p.onReport((f) => ({ ...f, urgent: v === 'yes' }))} testId='urgent' />
+      </Field>
+      <Field label={t('phone')} hint={t('phoneReportHint')}>
         <TextInput value={p.report.phone} onChange={(v) => p.onReport((f) => ({ ...f, phone: v }))} type='number' maxlength={13} testId='report-phone' />
       </Field>
       {p.error ? <View className='jdq-banner jdq-banner--bad' data-testid='submit-error'><Text>{p.error}</Text></View> : null}
       <BigButton onClick={p.onSubmit} loading={p.submitting} testId='submit-report'>
-        提交
+        {t('submit')}
       </BigButton>
       <BigButton kind='plain' onClick={() => p.onStep({ kind: 'home' })} testId='cancel'>
-        返回
+        {t('back')}
       </BigButton>
     </Card>
   )
 }
 
-function Thanks({ message, notify, onNotify, onBack }: { message: string; notify?: 'ask' | 'asking' | 'on'; onNotify?: () => void; onBack: () => void }) {
+function Thanks({ message, notify, onNotify, onBack, t }: { message: string; notify?: 'ask' | 'asking' | 'on'; onNotify?: () => void; onBack: () => void; t: T }) {
   return (
     <Card testId='thanks'>
       <Text className='rate-thanks'>{message}</Text>
       {notify === 'on' ? (
         <Text className='rate-thanks' data-testid='notify-on'>
-          好的，有结果时会用微信通知您，请您确认并评价。
+          {t('notifyOn')}
         </Text>
       ) : notify && onNotify ? (
         <BigButton onClick={onNotify} testId='notify-me' loading={notify === 'asking'}>
-          有结果时用微信通知我
+          {t('notifyMe')}
         </BigButton>
       ) : null}
       <BigButton kind='plain' onClick={onBack} testId='back'>
-        返回
+        {t('back')}
       </BigButton>
     </Card>
   )

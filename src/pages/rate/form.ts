@@ -1,5 +1,6 @@
 import type { DemandArea, RatingLevel } from '../../../types/enums'
 import { checkTags, isBadLevel } from '../../../types/rules/service'
+import type { RateKey } from './messages'
 
 /** What the resident is rating: the visit or answered demand behind the code, the fix of their 差评, or one of their reported problems. */
 export type RateTarget = { about: 'service' } | { about: 'fix' } | { about: 'demand'; demandId: string }
@@ -16,9 +17,11 @@ export const emptyRateForm = (): RateForm => ({ level: null, tags: [], comment: 
 export interface ReportForm {
   area: DemandArea | null
   text: string
+  /** The resident's 急: a hint for triage. */
+  urgent: boolean
   phone: string
 }
-export const emptyReportForm = (): ReportForm => ({ area: null, text: '', phone: '' })
+export const emptyReportForm = (): ReportForm => ({ area: null, text: '', urgent: false, phone: '' })
 
 const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/
 
@@ -31,12 +34,12 @@ export function toggleTag(f: RateForm, tag: string): RateForm {
   return { ...f, tags: f.tags.includes(tag) ? f.tags.filter((t) => t !== tag) : [...f.tags, tag] }
 }
 
+/** What to send, or the catalog key (./messages.ts) of the first thing to fix. */
 export function toRateInput(scene: string, target: RateTarget, f: RateForm) {
-  if (!f.level) return { ok: false as const, message: '请先选择您的满意程度' }
-  const problem = checkTags(f.level, f.tags)
-  if (problem) return { ok: false as const, message: problem }
+  if (!f.level) return { ok: false as const, key: 'error.level' as RateKey }
+  if (checkTags(f.level, f.tags)) return { ok: false as const, key: 'error.tags' as RateKey }
   const phone = f.phone.trim()
-  if (phone && !PHONE.test(phone)) return { ok: false as const, message: '电话号码格式不对（手机 11 位）' }
+  if (phone && !PHONE.test(phone)) return { ok: false as const, key: 'error.phone' as RateKey }
   return {
     ok: true as const,
     input: {
@@ -52,9 +55,9 @@ export function toRateInput(scene: string, target: RateTarget, f: RateForm) {
 }
 
 export function toReportInput(scene: string, f: ReportForm) {
-  if (!f.area) return { ok: false as const, message: '请选择问题的类别' }
-  if (!f.text.trim()) return { ok: false as const, message: '请说一说遇到的问题' }
+  if (!f.area) return { ok: false as const, key: 'error.area' as RateKey }
+  if (!f.text.trim()) return { ok: false as const, key: 'error.text' as RateKey }
   const phone = f.phone.trim()
-  if (phone && !PHONE.test(phone)) return { ok: false as const, message: '电话号码格式不对（手机 11 位）' }
-  return { ok: true as const, input: { scene, area: f.area, text: f.text.trim(), ...(phone ? { contactPhone: phone } : {}) } }
+  if (phone && !PHONE.test(phone)) return { ok: false as const, key: 'error.phone' as RateKey }
+  return { ok: true as const, input: { scene, area: f.area, text: f.text.trim(), ...(f.urgent ? { urgentHint: true } : {}), ...(phone ? { contactPhone: phone } : {}) } }
 }

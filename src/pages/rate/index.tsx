@@ -1,11 +1,15 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useCloud } from '../../hooks/useCloud'
 import { callCloud } from '../../services/cloud'
 import { toCloudError } from '../../services/reply'
 import { askForReminders } from '../../services/subscribe'
+import { newSubmissionId } from '../../services/outbox'
 import { templateId, templatesToAsk } from '../../../types/reminders'
+import { useT } from '../../i18n'
+import { fontScale } from '../../i18n/font-scale'
+import { messages } from './messages'
 import { emptyRateForm, emptyReportForm, pickLevel, toRateInput, toReportInput, toggleTag, type RateForm, type ReportForm } from './form'
 import { RateView, type RateStep } from './RateView'
 
@@ -18,11 +22,14 @@ export default function RatePage() {
   const { params } = useRouter()
   const scene = decodeURIComponent(params.scene ?? '')
   const landing = useCloud(() => callCloud('ratings', 'landing', { scene }), [scene])
+  const { t, lang } = useT(messages)
   const [step, setStep] = useState<RateStep>({ kind: 'home' })
   const [rate, setRate] = useState<RateForm>(emptyRateForm)
   const [report, setReport] = useState<ReportForm>(emptyReportForm)
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  // One id per written report: a retried tap after a lost reply lands once.
+  const reportId = useRef(newSubmissionId())
 
   const go = (next: RateStep) => {
     setError(null)
@@ -40,7 +47,7 @@ export default function RatePage() {
       const { message, notify } = await work()
       setStep({ kind: 'thanks', message, ...(notify ? { notify: 'ask' as const } : {}) })
     } catch (err) {
-      setError(toCloudError(err).message)
+      setError(t('serverSaid', { message: toCloudError(err).message }))
     } finally {
       setSubmitting(false)
     }
@@ -49,17 +56,19 @@ export default function RatePage() {
   const submit = async () => {
     if (step.kind === 'rate') {
       const checked = toRateInput(scene, step.target, rate)
-      if (!checked.ok) return setError(checked.message)
+      if (!checked.ok) return setError(t(checked.key))
       await send(async () => {
         const r = await callCloud('ratings', 'rate', checked.input)
-        return { message: r.message, notify: r.caseOpened }
+        // The server's confirmation is Chinese: in Tibetan the page's own thanks.
+        return { message: lang === 'bo' ? t('thanksRated') : r.message, notify: r.caseOpened }
       })
     } else if (step.kind === 'report') {
       const checked = toReportInput(scene, report)
-      if (!checked.ok) return setError(checked.message)
+      if (!checked.ok) return setError(t(checked.key))
       await send(async () => {
-        await callCloud('demands', 'create', checked.input)
-        return { message: '问题已收到，干部会尽快办理。办理结果再扫这个码就能看到。', notify: true }
+        await callCloud('demands', 'create', { ...checked.input, submissionId: reportId.current })
+        reportId.current = newSubmissionId()
+        return { message: t('thanksReport'), notify: true }
       })
     }
   }
@@ -89,6 +98,7 @@ export default function RatePage() {
         onSubmit={() => void submit()}
         submitting={submitting}
         error={error}
+        fontScale={fontScale()}
       />
     </View>
   )

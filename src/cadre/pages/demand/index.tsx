@@ -4,13 +4,14 @@ import { View } from '@tarojs/components'
 import { useCloud } from '../../../hooks/useCloud'
 import { callCloud } from '../../../services/cloud'
 import { toCloudError } from '../../../services/reply'
-import { isManager, loadMe } from '../../../services/me'
-import { actionPayload, type DemandAction } from './actions'
+import { loadMe } from '../../../services/me'
+import { actionPayload, type DemandAction, type FormContext } from './actions'
 import { DemandView } from './DemandView'
 
 /**
- * One demand. On open: `demands.get` (and `user.me` to know whether the viewer is its cadre or a manager).
- * Steps: `demands.<action>`; a manager of the cadre: `demands.supervise` (督办).
+ * One demand. On open: `demands.get` (its `nextSteps` say what this viewer may do) and `user.me`. Steps:
+ * `demands.<step>` (a manager's decision on an extension is `decideExtension`, a unit's answer `answerReport`).
+ * Marking a duplicate lists the ledger's entries still being handled (`demands.list`, filter active) to pick from.
  */
 export default function DemandPage() {
   const { params } = useRouter()
@@ -21,6 +22,16 @@ export default function DemandPage() {
   const [values, setValues] = useState<Record<string, string>>({})
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [context, setContext] = useState<FormContext>({ candidates: [] })
+
+  const loadCandidates = async (cadreId: string) => {
+    try {
+      const page = await callCloud('demands', 'list', { cadreId, filter: 'active', limit: 20 })
+      setContext({ candidates: page.items.filter((d) => d.id !== demandId).map((d) => ({ value: d.id, label: d.text.slice(0, 18) })) })
+    } catch {
+      setContext({ candidates: [] })
+    }
+  }
 
   const submit = async () => {
     if (!action) return
@@ -29,7 +40,7 @@ export default function DemandPage() {
     setSubmitting(true)
     setError(null)
     try {
-      await callCloud('demands', action, checked.input as never)
+      await callCloud('demands', checked.call, checked.input as never)
       setAction(null)
       setValues({})
       await demand.reload()
@@ -46,11 +57,12 @@ export default function DemandPage() {
         demand={demand}
         onRetry={() => void demand.reload()}
         isOwner={me.data?.role === 'cadre'}
-        canSupervise={me.data ? isManager(me.data.role) : false}
         action={action}
         onAction={(a) => {
           setError(null)
+          setValues({})
           setAction(a)
+          if (a === 'invalidate' && demand.data) void loadCandidates(demand.data.cadreId)
         }}
         values={values}
         onValue={(k, v) => setValues((s) => ({ ...s, [k]: v }))}
@@ -58,6 +70,7 @@ export default function DemandPage() {
         submitting={submitting}
         error={error}
         onShowQr={() => void Taro.navigateTo({ url: `/cadre/pages/qr/index?kind=demand&id=${encodeURIComponent(demandId)}` })}
+        formContext={context}
       />
     </View>
   )

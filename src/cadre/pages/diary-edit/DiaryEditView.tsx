@@ -27,6 +27,8 @@ export interface DiaryEditViewProps {
   saving: boolean
   error: string | null
   saved: boolean
+  /** Saved on the phone (no signal), sent when the network is back. */
+  queued?: boolean
   onSave: () => void
 }
 
@@ -77,6 +79,11 @@ export function DiaryEditView(p: DiaryEditViewProps) {
       {p.saved ? (
         <View className='jdq-banner jdq-banner--ok' data-testid='diary-saved'>
           <Text>日记已保存</Text>
+        </View>
+      ) : null}
+      {p.queued ? (
+        <View className='jdq-banner jdq-banner--warn' data-testid='diary-queued'>
+          <Text>没有信号，日记已保存在手机上，有信号时自动上传。</Text>
         </View>
       ) : null}
       <View className='jdq-actions'>

@@ -1,43 +1,61 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useCloud } from '../../../hooks/useCloud'
 import { callCloud } from '../../../services/cloud'
 import { toCloudError } from '../../../services/reply'
 import { pickAndUpload } from '../../../services/upload'
-import { newSubmissionId as newClientId } from '../../../services/checkin-queue'
+import { clearDraft, loadDraft, useDraftSaver } from '../../../services/drafts'
+import { labelOf, newSubmissionId, outbox } from '../../../services/outbox'
 import { DiaryEditView, type DiaryForm } from './DiaryEditView'
 
+/** A new entry's draft carries the id made for it, so a resend of the same words lands once. */
+type Draft = DiaryForm & { entryId?: string }
+
 /**
- * One 民情日记 entry: new (no id) or an existing one (`diary.get`). Save: `diary.add` with an id made once
- * on this page (a retry lands once), then `diary.update` for later saves.
+ * One 民情日记 entry: new (no id) or an existing one (`diary.get`). What is typed is kept on the phone as a
+ * draft. Save: `diary.add` with an id made once for the draft (a retry lands once; without signal it waits in
+ * the outbox), then `diary.update` for later saves.
  */
 export default function DiaryEditPage() {
   const { params } = useRouter()
-  const [entryId, setEntryId] = useState(params.id ? decodeURIComponent(params.id) : '')
-  const clientId = useRef(newClientId())
-  const entry = useCloud(() => (params.id ? callCloud('diary', 'get', { entryId: decodeURIComponent(params.id) }) : Promise.resolve(null)), [params.id])
-  const [form, setForm] = useState<DiaryForm | null>(params.id ? null : { text: '', photos: [] })
+  const existingId = params.id ? decodeURIComponent(params.id) : ''
+  const draftKey = existingId ? `diary:${existingId}` : 'diary:new'
+  const [entryId, setEntryId] = useState(existingId)
+  const entry = useCloud(() => (existingId ? callCloud('diary', 'get', { entryId: existingId }) : Promise.resolve(null)), [existingId])
+  const [form, setForm] = useState<Draft | null>(() => (existingId ? null : loadDraft<Draft>(draftKey) ?? { text: '', photos: [], entryId: newSubmissionId() }))
+  const [dirty, setDirty] = useState(false)
   const [uploading, setUploading] = useState(false)
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [saved, setSaved] = useState(false)
+  const [queued, setQueued] = useState(false)
+  useDraftSaver(draftKey, form, dirty && form !== null)
 
   useEffect(() => {
     const e = entry.data
     if (!e) return
     const editable = Date.now() < new Date(e.editableUntil).getTime()
-    setForm(editable ? { text: e.text, photos: e.photos.map((fileID, i) => ({ fileID, url: e.photoUrls[i] || undefined })) } : null)
-  }, [entry.data])
+    const draft = loadDraft<Draft>(draftKey)
+    setForm(editable ? draft ?? { text: e.text, photos: e.photos.map((fileID, i) => ({ fileID, url: e.photoUrls[i] || undefined })) } : null)
+  }, [entry.data, draftKey])
+
+  const edit = (update: (f: Draft) => Draft) => {
+    setSaved(false)
+    setQueued(false)
+    setDirty(true)
+    setForm((f) => (f ? update(f) : f))
+  }
 
   const addPhoto = async () => {
     setUploading(true)
     setError(null)
     try {
       const up = await pickAndUpload('photo')
-      if (up) setForm((f) => (f ? { ...f, photos: [...f.photos, { fileID: up.fileID }] } : f))
+      if (up) edit((f) => ({ ...f, photos: [...f.photos, { fileID: up.fileID }] }))
     } catch (err) {
-      setError(toCloudError(err).message)
+      const e = toCloudError(err)
+      setError(e.code === 'UNAVAILABLE' ? '没有信号时不能加照片；文字可以先保存，有信号后再加照片。' : e.message)
     } finally {
       setUploading(false)
     }
@@ -51,10 +69,24 @@ export default function DiaryEditPage() {
     setSaved(false)
     const photos = form.photos.map((p) => p.fileID)
     try {
-      const done = entryId
-        ? await callCloud('diary', 'update', { entryId, text: form.text, photos })
-        : await callCloud('diary', 'add', { entryId: clientId.current, text: form.text, photos })
-      setEntryId(done.id)
+      if (entryId) {
+        await callCloud('diary', 'update', { entryId, text: form.text, photos })
+      } else {
+        const body = { entryId: form.entryId ?? newSubmissionId(), text: form.text, photos }
+        try {
+          setEntryId((await callCloud('diary', 'add', body)).id)
+        } catch (err) {
+          if (toCloudError(err).code !== 'UNAVAILABLE') throw err
+          outbox().add({ kind: 'diary', key: body.entryId, body, label: labelOf(body.text.trim()) })
+          clearDraft(draftKey)
+          setDirty(false)
+          setForm({ text: '', photos: [], entryId: newSubmissionId() })
+          setQueued(true)
+          return
+        }
+      }
+      clearDraft(draftKey)
+      setDirty(false)
       setSaved(true)
       void Taro.showToast({ title: '已保存', icon: 'success' })
     } catch (err) {
@@ -67,19 +99,17 @@ export default function DiaryEditPage() {
   return (
     <View className='jdq-page'>
       <DiaryEditView
-        entry={params.id ? entry as never : null}
+        entry={existingId ? (entry as never) : null}
         onRetry={() => void entry.reload()}
         form={form}
-        onText={(text) => {
-          setSaved(false)
-          setForm((f) => (f ? { ...f, text } : f))
-        }}
+        onText={(text) => edit((f) => ({ ...f, text }))}
         onAddPhoto={() => void addPhoto()}
-        onRemovePhoto={(fileID) => setForm((f) => (f ? { ...f, photos: f.photos.filter((p) => p.fileID !== fileID) } : f))}
+        onRemovePhoto={(fileID) => edit((f) => ({ ...f, photos: f.photos.filter((p) => p.fileID !== fileID) }))}
         uploading={uploading}
         saving={saving}
         error={error}
         saved={saved}
+        queued={queued}
         onSave={() => void save()}
       />
     </View>

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { DiaryEntry } from '../../../../types/diary'
 import { BigButton } from '../../../components/BigButton'
 import { ListFooter, RefreshError, listState } from '../../../components/ListFooter'
-import { Card, EmptyView, ErrorView, LoadingView } from '../../../components/StateViews'
+import { Card, EmptyView } from '../../../components/StateViews'
 import type { PagedState } from '../../../hooks/usePaged'
 import { dateText } from '../../format'
 

@@ -5,19 +5,24 @@ import type { FiveMustVisit } from '../../../../types/enums'
 import { useCloud } from '../../../hooks/useCloud'
 import { usePagedPage } from '../../../hooks/usePagedPage'
 import { callCloud } from '../../../services/cloud'
+import { cached } from '../../../services/offline-cache'
 import { toCloudError } from '../../../services/reply'
 import { draftProblem, HouseholdsView, type HouseholdDraft } from './HouseholdsView'
 
 /**
- * 五必访. On open: `households.coverage` and `households.list` (first page). The kind filter reloads the list
+ * 五必访. On open: `households.coverage` and `households.list` (first page), kept on the phone. The kind filter reloads the list
  * only; adding a household (`households.create`) reloads both.
  */
 export default function HouseholdsPage() {
   const [kind, setKind] = useState<FiveMustVisit | 'all'>('all')
-  const coverage = useCloud(() => callCloud('households', 'coverage', {}))
+  // Coverage and each filter's first page are kept on the phone for use without signal.
+  const coverage = useCloud(() => cached('households.coverage', () => callCloud('households', 'coverage', {})))
   const four = useCloud(() => callCloud('households', 'fourHundred', {}))
   const list = usePagedPage(
-    (cursor) => callCloud('households', 'list', { limit: 20, ...(kind !== 'all' ? { kind } : {}), ...(cursor ? { cursor } : {}) }),
+    (cursor) => {
+      const load = () => callCloud('households', 'list', { limit: 20, ...(kind !== 'all' ? { kind } : {}), ...(cursor ? { cursor } : {}) })
+      return cursor ? load() : cached(`households.list.${kind}`, load)
+    },
     [kind],
     { alsoRefresh: () => Promise.all([coverage.reload(), four.reload()]), reloadOnShow: true }
   )

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Demand, DemandFilter } from '../../../../types/service'
-import { demandStatusLabels, urgencies } from '../../../../types/service'
+import { demandStatusLabels, reportStateLabels, urgencies } from '../../../../types/service'
 import { demandAreas } from '../../../../types/enums'
 import { BigButton } from '../../../components/BigButton'
 import { Chips, type ChipOption } from '../../../components/Chips'
@@ -17,7 +17,9 @@ export const filterOptions: ChipOption<DemandFilter>[] = [
   { value: 'overdue', label: '已超期' },
   { value: 'solved', label: '已办结' },
   { value: 'reported', label: '已上报' },
-  { value: 'closed', label: '已答复' }
+  { value: 'answered', label: '上级已答复' },
+  { value: 'closed', label: '已答复群众' },
+  { value: 'invalid', label: '无效' }
 ]
 
 export interface NewDemandForm {
@@ -46,6 +48,8 @@ export interface NewDemandProps {
   onCreate: () => void
   creating: boolean
   createError: string | null
+  /** The last one was kept on the phone (no signal). */
+  queued?: boolean
 }
 
 /**
@@ -61,7 +65,7 @@ export function LedgerView(p: LedgerViewProps) {
           <Text className='jdq-row__line'>点一条诉求，查看办理过程；未办结的可以督办。</Text>
         </Card>
       ) : null}
-      <Chips options={filterOptions} value={p.filter} onChange={p.onFilter} testId='filter' />
+      <Chips options={filterOptions} value={p.filter} onChange={p.onFilter} testId='filter' bar />
       {p.create ? <NewDemand {...p.create} /> : null}
       <List {...p} />
     </View>
@@ -71,7 +75,12 @@ export function LedgerView(p: LedgerViewProps) {
 function NewDemand(p: NewDemandProps) {
   if (!p.form.open) {
     return (
-      <View className='jdq-state__action'>
+      <View className='jdq-actions'>
+        {p.queued ? (
+          <View className='jdq-banner jdq-banner--warn' data-testid='demand-queued'>
+            <Text>没有信号，这条诉求已保存在手机上，有信号时自动登记到台账。</Text>
+          </View>
+        ) : null}
         <BigButton kind='plain' onClick={() => p.onForm((f) => ({ ...f, open: true }))} testId='open-new'>
           登记一条诉求
         </BigButton>
@@ -121,17 +130,19 @@ export function DemandRow({ demand: d, onOpen }: { demand: Demand; onOpen: (id: 
     <View className='jdq-row' data-testid='demand' onClick={() => onOpen(d.id)}>
       <View className='jdq-row__head'>
         <Text className='jdq-row__title'>
-          {demandAreas.labels[d.area]} · {urgencies[d.urgency]}
+          {demandAreas.labels[d.area]} · {d.triaged ? urgencies[d.urgency] : '待定紧急程度'}
         </Text>
         <View>
           {d.overdue ? <Text className='jdq-tag jdq-tag--bad' data-testid='tag-overdue'>超期</Text> : null}
+          {d.urgentHint && !d.triaged ? <Text className='jdq-tag jdq-tag--wait' data-testid='tag-urgent-hint'>群众说急</Text> : null}
+          {d.pendingExtension ? <Text className='jdq-tag jdq-tag--wait' data-testid='tag-extension'>延期待审批</Text> : null}
           <Text className='jdq-tag jdq-tag--plain' data-testid='tag-status'>{demandStatusLabels[d.status]}</Text>
         </View>
       </View>
       <Text className='jdq-row__line'>{d.text}</Text>
       <Text className='jdq-row__line'>
         {d.status === 'open' || d.status === 'coordinating' ? `期限 ${dateText(d.deadlineAt)}` : `登记于 ${dateText(d.createdAt)}`}
-        {d.department ? ` · ${d.department}` : ''}
+        {d.report && d.status === 'reported' ? ` · 上报${d.report.toOrgName}，${reportStateLabels[d.report.state]}` : d.department ? ` · ${d.department}` : ''}
       </Text>
     </View>
   )

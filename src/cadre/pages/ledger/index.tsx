@@ -5,9 +5,14 @@ import type { DemandFilter } from '../../../../types/service'
 import { usePagedPage } from '../../../hooks/usePagedPage'
 import { callCloud } from '../../../services/cloud'
 import { toCloudError } from '../../../services/reply'
+import { clearDraft, loadDraft, useDraftSaver } from '../../../services/drafts'
+import { labelOf, newSubmissionId, outbox } from '../../../services/outbox'
 import { LedgerView, type NewDemandForm } from './LedgerView'
 
-const emptyForm: NewDemandForm = { open: false, area: null, urgency: 'general', text: '' }
+/** The form with the id the phone made for this problem: a retry or an offline resend lands once. */
+type Draft = NewDemandForm & { submissionId: string }
+const DRAFT = 'demand:new'
+const emptyForm = (): Draft => ({ open: false, area: null, urgency: 'general', text: '', submissionId: newSubmissionId() })
 
 /**
  * 群众诉求台账. On open and on a filter change: `demands.list`; more on reaching the bottom.
@@ -20,9 +25,11 @@ export default function LedgerPage() {
   const cadreName = cadreId ? decodeURIComponent(params.name ?? '') : undefined
   const [filter, setFilter] = useState<DemandFilter>('active')
   const list = usePagedPage((cursor) => callCloud('demands', 'list', { filter, limit: 20, ...(cadreId ? { cadreId } : {}), ...(cursor ? { cursor } : {}) }), [filter, cadreId])
-  const [form, setForm] = useState<NewDemandForm>(emptyForm)
+  const [form, setForm] = useState<Draft>(() => (cadreId ? null : loadDraft<Draft>(DRAFT)) ?? emptyForm())
   const [creating, setCreating] = useState(false)
   const [createError, setCreateError] = useState<string | null>(null)
+  const [queued, setQueued] = useState(false)
+  useDraftSaver(DRAFT, form, !cadreId && form.open)
 
   useEffect(() => {
     if (cadreName) void Taro.setNavigationBarTitle({ title: `${cadreName}的诉求台账` })
@@ -33,10 +40,20 @@ export default function LedgerPage() {
     if (!form.text.trim()) return setCreateError('请填写问题描述')
     setCreating(true)
     setCreateError(null)
+    setQueued(false)
+    const body = { submissionId: form.submissionId, area: form.area, urgency: form.urgency, text: form.text.trim() }
     try {
-      await callCloud('demands', 'create', { area: form.area, urgency: form.urgency, text: form.text.trim() })
-      setForm(emptyForm)
-      await list.reload()
+      try {
+        await callCloud('demands', 'create', body)
+      } catch (err) {
+        if (toCloudError(err).code !== 'UNAVAILABLE') throw err
+        // No signal: kept on the phone with its id, sent when the network is back.
+        outbox().add({ kind: 'demand', key: body.submissionId, body, label: labelOf(body.text) })
+        setQueued(true)
+      }
+      clearDraft(DRAFT)
+      setForm(emptyForm())
+      void list.reload()
     } catch (err) {
       setCreateError(toCloudError(err).message)
     } finally {
@@ -52,7 +69,7 @@ export default function LedgerPage() {
         onFilter={setFilter}
         onOpen={(id) => void Taro.navigateTo({ url: `/cadre/pages/demand/index?id=${encodeURIComponent(id)}` })}
         cadreName={cadreName}
-        create={cadreId ? undefined : { form, onForm: (u) => setForm(u), onCreate: () => void create(), creating, createError }}
+        create={cadreId ? undefined : { form, onForm: (u) => setForm((f) => ({ ...f, ...u(f) })), onCreate: () => void create(), creating, createError, queued }}
       />
     </View>
   )

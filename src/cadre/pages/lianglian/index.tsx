@@ -4,12 +4,14 @@ import { View } from '@tarojs/components'
 import { useCloud } from '../../../hooks/useCloud'
 import { usePageRefresh } from '../../../hooks/usePagedPage'
 import { callCloud } from '../../../services/cloud'
+import { loadOverviewCached } from '../../../services/offline-cache'
 import { toCloudError } from '../../../services/reply'
 import { contactProblem, LiangLianView, type ContactDraft } from './LiangLianView'
 
 /** 两联. On open: `points.overview`. `points.addContact` / `points.removeContact`, then the overview again. */
 export default function LiangLianPage() {
-  const overview = useCloud(() => callCloud('points', 'overview', {}))
+  // Kept on the phone: 联系点 and 联系人 (with their phones) are there without signal.
+  const overview = useCloud(loadOverviewCached)
   const [draft, setDraft] = useState<ContactDraft | null>(null)
   const [saving, setSaving] = useState(false)
   const [formError, setFormError] = useState<string | null>(null)

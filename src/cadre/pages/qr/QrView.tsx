@@ -1,4 +1,5 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
+import { QrImage } from '../../../components/QrImage'
 import type { QrCode } from '../../../../types/service'
 import { Card, ErrorView, LoadingView } from '../../../components/StateViews'
 import type { CloudState } from '../../../hooks/useCloud'
@@ -13,9 +14,7 @@ export function QrView({ code, kind, onRetry }: { code: CloudState<QrCode>; kind
   }
   return (
     <Card title={titles[kind]} testId='qr'>
-      <View className='qr-box'>
-        <Image className='qr-image' src={code.data.imageUrl} mode='aspectFit' data-testid='qr-image' />
-      </View>
+      <QrImage src={code.data.imageUrl} size={280} testId='qr-image' />
       <Text className='jdq-row__line'>编号：<Text data-testid='qr-scene'>{code.data.scene}</Text></Text>
       <Text className='jdq-row__line'>群众评价实名但保密，您看不到是谁评的；请不要引导或要求好评。</Text>
     </Card>

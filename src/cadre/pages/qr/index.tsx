@@ -3,7 +3,6 @@ import { View } from '@tarojs/components'
 import { useCloud } from '../../../hooks/useCloud'
 import { callCloud } from '../../../services/cloud'
 import { QrView } from './QrView'
-import './index.scss'
 
 type Kind = 'visit' | 'demand' | 'point'
 

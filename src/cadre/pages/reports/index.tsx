@@ -6,7 +6,7 @@ import { useCloud } from '../../../hooks/useCloud'
 import { usePageRefresh } from '../../../hooks/usePagedPage'
 import { callCloud } from '../../../services/cloud'
 import { toCloudError } from '../../../services/reply'
-import { newSubmissionId } from '../../../services/checkin-queue'
+import { newSubmissionId } from '../../../services/outbox'
 import { openReport, pickAndUpload } from '../../../services/upload'
 import { ReportsView, type ReportDraft } from './ReportsView'
 

@@ -11,7 +11,7 @@ import { Field, TextArea, TextInput } from '../../../components/Field'
 import { Card, ErrorView, LoadingView } from '../../../components/StateViews'
 import type { CloudState } from '../../../hooks/useCloud'
 import { statusTag, visitTime } from '../../format'
-import type { ProblemDraft, RecordForm } from './record-form'
+import type { ProblemDraft, RecordErrors, RecordForm } from './record-form'
 import './index.scss'
 
 export interface HouseholdPick {
@@ -29,9 +29,16 @@ export interface VisitViewProps {
   households: HouseholdPick
   onLoadHouseholds: () => void
   saving: boolean
+  /** A line under the form: the server's refusal, or how many fields to fix. */
   saveError: string | null
+  /** What to fix, at each field. */
+  errors?: RecordErrors
   saved: boolean
   onSave: () => void
+  /** The check-in itself is still on the phone, waiting for signal (no QR, no ledger yet). */
+  queued?: boolean
+  /** The record is saved on the phone and will be sent with signal. */
+  recordQueued?: boolean
   /** 出示评价二维码 (issue 4): the resident scans it to rate this visit or report a problem. */
   onShowQr?: () => void
   /** A problem raised on the visit opens its entry in the 办实事 ledger (the demand page). */
@@ -50,22 +57,28 @@ export function VisitView(p: VisitViewProps) {
     return <LoadingView />
   }
   const v = p.visit.data
-  const tag = statusTag[v.status]
+  const tag = p.queued ? { tone: 'wait', label: '待上传' } : statusTag[v.status]
   return (
     <View data-testid='visit-detail'>
       <Card title={v.pointName}>
         <View className='jdq-row__head'>
           <Text className='jdq-row__line'>{visitTime(v.visitedAt)}</Text>
           <View>
-            {v.offline ? <Text className='jdq-tag jdq-tag--plain'>离线补传</Text> : null}
+            {v.offline && !p.queued ? <Text className='jdq-tag jdq-tag--plain'>离线补传</Text> : null}
             <Text className={`jdq-tag jdq-tag--${tag.tone}`} data-testid='tag-status'>
               {tag.label}
             </Text>
           </View>
         </View>
-        <Text className='jdq-row__line'>
-          打卡位置离联系点 {formatDistance(v.distanceM)}（定位误差约 {Math.round(v.accuracyM)} 米）
-        </Text>
+        {p.queued ? (
+          <Text className='jdq-row__line' data-testid='visit-queued'>
+            这次打卡保存在手机上，有信号时自动上传；走访记录可以先写，会在打卡之后上传。
+          </Text>
+        ) : (
+          <Text className='jdq-row__line'>
+            打卡位置离联系点 {formatDistance(v.distanceM)}（定位误差约 {Math.round(v.accuracyM)} 米）
+          </Text>
+        )}
         {v.reason ? <Text className='jdq-row__line'>外勤说明：{v.reason}</Text> : null}
         {v.note ? <Text className='jdq-row__line'>备注：{v.note}</Text> : null}
         {v.review ? (
@@ -79,7 +92,7 @@ export function VisitView(p: VisitViewProps) {
           </Text>
         ))}
       </Card>
-      {p.onShowQr && v.status !== 'rejected' ? (
+      {p.onShowQr && !p.queued && v.status !== 'rejected' ? (
         <View className='jdq-state__action'>
           <BigButton kind='plain' onClick={p.onShowQr} testId='show-qr'>
             出示二维码，请群众评价
@@ -165,7 +178,7 @@ function RecordEditor(p: VisitViewProps & { form: RecordForm }) {
         <Field label='四进类别'>
           <Chips options={categoryOptions} value={form.category} onChange={set('category')} testId='category' />
         </Field>
-        <Field label='工作方式'>
+        <Field label='工作方式' error={p.errors?.method} testId='method-field'>
           <Chips options={methodOptions} value={form.method} onChange={set('method')} testId='method' />
         </Field>
       </Card>
@@ -181,7 +194,7 @@ function RecordEditor(p: VisitViewProps & { form: RecordForm }) {
         </Field>
       </Card>
       <Card title='见到的人'>
-        <Field label='人数'>
+        <Field label='人数' error={p.errors?.peopleCount} testId='people-count-field'>
           <TextInput value={form.peopleCount} onChange={set('peopleCount')} type='number' maxlength={5} placeholder='例如 5' testId='people-count' />
         </Field>
         <Field label='是哪些人（可不填）'>
@@ -229,7 +242,7 @@ function RecordEditor(p: VisitViewProps & { form: RecordForm }) {
             <Field label={`问题 ${i + 1}：方面`}>
               <Chips options={areaOptions} value={pr.area} onChange={(area) => setProblem(i, { area })} testId={`problem-${i}-area`} />
             </Field>
-            <Field label='问题内容'>
+            <Field label='问题内容' error={p.errors?.problems?.[i]} testId={`problem-${i}-text-field`}>
               <TextArea value={pr.text} onChange={(text) => setProblem(i, { text })} maxlength={500} testId={`problem-${i}-text`} />
             </Field>
             <Field label='怎么办' hint='能解决的立即解决；需要其他部门的协调解决；暂时解决不了的上报反映，并向群众解释'>
@@ -258,6 +271,11 @@ function RecordEditor(p: VisitViewProps & { form: RecordForm }) {
       {p.saved ? (
         <View className='jdq-banner jdq-banner--ok' data-testid='saved'>
           <Text>走访记录已保存</Text>
+        </View>
+      ) : null}
+      {p.recordQueued ? (
+        <View className='jdq-banner jdq-banner--warn' data-testid='record-queued'>
+          <Text>走访记录已保存在手机上，有信号时自动上传（可在首页“待上传”里查看）。</Text>
         </View>
       ) : null}
       <View className='jdq-actions'>

@@ -31,17 +31,7 @@ export function formFromDetail(v: VisitDetail): RecordForm {
   if (!r) {
     return { category: v.pointKind, method: null, policy: '', needs: '', advice: '', peopleCount: '', peopleText: '', householdIds: [], problems: [] }
   }
-  return {
-    category: r.category,
-    method: r.method,
-    policy: r.policy ?? '',
-    needs: r.needs ?? '',
-    advice: r.advice ?? '',
-    peopleCount: String(r.peopleMet.count),
-    peopleText: r.peopleMet.text ?? '',
-    householdIds: [...r.householdIds],
-    problems: r.problems.map((p) => ({ area: p.area, text: p.text, handling: p.handling }))
-  }
+  return formFromInput({ ...r, visitId: v.id })
 }
 
 /** Still editable (7 days after the check-in, by the server's date). */
@@ -51,14 +41,28 @@ export function isEditable(v: Pick<VisitDetail, 'recordEditableUntil'>, now: Dat
 
 const opt = (s: string) => (s.trim() ? s.trim() : undefined)
 
-/** What to send, or the first thing to fix in words. */
-export function toRecordInput(visitId: string, f: RecordForm): { ok: true; input: RecordInput } | { ok: false; message: string } {
-  if (!f.method) return { ok: false, message: '请选择工作方式' }
+/** What is wrong with the form, field by field (shown at each field, all at once). */
+export interface RecordErrors {
+  method?: string
+  peopleCount?: string
+  /** By problem index. */
+  problems?: Record<number, string>
+}
+
+export const errorCount = (e: RecordErrors) => (e.method ? 1 : 0) + (e.peopleCount ? 1 : 0) + Object.keys(e.problems ?? {}).length
+
+/** What to send, or every field to fix (with a one-line summary for the bottom of the form). */
+export function toRecordInput(visitId: string, f: RecordForm): { ok: true; input: RecordInput } | { ok: false; errors: RecordErrors; message: string } {
+  const errors: RecordErrors = {}
+  if (!f.method) errors.method = '请选择工作方式'
   const countText = f.peopleCount.trim()
   const count = countText === '' ? 0 : Number(countText)
-  if (!Number.isInteger(count) || count < 0) return { ok: false, message: '见到的人数请填整数' }
-  const emptyProblem = f.problems.findIndex((p) => !p.text.trim())
-  if (emptyProblem >= 0) return { ok: false, message: `第 ${emptyProblem + 1} 个问题还没有写内容` }
+  if (!Number.isInteger(count) || count < 0) errors.peopleCount = '见到的人数请填整数'
+  f.problems.forEach((p, i) => {
+    if (!p.text.trim()) errors.problems = { ...errors.problems, [i]: `第 ${i + 1} 个问题还没有写内容` }
+  })
+  const n = errorCount(errors)
+  if (n > 0 || !f.method) return { ok: false, errors, message: n === 1 ? (errors.method ?? errors.peopleCount ?? Object.values(errors.problems ?? {})[0]) : `还有 ${n} 处要填写，已在上面用红字标出` }
   const input: RecordInput = {
     visitId,
     category: f.category,
@@ -71,4 +75,19 @@ export function toRecordInput(visitId: string, f: RecordForm): { ok: true; input
   if (opt(f.needs)) input.needs = opt(f.needs)
   if (opt(f.advice)) input.advice = opt(f.advice)
   return { ok: true, input }
+}
+
+/** A record waiting on the phone, back into the form (to go on editing it offline). */
+export function formFromInput(r: RecordInput): RecordForm {
+  return {
+    category: r.category,
+    method: r.method,
+    policy: r.policy ?? '',
+    needs: r.needs ?? '',
+    advice: r.advice ?? '',
+    peopleCount: String(r.peopleMet.count),
+    peopleText: r.peopleMet.text ?? '',
+    householdIds: [...(r.householdIds ?? [])],
+    problems: (r.problems ?? []).map((p) => ({ area: p.area, text: p.text, handling: p.handling }))
+  }
 }

@@ -2,11 +2,13 @@ import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { usePagedPage } from '../../../hooks/usePagedPage'
 import { callCloud } from '../../../services/cloud'
+import { loadVisitsCached } from '../../../services/offline-cache'
 import { VisitsView } from './VisitsView'
 
 /** 走访记录. On open: `visit.list` (first page); more pages on reaching the bottom. */
 export default function VisitsPage() {
-  const list = usePagedPage((cursor) => callCloud('visit', 'list', { limit: 20, ...(cursor ? { cursor } : {}) }))
+  // The first page is kept on the phone (the recent visits, for writing their records offline).
+  const list = usePagedPage((cursor) => (cursor ? callCloud('visit', 'list', { limit: 20, cursor }) : loadVisitsCached()))
   return (
     <View className='jdq-page'>
       <VisitsView

@@ -1,58 +1,60 @@
 import { Text, View } from '@tarojs/components'
 import type { BadReviewCase, Demand, Rating } from '../../../../types/service'
-import { caseStatusLabels, demandStatusLabels } from '../../../../types/service'
-import { demandAreas, ratingLevels } from '../../../../types/enums'
-import { BigButton } from '../../../components/BigButton'
-import { Chips } from '../../../components/Chips'
-import { Field, TextArea } from '../../../components/Field'
+import { caseStatusLabels } from '../../../../types/service'
+import { ratingLevels } from '../../../../types/enums'
+import { Chips, type ChipOption } from '../../../components/Chips'
 import { ListFooter, listState } from '../../../components/ListFooter'
 import { Card, EmptyView } from '../../../components/StateViews'
 import type { PagedState } from '../../../hooks/usePaged'
 import { beijing } from '../../../../types/rules/beijing-time'
+import { EditOrButtons, type CaseAction, type EditProps, type Editing } from './EditOrButtons'
+import { ExtensionList, InvalidList, OverdueList, ReportList } from './DemandQueues'
 
-export type Tab = 'cases' | 'overdue' | 'appeals'
-export type CaseAction = 'revisit' | 'rectify' | 'void' | 'supervise' | 'voidRating' | 'keepRating'
+export type Tab = 'cases' | 'overdue' | 'extensions' | 'reports' | 'invalid' | 'appeals'
+export type { CaseAction, Editing }
 
-export interface Editing {
-  id: string
-  action: CaseAction
-  text: string
-  sending: boolean
-  error: string | null
-}
+export const tabOptions: ChipOption<Tab>[] = [
+  { value: 'cases', label: '差评回访' },
+  { value: 'overdue', label: '超期诉求' },
+  { value: 'extensions', label: '延期申请' },
+  { value: 'reports', label: '上报待答复' },
+  { value: 'invalid', label: '无效诉求' },
+  { value: 'appeals', label: '申诉' }
+]
 
-export interface CasesViewProps {
+export interface CasesViewProps extends EditProps {
   tab: Tab
   onTab: (t: Tab) => void
   cases: PagedState<BadReviewCase>
   overdue: PagedState<Demand>
+  extensions?: PagedState<Demand>
+  reports?: PagedState<Demand>
+  invalid?: PagedState<Demand>
   appeals: PagedState<Rating>
   onRetry: () => void
   onMore: () => void
-  editing: Editing | null
-  onEdit: (e: { id: string; action: CaseAction } | null) => void
-  onText: (text: string) => void
-  onSend: () => void
-  /** An overdue demand's detail: its timeline and progress notes (the cadre's demand page). */
+  /** A demand's detail: its timeline and progress notes (the cadre's demand page). */
   onOpenDemand: (id: string) => void
 }
 
 const when = (iso: string) => beijing(iso).format('M月D日 HH:mm')
-const actionLabels: Record<CaseAction, { button: string; field: string }> = {
-  revisit: { button: '记录回访', field: '回访情况' },
-  rectify: { button: '记录整改结果', field: '整改结果（会告诉群众）' },
-  void: { button: '撤销这条评价（申诉）', field: '撤销理由（会记录在案）' },
-  supervise: { button: '督办', field: '督办意见' },
-  voidRating: { button: '申诉成立，撤销评价', field: '撤销理由（会记录在案）' },
-  keepRating: { button: '维持评价', field: '维持的理由' }
-}
+const none = { items: [], loading: false, loadingMore: false, error: null, moreError: null, hasMore: false, loaded: true }
 
-/** The manager's queue: 差评 to follow up (回访 in 1 working day, 整改 in 15) and demands past their deadline. */
+/**
+ * The manager's queue: 差评 to follow up (回访 in 1 working day, 整改 in 15), demands past their deadline, extension
+ * requests to decide, reports sent to this unit to 签收 and answer, entries set aside as invalid, appeals.
+ */
 export function CasesView(p: CasesViewProps) {
+  const queue = (list: PagedState<Demand> | undefined) => ({ ...p, list: list ?? none })
   return (
     <View data-testid='manager-queue'>
-      <Chips options={[{ value: 'cases', label: '差评回访' }, { value: 'overdue', label: '超期诉求' }, { value: 'appeals', label: '申诉' }]} value={p.tab} onChange={p.onTab} testId='tab' />
-      {p.tab === 'cases' ? <CaseList {...p} /> : p.tab === 'overdue' ? <OverdueList {...p} /> : <AppealList {...p} />}
+      <Chips options={tabOptions} value={p.tab} onChange={p.onTab} testId='tab' bar />
+      {p.tab === 'cases' ? <CaseList {...p} /> : null}
+      {p.tab === 'overdue' ? <OverdueList p={queue(p.overdue)} /> : null}
+      {p.tab === 'extensions' ? <ExtensionList p={queue(p.extensions)} /> : null}
+      {p.tab === 'reports' ? <ReportList p={queue(p.reports)} /> : null}
+      {p.tab === 'invalid' ? <InvalidList p={queue(p.invalid)} /> : null}
+      {p.tab === 'appeals' ? <AppealList {...p} /> : null}
     </View>
   )
 }
@@ -86,32 +88,6 @@ function CaseList(p: CasesViewProps) {
   )
 }
 
-function OverdueList(p: CasesViewProps) {
-  const state = listState(p.overdue, p.onRetry, <EmptyView title='没有超期的诉求' />)
-  if (state) return state
-  return (
-    <View>
-      <Card>
-        {p.overdue.items.map((d) => (
-          <View className='jdq-row' key={d.id} data-testid='overdue-demand'>
-            <View className='jdq-row__head'>
-              <Text className='jdq-row__title'>{d.cadreName} · {demandAreas.labels[d.area]}</Text>
-              <Text className='jdq-tag jdq-tag--bad'>超期 · {demandStatusLabels[d.status]}</Text>
-            </View>
-            <Text className='jdq-row__line'>{d.text}</Text>
-            <Text className='jdq-row__line'>期限 {when(d.deadlineAt)}{d.supervised ? ` · 已督办 ${d.supervised} 次` : ''}</Text>
-            <Text className='jdq-link' data-testid='open-overdue-demand' onClick={() => p.onOpenDemand(d.id)}>
-              查看办理经过 ›
-            </Text>
-            <EditOrButtons p={p} id={d.id} actions={['supervise']} />
-          </View>
-        ))}
-      </Card>
-      <ListFooter list={p.overdue} onMore={p.onMore} />
-    </View>
-  )
-}
-
 function AppealList(p: CasesViewProps) {
   const state = listState(p.appeals, p.onRetry, <EmptyView title='没有待处理的申诉' />)
   if (state) return state
@@ -131,31 +107,6 @@ function AppealList(p: CasesViewProps) {
         ))}
       </Card>
       <ListFooter list={p.appeals} onMore={p.onMore} />
-    </View>
-  )
-}
-
-function EditOrButtons({ p, id, actions }: { p: CasesViewProps; id: string; actions: CaseAction[] }) {
-  const e = p.editing
-  if (e && e.id === id) {
-    return (
-      <View data-testid='edit-form'>
-        <Field label={actionLabels[e.action].field}>
-          <TextArea value={e.text} onChange={p.onText} maxlength={500} testId='edit-text' />
-        </Field>
-        {e.error ? <Text className='jdq-field__error' data-testid='edit-error'>{e.error}</Text> : null}
-        <BigButton onClick={p.onSend} loading={e.sending} testId='edit-send'>确定</BigButton>
-        <BigButton kind='plain' onClick={() => p.onEdit(null)}>取消</BigButton>
-      </View>
-    )
-  }
-  return (
-    <View>
-      {actions.map((a) => (
-        <BigButton key={a} kind={a === 'void' || a === 'keepRating' ? 'plain' : 'primary'} onClick={() => p.onEdit({ id, action: a })} testId={`do-${a}`}>
-          {actionLabels[a].button}
-        </BigButton>
-      ))}
     </View>
   )
 }

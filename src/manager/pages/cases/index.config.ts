@@ -1,5 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '差评回访和超期诉求',
+  navigationBarTitleText: '差评回访和诉求督办',
   enablePullDownRefresh: true,
   onReachBottomDistance: 120
 })

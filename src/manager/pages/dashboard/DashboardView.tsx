@@ -88,7 +88,7 @@ export function FiguresBlock({ figures, satisfiedShare }: { figures: PeriodFigur
         {f.ratings.count > 0 ? (
           <Chart
             kind='bar'
-            labels={levels.map((l) => ratingLevels.labels[l].replace('非常', '很'))}
+            labels={levels.map((l) => ratingLevels.labels[l])}
             series={[{ name: '条数', color: BLUE, values: levels.map((l) => f.ratings.byLevel[l] ?? 0) }]}
             height={150}
             caption={levels.map((l) => `${ratingLevels.labels[l]} ${f.ratings.byLevel[l] ?? 0} 条`).join('，')}
@@ -151,7 +151,7 @@ function ChildRow({ c, onOpen }: { c: DashboardChild; onOpen: () => void }) {
 }
 
 function PeriodSwitch({ kind, onKind }: { kind: PeriodKind; onKind: (k: PeriodKind) => void }) {
-  return <Chips options={kindOptions} value={kind} onChange={onKind} testId='period' />
+  return <Chips options={kindOptions} value={kind} onChange={onKind} testId='period' bar />
 }
 
 export interface DashboardViewProps {

@@ -24,6 +24,7 @@ export type EntryKey =
   | 'voices'
   | 'pack'
   | 'places'
+  | 'holidays'
 
 export interface ManagerEntry {
   key: EntryKey
@@ -42,7 +43,7 @@ export const entryGroups: { title: string; entries: ManagerEntry[] }[] = [
   {
     title: '要马上办的',
     entries: [
-      { key: 'cases', title: '差评回访和超期诉求', hint: '每条差评 1 个工作日内回访、限期整改并告诉群众；超期的诉求及时督办', url: '/manager/pages/cases/index' },
+      { key: 'cases', title: '差评回访和诉求督办', hint: '差评 1 个工作日内回访、限期整改；超期诉求督办；审批延期申请；签收答复上报的诉求；核查标为无效的诉求', url: '/manager/pages/cases/index' },
       { key: 'review', title: '外勤审核', hint: '干部不在联系点范围内的打卡，审核通过后计入下基层天数', url: '/manager/pages/review/index' },
       { key: 'reviews', title: '批阅日记和报告', hint: '阅读下级干部的民情日记、调研报告，批示或采纳其中的建议，干部会收到提醒', url: '/work/pages/reviews/index' }
     ]
@@ -78,7 +79,8 @@ export const entryGroups: { title: string; entries: ManagerEntry[] }[] = [
     title: '省活动办',
     entries: [
       { key: 'feedback-admin', title: '投诉建议处理', hint: '群众和干部提交的投诉建议，逐条答复', url: '/manager/pages/feedback/index', adminOnly: true },
-      { key: 'reconcile', title: '数据核对报告', hint: '每晚按原始记录重算统计数字，发现不一致会自动改正并列在这里', url: '/manager/pages/reconcile/index', adminOnly: true }
+      { key: 'reconcile', title: '数据核对报告', hint: '每晚按原始记录重算统计数字，发现不一致会自动改正并列在这里', url: '/manager/pages/reconcile/index', adminOnly: true },
+      { key: 'holidays', title: '法定节假日安排', hint: '所有办理时限按工作日计算；国务院公布新一年的放假安排后在这里录入', url: '/manager/pages/holidays/index', adminOnly: true }
     ]
   }
 ]

@@ -1,8 +1,9 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { Invite, Member, OrgNode } from '../../../../types/api/orgs'
 import { orgLevels, roles, systems } from '../../../../types/enums'
 import { formatInviteCode } from '../../../../types/rules/invites'
 import { beijing } from '../../../../types/rules/beijing-time'
+import { QrImage } from '../../../components/QrImage'
 import { BigButton } from '../../../components/BigButton'
 import { Chips } from '../../../components/Chips'
 import { Field, TextInput } from '../../../components/Field'
@@ -171,7 +172,7 @@ function CreatedCard({ created }: { created: CreatedInvite }) {
       <Text className='org-code' data-testid='invite-code'>
         {formatInviteCode(invite.code)}
       </Text>
-      {qr ? <Image className='org-qr' src={qr.imageUrl} mode='aspectFit' showMenuByLongpress data-testid='invite-qr' /> : null}
+      {qr ? <QrImage src={qr.imageUrl} testId='invite-qr' /> : null}
       {qrError ? <Text className='jdq-hint'>{qrError}</Text> : null}
       <Text className='jdq-hint'>{beijing(invite.expiresAt).format('M月D日 HH:mm')} 前有效。请当面交给本人，不要发到群里。</Text>
     </View>

@@ -41,9 +41,9 @@ export function RankingsView(p: RankingsViewProps) {
   return (
     <View data-testid='rankings'>
       {p.title ? <Text className='rank-title' data-testid='rank-title'>{p.title}</Text> : null}
-      <Chips options={periodOptions} value={p.kind} onChange={p.onKind} testId='period' />
+      <Chips options={periodOptions} value={p.kind} onChange={p.onKind} testId='period' bar />
       {p.canShowUnits ? (
-        <Chips options={[{ value: 'units', label: '下级单位' }, { value: 'individuals', label: '干部个人' }]} value={p.view} onChange={p.onView} testId='rank-view' />
+        <Chips options={[{ value: 'units', label: '下级单位' }, { value: 'individuals', label: '干部个人' }]} value={p.view} onChange={p.onView} testId='rank-view' bar />
       ) : null}
       {p.onOpenHonours ? (
         <View className='jdq-link' onClick={p.onOpenHonours} data-testid='open-honours'>

@@ -5,7 +5,7 @@ import { beijingDate } from '../../../../types/rules/beijing-time'
 import { useCloud } from '../../../hooks/useCloud'
 import { callCloud } from '../../../services/cloud'
 import { toCloudError } from '../../../services/reply'
-import { newSubmissionId } from '../../../services/checkin-queue'
+import { newSubmissionId } from '../../../services/outbox'
 import { BookView, type HelpDraft, type ProfileDraft } from './BookView'
 
 /**

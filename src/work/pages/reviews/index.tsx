@@ -8,7 +8,7 @@ import { usePageRefresh } from '../../../hooks/usePagedPage'
 import { callCloud } from '../../../services/cloud'
 import { toCloudError } from '../../../services/reply'
 import { isManager, loadMe } from '../../../services/me'
-import { newSubmissionId } from '../../../services/checkin-queue'
+import { newSubmissionId } from '../../../services/outbox'
 import { openReport } from '../../../services/upload'
 import { ReviewsView, type OpenItem, type ReviewsTab } from './ReviewsView'
 

@@ -1,0 +1,76 @@
+/**
+ * Every QR code the app shows scans: each is read back from the rendered page with jsQR (the pixels a phone's
+ * camera would see), and the link it holds opens the right page of this H5 app in a fresh browser — a visit's
+ * code and a liaison point's plate open the resident's rating page, an invitation opens 加入单位.
+ */
+import jsQR from 'jsqr'
+import { PNG } from 'pngjs'
+import type { Page } from 'playwright-core'
+import { checkInNear, e2eApp } from '../helpers/e2e'
+import { scaled } from '../helpers/time-scale'
+import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
+
+const wait = { state: 'visible' as const, timeout: scaled(30000) }
+
+/** The QR code inside the element, as a camera would read it from the screen. */
+async function scan(page: Page, testId: string): Promise<string> {
+  const img = page.locator(`[data-testid="${testId}"] img`)
+  await img.waitFor(wait)
+  await page.waitForFunction((id) => {
+    const el = document.querySelector(`[data-testid="${id}"] img`) as HTMLImageElement | null
+    return Boolean(el && el.complete && el.naturalWidth > 0)
+  }, testId)
+  const shot = await page.locator(`[data-testid="${testId}"]`).screenshot({ path: `test-results/e2e-scan-${testId}.png` })
+  const png = PNG.sync.read(shot)
+  const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
+  if (!found) throw new Error(`no readable QR code in ${testId} (${png.width}×${png.height}): test-results/e2e-scan-${testId}.png`)
+  return found.data
+}
+
+describe('QR codes scan and open the right page, in Chromium', () => {
+  const app = e2eApp(['user', 'visit', 'ratings', 'orgs', 'demands'])
+  const demo = buildDemoData()
+  const cadre = demo.users.find((u) => u.openid === demoAccounts.cadre)!
+  const point = demo.liaisonPoints.filter((p) => p.cadreId === cadre._id)[0]
+
+  it('a visit’s code and the liaison point’s plate open the rating page', async () => {
+    const visit = await checkInNear(app.url, demoAccounts.cadre, point)
+    const page = await app.open({ as: demoAccounts.cadre, at: `#/cadre/pages/qr/index?kind=visit&id=${encodeURIComponent(visit.visit.id)}`, context: { viewport: { width: 375, height: 812 } } })
+    const visitLink = await scan(page, 'qr-image')
+    await app.shot(page, 'qr-visit')
+    await page.evaluate((id) => (window.location.hash = `#/cadre/pages/qr/index?kind=point&id=${encodeURIComponent(id)}`), point._id)
+    await page.locator('[data-testid="qr-scene"]').filter({ hasText: /^p/ }).waitFor(wait)
+    const plateLink = await scan(page, 'qr-image')
+    await page.context().close()
+
+    for (const [link, expected] of [[visitLink, cadre.name], [plateLink, point.name]] as const) {
+      expect(link.startsWith(`${app.url}/#/pages/rate/index?scene=`)).toBe(true)
+      // A resident's browser (no session) opening the scanned link: the dev login first, then the rating page.
+      const resident = await app.open({ as: `o-resident-qr-${Date.now()}`, at: link.slice(app.url.length + 1) })
+      await resident.locator('[data-testid="rate-page"]').waitFor(wait)
+      expect(await resident.locator('[data-testid="visit-card"]').textContent()).toContain(expected)
+      await resident.context().close()
+    }
+  })
+
+  it('an invitation’s code, drawn whole and centred, opens 加入单位 with the code filled in', async () => {
+    const page = await app.open({ as: demoAccounts.countyManager, at: '#/manager/pages/org/index', context: { viewport: { width: 375, height: 812 } } })
+    await page.locator('[data-testid="invite-name"] input').fill('扫码测试')
+    await page.locator('[data-testid="invite-create"]').click()
+    const link = await scan(page, 'invite-qr')
+    // Centred in the card: as much room on the left as on the right.
+    const box = (await page.locator('[data-testid="invite-qr"]').boundingBox())!
+    const card = (await page.locator('[data-testid="invite-created"]').boundingBox())!
+    expect(Math.abs(box.x - card.x - (card.x + card.width - box.x - box.width))).toBeLessThanOrEqual(2)
+    await page.locator('[data-testid="invite-created"]').scrollIntoViewIfNeeded()
+    await app.shot(page, 'qr-invite')
+    const code = ((await page.locator('[data-testid="invite-code"]').textContent()) ?? '').replace(/[^0-9A-Z]/g, '')
+    await page.context().close()
+
+    expect(link.startsWith(`${app.url}/#/account/pages/join/index?scene=`)).toBe(true)
+    const invited = await app.open({ as: `o-invited-qr-${Date.now()}`, at: link.slice(app.url.length + 1) })
+    await invited.locator(`text=${'扫码测试'}`).first().waitFor(wait)
+    expect(decodeURIComponent(new URL(link).hash.split('scene=')[1])).toBe(code)
+    await invited.context().close()
+  })
+})
