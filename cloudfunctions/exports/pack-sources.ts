@@ -14,7 +14,7 @@ import { _ } from '../_lib/cloud'
 import { collection } from '../_lib/collections'
 import { countOf, rows } from '../_lib/query'
 import type { VoiceDoc } from '../_lib/voices'
-import { surveyOrThrow, type AnswerDoc } from '../surveys/shared'
+import { surveyOrThrow, type AnswerDoc } from '../_lib/surveys'
 import type { Cell, Column, ExtraSheet, Source } from './sources'
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '' : `${Math.round(x * 1000) / 10}%`)

@@ -10,7 +10,7 @@ import { holidayCalendarAt } from '../_lib/holidays'
 import type { CaseDoc, DemandDoc, RatingDoc } from '../_lib/service'
 import { subscriptionId, type SubscriptionDoc } from './shared'
 import { orgStatsId, type OrgStatsDoc } from '../../types/outcomes'
-import type { ReviewDoc } from '../reviews/shared'
+import type { ReviewDoc } from '../_lib/reviews'
 
 /** One reminder a source found due. */
 export interface Due<K extends ReminderKind = ReminderKind> {

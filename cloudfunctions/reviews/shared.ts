@@ -1,26 +1,11 @@
 import { createHash } from 'node:crypto'
-import type { Review, ReviewKind, ReviewSummary, ReviewTarget } from '../../types/reviews'
+import type { Review, ReviewSummary, ReviewTarget } from '../../types/reviews'
 import { collection, type DiaryEntryDoc, type ReportDoc } from '../_lib/collections'
 import { AppError } from '../_lib/errors'
 import { rows } from '../_lib/query'
+import type { ReviewDoc } from '../_lib/reviews'
 
-export interface ReviewDoc {
-  /** 已阅: one per leader per item (readId); 批示 and 采纳: `${reviewerId}_${reviewId}` (the phone's id). */
-  _id: string
-  targetKind: ReviewTarget
-  targetId: string
-  /** A report's title or a diary entry's first words, for the author's list and the reminder. */
-  title: string
-  authorId: string
-  orgPath: string[]
-  kind: ReviewKind
-  comment: string | null
-  suggestion: string | null
-  by: string
-  byName: string
-  byOrgName: string
-  createdAt: Date
-}
+export type { ReviewDoc }
 
 export type Target = (DiaryEntryDoc | ReportDoc) & { _id: string }
 export const collectionOf = (kind: ReviewTarget) => (kind === 'diary' ? 'diaryEntries' : 'reports') as 'diaryEntries' | 'reports'

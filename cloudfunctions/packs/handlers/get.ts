@@ -10,8 +10,8 @@ import { requireManagerOf, requireStaff, resolveCadre } from '../../_lib/auth'
 import { effectiveRules } from '../../_lib/org-rules'
 import { rows } from '../../_lib/query'
 import type { VoiceDoc } from '../../_lib/voices'
-import type { SurveyDoc } from '../../surveys/shared'
-import { statusAt } from '../../surveys/shared'
+import type { SurveyDoc } from '../../_lib/surveys'
+import { statusAt } from '../../_lib/surveys'
 
 const DIGEST = 20
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)

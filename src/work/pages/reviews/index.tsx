@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { InboxItem } from '../../../../types/reviews'
@@ -20,11 +20,11 @@ export default function ReviewsPage() {
   const { params } = useRouter()
   const me = useCloud(loadMe)
   const manager = Boolean(me.data && isManager(me.data.role))
-  const tabs: ReviewsTab[] = manager ? ['diary', 'report'] : ['received']
+  const tabs = useMemo<ReviewsTab[]>(() => (manager ? ['diary', 'report'] : ['received']), [manager])
   const [tab, setTab] = useState<ReviewsTab>(params.tab === 'received' ? 'received' : 'diary')
   useEffect(() => {
     if (me.data && !tabs.includes(tab)) setTab(tabs[0])
-  }, [me.data])
+  }, [me.data, tab, tabs])
   const ready = Boolean(me.data) && tabs.includes(tab)
   const inbox = usePaged((cursor) => (ready && tab !== 'received' ? callCloud('reviews', 'inbox', { targetKind: tab, limit: 20, ...(cursor ? { cursor } : {}) }) : Promise.resolve({ items: [], nextCursor: null })), [tab, ready])
   const received = usePaged((cursor) => (ready && tab === 'received' ? callCloud('reviews', 'received', { limit: 20, ...(cursor ? { cursor } : {}) }) : Promise.resolve({ items: [], nextCursor: null })), [tab, ready])

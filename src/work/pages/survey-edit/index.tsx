@@ -43,6 +43,8 @@ export default function SurveyEditPage() {
       setLoadError(toCloudError(err).message)
     }
   }
+  // Once, on open: the survey named in the URL (or the template handed over) becomes the draft; later edits are the page's own.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => void load(), [])
 
   const save = async (): Promise<string | null> => {

@@ -38,9 +38,11 @@ export default function SurveyPage() {
   }
   useDidShow(startTimer)
   useDidHide(stopTimer)
+  // The timer lives in a ref, so the first render's start/stop are the ones to run on mount and unmount.
   useEffect(() => {
     startTimer()
     return stopTimer
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   useShareAppMessage(() => ({ title: survey.data?.title ?? '问卷调查', path: `/${SURVEY_PAGE}?scene=${encodeURIComponent(surveyId)}` }))
