@@ -2,7 +2,8 @@ import { Text, View } from '@tarojs/components'
 import type { Question } from '../../../types/surveys'
 import { defaultScaleWords } from '../../../types/rules/surveys'
 import { TextArea } from '../../components/Field'
-import { t, type Lang } from '../catalog'
+import { translator, type Lang } from '../../i18n'
+import { messages } from '../messages'
 import type { Sheet } from '../form'
 import './AnswerForm.scss'
 
@@ -19,6 +20,7 @@ const inLang = (lang: Lang, zh: string, bo?: string) => (lang === 'bo' && bo ? b
 
 /** The questions with large tap targets: choices as buttons, the scale as five numbers, a text box. */
 export function AnswerForm({ questions, sheet, lang, onPick, onScore, onWrite }: AnswerFormProps) {
+  const t = translator(messages, lang)
   return (
     <View data-testid='answer-form'>
       {questions.map((q, i) => (
@@ -27,8 +29,8 @@ export function AnswerForm({ questions, sheet, lang, onPick, onScore, onWrite }:
             {i + 1}. {inLang(lang, q.text, q.textBo)}
           </Text>
           <Text className='sv-q__hint'>
-            {q.required ? t(lang, 'required') : t(lang, 'optional')}
-            {q.kind === 'single' ? ` · ${t(lang, 'pickOne')}` : q.kind === 'multi' ? ` · ${t(lang, 'pickMany')}` : ''}
+            {q.required ? t('required') : t('optional')}
+            {q.kind === 'single' ? ` · ${t('pickOne')}` : q.kind === 'multi' ? ` · ${t('pickMany')}` : ''}
           </Text>
           {q.kind === 'single' || q.kind === 'multi' ? (
             <View className='sv-options'>
@@ -53,13 +55,13 @@ export function AnswerForm({ questions, sheet, lang, onPick, onScore, onWrite }:
                 ))}
               </View>
               <View className='sv-scale__words'>
-                <Text>1 {q.lowLabel ?? (lang === 'zh' ? defaultScaleWords.low : t(lang, 'scaleLow'))}</Text>
-                <Text>5 {q.highLabel ?? (lang === 'zh' ? defaultScaleWords.high : t(lang, 'scaleHigh'))}</Text>
+                <Text>1 {q.lowLabel ?? (lang === 'bo' ? t('scaleLow') : defaultScaleWords.low)}</Text>
+                <Text>5 {q.highLabel ?? (lang === 'bo' ? t('scaleHigh') : defaultScaleWords.high)}</Text>
               </View>
             </View>
           ) : null}
           {q.kind === 'text' ? (
-            <TextArea value={typeof sheet[q.id] === 'string' ? (sheet[q.id] as string) : ''} onChange={(v) => onWrite(q, v)} maxlength={200} placeholder={t(lang, 'writeHere')} testId={`${q.id}-text`} />
+            <TextArea value={typeof sheet[q.id] === 'string' ? (sheet[q.id] as string) : ''} onChange={(v) => onWrite(q, v)} maxlength={200} placeholder={t('writeHere')} testId={`${q.id}-text`} />
           ) : null}
         </View>
       ))}

@@ -4,15 +4,15 @@ import { BigButton } from '../../../components/BigButton'
 import { Card, ErrorView, LoadingView } from '../../../components/StateViews'
 import type { CloudState } from '../../../hooks/useCloud'
 import { AnswerForm } from '../../components/AnswerForm'
-import { t, type Lang } from '../../catalog'
+import { useT } from '../../../i18n'
+import { LangSwitch } from '../../../i18n/LangSwitch'
+import { messages } from '../../messages'
 import type { Sheet } from '../../form'
 import './index.scss'
 
 export interface AnswerViewProps {
   open: Pick<CloudState<SurveyOpen>, 'loading' | 'error' | 'data'>
   onRetry: () => void
-  lang: Lang
-  onLang: (lang: Lang) => void
   sheet: Sheet
   onPick: (q: Question, optionId: string) => void
   onScore: (q: Question, n: number) => void
@@ -26,42 +26,32 @@ export interface AnswerViewProps {
 
 /** What a resident sees after scanning a survey's code: the questions (中文 or 藏文), then thanks. No sign-up. */
 export function AnswerView(p: AnswerViewProps) {
+  const { t, lang, setLang } = useT(messages)
   const s = p.open.data
   if (!s) {
     if (p.open.error) return <ErrorView message={p.open.error.message} onRetry={p.onRetry} retrying={p.open.loading} />
-    return <LoadingView text={t(p.lang, 'loading')} />
+    return <LoadingView text={t('loading')} />
   }
-  const lang = s.hasBo ? p.lang : 'zh'
   return (
-    <View data-testid='survey-answer'>
+    <View data-testid='survey-answer' className={lang === 'bo' ? 'jdq-bo' : ''} data-lang={lang}>
       <Card testId='survey-head'>
-        {s.hasBo ? (
-          <View className='sv-lang' data-testid='lang'>
-            {(['zh', 'bo'] as const).map((l) => (
-              <View key={l} className={`sv-lang__item${lang === l ? ' sv-lang__item--on' : ''}`} data-testid={`lang-${l}`} onClick={() => p.onLang(l)}>
-                <Text>{t(l, l === 'zh' ? 'langZh' : 'langBo')}</Text>
-              </View>
-            ))}
-          </View>
-        ) : null}
+        <LangSwitch lang={lang} onChange={setLang} />
         <Text className='sv-title' data-testid='survey-title'>{lang === 'bo' && s.titleBo ? s.titleBo : s.title}</Text>
         {s.intro || s.introBo ? <Text className='sv-intro'>{lang === 'bo' && s.introBo ? s.introBo : s.intro}</Text> : null}
-        <Text className='sv-from'>
-          {t(lang, 'from')}：{s.orgName}
-        </Text>
+        <Text className='sv-from'>{t('from', { org: s.orgName })}</Text>
       </Card>
       {p.done ? (
         <Card testId='thanks'>
-          <Text className='sv-thanks'>{t(lang, 'thanks')}</Text>
-          <Text className='sv-intro'>{t(lang, 'thanksHint')}</Text>
+          <Text className='sv-thanks'>{t('thanks')}</Text>
+          <Text className='sv-intro'>{t('thanksHint')}</Text>
         </Card>
       ) : s.blocked ? (
         <View className='jdq-banner' data-testid='blocked'>
-          <Text>{t(lang, s.blocked)}</Text>
+          <Text>{t(`blocked.${s.blocked}`)}</Text>
         </View>
       ) : (
         <View>
-          <Text className='sv-note' data-testid='anonymous-note'>{t(lang, 'anonymous')}</Text>
+          <Text className='sv-note' data-testid='anonymous-note'>{t('anonymous')}</Text>
           <AnswerForm questions={s.questions} sheet={p.sheet} lang={lang} onPick={p.onPick} onScore={p.onScore} onWrite={p.onWrite} />
           {p.error ? (
             <View className='jdq-banner jdq-banner--bad' data-testid='answer-error'>
@@ -70,7 +60,7 @@ export function AnswerView(p: AnswerViewProps) {
           ) : null}
           <View className='jdq-actions'>
             <BigButton onClick={p.onSubmit} loading={p.submitting} testId='submit-answer'>
-              {t(lang, 'submit')}
+              {t('submit')}
             </BigButton>
           </View>
         </View>

@@ -4,7 +4,6 @@ import { View } from '@tarojs/components'
 import { useCloud } from '../../../hooks/useCloud'
 import { callCloud } from '../../../services/cloud'
 import { toCloudError } from '../../../services/reply'
-import type { Lang } from '../../catalog'
 import { pick, ready, score, write, type Sheet } from '../../form'
 import { AnswerView } from './AnswerView'
 
@@ -16,7 +15,6 @@ export default function AnswerPage() {
   const { params } = useRouter()
   const scene = decodeURIComponent(params.scene ?? '')
   const open = useCloud(() => callCloud('surveys', 'open', { scene }), [scene])
-  const [lang, setLang] = useState<Lang>('zh')
   const [sheet, setSheet] = useState<Sheet>({})
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -46,8 +44,6 @@ export default function AnswerPage() {
       <AnswerView
         open={open}
         onRetry={() => void open.reload()}
-        lang={lang}
-        onLang={setLang}
         sheet={sheet}
         onPick={(q, o) => setSheet((s) => pick(s, q, o))}
         onScore={(q, n) => setSheet((s) => score(s, q, n))}
