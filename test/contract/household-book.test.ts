@@ -94,12 +94,12 @@ describe('households: 一户一册 and 四个百家', () => {
 
   it('a resolved 帮扶 tied to a ledger entry needs that entry finished; the book shows linked entries and the visits naming it', async () => {
     const id = await newHousehold('韩大爷（册）')
-    const demand = ok(await call<{ id: string }>(cadre, 'demands', { action: 'create', area: 'medical', urgency: 'general', text: '想要上门体检（册）' }))
+    const demand = ok(await call<{ id: string }>(cadre, 'demands', { action: 'create', submissionId: randomUUID(), area: 'medical', urgency: 'general', text: '想要上门体检（册）' }))
     expect(fails(await hh(cadre, { action: 'addHelp', householdId: id, entryId: randomUUID(), kind: 'support', what: '协调体检', date: today(), solved: true, demandId: demand.id }), 'BAD_REQUEST')).toContain('还没有办结')
     ok(await call(cadre, 'demands', { action: 'resolve', demandId: demand.id, done: '联系了社区卫生站上门体检' }))
     ok(await hh(cadre, { action: 'addHelp', householdId: id, entryId: randomUUID(), kind: 'support', what: '协调体检', date: today(), solved: true, demandId: demand.id }))
     // Someone else's ledger entry cannot be linked.
-    const other = ok(await call<{ id: string }>('demo-women-xining-chengdong-cadre-2', 'demands', { action: 'create', area: 'living', urgency: 'general', text: '别人的诉求' }))
+    const other = ok(await call<{ id: string }>('demo-women-xining-chengdong-cadre-2', 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '别人的诉求' }))
     fails(await hh(cadre, { action: 'linkDemand', householdId: id, demandId: other.id }), 'NOT_FOUND')
     // A visit whose record names the household, raising a problem: both show in the book.
     const visit = await checkInNear(emu.url, cadre, point)
