@@ -1,6 +1,9 @@
 import type { FourInto } from '../../types/enums'
 import type { Tx } from './tx'
-import type { VisitDoc, VisitRecordDoc } from './collections'
+import type { Voice } from '../../types/voices'
+import { _ } from './cloud'
+import { collection, type OrgDoc, type VisitDoc, type VisitRecordDoc } from './collections'
+import { rows } from './query'
 
 /** One visit record's 三问, kept beside the visit: _id is the visit's id. */
 export interface VoiceDoc {
@@ -55,4 +58,26 @@ export async function keepVoice(tx: Tx, v: VisitDoc, record: VisitRecordDoc): Pr
   }
   if (existing) await ref.set({ data: doc as unknown as Record<string, unknown> })
   else await tx.collection('voices').add({ data: { _id: v._id, ...doc } as unknown as Record<string, unknown> })
+}
+
+/** 三问 entries as shown: each with its unit's name (one read for the units of the page). */
+export async function namedVoices(docs: VoiceDoc[]): Promise<Voice[]> {
+  const orgIds = [...new Set(docs.map((d) => d.orgId))]
+  const orgs = orgIds.length ? await rows<OrgDoc>(collection('orgs').where({ _id: _.in(orgIds) }).field({ name: true }).limit(orgIds.length)) : []
+  const names = new Map(orgs.map((o) => [o._id, o.name]))
+  return docs.map((d) => ({
+    visitId: d._id,
+    cadreId: d.cadreId,
+    cadreName: d.cadreName,
+    orgId: d.orgId,
+    orgName: names.get(d.orgId) ?? '',
+    pointId: d.pointId,
+    pointName: d.pointName,
+    pointKind: d.pointKind,
+    date: d.date,
+    policy: d.policy,
+    needs: d.needs,
+    advice: d.advice,
+    peopleMet: d.peopleMet
+  }))
 }

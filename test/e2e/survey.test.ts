@@ -4,29 +4,13 @@
  * open the scanned link without signing up and answer — one in Tibetan, one after being told what is missing —,
  * a second try is refused, and the cadre's page shows the counts, percentages and the text answers.
  */
-import jsQR from 'jsqr'
-import { PNG } from 'pngjs'
-import type { Page } from 'playwright-core'
 import { e2eApp } from '../helpers/e2e'
+import { scanQr } from '../helpers/qr-scan'
 import { scaled } from '../helpers/time-scale'
 import { demoAccounts } from '../../scripts/seed/demo-data'
 
 const wait = { state: 'visible' as const, timeout: scaled(30000) }
 const phone = { viewport: { width: 375, height: 812 } }
-
-async function scan(page: Page, testId: string): Promise<string> {
-  const img = page.locator(`[data-testid="${testId}"] img`)
-  await img.waitFor(wait)
-  await page.waitForFunction((id) => {
-    const el = document.querySelector(`[data-testid="${id}"] img`) as HTMLImageElement | null
-    return Boolean(el && el.complete && el.naturalWidth > 0)
-  }, testId)
-  const shot = await page.locator(`[data-testid="${testId}"]`).screenshot({ path: `test-results/e2e-scan-${testId}.png` })
-  const png = PNG.sync.read(shot)
-  const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
-  if (!found) throw new Error(`no readable QR code in ${testId}: test-results/e2e-scan-${testId}.png`)
-  return found.data
-}
 
 describe('a questionnaire handed out by QR, answered by residents and read by the cadre, in Chromium', () => {
   const app = e2eApp(['user', 'surveys'])
@@ -42,7 +26,7 @@ describe('a questionnaire handed out by QR, answered by residents and read by th
     expect(await cadre.locator('[data-testid="survey-status"]').textContent()).toContain('收集中')
     expect(await cadre.locator('[data-testid="results-hidden"]').textContent()).toContain('3 份以上')
     await cadre.locator('[data-testid="show-qr"]').click()
-    const link = await scan(cadre, 'survey-qr')
+    const link = await scanQr(cadre, 'survey-qr')
     await app.shot(cadre, 'survey-qr')
     expect(link.startsWith(`${app.url}/#/survey/pages/answer/index?scene=`)).toBe(true)
     const at = link.slice(app.url.length + 1)

@@ -9,7 +9,7 @@ import { AppError } from '../../_lib/errors'
 import { requireManagerOf, requireStaff, resolveCadre } from '../../_lib/auth'
 import { effectiveRules } from '../../_lib/org-rules'
 import { rows } from '../../_lib/query'
-import type { VoiceDoc } from '../../_lib/voices'
+import { namedVoices, type VoiceDoc } from '../../_lib/voices'
 import type { SurveyDoc } from '../../_lib/surveys'
 import { statusAt } from '../../_lib/surveys'
 
@@ -89,25 +89,8 @@ export async function get(input: z.output<typeof PackInput>, ctx: RequestContext
 
 async function digest(docs: VoiceDoc[]): Promise<Pack['voices']> {
   const page = docs.slice(0, DIGEST)
-  const orgIds = [...new Set(page.map((d) => d.orgId))]
-  const orgs = orgIds.length ? await rows<OrgDoc>(collection('orgs').where({ _id: _.in(orgIds) }).field({ name: true }).limit(orgIds.length)) : []
-  const names = new Map(orgs.map((o) => [o._id, o.name]))
   return {
-    items: page.map((d) => ({
-      visitId: d._id,
-      cadreId: d.cadreId,
-      cadreName: d.cadreName,
-      orgId: d.orgId,
-      orgName: names.get(d.orgId) ?? '',
-      pointId: d.pointId,
-      pointName: d.pointName,
-      pointKind: d.pointKind,
-      date: d.date,
-      policy: d.policy,
-      needs: d.needs,
-      advice: d.advice,
-      peopleMet: d.peopleMet
-    })),
+    items: await namedVoices(page),
     more: docs.length > DIGEST
   }
 }

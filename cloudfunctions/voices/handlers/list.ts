@@ -8,7 +8,7 @@ import { AppError } from '../../_lib/errors'
 import { requireManagerOf, requireStaff, resolveCadre } from '../../_lib/auth'
 import { decodeGroupCursor, encodeGroupCursor, groupedPage } from '../../_lib/grouped-page'
 import { rows } from '../../_lib/query'
-import type { VoiceDoc } from '../../_lib/voices'
+import { namedVoices, type VoiceDoc } from '../../_lib/voices'
 
 /**
  * 三问 of a month, grouped: a cadre's by liaison point (index cadre_month), a unit's whole subtree by unit and then
@@ -34,27 +34,10 @@ export async function list(input: z.output<typeof VoicesInput>, ctx: RequestCont
   if (input.cursor && !cursor) throw new AppError('BAD_REQUEST', '翻页参数不对，请从第一页重新加载')
   const docs = await groupedPage<VoiceDoc>('voices', base, groups, 'visitedAt', cursor, input.limit + 1)
   const page = docs.slice(0, input.limit)
-  const orgIds = [...new Set(page.map((d) => d.orgId))]
-  const orgs = orgIds.length ? await rows<OrgDoc>(collection('orgs').where({ _id: _.in(orgIds) }).field({ name: true }).limit(orgIds.length)) : []
-  const names = new Map(orgs.map((o) => [o._id, o.name]))
   const last = page[page.length - 1]
   return {
     month,
-    items: page.map((d) => ({
-      visitId: d._id,
-      cadreId: d.cadreId,
-      cadreName: d.cadreName,
-      orgId: d.orgId,
-      orgName: names.get(d.orgId) ?? '',
-      pointId: d.pointId,
-      pointName: d.pointName,
-      pointKind: d.pointKind,
-      date: d.date,
-      policy: d.policy,
-      needs: d.needs,
-      advice: d.advice,
-      peopleMet: d.peopleMet
-    })),
+    items: await namedVoices(page),
     nextCursor: docs.length > input.limit && last ? encodeGroupCursor({ keys: groups.map((g) => String((last as unknown as Record<string, unknown>)[g])), at: last.visitedAt, id: last._id }) : null
   }
 }
