@@ -148,10 +148,17 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
   ratings: {
     /** Whoever scans (the page says why the owner and their managers may not rate). */
     landing: allow(['resident', ...staff]),
-    /** Not the rated cadre, not their managers. */
-    rate: allow(['resident', 'peerCadre', 'siblingManager', 'otherSystemManager']),
-    followUp: allow(['resident', 'peerCadre', 'siblingManager', 'otherSystemManager']),
-    listMine: allow(ownerAndManagers),
+    /** Residents only: no staff account of any system rates (群众点评 is the residents' word). */
+    rate: allow(['resident']),
+    followUp: allow(['resident']),
+    /** Single ratings are for the cadre's managers; the rated cadre sees aggregates and stripped 整改 requests. */
+    listMine: allow(ownersManagers),
+    summary: allow(ownerAndManagers),
+    /** A cadre reads their own requests: the peer reads theirs. */
+    listRequests: allow(['owner', 'peerCadre']),
+    /** Each manager reviews the held ratings of their own subtree. */
+    listHeld: allow(managers),
+    reviewHeld: allow(ownersManagers),
     appeal: allow(['owner']),
     decideAppeal: allow(ownersManagers),
     listAppeals: allow(managers),

@@ -25,7 +25,7 @@ export default defineAppConfig({
     },
     {
       root: 'manager',
-      pages: ['pages/index/index', 'pages/review/index', 'pages/cases/index', 'pages/cadres/index', 'pages/point/index', 'pages/org/index', 'pages/rules/index', 'pages/feedback/index', 'pages/dashboard/index', 'pages/reconcile/index', 'pages/exports/index', 'pages/exemplar-pick/index', 'pages/rankings/index', 'pages/honours/index', 'pages/holidays/index']
+      pages: ['pages/index/index', 'pages/review/index', 'pages/cases/index', 'pages/cadres/index', 'pages/point/index', 'pages/org/index', 'pages/rules/index', 'pages/feedback/index', 'pages/dashboard/index', 'pages/reconcile/index', 'pages/exports/index', 'pages/exemplar-pick/index', 'pages/rankings/index', 'pages/honours/index', 'pages/holidays/index', 'pages/held/index']
     }
   ],
   // A cadre may lose signal before opening any 干部 page: their subpackage comes down with the home page.

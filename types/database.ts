@@ -61,7 +61,9 @@ export const database = {
       { name: 'cadre_submission_unique', keys: [['cadreId', 1], ['submissionId', 1]], unique: true },
       { name: 'org_status_time', keys: [['orgPath', 1], ['status', 1], ['visitedAt', 1]] },
       // 一户一册: the visits whose record names a household (multikey), newest first
-      { name: 'household_time', keys: [['record.householdIds', 1], ['visitedAt', -1]] }
+      { name: 'household_time', keys: [['record.householdIds', 1], ['visitedAt', -1]] },
+      // A rating finds the visit by the QR code the cadre showed (set when the code is made).
+      { name: 'scene', keys: [['sceneCode', 1]] }
     ]
   },
   /** One document per cadre per Beijing date with a counted visit: _id `${cadreId}_${date}`. */
@@ -126,7 +128,9 @@ export const database = {
       // to a unit and not answered yet
       { name: 'org_extension_time', keys: [['orgPath', 1], ['extensionPending', 1], ['extensionRequestedAt', 1], ['_id', 1]] },
       { name: 'org_status_time', keys: [['orgPath', 1], ['status', 1], ['updatedAt', -1], ['_id', -1]] },
-      { name: 'report_waiting_time', keys: [['reportTo', 1], ['reportWaiting', 1], ['reportedAt', 1], ['_id', 1]] }
+      { name: 'report_waiting_time', keys: [['reportTo', 1], ['reportWaiting', 1], ['reportedAt', 1], ['_id', 1]] },
+      // A rating finds the answered demand by its QR code (set when it closes).
+      { name: 'scene', keys: [['sceneCode', 1]] }
     ]
   },
   /** QR scene codes: _id is the scene; one per visit, demand or liaison point. */
@@ -142,7 +146,12 @@ export const database = {
       { name: 'cadre_time', keys: [['cadreId', 1], ['createdAt', -1], ['_id', -1]] },
       { name: 'org_appeal_time', keys: [['orgPath', 1], ['appealPending', 1], ['createdAt', 1], ['_id', 1]] },
       // issue 5: exports page a subtree's ratings in time order
-      { name: 'org_time', keys: [['orgPath', 1], ['createdAt', 1], ['_id', 1]] }
+      { name: 'org_time', keys: [['orgPath', 1], ['createdAt', 1], ['_id', 1]] },
+      // The hold rule's one read: a rating's event and its rater's months as keys of one multikey index
+      // (types/rules/rating-guard.ts: `e|kind|target`, `r|raterHash|month`).
+      { name: 'guard_keys', keys: [['guard', 1]] },
+      // Managers review the held ratings of their subtree, oldest first.
+      { name: 'org_state_time', keys: [['orgPath', 1], ['state', 1], ['createdAt', 1], ['_id', 1]] }
     ]
   },
   /** 差评 follow-up: _id `case_${ratingId}`. `active` until rectified or voided. */
@@ -151,6 +160,8 @@ export const database = {
     indexes: [
       { name: 'org_active_due', keys: [['orgPath', 1], ['active', 1], ['revisitDueAt', 1], ['_id', 1]] },
       { name: 'org_time', keys: [['orgPath', 1], ['createdAt', -1], ['_id', -1]] },
+      // The rated cadre's 整改 requests, newest month first; within a month in _id order (says nothing of when).
+      { name: 'cadre_month', keys: [['cadreId', 1], ['month', -1], ['_id', -1]] },
       // issue 6: the reminder sender walks new cases in the order they were opened, and rectified ones in the order
       // they were rectified (watermarks), all organisations
       { name: 'time', keys: [['createdAt', 1], ['_id', 1]] },

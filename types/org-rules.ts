@@ -7,6 +7,7 @@
  * reads the score weights and 表彰/通报 thresholds, the ledger and ratings read the deadlines and the window.
  */
 import { z } from './zod'
+import { defaultRatingGuard } from './rules/rating-guard'
 
 export const ScoreWeights = z
   .object({
@@ -25,6 +26,24 @@ export const ScoreWeights = z
     message: '各项权重加起来要等于 100'
   })
 export type ScoreWeights = z.infer<typeof ScoreWeights>
+
+const count = (min: number, max: number) => z.number().int().min(min).max(max)
+export const RatingGuard = z.object({
+  withoutRecord: count(1, 50),
+  homeVisit: count(1, 50),
+  inspection: count(1, 100),
+  other: count(1, 100),
+  forum: count(1, 1000),
+  fieldResearch: count(1, 1000),
+  survey: count(1, 1000),
+  gatheringMax: count(10, 1000),
+  perDemand: count(1, 20),
+  windowMinutes: count(1, 120),
+  freshPerWindow: count(1, 100),
+  ipPerWindow: count(1, 1000),
+  repeatPerCadreMonth: count(2, 31),
+  perDay: count(1, 100)
+})
 
 export const OrgRules = z.object({
   /** Days at the grassroots a year (the campaign asks at least 90). */
@@ -51,6 +70,8 @@ export const OrgRules = z.object({
   revisitDays: z.number().int().min(1).max(5),
   rectifyDays: z.number().int().min(5).max(30),
   scoreWeights: ScoreWeights,
+  /** 群众点评 held for review beyond what a service event plausibly takes (types/rules/rating-guard.ts). */
+  ratingGuard: RatingGuard,
   /** 表彰: the top `topN` by score whose satisfaction is at least `minSatisfaction` over at least `minRatings` ratings. */
   honours: z.object({
     topN: z.number().int().min(1).max(100),
@@ -86,6 +107,7 @@ export const defaultOrgRules: OrgRules = {
   revisitDays: 1,
   rectifyDays: 15,
   scoreWeights: { satisfaction: 35, demands: 25, badReviews: 15, fiveMustVisit: 10, days: 15 },
+  ratingGuard: defaultRatingGuard,
   honours: { topN: 10, minSatisfaction: 0.9, minRatings: 3 },
   notices: { behindPaceDays: 10, overdueDemands: 1, unfollowedBadReviews: 1 },
   // Every registered household entered, known and warmed in the year; half of them relieved of a worry.

@@ -5,6 +5,7 @@
 import { z } from './zod'
 import { DemandArea, RatingLevel } from './enums'
 import { Cursor, DemandStatus, Phone, SubmissionId } from './cadre-work'
+import { holdReasons, type HoldReason as HoldReasonId } from './rules/rating-guard'
 
 const text = (max: number, what: string) =>
   z.string({ error: `请填写${what}` }).trim().min(1, { error: `请填写${what}` }).max(max, { error: `${what}最多 ${max} 个字` })
@@ -260,7 +261,16 @@ export const demandsInput = {
 export const RatingTarget = z.enum(['visit', 'demand', 'fix'])
 export type RatingTarget = z.infer<typeof RatingTarget>
 
-/** What the rated cadre (and their managers) see: never who rated. */
+/** Counted in the figures; held for a manager's review (out of every figure until accepted); rejected on review. */
+export const RatingState = z.enum(['counted', 'held', 'rejected'])
+export type RatingState = z.infer<typeof RatingState>
+export const ratingStateLabels: Record<RatingState, string> = { counted: '已计入', held: '待审核', rejected: '未采纳' }
+
+export const HoldReason = z.enum(Object.keys(holdReasons) as [HoldReasonId, ...HoldReasonId[]])
+export type HoldReason = HoldReasonId
+export { holdReasons }
+
+/** What managers see of a rating: never who rated (no openid, no phone, no IP). */
 export const Rating = z.object({
   id: z.string(),
   cadreName: z.string(),
@@ -272,12 +282,49 @@ export const Rating = z.object({
   followUp: z.object({ comment: z.string(), at: z.string() }).nullable(),
   at: z.string(),
   date: z.string(),
+  /** Counted after a manager accepted it from the held queue (or, before holds existed, flagged as a repeat rater). */
   flagged: z.boolean(),
+  state: RatingState,
+  /** Why it was held, and what the event's plausible size rests on. */
+  hold: z.object({ reasons: z.array(HoldReason), basis: z.string() }).nullable(),
+  review: z.object({ decision: z.enum(['accept', 'reject']), note: z.string().nullable(), at: z.string(), byName: z.string() }).nullable(),
   voided: z.object({ reason: z.string(), at: z.string() }).nullable(),
   appeal: z.object({ reason: z.string(), at: z.string(), status: z.enum(['pending', 'upheld', 'rejected']) }).nullable()
 })
 export type Rating = z.infer<typeof Rating>
 export const RatingPage = z.object({ items: z.array(Rating), nextCursor: z.string().nullable() })
+
+/** A held rating with its event, for the manager who reviews it. */
+export const HeldRating = Rating.extend({
+  /** The visit's date and place, or the demand's area: what the manager needs to judge the event's size. */
+  event: z.object({ kind: z.enum(['visit', 'demand']), id: z.string(), label: z.string() }),
+  /** How many ratings of the same event are counted and held now. */
+  eventCounts: z.object({ counted: z.number().int(), held: z.number().int() })
+})
+export type HeldRating = z.infer<typeof HeldRating>
+export const HeldPage = z.object({ items: z.array(HeldRating), nextCursor: z.string().nullable() })
+
+/** Fewer ratings than this in a period and the rated cadre sees no levels, shares or comments of it. */
+export const MIN_RATINGS_SHOWN = 3
+
+/**
+ * What the rated cadre sees of the ratings of a period: aggregates only, and only over at least
+ * MIN_RATINGS_SHOWN counted ratings (no single rating, no date, no visit or demand it was about).
+ */
+export const RatingSummary = z.object({
+  cadreId: z.string(),
+  period: z.string(),
+  ratings: z.number().int(),
+  /** false: fewer than MIN_RATINGS_SHOWN, nothing below is filled in. */
+  shown: z.boolean(),
+  levels: z.record(z.string(), z.number().int()).nullable(),
+  satisfiedShare: z.number().nullable(),
+  meanScore: z.number().nullable(),
+  tags: z.array(z.object({ tag: z.string(), count: z.number().int() })),
+  /** Comments in an order that says nothing about when or on what (sorted by their text). */
+  comments: z.array(z.string())
+})
+export type RatingSummary = z.infer<typeof RatingSummary>
 
 export const CaseStatus = z.enum(['revisit', 'rectifying', 'rectified', 'voided'])
 export type CaseStatus = z.infer<typeof CaseStatus>
@@ -305,6 +352,27 @@ export const BadReviewCase = z.object({
 })
 export type BadReviewCase = z.infer<typeof BadReviewCase>
 export const CasePage = z.object({ items: z.array(BadReviewCase), nextCursor: z.string().nullable() })
+
+/**
+ * A 整改 request as the rated cadre sees it: what to put right, by when, and where it stands — never who asked,
+ * what visit or demand it was about, or when exactly it was given (the month only). 回访 is the manager's.
+ */
+export const ImprovementRequest = z.object({
+  /** The rating's id, for an appeal (申诉). */
+  ratingId: z.string(),
+  month: z.string(),
+  tags: z.array(z.string()),
+  comment: z.string().nullable(),
+  status: CaseStatus,
+  /** The Beijing date the 整改 is due (a date, not the instant the case opened). */
+  rectifyDue: z.string(),
+  rectifyOverdue: z.boolean(),
+  rectification: z.object({ at: z.string(), result: z.string() }).nullable(),
+  appeal: z.object({ status: z.enum(['pending', 'upheld', 'rejected']) }).nullable()
+})
+export type ImprovementRequest = z.infer<typeof ImprovementRequest>
+export const RequestPage = z.object({ items: z.array(ImprovementRequest), nextCursor: z.string().nullable() })
+
 
 export const Landing = z.object({
   scene: z.string(),
@@ -341,6 +409,14 @@ export const ServiceFigures = z.object({
   revisitLate: z.number().int(),
   rectified: z.number().int(),
   flagged: z.number().int(),
+  /** Ratings of the period waiting for a manager's review (in no other figure), and those rejected on review. */
+  held: z.number().int(),
+  rejected: z.number().int(),
+  /**
+   * The rated cadre asking about fewer than MIN_RATINGS_SHOWN ratings: levels, shares and the mean are withheld
+   * (a single rating's level must not be tied to the person the cadre just visited).
+   */
+  withheld: z.boolean(),
   demandsRaised: z.number().int(),
   solvedByPath: z.object({ immediate: z.number().int(), coordinate: z.number().int(), report: z.number().int() }),
   closed: z.number().int(),
@@ -365,6 +441,9 @@ export const QrCode = z.object({
 })
 export type QrCode = z.infer<typeof QrCode>
 
+/** A Beijing month 'YYYY-MM' or year 'YYYY' of the kept figures. */
+const StatsPeriod = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { error: '期间应为 YYYY 或 YYYY-MM' })
+
 export const ratingsInput = {
   landing: z.object({ scene: SceneCode }),
   rate: z.object({
@@ -380,12 +459,20 @@ export const ratingsInput = {
   }),
   followUp: z.object({ scene: SceneCode, about: z.enum(['service', 'demand', 'fix']).default('service'), demandId: id('诉求').optional(), comment: text(300, '追评') }),
   listMine: z.object({ cadreId: z.string().min(1).max(100).optional(), cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }),
+  summary: z.object({ cadreId: z.string().min(1).max(100).optional(), period: StatsPeriod.optional() }),
+  listRequests: z.object({ cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }),
+  listHeld: z.object({ cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }),
+  reviewHeld: z.object({
+    ratingIds: z.array(id('评价')).min(1, { error: '请选择要审核的评价' }).max(50, { error: '一次最多审核 50 条' }),
+    decision: z.enum(['accept', 'reject'], { error: '请选择采纳或不采纳' }),
+    note: optionalText(300, '审核说明')
+  }),
   appeal: z.object({ ratingId: id('评价'), reason: text(300, '申诉理由') }),
   decideAppeal: z.object({ ratingId: id('评价'), decision: z.enum(['void', 'keep'], { error: '请选择撤销或维持' }), reason: text(300, '处理理由') }),
   listAppeals: z.object({ cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }),
   listCases: z.object({ status: z.enum(['active', 'all']).default('active'), cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }),
   revisit: z.object({ caseId: id('差评件'), note: text(300, '回访情况') }),
   rectify: z.object({ caseId: id('差评件'), result: text(500, '整改结果') }),
-  stats: z.object({ cadreId: z.string().min(1).max(100).optional(), period: z.string().regex(/^\d{4}(-\d{2})?$/, { error: '期间应为 YYYY 或 YYYY-MM' }).optional() }),
+  stats: z.object({ cadreId: z.string().min(1).max(100).optional(), period: StatsPeriod.optional() }),
   qr: z.object({ kind: z.enum(['visit', 'demand', 'point']), targetId: id('对象') })
 }

@@ -112,6 +112,8 @@ export interface VisitDoc {
   record?: VisitRecordDoc
   /** The reply the first submission got, returned verbatim to every retry. */
   reply: { dayAdded: boolean; days: number; message: string }
+  /** The visit's QR scene code once the cadre has shown it (index scene): a rating finds the visit by it. */
+  sceneCode?: string
   createdAt: Date
 }
 

@@ -8,6 +8,8 @@ export interface Caller {
 
 export interface RequestContext {
   caller: Caller | null
+  /** The caller's IP as the platform saw it (getWXContext().CLIENTIP), null when it gave none (a timer, a server). */
+  clientIp: string | null
   /** One clock per request, so every rule in a request sees the same instant. */
   now: Date
 }
@@ -17,6 +19,7 @@ export function requestContext(): RequestContext {
   const openid = typeof wx.OPENID === 'string' && wx.OPENID ? wx.OPENID : null
   return {
     caller: openid ? { openid, appid: String(wx.APPID ?? '') } : null,
+    clientIp: typeof wx.CLIENTIP === 'string' && wx.CLIENTIP ? wx.CLIENTIP : null,
     now: new Date()
   }
 }

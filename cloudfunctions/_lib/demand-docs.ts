@@ -241,7 +241,8 @@ export function toDemand(d: DemandDoc, viewer: Viewer | null, now: Date): Demand
     supervised: d.supervised,
     createdAt: iso(d.createdAt)!,
     sceneCode: d.sceneCode,
-    rating: d.rating,
+    // The resident's rating of it is for the cadre's managers: next to the contact, it would tell the cadre who rated how.
+    rating: viewer && managesPath(viewer, d.orgPath) ? d.rating : null,
     report: r
       ? {
           toOrgId: r.toOrgId,
@@ -270,9 +271,10 @@ export interface DetailExtras {
 
 export function toDemandDetail(d: DemandDoc, viewer: Viewer | null, now: Date, extras: DetailExtras = {}): DemandDetail {
   const b = extras.deadlineBounds
+  const managing = Boolean(viewer && managesPath(viewer, d.orgPath))
   return {
     ...toDemand(d, viewer, now),
-    timeline: d.timeline.map((s) => ({ kind: s.kind, at: iso(s.at)!, byName: s.byName, byRole: s.byRole, ...(s.note ? { note: s.note } : {}) })),
+    timeline: d.timeline.filter((s) => managing || s.kind !== 'rated').map((s) => ({ kind: s.kind, at: iso(s.at)!, byName: s.byName, byRole: s.byRole, ...(s.note ? { note: s.note } : {}) })),
     nextSteps: viewer
       ? nextSteps(d, { owner: viewer.userId === d.cadreId, manager: managesPath(viewer, d.orgPath), receiver: !!d.report && managesPath(viewer, d.report.toOrgPath) }, now)
       : [],

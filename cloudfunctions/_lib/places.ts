@@ -1,8 +1,10 @@
 /**
  * The village view across systems: places (villages and communities by their 12-digit division code) and the
- * month's counted visits at each, kept as visits are counted (cloudfunctions/visit/shared.ts countVisit).
+ * month's counted visits at each, kept as visits are counted: by increments after an inside check-in
+ * (cloudfunctions/visit/handlers/checkIn.ts), inside the transaction that counts an approved 外勤 (countVisit).
  */
-import type { Tx } from './tx'
+import { isRetryable, type Tx } from './tx'
+import { _ } from './cloud'
 import { collection, type OrgDoc, type UserDoc } from './collections'
 import { AppError } from './errors'
 import { rows } from './query'
@@ -41,6 +43,23 @@ export async function bumpPlaceMonth(tx: Tx, v: { placeCode?: string | null; org
   const doc = { placeCode: v.placeCode, countyCode: v.placeCode.slice(0, 6), month: v.month, total: (found?.total ?? 0) + 1, units, updatedAt: now }
   if (found) await ref.set({ data: doc })
   else await tx.collection('placeMonths').add({ data: { _id: id, ...doc } })
+}
+
+/**
+ * Outside a transaction (a check-in counted without one): the place's month by atomic increments, created with the
+ * first visit (its unique _id: a concurrent first visit adds it once, the other increments it).
+ */
+export async function incPlaceMonth(v: { placeCode?: string | null; orgId: string; month: string }, now: Date): Promise<void> {
+  if (!v.placeCode) return
+  const _id = placeMonthId(v.placeCode, v.month)
+  try {
+    const doc: PlaceMonthDoc = { _id, placeCode: v.placeCode, countyCode: v.placeCode.slice(0, 6), month: v.month, total: 1, units: { [v.orgId]: 1 }, updatedAt: now }
+    await collection('placeMonths').add({ data: { ...doc } })
+    return
+  } catch (err) {
+    if (!isRetryable(err)) throw err
+  }
+  await collection('placeMonths').doc(_id).update({ data: { total: _.inc(1), [`units.${v.orgId}`]: _.inc(1), updatedAt: now } })
 }
 
 /** The area the caller's node serves; staff of a node without one are told to ask the province office. */

@@ -4,10 +4,13 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import type { RatingLevel } from '../../types/enums'
-import type { Rating, BadReviewCase, CaseStatus, RatingTarget } from '../../types/service'
+import type { Rating, BadReviewCase, CaseStatus, RatingTarget, RatingState, ImprovementRequest } from '../../types/service'
 import { makeSceneCode, type SceneKind } from '../../types/rules/service'
+import { beijingDate } from '../../types/rules/beijing-time'
+import type { HoldReason } from '../../types/rules/rating-guard'
 import type { Tx } from './tx'
-import { addDelta } from './stat-rules'
+import { addDelta, nestCounts } from './stat-rules'
+import { _ } from './cloud'
 
 export type { DemandDoc, TimelineDoc, ExtensionDoc, ReportDoc, InvalidDoc, RoundDoc, DetailExtras } from './demand-docs'
 export { newDemand, toDemand, toDemandDetail } from './demand-docs'
@@ -51,6 +54,21 @@ export interface RatingDoc {
   month: string
   year: number
   createdAt: Date
+  /**
+   * Absent on ratings written before holds existed (all counted). 'counted' from the moment it is written until the
+   * hold rule says otherwise; 'held' waits for a manager (index org_state_time); 'rejected' on review.
+   */
+  state?: RatingState
+  hold?: { reasons: HoldReason[]; basis: string; at: Date } | null
+  review?: { decision: 'accept' | 'reject'; note: string | null; by: string; byName: string; at: Date } | null
+  /** The hold rule's keys (multikey index guard_keys): the event, the rater's month. */
+  guard?: string[]
+  /** hashOpenid of the rater, for the rule's read of their other ratings. */
+  raterKey?: string
+  /** A hash of the client IP with the event (comparable within one event only), null when the platform gave none. */
+  ipKey?: string | null
+  /** The rater had no rating older than a day when they gave this one. */
+  fresh?: boolean
 }
 
 export interface CaseDoc {
@@ -102,15 +120,21 @@ export interface ServiceStatsDoc {
   orgPath: string[]
   /** 'YYYY-MM' or 'YYYY' (Beijing) */
   period: string
-  counts: Record<string, number>
+  /** Read them with flatCounts(): a counter may be stored under its dotted key or as a nested path. */
+  counts: Record<string, number | Record<string, number>>
+  /** Events applied outside a transaction, by marker key (cloudfunctions/_lib/counters.ts). */
+  applied?: Record<string, Date>
+  /** Every such event before this instant is applied; its marker may be gone (pruned by the reconciliation). */
+  markersFrom?: Date | null
   updatedAt: Date
 }
 
 export const statsDocId = (cadreId: string, period: string) => `${cadreId}_${period}`
 
 /**
- * Moves a cadre's month and year statistics by `delta` inside the caller's transaction: two documents
- * read and two written, whatever the history. `at` picks the periods (the event's Beijing month/year).
+ * Moves a cadre's month and year statistics by `delta` inside the caller's transaction: each period document is
+ * read (so a concurrent write makes the transaction retry) and moved by `_.inc` increments, which leave the markers
+ * of events applied outside transactions alone (cloudfunctions/_lib/counters.ts). `at` picks the periods.
  */
 export async function bumpServiceStats(
   tx: Tx,
@@ -140,12 +164,15 @@ export async function bumpServiceStatsAt(
     if (entries.length === 0) continue
     const _id = statsDocId(owner.cadreId, period)
     const ref = tx.collection('serviceStats').doc(_id)
-    const found = (await ref.get()).data as unknown as ServiceStatsDoc | null
-    const counts = { ...(found?.counts ?? {}) }
-    for (const [k, v] of entries) counts[k] = (counts[k] ?? 0) + v
-    const doc = { cadreId: owner.cadreId, orgId: owner.orgId, orgPath: owner.orgPath, period, counts, updatedAt: now }
-    if (found) await ref.set({ data: doc })
-    else await tx.collection('serviceStats').add({ data: { _id, ...doc } })
+    const found = (await ref.get()).data
+    if (found) {
+      const data: Record<string, unknown> = { updatedAt: now }
+      for (const [k, v] of entries) data[`counts.${k}`] = _.inc(v)
+      await ref.update({ data })
+    } else {
+      const counts = nestCounts(Object.fromEntries(entries))
+      await tx.collection('serviceStats').add({ data: { _id, cadreId: owner.cadreId, orgId: owner.orgId, orgPath: owner.orgPath, period, counts, updatedAt: now } })
+    }
   }
 }
 
@@ -171,7 +198,7 @@ export async function readCounter(tx: Tx, id: string): Promise<number> {
 
 // ---------------------------------------------------------------- ratings and cases
 
-/** What the rated cadre and managers see: no openid, no phone. */
+/** What managers see of a rating: no openid, no phone, no IP or rater key. */
 export function toRating(r: RatingDoc): Rating {
   return {
     id: r._id,
@@ -185,8 +212,26 @@ export function toRating(r: RatingDoc): Rating {
     at: iso(r.createdAt)!,
     date: r.date,
     flagged: r.flagged,
+    state: r.state ?? 'counted',
+    hold: r.hold ? { reasons: r.hold.reasons, basis: r.hold.basis } : null,
+    review: r.review ? { decision: r.review.decision, note: r.review.note, at: iso(r.review.at)!, byName: r.review.byName } : null,
     voided: r.voided ? { reason: r.voided.reason, at: iso(r.voided.at)! } : null,
     appeal: r.appeal ? { reason: r.appeal.reason, at: iso(r.appeal.at)!, status: r.appeal.status } : null
+  }
+}
+
+/** A 差评 case as the rated cadre sees it: what to fix and by when, never who asked, about what, or the day. */
+export function toRequest(c: CaseDoc, appeal: RatingDoc['appeal'] | undefined, now: Date): ImprovementRequest {
+  return {
+    ratingId: c.ratingId,
+    month: c.month,
+    tags: c.tags,
+    comment: c.comment,
+    status: c.status,
+    rectifyDue: beijingDate(c.rectifyDueAt),
+    rectifyOverdue: c.active && !c.rectification && now.getTime() > new Date(c.rectifyDueAt).getTime(),
+    rectification: c.rectification ? { at: iso(c.rectification.at)!, result: c.rectification.result } : null,
+    appeal: appeal ? { status: appeal.status } : null
   }
 }
 

@@ -4,6 +4,7 @@
  * reconciliation (cloudfunctions/reconcile) folds the same functions over the source records to know
  * what the counters should say — so the two can never disagree about a rule, only about the data.
  */
+import { createHash } from 'node:crypto'
 import type { DemandPath, RatingTarget } from '../../types/service'
 import type { DemandArea, RatingLevel } from '../../types/enums'
 import { beijingMonth, beijingYear } from '../../types/rules/beijing-time'
@@ -72,6 +73,15 @@ export function ratedDelta(r: RatedFacts): StatDelta {
   return { ratings: 1, [`level.${r.level}`]: 1, scoreSum: score, bad: bad ? 1 : 0, cases: bad ? 1 : 0, flagged: r.flagged ? 1 : 0 }
 }
 
+/** A rating held for a manager's review: in no figure but the count of held ones. */
+export const heldDelta = (): StatDelta => ({ held: 1 })
+
+/** A held rating accepted on review: it leaves the held count and counts as rated (flagged: it was held). */
+export const acceptedDelta = (r: Omit<RatedFacts, 'flagged'>): StatDelta => ({ held: -1, ...ratedDelta({ ...r, flagged: true }) })
+
+/** A held rating rejected on review: it leaves the held count and is counted as rejected, nowhere else. */
+export const rejectedDelta = (): StatDelta => ({ held: -1, rejected: 1 })
+
 /** A rating voided on appeal: it leaves the figures of its period; its case, if still open, is closed as voided. */
 export function voidedDelta(r: RatedFacts & { score: number; caseId: string | null }, caseWasActive: boolean): StatDelta {
   let delta: StatDelta
@@ -113,10 +123,44 @@ export const serviceCounterKeys: readonly string[] = [
   'revisitOnTime',
   'revisitLate',
   'rectified',
-  'rectifiedOnTime'
+  'rectifiedOnTime',
+  'held',
+  'rejected'
 ]
 
 export const isServiceCounterKey = (k: string) => serviceCounterKeys.includes(k) || k.startsWith('level.') || k.startsWith('area.')
+
+/**
+ * Stored counts as flat keys ('level.satisfied', 'area.living' …). Atomic increments address a counter by a dot
+ * path, so they store `{ level: { satisfied: n } }`; documents written whole before that kept the dotted key
+ * itself. Both mean the same counter: they are added up.
+ */
+export function flatCounts(counts: unknown): Record<string, number> {
+  const out: Record<string, number> = {}
+  if (!counts || typeof counts !== 'object') return out
+  for (const [k, v] of Object.entries(counts as Record<string, unknown>)) {
+    if (typeof v === 'number') out[k] = (out[k] ?? 0) + v
+    else if (v && typeof v === 'object') {
+      for (const [sk, sv] of Object.entries(v as Record<string, unknown>)) if (typeof sv === 'number') out[`${k}.${sk}`] = (out[`${k}.${sk}`] ?? 0) + sv
+    }
+  }
+  return out
+}
+
+/** Flat counts as they are stored by dot paths (the inverse of flatCounts for one level of nesting). */
+export function nestCounts(flat: Record<string, number>): Record<string, number | Record<string, number>> {
+  const out: Record<string, number | Record<string, number>> = {}
+  for (const [k, v] of Object.entries(flat)) {
+    const dot = k.indexOf('.')
+    if (dot < 0) out[k] = v
+    else {
+      const head = k.slice(0, dot)
+      const inner = (typeof out[head] === 'object' ? out[head] : (out[head] = {})) as Record<string, number>
+      inner[k.slice(dot + 1)] = v
+    }
+  }
+  return out
+}
 
 /** Adds a delta into per-period counts, as bumpServiceStats does in the database. */
 export function addDelta(into: Map<string, StatDelta>, at: { month: string; year: number } | Date, delta: StatDelta): void {
@@ -125,4 +169,19 @@ export function addDelta(into: Map<string, StatDelta>, at: { month: string; year
     for (const [k, v] of Object.entries(delta)) if (v !== 0) counts[k] = (counts[k] ?? 0) + v
     into.set(period, counts)
   }
+}
+
+// ---------------------------------------------------------------- events applied outside a transaction
+
+/** s: a rating settled (counted or held); a: accepted on review; x: rejected on review. */
+export type MarkerKind = 's' | 'a' | 'x'
+
+/** The marker of one such event in a period document (cloudfunctions/_lib/counters.ts): a letter and a hash. */
+export const markerKey = (kind: MarkerKind, ratingId: string) => `${kind}${createHash('sha256').update(ratingId).digest('hex').slice(0, 24)}`
+
+/** Whether a period document shows the event applied: its marker, or a horizon past the event's time. */
+export function isApplied(doc: { applied?: Record<string, Date | string>; markersFrom?: Date | string | null } | null | undefined, key: string, eventAt: Date): boolean {
+  if (!doc) return false
+  if (doc.applied && doc.applied[key] !== undefined) return true
+  return Boolean(doc.markersFrom && new Date(doc.markersFrom).getTime() > eventAt.getTime())
 }

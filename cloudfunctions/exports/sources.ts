@@ -6,7 +6,7 @@ import type { ExportKind } from '../../types/exports'
 import type { OrgLevel } from '../../types/enums'
 import { scoreComponentLabels, scoreComponents, type CadreScoreDoc } from '../../types/outcomes'
 import { demandAreas, ratingLevels } from '../../types/enums'
-import { demandStatusLabels, urgencies } from '../../types/service'
+import { demandStatusLabels, ratingStateLabels, urgencies } from '../../types/service'
 import { problemHandlingLabels } from '../../types/cadre-work'
 import { beijing } from '../../types/rules/beijing-time'
 import { maskPhone } from '../../types/rules/privacy'
@@ -175,7 +175,8 @@ const ratings: Source = {
     { header: '追评', width: 30 },
     { header: '差评处理', width: 10 },
     { header: '申诉', width: 10 },
-    { header: '是否作废', width: 9 }
+    { header: '是否作废', width: 9 },
+    { header: '计入成效', width: 10 }
   ],
   count: (scope) => countIn('ratings', scope),
   async page(scope, cursor, limit, rowNo) {
@@ -192,9 +193,11 @@ const ratings: Source = {
         (r.tags ?? []).join('、'),
         r.comment ?? '',
         r.followUp?.comment ?? '',
-        r.caseId ? '已立案' : '',
+        // A held 差评 has its case id planned but opens it only when accepted.
+        r.caseId && (r.state ?? 'counted') === 'counted' ? '已立案' : '',
         r.appeal ? (r.appeal.status === 'pending' ? '待处理' : r.appeal.status === 'upheld' ? '已撤销评价' : '已驳回') : '',
-        r.voided ? '是' : '否'
+        r.voided ? '是' : '否',
+        ratingStateLabels[r.state ?? 'counted']
       ]),
       cursor: lastCursor(docs)
     }

@@ -5,6 +5,7 @@
  */
 import type { VisitStatsDoc } from '../_lib/collections'
 import type { ServiceStatsDoc } from '../_lib/service'
+import { flatCounts } from '../_lib/stat-rules'
 import { emptyFigures, monthIdsOf, periodKind, periodRange, periodYear, proratedTarget, type PeriodFigures } from '../../types/outcomes'
 import { demandAreas, ratingLevels } from '../../types/enums'
 
@@ -23,10 +24,10 @@ export interface CadreInputs {
 
 /** The service counters of a period: the year doc for a year, the month docs summed otherwise. */
 function serviceCounts(period: string, service: Map<string, ServiceStatsDoc>): Record<string, number> {
-  if (periodKind(period) === 'year') return service.get(period)?.counts ?? {}
+  if (periodKind(period) === 'year') return flatCounts(service.get(period)?.counts)
   const sum: Record<string, number> = {}
   for (const m of monthIdsOf(period)) {
-    for (const [k, v] of Object.entries(service.get(m)?.counts ?? {})) sum[k] = (sum[k] ?? 0) + v
+    for (const [k, v] of Object.entries(flatCounts(service.get(m)?.counts))) sum[k] = (sum[k] ?? 0) + v
   }
   return sum
 }

@@ -12,5 +12,9 @@ import { revisit } from './handlers/revisit'
 import { rectify } from './handlers/rectify'
 import { stats } from './handlers/stats'
 import { qr } from './handlers/qr'
+import { summary } from './handlers/summary'
+import { listRequests } from './handlers/listRequests'
+import { listHeld } from './handlers/listHeld'
+import { reviewHeld } from './handlers/reviewHeld'
 
-export const main = createFunction(ratingsApi, { landing, rate, followUp, listMine, appeal, decideAppeal, listAppeals, listCases, revisit, rectify, stats, qr })
+export const main = createFunction(ratingsApi, { landing, rate, followUp, listMine, appeal, decideAppeal, listAppeals, listCases, revisit, rectify, stats, qr, summary, listRequests, listHeld, reviewHeld })

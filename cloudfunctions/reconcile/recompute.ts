@@ -7,7 +7,15 @@
 import type { HouseholdDoc, VisitDayDoc, VisitDoc, VisitStatsDoc } from '../_lib/collections'
 import type { CaseDoc, DemandDoc, RatingDoc, ServiceStatsDoc } from '../_lib/service'
 import {
+  acceptedDelta,
   addDelta,
+  flatCounts,
+  heldDelta,
+  isApplied,
+  markerKey,
+  rejectedDelta,
+  statPeriods,
+  type MarkerKind,
   demandClosedDelta,
   demandFinishedDelta,
   demandInvalidatedDelta,
@@ -158,7 +166,8 @@ export function visitDaysDrift(cadreId: string, stored: VisitDayDoc[], expected:
 
 export type DemandSource = Pick<DemandDoc, 'area' | 'createdAt' | 'finishedAt' | 'closedAt' | 'deadlineAt' | 'path' | 'timeline'> &
   Partial<Pick<DemandDoc, 'status' | 'report' | 'rounds'>>
-export type RatingSource = Pick<RatingDoc, '_id' | 'targetKind' | 'level' | 'score' | 'flagged' | 'caseId' | 'voided' | 'month' | 'year'>
+export type RatingSource = Pick<RatingDoc, '_id' | 'targetKind' | 'level' | 'score' | 'flagged' | 'caseId' | 'voided' | 'month' | 'year'> &
+  Partial<Pick<RatingDoc, 'state' | 'hold' | 'review' | 'createdAt'>>
 export type CaseSource = Pick<CaseDoc, '_id' | 'status' | 'revisit' | 'rectification' | 'month' | 'year'>
 
 /**
@@ -182,7 +191,12 @@ export function expectedServiceCounts(demands: DemandSource[], ratings: RatingSo
   }
   for (const r of ratings) {
     const at = { month: r.month, year: r.year }
-    addDelta(out, at, ratedDelta(r))
+    if (r.state === undefined) addDelta(out, at, ratedDelta(r))
+    else {
+      // Written outside a transaction: it was held or counted when it settled, then perhaps reviewed.
+      addDelta(out, at, r.hold ? heldDelta() : ratedDelta({ ...r, flagged: false }))
+      if (r.review) addDelta(out, at, r.review.decision === 'accept' ? acceptedDelta(r) : rejectedDelta())
+    }
     const c = r.caseId ? cases.get(r.caseId) : undefined
     if (c?.revisit) addDelta(out, { month: c.month, year: c.year }, revisitDelta(c.revisit.onTime))
     if (c?.rectification) addDelta(out, { month: c.month, year: c.year }, rectifiedDelta(c.rectification.onTime))
@@ -199,7 +213,7 @@ export function serviceStatsDrift(cadreId: string, periods: string[], stored: Ma
   const out: { period: string; docId: string; drift: Drift[]; counts: Counts; existed: boolean }[] = []
   for (const period of periods) {
     const docId = `${cadreId}_${period}`
-    const s = stored.get(period)?.counts ?? {}
+    const s = flatCounts(stored.get(period)?.counts)
     const e = nonZero(expected.get(period))
     const keys = new Set([...Object.keys(s).filter(isServiceCounterKey), ...Object.keys(e)])
     const drift: Drift[] = []
@@ -213,6 +227,61 @@ export function serviceStatsDrift(cadreId: string, periods: string[], stored: Ma
     out.push({ period, docId, drift, counts, existed: stored.has(period) })
   }
   return out
+}
+
+/** How long an event may take to land its counters before a missing marker means its call died. */
+export const GRACE_MS = 10 * 60 * 1000
+
+/**
+ * A record written within GRACE_MS of `now`, either side (a writer's clock may run a little ahead): its call may
+ * still be landing its counters. Far in the future it is data, not a call in flight.
+ */
+export const inFlightAt = (now: Date, at: Date | string) => Math.abs(now.getTime() - new Date(at).getTime()) < GRACE_MS
+
+/** The events of a rating written outside a transaction (none for one written before holds existed). */
+export function ratingEvents(r: RatingSource): { kind: MarkerKind; key: string; at: Date }[] {
+  if (r.state === undefined || !r.createdAt) return []
+  const out = [{ kind: 's' as MarkerKind, key: markerKey('s', r._id), at: new Date(r.createdAt) }]
+  if (r.review) {
+    const kind: MarkerKind = r.review.decision === 'accept' ? 'a' : 'x'
+    out.push({ kind, key: markerKey(kind, r._id), at: new Date(r.review.at) })
+  }
+  return out
+}
+
+/**
+ * The rating events whose counters have not landed in a period document read BEFORE the ratings were: `inFlight`
+ * when one is younger than GRACE_MS (its call may still be running, or the rating was written after that read —
+ * the documents cannot be judged now), else the `leftovers` a dead call left, to be finished.
+ */
+export function unappliedEvents(
+  ratings: RatingSource[],
+  stored: Map<string, { applied?: Record<string, Date | string>; markersFrom?: Date | string | null }>,
+  now: Date
+): { inFlight: boolean; leftovers: { rating: RatingSource; kind: MarkerKind }[] } {
+  const leftovers: { rating: RatingSource; kind: MarkerKind }[] = []
+  let inFlight = false
+  for (const r of ratings) {
+    for (const e of ratingEvents(r)) {
+      const landed = statPeriods({ month: r.month, year: r.year }).every((p) => isApplied(stored.get(p), e.key, e.at))
+      if (landed) continue
+      if (inFlightAt(now, e.at)) inFlight = true
+      else leftovers.push({ rating: r, kind: e.kind })
+    }
+  }
+  return { inFlight, leftovers }
+}
+
+/**
+ * Marker keys a document may drop (their events are settled before `cutoff`), and its new horizon: just after the
+ * latest event dropped — never later, so an event written after this pass is never mistaken for a settled one.
+ */
+export function prunable(doc: { applied?: Record<string, Date | string>; markersFrom?: Date | string | null }, cutoff: Date): { keys: string[]; markersFrom: Date | null } {
+  const old = Object.entries(doc.applied ?? {}).filter(([, at]) => new Date(at).getTime() < cutoff.getTime())
+  const from = doc.markersFrom ? new Date(doc.markersFrom).getTime() : 0
+  if (!old.length) return { keys: [], markersFrom: from ? new Date(from) : null }
+  const latest = Math.max(...old.map(([, at]) => new Date(at).getTime()))
+  return { keys: old.map(([k]) => k), markersFrom: new Date(Math.max(from, latest + 1)) }
 }
 
 /** The month and year periods of a Beijing year. */

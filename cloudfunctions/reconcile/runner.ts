@@ -6,7 +6,13 @@ import { collection, type HouseholdDoc, type OrgDoc, type UserDoc, type VisitDay
 import type { CaseDoc, DemandDoc, RatingDoc, ServiceStatsDoc } from '../_lib/service'
 import { countOf, rows } from '../_lib/query'
 import { inTransaction } from '../_lib/tx'
+import { flatCounts, nestCounts } from '../_lib/stat-rules'
+import { finishLeftover } from '../ratings/settle'
 import {
+  GRACE_MS,
+  inFlightAt,
+  prunable,
+  unappliedEvents,
   expectedServiceCounts,
   expectedVisitDays,
   expectedVisitStats,
@@ -219,15 +225,21 @@ export async function reconcileCadre(cadre: UserDoc, years: number[], now: Date)
     const to = beijingStartOf(`${year + 1}-01-01`)
 
     // ---- visits → visitStats, visitDays, households
+    // The statistics are read before the visits: a check-in that lands in between is young, and a cadre with a
+    // check-in younger than GRACE_MS is left for the next pass (its increments may still be on their way).
+    const [[stored], days] = await Promise.all([
+      rows<VisitStatsDoc>(collection('visitStats').where({ _id: statsId(cadre._id, year) }).limit(1)),
+      rows<VisitDayDoc>(collection('visitDays').where({ cadreId: cadre._id, date: _.gte(`${year}-01-01`).and(_.lte(`${year}-12-31`)) }).limit(1000))
+    ])
     const visits = await allOf<VisitDoc>('visits', cadre._id, 'visitedAt', from, to)
-    const [stored] = await rows<VisitStatsDoc>(collection('visitStats').where({ _id: statsId(cadre._id, year) }).limit(1))
+    const visitsSettled = !visits.some((v) => inFlightAt(now, v.createdAt))
     const [diaryEntries, reports] = await Promise.all([
       countOf(collection('diaryEntries').where({ cadreId: cadre._id, createdAt: _.gte(from).and(_.lt(to)) })),
       countOf(collection('reports').where({ cadreId: cadre._id, year }))
     ])
     const base = { cadreId: cadre._id, orgId: stored?.orgId ?? cadre.orgId, orgPath: stored?.orgPath ?? cadre.orgPath, year }
     const expected = expectedVisitStats(base, visits, { diaryEntries, reports }, now)
-    const statDrift = visitStatsDrift(stored ?? null, expected)
+    const statDrift = visitsSettled ? visitStatsDrift(stored ?? null, expected) : []
     checked += 1
     if (statDrift.length) {
       const outcome = await inTransaction(async (tx): Promise<Outcome> => {
@@ -242,11 +254,8 @@ export async function reconcileCadre(cadre: UserDoc, years: number[], now: Date)
       drift.push(...statDrift.map((d) => item(d, outcome)))
     }
 
-    const days = await rows<VisitDayDoc>(
-      collection('visitDays').where({ cadreId: cadre._id, date: _.gte(`${year}-01-01`).and(_.lte(`${year}-12-31`)) }).limit(1000)
-    )
     checked += days.length
-    const dayFix = visitDaysDrift(cadre._id, days, expectedVisitDays(cadre._id, visits))
+    const dayFix = visitsSettled ? visitDaysDrift(cadre._id, days, expectedVisitDays(cadre._id, visits)) : { drift: [], upsert: [], remove: [] }
     if (dayFix.drift.length) {
       const seen = new Map(days.map((d) => [d._id, d.visits]))
       const outcome = await inTransaction(async (tx): Promise<Outcome> => {
@@ -286,11 +295,32 @@ export async function reconcileCadre(cadre: UserDoc, years: number[], now: Date)
     }
 
     // ---- demands, ratings, cases → serviceStats
+    // Read before the sources, as above. Ratings move their counters outside transactions under markers
+    // (cloudfunctions/_lib/counters.ts): one whose marker is missing past GRACE_MS was left by a call that died,
+    // and is finished here exactly as the call would have (it can only hold more, never count twice).
+    const periods = periodsOfYear(year)
+    const readStats = () => rows<ServiceStatsDoc>(collection('serviceStats').where({ cadreId: cadre._id, period: _.in(periods) }).limit(periods.length))
+    let storedStats = await readStats()
     const [ratings, recent, oldActive] = await Promise.all([
       allOf<RatingDoc>('ratings', cadre._id, 'createdAt', from, to),
       allOf<DemandDoc>('demands', cadre._id, 'createdAt', new Date(from.getTime() - DEMAND_LOOKBACK_MS), to),
       rows<DemandDoc>(collection('demands').where({ cadreId: cadre._id, active: true }).limit(1000))
     ])
+    const pending = unappliedEvents(ratings, new Map(storedStats.map((d) => [d.period, d])), now)
+    if (pending.inFlight) continue
+    if (pending.leftovers.length) {
+      const before = new Map(storedStats.map((d) => [d._id, flatCounts(d.counts)]))
+      for (const { rating, kind } of pending.leftovers) await finishLeftover(rating as RatingDoc, kind, now)
+      storedStats = await readStats()
+      for (const d of storedStats) {
+        const was = before.get(d._id) ?? {}
+        const is = flatCounts(d.counts)
+        for (const k of [...new Set([...Object.keys(was), ...Object.keys(is)])].sort()) {
+          if ((was[k] ?? 0) !== (is[k] ?? 0)) drift.push(item({ collection: 'serviceStats', docId: d._id, cadreId: cadre._id, field: `counts.${k}`, stored: was[k] ?? null, expected: is[k] ?? 0 }, 'repaired'))
+        }
+      }
+      ratings.splice(0, ratings.length, ...(await allOf<RatingDoc>('ratings', cadre._id, 'createdAt', from, to)))
+    }
     const demands = new Map(recent.map((d) => [d._id, d]))
     for (const d of oldActive) if (!demands.has(d._id) && new Date(d.createdAt) < to) demands.set(d._id, d)
     const caseIds = ratings.filter((r) => r.caseId).map((r) => r.caseId!)
@@ -299,8 +329,6 @@ export async function reconcileCadre(cadre: UserDoc, years: number[], now: Date)
       const got = await rows<CaseDoc>(collection('badReviewCases').where({ _id: _.in(caseIds.slice(i, i + 100)) }).limit(100))
       for (const c of got) cases.set(c._id, c)
     }
-    const periods = periodsOfYear(year)
-    const storedStats = await rows<ServiceStatsDoc>(collection('serviceStats').where({ cadreId: cadre._id, period: _.in(periods) }).limit(periods.length))
     checked += storedStats.length
     const byPeriod = new Map(storedStats.map((s) => [s.period, s]))
     const expectedCounts = expectedServiceCounts([...demands.values()], ratings, cases)
@@ -310,12 +338,22 @@ export async function reconcileCadre(cadre: UserDoc, years: number[], now: Date)
         const ref = tx.collection('serviceStats').doc(fix.docId)
         const cur = (await ref.get()).data as unknown as ServiceStatsDoc | null
         if (JSON.stringify(cur?.counts ?? null) !== JSON.stringify(was?.counts ?? null)) return 'changed'
-        const doc = { cadreId: cadre._id, orgId: was?.orgId ?? cadre.orgId, orgPath: was?.orgPath ?? cadre.orgPath, period: fix.period, counts: fix.counts, updatedAt: now }
-        if (cur) await ref.set({ data: doc })
-        else await tx.collection('serviceStats').add({ data: { _id: fix.docId, ...doc } })
+        // The counts replaced as a whole (_.set), the markers kept: they still say which events have landed.
+        const counts = nestCounts(fix.counts)
+        if (cur) await ref.update({ data: { counts: _.set(counts), updatedAt: now } })
+        else await tx.collection('serviceStats').add({ data: { _id: fix.docId, cadreId: cadre._id, orgId: cadre.orgId, orgPath: cadre.orgPath, period: fix.period, counts, updatedAt: now } })
         return 'repaired'
       })
       drift.push(...fix.drift.map((d) => item(d, outcome)))
+    }
+    // Every event before the cutoff has landed: its marker can go, and the horizon says so from now on.
+    const cutoff = new Date(now.getTime() - GRACE_MS)
+    for (const d of storedStats) {
+      const { keys, markersFrom } = prunable(d, cutoff)
+      if (!keys.length) continue
+      const data: Record<string, unknown> = { markersFrom }
+      for (const k of keys) data[`applied.${k}`] = _.remove()
+      await collection('serviceStats').doc(d._id).update({ data })
     }
   }
   return { checked, drift }

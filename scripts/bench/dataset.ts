@@ -275,7 +275,7 @@ class ServiceGenerator {
       const _id = statsDocId(owner.cadreId, period)
       let doc = this.stats.get(_id)
       if (!doc) this.stats.set(_id, (doc = { _id, cadreId: owner.cadreId, orgId: owner.orgId, orgPath: owner.orgPath, period, counts: {}, updatedAt: at }))
-      for (const [k, n] of Object.entries(delta)) if (n) doc.counts[k] = (doc.counts[k] ?? 0) + n
+      for (const [k, n] of Object.entries(delta)) if (n) doc.counts[k] = ((doc.counts[k] as number | undefined) ?? 0) + n
       if (at > doc.updatedAt) doc.updatedAt = at
     }
   }

@@ -25,6 +25,7 @@ import { BEHIND_SHARE, QUOTA_SHARE, generate, veteranOpenid } from './dataset'
 import { benchTimeoutScale, callAs, coldStart, loadBatches, metrics, percentile, loadSecondsBy, watchSlow, weappPackages, type ColdStart } from './measure'
 import { SENDER_LIMIT_MS, benchSender, type SenderResult } from './sender'
 import { scenarios } from './scenarios'
+import { checkInBurst, ratingBurst, type BurstResult } from './bursts'
 import { sizes, type BenchSize } from './sizes'
 import { connectSdk } from '../sdk'
 
@@ -106,6 +107,7 @@ interface SizeResult {
   loadSeconds: number
   rankings: RankingsJobResult
   actions: ActionResult[]
+  bursts: BurstResult[]
   emulatorPeakMB: number
   functionPeakMB: Record<string, number>
 }
@@ -216,9 +218,19 @@ async function runSize(size: BenchSize, iterations: number, now: Date): Promise<
       })
     }
     console.log(`  ${size.name}: ${actions.length} actions measured in ${((Date.now() - measureStarted) / 1000).toFixed(1)} s`)
+    process.stdout.write(`  ${size.name}: bursts… `)
+    const bursts: BurstResult[] = []
+    for (const burst of [() => ratingBurst(emu.url, home), () => checkInBurst(emu.url, Math.min(200, size.cadres - 1))]) {
+      try {
+        bursts.push(await burst())
+      } catch (err) {
+        bursts.push({ name: 'burst', calls: 0, inFlight: 0, errors: 1, errorKinds: { setup: 1 }, p50Ms: 0, p95Ms: 0, dbOpsPerCall: 0, exactlyOnce: false, note: (err as Error).message })
+      }
+    }
+    console.log('done')
     const functionPeakMB: Record<string, number> = {}
     for (const { pid, fn } of functionInstances(emu.process.pid!)) functionPeakMB[fn] = Math.max(functionPeakMB[fn] ?? 0, peakMB(pid))
-    return { size, loadSeconds, rankings, actions, emulatorPeakMB: peakMB(emu.process.pid!), functionPeakMB }
+    return { size, loadSeconds, rankings, actions, bursts, emulatorPeakMB: peakMB(emu.process.pid!), functionPeakMB }
   } finally {
     await emu.stop()
     // The large dataset's folder holds gigabytes: a throwaway, removed once measured.
@@ -293,6 +305,22 @@ async function main(): Promise<void> {
   console.log(
     table(['action', 'ops S', 'ops L', 'examined S', 'examined L', 'returned S', 'returned L', 'p50/p95 ms S', 'p50/p95 ms L', 'L/S p50', ''], rows)
   )
+
+  console.log('\nbursts (a 座谈会 with its QR code on the wall; cadres of many units checking in at once)\n')
+  console.log(
+    table(
+      ['burst', 'dataset', 'calls', 'in flight', 'errors', 'p50/p95 ms', 'DB ops/call', 'counted once', ''],
+      [small, large].flatMap(({ size, bursts }) =>
+        bursts.map((b) => [b.name, size.name, b.calls, b.inFlight, b.errors ? `${b.errors} (${Object.entries(b.errorKinds).map(([k, v]) => `${k} ${v}`).join(', ')})` : 0, `${fmt(b.p50Ms)}/${fmt(b.p95Ms)}`, fmt(b.dbOpsPerCall), b.exactlyOnce ? 'yes' : 'NO', b.note])
+      )
+    )
+  )
+  for (const { size, bursts } of [small, large]) {
+    for (const b of bursts) {
+      if (b.errors) flagged.push(`${b.name} (${size.name}): ${b.errors} call(s) not answered ok: ${JSON.stringify(b.errorKinds)} ${b.note}`)
+      if (!b.exactlyOnce) flagged.push(`${b.name} (${size.name}): not counted exactly once: ${b.note}`)
+    }
+  }
 
   console.log(`\nrankings job (issue 5: one cycle over the loaded data, run after run as the timer does; ${fmt(RANKINGS_LIMIT_MS / 1000)} s limit)\n`)
   console.log(

@@ -82,6 +82,23 @@ async function visitScene(p: Prep): Promise<string> {
   return ok<{ scene: string }>(await callAs(p.url, veteranOpenid, 'ratings', { action: 'qr', kind: 'visit', targetId: checkIn.visit.id }), 'its QR code').scene
 }
 
+/**
+ * A rating held for review: one more resident on a visit without a record that new residents have already rated
+ * past what it plausibly takes (the scene is shared per dataset, so the first call fills it).
+ */
+async function heldRating(p: Prep): Promise<string> {
+  if (!p.memo.has('fullScene')) {
+    const scene = await visitScene(p)
+    for (let k = 0; k < 5; k++) ok(await callAs(p.url, `bench-filler-${p.now.getTime()}-${k}`, 'ratings', { action: 'rate', scene, level: 'satisfied', tags: [] }), 'a rating')
+    p.memo.set('fullScene', scene)
+  }
+  const rated = ok<{ rating: { id: string } }>(
+    await callAs(p.url, `bench-held-${p.now.getTime()}-${p.i}`, 'ratings', { action: 'rate', scene: p.memo.get('fullScene'), level: 'satisfied', tags: [] }),
+    'a held rating'
+  )
+  return rated.rating.id
+}
+
 /** One visit scene per dataset, for the read-only rows. */
 async function sharedScene(p: Prep): Promise<string> {
   if (!p.memo.has('scene')) p.memo.set('scene', await visitScene(p))
@@ -160,7 +177,18 @@ export const scenarios: Scenario[] = [
     prepare: async (p) => ({ scene: await sharedScene(p) }),
     payload: (_i, _now, p) => ({ action: 'landing', scene: p.scene })
   },
-  { name: 'ratings.listMine', fn: 'ratings', as: veteranOpenid, payload: () => ({ action: 'listMine', limit: 20 }) },
+  // Single ratings are for the cadre's managers; the rated cadre reads aggregates and stripped 整改 requests.
+  { name: 'ratings.listMine (manager)', fn: 'ratings', as: countyManager, payload: () => ({ action: 'listMine', cadreId: VETERAN, limit: 20 }) },
+  { name: 'ratings.summary (month)', fn: 'ratings', as: veteranOpenid, payload: () => ({ action: 'summary' }) },
+  { name: 'ratings.listRequests', fn: 'ratings', as: veteranOpenid, payload: () => ({ action: 'listRequests', limit: 20 }) },
+  { name: 'ratings.listHeld (manager)', fn: 'ratings', as: countyManager, payload: () => ({ action: 'listHeld', limit: 20 }) },
+  {
+    name: 'ratings.reviewHeld (accept one)',
+    fn: 'ratings',
+    as: countyManager,
+    prepare: async (p) => ({ ratingId: await heldRating(p) }),
+    payload: (_i, _now, p) => ({ action: 'reviewHeld', ratingIds: [p.ratingId], decision: 'accept', note: '基准测试：核实属实' })
+  },
   { name: 'ratings.stats (month)', fn: 'ratings', as: veteranOpenid, payload: () => ({ action: 'stats' }) },
   { name: 'ratings.stats (year)', fn: 'ratings', as: veteranOpenid, payload: (_i, now) => ({ action: 'stats', period: String(beijingYear(now)) }) },
   { name: 'ratings.listCases (active)', fn: 'ratings', as: countyManager, payload: () => ({ action: 'listCases', status: 'active', limit: 20 }) },

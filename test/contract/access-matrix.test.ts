@@ -13,6 +13,7 @@ import { database } from '../../types/database'
 import { templateId, type TemplateKey } from '../../types/reminders'
 import { caseIdFor } from '../../cloudfunctions/_lib/service'
 import { callerKinds, ruleOf, type CallerKind } from '../../cloudfunctions/access'
+import { callFrom, loopback } from '../helpers/gateway'
 import { callAnonymous, callRaw, functionsDir, privacyIndex, privacyViolations, registryActions, type CallOutcome, type Observed } from '../helpers/harness'
 import { scaled } from '../helpers/time-scale'
 
@@ -36,6 +37,7 @@ const ownerHousehold = demo.households.find((h) => h.cadreId === owner._id)!
 
 type Payload = Record<string, unknown>
 interface Fixtures {
+  url: string
   call(openid: string, fn: string, data: Payload): Promise<CallOutcome>
   ok<T>(openid: string, fn: string, data: Payload): Promise<T>
   visitId: string
@@ -94,14 +96,38 @@ const ratedBadly = async (f: Fixtures) => {
 let visitSceneCode: string | undefined
 const ownerVisitScene = async (f: Fixtures) =>
   (visitSceneCode ??= (await f.ok<{ scene: string }>(openidOf.owner, 'ratings', { action: 'qr', kind: 'visit', targetId: f.visitId })).scene)
-const ownerRating = async (f: Fixtures, bad = false) => {
-  const rated = await f.ok<{ rating: { id: string } }>(`o-matrix-rater-${randomUUID()}`, 'ratings', {
-    action: 'rate', scene: await ownerVisitScene(f), ...(bad ? { level: 'dissatisfied', tags: ['问题没解决'] } : { level: 'satisfied', tags: ['服务态度好'] })
+/**
+ * Ratings of the owner for the cells that need one: residents each on their own network (a loopback address of
+ * their own) rating a 座谈会 of the owner recorded with 300 people, so every one counts; and a held one — a plain
+ * visit without a record already rated by as many as it plausibly takes, so the next rating waits for review.
+ */
+let rater = 0
+const rateFrom = async (f: Fixtures, scene: string, bad = false) => {
+  const n = rater++
+  const out = await callFrom<{ rating: { id: string } }>(f.url, loopback(n), `o-matrix-rater-${n}-${randomUUID().slice(0, 6)}`, 'ratings', {
+    action: 'rate', scene, ...(bad ? { level: 'dissatisfied', tags: ['问题没解决'] } : { level: 'satisfied', tags: ['服务态度好'] })
   })
-  return rated.rating.id
+  if (!out.reply?.ok) throw new Error(`fixture rating failed: ${JSON.stringify(out.reply) ?? out.status}`)
+  return out.reply.data.rating.id
 }
-/** Who may rate the owner's work (table row ratings.rate): the others are refused before any rating exists. */
-const raters: readonly CallerKind[] = ['resident', 'peerCadre', 'siblingManager', 'otherSystemManager']
+const newVisitScene = async (f: Fixtures, record?: Payload) => {
+  const visit = await f.ok<{ visit: { id: string } }>(openidOf.owner, 'visit', { action: 'checkIn', ...checkInEvent() })
+  if (record) await f.ok(openidOf.owner, 'visit', { action: 'saveRecord', visitId: visit.visit.id, category: 'village', ...record })
+  return (await f.ok<{ scene: string }>(openidOf.owner, 'ratings', { action: 'qr', kind: 'visit', targetId: visit.visit.id })).scene
+}
+let forumScene: Promise<string> | undefined
+let fullScene: Promise<string> | undefined
+const ownerRating = async (f: Fixtures, bad = false) =>
+  rateFrom(f, await (forumScene ??= newVisitScene(f, { method: 'forum', peopleMet: { count: 300 } })), bad)
+const heldRating = async (f: Fixtures) => {
+  const scene = await (fullScene ??= newVisitScene(f).then(async (s) => {
+    for (let i = 0; i < 5; i++) await rateFrom(f, s)
+    return s
+  }))
+  return rateFrom(f, scene)
+}
+/** Who may rate the owner's work (table row ratings.rate): residents only; staff are refused before any rating exists. */
+const raters: readonly CallerKind[] = ['resident']
 
 /** Reminders: consent only to a template of a kind the caller's role receives. */
 const templateFor = (kind: CallerKind): TemplateKey =>
@@ -236,6 +262,10 @@ const payloads: Record<string, (f: Fixtures, kind: CallerKind) => Promise<Payloa
     return { scene, comment: '矩阵测试追评' }
   },
   'ratings.listMine': () => ({ cadreId: owner._id }),
+  'ratings.summary': () => ({ cadreId: owner._id }),
+  'ratings.listRequests': () => ({}),
+  'ratings.listHeld': () => ({}),
+  'ratings.reviewHeld': async (f) => ({ ratingIds: [await heldRating(f)], decision: 'accept', note: '核实是同一户的几次走访' }),
   'ratings.appeal': async (f) => ({ ratingId: await ownerRating(f), reason: '这位群众评错了人' }),
   'ratings.decideAppeal': async (f) => ({ ratingId: await ownerRating(f), decision: 'void', reason: '评错了人' }),
   'ratings.listAppeals': () => ({}),
@@ -366,7 +396,7 @@ describe('access-control matrix: every action × every kind of caller', () => {
     const point = await ok<{ id: string }>(openidOf.countyManager, 'points', {
       action: 'createPoint', cadreId: owner._id, name: '矩阵改动用联系点', kind: 'school', address: '西宁市城东区', location: near(ownerPoint.location)
     })
-    fixtures = { call, ok, visitId: visit.visit.id, pointId: point.id }
+    fixtures = { url: emu.url, call, ok, visitId: visit.visit.id, pointId: point.id }
   })
   afterAll(() => emu?.stop())
 

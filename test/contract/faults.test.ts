@@ -1,8 +1,10 @@
 /**
  * Fault injection (issue 7): a database operation fails, answers late, or the function instance dies
- * mid-call (between its last transactional write and the commit, or right after the commit). Each time
- * nothing half-written remains, the submission still lands exactly once when the phone retries, and
- * visitDays / visitStats / households' counts equal what the visits say (reconcileVisits).
+ * mid-call (between its last transactional write and the commit, or right after the commit; for the
+ * check-in and the rating, which write without a transaction, between the record and its counters). Each
+ * time nothing half-written remains — or what remains is finished by the nightly reconciliation exactly
+ * once — the submission still lands exactly once when the phone retries, and visitDays / visitStats /
+ * households' counts equal what the visits say (reconcileVisits).
  */
 import { randomUUID } from 'node:crypto'
 import { startEmulator, loadSdk, type TestEmulator } from '../helpers/emulator'
@@ -10,6 +12,8 @@ import { seed } from '../../scripts/seed'
 import { buildDemoData } from '../../scripts/seed/demo-data'
 import type { FaultSpec } from '../../emulator/faults'
 import { callRaw, digest, digestDiff, functionsDir, readAll, reconcileVisits, replyProblem, type CallOutcome } from '../helpers/harness'
+import { flatCounts } from '../../cloudfunctions/_lib/stat-rules'
+import { beijingMonth } from '../../types/rules/beijing-time'
 import { scaled } from '../helpers/time-scale'
 
 jest.setTimeout(scaled(60_000))
@@ -44,6 +48,17 @@ describe('fault injection: failed operations, slow answers and killed instances 
       ...(o.far ? { reason: '在镇政府参加协调会' } : {})
     })
   const visitsOf = async (submissionId: string) => (await readAll<{ submissionId: string }>(db, 'visits')).filter((v) => v.submissionId === submissionId)
+  /**
+   * The nightly reconciliation as of a quarter of an hour from now: past its grace period for what the test just
+   * wrote (a call may take that long to land its counters; younger ones are left for the next night).
+   */
+  const nightly = async () => {
+    const res = (await loadSdk(emu.url).callFunction({ name: 'reconcile', data: { action: 'run', fresh: true, now: new Date(Date.now() + 15 * 60_000).toISOString() } })) as unknown as {
+      result: { ok: boolean; data: { report: { drift: { collection: string; docId: string; field: string; stored: string; expected: string; outcome: string }[]; pass: { done: boolean } } } }
+    }
+    expect(res.result).toMatchObject({ ok: true, data: { report: { pass: { done: true } } } })
+    return res.result.data.report
+  }
   const consistent = async () => expect(await reconcileVisits(db)).toEqual([])
   const refusedOrCrashed = (out: CallOutcome) => {
     // A failure may surface as a typed error (the function caught it) or as the platform's error (the instance died).
@@ -68,10 +83,10 @@ describe('fault injection: failed operations, slow answers and killed instances 
     expect(d.collections.users.count).toBe(demo.users.length)
   })
 
-  it('a commit that keeps failing: the check-in is refused, nothing is written, the retry lands once', async () => {
+  it('the visit cannot be written: the check-in is refused, nothing is written, the retry lands once', async () => {
     const id = randomUUID()
     const before = await digest(emu.url)
-    await fault({ failDbAction: 'database.commitTransaction', fn: 'visit', count: 0 })
+    await fault({ failDbAction: 'database.insertDocument', fn: 'visit', count: 0 })
     const out = await checkIn(id)
     refusedOrCrashed(out)
     // The database being down is no reason to show a stack trace (INTERNAL's plain message is allowed here).
@@ -83,45 +98,43 @@ describe('fault injection: failed operations, slow answers and killed instances 
     await consistent()
   })
 
-  it('a commit that fails once is retried from scratch: one visit, the day counted once', async () => {
+  // The visit is the commit point; its day and the year's statistics follow as increments. When one of those fails
+  // or the instance dies before them, the visit stands (the phone's retry gets its first reply, once) and the
+  // nightly reconciliation puts the figures right from the visits.
+  it('a counter write fails after the visit is written: the retry gets the first reply, the reconciliation repairs the figures', async () => {
     const id = randomUUID()
-    await fault({ failDbAction: 'database.commitTransaction', fn: 'visit', count: 1 })
-    expect((await checkIn(id)).reply).toMatchObject({ ok: true })
-    expect(await visitsOf(id)).toHaveLength(1)
-    await consistent()
-  })
-
-  it('a write inside the transaction fails once (the day or the statistics): retried, counted once', async () => {
-    for (const action of ['database.insertDocument', 'database.modifyDocument']) {
-      const id = randomUUID()
-      await fault({ failDbAction: action, fn: 'visit', count: 1 })
-      expect((await checkIn(id)).reply).toMatchObject({ ok: true })
-      expect(await visitsOf(id)).toHaveLength(1)
-      await clear()
-    }
-    await consistent()
-  })
-
-  it('the instance dies between the day-count write and the commit: nothing remains, the retry lands once', async () => {
-    const id = randomUUID()
-    const before = await digest(emu.url)
-    await fault({ killInstanceOf: 'visit', dbAction: 'database.commitTransaction' })
+    await fault({ failDbAction: 'database.modifyDocument', fn: 'visit', count: 1 })
     refusedOrCrashed(await checkIn(id))
-    expect(digestDiff(before, await digest(emu.url))).toEqual([])
+    await clear()
     const retry = await checkIn(id)
-    expect(retry.reply).toMatchObject({ ok: true })
+    expect(retry.reply).toMatchObject({ ok: true, data: { visit: { id: `${me._id}_${id}` } } })
     expect(await visitsOf(id)).toHaveLength(1)
+    expect(await reconcileVisits(db)).not.toEqual([])
+    await nightly()
     await consistent()
   })
 
-  it('the instance dies right after the commit: the retry gets the same answer, the visit exists once', async () => {
+  it('the instance dies between the visit and its counters: the retry gets the first reply, the reconciliation repairs the figures', async () => {
     const id = randomUUID()
-    await fault({ killInstanceOf: 'visit', dbAction: 'database.commitTransaction', killWhen: 'after' })
+    await fault({ killInstanceOf: 'visit', dbAction: 'database.modifyDocument' })
     refusedOrCrashed(await checkIn(id))
     expect(await visitsOf(id)).toHaveLength(1)
     const retry = await checkIn(id)
     expect(retry.reply).toMatchObject({ ok: true, data: { visit: { id: `${me._id}_${id}` } } })
     expect(await visitsOf(id)).toHaveLength(1)
+    await nightly()
+    await consistent()
+  })
+
+  it('the instance dies right after the visit is written: the retry gets the same answer, the visit exists once', async () => {
+    const id = randomUUID()
+    await fault({ killInstanceOf: 'visit', dbAction: 'database.insertDocument', killWhen: 'after' })
+    refusedOrCrashed(await checkIn(id))
+    expect(await visitsOf(id)).toHaveLength(1)
+    const retry = await checkIn(id)
+    expect(retry.reply).toMatchObject({ ok: true, data: { visit: { id: `${me._id}_${id}` } } })
+    expect(await visitsOf(id)).toHaveLength(1)
+    await nightly()
     await consistent()
   })
 
@@ -173,6 +186,45 @@ describe('fault injection: failed operations, slow answers and killed instances 
     const again = (await readAll<{ _id: string; visitsInYear: number }>(db, 'households')).filter((h) => householdIds.includes(h._id))
     expect(again.map((h) => h.visitsInYear)).toEqual([1, 1])
     await consistent()
+  })
+
+  // A rating is written on its own, then settled: the hold rule's read, then its 差评 case, then the cadre's
+  // counters by one marked increment. The instance dying before that increment leaves the rating uncounted until
+  // the nightly reconciliation finishes it — exactly once, and a second night finds nothing.
+  it('the ratings instance dies before the counters move: the reconciliation counts the rating (and its 差评 case) once', async () => {
+    const visit = await checkIn(randomUUID())
+    const visitId = (visit.reply as { data: { visit: { id: string } } }).data.visit.id
+    const qr = await callRaw(emu.url, cadre, 'ratings', { action: 'qr', kind: 'visit', targetId: visitId })
+    const scene = (qr.reply as { data: { scene: string } }).data.scene
+    const stats = async () => flatCounts((await readAll<{ _id: string; counts: Record<string, number> }>(db, 'serviceStats')).find((d) => d._id === `${me._id}_${beijingMonth(new Date())}`)?.counts)
+    const before = await stats()
+
+    await fault({ killInstanceOf: 'ratings', dbAction: 'database.modifyDocument' })
+    refusedOrCrashed(await callRaw(emu.url, 'o-fault-good-rater', 'ratings', { action: 'rate', scene, level: 'satisfied', tags: ['服务态度好'] }))
+    await clear()
+    await fault({ killInstanceOf: 'ratings', dbAction: 'database.modifyDocument' })
+    refusedOrCrashed(await callRaw(emu.url, 'o-fault-bad-rater', 'ratings', { action: 'rate', scene, level: 'dissatisfied', tags: ['问题没解决'] }))
+    await clear()
+    const rated = (await readAll<{ targetId: string; state: string; caseId: string | null }>(db, 'ratings')).filter((r) => r.targetId === visitId)
+    expect(rated).toHaveLength(2)
+    const caseId = rated.find((r) => r.caseId)!.caseId!
+    expect((await readAll<{ _id: string }>(db, 'badReviewCases')).some((c) => c._id === caseId)).toBe(true)
+    // Written, not counted: the figures have not moved, and the resident trying again is told they rated already.
+    expect(await stats()).toEqual(before)
+    expect((await callRaw(emu.url, 'o-fault-good-rater', 'ratings', { action: 'rate', scene, level: 'satisfied', tags: [] })).reply).toMatchObject({ ok: false, code: 'CONFLICT' })
+
+    const report = await nightly()
+    const month = `${me._id}_${beijingMonth(new Date())}`
+    expect(report.drift).toEqual(expect.arrayContaining([
+      expect.objectContaining({ collection: 'serviceStats', docId: month, field: 'counts.ratings', stored: JSON.stringify(before.ratings ?? null), expected: String((before.ratings ?? 0) + 2), outcome: 'repaired' }),
+      expect.objectContaining({ collection: 'serviceStats', docId: month, field: 'counts.cases', outcome: 'repaired' })
+    ]))
+    const after = await stats()
+    expect(after).toMatchObject({ ratings: (before.ratings ?? 0) + 2, bad: (before.bad ?? 0) + 1, cases: (before.cases ?? 0) + 1 })
+    // Once: the next night finds nothing to do for these, and the counters stay.
+    const again = await nightly()
+    expect(again.drift.filter((d) => d.collection === 'serviceStats')).toEqual([])
+    expect(await stats()).toEqual(after)
   })
 
   it('after every injected failure above, the nightly reconciliation finds no drift: the statistics equal their sources', async () => {

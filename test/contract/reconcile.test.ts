@@ -15,6 +15,7 @@ import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
 import type { Reply } from '../../types/reply'
 import type { ReconcileReport } from '../../types/api/reconcile'
 import { beijingMonth, beijingYear } from '../../types/rules/beijing-time'
+import { flatCounts } from '../../cloudfunctions/_lib/stat-rules'
 import { scaled } from '../helpers/time-scale'
 
 jest.setTimeout(scaled(120_000))
@@ -41,8 +42,13 @@ describe('reconcile through the real wx-server-sdk', () => {
     return r.data
   }
   const as = async <T>(openid: string, fn: string, data: Record<string, unknown>) => ok(await callAs<T>(emu.url, openid, fn, data))
+  /**
+   * A quarter of an hour from now: the reconciliation leaves alone a cadre with records younger than its grace period
+   * (their counters may still be on their way), and the activity here is seconds old.
+   */
+  const later = () => new Date(Date.now() + 15 * 60_000).toISOString()
   const run = async (extra: Record<string, unknown> = {}): Promise<RunResult> => {
-    const res = (await cloud.callFunction({ name: 'reconcile', data: { action: 'run', ...extra } })) as unknown as { result: Reply<RunResult> }
+    const res = (await cloud.callFunction({ name: 'reconcile', data: { action: 'run', now: later(), ...extra } })) as unknown as { result: Reply<RunResult> }
     return ok(res.result)
   }
   const doc = async <T>(name: string, id: string): Promise<T | null> =>
@@ -91,7 +97,7 @@ describe('reconcile through the real wx-server-sdk', () => {
     const statsId = `${owner._id}_${year}`
     const before = (await doc<{ days: number; visits: number }>('visitStats', statsId))!
     const monthStats = (await doc<{ counts: Record<string, number> }>('serviceStats', `${owner._id}_${month}`))!
-    expect(monthStats.counts).toMatchObject({ demandsRaised: 2, 'area.living': 1, 'area.housing': 1, 'area.medical': 0, 'solved.immediate': 1, closed: 1, ratings: 1, bad: 1, cases: 1, revisitOnTime: 1 })
+    expect(flatCounts(monthStats.counts)).toMatchObject({ demandsRaised: 2, 'area.living': 1, 'area.housing': 1, 'area.medical': 0, 'solved.immediate': 1, closed: 1, ratings: 1, bad: 1, cases: 1, revisitOnTime: 1 })
 
     // Corrupt on purpose, straight through the SDK.
     await db.collection('visitStats').doc(statsId).update({ data: { days: before.days + 5 } })
@@ -103,7 +109,7 @@ describe('reconcile through the real wx-server-sdk', () => {
 
     // The nightly timer (no pass state: a new pass starts).
     await db.collection('reconcileState').doc('state').remove()
-    const fired = await fetch(`${emu.url}/__/timers/reconcile/nightly/fire`, { method: 'POST' })
+    const fired = await fetch(`${emu.url}/__/timers/reconcile/nightly/fire?at=${encodeURIComponent(later())}`, { method: 'POST' })
     expect(fired.status).toBe(200)
     const out = ((await fired.json()) as { result: Reply<RunResult> }).result
     const report = ok(out).report!
@@ -125,9 +131,9 @@ describe('reconcile through the real wx-server-sdk', () => {
     // Repaired in the database.
     expect((await doc<{ days: number }>('visitStats', statsId))!.days).toBe(before.days)
     // A counter that went back to 0 (the corrected area) may be written back absent: compare what is non-zero.
-    const nonZero = (c: Record<string, number>) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== 0))
+    const nonZero = (c: Record<string, number>) => Object.fromEntries(Object.entries(flatCounts(c)).filter(([, v]) => v !== 0))
     expect(nonZero((await doc<{ counts: Record<string, number> }>('serviceStats', `${owner._id}_${month}`))!.counts)).toEqual(nonZero(monthStats.counts))
-    expect((await doc<{ counts: Record<string, number> }>('serviceStats', `${owner._id}_${year}`))!.counts).toMatchObject({ demandsRaised: 2, 'area.housing': 1, ratings: 1, closed: 1 })
+    expect(flatCounts((await doc<{ counts: Record<string, number> }>('serviceStats', `${owner._id}_${year}`))!.counts)).toMatchObject({ demandsRaised: 2, 'area.housing': 1, ratings: 1, closed: 1 })
     expect((await doc<{ visits: number }>('visitDays', todayDay.data[0]._id))!.visits).toBeLessThan(40)
     expect(await doc('households', household._id)).toMatchObject({ visitsYear: year, visitsInYear: 1, visited: true })
 

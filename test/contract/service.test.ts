@@ -10,7 +10,7 @@ import path from 'node:path'
 import { existsSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { loadSdk, startEmulator, type TestEmulator } from '../helpers/emulator'
-import { callAs } from '../helpers/gateway'
+import { callAs, warmInstances } from '../helpers/gateway'
 import { seed } from '../../scripts/seed'
 import { buildDemoData } from '../../scripts/seed/demo-data'
 import type { CheckInResult, VisitDetail } from '../../types/cadre-work'
@@ -48,7 +48,10 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     return r.data
   }
   const count = async (name: string, where: Record<string, unknown> = {}) => ((await db.collection(name).where(where).count()) as { total: number }).total
-  const stats = (openid: string, period?: string) => call<ServiceFigures>(openid, 'ratings', { action: 'stats', ...(period ? { period } : {}) }).then(ok)
+  /** The figures as the cadre's county manager sees them (the rated cadre sees no levels below 3 ratings). */
+  const managerOf = (openid: string) => openid.replace(/cadre-\d+$/, 'manager')
+  const stats = (openid: string, period?: string) =>
+    call<ServiceFigures>(managerOf(openid), 'ratings', { action: 'stats', cadreId: userOf(openid)._id, ...(period ? { period } : {}) }).then(ok)
 
   async function visitOf(openid: string): Promise<string> {
     const p = pointsOf(openid)[0]
@@ -104,6 +107,7 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     const { scene } = await qrFor(U1, 'visit', visitId)
     const before = await stats(U1)
     const rater = resident('burst')
+    await warmInstances(emu.url, 'ratings', { action: 'landing', scene: 'vNOSUCHCODE' })
     const replies = await Promise.all(
       Array.from({ length: 50 }, () => call<{ rating: Rating }>(rater, 'ratings', { action: 'rate', scene, level: 'satisfied', tags: ['服务态度好'], comment: '讲得清楚' }))
     )
@@ -122,8 +126,9 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     ok(await call(resident('second'), 'ratings', { action: 'rate', scene, level: 'verySatisfied', tags: [] }))
     ok(await call(rater, 'ratings', { action: 'followUp', scene, comment: '后来又来看了一次' }))
     expect(await call(rater, 'ratings', { action: 'followUp', scene, comment: '再追一次' })).toMatchObject({ ok: false, code: 'CONFLICT' })
-    // the cadre sees ratings without who gave them
-    const mine = ok(await call<{ items: Rating[] }>(U1, 'ratings', { action: 'listMine' }))
+    // the cadre's manager sees ratings one by one without who gave them; the cadre sees aggregates only
+    expect(await call(U1, 'ratings', { action: 'listMine' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    const mine = ok(await call<{ items: Rating[] }>(manager, 'ratings', { action: 'listMine', cadreId: userOf(U1)._id }))
     expect(mine.items.length).toBeGreaterThanOrEqual(2)
     expect(JSON.stringify(mine)).not.toContain(rater)
     expect(mine.items.find((r) => r.followUp)).toMatchObject({ followUp: { comment: '后来又来看了一次' } })
@@ -142,7 +147,7 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     expect(await call(r, 'ratings', { action: 'rate', scene, level: 'satisfied', tags: ['走过场'] })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     expect(await call(r, 'ratings', { action: 'rate', scene, level: 'dissatisfied', tags: [] })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     expect(await call(r, 'ratings', { action: 'rate', scene: 'bad scene!', level: 'satisfied' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
-    expect(await call(U1, 'ratings', { action: 'rate', scene, level: 'verySatisfied', tags: [] })).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '不能评价自己的工作' })
+    expect(await call(U1, 'ratings', { action: 'rate', scene, level: 'verySatisfied', tags: [] })).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringMatching(/工作人员/) })
     expect(await call(manager, 'ratings', { action: 'rate', scene, level: 'verySatisfied', tags: [] })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     const land = ok(await call<Landing>(U1, 'ratings', { action: 'landing', scene }))
     expect(land).toMatchObject({ canRate: false, canReport: false })
@@ -276,10 +281,14 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     const land = ok(await call<Landing>(person, 'ratings', { action: 'landing', scene: plate.scene }))
     expect(land.myDemands).toEqual([expect.objectContaining({ id: reportedByResident.id, status: 'closed', canRate: true, reply: '药已经补齐了，请您放心' })])
     ok(await call(person, 'ratings', { action: 'rate', scene: plate.scene, about: 'demand', demandId: reportedByResident.id, level: 'verySatisfied', tags: ['解决效果好'] }))
-    const rated = ok(await call<DemandDetail>(U1, 'demands', { action: 'get', demandId: reportedByResident.id }))
+    // the manager sees the rating on the demand; the cadre, who has the resident's contact, does not
+    const rated = ok(await call<DemandDetail>(manager, 'demands', { action: 'get', demandId: reportedByResident.id }))
     expect(rated.rating).toEqual({ level: 'verySatisfied' })
     expect(rated.timeline.map((s) => s.kind)).toEqual(['raised', 'resolved', 'closed', 'rated'])
     expect(JSON.stringify(rated.timeline)).not.toContain(person)
+    const seenByCadre = ok(await call<DemandDetail>(U1, 'demands', { action: 'get', demandId: reportedByResident.id }))
+    expect(seenByCadre.rating).toBeNull()
+    expect(seenByCadre.timeline.map((s) => s.kind)).toEqual(['raised', 'resolved', 'closed'])
     // the finished demand's own code shows the cadre; the same person cannot rate it twice
     const dCode = await qrFor(U1, 'demand', reportedByResident.id)
     expect(dCode.scene).toBe(closed.sceneCode)
@@ -389,8 +398,12 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
       return inv.meter
     }
     const cadre = 'demo-league-haidong-ledu-cadre-1'
-    const visitId = await visitOf(cadre)
-    const { scene } = await qrFor(cadre, 'visit', visitId)
+    // Each rating on its own new visit: one rating per event, so none is held and every one takes the counted path.
+    const rateNew = async (rater: string, level: 'satisfied' | 'verySatisfied') => {
+      const { scene } = await qrFor(cadre, 'visit', await visitOf(cadre))
+      ok(await call(resident(rater), 'ratings', { action: 'rate', scene, level, tags: [] }))
+      return lastCost('ratings', 'rate')
+    }
     const closeOne = async () => {
       const d = ok(await demand(cadre))
       ok(await call(cadre, 'demands', { action: 'resolve', demandId: d.id, done: '办好了' }))
@@ -398,37 +411,39 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
       return lastCost('demands', 'close')
     }
     // warm: the cadre's month/year figures exist from here on (creating them is a one-off)
-    ok(await call(resident('cost-warm'), 'ratings', { action: 'rate', scene, level: 'satisfied', tags: [] }))
+    await rateNew('cost-warm', 'satisfied')
     await closeOne()
-    ok(await call(resident('cost-0'), 'ratings', { action: 'rate', scene, level: 'satisfied', tags: [] }))
-    const firstRate = await lastCost('ratings', 'rate')
+    const firstRate = await rateNew('cost-0', 'satisfied')
     const firstClose = await closeOne()
     for (let i = 1; i <= 10; i++) {
-      ok(await call(resident(`cost-${i}`), 'ratings', { action: 'rate', scene, level: 'verySatisfied', tags: [] }))
+      await rateNew(`cost-${i}`, 'verySatisfied')
       await closeOne()
     }
-    ok(await call(resident('cost-last'), 'ratings', { action: 'rate', scene, level: 'satisfied', tags: [] }))
-    const laterRate = await lastCost('ratings', 'rate')
+    const laterRate = await rateNew('cost-last', 'satisfied')
     const laterClose = await closeOne()
     expect(laterRate.dbOps).toBe(firstRate.dbOps)
-    expect(laterRate.docsExamined).toBeLessThanOrEqual(firstRate.docsExamined)
+    expect(laterRate.docsExamined).toBeLessThanOrEqual(firstRate.docsExamined + 2)
     expect(laterClose.dbOps).toBe(firstClose.dbOps)
     expect(laterClose.docsExamined).toBeLessThanOrEqual(firstClose.docsExamined)
-    expect(firstRate.dbOps).toBeLessThanOrEqual(25)
+    expect(firstRate.dbOps).toBeLessThanOrEqual(8)
     expect(firstClose.dbOps).toBeLessThanOrEqual(15)
     console.log(`rate: ${firstRate.dbOps} DB ops, ${firstRate.docsExamined} docs examined; close: ${firstClose.dbOps} DB ops, ${firstClose.docsExamined} docs examined`)
   })
 
-  it('flags repeated ratings from one openid across one cadre\'s visits, and limits reports per openid per day', async () => {
+  it('holds the third rating of one cadre by one openid in a month for review, and limits reports per openid per day', async () => {
     const cadre = 'demo-league-haibei-haiyan-cadre-2'
     const rater = resident('repeat')
-    const flags: boolean[] = []
+    const figures = await stats(cadre)
+    const replies: { message: string }[] = []
     for (let i = 0; i < 3; i++) {
       const { scene } = await qrFor(cadre, 'visit', await visitOf(cadre))
-      flags.push(ok(await call<{ rating: Rating }>(rater, 'ratings', { action: 'rate', scene, level: 'verySatisfied', tags: [] })).rating.flagged)
+      replies.push(ok(await call<{ message: string }>(rater, 'ratings', { action: 'rate', scene, level: 'verySatisfied', tags: [] })))
     }
-    expect(flags).toEqual([false, false, true])
-    expect((await stats(cadre)).flagged).toBe(1)
+    // the resident is thanked the same way each time: never told a rating was held
+    expect(new Set(replies.map((r) => r.message)).size).toBe(1)
+    expect(await stats(cadre)).toMatchObject({ ratings: figures.ratings + 2, held: figures.held + 1 })
+    const held = ok(await call<{ items: Rating[] }>(managerOf(cadre), 'ratings', { action: 'listHeld' }))
+    expect(held.items.filter((r) => r.hold?.reasons.includes('repeatRater'))).toHaveLength(1)
 
     const plate = await qrFor(cadre, 'point', pointsOf(cadre)[0]._id)
     const person = resident('many')

@@ -1,7 +1,7 @@
 import './quiet-stencil'
 import { useState } from 'react'
 import { fireEvent, render, screen } from '@testing-library/react'
-import type { BadReviewCase, Demand, DemandDetail, Landing, Rating, ServiceFigures } from '../../types/service'
+import type { BadReviewCase, Demand, DemandDetail, ImprovementRequest, Landing, Rating, RatingSummary, ServiceFigures } from '../../types/service'
 import type { CloudState } from '../../src/hooks/useCloud'
 import { RateView, type RateStep } from '../../src/pages/rate/RateView'
 import { emptyRateForm, emptyReportForm, pickLevel, toRateInput, toReportInput, toggleTag, type RateForm, type ReportForm } from '../../src/pages/rate/form'
@@ -194,24 +194,49 @@ describe('cadre ledger and demand', () => {
 describe('cadre ratings and the manager queue', () => {
   const figures: ServiceFigures = {
     cadreId: 'c1', period: '2026-03', ratings: 4, levels: { verySatisfied: 2, satisfied: 1, dissatisfied: 1 }, satisfiedShare: 0.75, meanScore: 4, bad: 1,
-    voided: 0, cases: 1, revisitOnTime: 1, revisitLate: 0, rectified: 1, flagged: 0, demandsRaised: 3, solvedByPath: { immediate: 1, coordinate: 1, report: 0 }, closed: 1, finishedLate: 0, invalid: 0, reopened: 0, overdueNow: 1
+    voided: 0, cases: 1, revisitOnTime: 1, revisitLate: 0, rectified: 1, flagged: 0, held: 0, rejected: 0, withheld: false, demandsRaised: 3, solvedByPath: { immediate: 1, coordinate: 1, report: 0 }, closed: 1, finishedLate: 0, invalid: 0, reopened: 0, overdueNow: 1
   }
   const rating = (over: Partial<Rating> = {}): Rating => ({
     id: 'r1', cadreName: '马文明', targetKind: 'visit', targetId: 'v1', level: 'dissatisfied', tags: ['问题没解决'], comment: '没人管', followUp: null,
-    at: '2026-03-05T02:00:00.000Z', date: '2026-03-05', flagged: false, voided: null, appeal: null, ...over
+    at: '2026-03-05T02:00:00.000Z', date: '2026-03-05', flagged: false, state: 'counted', hold: null, review: null, voided: null, appeal: null, ...over
+  })
+  const summary: RatingSummary = {
+    cadreId: 'c1', period: '2026-03', ratings: 4, shown: true, levels: { verySatisfied: 2, satisfied: 1, basicallySatisfied: 0, dissatisfied: 1, veryDissatisfied: 0 },
+    satisfiedShare: 0.75, meanScore: 4, tags: [{ tag: '服务态度好', count: 3 }], comments: ['没人管', '讲得清楚']
+  }
+  const request = (over: Partial<ImprovementRequest> = {}): ImprovementRequest => ({
+    ratingId: 'r1', month: '2026-03', tags: ['问题没解决'], comment: '没人管', status: 'rectifying', rectifyDue: '2026-03-26', rectifyOverdue: false, rectification: null, appeal: null, ...over
   })
 
-  it('shows the figures and ratings without who gave them; opens an appeal', () => {
+  it('shows the cadre aggregates and 整改 requests, never a single rating; below 3 ratings no levels; opens an appeal', () => {
     const onAppeal = jest.fn()
-    render(<RatingsView figures={loaded(figures)} list={paged({ items: [rating(), rating({ id: 'r2', level: 'verySatisfied', tags: [], comment: null, voided: { reason: '误评', at: '2026-03-06T00:00:00Z' } })] })} onRetry={noop} onMore={noop} appeal={null} onAppeal={onAppeal} onReason={noop} onSendAppeal={noop} />)
+    const props = { onRetry: noop, onMore: noop, appeal: null, onAppeal, onReason: noop, onSendAppeal: noop }
+    const { rerender } = render(
+      <RatingsView {...props} figures={loaded(figures)} summary={loaded(summary)} list={paged({ items: [request(), request({ ratingId: 'r2', status: 'voided', appeal: { status: 'upheld' } })] })} />
+    )
     expect(screen.getByTestId('fig-ratings').textContent).toContain('满意率 75%')
     expect(screen.getByTestId('fig-demands').textContent).toContain('当前超期 1')
-    const rows = screen.getAllByTestId('rating')
-    expect(rows[0].textContent).toContain('没人管')
-    expect(rows[1].textContent).toContain('撤销原因：误评')
+    expect(screen.getByTestId('summary-levels').textContent).toContain('非常满意 2')
+    expect(screen.getByTestId('summary-tags').textContent).toContain('服务态度好 3')
+    expect(screen.getAllByTestId('summary-comment').map((c) => c.textContent)).toEqual(['“没人管”', '“讲得清楚”'])
+    const rows = screen.getAllByTestId('request')
+    expect(rows[0].textContent).toContain('问题没解决')
+    expect(rows[0].textContent).toContain('整改期限 3月26日')
+    expect(rows[1].textContent).toContain('申诉成立')
+    // nothing ties a level to a day or a visit
+    expect(screen.getByTestId('ratings').textContent).not.toMatch(/2026-03-05|v1/)
+    expect(screen.queryByTestId('rating')).toBeNull()
     expect(screen.getAllByTestId('open-appeal')).toHaveLength(1)
     fireEvent.click(screen.getByTestId('open-appeal'))
     expect(onAppeal).toHaveBeenCalledWith('r1')
+    rerender(
+      <RatingsView {...props} figures={loaded({ ...figures, ratings: 2, withheld: true, levels: {}, satisfiedShare: null, meanScore: null })} summary={loaded({ ...summary, ratings: 2, shown: false, levels: null, tags: [], comments: [] })} list={paged<ImprovementRequest>()} />
+    )
+    expect(screen.getByTestId('fig-withheld').textContent).toContain('满 3 条后显示')
+    expect(screen.queryByTestId('fig-ratings')).toBeNull()
+    expect(screen.getByTestId('summary-hidden')).toBeTruthy()
+    expect(screen.queryByTestId('summary-comment')).toBeNull()
+    expect(screen.getByTestId('empty').textContent).toContain('没有整改要求')
   })
 
   const kase: BadReviewCase = {

@@ -65,7 +65,7 @@ describe('mergeRules: 制度 inherited down the tree, field by field', () => {
 
   it('hands the ledger and the ratings their part', () => {
     expect(toServiceRules({ ...defaultOrgRules, ratingWindowDays: 3, demandDays: { urgent: 1, general: 2, complex: 3 } })).toEqual({
-      demandDays: { urgent: 1, general: 2, complex: 3 }, revisitDays: 1, rectifyDays: 15, ratingWindowDays: 3
+      demandDays: { urgent: 1, general: 2, complex: 3 }, revisitDays: 1, rectifyDays: 15, ratingWindowDays: 3, ratingGuard: defaultOrgRules.ratingGuard
     })
   })
 })

@@ -5,7 +5,9 @@ import {
   householdDrift,
   nonZero,
   periodsOfYear,
+  prunable,
   serviceStatsDrift,
+  unappliedEvents,
   visitDaysDrift,
   visitStatsDrift,
   type CaseSource,
@@ -13,7 +15,7 @@ import {
   type RatingSource,
   type VisitSource
 } from '../../cloudfunctions/reconcile/recompute'
-import { ratedDelta, voidedDelta } from '../../cloudfunctions/_lib/stat-rules'
+import { flatCounts, markerKey, nestCounts, ratedDelta, voidedDelta } from '../../cloudfunctions/_lib/stat-rules'
 import { beijingDate, beijingMonth, beijingYear } from '../../types/rules/beijing-time'
 
 const now = new Date('2026-11-28T02:00:00Z')
@@ -166,6 +168,55 @@ describe('demands, ratings and cases → serviceStats, by the handlers’ own de
     // Missing documents for periods with events are drift too.
     expect(out.map((o) => o.period)).toEqual(expect.arrayContaining(['2026', '2026-01', '2026-03']))
     expect(out.find((o) => o.period === '2026-01')).toMatchObject({ existed: false, counts: { 'solved.report': 1 } })
+  })
+})
+
+describe('ratings written outside a transaction: held, reviewed, and their markers', () => {
+  const at = new Date('2026-03-05T02:00:00Z')
+  const r = (o: Partial<RatingSource>): RatingSource => ({
+    _id: `s${++n}`, targetKind: 'visit', level: 'satisfied', score: 4, flagged: false, caseId: null, voided: null, month: '2026-03', year: 2026, state: 'counted', hold: null, review: null, createdAt: at, ...o
+  })
+  const hold = { reasons: ['overCap' as const], basis: '', at }
+  const review = (decision: 'accept' | 'reject') => ({ decision, note: null, by: 'm', byName: 'm', at: new Date('2026-03-06T02:00:00Z') })
+
+  it('a held rating is only held; accepted it counts (flagged); rejected it is only rejected', () => {
+    const counts = expectedServiceCounts([], [r({ state: 'held', hold }), r({ hold, review: review('accept'), flagged: true }), r({ state: 'rejected', hold, review: review('reject') }), r({})], new Map())
+    expect(nonZero(counts.get('2026-03'))).toEqual({ held: 1, rejected: 1, ratings: 2, 'level.satisfied': 2, scoreSum: 8, flagged: 1 })
+  })
+
+  it('finds the events whose counters have not landed: young ones are in flight, older ones are leftovers', () => {
+    const landed = r({})
+    const lost = r({})
+    const young = r({ createdAt: new Date(now.getTime() - 60_000) })
+    const reviewed = r({ hold, review: review('accept') })
+    const stored = new Map([
+      ['2026-03', { applied: { [markerKey('s', landed._id)]: at, [markerKey('s', reviewed._id)]: at } }],
+      ['2026', { applied: { [markerKey('s', landed._id)]: at, [markerKey('s', reviewed._id)]: at, [markerKey('a', reviewed._id)]: at } }]
+    ])
+    const out = unappliedEvents([landed, lost, reviewed], stored, now)
+    expect(out.inFlight).toBe(false)
+    // the acceptance landed in the year but not the month: it is left over as well
+    expect(out.leftovers.map((x) => [x.rating._id, x.kind])).toEqual([[lost._id, 's'], [reviewed._id, 'a']])
+    expect(unappliedEvents([landed, young], stored, now).inFlight).toBe(true)
+    // a record far in the future of the clock is data, not a call in flight (a writer a minute ahead still is)
+    expect(unappliedEvents([r({ createdAt: new Date(now.getTime() + 86_400_000) })], stored, now)).toMatchObject({ inFlight: false, leftovers: [{ kind: 's' }] })
+    expect(unappliedEvents([r({ createdAt: new Date(now.getTime() + 60_000) })], stored, now).inFlight).toBe(true)
+    // past the horizon a missing marker means pruned, not lost; ratings from before holds existed have no events
+    expect(unappliedEvents([lost], new Map([['2026-03', { markersFrom: new Date(at.getTime() + 1) }], ['2026', { markersFrom: new Date(at.getTime() + 1) }]]), now).leftovers).toEqual([])
+    expect(unappliedEvents([{ ...lost, state: undefined }], new Map(), now).leftovers).toEqual([])
+  })
+
+  it('drops the markers of settled events and moves the horizon just past the latest of them, never further', () => {
+    const cutoff = new Date('2026-03-10T00:00:00Z')
+    const doc = { applied: { a: new Date('2026-03-01T00:00:00Z'), b: new Date('2026-03-09T00:00:00Z'), c: new Date('2026-03-11T00:00:00Z') } }
+    expect(prunable(doc, cutoff)).toEqual({ keys: ['a', 'b'], markersFrom: new Date(new Date('2026-03-09T00:00:00Z').getTime() + 1) })
+    expect(prunable({ applied: {} }, cutoff)).toEqual({ keys: [], markersFrom: null })
+  })
+
+  it('reads counters kept under a dotted key and under a nested path as one', () => {
+    expect(flatCounts({ ratings: 2, 'level.satisfied': 1, level: { satisfied: 2, dissatisfied: 1 } })).toEqual({ ratings: 2, 'level.satisfied': 3, 'level.dissatisfied': 1 })
+    expect(nestCounts({ ratings: 2, 'level.satisfied': 3 })).toEqual({ ratings: 2, level: { satisfied: 3 } })
+    expect(flatCounts(nestCounts({ a: 1, 'b.c': 2 }))).toEqual({ a: 1, 'b.c': 2 })
   })
 })
 

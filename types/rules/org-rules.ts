@@ -51,7 +51,7 @@ export function mergeRules(orgPath: readonly string[], docs: readonly RuleDocLik
 
 /** The part the ledger and the ratings read. */
 export function toServiceRules(r: OrgRules): ServiceRules {
-  return { demandDays: { ...r.demandDays }, revisitDays: r.revisitDays, rectifyDays: r.rectifyDays, ratingWindowDays: r.ratingWindowDays }
+  return { demandDays: { ...r.demandDays }, revisitDays: r.revisitDays, rectifyDays: r.rectifyDays, ratingWindowDays: r.ratingWindowDays, ratingGuard: { ...r.ratingGuard } }
 }
 
 /**
@@ -99,6 +99,7 @@ export const ruleFieldLabels: Record<RuleField, string> = {
   revisitDays: '差评回访时限（工作日）',
   rectifyDays: '差评整改时限（工作日）',
   scoreWeights: '综合评分权重',
+  ratingGuard: '群众评价待审核条件',
   honours: '表彰条件',
   notices: '通报条件',
   fourHundredTargets: '四个百家年度目标（占名册户数）'
@@ -121,6 +122,8 @@ export function describeRuleValue(field: RuleField, value: unknown): string {
       return `前 ${v.topN} 名，满意率不低于 ${Math.round(v.minSatisfaction * 100)}%，至少 ${v.minRatings} 条评价`
     case 'fourHundredTargets':
       return `进百家门 ${v.entered}%，知百家情 ${v.known}%，解百家忧 ${v.relieved}%，暖百家心 ${v.warmed}%`
+    case 'ratingGuard':
+      return `座谈会等按记录人数（至多 ${v.gatheringMax} 人），上门走访至多 ${v.homeVisit} 人，未填记录 ${v.withoutRecord} 人；${v.windowMinutes} 分钟内新用户超过 ${v.freshPerWindow} 人或同一网络超过 ${v.ipPerWindow} 条、同一人本月第 ${v.repeatPerCadreMonth} 次评价同一干部、当天超过 ${v.perDay} 次，待管理员审核`
     case 'notices':
       return `落后进度 ${v.behindPaceDays} 天，超期诉求 ${v.overdueDemands} 件，差评未跟进 ${v.unfollowedBadReviews} 条`
     default:

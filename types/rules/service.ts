@@ -6,6 +6,7 @@
 import type { RatingLevel } from '../enums'
 import { beijingDate } from './beijing-time'
 import { addCalendarDays, endOfBeijingDay, workingDeadline, type HolidayCalendar } from './working-days'
+import { defaultRatingGuard, type RatingGuardRules } from './rating-guard'
 
 // ---------------------------------------------------------------- deadlines per organisation
 
@@ -20,13 +21,16 @@ export interface ServiceRules {
   rectifyDays: number
   /** How long after the visit (or the closing of a demand, or a fix) a resident may rate, in calendar days. */
   ratingWindowDays: number
+  /** When a rating waits for a manager's review instead of counting at once. */
+  ratingGuard: RatingGuardRules
 }
 
 export const defaultServiceRules: ServiceRules = {
   demandDays: { urgent: 0, general: 7, complex: 15 },
   revisitDays: 1,
   rectifyDays: 15,
-  ratingWindowDays: 7
+  ratingWindowDays: 7,
+  ratingGuard: defaultRatingGuard
 }
 
 /**
@@ -39,7 +43,7 @@ export function rulesFor(orgPath: readonly string[], overrides: Record<string, P
   let rules = defaultServiceRules
   for (const id of orgPath) {
     const o = overrides[id]
-    if (o) rules = { ...rules, ...o, demandDays: { ...rules.demandDays, ...(o.demandDays ?? {}) } }
+    if (o) rules = { ...rules, ...o, demandDays: { ...rules.demandDays, ...(o.demandDays ?? {}) }, ratingGuard: { ...rules.ratingGuard, ...(o.ratingGuard ?? {}) } }
   }
   return rules
 }
@@ -166,7 +170,5 @@ export const h5SceneUrl = (scene: string) => `/#/${RESIDENT_PAGE}?scene=${encode
 
 // ---------------------------------------------------------------- anti-abuse
 
-/** Per openid per Beijing day. */
-export const RATE_LIMITS = { ratings: 20, reports: 5 } as const
-/** From this many ratings by one openid of one cadre in a Beijing month, each further one is flagged. */
-export const REPEAT_RATER_THRESHOLD = 3
+/** Per openid per Beijing day (ratings are held for review instead: types/rules/rating-guard.ts). */
+export const RATE_LIMITS = { reports: 5 } as const

@@ -15,6 +15,7 @@ export async function appeal(input: z.output<typeof ratingsApi.appeal.input>, ct
     if (!r) throw new AppError('NOT_FOUND', '没有找到这条评价')
     if (r.cadreId !== user._id) throw new AppError('FORBIDDEN', '只能对评价自己的内容申诉')
     if (r.voided) throw new AppError('CONFLICT', '这条评价已经撤销了')
+    if ((r.state ?? 'counted') !== 'counted') throw new AppError('CONFLICT', '这条评价不计入成效，无需申诉')
     if (r.appeal) throw new AppError('CONFLICT', '这条评价已经申诉过了')
     const next: RatingDoc = { ...r, _id: input.ratingId, appeal: { reason: input.reason, at: ctx.now, status: 'pending' }, appealPending: true }
     await put(tx, 'ratings', next)

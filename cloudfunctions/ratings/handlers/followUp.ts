@@ -2,11 +2,10 @@ import type { z } from '../../../types/zod'
 import type { ratingsApi } from '../../../types/api/ratings'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
-import { isManagerOf } from '../../_lib/auth'
 import { findUserByOpenid } from '../../_lib/users'
 import { inTransaction } from '../../_lib/tx'
 import { put, ratingIdFor, type RatingDoc } from '../../_lib/service'
-import { resolveTarget, sceneOf } from '../shared'
+import { STAFF_CANNOT_RATE, resolveTarget, sceneOf } from '../shared'
 
 /** 追评: once, by the resident who rated, on their own rating (not on a voided one). */
 export async function followUp(input: z.output<typeof ratingsApi.followUp.input>, ctx: RequestContext): Promise<{ message: string }> {
@@ -14,10 +13,8 @@ export async function followUp(input: z.output<typeof ratingsApi.followUp.input>
   const openid = ctx.caller.openid
   const scene = await sceneOf(input.scene)
   const target = await resolveTarget(scene, input.about, input.demandId, openid)
-  // As for rating: never the rated cadre nor their managers (a rater may since have become one).
-  const user = await findUserByOpenid(openid)
-  if (user && user._id === target.owner.cadreId) throw new AppError('FORBIDDEN', '不能追评自己的工作')
-  if (user && isManagerOf(user, target.owner.orgPath)) throw new AppError('FORBIDDEN', '管理员不能追评自己管理范围内干部的工作')
+  // As for rating: residents only (a rater may since have become staff).
+  if (await findUserByOpenid(openid)) throw new AppError('FORBIDDEN', STAFF_CANNOT_RATE)
   const id = ratingIdFor(target.kind, target.id, openid)
   return inTransaction(async (tx) => {
     const r = (await tx.collection('ratings').doc(id).get()).data as unknown as RatingDoc | null

@@ -1,7 +1,7 @@
 import type { z } from '../../../types/zod'
 import type { ratingsApi } from '../../../types/api/ratings'
 import type { Landing } from '../../../types/service'
-import { collection, type LiaisonPointDoc, type OrgDoc, type UserDoc, type VisitDoc } from '../../_lib/collections'
+import { collection, type LiaisonPointDoc, type OrgDoc, type VisitDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { findUserById, isManagerOf } from '../../_lib/auth'
@@ -11,7 +11,8 @@ import { beijingDate } from '../../../types/rules/beijing-time'
 import { ratingWindowEnd, withinRatingWindow } from '../../../types/rules/service'
 import { serviceRulesFor } from '../../_lib/org-rules'
 import { caseIdFor, ratingIdFor, type CaseDoc, type DemandDoc, type RatingDoc } from '../../_lib/service'
-import { one, sceneOf } from '../shared'
+import { STAFF_CANNOT_RATE, one, sceneOf } from '../shared'
+import { _ } from '../../_lib/cloud'
 
 /**
  * What a resident sees after scanning: the cadre's name, organisation and the date — no personal
@@ -29,7 +30,8 @@ export async function landing(input: z.output<typeof ratingsApi.landing.input>, 
     serviceRulesFor(scene.orgPath, ctx.now)
   ])
   if (!cadre) throw new AppError('NOT_FOUND', '这个二维码对应的干部已不在岗，请联系当地组织')
-  const own = ownWork(me, cadre)
+  // Any staff account, of any system: the page says why it may not rate (群众点评 takes residents' ratings only).
+  const own = Boolean(me)
 
   let date: string | null = null
   let pointName: string | null = null
@@ -69,13 +71,18 @@ export async function landing(input: z.output<typeof ratingsApi.landing.input>, 
       }
     }
   }
-  if (!blocked && own) blocked = '不能评价自己（或自己管理的干部）的工作'
+  if (!blocked && me) blocked = me._id === cadre._id || isManagerOf(me, cadre.orgPath) ? '不能评价自己（或自己管理的干部）的工作' : STAFF_CANNOT_RATE
   if (!blocked && mine) blocked = '您已经评价过了，谢谢！'
   if (!blocked && eventAt && !withinRatingWindow(eventAt, ctx.now, rules)) blocked = `评价期已过（可在 ${rules.ratingWindowDays} 天内评价）`
 
   const myDemands = me
     ? []
     : await rows<DemandDoc>(collection('demands').where({ residentOpenid: openid, viaScene: scene._id }).orderBy('createdAt', 'desc').limit(5))
+  // Rated by me: my rating of each (its id is known), whether it counts yet or waits — the resident is not told which.
+  const mineOf = myDemands.length
+    ? new Set((await rows<{ _id: string }>(collection('ratings').where({ _id: _.in(myDemands.map((d) => ratingIdFor('demand', d._id, openid))) }).field({ _id: true }).limit(myDemands.length))).map((r) => r._id))
+    : new Set<string>()
+  const ratedByMe = (d: DemandDoc) => Boolean(d.rating) || mineOf.has(ratingIdFor('demand', d._id, openid))
   return {
     scene: scene._id,
     kind: scene.kind,
@@ -93,13 +100,10 @@ export async function landing(input: z.output<typeof ratingsApi.landing.input>, 
       area: d.area,
       status: d.status,
       reply: d.reply,
-      rated: Boolean(d.rating),
-      canRate: d.status === 'closed' && !d.rating && Boolean(d.closedAt) && withinRatingWindow(d.closedAt!, ctx.now, rules)
+      rated: ratedByMe(d),
+      canRate: d.status === 'closed' && !ratedByMe(d) && Boolean(d.closedAt) && withinRatingWindow(d.closedAt!, ctx.now, rules)
     })),
     canReport: !own && !me
   }
 }
 
-function ownWork(me: UserDoc | null, cadre: UserDoc): boolean {
-  return Boolean(me && (me._id === cadre._id || isManagerOf(me, cadre.orgPath)))
-}

@@ -10,9 +10,16 @@ import { rows } from '../../_lib/query'
 import { TIE_SLACK, decodeCursor, pageAfter } from '../../_lib/paging'
 import { toRating, type RatingDoc } from '../../_lib/service'
 
-/** A cadre's ratings, newest first (cadre_time), never with who gave them: the cadre or their managers. */
+/**
+ * A cadre's ratings one by one, newest first (cadre_time), never with who gave them — for the cadre's managers
+ * only. The rated cadre sees aggregates (summary) and stripped 整改 requests (listRequests): a level with its date
+ * and visit or demand would point at the person.
+ */
 export async function listMine(input: z.output<typeof ratingsApi.listMine.input>, ctx: RequestContext): Promise<{ items: Rating[]; nextCursor: string | null }> {
   const user = await requireStaff(ctx)
+  if (!input.cadreId || input.cadreId === user._id) {
+    throw new AppError('FORBIDDEN', '被评价的干部看汇总和整改要求，不看单条评价（保护评价人）')
+  }
   const cadre = await resolveCadre(user, input.cadreId)
   const cursor = decodeCursor(input.cursor)
   if (input.cursor && !cursor) throw new AppError('BAD_REQUEST', '翻页参数不对，请从第一页重新加载')

@@ -21,6 +21,8 @@ export async function qr(input: z.output<typeof ratingsApi.qr.input>, ctx: Reque
   const user = await requireCadre(ctx)
   const owner = await ownerOf(input.kind, input.targetId, user)
   let scene = await ensureScene(input.kind, input.targetId, owner, ctx.now)
+  // The visit carries its code, so a rating finds the visit in one read (a demand's code is set when it closes).
+  if (input.kind === 'visit' && owner.sceneCode !== scene._id) await collection('visits').doc(input.targetId).update({ data: { sceneCode: scene._id } })
   if (!scene.fileID) {
     const fileID = await makeQrFile(scene._id, RESIDENT_PAGE, `qr/${scene._id}.png`)
     await collection('scenes').doc(scene._id).update({ data: { fileID } })
@@ -30,7 +32,7 @@ export async function qr(input: z.output<typeof ratingsApi.qr.input>, ctx: Reque
   return { scene: scene._id, page: RESIDENT_PAGE, imageUrl, h5Path: h5SceneUrl(scene._id) }
 }
 
-async function ownerOf(kind: SceneKind, targetId: string, user: UserDoc): Promise<{ cadreId: string; orgId: string; orgPath: string[] }> {
+async function ownerOf(kind: SceneKind, targetId: string, user: UserDoc): Promise<{ cadreId: string; orgId: string; orgPath: string[]; sceneCode?: string | null }> {
   if (kind === 'visit') {
     const v = await one<VisitDoc>('visits', targetId)
     if (!v) throw new AppError('NOT_FOUND', '没有找到这次走访')

@@ -1,121 +1,133 @@
 import type { z } from '../../../types/zod'
 import type { CheckInInput, CheckInResult } from '../../../types/cadre-work'
 import { MIN_OFFLINE_MAX_AGE_MS, evaluateCheckIn, flagLabels, recordTime, type NeighbourFix } from '../../../types/rules/check-in'
-import { beijingMonth, beijingYear } from '../../../types/rules/beijing-time'
+import { beijingDate, beijingMonth, beijingYear } from '../../../types/rules/beijing-time'
 import { formatDistance } from '../../../types/rules/geo'
 import { _ } from '../../_lib/cloud'
-import { collection, type LiaisonPointDoc, type UserDoc, type VisitDoc } from '../../_lib/collections'
+import { collection, type LiaisonPointDoc, type UserDoc, type VisitDayDoc, type VisitDoc, type VisitStatsDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireCadre } from '../../_lib/auth'
-import { inTransaction } from '../../_lib/tx'
-import { addFieldwork, countVisit, readStats, toSummary, visitId, writeStats } from '../shared'
+import { isRetryable } from '../../_lib/tx'
+import { dayId, emptyStats, monthKindKey, statsId, toSummary, visitId } from '../shared'
+import { incPlaceMonth } from '../../_lib/places'
 import { rows } from '../../_lib/query'
 import { effectiveRules } from '../../_lib/org-rules'
 
 type Input = z.output<typeof CheckInInput>
 
 /**
- * 走访打卡. The server re-checks everything (types/rules/check-in.ts). One submissionId lands exactly
- * once: the visit's _id is `${cadreId}_${submissionId}`, created inside the transaction that also counts
- * the day, so retries, double taps, concurrent duplicates and offline re-syncs all get the first reply.
+ * 走访打卡. The server re-checks everything (types/rules/check-in.ts). One submissionId lands exactly once: the
+ * visit's _id is `${cadreId}_${submissionId}` (unique), so retries, double taps, concurrent duplicates and offline
+ * re-syncs all get the first reply. No transaction: the visit is written on its own (the commit point), then its
+ * day and the year's statistics move by atomic increments — a burst of check-ins never meets in conflicting
+ * transactions. If the call dies in between, the nightly reconciliation recomputes the day and the statistics
+ * from the visits (cloudfunctions/reconcile). At most nine DB operations: the caller, then the point, the
+ * neighbouring check-ins, the year's statistics and the day (read together), the visit, the day, the statistics,
+ * and the month of the point's place (the village view) when the point has one.
  */
 export async function checkIn(input: Input, ctx: RequestContext): Promise<CheckInResult> {
   const user = await requireCadre(ctx)
   const id = visitId(user._id, input.submissionId)
-
-  const existing = await findVisit(id)
-  if (existing) return replay(existing, input)
-
-  const points = await rows<LiaisonPointDoc>(collection('liaisonPoints').where({ _id: input.pointId }).limit(1))
-  const point = points[0] as LiaisonPointDoc | undefined
-  if (!point) throw new AppError('NOT_FOUND', '没有找到这个联系点，请刷新后重新选择')
-  if (point.cadreId !== user._id) throw new AppError('FORBIDDEN', '这个联系点没有分配给您，请选择您自己的联系点')
-
   const fix = { ...input.fix, capturedAt: new Date(input.fix.capturedAt) }
   const deviceNow = new Date(input.deviceNow)
   const { visitedAt } = recordTime({ fix, deviceNow, serverNow: ctx.now, offline: input.offline })
-  const [neighbours, offlineMaxAgeMs] = await Promise.all([neighbourFixes(user._id, visitedAt), offlineWindow(input, fix.capturedAt, user)])
   const year = beijingYear(visitedAt)
   const month = beijingMonth(visitedAt)
+  const date = beijingDate(visitedAt)
 
+  const [points, neighbours, [stats = null], [day = null], offlineMaxAgeMs] = await Promise.all([
+    rows<LiaisonPointDoc>(collection('liaisonPoints').where({ _id: input.pointId }).limit(1)),
+    neighbourFixes(user._id, visitedAt),
+    rows<VisitStatsDoc>(collection('visitStats').where({ _id: statsId(user._id, year) }).limit(1)),
+    rows<VisitDayDoc>(collection('visitDays').where({ _id: dayId(user._id, date) }).limit(1)),
+    offlineWindow(input, fix.capturedAt, user)
+  ])
+  const point = points[0] as LiaisonPointDoc | undefined
+  if (!point) throw new AppError('NOT_FOUND', '没有找到这个联系点，请刷新后重新选择')
+  if (point.cadreId !== user._id) throw new AppError('FORBIDDEN', '这个联系点没有分配给您，请选择您自己的联系点')
+  const verdict = evaluateCheckIn({
+    fix,
+    deviceNow,
+    serverNow: ctx.now,
+    offline: input.offline,
+    offlineMaxAgeMs,
+    point: { ...point.location, radiusM: point.radiusM },
+    neighbours: neighbours.filter((n) => n.id !== id),
+    fieldworkThisMonth: stats?.fieldworkByMonth?.[month] ?? 0,
+    reason: input.reason
+  })
+  if (!verdict.ok) {
+    // A retry of a submission that landed gets its first reply, even if the rules would now refuse it (an old fix).
+    const landed = await findVisit(id)
+    if (landed) return replay(landed, input)
+    throw new AppError(verdict.code, verdict.message)
+  }
+
+  const counted = verdict.status === 'counted'
+  let dayAdded: boolean = counted && !day
+  const visit: VisitDoc = {
+    _id: id,
+    submissionId: input.submissionId,
+    cadreId: user._id,
+    cadreName: user.name,
+    orgId: user.orgId,
+    orgPath: user.orgPath,
+    pointId: point._id,
+    pointName: point.name,
+    pointKind: point.kind,
+    placeCode: point.placeCode ?? null,
+    location: { lat: fix.lat, lng: fix.lng },
+    accuracyM: Math.round(fix.accuracy),
+    distanceM: verdict.distanceM,
+    radiusM: point.radiusM,
+    inside: verdict.inside,
+    capturedAt: fix.capturedAt,
+    deviceNow,
+    receivedAt: ctx.now,
+    visitedAt: verdict.visitedAt,
+    date: verdict.date,
+    month: verdict.month,
+    year: verdict.year,
+    offline: input.offline,
+    status: verdict.status,
+    flags: verdict.flags,
+    clockSkewMs: verdict.clockSkewMs,
+    maxSpeedKmh: verdict.maxSpeedKmh,
+    ...(verdict.inside ? {} : { reason: input.reason }),
+    ...(input.note ? { note: input.note } : {}),
+    photos: [],
+    reply: { dayAdded: false, days: 0, message: '' },
+    createdAt: ctx.now
+  }
+  const replyFor = (added: boolean) => {
+    const days = (stats?.days ?? 0) + (added ? 1 : 0)
+    return { dayAdded: added, days, message: messageFor(visit, added, days, user) }
+  }
+  visit.reply = replyFor(dayAdded)
   try {
-    return await inTransaction(async (tx) => {
-      const again = await tx.collection('visits').doc(id).get()
-      if (again.data) return replay(again.data as unknown as VisitDoc, input)
-
-      const base = { cadreId: user._id, orgId: user.orgId, orgPath: user.orgPath, year }
-      const { stats, existed } = await readStats(tx, base, ctx.now)
-      const verdict = evaluateCheckIn({
-        fix,
-        deviceNow,
-        serverNow: ctx.now,
-        offline: input.offline,
-        offlineMaxAgeMs,
-        point: { ...point.location, radiusM: point.radiusM },
-        neighbours,
-        fieldworkThisMonth: stats.fieldworkByMonth[month] ?? 0,
-        reason: input.reason
-      })
-      if (!verdict.ok) throw new AppError(verdict.code, verdict.message)
-
-      const visit: VisitDoc = {
-        _id: id,
-        submissionId: input.submissionId,
-        cadreId: user._id,
-        cadreName: user.name,
-        orgId: user.orgId,
-        orgPath: user.orgPath,
-        pointId: point._id,
-        pointName: point.name,
-        pointKind: point.kind,
-        placeCode: point.placeCode ?? null,
-        location: { lat: fix.lat, lng: fix.lng },
-        accuracyM: Math.round(fix.accuracy),
-        distanceM: verdict.distanceM,
-        radiusM: point.radiusM,
-        inside: verdict.inside,
-        capturedAt: fix.capturedAt,
-        deviceNow,
-        receivedAt: ctx.now,
-        visitedAt: verdict.visitedAt,
-        date: verdict.date,
-        month: verdict.month,
-        year: verdict.year,
-        offline: input.offline,
-        status: verdict.status,
-        flags: verdict.flags,
-        clockSkewMs: verdict.clockSkewMs,
-        maxSpeedKmh: verdict.maxSpeedKmh,
-        ...(verdict.inside ? {} : { reason: input.reason }),
-        ...(input.note ? { note: input.note } : {}),
-        photos: [],
-        reply: { dayAdded: false, days: 0, message: '' },
-        createdAt: ctx.now
-      }
-
-      let next: typeof stats
-      let dayAdded = false
-      if (verdict.status === 'counted') {
-        ;({ stats: next, dayAdded } = await countVisit(tx, visit, stats, ctx.now))
-      } else {
-        next = addFieldwork(stats, month)
-      }
-      await writeStats(tx, next, existed, ctx.now)
-
-      visit.reply = { dayAdded, days: next.days, message: messageFor(visit, dayAdded, next.days, user) }
-      const { _id, ...doc } = visit
-      await tx.collection('visits').add({ data: { _id, ...doc } })
-      return { visit: toSummary(visit), ...visit.reply }
-    })
+    const { _id, ...doc } = visit
+    await collection('visits').add({ data: { _id, ...doc } })
   } catch (err) {
-    // A concurrent duplicate may have won every retry: its reply is ours.
-    if (!(err instanceof AppError)) {
-      const winner = await findVisit(id)
-      if (winner) return replay(winner, input)
-    }
+    // The same submission landed first (a retry, a double tap, a concurrent duplicate): its reply is ours.
+    if (!isRetryable(err)) throw err
+    const winner = await findVisit(id)
+    if (winner) return replay(winner, input)
     throw err
   }
+
+  const base = { cadreId: user._id, orgId: user.orgId, orgPath: user.orgPath, year }
+  if (counted) {
+    dayAdded = await countDay(visit, Boolean(day), ctx.now)
+    if (dayAdded !== visit.reply.dayAdded) {
+      // A concurrent check-in of the same day counted it first: say so, now and to every retry.
+      visit.reply = replyFor(dayAdded)
+      await collection('visits').doc(id).update({ data: { reply: visit.reply } })
+    }
+  }
+  await incStats(base, Boolean(stats), counted ? countedIncs(visit, dayAdded) : fieldworkIncs(month), ctx.now)
+  if (counted) await incPlaceMonth(visit, ctx.now)
+  return { visit: toSummary(visit), ...visit.reply }
 }
 
 /**
@@ -142,15 +154,89 @@ function replay(v: VisitDoc, input: Input): CheckInResult {
   return { visit: toSummary(v), ...v.reply }
 }
 
-/** The cadre's check-ins just before and just after this instant: two indexed reads of one document each. */
-async function neighbourFixes(cadreId: string, at: Date): Promise<NeighbourFix[]> {
-  const [before, after] = await Promise.all([
-    rows<VisitDoc>(collection('visits').where({ cadreId, visitedAt: _.lte(at) }).orderBy('visitedAt', 'desc').limit(1)),
-    rows<VisitDoc>(collection('visits').where({ cadreId, visitedAt: _.gt(at) }).orderBy('visitedAt', 'asc').limit(1))
-  ])
-  return [...before, ...after].map((v) => {
-    return { lat: v.location.lat, lng: v.location.lng, accuracy: v.accuracyM, at: new Date(v.visitedAt) }
-  })
+/**
+ * Check-ins further apart than this cannot imply more than 300 km/h inside China (GCJ-02 is China only, at most
+ * about 5,500 km across), so the nearest ones within it are all the speed rule needs.
+ */
+const NEIGHBOUR_WINDOW_MS = 24 * 3600 * 1000
+const NEIGHBOUR_READ = 50
+
+/** The cadre's check-ins just before and just after this instant, from one indexed read of the day around it. */
+async function neighbourFixes(cadreId: string, at: Date): Promise<(NeighbourFix & { id: string })[]> {
+  const near = await rows<VisitDoc>(
+    collection('visits')
+      .where({ cadreId, visitedAt: _.gte(new Date(at.getTime() - NEIGHBOUR_WINDOW_MS)).and(_.lte(new Date(at.getTime() + NEIGHBOUR_WINDOW_MS))) })
+      .orderBy('visitedAt', 'desc')
+      .field({ location: true, accuracyM: true, visitedAt: true })
+      .limit(NEIGHBOUR_READ)
+  )
+  const t = at.getTime()
+  const before = near.filter((v) => new Date(v.visitedAt).getTime() <= t)[0]
+  const after = near.filter((v) => new Date(v.visitedAt).getTime() > t).at(-1)
+  return [before, after].filter((v): v is VisitDoc => Boolean(v)).map((v) => ({ id: v._id, lat: v.location.lat, lng: v.location.lng, accuracy: v.accuracyM, at: new Date(v.visitedAt) }))
+}
+
+/**
+ * The visit's day: a new day document (unique _id: a concurrent check-in of the same day adds it once), or one more
+ * visit on it. True when this visit added the day.
+ */
+async function countDay(v: VisitDoc, existed: boolean, now: Date): Promise<boolean> {
+  const _id = dayId(v.cadreId, v.date)
+  if (!existed) {
+    const doc: VisitDayDoc = { _id, cadreId: v.cadreId, date: v.date, year: v.year, month: v.month, visits: 1, firstVisitId: v._id, createdAt: now }
+    try {
+      await collection('visitDays').add({ data: { ...doc } })
+      return true
+    } catch (err) {
+      if (!isRetryable(err)) throw err
+    }
+  }
+  await collection('visitDays').doc(_id).update({ data: { visits: _.inc(1) } })
+  return false
+}
+
+const countedIncs = (v: VisitDoc, dayAdded: boolean): Record<string, number> => ({
+  ...(dayAdded ? { days: 1, [`daysByMonth.${v.month}`]: 1 } : {}),
+  visits: 1,
+  [`visitsByMonth.${v.month}`]: 1,
+  [`visitsByKind.${v.pointKind}`]: 1,
+  [`visitsByMonthKind.${monthKindKey(v.month, v.pointKind)}`]: 1
+})
+
+/** A 外勤 submitted: it counts toward the month's limit and waits for review (as addFieldwork). */
+const fieldworkIncs = (month: string): Record<string, number> => ({ [`fieldworkByMonth.${month}`]: 1, fieldworkPending: 1 })
+
+/** The year's statistics moved by increments (created with them if this is the cadre's first visit of the year). */
+async function incStats(base: Pick<VisitStatsDoc, 'cadreId' | 'orgId' | 'orgPath' | 'year'>, existed: boolean, incs: Record<string, number>, now: Date): Promise<void> {
+  const _id = statsId(base.cadreId, base.year)
+  if (!existed) {
+    const doc = applyIncs(emptyStats(base, now), incs)
+    const { _id: _ignored, ...rest } = doc
+    try {
+      await collection('visitStats').add({ data: { _id, ...rest } })
+      return
+    } catch (err) {
+      if (!isRetryable(err)) throw err
+    }
+  }
+  const data: Record<string, unknown> = { updatedAt: now }
+  for (const [k, n] of Object.entries(incs)) data[k] = _.inc(n)
+  await collection('visitStats').doc(_id).update({ data })
+}
+
+/** The increments applied to a document in memory (a new year's statistics). */
+function applyIncs(stats: VisitStatsDoc, incs: Record<string, number>): VisitStatsDoc {
+  const out = structuredClone(stats) as unknown as Record<string, unknown>
+  for (const [path, n] of Object.entries(incs)) {
+    const [head, key] = path.split('.')
+    if (key === undefined) out[head] = ((out[head] as number) ?? 0) + n
+    else {
+      const m = (out[head] ?? {}) as Record<string, number>
+      m[key] = (m[key] ?? 0) + n
+      out[head] = m
+    }
+  }
+  return out as unknown as VisitStatsDoc
 }
 
 function messageFor(v: VisitDoc, dayAdded: boolean, days: number, _user: UserDoc): string {

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import type { Rating, ServiceFigures } from '../../../../types/service'
+import type { ImprovementRequest, RatingSummary, ServiceFigures } from '../../../../types/service'
+import { MIN_RATINGS_SHOWN, caseStatusLabels } from '../../../../types/service'
 import { ratingLevels } from '../../../../types/enums'
 import { BigButton } from '../../../components/BigButton'
 import { Field, TextArea } from '../../../components/Field'
@@ -7,11 +8,11 @@ import { ListFooter, listState } from '../../../components/ListFooter'
 import { Card, EmptyView } from '../../../components/StateViews'
 import type { CloudState } from '../../../hooks/useCloud'
 import type { PagedState } from '../../../hooks/usePaged'
-import { visitTime } from '../../format'
 
 export interface RatingsViewProps {
   figures: CloudState<ServiceFigures>
-  list: PagedState<Rating>
+  summary: CloudState<RatingSummary>
+  list: PagedState<ImprovementRequest>
   onRetry: () => void
   onMore: () => void
   appeal: { ratingId: string; reason: string; sending: boolean; error: string | null } | null
@@ -20,10 +21,13 @@ export interface RatingsViewProps {
   onSendAppeal: () => void
 }
 
-const targetLabels: Record<Rating['targetKind'], string> = { visit: '', demand: '诉求办理 · ', fix: '整改结果 · ' }
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`)
+const shortDate = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
 
-/** 群众评价: this month's figures and the ratings themselves — never who gave them. */
+/**
+ * 群众评价, as the rated cadre sees it: the month's figures and what residents said, as aggregates over at least
+ * MIN_RATINGS_SHOWN ratings, and the 整改 requests — never a single rating with its day, visit or person.
+ */
 export function RatingsView(p: RatingsViewProps) {
   const f = p.figures.data
   return (
@@ -31,7 +35,13 @@ export function RatingsView(p: RatingsViewProps) {
       <Card title={f ? `${f.period} 群众评价` : '群众评价'} testId='figures'>
         {f ? (
           <View>
-            <Text className='jdq-row__line' data-testid='fig-ratings'>评价 {f.ratings} 条 · 满意率 {pct(f.satisfiedShare)} · 平均 {f.meanScore ?? '—'} 分</Text>
+            {f.withheld ? (
+              <Text className='jdq-row__line' data-testid='fig-withheld'>
+                评价 {f.ratings} 条。满 {MIN_RATINGS_SHOWN} 条后显示满意率：为保护评价的群众，这里不显示单条评价。
+              </Text>
+            ) : (
+              <Text className='jdq-row__line' data-testid='fig-ratings'>评价 {f.ratings} 条 · 满意率 {pct(f.satisfiedShare)} · 平均 {f.meanScore ?? '—'} 分</Text>
+            )}
             <Text className='jdq-row__line' data-testid='fig-bad'>差评 {f.bad} 条 · 已整改 {f.rectified} · 撤销 {f.voided}</Text>
             <Text className='jdq-row__line' data-testid='fig-demands'>
               诉求 {f.demandsRaised} 件 · 立即解决 {f.solvedByPath.immediate} · 协调 {f.solvedByPath.coordinate} · 上报 {f.solvedByPath.report} · 当前超期 {f.overdueNow}
@@ -43,51 +53,74 @@ export function RatingsView(p: RatingsViewProps) {
           <Text className='jdq-row__line'>正在加载…</Text>
         )}
       </Card>
-      <List {...p} />
+      <Said summary={p.summary} />
+      <Requests {...p} />
     </View>
   )
 }
 
-function List(p: RatingsViewProps) {
-  const { list } = p
-  const state = listState(list, p.onRetry, <EmptyView title='还没有群众评价' hint='走访时出示二维码，群众扫码就能评价。' />)
-  if (state) return state
+function Said({ summary }: { summary: CloudState<RatingSummary> }) {
+  const s = summary.data
   return (
-    <View>
-      <Card>
-        {list.items.map((r) => (
-          <View className='jdq-row' key={r.id} data-testid='rating'>
-            <View className='jdq-row__head'>
-              <Text className='jdq-row__title' data-testid='rating-level'>{targetLabels[r.targetKind]}{ratingLevels.labels[r.level]}</Text>
-              <View>
-                {r.voided ? <Text className='jdq-tag jdq-tag--plain'>已撤销</Text> : null}
-                {r.appeal && !r.voided ? <Text className='jdq-tag jdq-tag--wait'>{r.appeal.status === 'pending' ? '申诉中' : '申诉未通过'}</Text> : null}
-                <Text className='jdq-row__line'>{visitTime(r.at)}</Text>
+    <Card title='群众怎么说' testId='summary'>
+      {!s ? (
+        <Text className='jdq-row__line'>{summary.error ? summary.error.message : '正在加载…'}</Text>
+      ) : !s.shown ? (
+        <Text className='jdq-row__line' data-testid='summary-hidden'>本月评价满 {MIN_RATINGS_SHOWN} 条后，这里汇总群众的评价和意见。</Text>
+      ) : (
+        <View>
+          <Text className='jdq-row__line' data-testid='summary-levels'>
+            {ratingLevels.ids.map((l) => `${ratingLevels.labels[l]} ${s.levels?.[l] ?? 0}`).join(' · ')}
+          </Text>
+          {s.tags.length ? <Text className='jdq-row__line' data-testid='summary-tags'>{s.tags.map((t) => `${t.tag} ${t.count}`).join('、')}</Text> : null}
+          {s.comments.map((c, i) => (
+            <Text className='jdq-row__line' key={i} data-testid='summary-comment'>“{c}”</Text>
+          ))}
+        </View>
+      )}
+    </Card>
+  )
+}
+
+function Requests(p: RatingsViewProps) {
+  const state = listState(p.list, p.onRetry, <EmptyView title='没有整改要求' hint='群众的差评经管理员回访后，要整改的事项会列在这里。' />)
+  return (
+    <Card title='整改要求' testId='requests'>
+      {state ?? (
+        <View>
+          {p.list.items.map((r) => (
+            <View className='jdq-row' key={r.ratingId} data-testid='request'>
+              <View className='jdq-row__head'>
+                <Text className='jdq-row__title'>{r.tags.join('、') || '差评'}</Text>
+                <View>
+                  {r.rectifyOverdue ? <Text className='jdq-tag jdq-tag--bad'>超时</Text> : null}
+                  <Text className='jdq-tag jdq-tag--plain'>{caseStatusLabels[r.status]}</Text>
+                </View>
               </View>
+              {r.comment ? <Text className='jdq-row__line'>“{r.comment}”</Text> : null}
+              <Text className='jdq-row__line'>{r.month.replace('-', ' 年 ')} 月 · 整改期限 {shortDate(r.rectifyDue)}</Text>
+              {r.rectification ? <Text className='jdq-row__line'>整改结果：{r.rectification.result}</Text> : null}
+              {r.appeal ? <Text className='jdq-tag jdq-tag--wait'>{r.appeal.status === 'pending' ? '申诉中' : r.appeal.status === 'upheld' ? '申诉成立，已撤销' : '申诉未通过'}</Text> : null}
+              {!r.appeal && r.status !== 'voided' && p.appeal?.ratingId !== r.ratingId ? (
+                <View className='jdq-row__line' data-testid='open-appeal' onClick={() => p.onAppeal(r.ratingId)}>
+                  <Text>评价有误？申诉 ›</Text>
+                </View>
+              ) : null}
+              {p.appeal?.ratingId === r.ratingId ? (
+                <View data-testid='appeal-form'>
+                  <Field label='申诉理由' hint='由上级管理员核实后决定是否撤销'>
+                    <TextArea value={p.appeal.reason} onChange={p.onReason} maxlength={300} testId='appeal-reason' />
+                  </Field>
+                  {p.appeal.error ? <Text className='jdq-field__error'>{p.appeal.error}</Text> : null}
+                  <BigButton onClick={p.onSendAppeal} loading={p.appeal.sending} testId='send-appeal'>提交申诉</BigButton>
+                  <BigButton kind='plain' onClick={() => p.onAppeal(null)}>取消</BigButton>
+                </View>
+              ) : null}
             </View>
-            {r.tags.length ? <Text className='jdq-row__line'>{r.tags.join('、')}</Text> : null}
-            {r.comment ? <Text className='jdq-row__line' data-testid='rating-comment'>“{r.comment}”</Text> : null}
-            {r.followUp ? <Text className='jdq-row__line'>追评：{r.followUp.comment}</Text> : null}
-            {r.voided ? <Text className='jdq-row__line'>撤销原因：{r.voided.reason}</Text> : null}
-            {!r.voided && !r.appeal && p.appeal?.ratingId !== r.id ? (
-              <View className='jdq-row__line' data-testid='open-appeal' onClick={() => p.onAppeal(r.id)}>
-                <Text>评价有误？申诉 ›</Text>
-              </View>
-            ) : null}
-            {p.appeal?.ratingId === r.id ? (
-              <View data-testid='appeal-form'>
-                <Field label='申诉理由' hint='由上级管理员核实后决定是否撤销'>
-                  <TextArea value={p.appeal.reason} onChange={p.onReason} maxlength={300} testId='appeal-reason' />
-                </Field>
-                {p.appeal.error ? <Text className='jdq-field__error'>{p.appeal.error}</Text> : null}
-                <BigButton onClick={p.onSendAppeal} loading={p.appeal.sending} testId='send-appeal'>提交申诉</BigButton>
-                <BigButton kind='plain' onClick={() => p.onAppeal(null)}>取消</BigButton>
-              </View>
-            ) : null}
-          </View>
-        ))}
-      </Card>
-      <ListFooter list={list} onMore={p.onMore} />
-    </View>
+          ))}
+          <ListFooter list={p.list} onMore={p.onMore} />
+        </View>
+      )}
+    </Card>
   )
 }

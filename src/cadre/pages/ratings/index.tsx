@@ -6,10 +6,16 @@ import { callCloud } from '../../../services/cloud'
 import { toCloudError } from '../../../services/reply'
 import { RatingsView, type RatingsViewProps } from './RatingsView'
 
-/** 群众评价. On open: `ratings.stats` (this month) and `ratings.listMine`. Appeal: `ratings.appeal`. */
+/**
+ * 群众评价. On open: `ratings.stats` and `ratings.summary` (this month: aggregates only) and `ratings.listRequests`
+ * (整改 requests, stripped of who asked). Appeal: `ratings.appeal`.
+ */
 export default function RatingsPage() {
   const figures = useCloud(() => callCloud('ratings', 'stats', {}))
-  const list = usePagedPage((cursor) => callCloud('ratings', 'listMine', { limit: 20, ...(cursor ? { cursor } : {}) }), [], { alsoRefresh: figures.reload })
+  const summary = useCloud(() => callCloud('ratings', 'summary', {}))
+  const list = usePagedPage((cursor) => callCloud('ratings', 'listRequests', { limit: 20, ...(cursor ? { cursor } : {}) }), [], {
+    alsoRefresh: () => Promise.all([figures.reload(), summary.reload()])
+  })
   const [appeal, setAppeal] = useState<RatingsViewProps['appeal']>(null)
 
   const send = async () => {
@@ -17,8 +23,8 @@ export default function RatingsPage() {
     if (!appeal.reason.trim()) return setAppeal({ ...appeal, error: '请填写申诉理由' })
     setAppeal({ ...appeal, sending: true, error: null })
     try {
-      const updated = await callCloud('ratings', 'appeal', { ratingId: appeal.ratingId, reason: appeal.reason.trim() })
-      list.setItems((items) => items.map((r) => (r.id === updated.id ? updated : r)))
+      await callCloud('ratings', 'appeal', { ratingId: appeal.ratingId, reason: appeal.reason.trim() })
+      list.setItems((items) => items.map((r) => (r.ratingId === appeal.ratingId ? { ...r, appeal: { status: 'pending' } } : r)))
       setAppeal(null)
     } catch (err) {
       setAppeal({ ...appeal, sending: false, error: toCloudError(err).message })
@@ -29,6 +35,7 @@ export default function RatingsPage() {
     <View className='jdq-page'>
       <RatingsView
         figures={figures}
+        summary={summary}
         {...list.view}
         appeal={appeal}
         onAppeal={(ratingId) => setAppeal(ratingId ? { ratingId, reason: '', sending: false, error: null } : null)}

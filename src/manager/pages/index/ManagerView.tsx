@@ -8,6 +8,7 @@ import './index.scss'
 
 export type EntryKey =
   | 'cases'
+  | 'held'
   | 'review'
   | 'rankings'
   | 'dashboard'
@@ -44,6 +45,7 @@ export const entryGroups: { title: string; entries: ManagerEntry[] }[] = [
     title: '要马上办的',
     entries: [
       { key: 'cases', title: '差评回访和诉求督办', hint: '差评 1 个工作日内回访、限期整改；超期诉求督办；审批延期申请；签收答复上报的诉求；核查标为无效的诉求', url: '/manager/pages/cases/index' },
+      { key: 'held', title: '待审核的评价', hint: '超出活动合理人数、短时间集中扫码的群众评价先不计入成效，核实后采纳', url: '/manager/pages/held/index' },
       { key: 'review', title: '外勤审核', hint: '干部不在联系点范围内的打卡，审核通过后计入下基层天数', url: '/manager/pages/review/index' },
       { key: 'reviews', title: '批阅日记和报告', hint: '阅读下级干部的民情日记、调研报告，批示或采纳其中的建议，干部会收到提醒', url: '/work/pages/reviews/index' }
     ]

@@ -30,6 +30,22 @@ export const subFields: Partial<Record<RuleField, { key: string; label: string; 
     { key: 'minSatisfaction', label: '满意率不低于（%）', percent: true },
     { key: 'minRatings', label: '至少几条评价' }
   ],
+  ratingGuard: [
+    { key: 'withoutRecord', label: '未填走访记录时至多几人评价' },
+    { key: 'homeVisit', label: '上门走访至多几人' },
+    { key: 'inspection', label: '实地考察至多几人' },
+    { key: 'other', label: '其他方式至多几人' },
+    { key: 'forum', label: '座谈会未记人数时至多几人' },
+    { key: 'fieldResearch', label: '蹲点调研未记人数时至多几人' },
+    { key: 'survey', label: '问卷调查未记人数时至多几人' },
+    { key: 'gatheringMax', label: '按记录人数时最多几人' },
+    { key: 'perDemand', label: '一件诉求至多几人评价' },
+    { key: 'windowMinutes', label: '短时间指几分钟' },
+    { key: 'freshPerWindow', label: '其间首次评价的新用户至多几人' },
+    { key: 'ipPerWindow', label: '其间同一网络至多几条' },
+    { key: 'repeatPerCadreMonth', label: '同一人每月第几次评价同一干部起待审核' },
+    { key: 'perDay', label: '同一人每天至多评价几次' }
+  ],
   notices: [
     { key: 'behindPaceDays', label: '落后进度超过几天' },
     { key: 'overdueDemands', label: '超期诉求达到几件' },
