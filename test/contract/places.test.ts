@@ -86,6 +86,31 @@ describe('places: who visited a village, across systems', () => {
     expect(ok(await pl<PlaceMonth>(openid, { action: 'month', placeCode: point.placeCode })).total).toBe(before.total + 1)
   })
 
+  it('counts concurrent check-ins at a place exactly once each, a repeated submission not at all', async () => {
+    // The three systems' second cadres of 城中区 share a village none of the other tests visits.
+    const place = '630103005002'
+    const viewer = 'demo-women-xining-chengzhong-manager'
+    const cadres = ['union', 'league', 'women'].map((system) => `demo-${system}-xining-chengzhong-cadre-2`)
+    const before = ok(await pl<PlaceMonth>(viewer, { action: 'month', placeCode: place }))
+    const now = Date.now()
+    const send = (openid: string, submissionId: string) => {
+      const point = pointAt(openid, place)
+      return call<{ visit: { status: string } }>(openid, 'visit', {
+        action: 'checkIn',
+        submissionId,
+        pointId: point._id,
+        fix: { lat: point.location.lat + 0.0003, lng: point.location.lng, accuracy: 20, capturedAt: new Date(now - 2000).toISOString() },
+        deviceNow: new Date(now).toISOString()
+      })
+    }
+    const twice = randomUUID()
+    const replies = await Promise.all([send(cadres[0], twice), send(cadres[1], randomUUID()), send(cadres[2], randomUUID()), send(cadres[0], twice)])
+    expect(replies.map((r) => ok(r).visit.status)).toEqual(['counted', 'counted', 'counted', 'counted'])
+    const after = ok(await pl<PlaceMonth>(viewer, { action: 'month', placeCode: place }))
+    expect(after.total - before.total).toBe(3)
+    for (const system of ['union', 'league', 'women'] as const) expect(after.bySystem[system] - before.bySystem[system]).toBe(1)
+  })
+
   it('the province admin loads villages and sets areas; managers place points in their area', async () => {
     const admin = 'demo-women-admin'
     const list = Array.from({ length: 5 }, (_, i) => ({ code: `63010200${i + 2}00${i + 1}`.slice(0, 12), name: `测试${i}社区`, town: '测试街道' }))
