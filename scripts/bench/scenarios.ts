@@ -249,7 +249,7 @@ export const scenarios: Scenario[] = [
     as: veteranOpenid,
     prepare: async (p) => {
       const scene = await sharedScene(p)
-      const d = ok<{ id: string }>(await callAs(p.url, resident(p.i, p.now), 'demands', { action: 'create', scene, area: 'living', urgentHint: true, text: `基准测试：水管爆了（${p.i}）` }), 'a resident’s report')
+      const d = ok<{ id: string }>(await callAs(p.url, resident(p.i, p.now), 'demands', { action: 'create', submissionId: randomUUID(), scene, area: 'living', urgentHint: true, text: `基准测试：水管爆了（${p.i}）` }), 'a resident’s report')
       return { demandId: d.id }
     },
     payload: (_i, _now, p) => ({ action: 'triage', demandId: p.demandId, urgency: 'urgent' })
