@@ -28,9 +28,11 @@ export default defineAppConfig({
       pages: ['pages/index/index', 'pages/review/index', 'pages/cases/index', 'pages/cadres/index', 'pages/point/index', 'pages/org/index', 'pages/rules/index', 'pages/feedback/index', 'pages/dashboard/index', 'pages/reconcile/index', 'pages/exports/index', 'pages/exemplar-pick/index', 'pages/rankings/index', 'pages/honours/index', 'pages/holidays/index', 'pages/held/index']
     }
   ],
-  // A cadre may lose signal before opening any 干部 page: their subpackage comes down with the home page.
+  // 代码质量: inject only the components a page uses. The cadre's and the manager's subpackages come down with the
+  // home page: a cadre may lose signal before opening any 干部 page, and neither waits for a download on the first tap.
+  lazyCodeLoading: 'requiredComponents',
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['cadre'] }
+    'pages/index/index': { network: 'all', packages: ['cadre', 'manager'] }
   },
   window: {
     navigationBarTitleText: '接地气',

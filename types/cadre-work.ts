@@ -5,6 +5,8 @@
 import { z } from './zod'
 import { DemandArea, FiveMustVisit, FourInto, WorkMethod } from './enums'
 import { GeoPoint } from './models'
+import { PHONE_FORMAT, PHONE_MISSING, PHONE_RE } from './rules/phone'
+import { demandStatusLabels, ids, problemHandlingLabels, visitStatusLabels } from './labels'
 
 const text = (max: number, what: string) =>
   z.string({ error: `请填写${what}` }).trim().min(1, { error: `请填写${what}` }).max(max, { error: `${what}最多 ${max} 个字` })
@@ -65,17 +67,14 @@ export const PointFields = z.object({
   radiusM: z.number().int({ error: '打卡范围应为整数米' }).min(50, { error: '打卡范围至少 50 米' }).max(5000, { error: '打卡范围最多 5000 米' }).optional()
 })
 
-export const Phone = z
-  .string({ error: '请填写电话' })
-  .trim()
-  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, { error: '电话号码格式不对（手机 11 位，座机如 0971-1234567）' })
+export const Phone = z.string({ error: PHONE_MISSING }).trim().regex(PHONE_RE, { error: PHONE_FORMAT })
 
 // ---------------------------------------------------------------- 走访打卡
 
 export const CheckInFlag = z.enum(['clockSkew', 'speed'])
-export const VisitStatus = z.enum(['counted', 'pending', 'rejected'])
+export const VisitStatus = z.enum(ids(visitStatusLabels))
 export type VisitStatus = z.infer<typeof VisitStatus>
-export const visitStatusLabels: Record<VisitStatus, string> = { counted: '已计入', pending: '外勤待审核', rejected: '外勤未通过' }
+export { visitStatusLabels }
 
 /**
  * The phone's id for one submission, made before the first attempt and kept with it in the offline queue:
@@ -146,8 +145,8 @@ export type CheckInResult = z.infer<typeof CheckInResult>
 
 // ---------------------------------------------------------------- 走访记录
 
-export const ProblemHandling = z.enum(['immediate', 'coordinate', 'report'])
-export const problemHandlingLabels = { immediate: '立即解决', coordinate: '协调解决', report: '上报反映' } as const
+export const ProblemHandling = z.enum(ids(problemHandlingLabels))
+export { problemHandlingLabels }
 
 export const ProblemInput = z.object({
   area: DemandArea,
@@ -162,7 +161,7 @@ export const ProblemInput = z.object({
  * the cadre's to handle (and can be overdue); reported waits for the receiving unit, answered is its answer (handled);
  * invalid was set aside by staff (spam, a duplicate) and is never overdue nor counted.
  */
-export const DemandStatus = z.enum(['open', 'coordinating', 'solved', 'reported', 'answered', 'closed', 'invalid'])
+export const DemandStatus = z.enum(ids(demandStatusLabels))
 export type DemandStatus = z.infer<typeof DemandStatus>
 
 export const RaisedProblem = ProblemInput.extend({

@@ -1,7 +1,7 @@
 /**
  * The one declaration of the cloud database: collections, their indexes and who may read them
- * from a client. The emulator builds its tables and indexes from it; scripts/deploy-db.ts turns it
- * into the console/CLI steps for a real CloudBase environment.
+ * from a client. The emulator builds its tables and indexes from it; `npm run deploy` (scripts/deploy/) creates
+ * them, and sets each collection's permission, in a real CloudBase environment.
  *
  * Index keys follow MongoDB: [field, 1 | -1] in order; compound indexes serve queries on a prefix.
  * A unique index treats a missing field as null, as the cloud does.

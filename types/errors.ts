@@ -1,4 +1,4 @@
-import { z } from './zod'
+// No zod here: the mini-program reads these codes and words in its main package (see types/labels.ts).
 
 export const errorCodes = [
   'BAD_REQUEST',
@@ -11,8 +11,11 @@ export const errorCodes = [
   'INTERNAL'
 ] as const
 
-export const ErrorCode = z.enum(errorCodes)
-export type ErrorCode = z.infer<typeof ErrorCode>
+export type ErrorCode = (typeof errorCodes)[number]
+
+export function isErrorCode(v: unknown): v is ErrorCode {
+  return typeof v === 'string' && (errorCodes as readonly string[]).includes(v)
+}
 
 /** What a person sees when the server gave no better words. */
 export const defaultMessages: Record<ErrorCode, string> = {

@@ -7,9 +7,10 @@
  */
 import { z } from './zod'
 import { Cursor } from './cadre-work'
+import { exemplarKinds, ids } from './labels'
 
-export const exemplarKinds = { visit: '走访', diary: '民情日记', demand: '办实事' } as const
-export const ExemplarKind = z.enum(['visit', 'diary', 'demand'], { error: '请选择典型的类别' })
+export { exemplarKinds }
+export const ExemplarKind = z.enum(ids(exemplarKinds), { error: '请选择典型的类别' })
 export type ExemplarKind = z.infer<typeof ExemplarKind>
 
 export const EXEMPLAR_TITLE_MAX = 40

@@ -5,9 +5,10 @@
  * progress in the job document, resumable with `continue` when one call runs out of time.
  */
 import { z } from './zod'
+import { exportKinds, exportStatusLabels, ids } from './labels'
 
-export const exportKinds = { demands: '诉求台账', ratings: '群众点评', rankings: '排名', pack: '工作汇总', survey: '问卷答卷' } as const
-export const ExportKind = z.enum(['demands', 'ratings', 'rankings', 'pack', 'survey'], { error: '请选择要导出的报表' })
+export { exportKinds }
+export const ExportKind = z.enum(ids(exportKinds), { error: '请选择要导出的报表' })
 export type ExportKind = z.infer<typeof ExportKind>
 
 /** A Beijing year 'YYYY', quarter 'YYYY-Qn' or month 'YYYY-MM'. */
@@ -16,9 +17,9 @@ export const ExportPeriod = z
   .regex(/^20\d{2}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, { error: '时间段应为年（2026）、季度（2026-Q1）或月份（2026-03）' })
 export type ExportPeriod = z.infer<typeof ExportPeriod>
 
-export const ExportJobStatus = z.enum(['running', 'done', 'failed'])
+export const ExportJobStatus = z.enum(ids(exportStatusLabels))
 export type ExportJobStatus = z.infer<typeof ExportJobStatus>
-export const exportStatusLabels: Record<ExportJobStatus, string> = { running: '正在生成', done: '已完成', failed: '没有成功' }
+export { exportStatusLabels }
 
 const jobId = z.string({ error: '缺少导出编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '导出编号应为 8 到 64 位字母、数字、- 或 _' })
 

@@ -10,13 +10,14 @@
 import { z } from './zod'
 import { DemandArea, FourInto, OrgLevel, RatingLevel, System } from './enums'
 import { BEIJING_OFFSET_MIN, beijing, daysInYear } from './rules/beijing-time'
+import { ids, periodKindLabels } from './labels'
 
 // ---------------------------------------------------------------- periods
 
-export const periodKinds = ['month', 'quarter', 'year'] as const
+export const periodKinds = ids(periodKindLabels)
 export const PeriodKind = z.enum(periodKinds)
 export type PeriodKind = z.infer<typeof PeriodKind>
-export const periodKindLabels: Record<PeriodKind, string> = { month: '本月', quarter: '本季度', year: '本年度' }
+export { periodKindLabels }
 
 /** 'YYYY-MM' (month), 'YYYY-Qn' (quarter, n = 1..4) or 'YYYY' (year), all in Beijing time. */
 export const PERIOD_RE = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$/

@@ -11,7 +11,9 @@
  * Template ids come from the build: `JDQ_TEMPLATE_IDS='{"progress":"…","todo":"…"}'` (scripts/build-functions.ts
  * and config/index.ts define it for both ends). Without it the placeholder ids below are used (emulator, tests).
  */
-import { z } from './zod'
+// No zod here: the mini-program's main package asks for consent with templateId / templatesToAsk. The shapes the
+// app sees (ReminderItem, ReminderPage, ReminderOverview) are schemas of the api: types/api/reminders.ts.
+import { pushStatusLabels } from './labels'
 import { checkMessageData, fieldKind, fitThing } from './rules/subscribe-fields'
 import { beijing, beijingDate, beijingMonth } from './rules/beijing-time'
 
@@ -74,8 +76,7 @@ export function templateKeyOf(id: string): TemplateKey | null {
 // ---------------------------------------------------------------- kinds
 
 export const reminderKinds = ['pace', 'demandDue', 'demandOverdue', 'badReviewFollowUp', 'demandDone', 'fixDone', 'rateInvite', 'monthlySummary', 'workReviewed'] as const
-export const ReminderKind = z.enum(reminderKinds)
-export type ReminderKind = z.infer<typeof ReminderKind>
+export type ReminderKind = (typeof reminderKinds)[number]
 
 export type Audience = 'cadre' | 'manager' | 'resident'
 /** How often at most one subject is reminded: the period is part of the unique key. */
@@ -473,37 +474,6 @@ export function reminderKey(openid: string, kind: ReminderKind, subject: string,
 
 // ---------------------------------------------------------------- what the app sees
 
-export const PushStatus = z.enum(['claimed', 'sent', 'noQuota', 'off', 'rejected', 'failed'])
-export type PushStatus = z.infer<typeof PushStatus>
-export const pushStatusLabels: Record<PushStatus, string> = {
-  claimed: '正在推送',
-  sent: '已推送到微信',
-  noQuota: '仅在这里提醒（未订阅微信消息）',
-  off: '仅在这里提醒（您关闭了微信推送）',
-  rejected: '仅在这里提醒（消息内容不符合微信要求）',
-  failed: '仅在这里提醒（微信推送没有成功）'
-}
-
-export const ReminderItem = z.object({
-  id: z.string(),
-  kind: ReminderKind,
-  title: z.string(),
-  body: z.string(),
-  page: z.string(),
-  createdAt: z.string(),
-  read: z.boolean(),
-  push: PushStatus
-})
-export type ReminderItem = z.infer<typeof ReminderItem>
-
-export const ReminderPage = z.object({ items: z.array(ReminderItem), nextCursor: z.string().nullable(), unread: z.number().int() })
-export type ReminderPage = z.infer<typeof ReminderPage>
-
-export const ReminderOverview = z.object({
-  kinds: z.array(z.object({ kind: ReminderKind, label: z.string(), description: z.string(), on: z.boolean(), available: z.boolean(), template: z.string() })),
-  templates: z.array(z.object({ key: z.string(), id: z.string(), title: z.string(), quota: z.number().int(), longTerm: z.boolean() })),
-  /** Template ids to pass to requestSubscribeMessage (at most 3). */
-  ask: z.array(z.string()).max(3),
-  unread: z.number().int()
-})
-export type ReminderOverview = z.infer<typeof ReminderOverview>
+export { pushStatusLabels }
+export type PushStatus = keyof typeof pushStatusLabels
+export type { ReminderItem, ReminderPage, ReminderOverview } from './api/reminders'

@@ -1,9 +1,9 @@
 import { z } from './zod'
-import { ErrorCode } from './errors'
+import { errorCodes } from './errors'
 
 export const failureSchema = z.object({
   ok: z.literal(false),
-  code: ErrorCode,
+  code: z.enum(errorCodes),
   message: z.string()
 })
 export type Failure = z.infer<typeof failureSchema>

@@ -5,7 +5,8 @@
 import { z } from './zod'
 import { DemandArea, RatingLevel } from './enums'
 import { Cursor, DemandStatus, Phone, SubmissionId } from './cadre-work'
-import { holdReasons, type HoldReason as HoldReasonId } from './rules/rating-guard'
+import { MIN_RATINGS_SHOWN, holdReasons, type HoldReason as HoldReasonId } from './rules/rating-guard'
+import { caseStatusLabels, demandStatusLabels, extensionStatusLabels, ids, invalidKindLabels, reportStateLabels, timelineLabels, urgencies } from './labels'
 
 const text = (max: number, what: string) =>
   z.string({ error: `请填写${what}` }).trim().min(1, { error: `请填写${what}` }).max(max, { error: `${what}最多 ${max} 个字` })
@@ -16,66 +17,18 @@ export const SceneCode = z
   .string({ error: '缺少二维码编号' })
   .regex(/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/, { error: '二维码编号不对，请重新扫码' })
 
-export const urgencies = { urgent: '紧急', general: '一般', complex: '复杂' } as const
-export const Urgency = z.enum(['urgent', 'general', 'complex'], { error: '请选择紧急程度' })
+export { urgencies }
+export const Urgency = z.enum(ids(urgencies), { error: '请选择紧急程度' })
 
 // ---------------------------------------------------------------- demands
 
 export { DemandStatus }
-export const demandStatusLabels: Record<DemandStatus, string> = {
-  open: '待办理',
-  coordinating: '协调办理中',
-  solved: '已办结',
-  reported: '已上报，待答复',
-  answered: '上级已答复',
-  closed: '已答复群众',
-  invalid: '无效'
-}
+export { demandStatusLabels }
 export const DemandPath = z.enum(['immediate', 'coordinate', 'report'])
 export type DemandPath = z.infer<typeof DemandPath>
 
-export const TimelineKind = z.enum([
-  'raised',
-  'triaged',
-  'resolved',
-  'assigned',
-  'progress',
-  'supervised',
-  'extensionRequested',
-  'extensionApproved',
-  'extensionRefused',
-  'finished',
-  'reported',
-  'received',
-  'answered',
-  'returned',
-  'closed',
-  'rated',
-  'invalidated',
-  'reinstated',
-  'reopened'
-])
-export const timelineLabels: Record<z.infer<typeof TimelineKind>, string> = {
-  raised: '受理',
-  triaged: '确定紧急程度',
-  resolved: '立即解决',
-  assigned: '转办协调',
-  progress: '办理进展',
-  supervised: '督办',
-  extensionRequested: '申请延期',
-  extensionApproved: '同意延期',
-  extensionRefused: '不同意延期',
-  finished: '协调办结',
-  reported: '上报反映',
-  received: '上级签收',
-  answered: '上级答复',
-  returned: '上级退回',
-  closed: '答复群众',
-  rated: '群众评价',
-  invalidated: '标为无效',
-  reinstated: '恢复办理',
-  reopened: '重办'
-}
+export const TimelineKind = z.enum(ids(timelineLabels))
+export { timelineLabels }
 
 export const TimelineStep = z.object({
   kind: TimelineKind,
@@ -86,12 +39,12 @@ export const TimelineStep = z.object({
 })
 export type TimelineStep = z.infer<typeof TimelineStep>
 
-export const InvalidKind = z.enum(['spam', 'duplicate'], { error: '请选择无效的原因：无效信息或重复反映' })
-export const invalidKindLabels = { spam: '无效信息', duplicate: '重复反映' } as const
-export const ExtensionStatus = z.enum(['pending', 'approved', 'refused', 'lapsed'])
-export const extensionStatusLabels = { pending: '待审批', approved: '已同意', refused: '未同意', lapsed: '已办结，不再审批' } as const
-export const ReportState = z.enum(['sent', 'received', 'answered', 'returned'])
-export const reportStateLabels = { sent: '待签收', received: '已签收，待答复', answered: '已答复', returned: '已退回' } as const
+export const InvalidKind = z.enum(ids(invalidKindLabels), { error: '请选择无效的原因：无效信息或重复反映' })
+export { invalidKindLabels }
+export const ExtensionStatus = z.enum(ids(extensionStatusLabels))
+export { extensionStatusLabels }
+export const ReportState = z.enum(ids(reportStateLabels))
+export { reportStateLabels }
 
 export const Extension = z.object({
   /** The Beijing date asked for. */
@@ -304,8 +257,7 @@ export const HeldRating = Rating.extend({
 export type HeldRating = z.infer<typeof HeldRating>
 export const HeldPage = z.object({ items: z.array(HeldRating), nextCursor: z.string().nullable() })
 
-/** Fewer ratings than this in a period and the rated cadre sees no levels, shares or comments of it. */
-export const MIN_RATINGS_SHOWN = 3
+export { MIN_RATINGS_SHOWN }
 
 /**
  * What the rated cadre sees of the ratings of a period: aggregates only, and only over at least
@@ -326,9 +278,9 @@ export const RatingSummary = z.object({
 })
 export type RatingSummary = z.infer<typeof RatingSummary>
 
-export const CaseStatus = z.enum(['revisit', 'rectifying', 'rectified', 'voided'])
+export const CaseStatus = z.enum(ids(caseStatusLabels))
 export type CaseStatus = z.infer<typeof CaseStatus>
-export const caseStatusLabels: Record<CaseStatus, string> = { revisit: '待回访', rectifying: '整改中', rectified: '已整改', voided: '已撤销' }
+export { caseStatusLabels }
 
 export const BadReviewCase = z.object({
   id: z.string(),

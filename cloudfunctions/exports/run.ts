@@ -10,7 +10,6 @@ import { once } from 'node:events'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
-import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer'
 import { exportKinds } from '../../types/exports'
 import { cloud } from '../_lib/cloud'
 import { collection } from '../_lib/collections'
@@ -165,6 +164,9 @@ async function drained(ws: object): Promise<void> {
 
 /** Streams staged rows into an .xlsx file: one committed row at a time, nothing kept in memory. */
 async function assemble(sheet: string, columns: { header: string; width: number }[], parts: string[], local: string | null, file: string, extras: ExtraSheet[] = []): Promise<number> {
+  // Loaded here, not at module load: exceljs is a megabyte of script no other action needs (cold start; the build
+  // puts it in a file of its own, scripts/build-functions.ts).
+  const { default: WorkbookWriter } = await import('exceljs/lib/stream/xlsx/workbook-writer')
   const wb = new WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false })
   wb.creator = '接地气'
   for (const x of extras) {

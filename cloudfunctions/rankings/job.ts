@@ -177,7 +177,7 @@ export async function runRankings(options: Partial<RunOptions> & { now: Date }):
   const orgCache = new Map<string, OrgDoc>()
 
   while (cp.phase !== 'done') {
-    if (left() < BATCH_MARGIN_MS || (o.maxBatches !== undefined && report.batches >= o.maxBatches)) {
+    if (left() < BATCH_MARGIN_MS || (JDQ_TEST_SWITCHES && o.maxBatches !== undefined && report.batches >= o.maxBatches)) {
       report.stoppedEarly = true
       break
     }

@@ -153,7 +153,7 @@ export async function runReconcile(options: Partial<RunOptions> & { now: Date })
     if (state.cursor) where._id = _.gt(state.cursor)
     const batch = await rows<UserDoc>(collection('users').where(where).orderBy('_id', 'asc').limit(o.batchSize))
     for (const cadre of batch) {
-      if (left() < MARGIN_MS || (o.stopAfterCadres !== undefined && report.cadresChecked >= o.stopAfterCadres)) {
+      if (left() < MARGIN_MS || (JDQ_TEST_SWITCHES && o.stopAfterCadres !== undefined && report.cadresChecked >= o.stopAfterCadres)) {
         report.stoppedEarly = true
         break outer
       }
@@ -170,7 +170,7 @@ export async function runReconcile(options: Partial<RunOptions> & { now: Date })
       }
       state = { ...state, cursor: cadre._id, cadres: state.cadres + 1, drift: state.drift + found.drift.length }
       await saveState()
-      if (o.crashAfterCadres !== undefined && report.cadresChecked >= o.crashAfterCadres) process.exit(70)
+      if (JDQ_TEST_SWITCHES && o.crashAfterCadres !== undefined && report.cadresChecked >= o.crashAfterCadres) process.exit(70)
     }
     if (batch.length < o.batchSize) {
       state = { ...state, rootIndex: state.rootIndex + 1, cursor: null }

@@ -136,7 +136,7 @@ export async function runSender(options: Partial<RunOptions> & { now: Date }): P
         }
         const outcome = await deliver(claim.doc, o, () => {
           sends += 1
-          if (o.crashAfterSends !== undefined && sends >= o.crashAfterSends) process.exit(70)
+          if (JDQ_TEST_SWITCHES && o.crashAfterSends !== undefined && sends >= o.crashAfterSends) process.exit(70)
         })
         report.attempts += outcome.attempts
         report.outcomes[outcome.status] = (report.outcomes[outcome.status] ?? 0) + 1

@@ -17,6 +17,8 @@ export interface Identity {
 
 export interface FunctionConfig {
   timeout?: number
+  /** MB, as deployed (scripts/deploy); reported to the function in its context. */
+  memorySize?: number
   triggers?: { name: string; type: string; config: string }[]
   permissions?: { openapi?: string[] }
 }
@@ -136,7 +138,7 @@ export class FunctionPool {
           type: 'invoke',
           id: record.id,
           event,
-          context: { function_name: name, request_id: record.id, namespace: this.envId, time_limit_in_ms: timeoutS * 1000, memory_limit_in_mb: 256 },
+          context: { function_name: name, request_id: record.id, namespace: this.envId, time_limit_in_ms: timeoutS * 1000, memory_limit_in_mb: config.memorySize ?? 256 },
           wx: identity,
           clockOffsetMs: clockOffset()
         })

@@ -26,7 +26,7 @@ export function installTimers(server: EmulatorServer, pool: FunctionPool, schedu
   const jobs: Cron[] = []
   const fire = async (fn: string, trigger: string) => {
     try {
-      await pool.invoke(fn, timerEvent(trigger), { SOURCE: 'timer' })
+      await pool.invoke(fn, timerEvent(trigger), { SOURCE: 'wx_trigger' })
     } catch (err) {
       console.error(`[timer] ${fn}/${trigger} failed:`, err instanceof Error ? err.message : err)
     }
@@ -58,7 +58,7 @@ export function installTimers(server: EmulatorServer, pool: FunctionPool, schedu
     try {
       const at = url.searchParams.get('at')
       if (at !== null && Number.isNaN(Date.parse(at))) return sendJson(res, 400, { message: 'at 应为 ISO 时间' })
-      const result = await pool.invoke(fn, timerEvent(name, at === null ? undefined : new Date(at)), { SOURCE: 'timer' })
+      const result = await pool.invoke(fn, timerEvent(name, at === null ? undefined : new Date(at)), { SOURCE: 'wx_trigger' })
       sendJson(res, 200, { function: fn, trigger: name, result })
     } catch (err) {
       sendJson(res, 500, { function: fn, trigger: name, message: err instanceof Error ? err.message : String(err) })

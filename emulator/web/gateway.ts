@@ -1,7 +1,7 @@
 import type { EmulatorServer } from '../server'
 import { readBody, sendJson } from '../http'
 import { FunctionError, type FunctionPool } from '../runtime/pool'
-import { sessionOpenid } from './session'
+import { isPlausibleOpenid, sessionOpenid } from './session'
 
 /** The fixed appid of dev sessions (what getWXContext().APPID returns for browser calls). */
 export const DEV_APPID = 'wx-jdq-local-dev'
@@ -14,6 +14,9 @@ export function installGateway(server: EmulatorServer, pool: FunctionPool): void
   server.route('POST', '/__/gateway/callFunction', async (req, res) => {
     const openid = sessionOpenid(req)
     if (!openid) return sendJson(res, 401, { code: 'UNAUTHENTICATED', message: '请先选择一个演示账号登录' })
+    if (!isPlausibleOpenid(openid)) {
+      return sendJson(res, 400, { code: 'BAD_REQUEST', message: '开发身份不像微信 openid（字母、数字、- 或 _，最多 64 位，至少一个字母），请重新登录' })
+    }
     let body: { name?: unknown; data?: unknown }
     try {
       // 8 MB: room for a 5 MB file as base64 (diary.upload, H5's stand-in for the client-side upload WeChat has).

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { EmulatorServer } from '../server'
 import { readBody } from '../http'
-import { SESSION_COOKIE, sessionOpenid } from './session'
+import { SESSION_COOKIE, isPlausibleOpenid, sessionOpenid } from './session'
 
 interface DevUser {
   openid: string
@@ -102,6 +102,11 @@ export function installLogin(server: EmulatorServer): void {
     let openid = form.get('openid')?.trim() ?? ''
     // A resident is anyone not bound: a fresh random openid each time.
     if (openid === '__new_resident__' || !openid) openid = `o-resident-${randomBytes(6).toString('hex')}`
+    if (!isPlausibleOpenid(openid)) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
+      res.end('开发身份不像微信 openid（字母、数字、- 或 _，最多 64 位，至少一个字母）')
+      return
+    }
     res.writeHead(303, {
       location: safeNext(form.get('next')),
       'set-cookie': `${SESSION_COOKIE}=${encodeURIComponent(openid)}; Path=/; HttpOnly; SameSite=Lax`

@@ -15,3 +15,12 @@ export function sessionOpenid(req: IncomingMessage): string | null {
   }
   return null
 }
+
+/**
+ * Could this be a WeChat openid? Letters, digits, `-` and `_`, at most 64 characters, and at least one letter.
+ * wx-server-sdk's getWXContext() turns an all-digit value (/^-?\d+$/) into a number, which a function reads as "no
+ * caller" — the platform's own timer — so the dev gateway must never pass one on.
+ */
+export function isPlausibleOpenid(value: string): boolean {
+  return /^[A-Za-z0-9_-]{1,64}$/.test(value) && /[A-Za-z]/.test(value)
+}

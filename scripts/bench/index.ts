@@ -4,8 +4,9 @@
  * dataset, with the large/small ratio, after the rankings job has run its cycle over the loaded data (runs, batches,
  * longest run against the 60 s limit, DB operations per cadre); the reminders sender working through a generated population in
  * resumable batches (runs, batches, messages, time per run against the 60 s limit, DB operations per batch);
- * plus function bundle sizes and cold starts, peak memory of the emulator and of each function instance,
- * and the weapp package sizes.
+ * plus each production bundle's size and cold start (scripts/bench/cold-start.ts), peak memory of the emulator and of
+ * each function instance, the weapp package sizes, and the home page's first screen with a cold cache
+ * (scripts/bench/first-screen.ts: the H5 build in Chromium, needs dist-h5).
  *
  *   tsx scripts/bench/index.ts                full: small and large (10,000 cadres, 1,000,000 visits, 300,000
  *                                             ratings, 100,000 demands; a 100,000-cadre reminders population)
@@ -20,9 +21,12 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync
 import path from 'node:path'
 import { startEmulator, type TestEmulator } from '../../test/helpers/emulator'
 import { recountMembers, seed } from '../seed'
-import { functionNames } from '../build-functions'
+import { buildFunctions, functionNames, outRoots } from '../build-functions'
+import { measure as weappPackages } from '../weapp-size'
+import { COLD_START_BUDGET_MS, coldStart, type ColdStart } from './cold-start'
+import { firstScreen, type FirstScreen } from './first-screen'
 import { BEHIND_SHARE, QUOTA_SHARE, generate, veteranOpenid } from './dataset'
-import { benchTimeoutScale, callAs, coldStart, loadBatches, metrics, percentile, loadSecondsBy, watchSlow, weappPackages, type ColdStart } from './measure'
+import { benchTimeoutScale, callAs, loadBatches, metrics, percentile, loadSecondsBy, watchSlow } from './measure'
 import { SENDER_LIMIT_MS, benchSender, type SenderResult } from './sender'
 import { scenarios } from './scenarios'
 import { checkInBurst, ratingBurst, type BurstResult } from './bursts'
@@ -402,30 +406,59 @@ async function main(): Promise<void> {
     flagged.push(`reminders sender: DB operations per 200 users ${fmt(s200.dbOps)} → ${fmt(l200.dbOps)}`)
   }
 
+  // What WeChat runs: the production build (no test switches).
+  await buildFunctions('production')
   const cold: Record<string, ColdStart> = {}
-  for (const name of functionNames()) cold[name] = await coldStart(functionsDir, name, 'http://127.0.0.1:9')
-  console.log('\nfunction bundles (cold start = new process: require + first reply)\n')
+  for (const name of functionNames()) cold[name] = await coldStart(outRoots.production, name, quick ? 3 : 5)
+  console.log(`\nfunction bundles, production build (cold start = new process: require + first reply to a real action; budget ${COLD_START_BUDGET_MS} ms)\n`)
   console.log(
     table(
-      ['function', 'index.js KB', 'require ms', 'first reply ms', `peak MB (${largeSize.name})`],
-      Object.entries(cold).map(([n, c]) => [n, fmt(c.bundleBytes / 1024), fmt(c.requireMs), fmt(c.firstReplyMs), fmt(large.functionPeakMB[n] ?? 0)])
+      ['function', 'index.js KB', 'action', 'reply', 'require ms', 'first reply ms', 'CPU ms', `peak MB (${largeSize.name})`, ''],
+      Object.entries(cold).map(([n, c]) => [
+        n,
+        fmt(c.bundleBytes / 1024),
+        c.action,
+        c.code,
+        fmt(c.requireMs),
+        fmt(c.firstReplyMs),
+        fmt(c.cpuMs),
+        fmt(large.functionPeakMB[n] ?? 0),
+        c.firstReplyMs > COLD_START_BUDGET_MS ? 'over' : 'ok'
+      ])
     )
   )
+  const over = Object.entries(cold).filter(([, c]) => c.firstReplyMs > COLD_START_BUDGET_MS)
+  // Reported, not failed: wall time on a shared machine is not the bundle's alone (the CPU column is steadier).
+  if (over.length) console.log(`  over ${COLD_START_BUDGET_MS} ms on this machine now: ${over.map(([n]) => n).join(', ')}`)
   console.log(`\nemulator peak memory: ${small.emulatorPeakMB} MB (${smallSize.name}), ${large.emulatorPeakMB} MB (${largeSize.name}); data load ${fmt(small.loadSeconds)} s / ${fmt(large.loadSeconds)} s`)
 
-  const packages = weappPackages(root)
+  const packages = existsSync(path.join(root, 'dist', 'app.json')) ? weappPackages(path.join(root, 'dist')) : null
   if (packages) {
     console.log('\nweapp packages (dist/)\n')
-    console.log(table(['package', 'KB'], Object.entries(packages).map(([k, v]) => [k, fmt(v / 1024)])))
+    console.log(table(['package', 'KB', 'budget KB'], packages.map((p) => [p.name, fmt(p.bytes / 1024), fmt(p.limit / 1024)])))
   } else {
     console.log('\nweapp packages: dist/ not built (npm run build:weapp)')
+  }
+
+  let screens: FirstScreen[] | null = null
+  if (existsSync(path.join(root, 'dist-h5', 'index.html'))) {
+    screens = await firstScreen(root, quick ? 3 : 5)
+    console.log('\nfirst screen: the home page as a cadre opens it with a cold cache (H5 build in Chromium; functions warm; medians)\n')
+    console.log(
+      table(
+        ['CPU', 'runs', 'first render ms', 'first meaningful render ms', 'script ms', 'script KB'],
+        screens.map((f) => [f.cpuSlowdown === 1 ? 'as is' : `${f.cpuSlowdown}× slower`, String(f.runs), fmt(f.firstRenderMs), fmt(f.meaningfulMs), fmt(f.scriptMs), fmt(f.scriptKB)])
+      )
+    )
+  } else {
+    console.log('\nfirst screen: dist-h5/ not built (npm run build:h5)')
   }
 
   mkdirSync(path.join(root, '.bench'), { recursive: true })
   const out = path.join(root, '.bench', 'latest.json')
   writeFileSync(
     out,
-    JSON.stringify({ at: now.toISOString(), quick, iterations, small, large, sender: { small: senderSmall, large: senderLarge }, coldStart: cold, weappPackages: packages, flagged }, null, 2)
+    JSON.stringify({ at: now.toISOString(), quick, iterations, small, large, sender: { small: senderSmall, large: senderLarge }, coldStart: cold, weappPackages: packages, firstScreen: screens, flagged }, null, 2)
   )
   console.log(`\nwrote ${path.relative(root, out)}`)
   if (flagged.length) {

@@ -1,4 +1,5 @@
-import { visitStatusLabels, type VisitStatus } from '../../types/cadre-work'
+import type { VisitStatus } from '../../types/cadre-work'
+import { visitStatusLabels } from '../../types/labels'
 import { beijing } from '../../types/rules/beijing-time'
 
 /** "3月5日 09:30" in Beijing time. */

@@ -1,7 +1,5 @@
 import type { ReactNode } from 'react'
-// NutUI per component (not the package index), so only what is used ends up in the mini-program.
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button'
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { Button } from '@tarojs/components'
 import './BigButton.scss'
 
 export interface BigButtonProps {
@@ -13,14 +11,17 @@ export interface BigButtonProps {
   testId?: string
 }
 
-/** A full-width button at least 48 px high with large text: easy to hit and to read. */
+/**
+ * A full-width button at least 48 px high with large text: easy to hit and to read. The platform's own button
+ * (its loading spinner, its tap feedback, read out as a button): a component library's button cost the main
+ * package about 40 KB of script and styles for the same thing.
+ */
 export function BigButton({ children, onClick, kind = 'primary', loading = false, testId }: BigButtonProps) {
   return (
     <Button
       className={`jdq-btn jdq-btn--${kind}`}
       type={kind === 'primary' ? 'primary' : 'default'}
-      fill={kind === 'primary' ? 'solid' : 'outline'}
-      block
+      hoverClass='jdq-btn--pressed'
       loading={loading}
       onClick={() => onClick?.()}
       data-testid={testId}

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { MyScore } from '../../types/api/rankings'
-import { periodKindLabels, type PeriodKind } from '../../types/outcomes'
+import type { PeriodKind } from '../../types/outcomes'
+import { periodKindLabels } from '../../types/labels'
 import type { CloudState } from '../hooks/useCloud'
 import { Chips } from './Chips'
 import { Card, EmptyView, ErrorView, LoadingView } from './StateViews'

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../types/api'
-import { CloudError, isCloudError, parseInput, parseReply } from './reply'
+import { CloudError, isCloudError, parseReply } from './reply'
 
 export { CloudError, isCloudError, parseReply } from './reply'
 
@@ -118,8 +118,8 @@ async function send(name: string, data: Record<string, unknown>, timeoutMs: numb
 }
 
 /**
- * The one way the app talks to its cloud functions. Checks `payload` against the action's input schema,
- * sends `{ action, ...payload }`, checks the reply against the action's output schema and returns the data.
+ * The one way the app talks to its cloud functions: sends `{ action, ...payload }` (typed by the action's input
+ * schema; the function parses it, applies defaults and refuses bad input) and returns the reply's data.
  * Throws CloudError: the function's own code and message, UNAVAILABLE for network trouble, INTERNAL for
  * a reply that makes no sense.
  */
@@ -129,8 +129,7 @@ export async function callCloud<F extends FunctionName, A extends ActionName<F>>
   payload: ActionInput<F, A>,
   options: CallOptions = {}
 ): Promise<ActionOutput<F, A>> {
-  const input = parseInput(fn, action, payload)
-  const data = { action, ...input }
+  const data = { action, ...(payload as Record<string, unknown>) }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const retry = options.retry ?? isReadAction(action)
   let raw: unknown

@@ -1,11 +1,9 @@
-import { z } from '../../types/zod'
-import zhCN from 'zod/v4/locales/zh-CN.js'
-import { api, type ActionName, type ActionOutput, type FunctionName } from '../../types/api'
-import { replySchema } from '../../types/reply'
-import { defaultMessages, ErrorCode } from '../../types/errors'
-
-// Messages of generic input checks in Chinese (schemas with their own words keep them).
-z.config(zhCN())
+// No zod and no schema here: this runs in the main package of the mini-program, whose budget zod alone would
+// break. The function checks its input at its boundary and its reply against the action's output schema before
+// it leaves (cloudfunctions/_lib/router.ts); the app trusts that contract at compile time (types/api) and checks
+// only the envelope of what came back.
+import type { ActionName, ActionOutput, FunctionName } from '../../types/api'
+import { defaultMessages, isErrorCode, type ErrorCode } from '../../types/errors'
 
 /** A failed cloud call, always with a code from types/errors and words a person can read. */
 export class CloudError extends Error {
@@ -31,34 +29,20 @@ export function toCloudError(err: unknown): CloudError {
   return new CloudError('INTERNAL')
 }
 
-export function specOf<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A): { input: z.ZodObject; output: z.ZodType } {
-  const spec = (api[fn] as Record<string, { input: z.ZodObject; output: z.ZodType } | undefined>)[action]
-  if (!spec) throw new CloudError('BAD_REQUEST', `没有这个操作：${fn}.${action}`)
-  return spec
-}
-
-/** Checks what the page wants to send against the action's input schema; returns it with defaults applied. */
-export function parseInput<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, payload: unknown): Record<string, unknown> {
-  const result = specOf(fn, action).input.safeParse(payload ?? {})
-  if (!result.success) {
-    const first = result.error.issues[0]
-    throw new CloudError('BAD_REQUEST', first?.message || defaultMessages.BAD_REQUEST)
-  }
-  return result.data as Record<string, unknown>
-}
-
 /**
- * Turns what a cloud function answered into its data, or throws a CloudError: the function's own failure
- * keeps its code and message; anything that is not a well-formed reply for this action is INTERNAL.
+ * Turns what a cloud function answered into its data, or throws a CloudError: the function's own failure keeps
+ * its code and message; anything that is not a reply envelope (`{ ok: true, data }` or `{ ok: false, code,
+ * message }`) is INTERNAL.
  */
-export function parseReply<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, raw: unknown): ActionOutput<F, A> {
-  const parsed = replySchema(specOf(fn, action).output).safeParse(raw)
-  if (!parsed.success) {
-    // A failure with a code we don't know still deserves its words if it has some.
-    const loose = z.object({ ok: z.literal(false), message: z.string().min(1) }).safeParse(raw)
-    throw new CloudError('INTERNAL', loose.success ? loose.data.message : undefined)
+export function parseReply<F extends FunctionName, A extends ActionName<F>>(_fn: F, _action: A, raw: unknown): ActionOutput<F, A> {
+  if (typeof raw === 'object' && raw !== null) {
+    const reply = raw as { ok?: unknown; data?: unknown; code?: unknown; message?: unknown }
+    if (reply.ok === true && 'data' in reply && reply.data !== undefined) return reply.data as ActionOutput<F, A>
+    if (reply.ok === false) {
+      const message = typeof reply.message === 'string' ? reply.message : ''
+      // A failure with a code we don't know still deserves its words if it has some.
+      throw isErrorCode(reply.code) ? new CloudError(reply.code, message) : new CloudError('INTERNAL', message || undefined)
+    }
   }
-  const reply = parsed.data as { ok: true; data: unknown } | { ok: false; code: ErrorCode; message: string }
-  if (!reply.ok) throw new CloudError(reply.code, reply.message)
-  return reply.data as ActionOutput<F, A>
+  throw new CloudError('INTERNAL')
 }

@@ -101,13 +101,28 @@ describe('emulator runtime through the real wx-server-sdk', () => {
       expect(unknown.status).toBe(404)
       await expect(cloud.callFunction({ name: 'nope', data: {} })).rejects.toBeTruthy()
     })
+
+    it('refuses a dev identity that is not a plausible openid, so none reaches a function as “no caller”', async () => {
+      // getWXContext() turns an all-digit value into a number; a function would read it as the platform's timer.
+      for (const bad of ['12345', '-7', '0', 'o a', 'o-ä', 'x'.repeat(65)]) {
+        const res = await gateway(emu.url, bad, 'whoami', {})
+        expect({ bad, status: res.status, code: res.body.code }).toEqual({ bad, status: 400, code: 'BAD_REQUEST' })
+      }
+      const ok = await gateway<Who>(emu.url, 'o-123', 'whoami', {})
+      expect(ok.status).toBe(200)
+      expect(ok.body.result?.wx).toMatchObject({ OPENID: 'o-123', SOURCE: 'wx_client' })
+    })
   })
 
   describe('timers', () => {
     it('fires a timer trigger over HTTP and from the CLI with the Timer event', async () => {
       const res = await fetch(`${emu.url}/__/timers/tick/everySecond/fire`, { method: 'POST' })
-      const body = (await res.json()) as { result: { event: { Type: string; TriggerName: string } } }
+      const body = (await res.json()) as { result: { event: { Type: string; TriggerName: string; Time: string }; wx: Record<string, unknown> } }
       expect(body.result.event).toMatchObject({ Type: 'Timer', TriggerName: 'everySecond' })
+      expect(body.result.event.Time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/)
+      // What the platform says started the run (a timer run has no OPENID): functions check it.
+      expect(body.result.wx).toMatchObject({ SOURCE: 'wx_trigger' })
+      expect(body.result.wx.OPENID).toBeUndefined()
       const cli = spawnSync(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', 'timer', 'fire', 'tick', '--url', emu.url], { cwd: root, encoding: 'utf8' })
       expect(cli.status).toBe(0)
       expect(cli.stdout).toContain('"TriggerName": "everySecond"')

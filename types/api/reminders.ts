@@ -1,6 +1,34 @@
 import { z } from '../zod'
 import { Cursor } from '../cadre-work'
-import { ReminderKind, ReminderOverview, ReminderPage } from '../reminders'
+import { ids, pushStatusLabels } from '../labels'
+import { reminderKinds } from '../reminders'
+
+export const ReminderKind = z.enum(reminderKinds)
+export const PushStatus = z.enum(ids(pushStatusLabels))
+
+export const ReminderItem = z.object({
+  id: z.string(),
+  kind: ReminderKind,
+  title: z.string(),
+  body: z.string(),
+  page: z.string(),
+  createdAt: z.string(),
+  read: z.boolean(),
+  push: PushStatus
+})
+export type ReminderItem = z.infer<typeof ReminderItem>
+
+export const ReminderPage = z.object({ items: z.array(ReminderItem), nextCursor: z.string().nullable(), unread: z.number().int() })
+export type ReminderPage = z.infer<typeof ReminderPage>
+
+export const ReminderOverview = z.object({
+  kinds: z.array(z.object({ kind: ReminderKind, label: z.string(), description: z.string(), on: z.boolean(), available: z.boolean(), template: z.string() })),
+  templates: z.array(z.object({ key: z.string(), id: z.string(), title: z.string(), quota: z.number().int(), longTerm: z.boolean() })),
+  /** Template ids to pass to requestSubscribeMessage (at most 3). */
+  ask: z.array(z.string()).max(3),
+  unread: z.number().int()
+})
+export type ReminderOverview = z.infer<typeof ReminderOverview>
 
 const templateIdList = z
   .array(z.string().min(1).max(128), { error: '请告诉我们您同意了哪些消息' })

@@ -66,6 +66,10 @@ export const HOUSEHOLD_SLACK = 2
 /** A rater is new when none of their ratings is older than this (an identity made for the occasion). */
 export const FRESH_MS = 24 * 60 * 60 * 1000
 
+/** Fewer ratings than this in a period and the rated cadre sees no levels, shares or comments of it: one or two
+ * ratings would tell them who rated how. */
+export const MIN_RATINGS_SHOWN = 3
+
 export const holdReasons = {
   overCap: '超过这次活动合理的评价人数',
   freshBurst: '短时间内大量首次评价的用户',

@@ -1,5 +1,5 @@
 import { Map, Text, View } from '@tarojs/components'
-import { fourInto } from '../../../types/enums'
+import { fourInto } from '../../../types/labels'
 import { formatDistance } from '../../../types/rules/geo'
 import { BigButton } from '../../components/BigButton'
 import { Field, TextArea } from '../../components/Field'

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { Me } from '../../../types/models'
 import type { Progress } from '../../../types/cadre-work'
-import { roles } from '../../../types/enums'
+import { roles } from '../../../types/labels'
 import { BigButton } from '../../components/BigButton'
 import { Card, EmptyView, ErrorView, LoadingView } from '../../components/StateViews'
 import { LiangLianStatus, PointRow } from '../../components/LiangLian'

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Landing } from '../../../types/service'
-import { demandAreas, ratingLevels, type RatingLevel } from '../../../types/enums'
+import { demandAreas, ratingLevels, type RatingLevel } from '../../../types/labels'
 import { isBadLevel, tagsByLevel } from '../../../types/rules/service'
 import { BigButton } from '../../components/BigButton'
 import { Chips } from '../../components/Chips'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { roles } from '../../../../types/enums'
+import { roles } from '../../../../types/labels'
 import { beijing } from '../../../../types/rules/beijing-time'
 import { BigButton } from '../../../components/BigButton'
 import { Field, TextInput } from '../../../components/Field'

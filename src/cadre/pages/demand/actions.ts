@@ -1,6 +1,6 @@
 import type { ActionName } from '../../../../types/api'
 import type { DemandDetail, LedgerStep } from '../../../../types/service'
-import { invalidKindLabels, urgencies } from '../../../../types/service'
+import { invalidKindLabels, urgencies } from '../../../../types/labels'
 import { dateText } from '../../format'
 import type { ChipOption } from '../../../components/Chips'
 

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Exemplar } from '../../../../types/exemplars'
-import { exemplarKinds } from '../../../../types/exemplars'
+import { exemplarKinds } from '../../../../types/labels'
 import { beijing } from '../../../../types/rules/beijing-time'
 import { BigButton } from '../../../components/BigButton'
 import { ListFooter, RefreshError, listState } from '../../../components/ListFooter'

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { FiveMustVisit } from '../../../../types/enums'
-import { fiveMustVisit } from '../../../../types/enums'
+import { fiveMustVisit } from '../../../../types/labels'
 import type { Household } from '../../../../types/cadre-work'
 import type { FourHundred } from '../../../../types/household-book'
 import { fourHundredKeys, fourHundredLabels, targetCount } from '../../../../types/rules/four-hundred'

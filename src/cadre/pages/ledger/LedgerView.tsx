@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Demand, DemandFilter } from '../../../../types/service'
-import { demandStatusLabels, reportStateLabels, urgencies } from '../../../../types/service'
-import { demandAreas } from '../../../../types/enums'
+import { demandAreas, demandStatusLabels, reportStateLabels, urgencies } from '../../../../types/labels'
 import { BigButton } from '../../../components/BigButton'
 import { Chips, type ChipOption } from '../../../components/Chips'
 import { Field, TextArea } from '../../../components/Field'

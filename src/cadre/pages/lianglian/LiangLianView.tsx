@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { Phone, type LiaisonOverview } from '../../../../types/cadre-work'
+import type { LiaisonOverview } from '../../../../types/cadre-work'
+import { phoneProblem } from '../../../../types/rules/phone'
 import { BigButton } from '../../../components/BigButton'
 import { Field, TextInput } from '../../../components/Field'
 import { Card, EmptyView, ErrorView, LoadingView } from '../../../components/StateViews'
@@ -32,9 +33,7 @@ export function contactProblem(d: ContactDraft): string | null {
   if (!d.name.trim()) return '请填写姓名'
   if (d.name.trim().length > 20) return '姓名最多 20 个字'
   if (!d.relation.trim()) return '请填写身份（如村委会主任）'
-  const phone = Phone.safeParse(d.phone)
-  if (!phone.success) return phone.error.issues[0]?.message ?? '电话号码格式不对'
-  return null
+  return phoneProblem(d.phone)
 }
 
 /** 两联: my liaison points (assigned by managers) and my contact persons (kept by me). */

@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { BadReviewCase, Demand, Rating } from '../../../../types/service'
-import { caseStatusLabels } from '../../../../types/service'
-import { ratingLevels } from '../../../../types/enums'
+import { caseStatusLabels, ratingLevels } from '../../../../types/labels'
 import { Chips, type ChipOption } from '../../../components/Chips'
 import { ListFooter, listState } from '../../../components/ListFooter'
 import { Card, EmptyView } from '../../../components/StateViews'

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { ExemplarCandidate, ExemplarKind } from '../../../../types/exemplars'
-import { EXEMPLAR_SUMMARY_MAX, EXEMPLAR_TITLE_MAX, exemplarKinds } from '../../../../types/exemplars'
+import { EXEMPLAR_SUMMARY_MAX, EXEMPLAR_TITLE_MAX } from '../../../../types/exemplars'
+import { exemplarKinds } from '../../../../types/labels'
 import { BigButton } from '../../../components/BigButton'
 import { Chips } from '../../../components/Chips'
 import { Field, TextArea, TextInput } from '../../../components/Field'

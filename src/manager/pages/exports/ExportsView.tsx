@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ExportJob, ExportKind } from '../../../../types/exports'
-import { exportKinds, exportStatusLabels } from '../../../../types/exports'
+import { exportKinds, exportStatusLabels } from '../../../../types/labels'
 import { beijing } from '../../../../types/rules/beijing-time'
 import { BigButton } from '../../../components/BigButton'
 import { Chips } from '../../../components/Chips'

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Me } from '../../../../types/models'
-import { orgLevels, systems } from '../../../../types/enums'
+import { orgLevels, systems } from '../../../../types/labels'
 import { Card, ErrorView, LoadingView } from '../../../components/StateViews'
 import type { CloudState } from '../../../hooks/useCloud'
 import { isManager, orgPath } from '../../../services/me'

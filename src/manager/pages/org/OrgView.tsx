@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Invite, Member, OrgNode } from '../../../../types/api/orgs'
-import { orgLevels, roles, systems } from '../../../../types/enums'
+import { orgLevels, roles, systems } from '../../../../types/labels'
 import { formatInviteCode } from '../../../../types/rules/invites'
 import { beijing } from '../../../../types/rules/beijing-time'
 import { QrImage } from '../../../components/QrImage'

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { PointFields, type CadreRef, type LiaisonOverview, type LiaisonPoint } from '../../../../types/cadre-work'
-import { fourInto, type FourInto } from '../../../../types/enums'
+import { fourInto, type FourInto } from '../../../../types/labels'
 import { BigButton } from '../../../components/BigButton'
 import { Chips, optionsOf } from '../../../components/Chips'
 import { Field, TextInput } from '../../../components/Field'

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { VisitSummary } from '../../../../types/cadre-work'
-import { fourInto } from '../../../../types/enums'
+import { fourInto } from '../../../../types/labels'
 import { flagLabels } from '../../../../types/rules/check-in'
 import { formatDistance } from '../../../../types/rules/geo'
 import { beijing } from '../../../../types/rules/beijing-time'
