@@ -13,7 +13,7 @@ export default defineAppConfig({
     {
       // 调查问卷, 一户一册, 三问, 批阅, the packs and the village view, for cadres and managers.
       root: 'work',
-      pages: ['pages/surveys/index', 'pages/survey-edit/index', 'pages/survey/index', 'pages/book/index', 'pages/voices/index', 'pages/reviews/index', 'pages/pack/index', 'pages/places/index']
+      pages: ['pages/index/index', 'pages/surveys/index', 'pages/survey-edit/index', 'pages/survey/index', 'pages/book/index', 'pages/voices/index', 'pages/reviews/index', 'pages/pack/index', 'pages/places/index']
     },
     {
       root: 'reminders',

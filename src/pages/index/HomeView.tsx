@@ -13,7 +13,7 @@ import './index.scss'
 /** Where the home page's entries lead. */
 export type HomeEntry =
   | 'checkin' | 'visits' | 'calendar' | 'households' | 'lianglian' | 'diary' | 'reports' | 'ledger' | 'ratings' | 'exemplars' | 'outcomes' | 'outbox'
-  | 'surveys' | 'voices' | 'reviews' | 'pack' | 'places'
+  | 'work'
 
 export interface CadreHomeProps {
   /** `visit.progress`, loaded only for a cadre. */
@@ -135,11 +135,7 @@ function CadreWorkspace(p: CadreHomeProps) {
         <HomeTile title='调研报告' desc='按年份归档' onClick={() => p.onOpen('reports')} testId='open-reports' />
         <HomeTile title='我的成效' desc='得分、排名和怎样提高' onClick={() => p.onOpen('outcomes')} testId='open-outcomes' />
         <HomeTile title='典型引路' desc='看看别人怎么做' onClick={() => p.onOpen('exemplars')} testId='open-exemplars' />
-        <HomeTile title='调查问卷' desc='问需问计，扫码填写' onClick={() => p.onOpen('surveys')} testId='open-surveys' />
-        <HomeTile title='三问记录' desc='群众说了什么' onClick={() => p.onOpen('voices')} testId='open-voices' />
-        <HomeTile title='领导批阅' desc='日记和报告的批示' onClick={() => p.onOpen('reviews')} testId='open-reviews' />
-        <HomeTile title='工作汇总' desc='月度、年度一页纸' onClick={() => p.onOpen('pack')} testId='open-pack' />
-        <HomeTile title='村里谁来过' desc='三家走访不扎堆' onClick={() => p.onOpen('places')} testId='open-places' />
+        <HomeTile title='听民声 · 汇总' desc='问卷、三问、批阅、工作汇总' onClick={() => p.onOpen('work')} testId='open-work' />
       </View>
     </View>
   )

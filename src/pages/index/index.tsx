@@ -21,11 +21,7 @@ const routes: Record<HomeEntry, string> = {
   outcomes: '/cadre/pages/outcomes/index',
   exemplars: '/cadre/pages/exemplars/index',
   outbox: '/cadre/pages/outbox/index',
-  surveys: '/work/pages/surveys/index',
-  voices: '/work/pages/voices/index',
-  reviews: '/work/pages/reviews/index?tab=received',
-  pack: '/work/pages/pack/index',
-  places: '/work/pages/places/index'
+  work: '/work/pages/index/index'
 }
 
 /**
