@@ -143,7 +143,12 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
     reinstate: allow(ownersManagers, { clearPhonesFrom: ['demands'] }),
     listInvalid: allow(managers, { clearPhonesFrom: ['demands'] }),
     /** 重办 is ordered by a manager, never by the cadre whose round it undoes. */
-    reopen: allow(ownersManagers, { clearPhonesFrom: ['demands'] })
+    reopen: allow(ownersManagers, { clearPhonesFrom: ['demands'] }),
+    /** A resident's voice message on their report through a code: only residents upload (staff write in their ledger). */
+    prepareVoice: allow(['resident']),
+    uploadVoice: allow(['resident']),
+    /** Played by whoever may see the demand. */
+    voiceUrl: allow(ownerAndManagers)
   },
   ratings: {
     /** Whoever scans (the page says why the owner and their managers may not rate). */

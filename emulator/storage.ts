@@ -31,6 +31,8 @@ const contentTypes: Record<string, string> = {
   '.m4a': 'audio/mp4',
   '.aac': 'audio/aac',
   '.silk': 'audio/silk',
+  '.webm': 'audio/webm',
+  '.ogg': 'audio/ogg',
   '.pdf': 'application/pdf',
   '.txt': 'text/plain; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',

@@ -7,6 +7,7 @@ import { DemandArea, RatingLevel } from './enums'
 import { Cursor, DemandStatus, Phone, SubmissionId } from './cadre-work'
 import { MIN_RATINGS_SHOWN, holdReasons, type HoldReason as HoldReasonId } from './rules/rating-guard'
 import { caseStatusLabels, demandStatusLabels, extensionStatusLabels, ids, invalidKindLabels, reportStateLabels, timelineLabels, urgencies } from './labels'
+import { VOICE_FORMATS, VOICE_MAX_BYTES, VOICE_MAX_SECONDS } from './rules/voice-note'
 
 const text = (max: number, what: string) =>
   z.string({ error: `请填写${what}` }).trim().min(1, { error: `请填写${what}` }).max(max, { error: `${what}最多 ${max} 个字` })
@@ -115,6 +116,8 @@ export const Demand = z.object({
   createdAt: z.string(),
   sceneCode: z.string().nullable(),
   rating: z.object({ level: RatingLevel }).nullable(),
+  /** The resident's voice message (语音留言): how long it is; those who may see the demand get a link with `voiceUrl`. */
+  voice: z.object({ durationMs: z.number().int() }).nullable(),
   report: DemandReport.nullable(),
   invalid: z.object({ kind: InvalidKind, duplicateOf: z.string().nullable(), reason: z.string(), at: z.string(), byName: z.string() }).nullable(),
   /** 1, or more after 重办. */
@@ -170,9 +173,35 @@ export type DemandFilter = z.infer<typeof DemandFilter>
 const BeijingDateInput = (what: string) => z.string({ error: `请填写${what}` }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${what}应为 YYYY-MM-DD` })
 const page = { cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }
 
+/** A voice message a resident recorded and put in their own folder of storage (prepareVoice / uploadVoice). */
+export const VoiceAttachment = z.object({
+  fileID: z.string({ error: '缺少语音文件' }).min(1, { error: '缺少语音文件' }).max(300, { error: '语音文件编号不对' }),
+  /** What the recorder said; an mp3's own length is measured on the server. */
+  durationMs: z.number({ error: '缺少语音长度' }).int({ error: '语音长度应为整数毫秒' }).min(0).max(VOICE_MAX_SECONDS * 1000 + 5000, { error: `语音最长 ${VOICE_MAX_SECONDS} 秒` })
+})
+export const VoiceFormatInput = z.enum(VOICE_FORMATS, { error: '语音格式不对' })
+
 export const demandsInput = {
-  /** `submissionId`: the phone's id for this report (a retry or an offline resend lands once). */
-  create: DemandFields.extend({ submissionId: SubmissionId, scene: SceneCode.optional() }),
+  /**
+   * `submissionId`: the phone's id for this report (a retry or an offline resend lands once). A resident's report
+   * may carry a voice message, and then needs no words (the text is optional only with a voice).
+   */
+  create: DemandFields.extend({
+    submissionId: SubmissionId,
+    scene: SceneCode.optional(),
+    text: z.string({ error: '问题描述应为文字' }).trim().max(500, { error: '问题描述最多 500 个字' }).default(''),
+    voice: VoiceAttachment.optional()
+  }),
+  /** WeChat: where the resident's phone puts the recording (Taro.cloud.uploadFile), inside their own folder. */
+  prepareVoice: z.object({ scene: SceneCode, format: VoiceFormatInput }),
+  /** A browser (the emulator has no client-side upload): the recording as base64, kept by the function. */
+  uploadVoice: z.object({
+    scene: SceneCode,
+    format: VoiceFormatInput,
+    contentBase64: z.string({ error: '缺少语音内容' }).min(1, { error: '缺少语音内容' }).max(Math.ceil((VOICE_MAX_BYTES * 4) / 3) + 8, { error: '语音太大了，请录短一些' })
+  }),
+  /** Those who may see the demand: a short-lived link to play its voice message. */
+  voiceUrl: z.object({ demandId: id('诉求') }),
   resolve: z.object({ demandId: id('诉求'), done: text(500, '办理情况') }),
   coordinate: z.object({
     demandId: id('诉求'),

@@ -11,6 +11,7 @@ import { beijingDate } from '../../types/rules/beijing-time'
 import type { HolidayCalendar } from '../../types/rules/working-days'
 import { managesPath, phoneFor, type Viewer } from '../../types/rules/privacy'
 import type { UserDoc } from './collections'
+import type { VoiceFormat } from '../../types/rules/voice-note'
 
 export interface TimelineDoc {
   kind: TimelineStep['kind']
@@ -67,6 +68,14 @@ export interface InvalidDoc {
   fromStatus: 'open' | 'coordinating'
 }
 
+/** A resident's voice message (语音留言), as the server measured it (types/rules/voice-note.ts). */
+export interface VoiceDoc {
+  fileID: string
+  format: VoiceFormat
+  durationMs: number
+  bytes: number
+}
+
 /** A round closed by 重办: what it was, kept for the record. */
 export interface RoundDoc {
   path: DemandPath | null
@@ -101,6 +110,8 @@ export interface DemandDoc {
   /** When staff settled the urgency; null while a resident's report waits for triage (absent: settled). */
   triagedAt?: Date | null
   text: string
+  /** A resident's voice message (absent on entries written before it existed). */
+  voice?: VoiceDoc | null
   contact: { name?: string; phone?: string } | null
   status: DemandStatus
   /** Open or coordinating: counted by the overdue indexes. */
@@ -151,6 +162,7 @@ export function newDemand(
     triaged: boolean
     urgentHint?: boolean
     text: string
+    voice?: VoiceDoc | null
     contact?: DemandDoc['contact']
     plannedPath?: DemandPath | null
     by: { id: string; name: string; role: TimelineDoc['byRole'] }
@@ -176,6 +188,7 @@ export function newDemand(
     urgentHint: f.urgentHint ?? false,
     triagedAt: f.triaged ? now : null,
     text: f.text,
+    voice: f.voice ?? null,
     contact: f.contact ?? null,
     status: 'open',
     active: true,
@@ -243,6 +256,7 @@ export function toDemand(d: DemandDoc, viewer: Viewer | null, now: Date): Demand
     sceneCode: d.sceneCode,
     // The resident's rating of it is for the cadre's managers: next to the contact, it would tell the cadre who rated how.
     rating: viewer && managesPath(viewer, d.orgPath) ? d.rating : null,
+    voice: d.voice ? { durationMs: d.voice.durationMs } : null,
     report: r
       ? {
           toOrgId: r.toOrgId,

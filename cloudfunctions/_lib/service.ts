@@ -12,7 +12,7 @@ import type { Tx } from './tx'
 import { addDelta, nestCounts } from './stat-rules'
 import { _ } from './cloud'
 
-export type { DemandDoc, TimelineDoc, ExtensionDoc, ReportDoc, InvalidDoc, RoundDoc, DetailExtras } from './demand-docs'
+export type { DemandDoc, VoiceDoc, TimelineDoc, ExtensionDoc, ReportDoc, InvalidDoc, RoundDoc, DetailExtras } from './demand-docs'
 export { newDemand, toDemand, toDemandDetail } from './demand-docs'
 
 export interface SceneDoc {

@@ -22,6 +22,9 @@ import { invalidate } from './handlers/invalidate'
 import { reinstate } from './handlers/reinstate'
 import { listInvalid } from './handlers/listInvalid'
 import { reopen } from './handlers/reopen'
+import { prepareVoice } from './handlers/prepareVoice'
+import { uploadVoice } from './handlers/uploadVoice'
+import { voiceUrl } from './handlers/voiceUrl'
 
 export const main = createFunction(demandsApi, {
   create,
@@ -45,5 +48,8 @@ export const main = createFunction(demandsApi, {
   invalidate,
   reinstate,
   listInvalid,
-  reopen
+  reopen,
+  prepareVoice,
+  uploadVoice,
+  voiceUrl
 })

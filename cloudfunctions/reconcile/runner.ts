@@ -7,7 +7,7 @@ import type { CaseDoc, DemandDoc, RatingDoc, ServiceStatsDoc } from '../_lib/ser
 import { countOf, rows } from '../_lib/query'
 import { inTransaction } from '../_lib/tx'
 import { flatCounts, nestCounts } from '../_lib/stat-rules'
-import { finishLeftover } from '../ratings/settle'
+import { finishLeftover } from '../_lib/rating-settle'
 import {
   GRACE_MS,
   inFlightAt,

@@ -3,6 +3,7 @@ import { LIGHT_VISITS, VETERAN, lightOpenid, veteranOpenid } from './dataset'
 import { callAs } from './measure'
 import { BENCH_SURVEY } from './survey-data'
 import { beijingMonth, beijingYear } from '../../types/rules/beijing-time'
+import { silentMp3 } from '../../test/helpers/voice'
 
 /** What a scenario's preparation gets: the emulator, the call's index and clock, and a memo per dataset size. */
 export interface Prep {
@@ -207,6 +208,50 @@ export const scenarios: Scenario[] = [
     as: resident,
     prepare: async (p) => ({ scene: await sharedScene(p) }),
     payload: (i, _now, p) => ({ action: 'create', submissionId: randomUUID(), scene: p.scene, area: 'living', urgency: 'urgent', text: `基准测试：自来水停了（${i}）` })
+  },
+  // 语音留言: where the phone puts it, a browser's upload, a report carrying one (its bytes read and measured), playing it.
+  {
+    name: 'demands.prepareVoice (resident)',
+    fn: 'demands',
+    as: resident,
+    prepare: async (p) => ({ scene: await sharedScene(p) }),
+    payload: (_i, _now, p) => ({ action: 'prepareVoice', scene: p.scene, format: 'mp3' })
+  },
+  {
+    name: 'demands.uploadVoice (resident, 10 s)',
+    fn: 'demands',
+    as: resident,
+    prepare: async (p) => ({ scene: await sharedScene(p) }),
+    payload: (_i, _now, p) => ({ action: 'uploadVoice', scene: p.scene, format: 'mp3', contentBase64: silentMp3(10).toString('base64') })
+  },
+  {
+    name: 'demands.create (resident with a 10 s voice)',
+    fn: 'demands',
+    as: resident,
+    prepare: async (p) => {
+      const scene = await sharedScene(p)
+      const contentBase64 = silentMp3(10).toString('base64')
+      const up = ok<{ fileID: string }>(await callAs(p.url, resident(p.i, p.now), 'demands', { action: 'uploadVoice', scene, format: 'mp3', contentBase64 }), 'a voice message')
+      return { scene, fileID: up.fileID }
+    },
+    payload: (_i, _now, p) => ({ action: 'create', submissionId: randomUUID(), scene: p.scene, area: 'living', voice: { fileID: p.fileID, durationMs: 10000 } })
+  },
+  {
+    name: 'demands.voiceUrl',
+    fn: 'demands',
+    as: veteranOpenid,
+    prepare: async (p) => {
+      if (!p.memo.has('voiced')) {
+        const scene = await sharedScene(p)
+        const who = `bench-voice-${p.now.getTime()}`
+        const contentBase64 = silentMp3(5).toString('base64')
+        const up = ok<{ fileID: string }>(await callAs(p.url, who, 'demands', { action: 'uploadVoice', scene, format: 'mp3', contentBase64 }), 'a voice message')
+        const d = ok<{ id: string }>(await callAs(p.url, who, 'demands', { action: 'create', submissionId: randomUUID(), scene, area: 'living', voice: { fileID: up.fileID, durationMs: 5000 } }), 'a voiced report')
+        p.memo.set('voiced', d.id)
+      }
+      return { demandId: p.memo.get('voiced') }
+    },
+    payload: (_i, _now, p) => ({ action: 'voiceUrl', demandId: p.demandId })
   },
   {
     name: 'demands.resolve (立即解决)',

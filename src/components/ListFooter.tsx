@@ -2,13 +2,25 @@ import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { PagedState } from '../hooks/usePaged'
 import { ErrorView, LoadingView } from './StateViews'
+import { translator } from '../i18n'
+import { common, type CommonKey } from '../i18n/common'
+
+/** The shared words in the reader's language (a resident page passes its `t` of src/i18n/common.ts). */
+export type CommonT = (key: CommonKey, vars?: Record<string, string | number>) => string
+const chinese: CommonT = translator(common, 'zh')
 
 /**
  * What a paged list shows instead of its rows: before the first page, 加载中 or the error with 重试; after it,
  * `empty` when there is nothing. null: show the rows.
  */
-export function listState(list: Pick<PagedState<unknown>, 'loaded' | 'loading' | 'error' | 'items'>, onRetry: () => void, empty: ReactNode): ReactNode | null {
-  if (!list.loaded) return list.error ? <ErrorView message={list.error.message} onRetry={onRetry} retrying={list.loading} /> : <LoadingView />
+export function listState(list: Pick<PagedState<unknown>, 'loaded' | 'loading' | 'error' | 'items'>, onRetry: () => void, empty: ReactNode, t: CommonT = chinese): ReactNode | null {
+  if (!list.loaded) {
+    return list.error ? (
+      <ErrorView message={list.error.message} onRetry={onRetry} retrying={list.loading} title={t('loadFailed')} retryText={t('retry')} />
+    ) : (
+      <LoadingView text={t('loading')} />
+    )
+  }
   return list.items.length === 0 ? empty : null
 }
 
@@ -23,19 +35,19 @@ export function RefreshError({ list, testId }: { list: Pick<PagedState<unknown>,
 }
 
 /** Under a paged list: loading more, a failed page with a line to tap, or the end. */
-export function ListFooter({ list, onMore }: { list: Pick<PagedState<unknown>, 'loadingMore' | 'moreError' | 'hasMore' | 'items'>; onMore: () => void }) {
-  if (list.loadingMore) return <Text className='jdq-more' data-testid='loading-more'>正在加载更多…</Text>
+export function ListFooter({ list, onMore, t = chinese }: { list: Pick<PagedState<unknown>, 'loadingMore' | 'moreError' | 'hasMore' | 'items'>; onMore: () => void; t?: CommonT }) {
+  if (list.loadingMore) return <Text className='jdq-more' data-testid='loading-more'>{t('loadingMore')}</Text>
   if (list.moreError)
     return (
       <View className='jdq-more' data-testid='more-error' onClick={onMore}>
-        <Text>{list.moreError.message}，点这里再试</Text>
+        <Text>{t('moreFailed', { message: list.moreError.message })}</Text>
       </View>
     )
   if (list.hasMore)
     return (
       <View className='jdq-more' data-testid='load-more' onClick={onMore}>
-        <Text>上拉或点这里加载更多</Text>
+        <Text>{t('loadMore')}</Text>
       </View>
     )
-  return list.items.length > 0 ? <Text className='jdq-more'>没有更多了</Text> : null
+  return list.items.length > 0 ? <Text className='jdq-more'>{t('noMore')}</Text> : null
 }

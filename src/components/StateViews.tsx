@@ -24,16 +24,31 @@ export function EmptyView({ title, hint, children }: { title: string; hint?: str
   )
 }
 
-/** Something went wrong: plain words and a large 重试 button. */
-export function ErrorView({ message, onRetry, retrying = false }: { message: string; onRetry?: () => void; retrying?: boolean }) {
+/**
+ * Something went wrong: plain words and a large 重试 button. `title` and `retryText` are the reader's language
+ * on a resident page (src/i18n/common.ts); `message` is the server's or the network's sentence.
+ */
+export function ErrorView({
+  message,
+  onRetry,
+  retrying = false,
+  title = '没能加载出来',
+  retryText = '重试'
+}: {
+  message: string
+  onRetry?: () => void
+  retrying?: boolean
+  title?: string
+  retryText?: string
+}) {
   return (
     <View className='jdq-state jdq-state--error' data-testid='error'>
-      <Text className='jdq-state__title'>没能加载出来</Text>
+      <Text className='jdq-state__title' data-testid='error-title'>{title}</Text>
       <Text className='jdq-state__text'>{message}</Text>
       {onRetry ? (
         <View className='jdq-state__action'>
           <BigButton onClick={onRetry} loading={retrying} testId='retry'>
-            重试
+            {retryText}
           </BigButton>
         </View>
       ) : null}

@@ -78,7 +78,8 @@ function chooseInBrowser(kind: UploadKind): Promise<File | null> {
   })
 }
 
-function toBase64(file: File): Promise<string> {
+/** A file's or a recording's bytes as base64, for an upload through a function (a browser, on the emulator). */
+export function toBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))

@@ -16,6 +16,7 @@ import { callerKinds, ruleOf, type CallerKind } from '../../cloudfunctions/acces
 import { callFrom, loopback } from '../helpers/gateway'
 import { callAnonymous, callRaw, functionsDir, privacyIndex, privacyViolations, registryActions, type CallOutcome, type Observed } from '../helpers/harness'
 import { scaled } from '../helpers/time-scale'
+import { silentMp3 } from '../helpers/voice'
 
 // Every action × eight kinds of caller, one after another: several hundred calls on a shared machine.
 jest.setTimeout(scaled(300_000))
@@ -42,6 +43,8 @@ interface Fixtures {
   ok<T>(openid: string, fn: string, data: Payload): Promise<T>
   visitId: string
   pointId: string
+  /** The SDK as a phone's own upload (Taro.cloud.uploadFile) puts a file in storage. */
+  sdk: { uploadFile(o: { cloudPath: string; fileContent: Buffer }): Promise<unknown> }
 }
 
 const near = (p: { lat: number; lng: number }) => ({ lat: p.lat + 0.0004, lng: p.lng })
@@ -92,6 +95,14 @@ const ratedBadly = async (f: Fixtures) => {
   const d = await ownerDemand(f, resolved, closed)
   await f.ok(`o-matrix-rater-${randomUUID()}`, 'ratings', { action: 'rate', scene: d.sceneCode, level: 'dissatisfied', tags: ['问题没解决'] })
   return d.id
+}
+/** A resident's report through the owner's visit code with a voice message (WeChat's path: prepare, then upload). */
+const residentVoiceReport = async (f: Fixtures) => {
+  const reporter = `o-matrix-voice-${randomUUID()}`
+  const scene = await ownerVisitScene(f)
+  const { cloudPath } = await f.ok<{ cloudPath: string }>(reporter, 'demands', { action: 'prepareVoice', scene, format: 'mp3' })
+  const { fileID } = (await f.sdk.uploadFile({ cloudPath, fileContent: silentMp3(3) })) as { fileID: string }
+  return f.ok<{ id: string }>(reporter, 'demands', { action: 'create', submissionId: randomUUID(), scene, area: 'living', voice: { fileID, durationMs: 3000 } })
 }
 let visitSceneCode: string | undefined
 const ownerVisitScene = async (f: Fixtures) =>
@@ -252,6 +263,9 @@ const payloads: Record<string, (f: Fixtures, kind: CallerKind) => Promise<Payloa
   'demands.reinstate': async (f) => ({ demandId: (await ownerDemand(f, setAside)).id, reason: '矩阵测试：确有其事' }),
   'demands.listInvalid': () => ({}),
   'demands.reopen': async (f) => ({ demandId: await ratedBadly(f), reason: '矩阵测试：群众不满意，重新办理' }),
+  'demands.prepareVoice': async (f) => ({ scene: await ownerVisitScene(f), format: 'mp3' }),
+  'demands.uploadVoice': async (f) => ({ scene: await ownerVisitScene(f), format: 'mp3', contentBase64: silentMp3(2).toString('base64') }),
+  'demands.voiceUrl': async (f) => ({ demandId: (await residentVoiceReport(f)).id }),
   'ratings.landing': async (f) => ({ scene: await ownerVisitScene(f) }),
   // Each kind rates the owner's visit once.
   'ratings.rate': async (f) => ({ scene: await ownerVisitScene(f), level: 'satisfied', tags: ['服务态度好'], comment: '矩阵测试评价' }),
@@ -396,7 +410,7 @@ describe('access-control matrix: every action × every kind of caller', () => {
     const point = await ok<{ id: string }>(openidOf.countyManager, 'points', {
       action: 'createPoint', cadreId: owner._id, name: '矩阵改动用联系点', kind: 'school', address: '西宁市城东区', location: near(ownerPoint.location)
     })
-    fixtures = { url: emu.url, call, ok, visitId: visit.visit.id, pointId: point.id }
+    fixtures = { url: emu.url, call, ok, visitId: visit.visit.id, pointId: point.id, sdk: cloud as Fixtures['sdk'] }
   })
   afterAll(() => emu?.stop())
 

@@ -2,7 +2,8 @@
  * A resident who reads Tibetan, in Chromium against the H5 build (with Debian's fonts-tibetan-machine, which
  * scripts/setup.sh --browser installs): the rating page switches to བོད་ཡིག and remembers it, shows the five
  * levels as faces with their Tibetan words, takes the rating, and every Tibetan letter on it is drawn by a real
- * glyph (no missing-glyph boxes). With WeChat's care-mode text size the page's text grows with it.
+ * glyph (no missing-glyph boxes). With WeChat's care-mode text size the page's text grows with it. The resident's
+ * home and 投诉建议 likewise.
  */
 import type { Page } from 'playwright-core'
 import { checkInNear, e2eApp } from '../helpers/e2e'
@@ -37,7 +38,7 @@ async function tibetanGlyphs(page: Page, selector: string): Promise<{ distinct: 
 }
 
 describe('a resident rates in Tibetan, in Chromium', () => {
-  const app = e2eApp(['user', 'visit', 'ratings', 'demands', 'reminders'])
+  const app = e2eApp(['user', 'visit', 'ratings', 'demands', 'reminders', 'feedback'])
   const demo = buildDemoData()
   const cadre = demo.users.find((u) => u.openid === demoAccounts.cadre)!
   const point = demo.liaisonPoints.filter((p) => p.cadreId === cadre._id)[0]
@@ -88,6 +89,31 @@ describe('a resident rates in Tibetan, in Chromium', () => {
     await page.locator('[data-testid="back"]').click()
     await page.locator('[data-testid="rate-blocked"]').waitFor(wait)
     expect(await page.locator('[data-testid="rate-blocked"]').textContent()).toContain('ཡིད་ཚིམ།')
+    await page.context().close()
+  })
+
+  it('the resident’s home and 投诉建议 in བོད་ཡིག at care-mode size, every letter drawn', async () => {
+    const page = await app.open({ as: `o-resident-home-bo-${Date.now()}`, at: '#/pages/index/index', context: { viewport: { width: 375, height: 812 } } })
+    // The resident chose Tibetan before, and WeChat's font setting is 1.4 (the browser's stand-ins, in Taro's storage format).
+    await page.evaluate(() => {
+      localStorage.setItem('jdq.lang', JSON.stringify({ data: 'bo' }))
+      localStorage.setItem('jdq.fontScale', JSON.stringify({ data: 1.4 }))
+    })
+    await page.reload()
+    await page.locator('[data-testid="home"][data-lang="bo"]').waitFor(wait)
+    expect(await page.locator('[data-testid="profile"]').textContent()).toContain('བཀྲ་ཤིས་བདེ་ལེགས།')
+    expect(await page.locator('[data-testid="resident-guide"]').textContent()).not.toMatch(/[\u4e00-\u9fff]/)
+    const name = await page.locator('.home-profile__name').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    expect(name).toBeGreaterThan(26 * 1.35)
+    expect(await tibetanGlyphs(page, '[data-testid="resident-guide"] .home-guide__item')).toMatchObject({ distinct: true, notBoxes: true })
+    await app.shot(page, 'tibetan-home')
+
+    await page.locator('[data-testid="open-feedback"]').click()
+    await page.locator('[data-testid="feedback"][data-lang="bo"]').waitFor(wait)
+    await page.locator('[data-testid="fb-send"]').click()
+    expect(await page.locator('[data-testid="feedback"]').textContent()).toContain('སྐྱོན་བརྗོད་དམ་གྲོས་འགོ་གང་ཡིན་འདེམས་རོགས།')
+    expect(await tibetanGlyphs(page, '[data-testid="fb-kind-complaint"]')).toMatchObject({ distinct: true, notBoxes: true })
+    await app.shot(page, 'tibetan-feedback')
     await page.context().close()
   })
 

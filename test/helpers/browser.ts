@@ -18,7 +18,10 @@ export async function launchChromium(): Promise<Browser> {
       '--no-first-run',
       '--disable-background-networking',
       '--disable-component-update',
-      '--disable-sync'
+      '--disable-sync',
+      // A microphone that plays a tone, granted without a prompt when a context allows 'microphone' (语音留言).
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream'
     ]
   })
 }

@@ -89,6 +89,7 @@ export const demand = (over: Partial<Demand> = {}): Demand => ({
   createdAt: '2026-03-05T01:00:00.000Z',
   sceneCode: null,
   rating: null,
+  voice: null,
   report: null,
   invalid: null,
   round: 1,

@@ -216,8 +216,10 @@ describe('投诉建议', () => {
     expect(screen.queryByTestId('fb-to')).toBeNull()
     expect(screen.getByTestId('fb-error').textContent).toContain('每天最多')
     expect(screen.getByTestId('fb-mine').textContent).toContain('还没有提交过')
-    expect(formProblems(emptyFeedbackForm)).toEqual({ kind: '请选择是投诉还是建议', text: '请至少写 5 个字' })
-    expect(formProblems({ ...emptyFeedbackForm, kind: 'complaint', text: '路灯坏了好久', contactPhone: '123' })).toEqual({ contactPhone: '电话号码格式不对（手机 11 位）' })
+    expect(formProblems(emptyFeedbackForm)).toEqual({ kind: 'error.kind', text: 'error.text' })
+    expect(formProblems({ ...emptyFeedbackForm, kind: 'complaint', text: '路灯坏了好久', contactPhone: '123' })).toEqual({ contactPhone: 'error.phone' })
+    rerender(<FeedbackView {...base} problems={formProblems(emptyFeedbackForm)} />)
+    expect(screen.getByTestId('feedback').textContent).toContain('请至少写 5 个字')
   })
 
   it('is linked from the home page for everyone; 加入单位 for residents', async () => {

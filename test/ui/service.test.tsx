@@ -109,6 +109,25 @@ describe('resident landing (群众点评)', () => {
     rerender(<RateHarness data={loaded(landing())} initial={{ kind: 'thanks', message: '谢谢您的评价！' }} />)
   })
 
+  it('records a voice message on the report: start, the seconds running, stop, the length kept, 删掉重录', () => {
+    const calls: string[] = []
+    const voice = { format: 'mp3' as const, durationMs: 7200, size: 28_000, path: 'wxfile://tmp.mp3' }
+    const props = {
+      landing: loaded(landing()), onRetry: noop, step: { kind: 'report' } as RateStep, onStep: noop, rate: emptyRateForm(), onLevel: noop, onTag: noop, onRate: noop,
+      onReport: noop, onSubmit: noop, submitting: false, error: null,
+      onVoiceStart: () => calls.push('start'), onVoiceStop: () => calls.push('stop'), onVoiceDrop: () => calls.push('drop')
+    }
+    const { rerender } = render(<RateView {...props} report={emptyReportForm()} recordingSince={null} />)
+    fireEvent.click(screen.getByTestId('voice-start'))
+    rerender(<RateView {...props} report={emptyReportForm()} recordingSince={Date.now() - 5000} />)
+    expect(screen.getByTestId('voice-stop').textContent).toMatch(/正在录音 0:0[56]/)
+    fireEvent.click(screen.getByTestId('voice-stop'))
+    rerender(<RateView {...props} report={{ ...emptyReportForm(), voice }} recordingSince={null} />)
+    expect(screen.getByTestId('voice-recorded').textContent).toContain('已录好语音 0:08')
+    fireEvent.click(screen.getByTestId('voice-drop'))
+    expect(calls).toEqual(['start', 'stop', 'drop'])
+  })
+
   it('thanks the resident', () => {
     render(<RateHarness data={loaded(landing())} initial={{ kind: 'thanks', message: '谢谢您的评价！' }} />)
     expect(screen.getByTestId('thanks').textContent).toContain('谢谢您的评价')
@@ -125,9 +144,16 @@ describe('resident landing (群众点评)', () => {
     })
     expect(toRateInput('s', t, { level: 'satisfied', tags: [], comment: '', phone: '13900001111' })).toEqual({ ok: true, input: { scene: 's', about: 'service', level: 'satisfied', tags: [] } })
     expect(toReportInput('s', emptyReportForm())).toMatchObject({ ok: false })
-    expect(toReportInput('s', { area: 'living', text: ' 漏水 ', urgent: false, phone: '' })).toEqual({ ok: true, input: { scene: 's', area: 'living', text: '漏水' } })
+    expect(toReportInput('s', { area: 'living', text: ' 漏水 ', urgent: false, phone: '', voice: null })).toEqual({ ok: true, input: { scene: 's', area: 'living', text: '漏水' } })
     // 急 is sent as a hint only: the resident never sets the urgency (staff triage it)
-    expect(toReportInput('s', { area: 'living', text: '漏水', urgent: true, phone: '' })).toEqual({ ok: true, input: { scene: 's', area: 'living', text: '漏水', urgentHint: true } })
+    expect(toReportInput('s', { area: 'living', text: '漏水', urgent: true, phone: '', voice: null })).toEqual({ ok: true, input: { scene: 's', area: 'living', text: '漏水', urgentHint: true } })
+    // With a voice message words are optional; a recording too short or too long is caught before it goes up.
+    const voice = { format: 'mp3' as const, durationMs: 7000, size: 28_000, path: 'wxfile://tmp.mp3' }
+    expect(toReportInput('s', { ...emptyReportForm(), area: 'living', voice })).toEqual({ ok: true, input: { scene: 's', area: 'living', text: '' } })
+    expect(toReportInput('s', { ...emptyReportForm(), area: 'living' })).toMatchObject({ ok: false, key: 'error.text' })
+    expect(toReportInput('s', { ...emptyReportForm(), area: 'living', voice: { ...voice, durationMs: 400 } })).toMatchObject({ ok: false, key: 'error.voiceShort' })
+    expect(toReportInput('s', { ...emptyReportForm(), area: 'living', voice: { ...voice, durationMs: 75_000 } })).toMatchObject({ ok: false, key: 'error.voiceLong' })
+    expect(toReportInput('s', { ...emptyReportForm(), area: 'living', voice: { ...voice, size: 2_000_000 } })).toMatchObject({ ok: false, key: 'error.voiceLong' })
   })
 })
 
@@ -163,6 +189,23 @@ describe('cadre ledger and demand', () => {
       ...over
     })
   const dprops = { onRetry: noop, isOwner: true, action: null, onAction: noop, values: {}, onValue: noop, onSubmit: noop, submitting: false, error: null, onShowQr: noop }
+
+  it('plays a resident’s voice message: its length, 播放 / 停止, the reason it would not play; nothing without one', () => {
+    const calls: string[] = []
+    const player = (state: 'idle' | 'loading' | 'playing', error: string | null = null) => ({ state, error, onPlay: () => calls.push('play'), onStop: () => calls.push('stop') })
+    const withVoice = detail({ text: '（语音留言）', voice: { durationMs: 12_300 } })
+    const { rerender } = render(<DemandView {...dprops} demand={loaded(withVoice)} voice={player('idle')} />)
+    expect(screen.getByTestId('voice-player').textContent).toContain('群众语音留言：0:13')
+    fireEvent.click(screen.getByTestId('voice-play'))
+    rerender(<DemandView {...dprops} demand={loaded(withVoice)} voice={player('playing')} />)
+    expect(screen.getByTestId('voice-play').textContent).toBe('停止播放')
+    fireEvent.click(screen.getByTestId('voice-play'))
+    rerender(<DemandView {...dprops} demand={loaded(withVoice)} voice={player('idle', '您只能查看自己或您管理范围内干部的诉求')} />)
+    expect(screen.getByTestId('voice-error').textContent).toContain('管理范围')
+    expect(calls).toEqual(['play', 'stop'])
+    rerender(<DemandView {...dprops} demand={loaded(detail())} voice={player('idle')} />)
+    expect(screen.queryByTestId('voice-player')).toBeNull()
+  })
 
   it('shows the timeline with who and when, the three paths when open, a QR when answered; read-only for a manager', () => {
     const onAction = jest.fn()

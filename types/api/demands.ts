@@ -1,3 +1,4 @@
+import { z } from '../zod'
 import { Demand, DemandDetail, DemandPage, demandsInput } from '../service'
 
 /**
@@ -7,6 +8,12 @@ import { Demand, DemandDetail, DemandPage, demandsInput } from '../service'
 export const demandsApi = {
   /** A cadre records a problem (own ledger, urgency set); a resident reports one through a QR scene (急 only as a hint). */
   create: { input: demandsInput.create, output: Demand },
+  /** Residents, WeChat: the cloud path for a voice message the phone uploads itself (counted toward a daily limit). */
+  prepareVoice: { input: demandsInput.prepareVoice, output: z.object({ cloudPath: z.string() }) },
+  /** Residents, browser: the voice message's bytes, checked and kept; attached by `create`. */
+  uploadVoice: { input: demandsInput.uploadVoice, output: z.object({ fileID: z.string(), bytes: z.number().int() }) },
+  /** The demand's cadre and their managers: a temporary link to its voice message. */
+  voiceUrl: { input: demandsInput.voiceUrl, output: z.object({ url: z.string(), durationMs: z.number().int(), format: z.string(), expiresAt: z.string() }) },
   /** 立即解决 (the cadre): what was done. */
   resolve: { input: demandsInput.resolve, output: DemandDetail },
   /** 协调解决 (the cadre): handed to a named department; a date past the deadline becomes an extension request. */

@@ -14,7 +14,9 @@ import { RATE_LIMITS } from '../../../types/rules/service'
 import { demandRaisedDelta } from '../../_lib/stat-rules'
 import { serviceRulesFor } from '../../_lib/org-rules'
 import { holidayCalendarAt } from '../../_lib/holidays'
-import { bumpCounter, bumpServiceStats, hashOpenid, newDemand, toDemand, type DemandDoc, type SceneDoc } from '../../_lib/service'
+import { bumpCounter, bumpServiceStats, hashOpenid, newDemand, toDemand, type DemandDoc, type SceneDoc, type VoiceDoc } from '../../_lib/service'
+import { VOICE_ONLY_TEXT } from '../../../types/rules/voice-note'
+import { readVoice } from '../voice'
 
 type Input = z.output<typeof demandsApi.create.input>
 
@@ -30,6 +32,8 @@ const demandId = (sender: string, submissionId: string) =>
  * reports one through a scanned code (visit or liaison-point plate): no sign-up, at most RATE_LIMITS.reports a day
  * per openid. Residents do not set urgency: their 急 (or an 'urgent' sent by an older page) is a hint for the
  * staff who triage it; until then it has a general demand's deadline.
+ * A resident may add a voice message (语音留言) they put in their own folder of storage, checked on its bytes
+ * (cloudfunctions/demands/voice.ts); with one, words are optional.
  * Lands exactly once per submissionId: the entry is added in the transaction that checks it is not there yet,
  * and a resend is answered with the entry that landed (the daily limit is not counted again).
  */
@@ -42,6 +46,8 @@ export async function create(input: Input, ctx: RequestContext): Promise<Demand>
   if (!input.scene) {
     if (!user) throw new AppError('FORBIDDEN', '请扫描干部出示的二维码或联系点的二维码来反映问题')
     if (user.role !== 'cadre') throw new AppError('FORBIDDEN', '只有干部可以在自己的台账里登记诉求')
+    if (input.voice) throw new AppError('BAD_REQUEST', '语音留言只用于群众扫码反映问题，请把情况写下来')
+    if (!input.text) throw new AppError('BAD_REQUEST', '请填写问题描述')
     const viewer = viewerOf(user)
     const [rules, calendar] = await Promise.all([serviceRulesFor(user.orgPath, ctx.now), holidayCalendarAt(ctx.now)])
     const doc = newDemand(
@@ -67,11 +73,16 @@ export async function create(input: Input, ctx: RequestContext): Promise<Demand>
   }
 
   if (user) throw new AppError('FORBIDDEN', '干部和管理员请在台账里直接登记群众反映的问题')
+  if (!input.text && !input.voice) throw new AppError('BAD_REQUEST', '请填写问题描述，或者录一段语音')
   const [scene] = await rows<SceneDoc>(collection('scenes').where({ _id: input.scene }).limit(1))
   if (!scene) throw new AppError('NOT_FOUND', '这个二维码已失效，请联系干部重新出示')
   const cadre = await findUserById(scene.cadreId)
   if (!cadre || cadre.role !== 'cadre' || cadre.active === false) throw new AppError('NOT_FOUND', '这个二维码对应的干部已不在岗，请联系当地组织')
-  const [rules, calendar] = await Promise.all([serviceRulesFor(cadre.orgPath, ctx.now), holidayCalendarAt(ctx.now)])
+  const [rules, calendar, voice] = await Promise.all([
+    serviceRulesFor(cadre.orgPath, ctx.now),
+    holidayCalendarAt(ctx.now),
+    input.voice ? readVoice(openid, input.voice.fileID, input.voice.durationMs) : Promise.resolve<VoiceDoc | null>(null)
+  ])
   const doc = newDemand(
     {
       _id: demandId(openid, input.submissionId),
@@ -84,7 +95,8 @@ export async function create(input: Input, ctx: RequestContext): Promise<Demand>
       urgency: 'general',
       triaged: false,
       urgentHint: input.urgentHint === true || input.urgency === 'urgent',
-      text: input.text,
+      text: reportText(input),
+      voice,
       contact,
       by: { id: 'resident', name: '群众', role: 'resident' },
       rules,
@@ -118,8 +130,12 @@ async function landOnce(doc: DemandDoc, input: Input, reply: (d: DemandDoc) => D
   }
 }
 
+/** A report with only a voice message reads as one wherever its text is shown (ledger, exports, reminders). */
+const reportText = (input: Input) => input.text || VOICE_ONLY_TEXT
+
 function replay(found: DemandDoc, input: Input, reply: (d: DemandDoc) => Demand): Demand {
-  if (found.text !== input.text || found.area !== input.area || (found.viaScene ?? undefined) !== input.scene) {
+  const sameVoice = (found.voice?.fileID ?? undefined) === input.voice?.fileID
+  if (found.text !== reportText(input) || !sameVoice || found.area !== input.area || (found.viaScene ?? undefined) !== input.scene) {
     throw new AppError('CONFLICT', '这个提交编号已经用于另一条诉求了，请重新填写后提交')
   }
   return reply(found)

@@ -15,7 +15,7 @@ import { FRESH_MS, eventGuardKey, raterGuardKey } from '../../../types/rules/rat
 import { previousMonth } from '../../../types/outcomes'
 import { caseIdFor, hashOpenid, ratingIdFor, type RatingDoc } from '../../_lib/service'
 import { STAFF_CANNOT_RATE, rateTarget } from '../shared'
-import { settle, sizeOf } from '../settle'
+import { settle, sizeOf } from '../../_lib/rating-settle'
 
 type Reply = z.output<typeof ratingsApi.rate.output>
 
@@ -23,7 +23,7 @@ type Reply = z.output<typeof ratingsApi.rate.output>
  * 群众点评, from residents only. One rating per resident per visit or demand: its _id is derived from (target,
  * openid) and the unique index target_rater_unique refuses a second one even from concurrent requests. The rating
  * is written on its own — no multi-document transaction, so a 座谈会's burst cannot conflict on the cadre's figures
- * — and then settled (../settle.ts): the hold rule reads the event's and the rater's other ratings once, and the
+ * — and then settled (_lib/rating-settle.ts): the hold rule reads the event's and the rater's other ratings once, and the
  * rating either waits for a manager's review or counts. A fixed handful of DB operations whatever the history:
  * the code's service, the caller, the rules (and, on a home visit, whether the rater is new), the write, the
  * rule's read, and two or three writes.

@@ -10,7 +10,7 @@ import { rows } from '../../_lib/query'
 import { serviceRulesFor } from '../../_lib/org-rules'
 import { rejectedDelta } from '../../_lib/stat-rules'
 import { toRating, type RatingDoc } from '../../_lib/service'
-import { count } from '../settle'
+import { count } from '../../_lib/rating-settle'
 
 type Reply = z.output<typeof ratingsApi.reviewHeld.output>
 
@@ -18,7 +18,7 @@ type Reply = z.output<typeof ratingsApi.reviewHeld.output>
  * A manager of the rated cadre reviews held ratings: accepted ones count from now (their 差评 case opens with its
  * deadlines from the acceptance), rejected ones stay out of every figure. Each rating moves once: the state changes
  * only from 'held' (a conditional update: of two managers reviewing at once, one wins, the other is told it is
- * done), then its effects follow under their own markers (../settle.ts) — the reconciliation finishes a call that
+ * done), then its effects follow under their own markers (_lib/rating-settle.ts) — the reconciliation finishes a call that
  * dies in between. All ratings are checked against the caller's subtree before anything is written.
  */
 export async function reviewHeld(input: z.output<typeof ratingsApi.reviewHeld.input>, ctx: RequestContext): Promise<Reply> {

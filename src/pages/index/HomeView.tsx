@@ -8,6 +8,10 @@ import { LiangLianStatus, PointRow } from '../../components/LiangLian'
 import type { CloudState } from '../../hooks/useCloud'
 import { isManager, orgPath } from '../../services/me'
 import type { OutboxState } from '../../services/outbox'
+import { currentLang, translator } from '../../i18n'
+import { common } from '../../i18n/common'
+import { RemindersEntry } from './RemindersEntry'
+import { ResidentHome } from './ResidentHome'
 import './index.scss'
 
 /** Where the home page's entries lead. */
@@ -34,17 +38,20 @@ export interface HomeViewProps {
   cadre?: CadreHomeProps
   /** The reminder center's entry with its unread badge (`reminders.getBadge`). */
   reminders?: { unread: number | undefined; onOpen: () => void }
-  /** 投诉建议 for everyone, 加入单位 (invite code) for residents (issue 5). */
+  /** 投诉建议 for everyone, 加入单位 (invite code) for residents. */
   account?: { onOpenFeedback: () => void; onOpenJoin: () => void }
 }
 
 /** 我的工作台: everything the home page shows, from the state of the `user.me` call. */
 export function HomeView({ me, onRetry, onOpenManager, cadre, reminders, account }: HomeViewProps) {
   if (!me.data) {
-    if (me.error) return <ErrorView message={me.error.message} onRetry={onRetry} retrying={me.loading} />
-    return <LoadingView />
+    // Who is calling is not known yet: the words in the language this phone chose (a resident's choice).
+    const c = translator(common, currentLang())
+    if (me.error) return <ErrorView message={me.error.message} onRetry={onRetry} retrying={me.loading} title={c('loadFailed')} retryText={c('retry')} />
+    return <LoadingView text={c('loading')} />
   }
   const data = me.data
+  if (data.role === 'resident') return <ResidentHome refreshError={me.error?.message ?? null} reminders={reminders} account={account} />
   return (
     <View data-testid='home'>
       {me.error ? (
@@ -63,7 +70,6 @@ export function HomeView({ me, onRetry, onOpenManager, cadre, reminders, account
         </View>
       ) : null}
       {data.role === 'cadre' && cadre ? <CadreWorkspace {...cadre} /> : null}
-      {data.role === 'resident' ? <ResidentGuide /> : null}
       {/* 两联 is a cadre's own duty: managers and the province admin have no liaison points to be warned about. */}
       {data.role === 'cadre' ? (
         <>
@@ -71,37 +77,13 @@ export function HomeView({ me, onRetry, onOpenManager, cadre, reminders, account
           <PointsCard me={data} />
         </>
       ) : null}
-      {account ? <AccountLinks {...account} resident={data.role === 'resident'} /> : null}
-    </View>
-  )
-}
-
-function RemindersEntry({ unread, onOpen }: { unread: number | undefined; onOpen: () => void }) {
-  return (
-    <View className='home-reminders' onClick={onOpen} data-testid='open-reminders'>
-      <Text className='home-reminders__title'>提醒</Text>
-      {unread ? (
-        <Text className='home-reminders__badge' data-testid='reminders-badge'>
-          {unread > 99 ? '99+' : unread}
-        </Text>
-      ) : (
-        <Text className='home-reminders__hint'>没有新提醒 ›</Text>
-      )}
+      {account ? <AccountLinks {...account} /> : null}
     </View>
   )
 }
 
 function ProfileCard({ me }: { me: Me }) {
   const path = orgPath(me)
-  if (me.role === 'resident') {
-    // A resident has no name or role here: a greeting, not "群众 / 群众".
-    return (
-      <View className='home-profile' data-testid='profile'>
-        <Text className='home-profile__name'>您好</Text>
-        <Text className='home-profile__org'>扫一扫干部出示的二维码，就能评价服务、反映问题</Text>
-      </View>
-    )
-  }
   return (
     <View className='home-profile' data-testid='profile'>
       <Text className='home-profile__name'>{me.name}</Text>
@@ -270,24 +252,10 @@ function PointsCard({ me }: { me: Me }) {
   )
 }
 
-function ResidentGuide() {
-  return (
-    <Card title='您可以这样做' testId='resident-guide'>
-      <Text className='home-guide__line'>用微信扫码（扫一扫干部出示的二维码），就可以：</Text>
-      <Text className='home-guide__item'>1. 为干部的服务打分（群众点评），实名但保密，干部看不到是谁评的；</Text>
-      <Text className='home-guide__item'>2. 反映您遇到的困难和问题，办理进度会告诉您。</Text>
-    </Card>
-  )
-}
-
-function AccountLinks({ onOpenFeedback, onOpenJoin, resident }: { onOpenFeedback: () => void; onOpenJoin: () => void; resident: boolean }) {
+/** Staff: 投诉建议 (加入单位 is a resident's, on their home). */
+function AccountLinks({ onOpenFeedback }: { onOpenFeedback: () => void; onOpenJoin: () => void }) {
   return (
     <Card testId='account-links'>
-      {resident ? (
-        <View className='jdq-link' onClick={onOpenJoin} data-testid='open-join'>
-          <Text>有邀请码？加入单位 ›</Text>
-        </View>
-      ) : null}
       <View className='jdq-link' onClick={onOpenFeedback} data-testid='open-feedback'>
         <Text>投诉建议 ›</Text>
       </View>

@@ -7,10 +7,12 @@ import { Chips } from '../../components/Chips'
 import { Field, TextArea, TextInput } from '../../components/Field'
 import { Card, ErrorView, LoadingView } from '../../components/StateViews'
 import type { CloudState } from '../../hooks/useCloud'
-import { useT } from '../../i18n'
-import { LangSwitch } from '../../i18n/LangSwitch'
+import { translator, useT } from '../../i18n'
+import { common } from '../../i18n/common'
+import { ResidentPage } from '../../i18n/ResidentPage'
 import type { RateForm, RateTarget, ReportForm } from './form'
 import { messages, tagNamesBo, type RateKey } from './messages'
+import { VoiceNote } from './VoiceNote'
 import './index.scss'
 
 type T = ReturnType<typeof useT<RateKey>>['t']
@@ -41,6 +43,11 @@ export interface RateViewProps {
   error: string | null
   /** Text size from WeChat's font setting (关怀模式): 1 = as designed. */
   fontScale?: number
+  /** 语音留言 on the report form: when recording started (null: not recording), and the recorder's buttons. */
+  recordingSince?: number | null
+  onVoiceStart?: () => void
+  onVoiceStop?: () => void
+  onVoiceDrop?: () => void
 }
 
 /** Why this code cannot be rated now, from what the landing says (the reasons the server gives, by id). */
@@ -58,15 +65,14 @@ const levelOrder = ratingLevels.ids
 export function RateView(p: RateViewProps) {
   const { t, lang, setLang } = useT(messages)
   const l = p.landing.data
-  // The page's own text scales with WeChat's font setting; Tibetan marked as such (fonts, line breaking).
-  const rootStyle = { '--jdq-fs': String(p.fontScale ?? 1) } as Record<string, string>
   if (!l) {
-    if (p.landing.error) return <ErrorView message={p.landing.error.message} onRetry={p.onRetry} retrying={p.landing.loading} />
-    return <LoadingView />
+    const c = translator(common, lang)
+    if (p.landing.error) return <ErrorView message={p.landing.error.message} onRetry={p.onRetry} retrying={p.landing.loading} title={c('loadFailed')} retryText={c('retry')} />
+    return <LoadingView text={c('loading')} />
   }
+  // The page's own text scales with WeChat's font setting; Tibetan marked as such (fonts, line breaking).
   return (
-    <View data-testid='rate-page' className={`rate-root${lang === 'bo' ? ' jdq-bo' : ''}`} style={rootStyle} data-lang={lang}>
-      <LangSwitch lang={lang} onChange={setLang} />
+    <ResidentPage lang={lang} onLang={setLang} testId='rate-page' className='rate-root' scale={p.fontScale ?? 1}>
       <Card testId='visit-card'>
         <Text className='rate-who' data-testid='cadre-name'>{l.cadreName}</Text>
         <Text className='rate-line' data-testid='org-name'>{l.orgName}</Text>
@@ -81,7 +87,7 @@ export function RateView(p: RateViewProps) {
       {p.step.kind === 'home' ? <Home t={t} l={l} onStep={p.onStep} /> : null}
       {p.step.kind === 'rate' ? <RatingForm {...p} t={t} bo={lang === 'bo'} target={p.step.target} fix={l.fix?.result ?? null} /> : null}
       {p.step.kind === 'report' ? <ReportFormView {...p} t={t} /> : null}
-    </View>
+    </ResidentPage>
   )
 }
 
@@ -227,6 +233,16 @@ function ReportFormView(p: RateViewProps & { t: T }) {
       <Field label={t('text')}>
         <TextArea value={p.report.text} onChange={(v) => p.onReport((f) => ({ ...f, text: v }))} maxlength={500} testId='report-text' />
       </Field>
+      {p.onVoiceStart ? (
+        <VoiceNote
+          voice={p.report.voice}
+          recordingSince={p.recordingSince ?? null}
+          onStart={p.onVoiceStart}
+          onStop={() => p.onVoiceStop?.()}
+          onDrop={() => p.onVoiceDrop?.()}
+          t={t}
+        />
+      ) : null}
       <Field label={t('urgent')} hint={t('urgentHint')}>
         <Chips options={urgentOptions} value={p.report.urgent ? 'yes' : 'no'} onChange={(v) => p.onReport((f) => ({ ...f, urgent: v === 'yes' }))} testId='urgent' />
       </Field>

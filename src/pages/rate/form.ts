@@ -1,5 +1,7 @@
 import type { DemandArea, RatingLevel } from '../../../types/enums'
 import { checkTags, isBadLevel } from '../../../types/rules/service'
+import { VOICE_MAX_BYTES, VOICE_MAX_SECONDS, VOICE_MIN_MS } from '../../../types/rules/voice-note'
+import type { RecordedVoice } from '../../services/voice'
 import type { RateKey } from './messages'
 
 /** What the resident is rating: the visit or answered demand behind the code, the fix of their 差评, or one of their reported problems. */
@@ -20,8 +22,17 @@ export interface ReportForm {
   /** The resident's 急: a hint for triage. */
   urgent: boolean
   phone: string
+  /** A voice message (语音留言) recorded on the phone, sent with the report; with one, words are optional. */
+  voice: RecordedVoice | null
 }
-export const emptyReportForm = (): ReportForm => ({ area: null, text: '', urgent: false, phone: '' })
+export const emptyReportForm = (): ReportForm => ({ area: null, text: '', urgent: false, phone: '', voice: null })
+
+/** What is wrong with a recording before it is sent (the server checks its bytes again), as a catalog key. */
+export function voiceProblem(v: RecordedVoice): RateKey | null {
+  if (v.durationMs < VOICE_MIN_MS || v.size <= 0) return 'error.voiceShort'
+  if (v.durationMs > VOICE_MAX_SECONDS * 1000 + 500 || v.size > VOICE_MAX_BYTES) return 'error.voiceLong'
+  return null
+}
 
 const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/
 
@@ -56,8 +67,11 @@ export function toRateInput(scene: string, target: RateTarget, f: RateForm) {
 
 export function toReportInput(scene: string, f: ReportForm) {
   if (!f.area) return { ok: false as const, key: 'error.area' as RateKey }
-  if (!f.text.trim()) return { ok: false as const, key: 'error.text' as RateKey }
+  if (!f.text.trim() && !f.voice) return { ok: false as const, key: 'error.text' as RateKey }
+  const voiceKey = f.voice ? voiceProblem(f.voice) : null
+  if (voiceKey) return { ok: false as const, key: voiceKey }
   const phone = f.phone.trim()
   if (phone && !PHONE.test(phone)) return { ok: false as const, key: 'error.phone' as RateKey }
+  // The voice goes up first and is attached by the page (src/services/voice.ts): its fileID is not known here.
   return { ok: true as const, input: { scene, area: f.area, text: f.text.trim(), ...(f.urgent ? { urgentHint: true } : {}), ...(phone ? { contactPhone: phone } : {}) } }
 }

@@ -6,17 +6,18 @@ import { callCloud } from '../../services/cloud'
 import { toCloudError } from '../../services/reply'
 import { askForReminders } from '../../services/subscribe'
 import { newSubmissionId } from '../../services/outbox'
+import { VoiceError, startRecording, uploadVoice, type RecordedVoice, type VoiceRecording } from '../../services/voice'
 import { templateId, templatesToAsk } from '../../../types/reminders'
 import { useT } from '../../i18n'
 import { fontScale } from '../../i18n/font-scale'
 import { messages } from './messages'
-import { emptyRateForm, emptyReportForm, pickLevel, toRateInput, toReportInput, toggleTag, type RateForm, type ReportForm } from './form'
+import { emptyRateForm, emptyReportForm, pickLevel, toRateInput, toReportInput, toggleTag, voiceProblem, type RateForm, type ReportForm } from './form'
 import { RateView, type RateStep } from './RateView'
 
 /**
  * The resident's page a scanned code opens (main package: WeChat opens it straight from the code).
  * `scene` comes from the code (weapp: query.scene; h5: ?scene=). On open: `ratings.landing`.
- * Submit: `ratings.rate` or `demands.create`.
+ * Submit: `ratings.rate` or `demands.create` (a voice message first goes up through src/services/voice.ts).
  */
 export default function RatePage() {
   const { params } = useRouter()
@@ -30,9 +31,52 @@ export default function RatePage() {
   const [error, setError] = useState<string | null>(null)
   // One id per written report: a retried tap after a lost reply lands once.
   const reportId = useRef(newSubmissionId())
+  const recording = useRef<VoiceRecording | null>(null)
+  const [recordingSince, setRecordingSince] = useState<number | null>(null)
+  // A recording goes up once: a resend after a lost reply attaches the same file (uploads count toward a daily limit).
+  const uploaded = useRef<{ of: RecordedVoice; voice: { fileID: string; durationMs: number } } | null>(null)
+
+  const voiceFailed = (err: unknown) => setError(t(err instanceof VoiceError && err.reason === 'denied' ? 'error.voiceDenied' : 'error.voiceFailed'))
+
+  const startVoice = async () => {
+    if (recording.current) return
+    setError(null)
+    let r: VoiceRecording
+    try {
+      r = await startRecording()
+    } catch (err) {
+      return voiceFailed(err)
+    }
+    recording.current = r
+    setRecordingSince(Date.now())
+    r.done
+      .then((v) => {
+        const key = voiceProblem(v)
+        if (key) setError(t(key))
+        else setReport((f) => ({ ...f, voice: v }))
+      }, voiceFailed)
+      .finally(() => {
+        recording.current = null
+        setRecordingSince(null)
+      })
+  }
+
+  /** The recording ended by the 提交 tap itself: what was said so far is sent. */
+  const finishRecording = async (): Promise<RecordedVoice | null> => {
+    const r = recording.current
+    if (!r) return report.voice
+    r.stop()
+    return r.done.then((v) => (voiceProblem(v) ? null : v), () => null)
+  }
+
+  const attach = async (v: RecordedVoice) => {
+    if (uploaded.current?.of !== v) uploaded.current = { of: v, voice: await uploadVoice(scene, v) }
+    return uploaded.current.voice
+  }
 
   const go = (next: RateStep) => {
     setError(null)
+    recording.current?.stop()
     if (next.kind === 'rate') setRate(emptyRateForm())
     if (next.kind === 'report') setReport(emptyReportForm())
     setStep(next)
@@ -63,10 +107,12 @@ export default function RatePage() {
         return { message: lang === 'bo' ? t('thanksRated') : r.message, notify: r.caseOpened }
       })
     } else if (step.kind === 'report') {
-      const checked = toReportInput(scene, report)
+      const form = { ...report, voice: await finishRecording() }
+      const checked = toReportInput(scene, form)
       if (!checked.ok) return setError(t(checked.key))
       await send(async () => {
-        await callCloud('demands', 'create', { ...checked.input, submissionId: reportId.current })
+        const voice = form.voice ? await attach(form.voice) : null
+        await callCloud('demands', 'create', { ...checked.input, ...(voice ? { voice } : {}), submissionId: reportId.current })
         reportId.current = newSubmissionId()
         return { message: t('thanksReport'), notify: true }
       })
@@ -99,6 +145,10 @@ export default function RatePage() {
         submitting={submitting}
         error={error}
         fontScale={fontScale()}
+        recordingSince={recordingSince}
+        onVoiceStart={() => void startVoice()}
+        onVoiceStop={() => recording.current?.stop()}
+        onVoiceDrop={() => setReport((f) => ({ ...f, voice: null }))}
       />
     </View>
   )

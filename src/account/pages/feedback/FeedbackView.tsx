@@ -7,6 +7,10 @@ import { Field, TextArea, TextInput } from '../../../components/Field'
 import { ListFooter, listState } from '../../../components/ListFooter'
 import { Card, EmptyView } from '../../../components/StateViews'
 import type { PagedState } from '../../../hooks/usePaged'
+import { translator, useT } from '../../../i18n'
+import { common } from '../../../i18n/common'
+import { ResidentPage } from '../../../i18n/ResidentPage'
+import { messages, type FeedbackKey } from './messages'
 
 export interface FeedbackForm {
   kind: Feedback['kind'] | null
@@ -18,19 +22,14 @@ export interface FeedbackForm {
 
 export const emptyFeedbackForm: FeedbackForm = { kind: null, to: 'all', text: '', contactName: '', contactPhone: '' }
 
-const toOptions: { value: Feedback['to']; label: string }[] = [
-  { value: 'all', label: '不清楚 / 关于小程序' },
-  { value: 'union', label: '工会' },
-  { value: 'league', label: '共青团' },
-  { value: 'women', label: '妇联' }
-]
+const toIds: Feedback['to'][] = ['all', 'union', 'league', 'women']
 
-/** Problems with the form, by field (empty: it can be sent). */
-export function formProblems(f: FeedbackForm): Partial<Record<'kind' | 'text' | 'contactPhone', string>> {
-  const out: Partial<Record<'kind' | 'text' | 'contactPhone', string>> = {}
-  if (!f.kind) out.kind = '请选择是投诉还是建议'
-  if (f.text.trim().length < 5) out.text = '请至少写 5 个字'
-  if (f.contactPhone.trim() && !/^(1\d{10}|0\d{2,3}-?\d{7,8})$/.test(f.contactPhone.trim())) out.contactPhone = '电话号码格式不对（手机 11 位）'
+/** Problems with the form, by field, as catalog keys (./messages.ts; empty: it can be sent). */
+export function formProblems(f: FeedbackForm): Partial<Record<'kind' | 'text' | 'contactPhone', FeedbackKey>> {
+  const out: Partial<Record<'kind' | 'text' | 'contactPhone', FeedbackKey>> = {}
+  if (!f.kind) out.kind = 'error.kind'
+  if (f.text.trim().length < 5) out.text = 'error.text'
+  if (f.contactPhone.trim() && !/^(1\d{10}|0\d{2,3}-?\d{7,8})$/.test(f.contactPhone.trim())) out.contactPhone = 'error.phone'
   return out
 }
 
@@ -46,65 +45,77 @@ export interface FeedbackViewProps {
   mine: PagedState<Feedback>
   onRetryMine: () => void
   onMoreMine: () => void
+  /** Text size from WeChat's font setting (关怀模式); absent: read from the phone. */
+  fontScale?: number
 }
 
-/** 投诉建议: write to the campaign office, and read the answers to what I sent. */
+/**
+ * 投诉建议: write to the campaign office, and read the answers to what I sent. In the reader's language
+ * (./messages.ts), sized by WeChat's font setting (ResidentPage). The server's sentences stay Chinese.
+ */
 export function FeedbackView(p: FeedbackViewProps) {
   const f = p.form
-  const mineState = listState(p.mine, p.onRetryMine, <EmptyView title='您还没有提交过' hint='提交后，答复会显示在这里。' />)
+  const { t, lang, setLang } = useT(messages)
+  const c = translator(common, lang)
+  const problem = (k: FeedbackKey | undefined) => (k ? t(k) : undefined)
+  const mineState = listState(p.mine, p.onRetryMine, <EmptyView title={t('mineEmpty')} hint={t('mineEmptyHint')} />, c)
+  const kinds: { value: Feedback['kind']; label: string }[] = [
+    { value: 'complaint', label: t('kind.complaint') },
+    { value: 'suggestion', label: t('kind.suggestion') }
+  ]
   return (
-    <View data-testid='feedback'>
-      <Card title='写投诉或建议'>
-        <Text className='jdq-hint'>对干部的工作、对这个小程序有意见，都可以告诉省活动办，我们会答复您。</Text>
-        <Field label='类型' error={p.problems.kind}>
+    <ResidentPage lang={lang} onLang={setLang} testId='feedback' scale={p.fontScale}>
+      <Card title={t('title')}>
+        <Text className='jdq-hint'>{t('intro')}</Text>
+        <Field label={t('kind')} error={problem(p.problems.kind)}>
           <Chips
-            options={[{ value: 'complaint', label: '投诉' }, { value: 'suggestion', label: '建议' }] as { value: Feedback['kind']; label: string }[]}
+            options={kinds}
             value={f.kind}
             onChange={(kind) => p.onForm({ ...f, kind })}
             testId='fb-kind'
           />
         </Field>
         {p.chooseTo ? (
-          <Field label='反映给' hint='不清楚是哪个单位的，选“不清楚”，三家都能看到。'>
-            <Chips options={toOptions} value={f.to} onChange={(to) => p.onForm({ ...f, to })} testId='fb-to' />
+          <Field label={t('to')} hint={t('toHint')}>
+            <Chips options={toIds.map((value) => ({ value, label: t(`to.${value}`) }))} value={f.to} onChange={(to) => p.onForm({ ...f, to })} testId='fb-to' />
           </Field>
         ) : null}
-        <Field label='内容' error={p.problems.text}>
-          <TextArea value={f.text} onChange={(text) => p.onForm({ ...f, text })} maxlength={500} placeholder='请写清楚什么时间、什么地方、什么事' testId='fb-text' />
+        <Field label={t('text')} error={problem(p.problems.text)}>
+          <TextArea value={f.text} onChange={(text) => p.onForm({ ...f, text })} maxlength={500} placeholder={t('textPlaceholder')} testId='fb-text' />
         </Field>
-        <Field label='称呼（可不填）'>
+        <Field label={t('name')}>
           <TextInput value={f.contactName} onChange={(contactName) => p.onForm({ ...f, contactName })} maxlength={20} testId='fb-name' />
         </Field>
-        <Field label='电话（可不填，只有省活动办能看到）' error={p.problems.contactPhone}>
+        <Field label={t('phone')} error={problem(p.problems.contactPhone)}>
           <TextInput type='number' value={f.contactPhone} onChange={(contactPhone) => p.onForm({ ...f, contactPhone })} maxlength={13} testId='fb-phone' />
         </Field>
         {p.sendError ? (
           <Text className='jdq-field__error' data-testid='fb-error'>
-            {p.sendError}
+            {c('sendFailed', { message: p.sendError })}
           </Text>
         ) : null}
         <BigButton onClick={p.onSend} loading={p.sending} testId='fb-send'>
-          提交
+          {t('send')}
         </BigButton>
       </Card>
-      <Card title='我提交的' testId='fb-mine'>
+      <Card title={t('mine')} testId='fb-mine'>
         {mineState ?? (
           <View>
             {p.mine.items.map((x) => (
               <View key={x.id} className='jdq-row' data-testid='fb-item'>
                 <View className='jdq-row__head'>
-                  <Text className='jdq-row__title'>{x.kind === 'complaint' ? '投诉' : '建议'}</Text>
-                  <Text className={`jdq-tag ${x.answer ? 'jdq-tag--ok' : 'jdq-tag--wait'}`}>{x.answer ? '已答复' : '等待答复'}</Text>
+                  <Text className='jdq-row__title'>{t(`kind.${x.kind}`)}</Text>
+                  <Text className={`jdq-tag ${x.answer ? 'jdq-tag--ok' : 'jdq-tag--wait'}`}>{t(x.answer ? 'answered' : 'waiting')}</Text>
                 </View>
                 <Text className='jdq-row__line'>{x.text}</Text>
-                <Text className='jdq-hint'>{beijing(x.createdAt).format('YYYY年M月D日 HH:mm')}</Text>
-                {x.answer ? <Text className='jdq-text'>答复：{x.answer.text}</Text> : null}
+                <Text className='jdq-hint'>{beijing(x.createdAt).format(t('dateFormat'))}</Text>
+                {x.answer ? <Text className='jdq-text'>{t('answer', { text: x.answer.text })}</Text> : null}
               </View>
             ))}
-            <ListFooter list={p.mine} onMore={p.onMoreMine} />
+            <ListFooter list={p.mine} onMore={p.onMoreMine} t={c} />
           </View>
         )}
       </Card>
-    </View>
+    </ResidentPage>
   )
 }

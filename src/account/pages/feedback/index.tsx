@@ -6,11 +6,13 @@ import { usePagedPage } from '../../../hooks/usePagedPage'
 import { callCloud } from '../../../services/cloud'
 import { loadMe } from '../../../services/me'
 import { toCloudError } from '../../../services/reply'
+import { currentLang, translator } from '../../../i18n'
+import { messages } from './messages'
 import { FeedbackView, emptyFeedbackForm, formProblems, type FeedbackForm } from './FeedbackView'
 
 const newId = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
 
-/** 投诉建议. On open: `user.me` (residents choose the office) and `feedback.listMine`; 提交: `feedback.submit`. */
+/** 投诉建议 (in the reader's language: ./messages.ts). On open: `user.me` (residents choose the office) and `feedback.listMine`; 提交: `feedback.submit`. */
 export default function FeedbackPage() {
   const me = useCloud(loadMe)
   const mine = usePagedPage((cursor) => callCloud('feedback', 'listMine', cursor ? { cursor } : {}))
@@ -39,7 +41,7 @@ export default function FeedbackPage() {
       submissionId.current = newId()
       setForm(emptyFeedbackForm)
       mine.setItems((items) => [sent, ...items.filter((x) => x.id !== sent.id)])
-      void Taro.showToast({ title: '已提交', icon: 'success' })
+      void Taro.showToast({ title: translator(messages, currentLang())('sent'), icon: 'success' })
     } catch (err) {
       setSendError(toCloudError(err).message)
     } finally {

@@ -5,6 +5,8 @@ import { BigButton } from '../../../components/BigButton'
 import { Chips } from '../../../components/Chips'
 import { Field, TextArea, TextInput } from '../../../components/Field'
 import { Card, ErrorView, LoadingView } from '../../../components/StateViews'
+import { VoicePlayer } from '../../../components/VoicePlayer'
+import type { VoicePlayerState } from '../../../hooks/useVoicePlayer'
 import type { CloudState } from '../../../hooks/useCloud'
 import { dateText, visitTime } from '../../format'
 import { actionSpecs, buttonsFor, fieldsOf, type DemandAction, type FormContext } from './actions'
@@ -24,6 +26,8 @@ export interface DemandViewProps {
   onShowQr: () => void
   /** Choices a form needs from elsewhere (the ledger's other entries, for a duplicate). */
   formContext?: FormContext
+  /** Plays the resident's voice message, when the demand has one. */
+  voice?: VoicePlayerState
 }
 
 /**
@@ -38,7 +42,7 @@ export function DemandView(p: DemandViewProps) {
   }
   return (
     <View data-testid='demand-detail'>
-      <Facts d={d} />
+      <Facts d={d} voice={p.voice} />
       {d.report ? <ReportCard d={d} /> : null}
       {d.extensions.length ? <ExtensionsCard d={d} /> : null}
       <Card title='办理过程' testId='timeline'>
@@ -57,11 +61,12 @@ export function DemandView(p: DemandViewProps) {
   )
 }
 
-function Facts({ d }: { d: DemandDetail }) {
+function Facts({ d, voice }: { d: DemandDetail; voice?: VoicePlayerState }) {
   const extended = d.deadlineAt !== d.firstDeadlineAt
   return (
     <Card title={`${demandAreas.labels[d.area]} · ${d.triaged ? urgencies[d.urgency] : '待定紧急程度'}`}>
       <Text className='jdq-row__line' data-testid='demand-text'>{d.text}</Text>
+      {d.voice && voice ? <VoicePlayer durationMs={d.voice.durationMs} player={voice} /> : null}
       <Text className='jdq-row__line'>
         状态：<Text data-testid='demand-status'>{demandStatusLabels[d.status]}</Text>
         {d.overdue ? <Text className='jdq-tag jdq-tag--bad' data-testid='tag-overdue'>超期</Text> : null}

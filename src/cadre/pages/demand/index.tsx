@@ -5,12 +5,14 @@ import { useCloud } from '../../../hooks/useCloud'
 import { callCloud } from '../../../services/cloud'
 import { toCloudError } from '../../../services/reply'
 import { loadMe } from '../../../services/me'
+import { useVoicePlayer } from '../../../hooks/useVoicePlayer'
 import { actionPayload, type DemandAction, type FormContext } from './actions'
 import { DemandView } from './DemandView'
 
 /**
  * One demand. On open: `demands.get` (its `nextSteps` say what this viewer may do) and `user.me`. Steps:
  * `demands.<step>` (a manager's decision on an extension is `decideExtension`, a unit's answer `answerReport`).
+ * A resident's voice message plays through `demands.voiceUrl` (src/hooks/useVoicePlayer.ts).
  * Marking a duplicate lists the ledger's entries still being handled (`demands.list`, filter active) to pick from.
  */
 export default function DemandPage() {
@@ -23,6 +25,7 @@ export default function DemandPage() {
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [context, setContext] = useState<FormContext>({ candidates: [] })
+  const voice = useVoicePlayer(demandId)
 
   const loadCandidates = async (cadreId: string) => {
     try {
@@ -71,6 +74,7 @@ export default function DemandPage() {
         error={error}
         onShowQr={() => void Taro.navigateTo({ url: `/cadre/pages/qr/index?kind=demand&id=${encodeURIComponent(demandId)}` })}
         formContext={context}
+        voice={voice}
       />
     </View>
   )
