@@ -100,7 +100,15 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
     list: allow(ownerAndManagers),
     create: allow(ownerAndManagers),
     update: allow(ownerAndManagers),
-    coverage: allow(ownerAndManagers)
+    coverage: allow(ownerAndManagers),
+    // 一户一册 and 四个百家: the household's cadre and their managers keep the book.
+    book: allow(ownerAndManagers),
+    setProfile: allow(ownerAndManagers),
+    addHelp: allow(ownerAndManagers),
+    /** Only the entry's writer (here the owner wrote it). */
+    removeHelp: allow(['owner']),
+    linkDemand: allow(ownerAndManagers),
+    fourHundred: allow(ownerAndManagers)
   },
   // issue 3, item 7: 民情日记 and 调研报告 — read by the owner and their managers, written by the owner alone.
   diary: {
@@ -233,8 +241,9 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
   exports: {
     /** Of the owner's county: its managers up the tree; a sibling county's or another system's manager is refused. */
     start: allow(ownersManagers),
-    continue: allow(['countyManager'], { denied: { siblingManager: 'NOT_FOUND', otherSystemManager: 'NOT_FOUND', provinceAdmin: 'NOT_FOUND' } }),
-    status: allow(['countyManager'], { denied: { siblingManager: 'NOT_FOUND', otherSystemManager: 'NOT_FOUND', provinceAdmin: 'NOT_FOUND' } }),
+    /** Staff may have jobs of their own (a cadre's pack or survey answers): another's job id is simply not found. */
+    continue: allow(['countyManager'], { denied: { owner: 'NOT_FOUND', peerCadre: 'NOT_FOUND', siblingManager: 'NOT_FOUND', otherSystemManager: 'NOT_FOUND', provinceAdmin: 'NOT_FOUND' } }),
+    status: allow(['countyManager'], { denied: { owner: 'NOT_FOUND', peerCadre: 'NOT_FOUND', siblingManager: 'NOT_FOUND', otherSystemManager: 'NOT_FOUND', provinceAdmin: 'NOT_FOUND' } }),
     /** Each manager's own jobs. */
     list: allow(managers)
   },
@@ -259,6 +268,55 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
     publish: allow(ownersManagers),
     /** Each caller reads the lists published above them. */
     published: allow(staff)
+  },
+  // 调查问卷: the owner is the survey's author (here the owning cadre); managers above read and may end it.
+  surveys: {
+    templates: allow(staff),
+    /** Each manager to their own subtree. */
+    pushTemplate: allow(managers),
+    /** Each author writes their own. */
+    create: allow(staff),
+    update: allow(['owner']),
+    publish: allow(['owner']),
+    close: allow(ownerAndManagers),
+    remove: allow(['owner']),
+    list: allow(ownerAndManagers),
+    get: allow(ownerAndManagers),
+    results: allow(ownerAndManagers),
+    texts: allow(ownerAndManagers),
+    qr: allow(['owner']),
+    /** Whoever scans: staff see the questionnaire but may not answer as residents. */
+    open: allow(['resident', ...staff]),
+    answer: allow(['resident']),
+    paper: allow(['owner'])
+  },
+  // 三问 read back: a cadre's own, and their managers' (a unit of the subtree with orgId).
+  voices: {
+    list: allow(ownerAndManagers)
+  },
+  // 批阅: the leaders above the author mark; the author and those leaders read the reviews of an item.
+  reviews: {
+    mark: allow(ownersManagers),
+    list: allow(ownerAndManagers),
+    /** Each leader their own subtree (here the owner's county, default their own node). */
+    inbox: allow(managers),
+    /** Each author their own. */
+    received: allow(staff)
+  },
+  // Month-end and year-end packs: a cadre's own and their managers' (a unit's with orgId, managers of it).
+  packs: {
+    get: allow(ownerAndManagers)
+  },
+  // The village view across systems: anyone on the staff of any system whose node serves the area the place is in
+  // (the owner's county here: the other system's county manager serves it too; a sibling county's does not).
+  places: {
+    search: allow(['owner', 'peerCadre', 'countyManager', 'otherSystemManager', 'provinceAdmin']),
+    /** As for the point itself: the managers who assign it. */
+    setPoint: allow(ownersManagers),
+    month: allow(['owner', 'peerCadre', 'countyManager', 'otherSystemManager', 'provinceAdmin']),
+    county: allow(['owner', 'peerCadre', 'countyManager', 'otherSystemManager', 'provinceAdmin']),
+    import: allow(['provinceAdmin']),
+    setDivision: allow(['provinceAdmin'])
   }
 }
 

@@ -6,6 +6,16 @@ export default defineAppConfig({
       pages: ['pages/visits/index', 'pages/visit/index', 'pages/calendar/index', 'pages/households/index', 'pages/lianglian/index', 'pages/diary/index', 'pages/diary-edit/index', 'pages/reports/index', 'pages/ledger/index', 'pages/demand/index', 'pages/ratings/index', 'pages/qr/index', 'pages/outcomes/index', 'pages/exemplars/index', 'pages/periods/index', 'pages/outbox/index']
     },
     {
+      // 调查问卷 for residents (opened by a survey's code) and the author's paper entry: the same answer form.
+      root: 'survey',
+      pages: ['pages/answer/index', 'pages/paper/index']
+    },
+    {
+      // 调查问卷, 一户一册, 三问, 批阅, the packs and the village view, for cadres and managers.
+      root: 'work',
+      pages: ['pages/index/index', 'pages/surveys/index', 'pages/survey-edit/index', 'pages/survey/index', 'pages/book/index', 'pages/voices/index', 'pages/reviews/index', 'pages/pack/index', 'pages/places/index']
+    },
+    {
       root: 'reminders',
       pages: ['pages/index/index']
     },

@@ -62,6 +62,8 @@ export const database = {
       { name: 'org_status_time', keys: [['orgPath', 1], ['status', 1], ['visitedAt', 1]] },
       // a resident's confirmations of one cadre's 外勤 in a month (a friend cannot stand in for every day)
       { name: 'confirmer_cadre_month', keys: [['confirmedBy', 1], ['cadreId', 1], ['month', 1]] },
+      // 一户一册: the visits whose record names a household (multikey), newest first
+      { name: 'household_time', keys: [['record.householdIds', 1], ['visitedAt', -1]] },
       // A rating finds the visit by the QR code the cadre showed (set when the code is made).
       { name: 'scene', keys: [['sceneCode', 1]] }
     ]
@@ -115,7 +117,11 @@ export const database = {
   /** 调研报告 (files in cloud storage under reports/<cadreId>/): _id `${cadreId}_${reportId}`. */
   reports: {
     permission: 'ADMINONLY',
-    indexes: [{ name: 'cadre_year_time', keys: [['cadreId', 1], ['year', 1], ['createdAt', -1]] }]
+    indexes: [
+      { name: 'cadre_year_time', keys: [['cadreId', 1], ['year', 1], ['createdAt', -1]] },
+      // 批阅: a leader reads their subtree's newest reports
+      { name: 'org_time', keys: [['orgPath', 1], ['createdAt', -1], ['_id', -1]] }
+    ]
   },
   // ---- issue 4: 办实事 ledger and 群众点评 ----
   /** 群众诉求台账. Visit-raised: _id `${visitId}_p${n}`. `active` while open or coordinating. */
@@ -304,6 +310,69 @@ export const database = {
   exemplars: {
     permission: 'ADMINONLY',
     indexes: [{ name: 'org_time', keys: [['orgPath', 1], ['markedAt', -1], ['_id', -1]] }]
+  },
+  // ---- 调查问卷, 一户一册, 三问, 批阅, the village view (cloudfunctions/surveys, households, voices, reviews, places) ----
+  /** 调查问卷: _id is the survey's code (what its QR code carries). Tallies live on it (atomic increments). */
+  surveys: {
+    permission: 'ADMINONLY',
+    indexes: [
+      { name: 'owner_time', keys: [['ownerId', 1], ['createdAt', -1], ['_id', -1]] },
+      { name: 'org_time', keys: [['orgPath', 1], ['createdAt', -1], ['_id', -1]] },
+      // the rankings job counts each cadre's surveys published in the year; the packs list a period's
+      { name: 'owner_published', keys: [['ownerId', 1], ['publishedAt', 1]] },
+      { name: 'org_published', keys: [['orgPath', 1], ['publishedAt', -1]] }
+    ]
+  },
+  /** One answer sheet each: _id keyed per resident (HMAC of the openid under the survey's secret) or per paper entry. */
+  surveyAnswers: {
+    permission: 'ADMINONLY',
+    indexes: [
+      { name: 'survey_id', keys: [['surveyId', 1], ['_id', 1]] },
+      { name: 'survey_texts', keys: [['surveyId', 1], ['texts', 1], ['_id', 1]] }
+    ]
+  },
+  /** 一户一册: 慰问 and 帮扶 given to a household: _id `${householdId}_${entryId}` (the phone's id). */
+  householdHelp: {
+    permission: 'ADMINONLY',
+    indexes: [{ name: 'household_date', keys: [['householdId', 1], ['date', -1], ['_id', -1]] }]
+  },
+  /** 三问: one per visit record saying anything under 问政/问需/问计, _id the visit's; written with the record. */
+  voices: {
+    permission: 'ADMINONLY',
+    indexes: [
+      { name: 'cadre_month', keys: [['cadreId', 1], ['month', 1], ['pointId', 1], ['visitedAt', -1], ['_id', -1]] },
+      { name: 'org_month', keys: [['orgPath', 1], ['month', 1], ['orgId', 1], ['pointId', 1], ['visitedAt', -1], ['_id', -1]] },
+      // the packs' digest, newest first: month and year, a cadre's and a unit's
+      { name: 'cadre_month_time', keys: [['cadreId', 1], ['month', 1], ['visitedAt', -1]] },
+      { name: 'org_month_time', keys: [['orgPath', 1], ['month', 1], ['visitedAt', -1]] },
+      { name: 'cadre_year', keys: [['cadreId', 1], ['year', 1], ['visitedAt', -1]] },
+      { name: 'org_year', keys: [['orgPath', 1], ['year', 1], ['visitedAt', -1]] }
+    ]
+  },
+  /** 批阅 of 民情日记 and 调研报告: read, comment, 采纳; one 已阅 per leader per item. */
+  workReviews: {
+    permission: 'ADMINONLY',
+    indexes: [
+      { name: 'target_time', keys: [['targetKind', 1], ['targetId', 1], ['createdAt', -1]] },
+      { name: 'author_time', keys: [['authorId', 1], ['createdAt', -1], ['_id', -1]] },
+      // the reminder sender tells authors, walking new reviews in the order they were written (a watermark)
+      { name: 'time', keys: [['createdAt', 1], ['_id', 1]] }
+    ]
+  },
+  /** Villages and communities: _id the 12-digit division code, loaded by the province admin. */
+  places: {
+    permission: 'ADMINONLY',
+    indexes: [{ name: 'county_name', keys: [['countyCode', 1], ['name', 1], ['_id', 1]] }]
+  },
+  /** Counted visits per place per Beijing month, by visiting unit: _id `${placeCode}_${month}`. */
+  placeMonths: {
+    permission: 'ADMINONLY',
+    indexes: [{ name: 'county_month_total', keys: [['countyCode', 1], ['month', 1], ['total', -1], ['_id', 1]] }]
+  },
+  /** Templates a manager pushed down the tree: read by everyone whose path passes through orgId. */
+  surveyTemplates: {
+    permission: 'ADMINONLY',
+    indexes: [{ name: 'org_time', keys: [['orgId', 1], ['createdAt', -1]] }]
   }
 } as const satisfies Record<string, CollectionDeclaration>
 

@@ -30,6 +30,10 @@ export const ExportStartInput = z.object({
   /** An organisation in the caller's subtree; their own when absent. */
   orgId: z.string({ error: '单位编号应为文字' }).min(1).max(100).optional(),
   period: ExportPeriod,
+  /** pack: one cadre's (the caller's own, or a cadre of their subtree) instead of a unit's. */
+  cadreId: z.string({ error: '干部编号应为文字' }).min(1).max(100).optional(),
+  /** survey: the survey whose answers to export (its author or a manager above them); period is then ignored. */
+  surveyId: z.string({ error: '问卷编号应为文字' }).min(1).max(100).optional(),
   /**
    * How long this call may page before handing back (ms; at least one page is always done). Default and
    * maximum 40 s, so the call ends well inside the function's 60 s; the client then calls `continue`.

@@ -131,7 +131,7 @@ export const periodKindLabels = { month: '本月', quarter: '本季度', year: '
 
 export const exemplarKinds = { visit: '走访', diary: '民情日记', demand: '办实事' } as const
 
-export const exportKinds = { demands: '诉求台账', ratings: '群众点评', rankings: '排名' } as const
+export const exportKinds = { demands: '诉求台账', ratings: '群众点评', rankings: '排名', pack: '工作汇总', survey: '问卷答卷' } as const
 
 export const exportStatusLabels = { running: '正在生成', done: '已完成', failed: '没有成功' } as const
 

@@ -91,6 +91,16 @@ export const OrgRules = z.object({
     minSatisfaction: z.number().min(0).max(1),
     minRatings: z.number().int().min(0).max(100)
   }),
+  /**
+   * 四个百家 (types/rules/four-hundred.ts): the share of a cadre's 一户一册 registry, in percent, each count should
+   * reach in the year. Not part of any score: shown to the cadre and their managers, and in the packs.
+   */
+  fourHundredTargets: z.object({
+    entered: z.number().int().min(0).max(100),
+    known: z.number().int().min(0).max(100),
+    relieved: z.number().int().min(0).max(100),
+    warmed: z.number().int().min(0).max(100)
+  }),
   /** 通报: named for outcome failures only — demands overdue, 差评 not followed up (never "behind the days pace"). */
   notices: z.object({
     overdueDemands: z.number().int().min(1).max(50),
@@ -122,7 +132,9 @@ export const defaultOrgRules: OrgRules = {
   honours: { topN: 10, minSatisfaction: 0.9, minRatings: 5 },
   notices: { overdueDemands: 1, unfollowedBadReviews: 1 },
   ownRankVisible: false,
-  absenceApproval: 'manager'
+  absenceApproval: 'manager',
+  // Every registered household entered, known and warmed in the year; half of them relieved of a worry.
+  fourHundredTargets: { entered: 100, known: 100, relieved: 50, warmed: 100 }
 }
 
 /** Fields only the province admin sets (at any node of their system). */

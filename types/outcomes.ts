@@ -87,7 +87,15 @@ export const PeriodFigures = z.object({
    * A year's figures month by month ('YYYY-MM'), from the same counters as the year's totals, so a trend's months
    * add up to its year. Only on year documents.
    */
-  months: z.record(z.string(), MonthPoint).optional()
+  months: z.record(z.string(), MonthPoint).optional(),
+  /**
+   * 四个百家 of the year the period falls in (types/rules/four-hundred.ts): households of the 一户一册 registry with each
+   * fact. Shown beside the registry's size (fiveMustVisit.households); never part of a score. Absent on figures
+   * computed before it.
+   */
+  fourHundred: z.object({ entered: Count, known: Count, relieved: Count, warmed: Count }).optional(),
+  /** 调查问卷 published in the period, and the answers they have collected so far. Absent on older figures. */
+  surveys: z.object({ count: Count, answers: Count }).optional()
 })
 export type PeriodFigures = z.infer<typeof PeriodFigures>
 
@@ -98,7 +106,9 @@ export function emptyFigures(cadres = 0): PeriodFigures {
     visits: { total: 0, byKind: {} },
     demands: { raised: 0, solvedByPath: { immediate: 0, coordinate: 0, report: 0 }, solved: 0, solvedOnTime: 0, finishedLate: 0, overdue: 0, byArea: {} },
     ratings: { count: 0, byLevel: {}, satisfied: 0, scoreSum: 0, meanScore: null, bad: 0, cases: 0, revisitOnTime: 0, revisitLate: 0, rectified: 0, rectifiedOnTime: 0 },
-    fiveMustVisit: { households: 0, visited: 0 }
+    fiveMustVisit: { households: 0, visited: 0 },
+    fourHundred: { entered: 0, known: 0, relieved: 0, warmed: 0 },
+    surveys: { count: 0, answers: 0 }
   }
 }
 

@@ -62,8 +62,6 @@ export interface KindSpec<F> {
    */
   available: boolean
   render: (facts: F) => Rendered
-  /** Facts for the configuration test: an ordinary case and one with over-long user text. */
-  samples: F[]
 }
 
 export interface PaceFacts {
@@ -118,7 +116,20 @@ export interface SummaryFacts {
   visits: number
 }
 
+/** A leader read, commented on or 采纳 a cadre's 民情日记 or 调研报告 (批阅). */
+export interface WorkReviewedFacts {
+  reviewId: string
+  cadreName: string
+  reviewerName: string
+  action: 'read' | 'comment' | 'adopt'
+  targetKind: 'diary' | 'report'
+  title: string
+  comment: string | null
+}
+
 const value = (v: string) => ({ value: v })
+const reviewVerb = { read: '已阅', comment: '批示了', adopt: '采纳了' } as const
+const reviewTarget = { diary: '民情日记', report: '调研报告' } as const
 
 /** 'YYYY年M月D日 HH:mm', Beijing time, as the `time` field wants it. */
 export function wxTime(instant: Date | string | number): string {
@@ -159,11 +170,7 @@ const kindSpecs = {
         thing2: value(fitThing(`已${f.days}天，按进度应有${f.expected}天`)),
         thing3: value('抽空去联系点走走，听听群众的声音')
       }
-    }),
-    samples: [
-      { cadreName: '张三', days: 12, expected: 40, target: 90 },
-      { cadreName: '欧阳娜娜娜娜娜娜娜娜娜娜', days: 0, expected: 89, target: 90 }
-    ]
+    })
   } satisfies KindSpec<PaceFacts>,
   demandDue: {
     label: '诉求快到期',
@@ -175,11 +182,7 @@ const kindSpecs = {
       body: `「${f.title}」将于 ${wxTime(f.deadline)} 到期，请及时办理并回复群众。`,
       page: demandPage(f.demandId),
       data: { thing1: value(fitThing(f.title)), time2: value(wxTime(f.deadline)), phrase3: value('即将到期'), thing4: value('请及时办理并回复群众') }
-    }),
-    samples: [
-      { demandId: 'd1', title: '村口路灯坏了', deadline: '2026-03-02T10:00:00Z', overdue: false, cadreName: '张三' },
-      { demandId: 'd2', title: '希望协调解决小区老旧管网改造和冬季供暖不热的问题，已经反映过多次', deadline: '2026-12-31T15:59:00Z', overdue: false, cadreName: '李四' }
-    ]
+    })
   } satisfies KindSpec<DemandFacts>,
   demandOverdue: {
     label: '诉求已超期',
@@ -193,11 +196,7 @@ const kindSpecs = {
         : `您承办的「${f.title}」已于 ${wxTime(f.deadline)} 超期，请尽快办理并回复群众。`,
       page: f.forManager ? 'manager/pages/cases/index?tab=overdue' : demandPage(f.demandId),
       data: { thing1: value(fitThing(f.title)), time2: value(wxTime(f.deadline)), phrase3: value('已超期'), thing4: value(fitThing(`承办：${f.cadreName}`)) }
-    }),
-    samples: [
-      { demandId: 'd1', title: '村口路灯坏了', deadline: '2026-03-02T10:00:00Z', overdue: true, cadreName: '张三' },
-      { demandId: 'd2', title: '希望协调解决小区老旧管网改造和冬季供暖不热的问题', deadline: '2026-12-31T16:30:00Z', overdue: true, cadreName: '阿依古丽·买买提·艾力', forManager: true }
-    ]
+    })
   } satisfies KindSpec<DemandFacts>,
   badReviewFollowUp: {
     label: '差评待回访',
@@ -209,11 +208,7 @@ const kindSpecs = {
       body: `群众对${f.cadreName}的服务给出差评（${wxTime(f.at)}），请在 1 个工作日内回访。`,
       page: 'manager/pages/cases/index?tab=cases',
       data: { thing1: value(fitThing(`差评回访：${f.cadreName}`)), time2: value(wxTime(f.at)), phrase3: value('待回访'), thing4: value('请在1个工作日内联系群众') }
-    }),
-    samples: [
-      { caseId: 'case_r1', cadreName: '张三', at: '2026-03-01T16:10:00Z' },
-      { caseId: 'case_r2', cadreName: '阿依古丽·买买提·艾力·阿不都热合曼', at: '2026-03-01T16:10:00Z' }
-    ]
+    })
   } satisfies KindSpec<BadReviewFacts>,
   demandDone: {
     label: '反映的问题办好了',
@@ -225,11 +220,7 @@ const kindSpecs = {
       body: `您反映的「${f.text}」，${f.cadreName}已于 ${wxDate(f.at)} 答复办理结果，请确认并评价。`,
       page: residentPage(f.scene),
       data: { thing1: value(fitThing(f.text)), thing2: value(fitThing(f.cadreName)), date3: value(wxDate(f.at)), thing4: value('已有办理结果，请确认并评价') }
-    }),
-    samples: [
-      { demandId: 'd1', scene: 'Pab12cd34ef', text: '村口路灯坏了', cadreName: '张三', at: '2026-03-01T03:00:00Z' },
-      { demandId: 'd2', scene: 'Vab12cd34ef', text: '希望协调解决小区老旧管网改造和冬季供暖不热的问题，已经反映过多次', cadreName: '阿依古丽·买买提·艾力·阿不都热合曼', at: '2026-03-01T15:59:00Z' }
-    ]
+    })
   } satisfies KindSpec<DemandDoneFacts>,
   fixDone: {
     label: '差评整改有结果了',
@@ -241,11 +232,7 @@ const kindSpecs = {
       body: `针对您的评价，${f.cadreName}所在单位已于 ${wxDate(f.at)} 整改：${f.result}。欢迎您评价整改结果。`,
       page: residentPage(f.scene),
       data: { thing1: value(fitThing(`整改：${f.result}`)), thing2: value(fitThing(f.cadreName)), date3: value(wxDate(f.at)), thing4: value('整改有结果了，请您评价') }
-    }),
-    samples: [
-      { caseId: 'case_r1', scene: 'vab12cd34ef', result: '已换好路灯', cadreName: '张三', at: '2026-03-05T03:00:00Z' },
-      { caseId: 'case_r2', scene: 'vab12cd34eg', result: '已协调物业和供热公司，对小区老旧管网进行了全面检修并加装了保温层', cadreName: '阿依古丽·买买提·艾力·阿不都热合曼', at: '2026-03-05T15:59:00Z' }
-    ]
+    })
   } satisfies KindSpec<FixDoneFacts>,
   rateInvite: {
     label: '评价邀请',
@@ -257,11 +244,7 @@ const kindSpecs = {
       body: `${f.cadreName}在 ${wxDate(f.at)} 的走访服务（${f.serviceName}），欢迎您如实评价。`,
       page: residentPage(f.scene),
       data: { thing1: value(fitThing(f.serviceName)), thing2: value(fitThing(f.cadreName)), date3: value(wxDate(f.at)), thing4: value('您的评价只有管理员能看到') }
-    }),
-    samples: [
-      { scene: 'Vab12cd34ef', serviceName: '东关大街社区走访', cadreName: '张三', at: '2026-03-01T03:00:00Z' },
-      { scene: 'Vab12cd34eg', serviceName: '湟中区鲁沙尔镇阳坡村困难群众上门走访慰问及政策宣讲', cadreName: '阿依古丽·买买提·艾力·阿不都热合曼', at: '2026-03-01T03:00:00Z' }
-    ]
+    })
   } satisfies KindSpec<RateInviteFacts>,
   monthlySummary: {
     label: '月度小结',
@@ -277,12 +260,24 @@ const kindSpecs = {
         thing2: value(fitThing(`走访${f.visits}次，${f.behind}人进度落后`)),
         thing3: value('点开查看各位干部的进度')
       }
-    }),
-    samples: [
-      { orgName: '城东区妇联', month: '2026-02', cadres: 12, behind: 3, visits: 41 },
-      { orgName: '海西蒙古族藏族自治州总工会格尔木市分会', month: '2026-12', cadres: 12000, behind: 10000, visits: 1234567 }
-    ]
-  } satisfies KindSpec<SummaryFacts>
+    })
+  } satisfies KindSpec<SummaryFacts>,
+  workReviewed: {
+    label: '领导批阅',
+    description: '上级领导阅读、批示或采纳您的民情日记、调研报告时',
+    ...kindRouting.workReviewed,
+    period: 'once',
+    render: (f: WorkReviewedFacts) => ({
+      title: `${f.reviewerName}${reviewVerb[f.action]}您的${reviewTarget[f.targetKind]}`,
+      body: `「${f.title}」：${f.reviewerName}${reviewVerb[f.action]}${f.action === 'read' ? '。' : `：${f.comment ?? ''}`}`,
+      page: 'work/pages/reviews/index?tab=received',
+      data: {
+        name1: value(fitName(f.cadreName)),
+        thing2: value(fitThing(`${reviewTarget[f.targetKind]}${reviewVerb[f.action]}：${f.title}`)),
+        thing3: value(fitThing(f.comment ? `${f.reviewerName}：${f.comment}` : `${f.reviewerName}已阅，点开查看`))
+      }
+    })
+  } satisfies KindSpec<WorkReviewedFacts>
 }
 
 export type KindFacts = {
@@ -294,6 +289,7 @@ export type KindFacts = {
   fixDone: FixDoneFacts
   rateInvite: RateInviteFacts
   monthlySummary: SummaryFacts
+  workReviewed: WorkReviewedFacts
 }
 
 export const kinds: { [K in ReminderKind]: KindSpec<KindFacts[K]> } = kindSpecs

@@ -57,7 +57,7 @@ export function templateKeyOf(id: string): TemplateKey | null {
   return templateKeys.find((k) => templateId(k) === id) ?? null
 }
 
-export const reminderKinds = ['pace', 'demandDue', 'demandOverdue', 'badReviewFollowUp', 'demandDone', 'fixDone', 'rateInvite', 'monthlySummary'] as const
+export const reminderKinds = ['pace', 'demandDue', 'demandOverdue', 'badReviewFollowUp', 'demandDone', 'fixDone', 'rateInvite', 'monthlySummary', 'workReviewed'] as const
 export type ReminderKind = (typeof reminderKinds)[number]
 
 export type Audience = 'cadre' | 'manager' | 'resident'
@@ -74,7 +74,8 @@ export const kindRouting = {
   demandDone: { audience: ['resident'], template: 'rateInvite', available: true },
   fixDone: { audience: ['resident'], template: 'rateInvite', available: true },
   rateInvite: { audience: ['resident'], template: 'rateInvite', available: false },
-  monthlySummary: { audience: ['manager'], template: 'summary', available: true }
+  monthlySummary: { audience: ['manager'], template: 'summary', available: true },
+  workReviewed: { audience: ['cadre'], template: 'progress', available: true }
 } as const satisfies Record<ReminderKind, { audience: readonly Audience[]; template: TemplateKey; available: boolean }>
 
 /** Templates to ask consent for, at most 3 per request (WeChat's limit), for the kinds that are fed now. */

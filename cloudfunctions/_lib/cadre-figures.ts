@@ -26,6 +26,10 @@ export interface CadreInputs {
   daysTarget: number
   /** Approved 请假/培训/抽调 touching the period's year. */
   pauses: readonly Pause[]
+  /** 四个百家 of the year (types/rules/four-hundred.ts countFourHundred). */
+  fourHundred?: { entered: number; known: number; relieved: number; warmed: number }
+  /** The cadre's published surveys: when, and their answers so far. */
+  surveys?: { publishedAt: Date; answers: number }[]
 }
 
 /** The service counters of some months, summed. */
@@ -67,7 +71,7 @@ export function cadreFigures(period: string, now: Date, x: CadreInputs): PeriodF
   const upTo = Math.min(now.getTime(), end.getTime() - 1)
   const paused = upTo < start.getTime() ? 0 : pausedDaysBetween(x.pauses, beijingDate(start), beijingDate(upTo))
   f.days = { count: days, target, capped: Math.min(days, target), paused }
-  f.visits = { total: sumMonths(vs?.visitsByMonth), byKind: kind === 'year' && vs ? { ...vs.visitsByKind } : {} }
+  f.visits = { total: sumMonths(vs?.visitsByMonth), byKind: vs ? (kind === 'year' ? { ...vs.visitsByKind } : kindsOfMonths(vs, months)) : {} }
 
   const n = counter(sumCounts(months, x.service))
   const solvedByPath = { immediate: n('solved.immediate'), coordinate: n('solved.coordinate'), report: n('solved.report') }
@@ -100,6 +104,9 @@ export function cadreFigures(period: string, now: Date, x: CadreInputs): PeriodF
     rectifiedOnTime: n('rectifiedOnTime')
   }
   f.fiveMustVisit = { households: x.households.total, visited: x.households.visitedThisYear }
+  if (x.fourHundred) f.fourHundred = { ...x.fourHundred }
+  const inPeriod = (x.surveys ?? []).filter((s) => new Date(s.publishedAt) >= start && new Date(s.publishedAt) < end)
+  f.surveys = { count: inPeriod.length, answers: inPeriod.reduce((sum, s) => sum + s.answers, 0) }
   if (kind === 'year') f.months = Object.fromEntries(months.map((m) => [m, monthPoint(m, vs, x.service)]))
   return f
 }
@@ -111,4 +118,14 @@ export function paceOf(vs: VisitStatsDoc | null, period: string, now: Date, year
   const actual = vs && vs.year === year ? Object.entries(vs.daysByMonth ?? {}).reduce((sum, [id, v]) => (id <= last && id.startsWith(String(year)) ? sum + v : sum), 0) : 0
   const end = Math.min(now.getTime(), periodRange(period).end.getTime() - 1)
   return { expected: proratedTarget(yearTarget, String(year), end, pauses), actual }
+}
+
+/** 四进 of a month or quarter from the per-month counts ('YYYY-MM_kind'); statistics older than them give none. */
+function kindsOfMonths(vs: VisitStatsDoc, months: readonly string[]): PeriodFigures['visits']['byKind'] {
+  const out: Record<string, number> = {}
+  for (const [key, n] of Object.entries(vs.visitsByMonthKind ?? {})) {
+    const [month, kind] = key.split('_')
+    if (months.includes(month) && n > 0) out[kind] = (out[kind] ?? 0) + n
+  }
+  return out as PeriodFigures['visits']['byKind']
 }

@@ -20,6 +20,8 @@ export interface OrgDoc {
    * counting accounts. Absent on data written before the counts: such a node is counted live.
    */
   memberCounts?: { cadre: number; manager: number }
+  /** The administrative division the node serves (2 digits a province, 4 a prefecture, 6 a county): the village view. */
+  divisionCode?: string
 }
 
 export interface UserDoc {
@@ -55,6 +57,8 @@ export interface LiaisonPointDoc {
   orgId: string
   cadreId: string
   createdAt: Date
+  /** The village or community it is at (12-digit division code): counted visits add to that place's month. */
+  placeCode?: string
 }
 
 export interface ContactDoc {
@@ -81,6 +85,8 @@ export interface VisitDoc {
   pointId: string
   pointName: string
   pointKind: FourInto
+  /** The point's place when the visit was made (null: the point had none). */
+  placeCode?: string | null
   location: GeoPoint
   accuracyM: number
   distanceM: number
@@ -177,6 +183,8 @@ export interface VisitStatsDoc {
   visits: number
   visitsByMonth: Record<string, number>
   visitsByKind: Partial<Record<FourInto, number>>
+  /** 四进 by month, keyed 'YYYY-MM_kind' (the month packs' 四进 mix); absent on statistics written before it. */
+  visitsByMonthKind?: Record<string, number>
   /** 外勤 submitted (pending, approved or rejected) by 'MM': the monthly limit counts these. */
   fieldworkByMonth: Record<string, number>
   fieldworkPending: number
@@ -202,6 +210,17 @@ export interface HouseholdDoc {
   visitsInYear: number
   visited: boolean
   createdAt: Date
+  // ---- 一户一册 and 四个百家 (types/rules/four-hundred.ts); absent on households written before them
+  profile?: { circumstances: string; needAreas: import('../../types/enums').DemandArea[]; needs: string; updatedAt: Date; updatedBy: string; updatedByName: string }
+  /** The latest Beijing year the record was written or confirmed (知百家情). */
+  knownYear?: number | null
+  knownYears?: number[]
+  /** The latest year with a resolved 帮扶 (解百家忧) and with a 慰问 (暖百家心), from helpCounts. */
+  relievedYear?: number | null
+  warmedYear?: number | null
+  helpCounts?: Record<string, { care: number; solved: number }>
+  /** Ledger entries linked by hand (at most 30). */
+  demandIds?: string[]
 }
 
 // ---- issue 3, item 7: 民情日记 and 调研报告 ----
@@ -222,6 +241,8 @@ export interface DiaryEntryDoc {
   year: number
   createdAt: Date
   updatedAt: Date
+  /** 批阅 so far (cloudfunctions/reviews), moved in each review's transaction. */
+  review?: { reads: number; comments: number; adopted: number }
 }
 
 export interface ReportDoc {
@@ -238,4 +259,5 @@ export interface ReportDoc {
   name: string
   size: number
   createdAt: Date
+  review?: { reads: number; comments: number; adopted: number }
 }

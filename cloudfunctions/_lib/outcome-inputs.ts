@@ -14,6 +14,8 @@ import type { OrgRules } from '../../types/org-rules'
 import { isPauseKind } from '../../types/cadre-periods'
 import { mergeRules, ruleDocId, type RuleDocLike } from '../../types/rules/org-rules'
 import type { Pause } from '../../types/rules/pace'
+import { countFourHundred, type FourHundredFields } from '../../types/rules/four-hundred'
+import { periodRange } from '../../types/outcomes'
 
 export interface CadreLike {
   _id: string
@@ -27,6 +29,10 @@ export interface InputsBatch {
   households: Map<string, { total: number; visitedIn: Map<number, number> }>
   overdue: Map<string, number>
   pauses: Map<string, (Pause & { id: string; kind: CadrePeriodDoc['kind'] })[]>
+  /** cadreId → the 四个百家 facts of each registered household */
+  fourHundred: Map<string, FourHundredFields[]>
+  /** cadreId → surveys published since the first of the years */
+  surveys: Map<string, { publishedAt: Date; answers: number }[]>
 }
 
 const CHUNK = 500
@@ -63,14 +69,29 @@ const monthsOfYear = (year: number) => Array.from({ length: 12 }, (_x, i) => `${
 export async function readInputs(cadres: readonly CadreLike[], years: readonly number[], now: Date): Promise<InputsBatch> {
   const ids = cadres.map((c) => c._id)
   const statIds = ids.flatMap((id) => years.flatMap((y) => monthsOfYear(y).map((m) => `${id}_${m}`)))
-  const [visitStats, service, households, overdue, periods] = await Promise.all([
+  const [visitStats, service, households, overdue, periods, surveys] = await Promise.all([
     rows<VisitStatsDoc>(collection('visitStats').where({ _id: _.in(ids.flatMap((id) => years.map((y) => `${id}_${y}`))) }).limit(ids.length * years.length)),
     Promise.all(chunks(statIds).map((part) => allRows<ServiceStatsDoc>('serviceStats', { _id: _.in(part) }, { cadreId: true, period: true, counts: true }))).then((x) => x.flat()),
-    allRows<{ _id: string; cadreId: string; visitsYear: number | null; visitsInYear: number }>('households', { cadreId: _.in(ids) }, { cadreId: true, visitsYear: true, visitsInYear: true }),
+    allRows<FourHundredFields & { _id: string; cadreId: string; visitsYear: number | null; visitsInYear: number }>('households', { cadreId: _.in(ids) }, {
+      cadreId: true,
+      visitsYear: true,
+      visitsInYear: true,
+      knownYear: true,
+      knownYears: true,
+      relievedYear: true,
+      warmedYear: true,
+      helpCounts: true
+    }),
     allRows<{ _id: string; cadreId: string }>('demands', { cadreId: _.in(ids), active: true, deadlineAt: _.lt(now) }, { cadreId: true }),
-    approvedPeriods(ids, years)
+    approvedPeriods(ids, years),
+    // 调查问卷 published since the first of the years (index owner_published): a handful per cadre.
+    allRows<{ _id: string; ownerId: string; publishedAt: Date; tally?: { total?: number } }>(
+      'surveys',
+      { ownerId: _.in(ids), publishedAt: _.gte(periodRange(String(Math.min(...years))).start) },
+      { ownerId: true, publishedAt: true, 'tally.total': true }
+    )
   ])
-  const out: InputsBatch = { visitStats: new Map(), service: new Map(), households: new Map(), overdue: new Map(), pauses: new Map() }
+  const out: InputsBatch = { visitStats: new Map(), service: new Map(), households: new Map(), overdue: new Map(), pauses: new Map(), fourHundred: new Map(), surveys: new Map() }
   for (const v of visitStats) out.visitStats.set(`${v.cadreId}_${v.year}`, v)
   for (const s of service) {
     const m = out.service.get(s.cadreId) ?? new Map<string, ServiceStatsDoc>()
@@ -82,7 +103,9 @@ export async function readInputs(cadres: readonly CadreLike[], years: readonly n
     e.total += 1
     if (h.visitsYear !== null && h.visitsInYear > 0) e.visitedIn.set(h.visitsYear, (e.visitedIn.get(h.visitsYear) ?? 0) + 1)
     out.households.set(h.cadreId, e)
+    out.fourHundred.set(h.cadreId, [...(out.fourHundred.get(h.cadreId) ?? []), h])
   }
+  for (const v of surveys) out.surveys.set(v.ownerId, [...(out.surveys.get(v.ownerId) ?? []), { publishedAt: new Date(v.publishedAt), answers: v.tally?.total ?? 0 }])
   for (const d of overdue) out.overdue.set(d.cadreId, (out.overdue.get(d.cadreId) ?? 0) + 1)
   for (const p of periods) {
     const list = out.pauses.get(p.cadreId) ?? []
@@ -101,7 +124,9 @@ export function inputsFor(batch: InputsBatch, cadreId: string, year: number, day
     households: { total: h?.total ?? 0, visitedThisYear: h?.visitedIn.get(year) ?? 0 },
     overdue: batch.overdue.get(cadreId) ?? 0,
     daysTarget,
-    pauses: batch.pauses.get(cadreId) ?? []
+    pauses: batch.pauses.get(cadreId) ?? [],
+    fourHundred: countFourHundred(batch.fourHundred.get(cadreId) ?? [], year),
+    surveys: batch.surveys.get(cadreId) ?? []
   }
 }
 

@@ -11,3 +11,9 @@ export async function countOf(query: { count(): unknown }): Promise<number> {
   const res = (await query.count()) as { total: number }
   return res.total
 }
+
+/** Documents an update() changed (wx-server-sdk answers `{ stats: { updated } }`). */
+export async function updatedCount(update: unknown): Promise<number> {
+  const res = (await update) as { stats?: { updated?: number } }
+  return res.stats?.updated ?? 0
+}

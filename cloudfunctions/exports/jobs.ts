@@ -15,6 +15,9 @@ export interface ExportJobDoc {
   orgName: string
   orgPath: string[]
   period: string
+  /** pack of one cadre / survey answers (absent on other kinds). */
+  cadreId?: string | null
+  surveyId?: string | null
   status: ExportJobStatus
   /** Paging the data into staged parts, then writing the .xlsx from them. */
   phase: 'paging' | 'assembling'

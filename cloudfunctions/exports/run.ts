@@ -21,7 +21,7 @@ import type { OrgDoc } from '../_lib/collections'
 import type { ExportJobDoc } from './jobs'
 import { LEASE_MS } from './jobs'
 import { periodRange, periodWords } from './period'
-import { sources, type Cell, type Scope } from './sources'
+import { sources, type Cell, type ExtraSheet, type Scope } from './sources'
 
 /**
  * Rows per database read. Far under the cloud's maximum (1000): an instance holds one page's documents at a time,
@@ -47,12 +47,22 @@ const write = async (out: WriteStream, line: string) => {
 const close = (out: WriteStream) =>
   out.writableEnded ? Promise.resolve() : new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())))
 
-export async function scopeOf(job: Pick<ExportJobDoc, 'orgId' | 'period'>, now: Date): Promise<Scope> {
+export async function scopeOf(job: Pick<ExportJobDoc, 'orgId' | 'period' | 'cadreId' | 'surveyId'>, now: Date): Promise<Scope> {
   const { from, to } = periodRange(job.period)
   // A system's tree is one province, its prefectures and counties: well under a page.
   const orgs = await rows<OrgDoc>(collection('orgs').where({ path: job.orgId }).limit(1000))
   const level = orgs.find((o) => o._id === job.orgId)?.level ?? 'county'
-  return { orgId: job.orgId, period: job.period, level, from, to, orgNames: new Map(orgs.map((o) => [o._id, o.name])), now }
+  return {
+    orgId: job.orgId,
+    period: job.period,
+    level,
+    from,
+    to,
+    orgNames: new Map(orgs.map((o) => [o._id, o.name])),
+    now,
+    ...(job.cadreId ? { cadreId: job.cadreId } : {}),
+    ...(job.surveyId ? { surveyId: job.surveyId } : {})
+  }
 }
 
 const saveJob = (job: ExportJobDoc, patch: Partial<ExportJobDoc>) => {
@@ -132,10 +142,12 @@ export async function work(job: ExportJobDoc, stepMs: number = STEP_MS): Promise
     // Everything is staged (parts in storage, the rest here): write the workbook and upload it.
     phase('staged')
     const file = path.join(dir, 'export.xlsx')
-    const total = await assemble(source.sheet, source.columns, current.parts.map((p) => p.fileID), job.phase === 'paging' ? stage : null, file)
+    const columns = source.columnsFor ? await source.columnsFor(scope) : source.columns
+    const extras = source.extraSheets ? await source.extraSheets(scope) : []
+    const total = await assemble(source.sheet, columns, current.parts.map((p) => p.fileID), job.phase === 'paging' ? stage : null, file, extras)
     phase('assembled')
     collectGarbage()
-    const fileName = `${exportKinds[job.kind]}_${job.orgName}_${periodWords(job.period)}.xlsx`
+    const fileName = job.kind === 'survey' ? `${exportKinds.survey}_${job.orgName}.xlsx` : `${exportKinds[job.kind]}_${job.orgName}_${periodWords(job.period)}.xlsx`
     const cloudPath = `exports/${job.ownerId}/${job.jobId}.xlsx`
     const res = (await cloud.uploadFile({ cloudPath, fileContent: createReadStream(file) })) as { fileID: string }
     phase('uploaded')
@@ -195,13 +207,21 @@ async function drained(ws: object): Promise<void> {
 }
 
 /** Streams staged rows into an .xlsx file: one committed row at a time, nothing kept in memory. */
-async function assemble(sheet: string, columns: { header: string; width: number }[], parts: string[], local: string | null, file: string): Promise<number> {
+async function assemble(sheet: string, columns: { header: string; width: number }[], parts: string[], local: string | null, file: string, extras: ExtraSheet[] = []): Promise<number> {
   // Loaded here, not at module load: exceljs is a megabyte of script no other action needs (cold start; the build
   // puts it in a file of its own, scripts/build-functions.ts).
   // The paging calls run without it too (it is a good part of the instance's memory).
   const { default: WorkbookWriter } = await import('exceljs/lib/stream/xlsx/workbook-writer')
   const wb = new WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false })
   wb.creator = '接地气'
+  for (const x of extras) {
+    const xs = wb.addWorksheet(x.sheet, { views: [{ state: 'frozen', ySplit: 1 }] })
+    xs.columns = x.columns.map((c) => ({ header: c.header, width: c.width }))
+    xs.getRow(1).font = { bold: true }
+    xs.getRow(1).commit()
+    for (const r of x.rows) xs.addRow(r).commit()
+    xs.commit()
+  }
   const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] })
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width }))
   ws.getRow(1).font = { bold: true }

@@ -15,6 +15,7 @@ import { _ } from '../_lib/cloud'
 import { collection } from '../_lib/collections'
 import { countOf, rows } from '../_lib/query'
 import type { DemandDoc, RatingDoc } from '../_lib/service'
+import { pack, survey } from './pack-sources'
 
 export interface Column {
   header: string
@@ -39,11 +40,25 @@ export interface Scope {
   /** Org id → name, for the unit column. */
   orgNames: Map<string, string>
   now: Date
+  /** pack of one cadre; survey answers. */
+  cadreId?: string
+  surveyId?: string
+}
+
+/** A small sheet written before the paged one (a summary, a digest): read whole at assembly time. */
+export interface ExtraSheet {
+  sheet: string
+  columns: Column[]
+  rows: Cell[][]
 }
 
 export interface Source {
   sheet: string
   columns: Column[]
+  /** Columns that depend on the export (a survey's questions); `columns` otherwise. */
+  columnsFor?(scope: Scope): Promise<Column[]>
+  /** Sheets before the paged one. */
+  extraSheets?(scope: Scope): Promise<ExtraSheet[]>
   count(scope: Scope): Promise<number>
   /** Up to `limit` rows after the cursor, in (createdAt, _id) order, and the cursor of the last one. */
   page(scope: Scope, cursor: PageCursor | null, limit: number, rowNo: number): Promise<{ rows: Cell[][]; cursor: PageCursor | null }>
@@ -240,4 +255,4 @@ const rankings: Source = {
   }
 }
 
-export const sources: Partial<Record<ExportKind, Source>> = { demands, ratings, rankings }
+export const sources: Partial<Record<ExportKind, Source>> = { demands, ratings, rankings, pack, survey }

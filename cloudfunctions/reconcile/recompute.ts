@@ -115,7 +115,7 @@ export function expectedVisitStats(
 }
 
 const statFields = ['days', 'visits', 'fieldworkPending', 'fieldworkApproved', 'fieldworkRejected', 'diaryEntries', 'reports'] as const
-const statMaps = ['daysByMonth', 'visitsByMonth', 'visitsByKind', 'fieldworkByMonth'] as const
+const statMaps = ['daysByMonth', 'visitsByMonth', 'visitsByKind', 'visitsByMonthKind', 'fieldworkByMonth'] as const
 
 /** Fields of the stored year statistics that differ from the recomputed ones (a missing document is all zeros). */
 export function visitStatsDrift(stored: VisitStatsDoc | null, expected: VisitStatsDoc): Drift[] {

@@ -8,6 +8,7 @@ import { holidayCalendarAt } from '../_lib/holidays'
 import type { CaseDoc, DemandDoc, RatingDoc } from '../_lib/service'
 import { subscriptionId, type SubscriptionDoc } from './shared'
 import { paceSource, summarySource } from './people-sources'
+import type { ReviewDoc } from '../_lib/reviews'
 
 /** One reminder a source found due. */
 export interface Due<K extends ReminderKind = ReminderKind> {
@@ -77,7 +78,7 @@ const markOf = (doc: { _id: string }, field: string): Mark => ({ t: instantAt(do
  * share an end-of-day deadline — then the instants after it).
  */
 async function walk<T extends { _id: string }>(
-  name: 'demands' | 'badReviewCases',
+  name: 'demands' | 'badReviewCases' | 'workReviews',
   eq: Record<string, unknown>,
   field: string,
   after: Mark | null,
@@ -297,6 +298,35 @@ export const fixDoneSource: Source = {
   }
 }
 
+/**
+ * 批阅 (cloudfunctions/reviews): a leader read, commented on or 采纳 a cadre's diary entry or report — the author,
+ * once per review. A watermark over the reviews in the order they were written (index time).
+ */
+export const workReviewedSource: Source = {
+  name: 'workReviewed',
+  kinds: ['workReviewed'],
+  carry: true,
+  cycle: () => 'watermark',
+  async batch(cursor, size, now) {
+    const docs = await walk<ReviewDoc>('workReviews', {}, 'createdAt', decodeMark(cursor), null, new Date(now.getTime() - SETTLE_MS), size)
+    const authors = await usersById(docs.map((d) => d.authorId))
+    const due: Due[] = []
+    for (const d of docs) {
+      const a = authors.get(d.authorId)
+      if (!a) continue
+      due.push({
+        kind: 'workReviewed',
+        openid: a.openid,
+        userId: a._id,
+        subject: d._id,
+        period: 'once',
+        facts: { reviewId: d._id, cadreName: a.name, reviewerName: d.byName, action: d.kind, targetKind: d.targetKind, title: d.title, comment: d.comment ?? d.suggestion }
+      })
+    }
+    return advanced(docs, 'createdAt', cursor, size, due)
+  }
+}
+
 /** Residents (by openid) who accepted the template at least once: one read of the subscriptions by _id. */
 async function consentedResidents(openids: string[], template: TemplateKey): Promise<Set<string>> {
   const ids = [...new Set(openids.map((o) => subscriptionId(o, template)))]
@@ -310,4 +340,4 @@ async function consentedResidents(openids: string[], template: TemplateKey): Pro
  * overdue and due demands, a resident's answer) before the weekly pace and the monthly summaries, so a long pace
  * cycle over many cadres never holds them back.
  */
-export const sources: Source[] = [badReviewSource, demandOverdueSource, demandDueSource, demandDoneSource, fixDoneSource, paceSource, summarySource]
+export const sources: Source[] = [badReviewSource, demandOverdueSource, demandDueSource, demandDoneSource, fixDoneSource, workReviewedSource, paceSource, summarySource]

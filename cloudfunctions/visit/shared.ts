@@ -1,6 +1,7 @@
 import type { VisitDetail, VisitSummary } from '../../types/cadre-work'
 import { pageAfter } from '../_lib/paging'
 import type { VisitDayDoc, VisitDoc, VisitStatsDoc } from '../_lib/collections'
+import { bumpPlaceMonth } from '../_lib/places'
 import type { Tx } from '../_lib/tx'
 import { RECORD_EDIT_MS } from '../../types/rules/check-in'
 
@@ -68,6 +69,7 @@ export function emptyStats(v: Pick<VisitDoc, 'cadreId' | 'orgId' | 'orgPath' | '
     visits: 0,
     visitsByMonth: {},
     visitsByKind: {},
+    visitsByMonthKind: {},
     fieldworkByMonth: {},
     fieldworkPending: 0,
     fieldworkApproved: 0,
@@ -77,6 +79,8 @@ export function emptyStats(v: Pick<VisitDoc, 'cadreId' | 'orgId' | 'orgPath' | '
 }
 
 const bump = (m: Record<string, number>, k: string, by = 1) => ({ ...m, [k]: (m[k] ?? 0) + by })
+/** visitsByMonthKind's key: '2026-03_village' (no dot, so it is never read as a path). */
+export const monthKindKey = (month: string, kind: string) => `${month}_${kind}`
 
 /** Reads the cadre-year statistics inside the transaction; `existed` says whether to add or set it. */
 export async function readStats(tx: Tx, v: Pick<VisitDoc, 'cadreId' | 'orgId' | 'orgPath' | 'year'>, now: Date) {
@@ -92,15 +96,17 @@ export async function writeStats(tx: Tx, stats: VisitStatsDoc, existed: boolean,
 
 /**
  * Counts a visit: its Beijing date becomes a day at the grassroots if it is new (one visitDays document
- * per cadre per date, unique by _id), and the year's statistics move on. O(1): two documents read, at
- * most three written, however long the cadre's history. Returns the new statistics (not yet written).
+ * per cadre per date, unique by _id), the year's statistics move on, and so does the month of the point's place
+ * (the village view). O(1): three documents read, at most four written, however long the cadre's history.
+ * Returns the new statistics (not yet written).
  */
 export async function countVisit(
   tx: Tx,
-  v: Pick<VisitDoc, '_id' | 'cadreId' | 'date' | 'month' | 'year' | 'pointKind'>,
+  v: Pick<VisitDoc, '_id' | 'cadreId' | 'orgId' | 'date' | 'month' | 'year' | 'pointKind' | 'placeCode'>,
   stats: VisitStatsDoc,
   now: Date
 ): Promise<{ stats: VisitStatsDoc; dayAdded: boolean }> {
+  await bumpPlaceMonth(tx, v, now)
   const ref = tx.collection('visitDays').doc(dayId(v.cadreId, v.date))
   const { data } = await ref.get()
   let dayAdded = false
@@ -136,7 +142,8 @@ export function addCounted(stats: VisitStatsDoc, v: Pick<VisitDoc, 'month' | 'po
     daysByMonth: dayAdded ? bump(stats.daysByMonth, v.month) : stats.daysByMonth,
     visits: stats.visits + 1,
     visitsByMonth: bump(stats.visitsByMonth, v.month),
-    visitsByKind: bump(stats.visitsByKind as Record<string, number>, v.pointKind)
+    visitsByKind: bump(stats.visitsByKind as Record<string, number>, v.pointKind),
+    visitsByMonthKind: bump(stats.visitsByMonthKind ?? {}, monthKindKey(v.month, v.pointKind))
   }
 }
 

@@ -25,6 +25,7 @@ import { DAYS_TARGET } from '../../types/rules/check-in'
 import { isoWeek, reminderKey, render, templateId } from '../../types/reminders'
 import { buildDemoData } from '../seed/demo-data'
 import { pick, rng } from './rng'
+import { benchSurvey } from './survey-data'
 import type { BenchSize } from './sizes'
 
 export const VETERAN = 'bench-cadre-0'
@@ -157,6 +158,7 @@ export function* generate(size: BenchSize, now: Date, seed = 20121231): Generato
           visits: 0,
           visitsByMonth: {},
           visitsByKind: {},
+          visitsByMonthKind: {},
           fieldworkByMonth: {},
           fieldworkPending: 0,
           fieldworkApproved: 0,
@@ -168,6 +170,7 @@ export function* generate(size: BenchSize, now: Date, seed = 20121231): Generato
     stat.visits += 1
     stat.visitsByMonth[mm] = (stat.visitsByMonth[mm] ?? 0) + 1
     stat.visitsByKind[point.kind] = (stat.visitsByKind[point.kind] ?? 0) + 1
+    stat.visitsByMonthKind![`${month}_${point.kind}`] = (stat.visitsByMonthKind![`${month}_${point.kind}`] ?? 0) + 1
     if (!day) {
       stat.days += 1
       stat.daysByMonth[mm] = (stat.daysByMonth[mm] ?? 0) + 1
@@ -182,6 +185,9 @@ export function* generate(size: BenchSize, now: Date, seed = 20121231): Generato
   yield* chunks('visitStats', [...stats.values()])
   yield* service.flush()
   yield* chunks('reminders', veteranReminders(cadres[0], now))
+  const questionnaire = benchSurvey(cadres[0], counties[0].name, size.surveyAnswers, now, seed)
+  yield* chunks('surveys', [questionnaire.survey])
+  yield* chunks('surveyAnswers', questionnaire.answers)
 }
 
 function* chunks(collection: string, docs: object[]): Generator<Batch> {

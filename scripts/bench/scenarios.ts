@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { LIGHT_VISITS, VETERAN, lightOpenid, veteranOpenid } from './dataset'
 import { callAs } from './measure'
-import { beijingDate, beijingYear } from '../../types/rules/beijing-time'
+import { beijingDate, beijingMonth, beijingYear } from '../../types/rules/beijing-time'
 import { buildDemoData } from '../seed/demo-data'
+import { BENCH_SURVEY } from './survey-data'
 import { silentMp3 } from '../../test/helpers/voice'
 
 /** What a scenario's preparation gets: the emulator, the call's index and clock, and a memo per dataset size. */
@@ -457,5 +458,21 @@ export const scenarios: Scenario[] = [
   { name: 'orgs.tree (province)', fn: 'orgs', as: provinceAdmin, payload: () => ({ action: 'tree' }) },
   { name: 'orgs.members (county)', fn: 'orgs', as: countyManager, payload: () => ({ action: 'members', orgId: 'org-union-xining-chengdong', limit: 20 }) },
   { name: 'feedback.list (admin)', fn: 'feedback', as: provinceAdmin, payload: () => ({ action: 'list', limit: 20 }) },
-  { name: 'exemplars.feed', fn: 'exemplars', as: veteranOpenid, payload: () => ({ action: 'feed', limit: 10 }) }
+  { name: 'exemplars.feed', fn: 'exemplars', as: veteranOpenid, payload: () => ({ action: 'feed', limit: 10 }) },
+
+  // ---- 调查问卷 (the veteran's survey holds sizes.surveyAnswers answers), 四个百家, 三问, 批阅, packs
+  { name: 'surveys.open (resident scans)', fn: 'surveys', as: resident, payload: () => ({ action: 'open', scene: BENCH_SURVEY }) },
+  {
+    name: 'surveys.answer (resident)',
+    fn: 'surveys',
+    as: resident,
+    payload: (i) => ({ action: 'answer', scene: BENCH_SURVEY, answers: { q1: ['o1', 'o3'], q2: 'o3', ...(i % 2 ? { q3: `基准测试：希望有校车（${i}）` } : {}) } })
+  },
+  { name: 'surveys.results', fn: 'surveys', as: veteranOpenid, payload: () => ({ action: 'results', surveyId: BENCH_SURVEY }) },
+  { name: 'surveys.texts', fn: 'surveys', as: veteranOpenid, payload: () => ({ action: 'texts', surveyId: BENCH_SURVEY, questionId: 'q3', limit: 20 }) },
+  { name: 'surveys.list', fn: 'surveys', as: veteranOpenid, payload: () => ({ action: 'list', limit: 20 }) },
+  { name: 'households.fourHundred', fn: 'households', as: veteranOpenid, payload: () => ({ action: 'fourHundred' }) },
+  { name: 'voices.list', fn: 'voices', as: veteranOpenid, payload: () => ({ action: 'list', limit: 20 }) },
+  { name: 'reviews.inbox (county diaries)', fn: 'reviews', as: countyManager, payload: () => ({ action: 'inbox', targetKind: 'diary', limit: 20 }) },
+  { name: 'packs.get (cadre, month)', fn: 'packs', as: veteranOpenid, payload: (_i, now) => ({ action: 'get', period: beijingMonth(now) }) }
 ]

@@ -15,6 +15,8 @@ import type {
   VisitStatsDoc
 } from '../../cloudfunctions/_lib/collections'
 import { beijingDate, beijingMonth, beijingYear } from '../../types/rules/beijing-time'
+import type { VoiceDoc } from '../../cloudfunctions/_lib/voices'
+import type { PlaceDoc, PlaceMonthDoc } from '../../cloudfunctions/_lib/places'
 
 const systemNames: Record<System, { province: string; suffix: string }> = {
   union: { province: '青海省总工会', suffix: '总工会' },
@@ -28,102 +30,120 @@ interface Place {
   address: string
   lat: number
   lng: number
+  /** The village or community it is in: a 12-digit division code in the statistics bureau's format (demo values). */
+  code: string
+  place: string
+  town: string
 }
 
 interface CountySeed {
   key: string
   name: string
+  /** The county's 6-digit administrative division code. */
+  code: string
   places: Place[]
 }
 
 interface PrefectureSeed {
   key: string
   name: string
+  code: string
   counties: CountySeed[]
 }
 
 const prefectures: PrefectureSeed[] = [
   {
     key: 'xining',
+    code: '6301',
     name: '西宁市',
     counties: [
       {
         key: 'chengdong',
+        code: '630102',
         name: '城东区',
         places: [
-          { name: '东关大街社区', kind: 'village', address: '西宁市城东区东关大街', lat: 36.6105, lng: 101.7921 },
-          { name: '青海大学附属中学', kind: 'school', address: '西宁市城东区八一路', lat: 36.6208, lng: 101.8169 },
-          { name: '城东区工业园', kind: 'enterprise', address: '西宁市城东区昆仑东路', lat: 36.6142, lng: 101.8402 }
+          { name: '东关大街社区', kind: 'village', address: '西宁市城东区东关大街', lat: 36.6105, lng: 101.7921, code: '630102001001', place: '东关大街社区', town: '东关大街街道' },
+          { name: '青海大学附属中学', kind: 'school', address: '西宁市城东区八一路', lat: 36.6208, lng: 101.8169, code: '630102007002', place: '八一路社区', town: '八一路街道' },
+          { name: '城东区工业园', kind: 'enterprise', address: '西宁市城东区昆仑东路', lat: 36.6142, lng: 101.8402, code: '630102008003', place: '昆仑东路社区', town: '火车站街道' }
         ]
       },
       {
         key: 'chengzhong',
+        code: '630103',
         name: '城中区',
         places: [
-          { name: '南山路社区', kind: 'village', address: '西宁市城中区南山路', lat: 36.6032, lng: 101.7781 },
-          { name: '西宁市第一中学', kind: 'school', address: '西宁市城中区北大街', lat: 36.6239, lng: 101.7788 },
-          { name: '总寨镇清水河村', kind: 'poorHousehold', address: '西宁市城中区总寨镇', lat: 36.5541, lng: 101.7604 }
+          { name: '南山路社区', kind: 'village', address: '西宁市城中区南山路', lat: 36.6032, lng: 101.7781, code: '630103002001', place: '南山路社区', town: '南山路街道' },
+          { name: '西宁市第一中学', kind: 'school', address: '西宁市城中区北大街', lat: 36.6239, lng: 101.7788, code: '630103005002', place: '北大街社区', town: '仓门街街道' },
+          { name: '总寨镇清水河村', kind: 'poorHousehold', address: '西宁市城中区总寨镇', lat: 36.5541, lng: 101.7604, code: '630103100005', place: '清水河村', town: '总寨镇' }
         ]
       },
       {
         key: 'huangzhong',
+        code: '630106',
         name: '湟中区',
         places: [
-          { name: '鲁沙尔镇塔尔寺社区', kind: 'village', address: '西宁市湟中区鲁沙尔镇', lat: 36.4905, lng: 101.5725 },
-          { name: '湟中区多巴镇扎麻隆村', kind: 'poorHousehold', address: '西宁市湟中区多巴镇', lat: 36.6471, lng: 101.5403 },
-          { name: '湟中区加牙藏毯厂', kind: 'enterprise', address: '西宁市湟中区鲁沙尔镇加牙村', lat: 36.4998, lng: 101.5588 }
+          { name: '鲁沙尔镇塔尔寺社区', kind: 'village', address: '西宁市湟中区鲁沙尔镇', lat: 36.4905, lng: 101.5725, code: '630106100001', place: '塔尔寺社区', town: '鲁沙尔镇' },
+          { name: '湟中区多巴镇扎麻隆村', kind: 'poorHousehold', address: '西宁市湟中区多巴镇', lat: 36.6471, lng: 101.5403, code: '630106101005', place: '扎麻隆村', town: '多巴镇' },
+          { name: '湟中区加牙藏毯厂', kind: 'enterprise', address: '西宁市湟中区鲁沙尔镇加牙村', lat: 36.4998, lng: 101.5588, code: '630106100010', place: '加牙村', town: '鲁沙尔镇' }
         ]
       }
     ]
   },
   {
     key: 'haidong',
+    code: '6302',
     name: '海东市',
     counties: [
       {
         key: 'ledu',
+        code: '630202',
         name: '乐都区',
         places: [
-          { name: '碾伯镇七里店村', kind: 'village', address: '海东市乐都区碾伯镇', lat: 36.4826, lng: 102.4153 },
-          { name: '乐都区第一中学', kind: 'school', address: '海东市乐都区古城大街', lat: 36.4859, lng: 102.4013 }
+          { name: '碾伯镇七里店村', kind: 'village', address: '海东市乐都区碾伯镇', lat: 36.4826, lng: 102.4153, code: '630202100003', place: '七里店村', town: '碾伯镇' },
+          { name: '乐都区第一中学', kind: 'school', address: '海东市乐都区古城大街', lat: 36.4859, lng: 102.4013, code: '630202100101', place: '古城社区', town: '碾伯镇' }
         ]
       },
       {
         key: 'pingan',
+        code: '630203',
         name: '平安区',
         places: [
-          { name: '平安镇东村', kind: 'poorHousehold', address: '海东市平安区平安镇', lat: 36.5021, lng: 102.1092 },
-          { name: '平安区富硒产业园', kind: 'enterprise', address: '海东市平安区平西经济区', lat: 36.4957, lng: 102.0828 }
+          { name: '平安镇东村', kind: 'poorHousehold', address: '海东市平安区平安镇', lat: 36.5021, lng: 102.1092, code: '630203100001', place: '东村', town: '平安镇' },
+          { name: '平安区富硒产业园', kind: 'enterprise', address: '海东市平安区平西经济区', lat: 36.4957, lng: 102.0828, code: '630203001003', place: '平西社区', town: '平安镇' }
         ]
       },
       {
         key: 'huzhu',
+        code: '630223',
         name: '互助县',
         places: [
-          { name: '威远镇小庄村', kind: 'village', address: '海东市互助县威远镇', lat: 36.8468, lng: 101.9491 },
-          { name: '互助县第一中学', kind: 'school', address: '海东市互助县威远镇', lat: 36.8382, lng: 101.9603 }
+          { name: '威远镇小庄村', kind: 'village', address: '海东市互助县威远镇', lat: 36.8468, lng: 101.9491, code: '630223100004', place: '小庄村', town: '威远镇' },
+          { name: '互助县第一中学', kind: 'school', address: '海东市互助县威远镇', lat: 36.8382, lng: 101.9603, code: '630223100101', place: '城关社区', town: '威远镇' }
         ]
       }
     ]
   },
   {
     key: 'haibei',
+    code: '6322',
     name: '海北州',
     counties: [
       {
         key: 'haiyan',
+        code: '632223',
         name: '海晏县',
         places: [
-          { name: '西海镇社区', kind: 'village', address: '海北州海晏县西海镇', lat: 36.9003, lng: 100.9942 },
-          { name: '金滩乡牧民定居点', kind: 'poorHousehold', address: '海北州海晏县金滩乡', lat: 36.9765, lng: 100.8671 }
+          { name: '西海镇社区', kind: 'village', address: '海北州海晏县西海镇', lat: 36.9003, lng: 100.9942, code: '632223100001', place: '西海镇社区', town: '西海镇' },
+          { name: '金滩乡牧民定居点', kind: 'poorHousehold', address: '海北州海晏县金滩乡', lat: 36.9765, lng: 100.8671, code: '632223200002', place: '金滩村', town: '金滩乡' }
         ]
       },
       {
         key: 'menyuan',
+        code: '632221',
         name: '门源县',
         places: [
-          { name: '浩门镇城关社区', kind: 'village', address: '海北州门源县浩门镇', lat: 37.3772, lng: 101.6208 },
-          { name: '门源县青石嘴镇中心学校', kind: 'school', address: '海北州门源县青石嘴镇', lat: 37.4479, lng: 101.4235 }
+          { name: '浩门镇城关社区', kind: 'village', address: '海北州门源县浩门镇', lat: 37.3772, lng: 101.6208, code: '632221100001', place: '城关社区', town: '浩门镇' },
+          { name: '门源县青石嘴镇中心学校', kind: 'school', address: '海北州门源县青石嘴镇', lat: 37.4479, lng: 101.4235, code: '632221101003', place: '青石嘴村', town: '青石嘴镇' }
         ]
       }
     ]
@@ -153,12 +173,18 @@ export interface DemoData {
   visits: VisitDoc[]
   visitDays: VisitDayDoc[]
   visitStats: VisitStatsDoc[]
+  /** 三问 of the demo records, as the visit function keeps them beside each record. */
+  voices: VoiceDoc[]
+  /** The villages and communities of the demo points (the province admin loads the real list). */
+  places: PlaceDoc[]
+  /** The month's counted visits at each place, as the visit function keeps them. */
+  placeMonths: PlaceMonthDoc[]
 }
 
 const systemsInOrder: System[] = ['union', 'league', 'women']
 
 export function buildDemoData(now = new Date('2026-01-05T02:00:00Z')): DemoData {
-  const data: DemoData = { orgs: [], users: [], liaisonPoints: [], contacts: [], households: [], visits: [], visitDays: [], visitStats: [] }
+  const data: DemoData = { orgs: [], users: [], liaisonPoints: [], contacts: [], households: [], visits: [], visitDays: [], visitStats: [], voices: [], places: [], placeMonths: [] }
   let person = 0
   const addUser = (u: Omit<UserDoc, 'createdAt' | 'name'>) => {
     data.users.push({ ...u, name: personName(person++), createdAt: now })
@@ -174,7 +200,8 @@ export function buildDemoData(now = new Date('2026-01-05T02:00:00Z')): DemoData 
       level: 'province',
       parentId: null,
       path: [`org-${system}`],
-      pathNames: [names.province]
+      pathNames: [names.province],
+      divisionCode: '63'
     }
     data.orgs.push(province)
     addUser({ _id: `user-${system}-admin`, openid: `demo-${system}-admin`, role: 'admin', title: '活动办主任', orgId: province._id, orgPath: province.path })
@@ -188,7 +215,8 @@ export function buildDemoData(now = new Date('2026-01-05T02:00:00Z')): DemoData 
         level: 'prefecture',
         parentId: province._id,
         path: [...province.path, `org-${system}-${pref.key}`],
-        pathNames: [...province.pathNames, prefName]
+        pathNames: [...province.pathNames, prefName],
+        divisionCode: pref.code
       }
       data.orgs.push(prefOrg)
       addUser({ _id: `user-${system}-${pref.key}-manager`, openid: `demo-${system}-${pref.key}-manager`, role: 'manager', title: '副主席', orgId: prefOrg._id, orgPath: prefOrg.path })
@@ -202,7 +230,8 @@ export function buildDemoData(now = new Date('2026-01-05T02:00:00Z')): DemoData 
           level: 'county',
           parentId: prefOrg._id,
           path: [...prefOrg.path, `org-${system}-${pref.key}-${county.key}`],
-          pathNames: [...prefOrg.pathNames, countyName]
+          pathNames: [...prefOrg.pathNames, countyName],
+          divisionCode: county.code
         }
         data.orgs.push(countyOrg)
         addUser({ _id: `user-${system}-${pref.key}-${county.key}-manager`, openid: `demo-${system}-${pref.key}-${county.key}-manager`, role: 'manager', title: '主席', orgId: countyOrg._id, orgPath: countyOrg.path })
@@ -228,7 +257,8 @@ export function buildDemoData(now = new Date('2026-01-05T02:00:00Z')): DemoData 
               radiusM: 500,
               orgId: countyOrg._id,
               cadreId: cadre._id,
-              createdAt: now
+              createdAt: now,
+              placeCode: place.code
             })
           })
           // The second cadre of every other county has no contact person yet: their 两联 shows as incomplete.
@@ -246,6 +276,11 @@ export function buildDemoData(now = new Date('2026-01-05T02:00:00Z')): DemoData 
           }
         }
       }
+    }
+  }
+  for (const pref of prefectures) {
+    for (const county of pref.counties) {
+      for (const p of county.places) data.places.push({ _id: p.code, name: p.place, town: p.town, countyCode: county.code, updatedAt: now })
     }
   }
   addDemoVisits(data, demoAccounts.cadre)
@@ -299,7 +334,7 @@ function addDemoVisits(data: DemoData, openid: string): void {
     if (!stats.has(id)) {
       stats.set(id, {
         _id: id, cadreId: cadre._id, orgId: cadre.orgId, orgPath: cadre.orgPath, year, days: 0, daysByMonth: {}, visits: 0,
-        visitsByMonth: {}, visitsByKind: {}, fieldworkByMonth: {}, fieldworkPending: 0, fieldworkApproved: 0, fieldworkRejected: 0, updatedAt: created
+        visitsByMonth: {}, visitsByKind: {}, visitsByMonthKind: {}, fieldworkByMonth: {}, fieldworkPending: 0, fieldworkApproved: 0, fieldworkRejected: 0, updatedAt: created
       })
     }
     return stats.get(id)!
@@ -321,6 +356,7 @@ function addDemoVisits(data: DemoData, openid: string): void {
       pointId: point._id,
       pointName: point.name,
       pointKind: point.kind,
+      placeCode: point.placeCode ?? null,
       location: inside ? { lat: point.location.lat + 0.0005, lng: point.location.lng } : { lat: point.location.lat + 0.02, lng: point.location.lng },
       accuracyM: 25,
       distanceM: inside ? 56 : 2224,
@@ -356,6 +392,14 @@ function addDemoVisits(data: DemoData, openid: string): void {
       s.visits++
       bump(s.visitsByMonth, month)
       bump(s.visitsByKind as Record<string, number>, point.kind)
+      bump(s.visitsByMonthKind!, `${month}_${point.kind}`)
+      if (point.placeCode) {
+        const id = `${point.placeCode}_${month}`
+        let pm = data.placeMonths.find((x) => x._id === id)
+        if (!pm) data.placeMonths.push((pm = { _id: id, placeCode: point.placeCode, countyCode: point.placeCode.slice(0, 6), month, total: 0, units: {}, updatedAt: at }))
+        pm.total += 1
+        pm.units[cadre.orgId] = (pm.units[cadre.orgId] ?? 0) + 1
+      }
       visit.reply.days = s.days
       visit.reply.message = visit.reply.dayAdded ? `打卡成功，${date} 计入下基层天数，今年已有 ${s.days} 天` : `打卡成功，${date} 已经计入过，今年已有 ${s.days} 天`
     } else {
@@ -384,6 +428,13 @@ function addDemoVisits(data: DemoData, openid: string): void {
     savedAt: recorded.visitedAt
   }
   for (const h of named) Object.assign(h, { lastVisitAt: recorded.visitedAt, visitsYear: recorded.year, visitsInYear: 1, visited: true })
+  const r = recorded.record
+  data.voices.push({
+    _id: recorded._id, cadreId: recorded.cadreId, cadreName: recorded.cadreName, orgId: recorded.orgId, orgPath: recorded.orgPath,
+    pointId: recorded.pointId, pointName: recorded.pointName, pointKind: recorded.pointKind, date: recorded.date, month: recorded.month,
+    year: recorded.year, visitedAt: recorded.visitedAt, policy: r.policy ?? null, needs: r.needs ?? null, advice: r.advice ?? null,
+    peopleMet: r.peopleMet.count, savedAt: r.savedAt
+  })
   data.visitStats.push(...stats.values())
 }
 

@@ -18,7 +18,8 @@ import { callAnonymous, callRaw, functionsDir, privacyIndex, privacyViolations, 
 import { scaled } from '../helpers/time-scale'
 import { silentMp3 } from '../helpers/voice'
 
-jest.setTimeout(scaled(60_000))
+// Every action × eight kinds of caller, one after another: several hundred calls on a shared machine.
+jest.setTimeout(scaled(300_000))
 
 const demo = buildDemoData()
 const openidOf: Record<Exclude<CallerKind, 'anonymous'>, string> = {
@@ -182,6 +183,23 @@ const exemplarWords = { title: '矩阵测试典型', summary: '矩阵测试：�
 const markedVisit = async (f: Fixtures) =>
   (await f.ok<{ id: string }>(openidOf.countyManager, 'exemplars', { action: 'mark', kind: 'visit', sourceId: countedVisit._id, ...exemplarWords })).id
 
+// 调查问卷 of the owner: a draft afresh where a cell uses it up (edit, publish, remove), a published one shared by the
+// reading cells, another afresh where a cell ends it.
+const surveyQuestions = [
+  { kind: 'single', text: '最需要哪方面的帮助？', options: [{ label: '就业' }, { label: '医疗' }] },
+  { kind: 'text', text: '还有什么困难', required: false, options: [] }
+]
+const surveyFields = { title: '矩阵测试问卷', purpose: 'needs', questions: surveyQuestions }
+const ownerDraft = async (f: Fixtures) => (await f.ok<{ id: string }>(openidOf.owner, 'surveys', { action: 'create', ...surveyFields })).id
+const ownerOpenSurvey = async (f: Fixtures) => {
+  const id = await ownerDraft(f)
+  await f.ok(openidOf.owner, 'surveys', { action: 'publish', surveyId: id })
+  return id
+}
+let sharedSurvey: string | undefined
+const ownerSurvey = async (f: Fixtures) => (sharedSurvey ??= await ownerOpenSurvey(f))
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+
 /** A valid payload per action, aimed at the owner's data; created afresh per cell where a call uses it up. */
 const payloads: Record<string, (f: Fixtures, kind: CallerKind) => Promise<Payload> | Payload> = {
   'user.me': () => ({}),
@@ -215,6 +233,16 @@ const payloads: Record<string, (f: Fixtures, kind: CallerKind) => Promise<Payloa
   'households.create': () => ({ cadreId: owner._id, kind: 'leftBehind', displayName: '矩阵测试户', area: '东关大街社区' }),
   'households.update': () => ({ householdId: ownerHousehold._id, area: `东关大街社区 ${Date.now() % 1000} 号` }),
   'households.coverage': () => ({ cadreId: owner._id }),
+  'households.book': () => ({ householdId: ownerHousehold._id }),
+  'households.setProfile': () => ({ householdId: ownerHousehold._id, circumstances: '矩阵测试：老两口，儿子在外打工', needAreas: ['medical'] }),
+  'households.addHelp': () => ({ householdId: ownerHousehold._id, entryId: randomUUID(), kind: 'care', what: '矩阵测试慰问', date: today() }),
+  // Only the entry's writer takes it back: the owner writes one afresh per cell.
+  'households.removeHelp': async (f) => ({
+    householdId: ownerHousehold._id,
+    helpId: (await f.ok<{ id: string }>(openidOf.owner, 'households', { action: 'addHelp', householdId: ownerHousehold._id, entryId: randomUUID(), kind: 'care', what: '待撤回的慰问', date: today() })).id
+  }),
+  'households.linkDemand': async (f) => ({ householdId: ownerHousehold._id, demandId: (await ownerDemand(f)).id }),
+  'households.fourHundred': () => ({ cadreId: owner._id }),
   'diary.add': () => ({ entryId: randomUUID(), text: '矩阵测试日记' }),
   'diary.update': async (f) => ({ entryId: await ownerEntry(f), text: `矩阵测试日记（${Date.now() % 1000}）` }),
   'diary.get': async (f) => ({ entryId: await ownerEntry(f) }),
@@ -336,7 +364,35 @@ const payloads: Record<string, (f: Fixtures, kind: CallerKind) => Promise<Payloa
   'rankings.getList': async (f) => (await ranked(f), { kind: 'honours', orgId: ownerCounty }),
   'rankings.editEntry': async (f) => ({ listId: await countyList(f, 'notices'), cadreId: owner._id, remove: false }),
   'rankings.publish': async (f) => ({ listId: await countyList(f, 'honours') }),
-  'rankings.published': () => ({})
+  'rankings.published': () => ({}),
+  'surveys.templates': () => ({}),
+  'surveys.pushTemplate': () => ({ templateId: randomUUID(), ...surveyFields }),
+  'surveys.create': () => surveyFields,
+  'surveys.update': async (f) => ({ surveyId: await ownerDraft(f), ...surveyFields, title: '矩阵测试问卷（改）' }),
+  'surveys.publish': async (f) => ({ surveyId: await ownerDraft(f) }),
+  'surveys.close': async (f) => ({ surveyId: await ownerOpenSurvey(f) }),
+  'surveys.remove': async (f) => ({ surveyId: await ownerDraft(f) }),
+  'surveys.list': () => ({ cadreId: owner._id }),
+  'surveys.get': async (f) => ({ surveyId: await ownerSurvey(f) }),
+  'surveys.results': async (f) => ({ surveyId: await ownerSurvey(f) }),
+  'surveys.texts': async (f) => ({ surveyId: await ownerSurvey(f), questionId: 'q2' }),
+  'surveys.qr': async (f) => ({ surveyId: await ownerSurvey(f) }),
+  'surveys.open': async (f) => ({ scene: await ownerSurvey(f) }),
+  'surveys.answer': async (f) => ({ scene: await ownerSurvey(f), answers: { q1: 'o1', q2: '矩阵测试的回答' } }),
+  'surveys.paper': async (f) => ({ surveyId: await ownerSurvey(f), entryId: randomUUID(), answers: { q1: 'o2' } }),
+  'voices.list': () => ({ cadreId: owner._id }),
+  'reviews.mark': async (f) => ({ targetKind: 'diary', targetId: await ownerEntry(f), kind: 'read', reviewId: randomUUID() }),
+  'reviews.list': async (f) => ({ targetKind: 'diary', targetId: await ownerEntry(f) }),
+  'reviews.inbox': () => ({ targetKind: 'diary' }),
+  'reviews.received': () => ({}),
+  'packs.get': () => ({ cadreId: owner._id, period: today().slice(0, 7) }),
+  // The village view: 城东区 (630102) is the owner's county; the other system's county manager serves it too.
+  'places.search': () => ({ countyCode: '630102' }),
+  'places.setPoint': (f) => ({ pointId: f.pointId, placeCode: '630102001001' }),
+  'places.month': () => ({ placeCode: '630102001001' }),
+  'places.county': () => ({ countyCode: '630102' }),
+  'places.import': () => ({ places: [{ code: '630102009001', name: '矩阵测试社区', town: '矩阵测试街道' }] }),
+  'places.setDivision': () => ({ orgId: ownerCounty, code: '630102' })
 }
 
 let rankedOnce: Promise<unknown> | undefined

@@ -3,29 +3,12 @@
  * camera would see), and the link it holds opens the right page of this H5 app in a fresh browser — a visit's
  * code and a liaison point's plate open the resident's rating page, an invitation opens 加入单位.
  */
-import jsQR from 'jsqr'
-import { PNG } from 'pngjs'
-import type { Page } from 'playwright-core'
 import { checkInNear, e2eApp } from '../helpers/e2e'
+import { scanQr as scan } from '../helpers/qr-scan'
 import { scaled } from '../helpers/time-scale'
 import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
 
 const wait = { state: 'visible' as const, timeout: scaled(30000) }
-
-/** The QR code inside the element, as a camera would read it from the screen. */
-async function scan(page: Page, testId: string): Promise<string> {
-  const img = page.locator(`[data-testid="${testId}"] img`)
-  await img.waitFor(wait)
-  await page.waitForFunction((id) => {
-    const el = document.querySelector(`[data-testid="${id}"] img`) as HTMLImageElement | null
-    return Boolean(el && el.complete && el.naturalWidth > 0)
-  }, testId)
-  const shot = await page.locator(`[data-testid="${testId}"]`).screenshot({ path: `test-results/e2e-scan-${testId}.png` })
-  const png = PNG.sync.read(shot)
-  const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
-  if (!found) throw new Error(`no readable QR code in ${testId} (${png.width}×${png.height}): test-results/e2e-scan-${testId}.png`)
-  return found.data
-}
 
 describe('QR codes scan and open the right page, in Chromium', () => {
   const app = e2eApp(['user', 'visit', 'ratings', 'orgs', 'demands'])

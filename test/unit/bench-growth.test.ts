@@ -32,7 +32,7 @@ function collect(batches: Iterable<Batch>): Record<string, Doc[]> {
 }
 
 describe('bench dataset: ratings, demands and their side documents', () => {
-  const size: BenchSize = { name: 'unit', cadres: 12, visits: 4000, households: 20, ratings: 1200, demands: 400, reminderCadres: 300 }
+  const size: BenchSize = { name: 'unit', cadres: 12, visits: 4000, households: 20, ratings: 1200, demands: 400, surveyAnswers: 30, reminderCadres: 300 }
   const now = new Date('2026-06-17T04:00:00Z')
   const data = collect(generate(size, now))
   const count = (docs: Doc[], key: string) => docs.reduce((n, d) => n + (d.counts[key] ?? 0), 0)

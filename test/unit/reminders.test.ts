@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { checkMessageData, fieldKind } from '../../types/rules/subscribe-fields'
+import { reminderSamples } from '../../types/reminder-samples'
 import {
   checkRendered,
   fitName,
@@ -27,9 +28,8 @@ describe('reminder templates as configuration', () => {
   })
 
   it.each(reminderKinds.map((k) => [k]))('%s: every sample, long user text included, fits its template and the field rules', (kind) => {
-    const spec = kinds[kind as ReminderKind]
-    expect(spec.samples.length).toBeGreaterThanOrEqual(2)
-    for (const facts of spec.samples) {
+    expect(reminderSamples[kind as ReminderKind].length).toBeGreaterThanOrEqual(2)
+    for (const facts of reminderSamples[kind as ReminderKind]) {
       const r = render(kind as ReminderKind, facts as KindFacts[ReminderKind])
       expect(checkRendered(kind as ReminderKind, r)).toBeNull()
       expect(checkMessageData(r.data)).toBeNull()
@@ -39,7 +39,7 @@ describe('reminder templates as configuration', () => {
   })
 
   it('truncates user text with an ellipsis instead of letting WeChat refuse it', () => {
-    const r = render('demandDue', kinds.demandDue.samples[1])
+    const r = render('demandDue', reminderSamples.demandDue[1])
     expect([...r.data.thing1.value]).toHaveLength(20)
     expect(r.data.thing1.value.endsWith('…')).toBe(true)
     expect(r.data.time2.value).toBe('2026年12月31日 23:59')
@@ -64,20 +64,20 @@ describe('reminder templates as configuration', () => {
     }
     expect(pages.has('cadre/pages/demand/index')).toBe(true)
     for (const kind of reminderKinds) {
-      for (const facts of kinds[kind].samples) {
+      for (const facts of reminderSamples[kind]) {
         const page = render(kind, facts as KindFacts[typeof kind]).page
         expect(pages).toContain(page.split('?')[0])
       }
     }
-    expect(render('demandDue', kinds.demandDue.samples[0]).page).toBe('cadre/pages/demand/index?id=d1')
-    expect(render('demandOverdue', kinds.demandOverdue.samples[0]).page).toBe('cadre/pages/demand/index?id=d1')
-    expect(render('demandOverdue', kinds.demandOverdue.samples[1]).page).toBe('manager/pages/cases/index?tab=overdue')
-    expect(render('badReviewFollowUp', kinds.badReviewFollowUp.samples[0]).page).toBe('manager/pages/cases/index?tab=cases')
-    expect(render('demandDone', kinds.demandDone.samples[0]).page).toBe('pages/rate/index?scene=Pab12cd34ef')
+    expect(render('demandDue', reminderSamples.demandDue[0]).page).toBe('cadre/pages/demand/index?id=d1')
+    expect(render('demandOverdue', reminderSamples.demandOverdue[0]).page).toBe('cadre/pages/demand/index?id=d1')
+    expect(render('demandOverdue', reminderSamples.demandOverdue[1]).page).toBe('manager/pages/cases/index?tab=overdue')
+    expect(render('badReviewFollowUp', reminderSamples.badReviewFollowUp[0]).page).toBe('manager/pages/cases/index?tab=cases')
+    expect(render('demandDone', reminderSamples.demandDone[0]).page).toBe('pages/rate/index?scene=Pab12cd34ef')
   })
 
   it('notices a rendered message whose fields do not match the template', () => {
-    const r = render('pace', kinds.pace.samples[0])
+    const r = render('pace', reminderSamples.pace[0])
     expect(checkRendered('pace', { ...r, data: { ...r.data, thing9: { value: 'x' } } })).toMatch(/字段与模板不一致/)
   })
 

@@ -14,6 +14,11 @@ import { feedbackApi } from './feedback'
 import { exportsApi } from './exports'
 import { exemplarsApi } from './exemplars'
 import { rankingsApi } from './rankings'
+import { surveysApi } from './surveys'
+import { voicesApi } from './voices'
+import { reviewsApi } from './reviews'
+import { packsApi } from './packs'
+import { placesApi } from './places'
 
 export interface ActionSpec {
   input: z.ZodObject
@@ -36,7 +41,12 @@ export const api = {
   feedback: feedbackApi,
   exports: exportsApi,
   exemplars: exemplarsApi,
-  rankings: rankingsApi
+  rankings: rankingsApi,
+  surveys: surveysApi,
+  voices: voicesApi,
+  reviews: reviewsApi,
+  packs: packsApi,
+  places: placesApi
 } as const satisfies Record<string, Record<string, ActionSpec>>
 
 export type Api = typeof api

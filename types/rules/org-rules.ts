@@ -105,7 +105,8 @@ export const ruleFieldLabels: Record<RuleField, string> = {
   honours: '表彰条件',
   notices: '通报条件',
   ownRankVisible: '干部本人能否看到自己的排名',
-  absenceApproval: '干部登记请假/培训/抽调'
+  absenceApproval: '干部登记请假/培训/抽调',
+  fourHundredTargets: '四个百家年度目标（占名册户数）'
 }
 
 /** Plain words for a value (history and the rules page). */
@@ -125,6 +126,8 @@ export function describeRuleValue(field: RuleField, value: unknown): string {
       return satisfactionScoringText(value as { method: 'minRatings' | 'wilson'; minRatings: number })
     case 'honours':
       return `前 ${v.topN} 名，满意率不低于 ${Math.round(v.minSatisfaction * 100)}%，至少 ${v.minRatings} 条评价`
+    case 'fourHundredTargets':
+      return `进百家门 ${v.entered}%，知百家情 ${v.known}%，解百家忧 ${v.relieved}%，暖百家心 ${v.warmed}%`
     case 'ratingGuard':
       return `座谈会等按记录人数（至多 ${v.gatheringMax} 人），上门走访至多 ${v.homeVisit} 人，未填记录 ${v.withoutRecord} 人；${v.windowMinutes} 分钟内新用户超过 ${v.freshPerWindow} 人或同一网络超过 ${v.ipPerWindow} 条、同一人本月第 ${v.repeatPerCadreMonth} 次评价同一干部、当天超过 ${v.perDay} 次，待管理员审核`
     case 'notices':

@@ -111,11 +111,16 @@ export const SCENE_RANDOM_LENGTH = 10
  * hopeless, and a collision is caught by the unique _id anyway). 11 characters, within WeChat's 32.
  */
 export function makeSceneCode(kind: SceneKind, random: (n: number) => Uint8Array): string {
+  return randomCode(scenePrefix[kind], random)
+}
+
+/** A prefix and 10 characters of the readable alphabet, without modulo bias (232 = 4 × 58). */
+export function randomCode(prefix: string, random: (n: number) => Uint8Array): string {
   const bytes = random(SCENE_RANDOM_LENGTH * 2)
-  let out = scenePrefix[kind]
-  for (let i = 0; out.length < 1 + SCENE_RANDOM_LENGTH; i++) {
+  let out = prefix
+  for (let i = 0; out.length < prefix.length + SCENE_RANDOM_LENGTH; i++) {
     const b = bytes[i % bytes.length] ^ (i >= bytes.length ? 0x5a : 0)
-    if (b < 232) out += ALPHABET[b % ALPHABET.length] // 232 = 4 × 58: no modulo bias
+    if (b < 232) out += ALPHABET[b % ALPHABET.length]
   }
   return out
 }

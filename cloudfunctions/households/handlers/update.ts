@@ -22,7 +22,7 @@ export async function update(input: z.output<typeof householdsApi.update.input>,
     ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
     ...(input.area !== undefined ? { area: input.area } : {})
   }
-  const { _id, ...doc } = updated
-  await collection('households').doc(h._id).set({ data: doc })
+  // Only the three fields: the visit and help counts move in their own transactions and must not be overwritten.
+  await collection('households').doc(h._id).update({ data: { kind: updated.kind, displayName: updated.displayName, area: updated.area } })
   return toHousehold(updated, beijingYear(ctx.now))
 }

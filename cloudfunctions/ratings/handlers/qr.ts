@@ -1,7 +1,7 @@
 import type { z } from '../../../types/zod'
 import type { ratingsApi } from '../../../types/api/ratings'
 import type { QrCode } from '../../../types/service'
-import { cloud } from '../../_lib/cloud'
+import { makeQrFile, qrUrl } from '../../_lib/qr-image'
 import { collection, type LiaisonPointDoc, type UserDoc, type VisitDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
@@ -14,9 +14,8 @@ import { one } from '../shared'
 
 /**
  * The QR code a cadre shows (a visit, a demand answered to the person) or prints (a liaison point's
- * plate). One scene per target (unique index target_unique); its PNG from wxacode.getUnlimited is
- * made once and kept in cloud storage — getUnlimited has a quota and the same code should look the
- * same every time — and each call hands out a fresh temporary URL (a small reply, no base64).
+ * plate). One scene per target (unique index target_unique); its PNG is made once and kept
+ * (cloudfunctions/_lib/qr-image.ts), and each call hands out a fresh temporary URL.
  */
 export async function qr(input: z.output<typeof ratingsApi.qr.input>, ctx: RequestContext): Promise<QrCode> {
   const user = await requireCadre(ctx)
@@ -25,21 +24,11 @@ export async function qr(input: z.output<typeof ratingsApi.qr.input>, ctx: Reque
   // The visit carries its code, so a rating finds the visit in one read (a demand's code is set when it closes).
   if (input.kind === 'visit' && owner.sceneCode !== scene._id) await collection('visits').doc(input.targetId).update({ data: { sceneCode: scene._id } })
   if (!scene.fileID) {
-    let buffer: Buffer
-    try {
-      const res = (await cloud.openapi.wxacode.getUnlimited({ scene: scene._id, page: RESIDENT_PAGE, checkPath: false, width: 430 } as never)) as { buffer: Buffer }
-      buffer = res.buffer
-    } catch (err) {
-      console.error('[qr] getUnlimited failed', err)
-      throw new AppError('UNAVAILABLE', '生成二维码失败，请稍后再试')
-    }
-    const up = (await cloud.uploadFile({ cloudPath: `qr/${scene._id}.png`, fileContent: buffer })) as { fileID: string }
-    await collection('scenes').doc(scene._id).update({ data: { fileID: up.fileID } })
-    scene = { ...scene, fileID: up.fileID }
+    const fileID = await makeQrFile(scene._id, RESIDENT_PAGE, `qr/${scene._id}.png`)
+    await collection('scenes').doc(scene._id).update({ data: { fileID } })
+    scene = { ...scene, fileID }
   }
-  const urls = (await cloud.getTempFileURL({ fileList: [scene.fileID!] })) as { fileList: { tempFileURL: string }[] }
-  const imageUrl = urls.fileList[0]?.tempFileURL
-  if (!imageUrl) throw new AppError('UNAVAILABLE', '二维码图片暂时取不到，请稍后再试')
+  const imageUrl = await qrUrl(scene.fileID!)
   return { scene: scene._id, page: RESIDENT_PAGE, imageUrl, h5Path: h5SceneUrl(scene._id) }
 }
 

@@ -9,7 +9,8 @@ import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireCadre } from '../../_lib/auth'
 import { isRetryable } from '../../_lib/tx'
-import { dayId, emptyStats, statsId, toSummary, visitId } from '../shared'
+import { dayId, emptyStats, monthKindKey, statsId, toSummary, visitId } from '../shared'
+import { incPlaceMonth } from '../../_lib/places'
 import { rows } from '../../_lib/query'
 import { effectiveRules } from '../../_lib/org-rules'
 
@@ -21,8 +22,9 @@ type Input = z.output<typeof CheckInInput>
  * re-syncs all get the first reply. No transaction: the visit is written on its own (the commit point), then its
  * day and the year's statistics move by atomic increments — a burst of check-ins never meets in conflicting
  * transactions. If the call dies in between, the nightly reconciliation recomputes the day and the statistics
- * from the visits (cloudfunctions/reconcile). At most eight DB operations: the caller, then the point, the
- * neighbouring check-ins, the year's statistics and the day (read together), the visit, the day, the statistics.
+ * from the visits (cloudfunctions/reconcile). At most nine DB operations: the caller, then the point, the
+ * neighbouring check-ins, the year's statistics and the day (read together), the visit, the day, the statistics,
+ * and the month of the point's place (the village view) when the point has one.
  */
 export async function checkIn(input: Input, ctx: RequestContext): Promise<CheckInResult> {
   const user = await requireCadre(ctx)
@@ -74,6 +76,7 @@ export async function checkIn(input: Input, ctx: RequestContext): Promise<CheckI
     pointId: point._id,
     pointName: point.name,
     pointKind: point.kind,
+    placeCode: point.placeCode ?? null,
     location: { lat: fix.lat, lng: fix.lng },
     accuracyM: Math.round(fix.accuracy),
     distanceM: verdict.distanceM,
@@ -123,6 +126,7 @@ export async function checkIn(input: Input, ctx: RequestContext): Promise<CheckI
     }
   }
   await incStats(base, Boolean(stats), counted ? countedIncs(visit, dayAdded) : fieldworkIncs(month), ctx.now)
+  if (counted) await incPlaceMonth(visit, ctx.now)
   return { visit: toSummary(visit), ...visit.reply }
 }
 
@@ -195,7 +199,8 @@ const countedIncs = (v: VisitDoc, dayAdded: boolean): Record<string, number> => 
   ...(dayAdded ? { days: 1, [`daysByMonth.${v.month}`]: 1 } : {}),
   visits: 1,
   [`visitsByMonth.${v.month}`]: 1,
-  [`visitsByKind.${v.pointKind}`]: 1
+  [`visitsByKind.${v.pointKind}`]: 1,
+  [`visitsByMonthKind.${monthKindKey(v.month, v.pointKind)}`]: 1
 })
 
 /** A 外勤 submitted: it counts toward the month's limit and waits for review (as addFieldwork). */

@@ -8,13 +8,15 @@ import { inTransaction } from '../../_lib/tx'
 import { raiseDemandsFromVisit } from '../demands'
 import { RECORD_EDIT_DAYS, RECORD_EDIT_MS, toDetail } from '../shared'
 import { rows } from '../../_lib/query'
+import { keepVoice } from '../../_lib/voices'
 
 type Input = z.output<typeof VisitRecordInput>
 
 /**
  * 走访记录: written or edited by the visit's cadre within 7 days of the check-in. Households newly named
  * get lastVisitAt / visits this year moved on (and moved back if taken off the record), in the same
- * transaction as the record; problems go through raiseDemandsFromVisit (the seam to the demands ledger).
+ * transaction as the record; problems go through raiseDemandsFromVisit (the seam to the demands ledger); the
+ * record's 三问 are kept beside the visit (collection voices), where they are read back.
  */
 export async function saveRecord(input: Input, ctx: RequestContext): Promise<VisitDetail> {
   const user = await requireCadre(ctx)
@@ -62,6 +64,7 @@ export async function saveRecord(input: Input, ctx: RequestContext): Promise<Vis
     const updated: VisitDoc = { ...v, record }
     const { _id, ...doc } = updated
     await ref.set({ data: doc as unknown as Record<string, unknown> })
+    await keepVoice(tx, { ...updated, _id: input.visitId }, record)
     return toDetail(updated)
   })
 }

@@ -15,7 +15,9 @@ import { ResidentHome } from './ResidentHome'
 import './index.scss'
 
 /** Where the home page's entries lead. */
-export type HomeEntry = 'checkin' | 'visits' | 'calendar' | 'households' | 'lianglian' | 'diary' | 'reports' | 'ledger' | 'ratings' | 'exemplars' | 'outcomes' | 'periods' | 'outbox'
+export type HomeEntry =
+  | 'checkin' | 'visits' | 'calendar' | 'households' | 'lianglian' | 'diary' | 'reports' | 'ledger' | 'ratings' | 'exemplars' | 'outcomes' | 'periods' | 'outbox'
+  | 'work'
 
 export interface CadreHomeProps {
   /** `visit.progress`, loaded only for a cadre. */
@@ -116,6 +118,7 @@ function CadreWorkspace(p: CadreHomeProps) {
         <HomeTile title='我的成效' desc='得分和怎样提高' onClick={() => p.onOpen('outcomes')} testId='open-outcomes' />
         <HomeTile title='请假和蹲点' desc='请假、培训、抽调、蹲点' onClick={() => p.onOpen('periods')} testId='open-periods' />
         <HomeTile title='典型引路' desc='看看别人怎么做' onClick={() => p.onOpen('exemplars')} testId='open-exemplars' />
+        <HomeTile title='听民声 · 汇总' desc='问卷、三问、批阅、工作汇总' onClick={() => p.onOpen('work')} testId='open-work' />
       </View>
     </View>
   )

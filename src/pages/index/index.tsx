@@ -21,7 +21,8 @@ const routes: Record<HomeEntry, string> = {
   outcomes: '/cadre/pages/outcomes/index',
   periods: '/cadre/pages/periods/index',
   exemplars: '/cadre/pages/exemplars/index',
-  outbox: '/cadre/pages/outbox/index'
+  outbox: '/cadre/pages/outbox/index',
+  work: '/work/pages/index/index'
 }
 
 /**

@@ -2,6 +2,8 @@ import { Text, View } from '@tarojs/components'
 import type { FiveMustVisit } from '../../../../types/enums'
 import { fiveMustVisit } from '../../../../types/labels'
 import type { Household } from '../../../../types/cadre-work'
+import type { FourHundred } from '../../../../types/household-book'
+import { fourHundredKeys, fourHundredLabels, targetCount } from '../../../../types/rules/four-hundred'
 import { BigButton } from '../../../components/BigButton'
 import { Chips, optionsOf, type ChipOption } from '../../../components/Chips'
 import { Field, TextInput } from '../../../components/Field'
@@ -38,6 +40,10 @@ export interface HouseholdsViewProps {
   adding: boolean
   addError: string | null
   onAdd: () => void
+  /** 一户一册: a household's book. */
+  onOpenBook?: (h: Household) => void
+  /** 四个百家 this year, with the 制度's targets (absent: not shown). */
+  four?: Pick<CloudState<FourHundred>, 'loading' | 'error' | 'data'>
 }
 
 const kindFilter: ChipOption<FiveMustVisit | 'all'>[] = [{ value: 'all', label: '全部' }, ...optionsOf(fiveMustVisit.labels)]
@@ -59,6 +65,7 @@ export function HouseholdsView(p: HouseholdsViewProps) {
   return (
     <View data-testid='households'>
       <CoverageCard coverage={p.coverage} />
+      {p.four ? <FourCard four={p.four} /> : null}
       <View className='hh-filter'>
         <Chips options={kindFilter} value={p.kind} onChange={p.onKind} testId='kind' />
       </View>
@@ -95,6 +102,24 @@ function CoverageCard({ coverage }: Pick<HouseholdsViewProps, 'coverage'>) {
   )
 }
 
+function FourCard({ four }: { four: NonNullable<HouseholdsViewProps['four']> }) {
+  const f = four.data
+  return (
+    <Card title={f ? `四个百家（${f.year} 年）` : '四个百家'} testId='four-hundred'>
+      {f ? (
+        <View className='hh-figures'>
+          {fourHundredKeys.map((k) => (
+            <Figure key={k} n={f[k]} label={`${fourHundredLabels[k]}（目标 ${targetCount(f.households, f.targets[k])}）`} testId={`four-${k}`} />
+          ))}
+        </View>
+      ) : (
+        <Text className='jdq-text'>{four.error ? `没能加载：${four.error.message}` : '正在加载…'}</Text>
+      )}
+      <Text className='jdq-hint'>点一户，进入一户一册：家庭情况、慰问帮扶、走访和诉求。</Text>
+    </Card>
+  )
+}
+
 function Figure({ n, label, testId, warn = false }: { n: number; label: string; testId: string; warn?: boolean }) {
   return (
     <View className='hh-figure'>
@@ -120,7 +145,7 @@ function List(p: HouseholdsViewProps) {
       <RefreshError list={list} />
       <Card>
         {list.items.map((h) => (
-          <View key={h.id} className='jdq-row' data-testid='household'>
+          <View key={h.id} className='jdq-row' data-testid='household' onClick={() => p.onOpenBook?.(h)}>
             <View className='jdq-row__head'>
               <Text className='jdq-row__title'>{h.displayName}</Text>
               <Text className='jdq-tag jdq-tag--plain'>{fiveMustVisit.labels[h.kind]}</Text>

@@ -17,13 +17,14 @@ export default function HouseholdsPage() {
   const [kind, setKind] = useState<FiveMustVisit | 'all'>('all')
   // Coverage and each filter's first page are kept on the phone for use without signal.
   const coverage = useCloud(() => cached('households.coverage', () => callCloud('households', 'coverage', {})))
+  const four = useCloud(() => callCloud('households', 'fourHundred', {}))
   const list = usePagedPage(
     (cursor) => {
       const load = () => callCloud('households', 'list', { limit: 20, ...(kind !== 'all' ? { kind } : {}), ...(cursor ? { cursor } : {}) })
       return cursor ? load() : cached(`households.list.${kind}`, load)
     },
     [kind],
-    { alsoRefresh: coverage.reload }
+    { alsoRefresh: () => Promise.all([coverage.reload(), four.reload()]), reloadOnShow: true }
   )
   const [draft, setDraft] = useState<HouseholdDraft | null>(null)
   const [adding, setAdding] = useState(false)
@@ -71,6 +72,8 @@ export default function HouseholdsPage() {
         adding={adding}
         addError={addError}
         onAdd={() => void add()}
+        four={four}
+        onOpenBook={(h) => void Taro.navigateTo({ url: `/work/pages/book/index?id=${encodeURIComponent(h.id)}` })}
       />
     </View>
   )

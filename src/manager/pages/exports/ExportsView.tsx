@@ -26,11 +26,13 @@ export interface ExportsViewProps {
   onRetry: () => void
 }
 
-const kindOptions = (['demands', 'ratings', 'rankings'] as const).map((k) => ({ value: k, label: exportKinds[k] }))
+const kindOptions = (['demands', 'ratings', 'rankings', 'pack'] as const).map((k) => ({ value: k, label: exportKinds[k] }))
 const kindHints: Record<ExportKind, string> = {
   demands: '每件群众诉求一行：领域、办理方式、期限、是否超期、答复和评价。群众电话只显示前三位和后四位。',
   ratings: '每条群众评价一行：等级、标签、留言和处理情况。不显示评价人的任何信息。',
-  rankings: '每位干部一行：综合得分和各项得分，以及名次。'
+  rankings: '每位干部一行：综合得分和各项得分，以及名次。',
+  pack: '月度或年度工作汇总：本单位汇总一页，每位干部一行（走访、天数、四进、五必访和四个百家、诉求、评价、问卷），另附三问摘要。',
+  survey: '一份问卷的统计和每份答卷（群众扫码或纸质录入），不含答卷人的任何信息。'
 }
 const size = (n: number | null) => (n === null ? '' : n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`)
 const when = (iso: string) => beijing(iso).format('M月D日 HH:mm')

@@ -21,6 +21,11 @@ export type EntryKey =
   | 'exports'
   | 'feedback-admin'
   | 'reconcile'
+  | 'reviews'
+  | 'surveys'
+  | 'voices'
+  | 'pack'
+  | 'places'
   | 'holidays'
 
 export interface ManagerEntry {
@@ -43,7 +48,16 @@ export const entryGroups: { title: string; entries: ManagerEntry[] }[] = [
       { key: 'cases', title: '差评回访和诉求督办', hint: '差评 1 个工作日内回访、限期整改；超期诉求督办；审批延期申请；签收答复上报的诉求；核查标为无效的诉求', url: '/manager/pages/cases/index' },
       { key: 'held', title: '待审核的评价', hint: '超出活动合理人数、短时间集中扫码的群众评价先不计入成效，核实后采纳', url: '/manager/pages/held/index' },
       { key: 'review', title: '外勤审核', hint: '干部不在联系点范围内的打卡，审核通过后计入下基层天数', url: '/manager/pages/review/index' },
-      { key: 'periods', title: '请假和蹲点审批', hint: '请假、培训、抽调期间下基层进度暂停；蹲点审批通过后每天计入下基层天数', url: '/cadre/pages/periods/index?queue=1' }
+      { key: 'periods', title: '请假和蹲点审批', hint: '请假、培训、抽调期间下基层进度暂停；蹲点审批通过后每天计入下基层天数', url: '/cadre/pages/periods/index?queue=1' },
+      { key: 'reviews', title: '批阅日记和报告', hint: '阅读下级干部的民情日记、调研报告，批示或采纳其中的建议，干部会收到提醒', url: '/work/pages/reviews/index' }
+    ]
+  },
+  {
+    title: '听群众的',
+    entries: [
+      { key: 'voices', title: '三问记录', hint: '走访中群众在问政、问需、问计时说的话，按单位和联系点汇总', url: '/work/pages/voices/index' },
+      { key: 'surveys', title: '调查问卷', hint: '本单位及下级发放的问卷和实时结果；可以把问卷模板下发给下级', url: '/work/pages/surveys/index' },
+      { key: 'places', title: '村里谁来过', hint: '工会、共青团、妇联三家这个月去了哪些村（社区），避免扎堆走访', url: '/work/pages/places/index' }
     ]
   },
   {
@@ -61,7 +75,8 @@ export const entryGroups: { title: string; entries: ManagerEntry[] }[] = [
       { key: 'cadres', title: '干部和联系点', hint: '给干部分配联系点（两联），查看谁的两联还没落实', url: '/manager/pages/cadres/index' },
       { key: 'org', title: '组织和邀请', hint: '下级单位和成员；用邀请码请干部加入；调动、移除干部', url: '/manager/pages/org/index' },
       { key: 'rules', title: '制度设置', hint: '天数目标、办理时限、评价期限等，以及每次修改的记录', url: '/manager/pages/rules/index' },
-      { key: 'exports', title: '导出报表', hint: '诉求台账、群众点评和排名导出为 Excel 表格，可以转发或打印', url: '/manager/pages/exports/index' }
+      { key: 'pack', title: '月度、年度工作汇总', hint: '本单位和每位干部的走访、四进、五必访和四个百家、诉求、评价、问卷和三问，可打印、可导出', url: '/work/pages/pack/index' },
+      { key: 'exports', title: '导出报表', hint: '诉求台账、群众点评、排名和工作汇总导出为 Excel 表格，可以转发或打印', url: '/manager/pages/exports/index' }
     ]
   },
   {

@@ -52,6 +52,12 @@ export const subFields: Partial<Record<RuleField, { key: string; label: string; 
   notices: [
     { key: 'overdueDemands', label: '超期诉求达到几件' },
     { key: 'unfollowedBadReviews', label: '差评未跟进达到几条' }
+  ],
+  fourHundredTargets: [
+    { key: 'entered', label: '进百家门（%）' },
+    { key: 'known', label: '知百家情（%）' },
+    { key: 'relieved', label: '解百家忧（%）' },
+    { key: 'warmed', label: '暖百家心（%）' }
   ]
 }
 

@@ -1,0 +1,70 @@
+import { Text, View } from '@tarojs/components'
+import type { Question, SurveyOpen } from '../../../../types/surveys'
+import { BigButton } from '../../../components/BigButton'
+import { Card, ErrorView, LoadingView } from '../../../components/StateViews'
+import type { CloudState } from '../../../hooks/useCloud'
+import { AnswerForm } from '../../components/AnswerForm'
+import { useT } from '../../../i18n'
+import { LangSwitch } from '../../../i18n/LangSwitch'
+import { messages } from '../../messages'
+import type { Sheet } from '../../form'
+import './index.scss'
+
+export interface AnswerViewProps {
+  open: Pick<CloudState<SurveyOpen>, 'loading' | 'error' | 'data'>
+  onRetry: () => void
+  sheet: Sheet
+  onPick: (q: Question, optionId: string) => void
+  onScore: (q: Question, n: number) => void
+  onWrite: (q: Question, text: string) => void
+  onSubmit: () => void
+  submitting: boolean
+  error: string | null
+  /** Submitted in this visit of the page. */
+  done: boolean
+}
+
+/** What a resident sees after scanning a survey's code: the questions (中文 or 藏文), then thanks. No sign-up. */
+export function AnswerView(p: AnswerViewProps) {
+  const { t, lang, setLang } = useT(messages)
+  const s = p.open.data
+  if (!s) {
+    if (p.open.error) return <ErrorView message={p.open.error.message} onRetry={p.onRetry} retrying={p.open.loading} />
+    return <LoadingView text={t('loading')} />
+  }
+  return (
+    <View data-testid='survey-answer' className={lang === 'bo' ? 'jdq-bo' : ''} data-lang={lang}>
+      <Card testId='survey-head'>
+        <LangSwitch lang={lang} onChange={setLang} />
+        <Text className='sv-title' data-testid='survey-title'>{lang === 'bo' && s.titleBo ? s.titleBo : s.title}</Text>
+        {s.intro || s.introBo ? <Text className='sv-intro'>{lang === 'bo' && s.introBo ? s.introBo : s.intro}</Text> : null}
+        <Text className='sv-from'>{t('from', { org: s.orgName })}</Text>
+      </Card>
+      {p.done ? (
+        <Card testId='thanks'>
+          <Text className='sv-thanks'>{t('thanks')}</Text>
+          <Text className='sv-intro'>{t('thanksHint')}</Text>
+        </Card>
+      ) : s.blocked ? (
+        <View className='jdq-banner' data-testid='blocked'>
+          <Text>{t(`blocked.${s.blocked}`)}</Text>
+        </View>
+      ) : (
+        <View>
+          <Text className='sv-note' data-testid='anonymous-note'>{t('anonymous')}</Text>
+          <AnswerForm questions={s.questions} sheet={p.sheet} lang={lang} onPick={p.onPick} onScore={p.onScore} onWrite={p.onWrite} />
+          {p.error ? (
+            <View className='jdq-banner jdq-banner--bad' data-testid='answer-error'>
+              <Text>{p.error}</Text>
+            </View>
+          ) : null}
+          <View className='jdq-actions'>
+            <BigButton onClick={p.onSubmit} loading={p.submitting} testId='submit-answer'>
+              {t('submit')}
+            </BigButton>
+          </View>
+        </View>
+      )}
+    </View>
+  )
+}

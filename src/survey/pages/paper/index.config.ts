@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '录入纸质问卷'
+})

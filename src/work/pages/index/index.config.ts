@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '听民声 · 汇总'
+})

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '村里谁来过',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120
+})

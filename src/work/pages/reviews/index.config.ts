@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '批阅',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120
+})

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '三问记录',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120
+})
