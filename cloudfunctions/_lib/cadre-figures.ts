@@ -70,7 +70,9 @@ export function cadreFigures(period: string, now: Date, x: CadreInputs): PeriodF
   const { start, end } = periodRange(period)
   const upTo = Math.min(now.getTime(), end.getTime() - 1)
   const paused = upTo < start.getTime() ? 0 : pausedDaysBetween(x.pauses, beijingDate(start), beijingDate(upTo))
-  f.days = { count: days, target, capped: Math.min(days, target), paused }
+  // Behind the year's pace by the end of the period: what a unit's monthly summary counts (never a score).
+  const pace = paceOf(x.visitStats, period, now, x.daysTarget, x.pauses)
+  f.days = { count: days, target, capped: Math.min(days, target), paused, behind: pace.actual < Math.floor(pace.expected) ? 1 : 0 }
   f.visits = { total: sumMonths(vs?.visitsByMonth), byKind: vs ? (kind === 'year' ? { ...vs.visitsByKind } : kindsOfMonths(vs, months)) : {} }
 
   const n = counter(sumCounts(months, x.service))

@@ -60,7 +60,6 @@ export async function scoresBatch(cp: Checkpoint, now: Date, size: number, orgCa
       const x = inputsFor(inputs, c._id, year, r.daysTarget)
       const figures = cadreFigures(period, now, x)
       const pace = paceOf(x.visitStats, period, now, r.daysTarget, x.pauses)
-      figures.days.behind = pace.actual < Math.floor(pace.expected) ? 1 : 0
       const s = computeScore(figures, r)
       const scored = scoredShareOf(s)
       const _id = cadreScoreId(c._id, period)

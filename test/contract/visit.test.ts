@@ -264,8 +264,8 @@ describe('visit, points and households functions through the real wx-server-sdk'
     expect(p).toMatchObject({ year: 2026, days: 11, progressDays: 11, target: 90, reached: false })
     const cal = ok(await call<{ days: { date: string; visits: number }[] }>(demoAccounts.cadre, 'visit', { action: 'calendar', month: '2026-03' }))
     expect(cal.days).toEqual([
-      { date: '2026-03-04', visits: 1 },
-      { date: '2026-03-18', visits: 2 }
+      { date: '2026-03-04', visits: 1, stay: false },
+      { date: '2026-03-18', visits: 2, stay: false }
     ])
     const year = ok(await call<{ days: unknown[] }>(womenCountyManager, 'visit', { action: 'calendar', year: 2026, cadreId: userOf(demoAccounts.cadre)._id }))
     expect(year.days).toHaveLength(11)
@@ -403,6 +403,11 @@ describe('visit, points and households functions through the real wx-server-sdk'
       'visit.calendar': {},
       'visit.listPending': {},
       'visit.review': { visitId: v._id, decision: 'approve' },
+      'visit.recordPeriod': { cadreId: victim._id, submissionId: randomUUID(), kind: 'training', from: '2026-07-01', to: '2026-07-01', note: '群众替干部请假' },
+      'visit.reviewPeriod': { periodId: 'x', decision: 'approve', note: '同意' },
+      'visit.cancelPeriod': { periodId: 'x', note: '不去了' },
+      'visit.periods': { cadreId: victim._id },
+      'visit.pendingPeriods': {},
       'points.overview': {},
       'points.listCadres': {},
       'points.createPoint': { cadreId: victim._id, name: '点', kind: 'village', address: '地址', location: { lat: 36.6, lng: 101.7 } },
@@ -431,7 +436,9 @@ describe('visit, points and households functions through the real wx-server-sdk'
       'diary.removeReport': { reportId: 'x' }
     }
     const { api } = await import('../../types/api')
-    const every = (['visit', 'points', 'households', 'diary'] as const).flatMap((fn) => Object.keys(api[fn]).map((a) => `${fn}.${a}`))
+    // A resident's own two: whether they may confirm a visit by its code, and the confirmation (the access matrix).
+    const residents = ['visit.confirmation', 'visit.confirm']
+    const every = (['visit', 'points', 'households', 'diary'] as const).flatMap((fn) => Object.keys(api[fn]).map((a) => `${fn}.${a}`)).filter((k) => !residents.includes(k))
     expect(every.filter((k) => !samples[k])).toEqual([])
     for (const key of every) {
       const [fn, action] = key.split('.')
