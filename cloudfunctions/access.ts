@@ -110,7 +110,7 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
     linkDemand: allow(ownerAndManagers),
     fourHundred: allow(ownerAndManagers)
   },
-  // issue 3, item 7: 民情日记 and 调研报告 — read by the owner and their managers, written by the owner alone.
+  // 民情日记 and 调研报告 — read by the owner and their managers, written by the owner alone.
   diary: {
     /** A cadre writes in their own diary: the peer writes in theirs. */
     add: allow(['owner', 'peerCadre']),
@@ -125,7 +125,7 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
     reportUrl: allow(ownerAndManagers),
     removeReport: allow(['owner'])
   },
-  // issue 4: the owner is the cadre whose ledger entry, rating or case it is.
+  // the owner is the cadre whose ledger entry, rating or case it is.
   demands: {
     /** Without a scene: a cadre's own ledger (the peer writes to theirs). Residents report through a scene. */
     create: allow(['owner', 'peerCadre'], { clearPhonesFrom: ['demands'] }),
@@ -186,7 +186,7 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
     stats: allow(ownerAndManagers),
     qr: allow(['owner'])
   },
-  // issue 5, items 1–2: the owner's county node is the target (its manager and the province admin manage it).
+  // the owner's county node is the target (its manager and the province admin manage it).
   orgs: {
     tree: allow(ownersManagers),
     members: allow(ownersManagers),
@@ -209,24 +209,24 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
     /** Loaded by a province admin (the schedule is national; any system's admin may load it). */
     loadHolidays: allow(['provinceAdmin'])
   },
-  // issue 5, item 8: 投诉建议 — anyone sends and reads their own; the province admin answers.
+  // 投诉建议 — anyone sends and reads their own; the province admin answers.
   feedback: {
     submit: allow(['resident', ...staff]),
     listMine: allow(['resident', ...staff]),
     list: allow(['provinceAdmin']),
     answer: allow(['provinceAdmin'])
   },
-  // issue 5, item 9: the nightly reconciliation (timer or server-side `run`, no registry action); its report is
+  // the nightly reconciliation (timer or server-side `run`, no registry action); its report is
   // read by a province admin, who sees the drift found in their own system only.
   reconcile: {
     lastReport: allow(['provinceAdmin'])
   },
-  // issue 5, item 5: 数据看板 — a node of the caller's subtree (here the owner's county) and its cadres.
+  // 数据看板 — a node of the caller's subtree (here the owner's county) and its cadres.
   dashboard: {
     node: allow(ownersManagers),
     cadre: allow(ownersManagers)
   },
-  // issue 6: every action acts on the caller's own reminders (their openid): anyone with an identity, for themselves.
+  // every action acts on the caller's own reminders (their openid): anyone with an identity, for themselves.
   // The sender (`run`, timer or server-side call) is no registry action.
   reminders: {
     overview: allow(['resident', ...staff]),
@@ -237,7 +237,7 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
     getBadge: allow(['resident', ...staff]),
     markRead: allow(['resident', ...staff])
   },
-  // issue 5, item 6: exports of a manager's subtree; a job is its starter's alone (others' job ids are not found).
+  // exports of a manager's subtree; a job is its starter's alone (others' job ids are not found).
   exports: {
     /** Of the owner's county: its managers up the tree; a sibling county's or another system's manager is refused. */
     start: allow(ownersManagers),
@@ -247,7 +247,7 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
     /** Each manager's own jobs. */
     list: allow(managers)
   },
-  // issue 5, item 7: 典型引路 — marked by the managers of the record's unit, read by everyone of the system.
+  // 典型引路 — marked by the managers of the record's unit, read by everyone of the system.
   exemplars: {
     mark: allow(ownersManagers),
     unmark: allow(ownersManagers),
@@ -256,7 +256,7 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
     /** Each manager picks from their own subtree. */
     candidates: allow(managers)
   },
-  // issue 5, items 3–4: 成效排行 of a manager's subtree (here the owner's county), a cadre's own score, 表彰/通报 lists
+  // 成效排行 of a manager's subtree (here the owner's county), a cadre's own score, 表彰/通报 lists
   // of the owner's county. The job itself (timer or server-side `run`) is no registry action; runNow is the admin's.
   rankings: {
     /** The node is checked first: outside the caller's subtree the page is refused, whatever view or period. */

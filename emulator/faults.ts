@@ -5,7 +5,7 @@ import { readBody, sendJson } from './http'
 import { TcbError } from './db/types'
 
 /**
- * Fault injection for tests (issue 7): make a chosen database action fail, answer late, or kill the
+ * Fault injection for tests: make a chosen database action fail, answer late, or kill the
  * function instance that sent it, and a read-only digest of the whole database to prove that nothing
  * changed (or that nothing half-written remains).
  *

@@ -1,5 +1,5 @@
 /**
- * Measures a province-wide export (issue 5, item 6): loads N generated demands (default 100,000) spread over every
+ * Measures a province-wide export: loads N generated demands (default 100,000) spread over every
  * county of one system into a fresh emulator, exports them as the province admin through the gateway (start, then
  * continue while the job hands back), and prints wall time, calls, rows, file size and the peak resident memory
  * (VmHWM) of the exports function's instances — the figure that must stay under a cloud instance's 256 MB.

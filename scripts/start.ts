@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   if (process.env.JDQ_CLOCK) console.log(`› clock set: it is now ${new Date().toISOString()} for the emulator and its functions`)
   const counts = await seed(emulator.url)
   console.log(`› demo data: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`)
-  // Demo demands, ratings and 差评 of the last two days, and the rankings job run over them (issue 5).
+  // Demo demands, ratings and 差评 of the last two days, and the rankings job run over them.
   const outcomes = await seedOutcomes(emulator.url)
   console.log(`› demo outcomes: ${outcomes.docs} documents; rankings ${outcomes.ranked ? 'computed' : 'still computing (the timer finishes them within minutes)'}`)
 

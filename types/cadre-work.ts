@@ -1,5 +1,5 @@
 /**
- * The cadre's daily tool (issue 3): 两联, 走访打卡, 走访记录, 90 天, 五必访. Shapes the pages and the cloud
+ * The cadre's daily tool: 两联, 走访打卡, 走访记录, 90 天, 五必访. Shapes the pages and the cloud
  * functions share. Instants travel as ISO strings; Beijing dates as 'YYYY-MM-DD'.
  */
 import { z } from './zod'
@@ -152,7 +152,7 @@ export const ProblemInput = z.object({
   area: DemandArea,
   text: text(500, '问题描述'),
   handling: ProblemHandling,
-  /** 紧急 / 一般 / 复杂: sets the ledger entry's deadline (issue 4). */
+  /** 紧急 / 一般 / 复杂: sets the ledger entry's deadline. */
   urgency: z.enum(['urgent', 'general', 'complex'], { error: '请选择紧急程度' }).default('general')
 })
 

@@ -110,7 +110,7 @@ export const database = {
     permission: 'ADMINONLY',
     indexes: [
       { name: 'cadre_time', keys: [['cadreId', 1], ['createdAt', -1], ['_id', -1]] },
-      // issue 5: 典型引路 — a manager picks from their subtree's recent entries
+      // 典型引路 — a manager picks from their subtree's recent entries
       { name: 'org_time', keys: [['orgPath', 1], ['createdAt', -1], ['_id', -1]] }
     ]
   },
@@ -123,7 +123,7 @@ export const database = {
       { name: 'org_time', keys: [['orgPath', 1], ['createdAt', -1], ['_id', -1]] }
     ]
   },
-  // ---- issue 4: 办实事 ledger and 群众点评 ----
+  // ---- 办实事 ledger and 群众点评 ----
   /** 群众诉求台账. Visit-raised: _id `${visitId}_p${n}`. `active` while open or coordinating. */
   demands: {
     permission: 'ADMINONLY',
@@ -133,11 +133,11 @@ export const database = {
       { name: 'cadre_active_deadline', keys: [['cadreId', 1], ['active', 1], ['deadlineAt', 1], ['_id', 1]] },
       { name: 'org_active_deadline', keys: [['orgPath', 1], ['active', 1], ['deadlineAt', 1], ['_id', 1]] },
       { name: 'resident_scene', keys: [['residentOpenid', 1], ['viaScene', 1], ['createdAt', -1]] },
-      // issue 6: the reminder sender walks open demands by deadline (due soon / overdue) and residents' answered
+      // the reminder sender walks open demands by deadline (due soon / overdue) and residents' answered
       // demands by the time they were answered, across all organisations, in resumable batches
       { name: 'active_deadline', keys: [['active', 1], ['deadlineAt', 1], ['_id', 1]] },
       { name: 'source_closed', keys: [['source', 1], ['closedAt', 1], ['_id', 1]] },
-      // issue 5: exports page a subtree's ledger in time order; 典型引路 picks recent ones
+      // exports page a subtree's ledger in time order; 典型引路 picks recent ones
       { name: 'org_time', keys: [['orgPath', 1], ['createdAt', 1], ['_id', 1]] },
       // managers' queues: extension requests waiting in a subtree, entries set aside there, and the reports sent
       // to a unit and not answered yet
@@ -160,7 +160,7 @@ export const database = {
       { name: 'target_rater_unique', keys: [['targetKind', 1], ['targetId', 1], ['raterOpenid', 1]], unique: true },
       { name: 'cadre_time', keys: [['cadreId', 1], ['createdAt', -1], ['_id', -1]] },
       { name: 'org_appeal_time', keys: [['orgPath', 1], ['appealPending', 1], ['createdAt', 1], ['_id', 1]] },
-      // issue 5: exports page a subtree's ratings in time order
+      // exports page a subtree's ratings in time order
       { name: 'org_time', keys: [['orgPath', 1], ['createdAt', 1], ['_id', 1]] },
       // The hold rule's one read: a rating's event and its rater's months as keys of one multikey index
       // (types/rules/rating-guard.ts: `e|kind|target`, `r|raterHash|month`).
@@ -177,7 +177,7 @@ export const database = {
       { name: 'org_time', keys: [['orgPath', 1], ['createdAt', -1], ['_id', -1]] },
       // The rated cadre's 整改 requests, newest month first; within a month in _id order (says nothing of when).
       { name: 'cadre_month', keys: [['cadreId', 1], ['month', -1], ['_id', -1]] },
-      // issue 6: the reminder sender walks new cases in the order they were opened, and rectified ones in the order
+      // the reminder sender walks new cases in the order they were opened, and rectified ones in the order
       // they were rectified (watermarks), all organisations
       { name: 'time', keys: [['createdAt', 1], ['_id', 1]] },
       { name: 'rectified_time', keys: [['rectification.at', 1], ['_id', 1]] }
@@ -196,7 +196,7 @@ export const database = {
     permission: 'ADMINONLY',
     indexes: []
   },
-  // ---- issue 5: organisation tree, invitations, rules per org and year, 投诉建议 ----
+  // ---- organisation tree, invitations, rules per org and year, 投诉建议 ----
   /** One-time invitations: _id is the code itself. */
   invites: {
     permission: 'ADMINONLY',
@@ -228,7 +228,7 @@ export const database = {
       { name: 'to_answered_time', keys: [['to', 1], ['answered', 1], ['createdAt', 1], ['_id', 1]] }
     ]
   },
-  // ---- issue 6: reminders ----
+  // ---- reminders ----
   /**
    * Everything the sender decided to remind: the in-app reminder center, and the claim before a WeChat message.
    * _id is reminderKey(openid, kind, subject, period), and the same four fields are unique: a reminder is claimed
@@ -257,7 +257,7 @@ export const database = {
     permission: 'ADMINONLY',
     indexes: []
   },
-  // ---- issue 5, item 9: nightly reconciliation ----
+  // ---- nightly reconciliation ----
   /** The reconciliation's checkpoint: _id 'state' (the pass, its years, the system root and cadre reached). */
   reconcileState: {
     permission: 'ADMINONLY',
@@ -268,7 +268,7 @@ export const database = {
     permission: 'ADMINONLY',
     indexes: [{ name: 'time', keys: [['startedAt', -1], ['_id', -1]] }]
   },
-  // ---- issue 5: 成效排行 (written by the rankings job; types/outcomes.ts) ----
+  // ---- 成效排行 (written by the rankings job; types/outcomes.ts) ----
   /**
    * One per cadre per period ('YYYY-MM' | 'YYYY-Qn' | 'YYYY'): _id `${cadreId}_${period}`. A ranking page walks one
    * of the scope indexes in order (no arrays in them), so it examines about as many documents as it shows.
@@ -300,7 +300,7 @@ export const database = {
     permission: 'ADMINONLY',
     indexes: []
   },
-  // ---- issue 5, items 6 and 7: exports and 典型引路 ----
+  // ---- exports and 典型引路 ----
   /** An export job: _id `${userId}_${jobId}` (the phone's id), so a double tap starts one export. */
   exportJobs: {
     permission: 'ADMINONLY',

@@ -1,5 +1,5 @@
 /**
- * 民情日记 and 调研报告 (issue 3, item 7): shapes the pages and the `diary` cloud function share.
+ * 民情日记 and 调研报告: shapes the pages and the `diary` cloud function share.
  * Instants travel as ISO strings; Beijing dates as 'YYYY-MM-DD'.
  */
 import { z } from './zod'

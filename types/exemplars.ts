@@ -1,5 +1,5 @@
 /**
- * 典型引路 (issue 5, item 7): a manager marks a visit, a 民情日记 entry or a solved demand of their subtree as an
+ * 典型引路: a manager marks a visit, a 民情日记 entry or a solved demand of their subtree as an
  * exemplary case with a title and a short write-up; everyone in that system (工会, 共青团 or 妇联 — cadres and
  * managers of the whole province tree) reads the feed, newest first. A case carries only what may be shown to
  * anyone: the cadre, their unit, the kind, dates and the manager's own words — never a resident's name or phone,

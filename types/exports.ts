@@ -1,5 +1,5 @@
 /**
- * 导出报表 (issue 5, item 6): rankings, the demands ledger and ratings as .xlsx files made by the `exports`
+ * 导出报表: rankings, the demands ledger and ratings as .xlsx files made by the `exports`
  * cloud function, kept in cloud storage, opened with Taro.openDocument (weapp) or downloaded (h5).
  * An export is a job: started once (the phone's job id), paged through the manager's subtree in index order,
  * progress in the job document, resumable with `continue` when one call runs out of time.

@@ -1,6 +1,6 @@
 /**
  * 制度: the rules of one organisation for one Beijing year, set by the province admin and inherited down the
- * tree (issue 5). The nearest ancestor with a rule document for the year wins, field by field; a child may only
+ * tree. The nearest ancestor with a rule document for the year wins, field by field; a child may only
  * override the fields its parent left open (`locked` lists the ones it may not).
  *
  * This file is the shared contract: the `orgs` function stores and serves these rules, the `rankings` function

@@ -1,5 +1,5 @@
 /**
- * 成效 (issue 5): the outcome figures of one cadre or one organisation over one Beijing period (periods.ts, re-exported),
+ * 成效: the outcome figures of one cadre or one organisation over one Beijing period (periods.ts, re-exported),
  * and the documents the `rankings` job writes. Shared contract: the rankings job writes `cadreScores` and
  * `orgStats`; dashboards, the nightly reconciliation, the xlsx exports and the reminders read them.
  *

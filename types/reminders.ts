@@ -1,5 +1,6 @@
 /**
- * Reminders (issue 6): subscribe-message templates and the kinds of reminder as configuration.
+ * Reminders: the kinds of reminder as configuration (the templates they go through and who gets each kind are in
+ * subscribe-templates.ts).
  *
  * A *template* is what WeChat knows (an id chosen in the console, its fields, one consent = one message for
  * one-time templates). A *kind* is what we remind about; several kinds may share one template, so one consent

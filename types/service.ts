@@ -1,5 +1,5 @@
 /**
- * 办实事 ledger and 群众点评 (issue 4): shapes the pages and the cloud functions share. Instants travel
+ * 办实事 ledger and 群众点评: shapes the pages and the cloud functions share. Instants travel
  * as ISO strings. A resident never sees personal data; a cadre never sees who rated them.
  */
 import { z } from './zod'

@@ -34,7 +34,7 @@ export interface UserDoc {
   orgPath: string[]
   createdAt: Date
   /**
-   * false once moved or removed (issue 5): the openid is set aside to `former:<id>` so the WeChat account is
+   * false once moved or removed: the openid is set aside to `former:<id>` so the WeChat account is
    * free, and the document stays where its history (visits, stats, demands, ratings) was earned.
    */
   active?: boolean
@@ -72,7 +72,7 @@ export interface ContactDoc {
 
 export const collection = (name: CollectionName) => db.collection(name)
 
-// ---- issue 3: the cadre's tool (visits, days, statistics, 五必访). ----
+// ---- the cadre's tool (visits, days, statistics, 五必访). ----
 
 export interface VisitDoc {
   /** `${cadreId}_${submissionId}` */
@@ -223,7 +223,7 @@ export interface HouseholdDoc {
   demandIds?: string[]
 }
 
-// ---- issue 3, item 7: 民情日记 and 调研报告 ----
+// ---- 民情日记 and 调研报告 ----
 
 export interface DiaryEntryDoc {
   /** `${cadreId}_${entryId}` */

@@ -1,5 +1,5 @@
 /**
- * 制度 in force (issue 5, item 2): the rule documents of a node's ancestors for a Beijing year, read in ONE
+ * 制度 in force: the rule documents of a node's ancestors for a Beijing year, read in ONE
  * indexed read (their ids are known from the org path), merged by the pure rules in types/rules/org-rules.ts.
  */
 import type { OrgRules, RuleField } from '../../types/org-rules'

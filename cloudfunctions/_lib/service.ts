@@ -1,5 +1,5 @@
 /**
- * Issue 4 shared by the demands, ratings and visit functions: documents as stored, the per-period
+ * What the demands, ratings and visit functions share: documents as stored, the per-period
  * statistics kept in the same transaction as each write, scene codes, and the ledger entry factory.
  */
 import { createHash, randomBytes } from 'node:crypto'

@@ -1,5 +1,5 @@
 /**
- * 表彰 / 通报 (issue 5, item 4): monthly lists of a node drawn from its rules and the month's cadreScores, as a
+ * 表彰 / 通报: monthly lists of a node drawn from its rules and the month's cadreScores, as a
  * draft its manager reviews (an entry may be taken off, with a reason kept on the record) and publishes.
  * Published lists are read by everyone in the node's subtree. Outcomes only: score, satisfaction over enough
  * ratings, demands overdue, 差评 not revisited — never days at the grassroots.

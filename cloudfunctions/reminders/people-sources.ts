@@ -26,7 +26,7 @@ export const paceSource: Source = {
   cycle: (now) => isoWeek(now),
   async batch(cursor, size, now) {
     const users = await usersAfter(cursor, size)
-    // Retired accounts (moved or removed, issue 5) keep role 'cadre' but no longer act.
+    // Retired accounts (moved or removed) keep role 'cadre' but no longer act.
     const cadres = users.filter((u) => u.role === 'cadre' && u.active !== false)
     const year = beijingYear(now)
     // The days target is each organisation's rule for the year: one read per distinct organisation in the batch.
@@ -76,7 +76,7 @@ export const summarySource: Source = {
 }
 
 /**
- * The org's own orgStats document for the month (issue 5: the rankings job rolls every cadre's figures up the
+ * The org's own orgStats document for the month (the rankings job rolls every cadre's figures up the
  * tree, recomputing the month just ended through the 7th): one read, whatever the subtree's size. Until the job
  * has written it, the subtree's statistics documents (one per cadre-year) are read in pages of 1000.
  */

@@ -50,7 +50,7 @@ export interface Source {
   batch(cursor: string | null, size: number, now: Date, cycle: string): Promise<{ due: Due[]; next: string | null; scanned: number; done?: boolean }>
 }
 
-// ---------------------------------------------------------------- the ledger and 群众点评 (issue 4)
+// ---------------------------------------------------------------- the ledger and 群众点评
 
 /** Position in an index ordered by (instant, _id): the cursor of every source below. */
 interface Mark {

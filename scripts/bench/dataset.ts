@@ -194,7 +194,7 @@ function* chunks(collection: string, docs: object[]): Generator<Batch> {
   for (let i = 0; i < docs.length; i += BATCH) yield { collection, docs: docs.slice(i, i + BATCH) as Docs }
 }
 
-// ---------------------------------------------------------------- issue 4: ratings, cases, demands, serviceStats
+// ---------------------------------------------------------------- ratings, cases, demands, serviceStats
 
 const HOUR = 3_600_000
 /** Open or coordinating ledger entries per cadre at most: a cadre's open work is bounded, whatever their history. */
@@ -521,7 +521,7 @@ function veteranReminders(cadre: UserDoc, now: Date): ReminderDoc[] {
   return docs
 }
 
-// ---------------------------------------------------------------- issue 6: the reminders sender's population
+// ---------------------------------------------------------------- the reminders sender's population
 
 const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗'
 const given = '建国秀英志强海燕春梅玉兰文华明德永红丽娟桂芳'

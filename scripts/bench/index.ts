@@ -50,7 +50,7 @@ interface ActionResult {
   p95Ms: number
 }
 
-/** The rankings job (issue 5) run to the end of a cycle on the loaded data, as the timer would: runs, batches, cost. */
+/** The rankings job run to the end of a cycle on the loaded data, as the timer would: runs, batches, cost. */
 interface RankingsJobResult {
   runs: number
   batches: number
@@ -295,7 +295,7 @@ async function main(): Promise<void> {
     }
   }
 
-  console.log(`\nrankings job (issue 5: one cycle over the loaded data, run after run as the timer does; ${fmt(RANKINGS_LIMIT_MS / 1000)} s limit)\n`)
+  console.log(`\nrankings job (one cycle over the loaded data, run after run as the timer does; ${fmt(RANKINGS_LIMIT_MS / 1000)} s limit)\n`)
   console.log(
     table(
       ['dataset', 'cadres', 'orgs', 'runs', 'batches', 'total ms', 'max run ms', 'DB ops', 'ops/cadre', 'examined', 'returned'],

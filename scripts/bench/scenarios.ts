@@ -163,7 +163,7 @@ export const scenarios: Scenario[] = [
   { name: 'visit.list (manager)', fn: 'visit', as: countyManager, payload: () => ({ action: 'list', cadreId: VETERAN, limit: 20 }) },
   { name: 'points.listCadres', fn: 'points', as: countyManager, payload: () => ({ action: 'listCadres', limit: 20 }) },
 
-  // ---- issue 4: 群众点评 (a fresh resident and a new visit or closed demand per call)
+  // ---- 群众点评 (a fresh resident and a new visit or closed demand per call)
   {
     name: 'ratings.rate (满意, a new visit)',
     fn: 'ratings',
@@ -209,7 +209,7 @@ export const scenarios: Scenario[] = [
   { name: 'ratings.listCases (active)', fn: 'ratings', as: countyManager, payload: () => ({ action: 'listCases', status: 'active', limit: 20 }) },
   { name: 'ratings.listCases (all)', fn: 'ratings', as: countyManager, payload: () => ({ action: 'listCases', status: 'all', limit: 20 }) },
 
-  // ---- issue 4: the ledger (a new demand per state change, created before the measured call)
+  // ---- the ledger (a new demand per state change, created before the measured call)
   {
     name: 'demands.create (cadre)',
     fn: 'demands',
@@ -374,13 +374,13 @@ export const scenarios: Scenario[] = [
   { name: 'demands.listInvalid (manager)', fn: 'demands', as: countyManager, payload: () => ({ action: 'listInvalid', limit: 20 }) },
   { name: 'orgs.holidays', fn: 'orgs', as: countyManager, payload: (_i, now) => ({ action: 'holidays', year: beijingYear(now) }) },
 
-  // ---- issue 3 item 7 and issue 6: the diary and the reminder center
+  // ---- the diary and the reminder center
   { name: 'diary.add', fn: 'diary', as: veteranOpenid, payload: (i, now) => ({ action: 'add', entryId: `bench-${now.getTime()}-${i}`, text: '今天走访了三户，了解到用水困难' }) },
   { name: 'diary.list', fn: 'diary', as: veteranOpenid, payload: () => ({ action: 'list', limit: 20 }) },
   { name: 'reminders.list', fn: 'reminders', as: veteranOpenid, payload: () => ({ action: 'list', limit: 20 }) },
   { name: 'reminders.getBadge', fn: 'reminders', as: veteranOpenid, payload: () => ({ action: 'getBadge' }) },
 
-  // ---- issue 5: rankings and the dashboard, read from what the rankings job wrote (run once after the load)
+  // ---- rankings and the dashboard, read from what the rankings job wrote (run once after the load)
   { name: 'rankings.list (county cadres)', fn: 'rankings', as: countyManager, payload: () => ({ action: 'list', view: 'individuals', limit: 20 }) },
   { name: 'rankings.list (prefecture cadres)', fn: 'rankings', as: prefectureManager, payload: () => ({ action: 'list', view: 'individuals', limit: 20 }) },
   { name: 'rankings.list (province cadres)', fn: 'rankings', as: provinceAdmin, payload: () => ({ action: 'list', view: 'individuals', limit: 20 }) },

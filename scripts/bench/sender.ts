@@ -1,5 +1,5 @@
 /**
- * Issue 6's figure: the reminders sender working through a generated population (large: 100,000 cadres) in
+ * The reminders sender working through a generated population (large: 100,000 cadres) in
  * resumable batches. A separate emulator holds the population (users, this year's visitStats, quota); the
  * sender is run the way the timer runs it, again and again until its scan is complete — each run a server-side
  * `{ action: 'run', now }` call (as test/contract/reminders.test.ts does), the clock pinned to 10:00 Beijing so

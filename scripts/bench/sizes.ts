@@ -13,7 +13,7 @@ export interface BenchSize {
   reminderCadres: number
 }
 
-/** The sizes issue 7 asks for (large: 10,000 cadres, 1,000,000 visits, 300,000 ratings, 100,000 demands). */
+/** The sizes measured (large: 10,000 cadres, 1,000,000 visits, 300,000 ratings, 100,000 demands). */
 export const sizes: Record<string, BenchSize> = {
   small: { name: 'small', cadres: 100, visits: 10_000, households: 500, ratings: 3_000, demands: 1_000, surveyAnswers: 100, reminderCadres: 1_000 },
   large: { name: 'large', cadres: 10_000, visits: 1_000_000, households: 50_000, ratings: 300_000, demands: 100_000, surveyAnswers: 10_000, reminderCadres: 100_000 },

@@ -1,5 +1,5 @@
 /**
- * Demo outcomes for `npm start` (issue 5): a small deterministic set of demands, residents' ratings and 差评
+ * Demo outcomes for `npm start`: a small deterministic set of demands, residents' ratings and 差评
  * cases for every demo cadre, in the days before `now`, with the serviceStats they imply folded by the same
  * rules the handlers use (cloudfunctions/_lib/stat-rules.ts) — so the nightly reconciliation finds nothing to
  * repair — and then the rankings job run once, so the demo shows real rankings and a 表彰 list to publish.

@@ -1,5 +1,5 @@
 /**
- * The access-control matrix (issue 7): every action of the api registry called as every kind of caller
+ * The access-control matrix: every action of the api registry called as every kind of caller
  * (cloudfunctions/access.ts) with a valid payload that targets the owning cadre's data, compared cell by
  * cell with the table; then the privacy walk over what cadres and residents were shown.
  * An action of the registry without a row in the table, or without a payload factory here, fails the
@@ -151,7 +151,7 @@ const raters: readonly CallerKind[] = ['resident']
 const templateFor = (kind: CallerKind): TemplateKey =>
   kind === 'resident' || kind === 'anonymous' ? 'rateInvite' : kind === 'owner' || kind === 'peerCadre' ? 'progress' : 'summary'
 
-// 组织和邀请 (issue 5): invites by the owner's county manager to the owner's county; a fresh cadre per cell for the
+// 组织和邀请: invites by the owner's county manager to the owner's county; a fresh cadre per cell for the
 // cells that use one up. The resident's acceptInvite binds it: the next cell's factory unbinds it again (removeCadre),
 // so the resident is a resident for every other action.
 const ownerCounty = owner.orgId
@@ -170,7 +170,7 @@ const unbindResident = async (f: Fixtures) => {
   residentBoundAs = undefined
 }
 
-// 导出报表 and 典型引路 (issue 5, items 6–7): one export job of the owner's county started by its manager (only they
+// 导出报表 and 典型引路: one export job of the owner's county started by its manager (only they
 // may read or continue it), and a counted visit of the owner that the county manager marks afresh where a cell
 // takes it off the list.
 let countyJobId: string | undefined

@@ -1,5 +1,5 @@
 /**
- * 民情日记 and 调研报告 (issue 3, item 7) through the real wx-server-sdk and the emulator: exactly-once
+ * 民情日记 and 调研报告 through the real wx-server-sdk and the emulator: exactly-once
  * entries counted in the cadre-year statistics, the 7-day edit window, privacy (the cadre and their
  * managers only), bad inputs that change nothing, and a report's upload → list → download round trip.
  */

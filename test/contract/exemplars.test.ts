@@ -1,5 +1,5 @@
 /**
- * 典型引路 (issue 5, item 7) through the real wx-server-sdk and the emulator: a manager marks a counted visit, a
+ * 典型引路 through the real wx-server-sdk and the emulator: a manager marks a counted visit, a
  * diary entry or a solved demand of their subtree and takes it off again; everyone of the system reads the feed
  * (sibling counties included, another system not), newest first and paged; the feed carries no resident's name or
  * phone; others cannot mark or remove; bad inputs change nothing.

@@ -1,5 +1,5 @@
 /**
- * 导出报表 (issue 5, item 6) through the real wx-server-sdk and the emulator: an export of a county holds exactly
+ * 导出报表 through the real wx-server-sdk and the emulator: an export of a county holds exactly
  * that subtree's rows of the period (read back with exceljs), a job resumed with `continue` neither loses nor
  * repeats a row, two taps work once, the ratings file shows no rater, phones are masked, nobody else can export
  * a county or read a job, and bad inputs change nothing.

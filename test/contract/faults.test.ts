@@ -1,5 +1,5 @@
 /**
- * Fault injection (issue 7): a database operation fails, answers late, or the function instance dies
+ * Fault injection: a database operation fails, answers late, or the function instance dies
  * mid-call (between its last transactional write and the commit, or right after the commit; for the
  * check-in and the rating, which write without a transaction, between the record and its counters). Each
  * time nothing half-written remains — or what remains is finished by the nightly reconciliation exactly

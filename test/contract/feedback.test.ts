@@ -1,5 +1,5 @@
 /**
- * 投诉建议 (issue 5, item 8) through the real wx-server-sdk and the emulator: anyone sends, residents choose the
+ * 投诉建议 through the real wx-server-sdk and the emulator: anyone sends, residents choose the
  * office (or all three), staff reach their own system's; contacts are masked for everyone but the province admin;
  * a retried submit lands once; the daily limit; unanswered first; answers reach the sender; bad inputs change nothing.
  */

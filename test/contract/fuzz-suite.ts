@@ -1,5 +1,5 @@
 /**
- * Fuzzing every action of the api registry (issue 7): inputs generated from each action's zod schema
+ * Fuzzing every action of the api registry: inputs generated from each action's zod schema
  * (valid ones, biased towards real ids and places so they get past "not found") and deliberately wrong
  * ones (wrong types, missing fields, huge strings, Infinity, deep nesting, __proto__ keys, NoSQL
  * operators, wrong action names), sent through the gateway as a cadre and as their county manager.

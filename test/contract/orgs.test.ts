@@ -1,5 +1,5 @@
 /**
- * 组织和角色, 邀请, 制度 (issue 5, items 1–2) through the real wx-server-sdk and the emulator: a county manager of
+ * 组织和角色, 邀请, 制度 through the real wx-server-sdk and the emulator: a county manager of
  * 妇联 sees exactly their subtree; role escalation fails; an invite binds once, also under 20 concurrent accepts;
  * a move keeps history where it was earned; rules inherit, override, lock and are recorded; a changed rating
  * window and demand deadline take effect in ratings and demands; bad inputs change nothing.

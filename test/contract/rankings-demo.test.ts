@@ -1,5 +1,5 @@
 /**
- * The demo of `npm start` shows real rankings (issue 5): the demo data plus the demo outcomes
+ * The demo of `npm start` shows real rankings: the demo data plus the demo outcomes
  * (scripts/seed/demo-outcomes.ts), the rankings job run over them, and what the demo accounts then see.
  *
  * @date-dependent — `npm test` runs it again at a month's start, New Year's Eve and a holiday eve.

@@ -1,5 +1,5 @@
 /**
- * 成效排行 and 表彰/通报 (issue 5, items 3–4) through the real wx-server-sdk and the emulator, on a small tree of
+ * 成效排行 and 表彰/通报 through the real wx-server-sdk and the emulator, on a small tree of
  * its own (no demo data): the job's scores match a hand-computed example end to end, it resumes across runs and
  * two overlapping runs give the same result, a county manager sees only their subtree, ranking pages read in
  * index order, lists are drafted from the rules, reviewed, published once, and read by the subtree; bad inputs

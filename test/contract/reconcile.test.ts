@@ -1,5 +1,5 @@
 /**
- * The nightly reconciliation (issue 5, item 9) through the real wx-server-sdk: activity through the real
+ * The nightly reconciliation through the real wx-server-sdk: activity through the real
  * functions, counters corrupted on purpose straight through the SDK, the timer fired, the statistics repaired
  * and the drift reported to the province admin; a clean database reports none; an interrupted pass resumes.
  *

@@ -1,5 +1,5 @@
 /**
- * Reminders fed by the 办实事 ledger and 群众点评 (issues 4 and 6), through the real wx-server-sdk and the
+ * Reminders fed by the 办实事 ledger and 群众点评, through the real wx-server-sdk and the
  * emulator: a demand due soon (its cadre), a demand overdue (its cadre and the managers of the cadre's
  * organisation), a 差评 waiting for its 回访 (those managers), and a resident's answered problem ("办好了，请确认并
  * 评价", only to a resident who consented). Each is sent once to whoever has quota and is in everyone's reminder

@@ -1,5 +1,5 @@
 /**
- * Reminders (issue 6) through the real wx-server-sdk and the emulator: consent as quota, the timer-triggered
+ * Reminders through the real wx-server-sdk and the emulator: consent as quota, the timer-triggered
  * sender (exactly one message per key, even with overlapping runs or a crash mid-batch), quiet hours across the
  * UTC date line, 43101 and transient errors, the field rules checked before WeChat, and the reminder center.
  *
@@ -133,7 +133,7 @@ describe('reminders through the real wx-server-sdk', () => {
   })
 
   it('measures the pace against the organisation’s own days target, and skips retired accounts', async () => {
-    // 制度 (issue 5): this county set 20 days for 2026; a moved-away cadre's old account is retired.
+    // 制度: this county set 20 days for 2026; a moved-away cadre's old account is retired.
     await db.collection('orgs').add({ data: { _id: 'org-rem20', name: '城中区妇联', system: 'women', level: 'county', parentId: null, path: ['org-rem20'], pathNames: ['城中区妇联'] } })
     await db.collection('orgRules').add({ data: { _id: 'org-rem20_2026', orgId: 'org-rem20', orgPath: ['org-rem20'], year: 2026, values: { daysTarget: 20 }, locked: [], updatedAt: new Date(), updatedBy: 'test' } })
     const person = async (id: string, days: number, extra: Record<string, unknown> = {}) => {

@@ -1,5 +1,5 @@
 /**
- * 办实事 ledger and 群众点评 (issue 4) through the real wx-server-sdk, the emulator and its gateway:
+ * 办实事 ledger and 群众点评 through the real wx-server-sdk, the emulator and its gateway:
  * every state change of a demand and who may make it, one rating per resident per visit under
  * concurrency (unique index), the window, self-rating, 差评 cases and their deadlines, appeals and the
  * figures, QR codes, and bad inputs changing nothing.

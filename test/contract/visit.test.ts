@@ -1,5 +1,5 @@
 /**
- * The cadre's tool (issue 3) through the real wx-server-sdk and the emulator: check-in rules, exactly-once
+ * The cadre's tool through the real wx-server-sdk and the emulator: check-in rules, exactly-once
  * submissions, days at the grassroots, 外勤 approval, who may see what, 两联 and 五必访.
  * Each scenario uses its own demo cadre, so the figures do not depend on the order tests run in.
  *

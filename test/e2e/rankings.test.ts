@@ -1,5 +1,5 @@
 /**
- * 成效排行 and 表彰 in Chromium against the H5 build on the emulator (issue 5): with the demo outcomes ranked
+ * 成效排行 and 表彰 in Chromium against the H5 build on the emulator: with the demo outcomes ranked
  * (scripts/seed/demo-outcomes.ts, as `npm start` does), the demo prefecture manager opens the ranking, drills
  * down from a county to a cadre and reads the score's breakdown, then publishes the month's 表彰 list; a cadre
  * of the prefecture then sees their own score with the rule that made it — and no rank: ranks are for managers.

@@ -1,5 +1,5 @@
 /**
- * Reminders in Chromium against the H5 build on the emulator (issue 6): a demo cadre opens the reminder center and
+ * Reminders in Chromium against the H5 build on the emulator: a demo cadre opens the reminder center and
  * accepts reminders (on H5 there is no requestSubscribeMessage: the dialog marked 【开发环境模拟】 stands in for
  * WeChat's and records the consent through the same `reminders.consent` action); the timer is fired over HTTP;
  * the outbox shows the message to that openid, the home page shows the badge, the reminder center lists it, and

@@ -1,5 +1,5 @@
 /**
- * The quality harness (issue 7) shared by the fuzz, access-matrix and fault suites: every action of the
+ * The quality harness shared by the fuzz, access-matrix and fault suites: every action of the
  * api registry, arbitraries derived from its zod input schema, reply checks, a database digest, the
  * privacy walk and the visit statistics reconciliation.
  */
@@ -339,7 +339,7 @@ interface Owned {
 export interface PrivacyIndex {
   phones: Map<string, Owned[]>
   openids: Map<string, Owned>
-  /** formerOpenid: an account retired by a move or removal (issue 5) keeps the WeChat openid it was bound to. */
+  /** formerOpenid: an account retired by a move or removal keeps the WeChat openid it was bound to. */
   users: Map<string, { _id: string; openid: string; formerOpenid?: string; role: Viewer['role']; orgId: string; orgPath: string[] }>
 }
 

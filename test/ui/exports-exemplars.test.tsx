@@ -1,5 +1,5 @@
 /**
- * 导出报表 and 典型引路 pages (issue 5, items 6–7) in jsdom: choosing what to export, progress, opening the file,
+ * 导出报表 and 典型引路 pages in jsdom: choosing what to export, progress, opening the file,
  * the recent list; the feed with its 撤下 for managers; the picker and its form.
  */
 import './quiet-stencil'

@@ -61,7 +61,7 @@ export const DashboardCadre = z.object({
 export type DashboardCadre = z.infer<typeof DashboardCadre>
 
 /**
- * The `dashboard` function (issue 5, item 5): a manager's 数据看板 read from the figures the rankings job keeps
+ * The `dashboard` function: a manager's 数据看板 read from the figures the rankings job keeps
  * (orgStats per org per period, cadreScores per cadre per period): a few indexed reads whatever the data size.
  */
 export const dashboardApi = {

@@ -1,7 +1,7 @@
 import { z } from '../zod'
 import { Exemplar, ExemplarCandidatePage, ExemplarCandidatesInput, ExemplarFeedInput, ExemplarMarkInput, ExemplarPage, ExemplarUnmarkInput } from '../exemplars'
 
-/** The `exemplars` cloud function (issue 5, item 7): 典型引路. */
+/** The `exemplars` cloud function: 典型引路. */
 export const exemplarsApi = {
   /** A manager of the record's unit marks it (again: the title and write-up are replaced). */
   mark: { input: ExemplarMarkInput, output: Exemplar },

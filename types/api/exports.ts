@@ -1,7 +1,7 @@
 import { ExportContinueInput, ExportJob, ExportJobList, ExportListInput, ExportStartInput, ExportStatusInput } from '../exports'
 
 /**
- * The `exports` cloud function (issue 5, item 6): .xlsx of the demands ledger, ratings and rankings of a
+ * The `exports` cloud function: .xlsx of the demands ledger, ratings and rankings of a
  * manager's subtree. Managers and the province admin only; a job is its starter's alone.
  */
 export const exportsApi = {

@@ -22,7 +22,7 @@ export type Feedback = z.infer<typeof Feedback>
 
 const page = z.object({ items: z.array(Feedback), nextCursor: z.string().nullable() })
 
-/** The `feedback` cloud function: 投诉建议 to the province admin (issue 5, item 8). */
+/** The `feedback` cloud function: 投诉建议 to the province admin. */
 export const feedbackApi = {
   submit: {
     input: z.object({

@@ -124,7 +124,7 @@ export const HolidayYear = z.object({
 export type HolidayYear = z.infer<typeof HolidayYear>
 
 /**
- * The `orgs` cloud function: the organisation tree and its people (issue 5, item 1) and the rules per
+ * The `orgs` cloud function: the organisation tree and its people and the rules per
  * organisation and year (item 2). A manager works within their subtree; the province admin in their system.
  */
 export const orgsApi = {

@@ -66,7 +66,7 @@ export const RunReport = z.object({
 export type RunReport = z.infer<typeof RunReport>
 
 /**
- * The `rankings` cloud function (issue 5, items 3–4): outcome scores and ranks computed by a timer job, read
+ * The `rankings` cloud function: outcome scores and ranks computed by a timer job, read
  * cheaply in index order; the monthly 表彰 / 通报 lists a manager reviews and publishes.
  */
 export const rankingsApi = {

@@ -35,7 +35,7 @@ export const ReconcileReport = z.object({
 export type ReconcileReport = z.infer<typeof ReconcileReport>
 
 /**
- * The `reconcile` function (issue 5, item 9): its timer trigger recomputes every incremental statistic from
+ * The `reconcile` function: its timer trigger recomputes every incremental statistic from
  * the source records at night and repairs any drift; the province admin reads what the last run found.
  */
 export const reconcileApi = {

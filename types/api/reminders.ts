@@ -36,7 +36,7 @@ const templateIdList = z
   .max(3, { error: '一次最多订阅 3 种消息' })
 
 /**
- * The `reminders` function (issue 6): consent, settings and the in-app reminder center. Its timer trigger
+ * The `reminders` function: consent, settings and the in-app reminder center. Its timer trigger
  * (cloudfunctions/reminders/config.json) runs the sender, which no client can call.
  */
 export const remindersApi = {

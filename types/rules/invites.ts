@@ -1,5 +1,5 @@
 /**
- * Binding by invitation (issue 5, item 1): who may invite whom, and the one-time codes.
+ * Binding by invitation: who may invite whom, and the one-time codes.
  *
  * - A manager invites a cadre to their own node or any node below it, and a manager to a node strictly
  *   below their own. The province admin does the same over the whole system (a cadre or manager at the

@@ -1,5 +1,5 @@
 /**
- * 制度 per organisation and year (issue 5, item 2): the pure merge of the rule documents on an org path.
+ * 制度 per organisation and year: the pure merge of the rule documents on an org path.
  * Documents are walked from the province down; a document's value for a field replaces the inherited one
  * unless a strict ancestor locked that field (a lock at a node fixes that node's value for its whole subtree,
  * the node's own manager included — only the province admin sets and lifts locks). A year without documents

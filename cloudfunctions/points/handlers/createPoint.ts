@@ -27,7 +27,7 @@ export async function createPoint(input: z.output<typeof pointsApi.createPoint.i
     kind: input.kind,
     address: input.address,
     location: input.location,
-    // Without a radius, the 制度 of the cadre's organisation for this year (issue 5) decides.
+    // Without a radius, the 制度 of the cadre's organisation for this year decides.
     radiusM: input.radiusM ?? (await effectiveRules(cadre.orgPath, beijingYear(ctx.now))).rules.checkInRadiusM,
     orgId: cadre.orgId,
     cadreId: cadre._id,

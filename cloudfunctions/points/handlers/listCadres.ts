@@ -10,7 +10,7 @@ import { rows } from '../../_lib/query'
 export async function listCadres(input: z.output<typeof pointsApi.listCadres.input>, ctx: RequestContext) {
   const user = await requireStaff(ctx)
   requireManager(user)
-  // Moved or removed accounts (active: false, issue 5) keep their history but take no new points.
+  // Moved or removed accounts (active: false) keep their history but take no new points.
   const where = { orgPath: user.orgId, role: 'cadre', active: _.neq(false), ...(input.cursor ? { _id: _.gt(input.cursor) } : {}) }
   const data = await rows<unknown>(collection('users').where(where).orderBy('_id', 'asc').limit(input.limit + 1))
   const docs = data as UserDoc[]

@@ -38,7 +38,7 @@ export interface VisitViewProps {
   queued?: boolean
   /** The record is saved on the phone and will be sent with signal. */
   recordQueued?: boolean
-  /** 出示评价二维码 (issue 4): the resident scans it to rate this visit or report a problem. */
+  /** 出示评价二维码: the resident scans it to rate this visit or report a problem. */
   onShowQr?: () => void
   /** A problem raised on the visit opens its entry in the 办实事 ledger (the demand page). */
   onOpenDemand?: (demandId: string) => void
