@@ -42,7 +42,10 @@ describe('待审核的评价 (managers)', () => {
       [['r1', 'r2'], 'accept'],
       [['r3'], 'reject']
     ])
-    fireEvent.input(screen.getByTestId('held-note').querySelector('textarea')!, { target: { value: '现场核实过' } })
+    // The Taro textarea reports what was typed as the event's detail (as the other page tests type).
+    act(() => {
+      screen.getByTestId('held-note').dispatchEvent(new CustomEvent('input', { bubbles: true, detail: { value: '现场核实过' } }))
+    })
     expect(onNote).toHaveBeenCalledWith('现场核实过')
     rerender(<HeldView {...base} busy={['r1', 'r2']} error='网络不太好，请再试一次' />)
     expect(screen.getByTestId('held-error').textContent).toContain('网络不太好')
