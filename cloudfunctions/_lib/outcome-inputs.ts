@@ -103,9 +103,15 @@ export async function readInputs(cadres: readonly CadreLike[], years: readonly n
     e.total += 1
     if (h.visitsYear !== null && h.visitsInYear > 0) e.visitedIn.set(h.visitsYear, (e.visitedIn.get(h.visitsYear) ?? 0) + 1)
     out.households.set(h.cadreId, e)
-    out.fourHundred.set(h.cadreId, [...(out.fourHundred.get(h.cadreId) ?? []), h])
+    const facts = out.fourHundred.get(h.cadreId) ?? []
+    facts.push(h)
+    out.fourHundred.set(h.cadreId, facts)
   }
-  for (const v of surveys) out.surveys.set(v.ownerId, [...(out.surveys.get(v.ownerId) ?? []), { publishedAt: new Date(v.publishedAt), answers: v.tally?.total ?? 0 }])
+  for (const v of surveys) {
+    const list = out.surveys.get(v.ownerId) ?? []
+    list.push({ publishedAt: new Date(v.publishedAt), answers: v.tally?.total ?? 0 })
+    out.surveys.set(v.ownerId, list)
+  }
   for (const d of overdue) out.overdue.set(d.cadreId, (out.overdue.get(d.cadreId) ?? 0) + 1)
   for (const p of periods) {
     const list = out.pauses.get(p.cadreId) ?? []
