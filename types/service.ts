@@ -418,7 +418,9 @@ export const QrCode = z.object({
   /** Temporary URL of the PNG in cloud storage (generated once per scene, then reused). */
   imageUrl: z.string(),
   /** The same link on h5. */
-  h5Path: z.string()
+  h5Path: z.string(),
+  /** A liaison point's name, printed on its plate card above the code. */
+  label: z.string().optional()
 })
 export type QrCode = z.infer<typeof QrCode>
 

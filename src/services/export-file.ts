@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { browserDownload } from './browser-download'
 import { CloudError } from './reply'
 import { beijing } from '../../types/rules/beijing-time'
 
@@ -8,13 +9,7 @@ import { beijing } from '../../types/rules/beijing-time'
  */
 export async function openExportFile(url: string, fileName: string): Promise<void> {
   if (process.env.TARO_ENV === 'h5') {
-    const a = document.createElement('a')
-    a.href = url
-    a.download = fileName
-    a.rel = 'noopener'
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
+    browserDownload(url, fileName)
     return
   }
   try {

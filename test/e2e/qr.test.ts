@@ -1,8 +1,12 @@
 /**
  * Every QR code the app shows scans: each is read back from the rendered page with jsQR (the pixels a phone's
  * camera would see), and the link it holds opens the right page of this H5 app in a fresh browser — a visit's
- * code and a liaison point's plate open the resident's rating page, an invitation opens 加入单位.
+ * code and a liaison point's plate open the resident's rating page, an invitation opens 加入单位. The point's
+ * printable plate card (drawn on the phone) carries the same code, readable from the picture that gets printed.
  */
+import { writeFileSync } from 'node:fs'
+import jsQR from 'jsqr'
+import { PNG } from 'pngjs'
 import { checkInNear, e2eApp } from '../helpers/e2e'
 import { scanQr as scan } from '../helpers/qr-scan'
 import { scaled } from '../helpers/time-scale'
@@ -24,6 +28,23 @@ describe('QR codes scan and open the right page, in Chromium', () => {
     await page.evaluate((id) => (window.location.hash = `#/cadre/pages/qr/index?kind=point&id=${encodeURIComponent(id)}`), point._id)
     await page.locator('[data-testid="qr-scene"]').filter({ hasText: /^p/ }).waitFor(wait)
     const plateLink = await scan(page, 'qr-image')
+
+    // The printable plate card: the same code, read from the full-size picture that gets printed.
+    await page.locator('[data-testid="plate-make"]').click()
+    const card = page.locator('[data-testid="plate-image"] img')
+    await card.waitFor(wait)
+    const picture = Buffer.from((await card.getAttribute('src'))!.replace(/^data:image\/png;base64,/, ''), 'base64')
+    writeFileSync('test-results/e2e-qr-plate-card.png', picture)
+    const png = PNG.sync.read(picture)
+    expect([png.width, png.height]).toEqual([1200, 1720])
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(plateLink)
+    // Shown whole, at the card's proportions (not cropped to an image box's default height).
+    const shown = (await page.locator('[data-testid="plate-image"]').boundingBox())!
+    expect(Math.abs(shown.height / shown.width - 1720 / 1200)).toBeLessThan(0.02)
+    await page.locator('[data-testid="plate"]').scrollIntoViewIfNeeded()
+    await app.shot(page, 'qr-plate')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="plate-save"]').click()])
+    expect(download.suggestedFilename()).toBe(`联系点铭牌-${point.name}.png`)
     await page.context().close()
 
     for (const [link, expected] of [[visitLink, cadre.name], [plateLink, point.name]] as const) {

@@ -267,14 +267,18 @@ describe('两联', () => {
     formError: null,
     onAdd: noop,
     onRemove: noop,
-    removingId: null
+    removingId: null,
+    onShowPlate: noop
   }
 
-  it('points and contact persons; remove asks the page (which confirms)', async () => {
+  it('points and contact persons; remove asks the page (which confirms); each point leads to its code and plate', async () => {
     const remove = jest.fn()
-    render(<LiangLianView {...base} onRemove={remove} />)
+    const plate = jest.fn()
+    render(<LiangLianView {...base} onRemove={remove} onShowPlate={plate} />)
     expect(screen.getByTestId('complete').textContent).toContain('两联已落实')
     expect(screen.getAllByTestId('ll-point')).toHaveLength(2)
+    fireEvent.click(screen.getAllByTestId('ll-plate')[1])
+    expect(plate).toHaveBeenCalledWith(overview.points[1].id)
     expect(screen.getByTestId('ll-contact').textContent).toContain('13800001234')
     await act(async () => {
       fireEvent.click(screen.getByTestId('remove-contact'))

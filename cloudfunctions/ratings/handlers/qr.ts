@@ -29,10 +29,10 @@ export async function qr(input: z.output<typeof ratingsApi.qr.input>, ctx: Reque
     scene = { ...scene, fileID }
   }
   const imageUrl = await qrUrl(scene.fileID!)
-  return { scene: scene._id, page: RESIDENT_PAGE, imageUrl, h5Path: h5SceneUrl(scene._id) }
+  return { scene: scene._id, page: RESIDENT_PAGE, imageUrl, h5Path: h5SceneUrl(scene._id), ...(owner.label ? { label: owner.label } : {}) }
 }
 
-async function ownerOf(kind: SceneKind, targetId: string, user: UserDoc): Promise<{ cadreId: string; orgId: string; orgPath: string[]; sceneCode?: string | null }> {
+async function ownerOf(kind: SceneKind, targetId: string, user: UserDoc): Promise<{ cadreId: string; orgId: string; orgPath: string[]; sceneCode?: string | null; label?: string }> {
   if (kind === 'visit') {
     const v = await one<VisitDoc>('visits', targetId)
     if (!v) throw new AppError('NOT_FOUND', '没有找到这次走访')
@@ -50,7 +50,7 @@ async function ownerOf(kind: SceneKind, targetId: string, user: UserDoc): Promis
   const p = await one<LiaisonPointDoc>('liaisonPoints', targetId)
   if (!p) throw new AppError('NOT_FOUND', '没有找到这个联系点')
   if (p.cadreId !== user._id) throw new AppError('FORBIDDEN', '只能生成自己联系点的二维码')
-  return { cadreId: user._id, orgId: user.orgId, orgPath: user.orgPath }
+  return { cadreId: user._id, orgId: user.orgId, orgPath: user.orgPath, label: p.name }
 }
 
 async function ensureScene(kind: SceneKind, targetId: string, owner: { cadreId: string; orgId: string; orgPath: string[] }, now: Date): Promise<SceneDoc> {

@@ -24,6 +24,8 @@ export interface LiangLianViewProps {
   /** Asks to confirm, then removes. */
   onRemove: (contactId: string, name: string) => void
   removingId: string | null
+  /** 二维码 and 铭牌 of a point: residents scan it to report a problem any day. */
+  onShowPlate: (pointId: string) => void
 }
 
 export const emptyContact = (): ContactDraft => ({ name: '', relation: '', phone: '' })
@@ -50,7 +52,13 @@ export function LiangLianView(p: LiangLianViewProps) {
         {o.points.length === 0 ? (
           <EmptyView title='还没有联系点' hint='联系点由本单位管理员分配，请联系管理员。' />
         ) : (
-          o.points.map((pt) => <PointRow key={pt.id} point={pt} testId='ll-point' />)
+          o.points.map((pt) => (
+            <PointRow key={pt.id} point={pt} testId='ll-point'>
+              <View className='jdq-link' onClick={() => p.onShowPlate(pt.id)} data-testid='ll-plate'>
+                <Text>联系点二维码 · 打印铭牌 ›</Text>
+              </View>
+            </PointRow>
+          ))
         )}
       </Card>
       <Card title='我的联系人' testId='ll-contacts'>

@@ -69,6 +69,7 @@ export default function LiangLianPage() {
         onAdd={() => void add()}
         onRemove={(id, name) => void remove(id, name)}
         removingId={removingId}
+        onShowPlate={(id) => void Taro.navigateTo({ url: `/cadre/pages/qr/index?kind=point&id=${encodeURIComponent(id)}` })}
       />
     </View>
   )

@@ -1,4 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '评价二维码',
+  navigationBarTitleText: '二维码',
   pageOrientation: 'portrait'
 })
