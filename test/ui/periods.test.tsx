@@ -3,13 +3,14 @@
  * a cadre; the home's paused pace; the calendar's 蹲点 days and paused dates; a 外勤's "ask a resident to confirm";
  * the resident's confirmation card; the dashboard's live cadre view.
  */
-import { fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen } from '@testing-library/react'
 import { PeriodsView, draftProblem, type PeriodDraft, type PeriodsViewProps } from '../../src/cadre/pages/periods/PeriodsView'
 import { CalendarView } from '../../src/cadre/pages/calendar/CalendarView'
 import { VisitView } from '../../src/cadre/pages/visit/VisitView'
 import { HomeView, paceText, type CadreHomeProps } from '../../src/pages/index/HomeView'
 import { RateView } from '../../src/pages/rate/RateView'
 import { emptyRateForm, emptyReportForm } from '../../src/pages/rate/form'
+import { setLang } from '../../src/i18n'
 import { CadreDashboardView } from '../../src/manager/pages/dashboard/DashboardView'
 import { emptyOutbox } from '../../src/services/outbox'
 import type { CadrePeriod, VisitConfirmation } from '../../types/cadre-periods'
@@ -159,6 +160,12 @@ describe('where the spans show', () => {
     expect(screen.queryByTestId('confirm-done')).toBeNull()
     // Rating stays where it was.
     expect(screen.getByTestId('start-rate')).toBeTruthy()
+    // In Tibetan for a resident who reads it.
+    act(() => setLang('bo'))
+    rerender(view(c))
+    expect(screen.getByTestId('confirm-card').textContent).toContain('马文明 དེ་རིང་འདིར་ལྟ་སྐོར')
+    expect(screen.getByTestId('confirm-visit').textContent).toBe('ལས་བྱེད་པ་དེ་རིང་ཡོང་བ་ངོས་འཛིན།')
+    act(() => setLang('zh'))
   })
 
   it('the dashboard’s cadre view says its figures are live, as of when', () => {

@@ -2,6 +2,8 @@ import { Text, View } from '@tarojs/components'
 import type { VisitConfirmation } from '../../../types/cadre-periods'
 import { BigButton } from '../../components/BigButton'
 import { Card } from '../../components/StateViews'
+import type { translator } from '../../i18n'
+import type { RateKey } from './messages'
 
 export interface ConfirmCardProps {
   confirmation: VisitConfirmation
@@ -12,30 +14,28 @@ export interface ConfirmCardProps {
 
 /**
  * 确认干部来过: where no fence fits (a herders' camp, a point that moved), a resident on the spot evidences the visit.
- * Shown only while that is possible, or just done.
+ * Shown only while that is possible, or just done; in the resident's language (the rating page's catalog).
  */
-export function ConfirmCard({ confirmation: c, onConfirm, confirming, error }: ConfirmCardProps) {
+export function ConfirmCard({ confirmation: c, onConfirm, confirming, error, t }: ConfirmCardProps & { t: ReturnType<typeof translator<RateKey>> }) {
   if (c.state === 'open') {
     return (
-      <Card title='干部今天来过吗？' testId='confirm-card'>
-        <Text className='rate-hint'>
-          {c.cadreName} 今天在这里走访，不在原定联系点的范围内。您在现场的话，点下面的按钮确认一下，就算作下基层的一天。
-        </Text>
+      <Card title={t('confirm.title')} testId='confirm-card'>
+        <Text className='rate-hint'>{t('confirm.body', { name: c.cadreName })}</Text>
         {error ? (
           <Text className='jdq-field__error' data-testid='confirm-error'>
             {error}
           </Text>
         ) : null}
         <BigButton onClick={onConfirm} loading={confirming} testId='confirm-visit'>
-          确认干部今天来过
+          {t('confirm.button')}
         </BigButton>
       </Card>
     )
   }
-  if (c.state === 'confirmed' && c.message) {
+  if (c.state === 'confirmed') {
     return (
       <View className='jdq-banner' data-testid='confirm-done'>
-        <Text>{c.message}</Text>
+        <Text>{t('confirm.done')}</Text>
       </View>
     )
   }

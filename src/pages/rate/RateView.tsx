@@ -87,7 +87,7 @@ export function RateView(p: RateViewProps) {
         ) : null}
       </Card>
       {p.step.kind === 'thanks' ? <Thanks t={t} message={p.step.message} notify={p.step.notify} onNotify={p.onNotify} onBack={() => p.onStep({ kind: 'home' })} /> : null}
-      {p.step.kind === 'home' && p.confirm ? <ConfirmCard {...p.confirm} /> : null}
+      {p.step.kind === 'home' && p.confirm ? <ConfirmCard {...p.confirm} t={t} /> : null}
       {p.step.kind === 'home' ? <Home t={t} l={l} onStep={p.onStep} /> : null}
       {p.step.kind === 'rate' ? <RatingForm {...p} t={t} bo={lang === 'bo'} target={p.step.target} fix={l.fix?.result ?? null} /> : null}
       {p.step.kind === 'report' ? <ReportFormView {...p} t={t} /> : null}

@@ -83,7 +83,11 @@ const zh = {
   'status.reported': '已上报',
   'status.closed': '已答复群众',
   'status.answered': '上级已答复',
-  'status.invalid': '无效'
+  'status.invalid': '无效',
+  'confirm.title': '干部今天来过吗？',
+  'confirm.body': '{name} 今天在这里走访，不在原定联系点的范围内。您在现场的话，点下面的按钮确认一下，就算作下基层的一天。',
+  'confirm.button': '确认干部今天来过',
+  'confirm.done': '谢谢您！已确认干部今天来过'
 }
 
 export type RateKey = keyof typeof zh
@@ -167,7 +171,11 @@ const bo: Partial<Record<RateKey, string>> = {
   'status.reported': 'གོང་དུ་ཞུས་ཟིན།',
   'status.closed': 'ལན་བཏབ་ཟིན།',
   'status.answered': 'གོང་རིམ་ནས་ལན་བཏབ་ཟིན།',
-  'status.invalid': 'ནུས་མེད།'
+  'status.invalid': 'ནུས་མེད།',
+  'confirm.title': 'ལས་བྱེད་པ་དེ་རིང་འདིར་ཡོང་སོང་ངམ།',
+  'confirm.body': '{name} དེ་རིང་འདིར་ལྟ་སྐོར་ལ་ཡོང་བྱུང་། འབྲེལ་ས་གཏན་འཁེལ་གྱི་ཁྱབ་ཁོངས་ནང་མ་རེད། ཁྱེད་ས་ཆ་འདིར་ཡོད་ན་གཤམ་གྱི་མཐེབ་གཅུས་མནན་ནས་ངོས་འཛིན་གནང་རོགས།',
+  'confirm.button': 'ལས་བྱེད་པ་དེ་རིང་ཡོང་བ་ངོས་འཛིན།',
+  'confirm.done': 'ཐུགས་རྗེ་ཆེ། ལས་བྱེད་པ་དེ་རིང་ཡོང་བ་ངོས་འཛིན་བྱས་ཟིན།'
 }
 
 export const messages: Catalog<RateKey> = { zh, bo }
