@@ -136,6 +136,8 @@ export const database = {
       // the reminder sender walks open demands by deadline (due soon / overdue) and residents' answered
       // demands by the time they were answered, across all organisations, in resumable batches
       { name: 'active_deadline', keys: [['active', 1], ['deadlineAt', 1], ['_id', 1]] },
+      // …and demands put back from 无效 by when, whose deadline may already lie behind the overdue watermark
+      { name: 'active_reactivated', keys: [['active', 1], ['reactivatedAt', 1], ['_id', 1]] },
       { name: 'source_closed', keys: [['source', 1], ['closedAt', 1], ['_id', 1]] },
       // exports page a subtree's ledger in time order; 典型引路 picks recent ones
       { name: 'org_time', keys: [['orgPath', 1], ['createdAt', 1], ['_id', 1]] },
@@ -157,7 +159,8 @@ export const database = {
   ratings: {
     permission: 'ADMINONLY',
     indexes: [
-      { name: 'target_rater_unique', keys: [['targetKind', 1], ['targetId', 1], ['raterOpenid', 1]], unique: true },
+      // one rating per resident per visit, fix or demand round (a 重办 is rated anew)
+      { name: 'target_rater_unique', keys: [['targetKind', 1], ['targetId', 1], ['round', 1], ['raterOpenid', 1]], unique: true },
       { name: 'cadre_time', keys: [['cadreId', 1], ['createdAt', -1], ['_id', -1]] },
       { name: 'org_appeal_time', keys: [['orgPath', 1], ['appealPending', 1], ['createdAt', 1], ['_id', 1]] },
       // exports page a subtree's ratings in time order

@@ -136,6 +136,8 @@ export interface DemandDoc {
   reportWaiting?: boolean
   reportedAt?: Date | null
   invalid?: InvalidDoc | null
+  /** When a manager last put it back from 无效 (index active_reactivated: the overdue reminder looks there too). */
+  reactivatedAt?: Date | null
   rounds?: RoundDoc[]
   finishedAt: Date | null
   closedAt: Date | null
@@ -147,6 +149,9 @@ export interface DemandDoc {
   createdAt: Date
   updatedAt: Date
 }
+
+/** The demand's round: 0 until a 重办, then how many rounds came before (a round is rated and reminded anew). */
+export const demandRound = (d: Pick<DemandDoc, 'rounds'>): number => d.rounds?.length ?? 0
 
 export function newDemand(
   f: {

@@ -13,7 +13,7 @@ import { addDelta, nestCounts } from './stat-rules'
 import { _ } from './cloud'
 
 export type { DemandDoc, VoiceDoc, TimelineDoc, ExtensionDoc, ReportDoc, InvalidDoc, RoundDoc, DetailExtras } from './demand-docs'
-export { newDemand, toDemand, toDemandDetail } from './demand-docs'
+export { demandRound, newDemand, toDemand, toDemandDetail } from './demand-docs'
 
 export interface SceneDoc {
   /** The scene code itself. */
@@ -28,10 +28,12 @@ export interface SceneDoc {
 }
 
 export interface RatingDoc {
-  /** ratingIdFor(targetKind, targetId, openid): a retry finds it; the unique index guards it too. */
+  /** ratingIdFor(targetKind, targetId, openid, round): a retry finds it; the unique index guards it too. */
   _id: string
   targetKind: RatingTarget
   targetId: string
+  /** A demand's round (demandRound: after a 重办 the resident rates the new answer); 0 otherwise. */
+  round?: number
   raterOpenid: string
   scene: string
   cadreId: string
@@ -97,8 +99,8 @@ export interface CaseDoc {
   createdAt: Date
 }
 
-export const ratingIdFor = (kind: RatingTarget, targetId: string, openid: string) =>
-  `r${createHash('sha256').update(`${kind}:${targetId}:${openid}`).digest('base64url').slice(0, 24)}`
+export const ratingIdFor = (kind: RatingTarget, targetId: string, openid: string, round = 0) =>
+  `r${createHash('sha256').update(`${kind}:${targetId}${round ? `#${round}` : ''}:${openid}`).digest('base64url').slice(0, 24)}`
 export const caseIdFor = (ratingId: string) => `case_${ratingId}`
 /** Counters keyed by an openid store a hash of it. */
 export const hashOpenid = (openid: string) => createHash('sha256').update(openid).digest('base64url').slice(0, 16)

@@ -3,7 +3,7 @@ import { sceneKindOf } from '../../types/rules/service'
 import { collection, type VisitDoc } from '../_lib/collections'
 import { AppError } from '../_lib/errors'
 import { rows } from '../_lib/query'
-import { caseIdFor, ratingIdFor, type CaseDoc, type DemandDoc, type RatingDoc, type SceneDoc } from '../_lib/service'
+import { caseIdFor, demandRound, ratingIdFor, type CaseDoc, type DemandDoc, type RatingDoc, type SceneDoc } from '../_lib/service'
 
 export const one = async <T>(name: 'scenes' | 'visits' | 'demands' | 'ratings' | 'badReviewCases' | 'orgs' | 'liaisonPoints', id: string): Promise<T | null> => {
   const [doc] = await rows<T>(collection(name).where({ _id: id }).limit(1))
@@ -19,6 +19,8 @@ export async function sceneOf(code: string): Promise<SceneDoc> {
 export interface Target {
   kind: RatingTarget
   id: string
+  /** A demand's round (a 重办 is rated anew); 0 for a visit or a fix. */
+  round: number
   /** When the rated thing happened: the window counts from it. */
   eventAt: Date
   owner: { cadreId: string; cadreName: string; orgId: string; orgPath: string[] }
@@ -32,13 +34,13 @@ const PLATE = '这是联系点的二维码，用于随时反映问题；评价�
 
 function visitTarget(v: VisitDoc | null): Target {
   if (!v || v.status === 'rejected') throw new AppError('NOT_FOUND', '没有找到这次走访，二维码可能已失效')
-  return { kind: 'visit', id: v._id, eventAt: new Date(v.visitedAt), owner: v, visit: v }
+  return { kind: 'visit', id: v._id, round: 0, eventAt: new Date(v.visitedAt), owner: v, visit: v }
 }
 
 function demandTarget(d: DemandDoc | null): Target {
   if (!d) throw new AppError('NOT_FOUND', '没有找到这件事，二维码可能已失效')
   if (d.status !== 'closed' || !d.closedAt) throw new AppError('CONFLICT', '这件事还在办理中，办结并答复您之后才能评价')
-  return { kind: 'demand', id: d._id, eventAt: new Date(d.closedAt), owner: d, demand: d }
+  return { kind: 'demand', id: d._id, round: demandRound(d), eventAt: new Date(d.closedAt), owner: d, demand: d }
 }
 
 /** What the scene itself is about: its visit, or its (answered) demand. */
@@ -77,14 +79,14 @@ export async function rateTarget(code: string, about: 'service' | 'demand' | 'fi
     const d = await one<DemandDoc>('demands', demandId)
     if (!d || d.residentOpenid !== openid || d.viaScene !== code) throw new AppError('NOT_FOUND', '没有找到您反映的这个问题')
     if (d.status !== 'closed' || !d.closedAt) throw new AppError('CONFLICT', '这个问题还在办理中，办结并答复您之后才能评价')
-    return { kind: 'demand', id: d._id, eventAt: new Date(d.closedAt), owner: d, demand: d }
+    return { kind: 'demand', id: d._id, round: demandRound(d), eventAt: new Date(d.closedAt), owner: d, demand: d }
   }
   const service = await serviceByCode(code)
   if (about === 'service') return service
-  const c = await one<CaseDoc>('badReviewCases', caseIdFor(ratingIdFor(service.kind, service.id, openid)))
+  const c = await one<CaseDoc>('badReviewCases', caseIdFor(ratingIdFor(service.kind, service.id, openid, service.round)))
   if (!c || c.status === 'voided') throw new AppError('NOT_FOUND', '您在这里没有待评价的整改')
   if (c.status !== 'rectified' || !c.rectification) throw new AppError('CONFLICT', '整改还没有完成，完成后会告诉您，再来评价')
-  return { kind: 'fix', id: c._id, eventAt: new Date(c.rectification.at), owner: c, case: c }
+  return { kind: 'fix', id: c._id, round: 0, eventAt: new Date(c.rectification.at), owner: c, case: c }
 }
 
 /** The same targets from a scene already read (landing, 追评). */
@@ -93,7 +95,7 @@ export async function resolveTarget(scene: SceneDoc, about: 'service' | 'demand'
   return rateTarget(scene._id, about, demandId, openid)
 }
 
-export const myRating = (t: Pick<Target, 'kind' | 'id'>, openid: string) => one<RatingDoc>('ratings', ratingIdFor(t.kind, t.id, openid))
+export const myRating = (t: Pick<Target, 'kind' | 'id' | 'round'>, openid: string) => one<RatingDoc>('ratings', ratingIdFor(t.kind, t.id, openid, t.round))
 
 /** Any staff account, of any system: 群众点评 takes residents' ratings only. */
 export const STAFF_CANNOT_RATE = '您是工作人员，群众点评只收群众的评价'

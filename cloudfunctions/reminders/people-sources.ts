@@ -12,7 +12,7 @@ import { collection, type OrgDoc, type UserDoc, type VisitStatsDoc } from '../_l
 import { rows } from '../_lib/query'
 import { effectiveRules } from '../_lib/org-rules'
 import { orgStatsId, type OrgStatsDoc } from '../../types/outcomes'
-import type { Due, Source } from './sources'
+import type { Due, Source } from './source'
 
 async function usersAfter(cursor: string | null, size: number): Promise<UserDoc[]> {
   const q = cursor ? collection('users').where({ _id: _.gt(cursor) }) : collection('users')

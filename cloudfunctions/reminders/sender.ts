@@ -5,7 +5,8 @@ import { collection } from '../_lib/collections'
 import { inTransaction } from '../_lib/tx'
 import { rows } from '../_lib/query'
 import { subscriptionId, type ReminderDoc, type ReminderPrefsDoc, type SubscriptionDoc } from './shared'
-import { sources as allSources, type Due, type Source } from './sources'
+import { sources as allSources } from './sources'
+import type { Due, Source } from './source'
 
 /**
  * The sender, run by the timer trigger. It works through every source in batches, claims each due reminder in the

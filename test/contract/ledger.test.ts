@@ -237,7 +237,7 @@ describe('the 办实事 ledger: deadlines, reports, triage, invalid entries and 
     expect(await listOf(county, 'listOverdue')).toContain(spam[0].id)
   })
 
-  it('重办 after 不满意: a manager reopens, the earlier handling leaves the figures, the new round has its own deadline', async () => {
+  it('重办 after 不满意: a manager reopens, the earlier handling leaves the figures, the new round has its own deadline and is rated anew', async () => {
     await moveClock(emu.url, bj('2026-08-03T10:00:00'))
     const d = await create({ text: '屋顶漏雨' })
     await step(U, { action: 'resolve', demandId: d.id, done: '找人补了' })
@@ -268,6 +268,14 @@ describe('the 办实事 ledger: deadlines, reports, triage, invalid entries and 
     const done = await stats('2026-08')
     expect(done.solvedByPath.immediate).toBe(before.solvedByPath.immediate)
     expect(done.closed).toBe(before.closed)
+
+    // The resident who was not satisfied rates the new answer through the same code, once.
+    const rate = (level: string) => callAs(emu.url, 'o-ledger-unhappy', 'ratings', { action: 'rate', scene: closed.sceneCode, level, tags: [] })
+    expect(ok(await callAs<{ canRate: boolean; myRating: unknown }>(emu.url, 'o-ledger-unhappy', 'ratings', { action: 'landing', scene: closed.sceneCode! }))).toMatchObject({ canRate: true, myRating: null })
+    ok(await rate('satisfied'))
+    expect(await rate('verySatisfied')).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect((await get(county, d.id)).rating).toEqual({ level: 'satisfied' })
+    expect(ok(await callAs<{ canRate: boolean; myRating: { level: string } }>(emu.url, 'o-ledger-unhappy', 'ratings', { action: 'landing', scene: closed.sceneCode! }))).toMatchObject({ canRate: false, myRating: { level: 'satisfied' } })
   })
 
   it('the nightly reconciliation recomputes every figure of these states by the same rules: no drift', async () => {

@@ -264,4 +264,35 @@ describe('reminders fed by the ledger and 群众点评', () => {
       expect(rerun.sources.find((s) => s.name === name)).toMatchObject({ batches: 1, done: true })
     }
   })
+  it('a demand put back from 无效 after its deadline passed, and a 重办 round, are reminded again', async () => {
+    // Set aside on the day it was due, so the overdue watermark passes its deadline without it.
+    ids.x = ok(await call<Demand>(cadre2, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'urgent', text: '桥头护栏松了' })).id
+    ok(await call(cadre2, 'demands', { action: 'invalidate', demandId: ids.x, kind: 'spam', reason: '以为是玩笑' }))
+    const later = addCalendarDays(today, 20)
+    await run(at(later, '10:00'))
+    // The watermark is past it: the general demand due in 7 working days was found overdue.
+    expect((await center(cadre1)).filter((i) => i.kind === 'demandOverdue').map((i) => i.page)).toContain(`cadre/pages/demand/index?id=${ids.b}`)
+    const overdueOf = async (openid: string, id: string) => (await center(openid)).filter((i) => i.kind === 'demandOverdue' && i.page === `cadre/pages/demand/index?id=${id}`)
+    expect(await overdueOf(cadre2, ids.x)).toHaveLength(0)
+
+    // A manager puts it back: its deadline stands, behind the overdue watermark; the cadre and the managers hear of
+    // it at the next run.
+    expect(ok(await call<DemandDetail>(manager1, 'demands', { action: 'reinstate', demandId: ids.x, reason: '核实确有其事' }))).toMatchObject({ status: 'open', invalid: null })
+    await run(at(later, '10:30'))
+    expect(await overdueOf(cadre2, ids.x)).toHaveLength(1)
+    expect((await center(manager2)).filter((i) => i.kind === 'demandOverdue' && i.body.includes('桥头护栏松了'))).toHaveLength(1)
+    await run(at(later, '11:00'))
+    expect(await overdueOf(cadre2, ids.x)).toHaveLength(1)
+
+    // 重办 of the answered problem the resident rated 不满意: answered again, they are asked again to rate the new
+    // answer, and may.
+    ok(await call(manager1, 'demands', { action: 'reopen', demandId: ids.r1, reason: '群众说还在积水' }))
+    ok(await call<DemandDetail>(cadre1, 'demands', { action: 'resolve', demandId: ids.r1, done: '重新铺了排水沟' }))
+    ok(await call<DemandDetail>(cadre1, 'demands', { action: 'close', demandId: ids.r1, reply: '排水沟修好了，请您再看看' }))
+    await run(at(later, '11:30'))
+    expect((await center(resident1)).filter((i) => i.kind === 'demandDone')).toHaveLength(2)
+    const landing = ok(await call<{ myDemands: { id: string; canRate: boolean; reply: string | null }[] }>(resident1, 'ratings', { action: 'landing', scene: POINT_SCENE }))
+    expect(landing.myDemands.find((d) => d.id === ids.r1)).toMatchObject({ canRate: true, reply: '排水沟修好了，请您再看看' })
+    ok(await call(resident1, 'ratings', { action: 'rate', scene: POINT_SCENE, about: 'demand', demandId: ids.r1, level: 'satisfied', tags: [] }))
+  })
 })

@@ -15,7 +15,7 @@ export async function followUp(input: z.output<typeof ratingsApi.followUp.input>
   const target = await resolveTarget(scene, input.about, input.demandId, openid)
   // As for rating: residents only (a rater may since have become staff).
   if (await findUserByOpenid(openid)) throw new AppError('FORBIDDEN', STAFF_CANNOT_RATE)
-  const id = ratingIdFor(target.kind, target.id, openid)
+  const id = ratingIdFor(target.kind, target.id, openid, target.round)
   return inTransaction(async (tx) => {
     const r = (await tx.collection('ratings').doc(id).get()).data as unknown as RatingDoc | null
     if (!r) throw new AppError('NOT_FOUND', '您还没有评价，请先评价')

@@ -10,7 +10,7 @@ import { rows } from '../../_lib/query'
 import { beijingDate } from '../../../types/rules/beijing-time'
 import { ratingWindowEnd, withinRatingWindow } from '../../../types/rules/service'
 import { serviceRulesFor } from '../../_lib/org-rules'
-import { caseIdFor, ratingIdFor, type CaseDoc, type DemandDoc, type RatingDoc } from '../../_lib/service'
+import { caseIdFor, demandRound, ratingIdFor, type CaseDoc, type DemandDoc, type RatingDoc } from '../../_lib/service'
 import { STAFF_CANNOT_RATE, one, sceneOf } from '../shared'
 import { _ } from '../../_lib/cloud'
 
@@ -37,6 +37,7 @@ export async function landing(input: z.output<typeof ratingsApi.landing.input>, 
   let pointName: string | null = null
   let eventAt: Date | null = null
   let targetKind: 'visit' | 'demand' | null = null
+  let round = 0
   let blocked: string | null = null
   if (scene.kind === 'visit') {
     const v = await one<VisitDoc>('visits', scene.targetId)
@@ -53,6 +54,7 @@ export async function landing(input: z.output<typeof ratingsApi.landing.input>, 
       eventAt = new Date(d.closedAt)
     } else blocked = '这件事还在办理中，办结后再来评价'
     targetKind = 'demand'
+    round = demandRound(d)
   } else {
     const p = await one<LiaisonPointDoc>('liaisonPoints', scene.targetId)
     pointName = p?.name ?? null
@@ -62,7 +64,7 @@ export async function landing(input: z.output<typeof ratingsApi.landing.input>, 
   let mine: RatingDoc | null = null
   let fix: Landing['fix'] = null
   if (targetKind) {
-    mine = await one<RatingDoc>('ratings', ratingIdFor(targetKind, scene.targetId, openid))
+    mine = await one<RatingDoc>('ratings', ratingIdFor(targetKind, scene.targetId, openid, round))
     if (mine?.caseId) {
       const c = await one<CaseDoc>('badReviewCases', mine.caseId)
       if (c && c.status === 'rectified' && c.rectification) {
@@ -80,9 +82,9 @@ export async function landing(input: z.output<typeof ratingsApi.landing.input>, 
     : await rows<DemandDoc>(collection('demands').where({ residentOpenid: openid, viaScene: scene._id }).orderBy('createdAt', 'desc').limit(5))
   // Rated by me: my rating of each (its id is known), whether it counts yet or waits — the resident is not told which.
   const mineOf = myDemands.length
-    ? new Set((await rows<{ _id: string }>(collection('ratings').where({ _id: _.in(myDemands.map((d) => ratingIdFor('demand', d._id, openid))) }).field({ _id: true }).limit(myDemands.length))).map((r) => r._id))
+    ? new Set((await rows<{ _id: string }>(collection('ratings').where({ _id: _.in(myDemands.map((d) => ratingIdFor('demand', d._id, openid, demandRound(d)))) }).field({ _id: true }).limit(myDemands.length))).map((r) => r._id))
     : new Set<string>()
-  const ratedByMe = (d: DemandDoc) => Boolean(d.rating) || mineOf.has(ratingIdFor('demand', d._id, openid))
+  const ratedByMe = (d: DemandDoc) => Boolean(d.rating) || mineOf.has(ratingIdFor('demand', d._id, openid, demandRound(d)))
   return {
     scene: scene._id,
     kind: scene.kind,

@@ -51,7 +51,7 @@ export async function rate(input: z.output<typeof ratingsApi.rate.input>, ctx: R
   // Whether the rater is new matters only where new raters are held sooner than the event is full (a home visit).
   const fresh = target.kind !== 'fix' && size.freshLimit < size.cap ? await isNewRater(raterKey, month, ctx.now) : false
 
-  const id = ratingIdFor(target.kind, target.id, openid)
+  const id = ratingIdFor(target.kind, target.id, openid, target.round)
   const bad = target.kind !== 'fix' && isBadLevel(level)
   const eventKey = eventGuardKey(target.kind, target.id)
   const o = target.owner
@@ -59,6 +59,7 @@ export async function rate(input: z.output<typeof ratingsApi.rate.input>, ctx: R
     _id: id,
     targetKind: target.kind,
     targetId: target.id,
+    round: target.round,
     raterOpenid: openid,
     scene: input.scene,
     cadreId: o.cadreId,
