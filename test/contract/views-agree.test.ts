@@ -1,8 +1,9 @@
 /**
  * One truth in every view — a property test. fast-check drives random activity through the real wx-server-sdk
  * against the emulator (check-ins inside the fence; 外勤 approved, turned down or confirmed by a resident on the
- * spot; residents' ratings of visits and of answered demands; demands through every path; 五必访 households named
- * on a visit record; 请假 and 蹲点 spans), runs the rankings job as its timer would, then asserts that every view
+ * spot; residents' ratings of visits and of answered demands; demands through every path, triaged as urgent by a
+ * manager, with extension requests approved or refused; 重办; 五必访 households named on a visit record; 请假 and
+ * 蹲点 spans; the province loading a year's holidays, which moves working-day deadlines), runs the rankings job as its timer would, then asserts that every view
  * tells the same figures: the home (visit.progress), the calendar, 我的成效 (rankings.mine), the ranking row, the
  * dashboard's cadre and node (with the node's months adding up to its year), and — after the last run — the
  * exports and the nightly reconciliation (which rebuilds every statistic from the records and must find nothing
@@ -50,7 +51,8 @@ type Command =
   | { kind: 'checkIn'; cadre: number }
   | { kind: 'fieldwork'; cadre: number; then: 'approve' | 'reject' | 'confirm' | 'wait' }
   | { kind: 'rateVisit'; cadre: number; level: Level }
-  | { kind: 'demand'; cadre: number; path: 'immediate' | 'coordinate' | 'report' | 'invalid' | 'open'; rate: Level | null }
+  | { kind: 'demand'; cadre: number; path: 'immediate' | 'coordinate' | 'report' | 'invalid' | 'open'; rate: Level | null; urgent: boolean; extend: 'approve' | 'refuse' | null }
+  | { kind: 'holiday'; ahead: number; length: number }
   | { kind: 'household'; cadre: number }
   | { kind: 'stay'; cadre: number; ago: number; length: number; approve: boolean }
   | { kind: 'leave'; cadre: number; ahead: number; length: number }
@@ -61,7 +63,18 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('checkIn' as const), cadre: who }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('fieldwork' as const), cadre: who, then: fc.constantFrom('approve' as const, 'reject' as const, 'confirm' as const, 'wait' as const) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('rateVisit' as const), cadre: who, level }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('demand' as const), cadre: who, path: fc.constantFrom('immediate' as const, 'coordinate' as const, 'report' as const, 'invalid' as const, 'open' as const), rate: fc.option(level, { nil: null }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('demand' as const),
+      cadre: who,
+      path: fc.constantFrom('immediate' as const, 'coordinate' as const, 'report' as const, 'invalid' as const, 'open' as const),
+      rate: fc.option(level, { nil: null }),
+      urgent: fc.boolean(),
+      extend: fc.constantFrom('approve' as const, 'refuse' as const, null)
+    })
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('holiday' as const), ahead: fc.integer({ min: 0, max: 20 }), length: fc.integer({ min: 1, max: 3 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('household' as const), cadre: who }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('stay' as const), cadre: who, ago: fc.integer({ min: 1, max: 25 }), length: fc.integer({ min: 2, max: 4 }), approve: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('leave' as const), cadre: who, ahead: fc.integer({ min: 1, max: 60 }), length: fc.integer({ min: 1, max: 10 }) }) }
@@ -90,7 +103,7 @@ describe('every view tells the same truth (property)', () => {
   const model = new Map<string, Set<string>>(cadres.map((c) => [c.id, new Set<string>()]))
   const log: string[] = []
   /** What the activity amounted to (printed at the end, so a run that did little is seen). */
-  const tally = { commands: 0, counted: 0, ratings: 0, demands: 0, stays: 0, checks: 0 }
+  const tally = { commands: 0, counted: 0, ratings: 0, demands: 0, stays: 0, extensions: 0, holidays: 0, checks: 0 }
 
   const ok = <T>(r: Reply<T>, what = ''): T => {
     if (!r.ok) throw new Error(`${what} expected ok, got ${r.code}: ${r.message}`)
@@ -109,7 +122,19 @@ describe('every view tells the same truth (property)', () => {
   const visitScene = async (c: (typeof cadres)[number], visitId: string) =>
     ok(await call<{ scene: string }>(openid(c.id), 'ratings', { action: 'qr', kind: 'visit', targetId: visitId }), 'qr').scene
 
+  /** The holidays the province has loaded for this year so far (each load replaces the year's schedule). */
+  const holidays = new Set<string>()
+
   async function apply(cmd: Command): Promise<void> {
+    if (cmd.kind === 'holiday') {
+      const year = Number(today().slice(0, 4))
+      for (let n = 0; n < cmd.length; n++) holidays.add(dateOfDay(dayNumber(today()) + cmd.ahead + n))
+      const dates = [...holidays].filter((d) => d.startsWith(String(year))).sort()
+      if (!dates.length) return
+      ok(await call('o-va-admin', 'orgs', { action: 'loadHolidays', year, holidays: dates, workdays: [], note: '属性测试' }), 'loadHolidays')
+      tally.holidays++
+      return
+    }
     const c = cadres[cmd.cadre]
     const me = openid(c.id)
     const manager = managerOf[c.county]
@@ -149,15 +174,25 @@ describe('every view tells the same truth (property)', () => {
         return
       }
       case 'demand': {
-        let d = ok(await call<{ id: string; sceneCode: string | null }>(me, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '属性测试：群众反映的问题' }), 'create')
+        let d = ok(await call<{ id: string; sceneCode: string | null; deadlineAt: string }>(me, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '属性测试：群众反映的问题' }), 'create')
         tally.demands++
         const step = async (data: Record<string, unknown>, who = me) => (d = ok(await call(who, 'demands', { ...data, demandId: d.id }), String(data.action)))
+        // A manager judges it urgent: its deadline becomes the end of today.
+        if (cmd.urgent) await step({ action: 'triage', urgency: 'urgent', note: '涉及安全' }, manager)
         if (cmd.path === 'open') return
         // Set aside by a manager: out of every figure, never overdue.
         if (cmd.path === 'invalid') return void (await step({ action: 'invalidate', kind: 'spam', reason: '广告信息' }, manager))
         if (cmd.path === 'immediate') await step({ action: 'resolve', done: '当场解决了' })
         if (cmd.path === 'coordinate') {
           await step({ action: 'coordinate', department: '住建局' })
+          // Later than the rules allow: an extension the manager approves or refuses (lateness follows the decision).
+          if (cmd.extend) {
+            const asked = await call(me, 'demands', { action: 'requestExtension', demandId: d.id, until: dateOfDay(dayNumber(beijingDate(new Date(d.deadlineAt))) + 7), reason: '等材料到货' })
+            if (asked.ok) {
+              await step({ action: 'decideExtension', decision: cmd.extend, reason: cmd.extend === 'approve' ? '情况属实' : '应按期办结' }, manager)
+              tally.extensions++
+            }
+          }
           await step({ action: 'finish', result: '住建局已修好' })
         }
         if (cmd.path === 'report') {
@@ -300,7 +335,7 @@ describe('every view tells the same truth (property)', () => {
   })
   afterAll(async () => {
     await emu?.stop()
-    console.log(`views agree: seed ${SEED}, ${tally.checks} checks after ${tally.commands} commands — ${tally.counted} visits counted, ${tally.ratings} ratings, ${tally.demands} demands, ${tally.stays} stays approved`)
+    console.log(`views agree: seed ${SEED}, ${tally.checks} checks after ${tally.commands} commands — ${tally.counted} visits counted, ${tally.ratings} ratings, ${tally.demands} demands, ${tally.extensions} extensions decided, ${tally.holidays} holiday schedules loaded, ${tally.stays} stays approved`)
   })
 
   it('home, calendar, 我的成效, ranking rows and dashboards agree after any activity', async () => {
