@@ -30,7 +30,7 @@ const survey = (over: Partial<SurveyOpen> = {}): SurveyOpen => ({
   ...over
 })
 
-function Page({ data }: { data: SurveyOpen }) {
+function Page({ data, fontScale }: { data: SurveyOpen; fontScale?: number }) {
   const [sheet, setSheet] = useState<Sheet>({})
   return (
     <AnswerView
@@ -44,6 +44,7 @@ function Page({ data }: { data: SurveyOpen }) {
       submitting={false}
       error={null}
       done={false}
+      fontScale={fontScale}
     />
   )
 }
@@ -98,5 +99,13 @@ describe('a resident answering a questionnaire', () => {
     expect(ready(s.questions, { q1: ['o2'] })).toEqual({ ok: false, message: '第 2 题还没有回答' })
     const done = ready(s.questions, { q1: ['o2'], q2: 5 })
     expect(done).toEqual({ ok: true, answers: { q1: ['o2'], q2: 5 } })
+  })
+
+  it('is a resident page: sized by WeChat’s font setting (关怀模式), the language switch on top', () => {
+    render(<Page data={survey()} fontScale={1.4} />)
+    const page = screen.getByTestId('survey-answer')
+    expect(page.className).toContain('jdq-care')
+    expect(page.style.getPropertyValue('--jdq-fs')).toBe('1.4')
+    expect(screen.getAllByTestId('lang-bo')).toHaveLength(1)
   })
 })

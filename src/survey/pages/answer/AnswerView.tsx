@@ -5,7 +5,7 @@ import { Card, ErrorView, LoadingView } from '../../../components/StateViews'
 import type { CloudState } from '../../../hooks/useCloud'
 import { AnswerForm } from '../../components/AnswerForm'
 import { useT } from '../../../i18n'
-import { LangSwitch } from '../../../i18n/LangSwitch'
+import { ResidentPage } from '../../../i18n/ResidentPage'
 import { messages } from '../../messages'
 import type { Sheet } from '../../form'
 import './index.scss'
@@ -22,9 +22,14 @@ export interface AnswerViewProps {
   error: string | null
   /** Submitted in this visit of the page. */
   done: boolean
+  /** WeChat's font setting (关怀模式); read from the phone when not given. */
+  fontScale?: number
 }
 
-/** What a resident sees after scanning a survey's code: the questions (中文 or 藏文), then thanks. No sign-up. */
+/**
+ * What a resident sees after scanning a survey's code: the questions (中文 or 藏文), then thanks. No sign-up. A
+ * resident page: the language switch on top and the text sized by WeChat's font setting (ResidentPage).
+ */
 export function AnswerView(p: AnswerViewProps) {
   const { t, lang, setLang } = useT(messages)
   const s = p.open.data
@@ -33,9 +38,8 @@ export function AnswerView(p: AnswerViewProps) {
     return <LoadingView text={t('loading')} />
   }
   return (
-    <View data-testid='survey-answer' className={lang === 'bo' ? 'jdq-bo' : ''} data-lang={lang}>
+    <ResidentPage lang={lang} onLang={setLang} testId='survey-answer' scale={p.fontScale}>
       <Card testId='survey-head'>
-        <LangSwitch lang={lang} onChange={setLang} />
         <Text className='sv-title' data-testid='survey-title'>{lang === 'bo' && s.titleBo ? s.titleBo : s.title}</Text>
         {s.intro || s.introBo ? <Text className='sv-intro'>{lang === 'bo' && s.introBo ? s.introBo : s.intro}</Text> : null}
         <Text className='sv-from'>{t('from', { org: s.orgName })}</Text>
@@ -65,6 +69,6 @@ export function AnswerView(p: AnswerViewProps) {
           </View>
         </View>
       )}
-    </View>
+    </ResidentPage>
   )
 }
