@@ -15,6 +15,8 @@ const figures = (): PeriodFigures => {
   f.visits = { total: 41, byKind: { village: 30 } }
   f.demands = { ...f.demands, raised: 9, solved: 7, solvedOnTime: 6, finishedLate: 1, overdue: 1, solvedByPath: { immediate: 4, coordinate: 2, report: 1 }, byArea: { living: 5, schooling: 4 } }
   f.ratings = { ...f.ratings, count: 10, byLevel: { verySatisfied: 5, satisfied: 3, dissatisfied: 2 }, satisfied: 8, scoreSum: 40, meanScore: 4, bad: 2, revisitOnTime: 2, rectified: 1 }
+  f.fiveMustVisit = { households: 40, visited: 25 }
+  f.fourHundred = { entered: 25, known: 20, relieved: 6, warmed: 30 }
   return f
 }
 const trend: TrendPoint[] = Array.from({ length: 12 }, (_, i) => ({
@@ -72,6 +74,18 @@ describe('数据看板 (managers)', () => {
     // Two series: a legend names both lines.
     expect(screen.getByTestId('chart-trend').textContent).toContain('走访次数')
     expect(screen.getByTestId('chart-trend').textContent).toContain('下基层天数')
+    // 五必访 and 四个百家 over the registry.
+    expect(screen.getByTestId('tile-registry').textContent).toContain('今年走访过 25 户')
+    expect(screen.getByTestId('tile-known').textContent).toBe('20知百家情占名册 50%')
+    expect(screen.getByTestId('tile-relieved').textContent).toContain('占名册 15%')
+  })
+
+  it('says so when no household is registered', () => {
+    const empty = figures()
+    empty.fiveMustVisit = { households: 0, visited: 0 }
+    render(<DashboardView {...base({ state: { ...idle, data: node({ figures: empty }) } })} />)
+    expect(screen.getByTestId('dash-households').textContent).toContain('还没有登记五必访户')
+    expect(screen.queryByTestId('tile-entered')).toBeNull()
   })
 
   it('drills down: a unit opens the unit, a cadre opens the cadre', async () => {

@@ -8,6 +8,7 @@ import type { CloudState } from '../../../hooks/useCloud'
 import { Chart } from '../../components/charts/Chart'
 import { monthLabel, percent } from '../../components/charts/model'
 import { beijing } from '../../../../types/rules/beijing-time'
+import { fourHundredKeys, fourHundredLabels } from '../../../../types/rules/four-hundred'
 import './index.scss'
 
 const RED = '#c8161d'
@@ -98,7 +99,34 @@ export function FiguresBlock({ figures, satisfiedShare }: { figures: PeriodFigur
           <Text className='dash-text'>这个时间段还没有群众评价</Text>
         )}
       </Card>
+      <HouseholdsCard figures={f} />
     </>
+  )
+}
+
+/**
+ * 五必访 and 四个百家 over the 一户一册 registry (of the year the period falls in): how many households, how many with
+ * each fact, as a share of the registry. Coverage to follow up, never part of a score.
+ */
+function HouseholdsCard({ figures: f }: { figures: PeriodFigures }) {
+  const registry = f.fiveMustVisit.households
+  const ofRegistry = (n: number) => (registry > 0 ? `占名册 ${percent(n / registry)}` : undefined)
+  return (
+    <Card title='五必访和四个百家' testId='dash-households'>
+      {registry > 0 ? (
+        <>
+          <View className='dash-tiles'>
+            <Tile label='名册户数' value={registry} note={`今年走访过 ${f.fiveMustVisit.visited} 户`} testId='tile-registry' />
+            {fourHundredKeys.map((k) => (
+              <Tile key={k} label={fourHundredLabels[k]} value={f.fourHundred?.[k] ?? 0} note={ofRegistry(f.fourHundred?.[k] ?? 0)} testId={`tile-${k}`} />
+            ))}
+          </View>
+          <Text className='dash-text'>按一户一册登记的户数统计今年的情况，只看覆盖，不计分。</Text>
+        </>
+      ) : (
+        <Text className='dash-text'>还没有登记五必访户</Text>
+      )}
+    </Card>
   )
 }
 
