@@ -64,6 +64,8 @@ export const database = {
       { name: 'confirmer_cadre_month', keys: [['confirmedBy', 1], ['cadreId', 1], ['month', 1]] },
       // 一户一册: the visits whose record names a household (multikey), newest first
       { name: 'household_time', keys: [['record.householdIds', 1], ['visitedAt', -1]] },
+      // the nightly reconciliation recounts a village's month (placeMonths) from its counted visits
+      { name: 'place_month', keys: [['placeCode', 1], ['month', 1], ['status', 1]] },
       // A rating finds the visit by the QR code the cadre showed (set when the code is made).
       { name: 'scene', keys: [['sceneCode', 1]] }
     ]

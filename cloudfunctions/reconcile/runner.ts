@@ -25,6 +25,7 @@ import {
   visitStatsDrift,
   type Drift
 } from './recompute'
+import { placeMonthsDrift } from './places'
 
 /**
  * The nightly reconciliation. A pass walks every cadre once, system by system (the roots of the org tree),
@@ -148,6 +149,8 @@ export async function runReconcile(options: Partial<RunOptions> & { now: Date })
     await collection('reconcileState').doc(_id).set({ data: rest })
   }
 
+  // Place-months already recounted in this run: many cadres visit one village.
+  const placesSeen = new Set<string>()
   outer: while (state.rootIndex < state.roots.length) {
     const root = state.roots[state.rootIndex]
     const where: Record<string, unknown> = { orgPath: root, role: 'cadre' }
@@ -158,7 +161,7 @@ export async function runReconcile(options: Partial<RunOptions> & { now: Date })
         report.stoppedEarly = true
         break outer
       }
-      const found = await reconcileCadre(cadre, state.years, clock())
+      const found = await reconcileCadre(cadre, state.years, clock(), placesSeen)
       report.cadresChecked += 1
       report.documentsChecked += found.checked
       for (const d of found.drift) {
@@ -217,7 +220,7 @@ const item = (d: Drift, outcome: Outcome): DriftItem => ({
 })
 
 /** One cadre, every checked year: recompute, compare, repair. */
-export async function reconcileCadre(cadre: UserDoc, years: number[], now: Date): Promise<{ checked: number; drift: DriftItem[] }> {
+export async function reconcileCadre(cadre: UserDoc, years: number[], now: Date, placesSeen = new Set<string>()): Promise<{ checked: number; drift: DriftItem[] }> {
   const drift: DriftItem[] = []
   let checked = 0
   const current = Math.max(...years)
@@ -277,6 +280,12 @@ export async function reconcileCadre(cadre: UserDoc, years: number[], now: Date)
         return 'repaired'
       })
       drift.push(...dayFix.drift.map((d) => item(d, outcome)))
+    }
+
+    if (year === current && visitsSettled) {
+      const places = await placeMonthsDrift(cadre._id, visits, now, placesSeen)
+      checked += places.checked
+      drift.push(...places.drift)
     }
 
     if (year === current) {

@@ -7,7 +7,7 @@
 import path from 'node:path'
 import { existsSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
-import { startEmulator, type TestEmulator } from '../helpers/emulator'
+import { loadSdk, startEmulator, type TestEmulator } from '../helpers/emulator'
 import { callAs } from '../helpers/gateway'
 import { checkInNear } from '../helpers/e2e'
 import { seed } from '../../scripts/seed'
@@ -109,6 +109,28 @@ describe('places: who visited a village, across systems', () => {
     const after = ok(await pl<PlaceMonth>(viewer, { action: 'month', placeCode: place }))
     expect(after.total - before.total).toBe(3)
     for (const system of ['union', 'league', 'women'] as const) expect(after.bySystem[system] - before.bySystem[system]).toBe(1)
+  })
+
+  it('the nightly reconciliation recounts a village’s month from its counted visits', async () => {
+    // The village the test above visited: a check-in that died before its increment leaves it one short.
+    const place = '630103005002'
+    const viewer = 'demo-women-xining-chengzhong-manager'
+    const id = `${place}_${beijingMonth(new Date())}`
+    const right = ok(await pl<PlaceMonth>(viewer, { action: 'month', placeCode: place }))
+    const db = loadSdk(emu.url).database()
+    const stored = ((await db.collection('placeMonths').doc(id).get()) as unknown as { data: { total: number; units: Record<string, number> } }).data
+    const [unit] = Object.keys(stored.units)
+    await db.collection('placeMonths').doc(id).update({ data: { total: stored.total - 1, units: { ...stored.units, [unit]: stored.units[unit] - 1 } } })
+    expect(ok(await pl<PlaceMonth>(viewer, { action: 'month', placeCode: place })).total).toBe(right.total - 1)
+
+    // After the check-ins' grace (their increments may still be on the way), as the nightly timer runs.
+    const res = (await loadSdk(emu.url).callFunction({ name: 'reconcile', data: { action: 'run', fresh: true, now: new Date(Date.now() + 15 * 60_000).toISOString() } })) as unknown as {
+      result: Reply<{ report: { drift: { collection: string; docId: string; outcome: string }[]; pass: { done: boolean } } }>
+    }
+    const report = ok(res.result).report
+    expect(report.pass.done).toBe(true)
+    expect(report.drift.filter((d) => d.collection === 'placeMonths')).toEqual([expect.objectContaining({ docId: id, outcome: 'repaired' })])
+    expect(ok(await pl<PlaceMonth>(viewer, { action: 'month', placeCode: place }))).toEqual(right)
   })
 
   it('the province admin loads villages and sets areas; managers place points in their area', async () => {

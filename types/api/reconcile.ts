@@ -2,7 +2,7 @@ import { z } from '../zod'
 
 /** One statistic that did not match its source records: which document and field, stored vs recomputed. */
 export const DriftItem = z.object({
-  collection: z.enum(['visitStats', 'visitDays', 'serviceStats', 'households']),
+  collection: z.enum(['visitStats', 'visitDays', 'serviceStats', 'households', 'placeMonths']),
   docId: z.string(),
   cadreId: z.string(),
   field: z.string(),

@@ -9,7 +9,8 @@ export const collectionLabels: Record<DriftItem['collection'], string> = {
   visitStats: '干部年度走访统计',
   visitDays: '下基层天数（按天）',
   serviceStats: '诉求和评价统计',
-  households: '五必访户走访情况'
+  households: '五必访户走访情况',
+  placeMonths: '村（社区）当月走访次数'
 }
 
 const time = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 16) + '（UTC）' : '')
