@@ -26,7 +26,7 @@ export interface PackViewProps {
 }
 
 const line = (label: string, value: string | number, testId?: string) => (
-  <View className='pk-line' data-testid={testId}>
+  <View key={label} className='pk-line' data-testid={testId}>
     <Text className='pk-line__label'>{label}</Text>
     <Text className='pk-line__value'>{value}</Text>
   </View>

@@ -25,7 +25,6 @@ export interface SurveysViewProps {
   templates: Pick<CloudState<{ items: SurveyTemplate[] }>, 'loading' | 'error' | 'data'> | null
   onNew: () => void
   onTemplate: (t: SurveyTemplate | null) => void
-  /** Managers: push one of their unit's templates down the tree (from the editor). */
 }
 
 const tone = { draft: 'plain', open: 'ok', closed: 'wait' } as const

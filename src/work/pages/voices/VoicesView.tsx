@@ -33,7 +33,7 @@ export function VoicesView(p: VoicesViewProps) {
   return (
     <View data-testid='voices'>
       <View className='jdq-gap'>
-        <Chips options={p.months.slice(0, 4)} value={p.month} onChange={p.onMonth} testId='voices-month' />
+        <Chips options={recentMonths(p.months, p.month)} value={p.month} onChange={p.onMonth} testId='voices-month' />
       </View>
       {listState(p.list, p.onRetry, empty) ?? (
         <View>
@@ -57,4 +57,11 @@ export function VoicesView(p: VoicesViewProps) {
       )}
     </View>
   )
+}
+
+/** The four latest months as chips, and the chosen one if it is older (opened from a link), so it stays marked. */
+function recentMonths<T extends { value: string }>(months: T[], chosen: string): T[] {
+  const recent = months.slice(0, 4)
+  const older = recent.some((m) => m.value === chosen) ? undefined : months.find((m) => m.value === chosen)
+  return older ? [...recent, older] : recent
 }
