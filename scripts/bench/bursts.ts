@@ -10,7 +10,7 @@ import { flatCounts } from '../../cloudfunctions/_lib/stat-rules'
 import { beijingMonth, beijingYear } from '../../types/rules/beijing-time'
 import { connectSdk } from '../sdk'
 import { metrics, percentile } from './measure'
-import { VETERAN, veteranOpenid } from './dataset'
+import { VETERAN, veteranOpenid } from './common'
 
 export interface BurstResult {
   name: string

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { LIGHT_VISITS, VETERAN, lightOpenid, veteranOpenid } from './dataset'
+import { LIGHT_VISITS, VETERAN, lightOpenid, veteranOpenid } from './common'
 import { callAs } from './measure'
 import { beijingDate, beijingMonth, beijingYear } from '../../types/rules/beijing-time'
 import { buildDemoData } from '../seed/demo-data'

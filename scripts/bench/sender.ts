@@ -11,7 +11,7 @@ import { startEmulator } from '../../test/helpers/emulator'
 import { beijingDate } from '../../types/rules/beijing-time'
 import { connectSdk } from '../sdk'
 import { seed } from '../seed'
-import { generatePopulation } from './dataset'
+import { generatePopulation } from './population'
 import { benchTimeoutScale, loadBatches, metrics, watchSlow } from './measure'
 import type { BenchSize } from './sizes'
 
