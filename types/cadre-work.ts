@@ -3,16 +3,12 @@
  * functions share. Instants travel as ISO strings; Beijing dates as 'YYYY-MM-DD'.
  */
 import { z } from './zod'
+import { idOf, optionalText, requiredText } from './text-fields'
 import { DemandArea, FiveMustVisit, FourInto, WorkMethod } from './enums'
 import { GeoPoint } from './models'
 import { PHONE_FORMAT, PHONE_MISSING, PHONE_RE } from './rules/phone'
 import { demandStatusLabels, ids, problemHandlingLabels, visitStatusLabels } from './labels'
 
-const text = (max: number, what: string) =>
-  z.string({ error: `请填写${what}` }).trim().min(1, { error: `请填写${what}` }).max(max, { error: `${what}最多 ${max} 个字` })
-const optionalText = (max: number, what: string) =>
-  z.string({ error: `${what}应为文字` }).trim().max(max, { error: `${what}最多 ${max} 个字` }).optional()
-const id = (what: string) => z.string({ error: `缺少${what}` }).min(1, { error: `缺少${what}` }).max(100, { error: `${what}不对` })
 const isoInstant = (what: string) => z.iso.datetime({ offset: true, error: `${what}应为带时区的时间（ISO 格式）` })
 
 export const Cursor = z.string().max(200).optional()
@@ -60,9 +56,9 @@ export const LiaisonOverview = z.object({
 export type LiaisonOverview = z.infer<typeof LiaisonOverview>
 
 export const PointFields = z.object({
-  name: text(50, '联系点名称'),
+  name: requiredText(50, '联系点名称'),
   kind: FourInto,
-  address: text(100, '地址'),
+  address: requiredText(100, '地址'),
   location: Location,
   radiusM: z.number().int({ error: '打卡范围应为整数米' }).min(50, { error: '打卡范围至少 50 米' }).max(5000, { error: '打卡范围最多 5000 米' }).optional()
 })
@@ -85,7 +81,7 @@ export const SubmissionId = z.string({ error: '缺少提交编号' }).regex(/^[A
 export const CheckInInput = z.object({
   /** Generated on the phone (a uuid) before the first attempt and kept with the queued check-in. */
   submissionId: SubmissionId,
-  pointId: id('联系点'),
+  pointId: idOf('联系点', 100),
   fix: z.object({
     lat: Location.shape.lat,
     lng: Location.shape.lng,
@@ -150,7 +146,7 @@ export { problemHandlingLabels }
 
 export const ProblemInput = z.object({
   area: DemandArea,
-  text: text(500, '问题描述'),
+  text: requiredText(500, '问题描述'),
   handling: ProblemHandling,
   /** 紧急 / 一般 / 复杂: sets the ledger entry's deadline. */
   urgency: z.enum(['urgent', 'general', 'complex'], { error: '请选择紧急程度' }).default('general')
@@ -177,7 +173,7 @@ export const RaisedProblem = ProblemInput.extend({
 export type RaisedProblem = z.infer<typeof RaisedProblem>
 
 export const VisitRecordInput = z.object({
-  visitId: id('走访'),
+  visitId: idOf('走访', 100),
   category: FourInto,
   method: WorkMethod,
   /** 问政：讲了哪些政策 */
@@ -190,7 +186,7 @@ export const VisitRecordInput = z.object({
     count: z.number({ error: '人数应为数字' }).int({ error: '人数应为整数' }).min(0).max(10000, { error: '人数太多了' }),
     text: optionalText(200, '见到的人')
   }),
-  householdIds: z.array(id('五必访户')).max(20, { error: '一次最多关联 20 户' }).default([]),
+  householdIds: z.array(idOf('五必访户', 100)).max(20, { error: '一次最多关联 20 户' }).default([]),
   problems: z.array(ProblemInput).max(10, { error: '一次最多记 10 个问题' }).default([])
 })
 
@@ -271,8 +267,8 @@ export type Household = z.infer<typeof Household>
 
 export const HouseholdFields = z.object({
   kind: FiveMustVisit,
-  displayName: text(20, '户的称呼'),
-  area: text(100, '所在片区或地址')
+  displayName: requiredText(20, '户的称呼'),
+  area: requiredText(100, '所在片区或地址')
 })
 
 export const Coverage = z.object({

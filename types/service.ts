@@ -3,17 +3,13 @@
  * as ISO strings. A resident never sees personal data; a cadre never sees who rated them.
  */
 import { z } from './zod'
+import { idOf, optionalText, requiredText } from './text-fields'
 import { DemandArea, RatingLevel } from './enums'
 import { Cursor, DemandStatus, Phone, SubmissionId } from './cadre-work'
 import { MIN_RATINGS_SHOWN, holdReasons, type HoldReason as HoldReasonId } from './rules/rating-guard'
 import { caseStatusLabels, demandStatusLabels, extensionStatusLabels, ids, invalidKindLabels, reportStateLabels, timelineLabels, urgencies } from './labels'
 import { VOICE_FORMATS, VOICE_MAX_BYTES, VOICE_MAX_SECONDS } from './rules/voice-note'
 
-const text = (max: number, what: string) =>
-  z.string({ error: `请填写${what}` }).trim().min(1, { error: `请填写${what}` }).max(max, { error: `${what}最多 ${max} 个字` })
-const optionalText = (max: number, what: string) =>
-  z.string({ error: `${what}应为文字` }).trim().max(max, { error: `${what}最多 ${max} 个字` }).optional()
-const id = (what: string) => z.string({ error: `缺少${what}` }).min(1, { error: `缺少${what}` }).max(200, { error: `${what}不对` })
 export const SceneCode = z
   .string({ error: '缺少二维码编号' })
   .regex(/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/, { error: '二维码编号不对，请重新扫码' })
@@ -162,7 +158,7 @@ export const DemandFields = z.object({
   urgency: Urgency.optional(),
   /** A resident's 急. */
   urgentHint: z.boolean({ error: '「急」应为是或否' }).optional(),
-  text: text(500, '问题描述'),
+  text: requiredText(500, '问题描述'),
   contactName: optionalText(20, '联系人称呼'),
   contactPhone: Phone.optional()
 })
@@ -201,41 +197,41 @@ export const demandsInput = {
     contentBase64: z.string({ error: '缺少语音内容' }).min(1, { error: '缺少语音内容' }).max(Math.ceil((VOICE_MAX_BYTES * 4) / 3) + 8, { error: '语音太大了，请录短一些' })
   }),
   /** Those who may see the demand: a short-lived link to play its voice message. */
-  voiceUrl: z.object({ demandId: id('诉求') }),
-  resolve: z.object({ demandId: id('诉求'), done: text(500, '办理情况') }),
+  voiceUrl: z.object({ demandId: idOf('诉求') }),
+  resolve: z.object({ demandId: idOf('诉求'), done: requiredText(500, '办理情况') }),
   coordinate: z.object({
-    demandId: id('诉求'),
-    department: text(50, '承办部门'),
+    demandId: idOf('诉求'),
+    department: requiredText(50, '承办部门'),
     /** A Beijing date agreed with the department; past the deadline it is an extension request and needs `reason`. */
     deadline: BeijingDateInput('办结期限').optional(),
     reason: optionalText(300, '延期理由')
   }),
-  progress: z.object({ demandId: id('诉求'), note: text(500, '进展') }),
-  supervise: z.object({ demandId: id('诉求'), note: text(300, '督办意见') }),
-  finish: z.object({ demandId: id('诉求'), result: text(500, '办理结果') }),
-  report: z.object({ demandId: id('诉求'), toOrgId: id('上报单位'), reason: text(300, '上报原因'), explanation: text(300, '向群众的解释') }),
-  close: z.object({ demandId: id('诉求'), reply: text(300, '答复群众的话') }),
-  get: z.object({ demandId: id('诉求') }),
+  progress: z.object({ demandId: idOf('诉求'), note: requiredText(500, '进展') }),
+  supervise: z.object({ demandId: idOf('诉求'), note: requiredText(300, '督办意见') }),
+  finish: z.object({ demandId: idOf('诉求'), result: requiredText(500, '办理结果') }),
+  report: z.object({ demandId: idOf('诉求'), toOrgId: idOf('上报单位'), reason: requiredText(300, '上报原因'), explanation: requiredText(300, '向群众的解释') }),
+  close: z.object({ demandId: idOf('诉求'), reply: requiredText(300, '答复群众的话') }),
+  get: z.object({ demandId: idOf('诉求') }),
   list: z.object({ cadreId: z.string().min(1).max(100).optional(), filter: DemandFilter, ...page }),
   /** Managers: overdue demands in their subtree, most overdue first. */
   listOverdue: z.object(page),
-  triage: z.object({ demandId: id('诉求'), urgency: Urgency, note: optionalText(300, '说明') }),
-  requestExtension: z.object({ demandId: id('诉求'), until: BeijingDateInput('延期到的日期'), reason: text(300, '延期理由') }),
-  decideExtension: z.object({ demandId: id('诉求'), decision: z.enum(['approve', 'refuse'], { error: '请选择同意或不同意' }), reason: text(300, '审批意见') }),
+  triage: z.object({ demandId: idOf('诉求'), urgency: Urgency, note: optionalText(300, '说明') }),
+  requestExtension: z.object({ demandId: idOf('诉求'), until: BeijingDateInput('延期到的日期'), reason: requiredText(300, '延期理由') }),
+  decideExtension: z.object({ demandId: idOf('诉求'), decision: z.enum(['approve', 'refuse'], { error: '请选择同意或不同意' }), reason: requiredText(300, '审批意见') }),
   listExtensions: z.object(page),
-  receiveReport: z.object({ demandId: id('诉求') }),
+  receiveReport: z.object({ demandId: idOf('诉求') }),
   answerReport: z.object({
-    demandId: id('诉求'),
-    answer: text(500, '答复内容'),
+    demandId: idOf('诉求'),
+    answer: requiredText(500, '答复内容'),
     /** returned: back to the cadre to handle (the deadline stands). */
     outcome: z.enum(['answered', 'returned'], { error: '请选择答复或退回' }).default('answered')
   }),
   listReports: z.object(page),
   /** A duplicate names the entry it repeats (`duplicateOf`). */
-  invalidate: z.object({ demandId: id('诉求'), kind: InvalidKind, duplicateOf: id('重复的那条诉求').optional(), reason: text(300, '理由') }),
-  reinstate: z.object({ demandId: id('诉求'), reason: text(300, '理由') }),
+  invalidate: z.object({ demandId: idOf('诉求'), kind: InvalidKind, duplicateOf: idOf('重复的那条诉求').optional(), reason: requiredText(300, '理由') }),
+  reinstate: z.object({ demandId: idOf('诉求'), reason: requiredText(300, '理由') }),
   listInvalid: z.object(page),
-  reopen: z.object({ demandId: id('诉求'), reason: text(300, '重办的理由') })
+  reopen: z.object({ demandId: idOf('诉求'), reason: requiredText(300, '重办的理由') })
 }
 
 // ---------------------------------------------------------------- ratings
@@ -433,29 +429,29 @@ export const ratingsInput = {
     scene: SceneCode,
     /** What is rated: the scene's visit or demand (default), one of my demands reported through it, or the fix of my 差评. */
     about: z.enum(['service', 'demand', 'fix']).default('service'),
-    demandId: id('诉求').optional(),
+    demandId: idOf('诉求').optional(),
     level: RatingLevel.optional(),
     tags: z.array(z.string().max(20)).max(5, { error: '最多选 5 个标签' }).default([]),
     comment: optionalText(300, '评价内容'),
     /** Optional, for a 差评: so the manager can call back. */
     contactPhone: Phone.optional()
   }),
-  followUp: z.object({ scene: SceneCode, about: z.enum(['service', 'demand', 'fix']).default('service'), demandId: id('诉求').optional(), comment: text(300, '追评') }),
+  followUp: z.object({ scene: SceneCode, about: z.enum(['service', 'demand', 'fix']).default('service'), demandId: idOf('诉求').optional(), comment: requiredText(300, '追评') }),
   listMine: z.object({ cadreId: z.string().min(1).max(100).optional(), cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }),
   summary: z.object({ cadreId: z.string().min(1).max(100).optional(), period: StatsPeriod.optional() }),
   listRequests: z.object({ cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }),
   listHeld: z.object({ cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }),
   reviewHeld: z.object({
-    ratingIds: z.array(id('评价')).min(1, { error: '请选择要审核的评价' }).max(50, { error: '一次最多审核 50 条' }),
+    ratingIds: z.array(idOf('评价')).min(1, { error: '请选择要审核的评价' }).max(50, { error: '一次最多审核 50 条' }),
     decision: z.enum(['accept', 'reject'], { error: '请选择采纳或不采纳' }),
     note: optionalText(300, '审核说明')
   }),
-  appeal: z.object({ ratingId: id('评价'), reason: text(300, '申诉理由') }),
-  decideAppeal: z.object({ ratingId: id('评价'), decision: z.enum(['void', 'keep'], { error: '请选择撤销或维持' }), reason: text(300, '处理理由') }),
+  appeal: z.object({ ratingId: idOf('评价'), reason: requiredText(300, '申诉理由') }),
+  decideAppeal: z.object({ ratingId: idOf('评价'), decision: z.enum(['void', 'keep'], { error: '请选择撤销或维持' }), reason: requiredText(300, '处理理由') }),
   listAppeals: z.object({ cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }),
   listCases: z.object({ status: z.enum(['active', 'all']).default('active'), cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }),
-  revisit: z.object({ caseId: id('差评件'), note: text(300, '回访情况') }),
-  rectify: z.object({ caseId: id('差评件'), result: text(500, '整改结果') }),
+  revisit: z.object({ caseId: idOf('差评件'), note: requiredText(300, '回访情况') }),
+  rectify: z.object({ caseId: idOf('差评件'), result: requiredText(500, '整改结果') }),
   stats: z.object({ cadreId: z.string().min(1).max(100).optional(), period: StatsPeriod.optional() }),
-  qr: z.object({ kind: z.enum(['visit', 'demand', 'point']), targetId: id('对象') })
+  qr: z.object({ kind: z.enum(['visit', 'demand', 'point']), targetId: idOf('对象') })
 }

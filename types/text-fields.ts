@@ -1,6 +1,5 @@
 /**
- * Field schemas with Chinese messages, for the contracts written after the first ones (surveys, the household book,
- * 三问, 批阅, packs, places): one home instead of a local copy in every file.
+ * Field schemas with Chinese messages, for every contract: one home instead of a local copy in every file.
  */
 import { z } from './zod'
 
@@ -10,7 +9,7 @@ export const requiredText = (max: number, what: string) =>
 export const optionalText = (max: number, what: string) =>
   z.string({ error: `${what}应为文字` }).trim().max(max, { error: `${what}最多 ${max} 个字` }).optional()
 
-export const idOf = (what: string) => z.string({ error: `缺少${what}` }).min(1, { error: `缺少${what}` }).max(200, { error: `${what}不对` })
+export const idOf = (what: string, max = 200) => z.string({ error: `缺少${what}` }).min(1, { error: `缺少${what}` }).max(max, { error: `${what}不对` })
 
 /** Made on the phone before the first attempt, so a retried write lands once. */
 export const clientId = (what: string) =>
