@@ -153,7 +153,7 @@ export const ProblemInput = z.object({
 })
 
 /**
- * A demand's state in the 办实事 ledger (types/service.ts re-exports it with its labels): open and coordinating are
+ * A demand's state in the 办实事 ledger (types/demands.ts re-exports it with its labels): open and coordinating are
  * the cadre's to handle (and can be overdue); reported waits for the receiving unit, answered is its answer (handled);
  * invalid was set aside by staff (spam, a duplicate) and is never overdue nor counted.
  */

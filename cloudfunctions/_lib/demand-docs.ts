@@ -4,7 +4,7 @@
  * reads as triaged, with its deadline as the first deadline and nothing else.
  */
 import type { DemandArea, RatingLevel } from '../../types/enums'
-import type { Demand, DemandDetail, DemandPath, DemandStatus, TimelineStep } from '../../types/service'
+import type { Demand, DemandDetail, DemandPath, DemandStatus, TimelineStep } from '../../types/demands'
 import { demandDeadline, rulesFor, type ServiceRules, type Urgency } from '../../types/rules/service'
 import { ledgerOverdue, nextSteps } from '../../types/rules/ledger'
 import { beijingDate } from '../../types/rules/beijing-time'

@@ -5,7 +5,8 @@
  * what the counters should say — so the two can never disagree about a rule, only about the data.
  */
 import { createHash } from 'node:crypto'
-import type { DemandPath, RatingTarget } from '../../types/service'
+import type { RatingTarget } from '../../types/service'
+import type { DemandPath } from '../../types/demands'
 import type { DemandArea, RatingLevel } from '../../types/enums'
 import { beijingMonth, beijingYear } from '../../types/rules/beijing-time'
 import { isBadLevel, levelScores } from '../../types/rules/service'

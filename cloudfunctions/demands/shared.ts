@@ -1,4 +1,4 @@
-import type { DemandDetail, DemandStatus } from '../../types/service'
+import type { DemandDetail, DemandStatus } from '../../types/demands'
 import type { ServiceRules } from '../../types/rules/service'
 import type { HolidayCalendar } from '../../types/rules/working-days'
 import type { UserDoc } from '../_lib/collections'
@@ -9,7 +9,7 @@ import { inTransaction } from '../_lib/tx'
 import { serviceRulesFor } from '../_lib/org-rules'
 import { holidayCalendarAt } from '../_lib/holidays'
 import { bumpServiceStatsAt, put, toDemandDetail, type DemandDoc, type StatDelta, type TimelineDoc } from '../_lib/service'
-import { demandStatusLabels } from '../../types/service'
+import { demandStatusLabels } from '../../types/demands'
 
 /**
  * Who may take a step: the cadre who owns the demand, a manager of that cadre, either of them, or a manager of the

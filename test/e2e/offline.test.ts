@@ -12,7 +12,7 @@ import { scaled } from '../helpers/time-scale'
 import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
 import type { VisitDetail, VisitPage } from '../../types/cadre-work'
 import type { DiaryEntry } from '../../types/diary'
-import type { Demand } from '../../types/service'
+import type { Demand } from '../../types/demands'
 import type { OutboxState } from '../../src/services/outbox'
 
 const wait = { state: 'visible' as const, timeout: scaled(30000) }

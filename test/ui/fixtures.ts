@@ -1,5 +1,6 @@
 import type { Me } from '../../types/models'
-import type { Demand, DemandDetail, Landing } from '../../types/service'
+import type { Landing } from '../../types/service'
+import type { Demand, DemandDetail } from '../../types/demands'
 import type { CloudState } from '../../src/hooks/useCloud'
 import type { PagedState } from '../../src/hooks/usePaged'
 

@@ -6,7 +6,8 @@
  */
 import './quiet-stencil'
 import { fireEvent, render, screen } from '@testing-library/react'
-import type { BadReviewCase, Demand, DemandDetail, Rating } from '../../types/service'
+import type { BadReviewCase, Rating } from '../../types/service'
+import type { Demand, DemandDetail } from '../../types/demands'
 import type { HolidayYear } from '../../types/api/orgs'
 import { DemandView, type DemandViewProps } from '../../src/cadre/pages/demand/DemandView'
 import { actionPayload, buttonsFor } from '../../src/cadre/pages/demand/actions'

@@ -1,5 +1,5 @@
 import { z } from '../zod'
-import { Demand, DemandDetail, DemandPage, demandsInput } from '../service'
+import { Demand, DemandDetail, DemandPage, demandsInput } from '../demands'
 
 /**
  * The `demands` cloud function: the 办实事 ledger (群众诉求台账) through the three paths to the end. Deadlines

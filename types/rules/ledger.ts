@@ -5,7 +5,7 @@
  */
 import { beijingDate } from './beijing-time'
 import type { RatingLevel } from '../enums'
-import type { LedgerStep } from '../service'
+import type { LedgerStep } from '../demands'
 import { demandDeadline, isBadLevel, isOverdue, type ServiceRules, type Urgency } from './service'
 import { addWorkingDays, endOfBeijingDay, workingDeadline, type HolidayCalendar } from './working-days'
 

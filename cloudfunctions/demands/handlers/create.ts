@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { z } from '../../../types/zod'
 import type { demandsApi } from '../../../types/api/demands'
-import type { Demand } from '../../../types/service'
+import type { Demand } from '../../../types/demands'
 import { collection } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'

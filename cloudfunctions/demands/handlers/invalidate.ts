@@ -7,7 +7,7 @@ import { collection } from '../../_lib/collections'
 import { rows } from '../../_lib/query'
 import type { DemandDoc } from '../../_lib/service'
 import { demandInvalidatedDelta } from '../../_lib/stat-rules'
-import { invalidKindLabels } from '../../../types/service'
+import { invalidKindLabels } from '../../../types/demands'
 import { transition } from '../shared'
 
 /**

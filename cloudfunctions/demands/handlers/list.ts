@@ -1,6 +1,6 @@
 import type { z } from '../../../types/zod'
 import type { demandsApi } from '../../../types/api/demands'
-import type { Demand } from '../../../types/service'
+import type { Demand } from '../../../types/demands'
 import { _ } from '../../_lib/cloud'
 import { collection } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'

@@ -4,7 +4,7 @@ import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { beijingDate } from '../../../types/rules/beijing-time'
 import { currentDeadline, ownerTriageBlock, triagedDeadline } from '../../../types/rules/ledger'
-import { urgencies } from '../../../types/service'
+import { urgencies } from '../../../types/demands'
 import { transition } from '../shared'
 
 /**

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { DemandDetail } from '../../../../types/service'
+import type { DemandDetail } from '../../../../types/demands'
 import { demandAreas, demandStatusLabels, extensionStatusLabels, invalidKindLabels, problemHandlingLabels, ratingLevels, reportStateLabels, timelineLabels, urgencies } from '../../../../types/labels'
 import { BigButton } from '../../../components/BigButton'
 import { Chips } from '../../../components/Chips'

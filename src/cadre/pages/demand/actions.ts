@@ -1,5 +1,5 @@
 import type { ActionName } from '../../../../types/api'
-import type { DemandDetail, LedgerStep } from '../../../../types/service'
+import type { DemandDetail, LedgerStep } from '../../../../types/demands'
 import { invalidKindLabels, urgencies } from '../../../../types/labels'
 import { dateText } from '../../format'
 import type { ChipOption } from '../../../components/Chips'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { Demand, DemandFilter } from '../../../../types/service'
+import type { Demand, DemandFilter } from '../../../../types/demands'
 import { demandAreas, demandStatusLabels, reportStateLabels, urgencies } from '../../../../types/labels'
 import { BigButton } from '../../../components/BigButton'
 import { Chips, type ChipOption } from '../../../components/Chips'

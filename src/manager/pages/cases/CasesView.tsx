@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import type { BadReviewCase, Demand, Rating } from '../../../../types/service'
+import type { BadReviewCase, Rating } from '../../../../types/service'
+import type { Demand } from '../../../../types/demands'
 import { caseStatusLabels, ratingLevels } from '../../../../types/labels'
 import { Chips, type ChipOption } from '../../../components/Chips'
 import { ListFooter, listState } from '../../../components/ListFooter'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { Demand } from '../../../../types/service'
+import type { Demand } from '../../../../types/demands'
 import { demandStatusLabels, invalidKindLabels, reportStateLabels } from '../../../../types/labels'
 import { demandAreas } from '../../../../types/labels'
 import { ListFooter, listState } from '../../../components/ListFooter'
