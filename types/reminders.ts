@@ -339,11 +339,6 @@ export function periodKey(period: Period, instant: Date | string | number): stri
   }
 }
 
-/** The previous Beijing month, 'YYYY-MM' (what a summary sent in March is about). */
-export function previousMonth(instant: Date | string | number): string {
-  return beijing(instant).startOf('month').subtract(1, 'day').format('YYYY-MM')
-}
-
 export const QUIET_FROM_HOUR = 22
 export const QUIET_TO_HOUR = 8
 

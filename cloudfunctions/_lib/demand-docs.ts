@@ -12,6 +12,7 @@ import type { HolidayCalendar } from '../../types/rules/working-days'
 import { managesPath, phoneFor, type Viewer } from '../../types/rules/privacy'
 import type { UserDoc } from './collections'
 import type { VoiceFormat } from '../../types/rules/voice-note'
+import { iso } from './iso'
 
 export interface TimelineDoc {
   kind: TimelineStep['kind']
@@ -224,7 +225,6 @@ export function newDemand(
   }
 }
 
-const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)
 
 export function toDemand(d: DemandDoc, viewer: Viewer | null, now: Date): Demand {
   const owner = { id: d.cadreId, orgPath: d.orgPath }

@@ -107,12 +107,12 @@ export const hashOpenid = (openid: string) => createHash('sha256').update(openid
 
 export const newSceneCode = (kind: SceneKind) => makeSceneCode(kind, (n) => randomBytes(n))
 
-const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)
 
 // ---------------------------------------------------------------- statistics, kept as we write
 
 export type { StatDelta } from './stat-rules'
 import type { StatDelta } from './stat-rules'
+import { iso } from './iso'
 
 export interface ServiceStatsDoc {
   /** `${cadreId}_${period}` */

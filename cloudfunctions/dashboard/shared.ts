@@ -53,4 +53,3 @@ export function childOf(kind: DashboardChild['kind'], c: { id: string; name: str
   }
 }
 
-export const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)

@@ -6,11 +6,11 @@ import { AppError } from '../_lib/errors'
 import { rows } from '../_lib/query'
 import type { Tx } from '../_lib/tx'
 import { readStats, writeStats } from '../visit/shared'
+import { iso } from '../_lib/iso'
 
 export const entryDocId = (cadreId: string, entryId: string) => `${cadreId}_${entryId}`
 export const reportDocId = (cadreId: string, reportId: string) => `${cadreId}_${reportId}`
 
-const iso = (d: Date | string) => new Date(d).toISOString()
 
 export function toEntry(e: DiaryEntryDoc): DiaryEntry {
   return {

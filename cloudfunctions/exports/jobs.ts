@@ -3,6 +3,7 @@ import { cloud } from '../_lib/cloud'
 import { collection } from '../_lib/collections'
 import { rows } from '../_lib/query'
 import type { PageCursor } from './sources'
+import { iso } from '../_lib/iso'
 
 export interface ExportJobDoc {
   /** `${ownerId}_${jobId}` */
@@ -46,7 +47,6 @@ export const jobDocId = (ownerId: string, jobId: string) => `${ownerId}_${jobId}
 export const LEASE_MS = 70_000
 export const URL_MAX_AGE_S = 3600
 
-const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null)
 
 export async function findJob(id: string): Promise<ExportJobDoc | null> {
   const [doc] = await rows<ExportJobDoc>(collection('exportJobs').where({ _id: id }).limit(1))

@@ -9,6 +9,7 @@ import { collection, type OrgDoc, type UserDoc } from '../_lib/collections'
 import { AppError } from '../_lib/errors'
 import { countOf, rows } from '../_lib/query'
 import { orgById } from '../_lib/orgs'
+import { iso } from '../_lib/iso'
 
 export interface InviteDoc {
   /** The code itself. */
@@ -98,7 +99,6 @@ export async function bumpMembers(tx: Tx, orgId: string, role: string, delta: 1 
   await ref.update({ data: { [`memberCounts.${role}`]: _.inc(delta) } })
 }
 
-export const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)
 
 export function toInvite(i: InviteDoc, now: Date): Invite {
   return {

@@ -11,7 +11,8 @@ import { _ } from '../_lib/cloud'
 import { collection, type OrgDoc, type UserDoc } from '../_lib/collections'
 import { isManagerOf } from '../_lib/auth'
 import { rows } from '../_lib/query'
-import { iso, levelOfPath } from './shared'
+import { levelOfPath } from './shared'
+import { iso } from '../_lib/iso'
 
 /** Most documents a draft reads (a province of 10,000 cadres reads the first pages for 表彰 only). */
 export const MAX_SCAN = 5000

@@ -23,4 +23,3 @@ export function decodeKey(cursor: string | undefined): string | null {
   return key
 }
 
-export const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)

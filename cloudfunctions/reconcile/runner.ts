@@ -26,6 +26,7 @@ import {
   type Drift
 } from './recompute'
 import { placeMonthsDrift } from './places'
+import { iso } from '../_lib/iso'
 
 /**
  * The nightly reconciliation. A pass walks every cadre once, system by system (the roots of the org tree),
@@ -372,7 +373,6 @@ export async function reconcileCadre(cadre: UserDoc, years: number[], now: Date,
 
 /** What the province admin of a system sees of a stored report: only drift in their own system. */
 export function reportFor(r: StoredReport & { _id: string }, root: string): ReconcileReport {
-  const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null)
   const mine = r.drift.filter((d) => d.root === root)
   return {
     runId: r._id,

@@ -3,10 +3,11 @@
  * summary of the month just ended. The Source contract is in sources.ts.
  */
 import { DAYS_TARGET } from '../../types/rules/check-in'
-import { beijing, beijingDate, beijingYear, expectedByToday } from '../../types/rules/beijing-time'
+import { beijing, beijingDate, beijingMonth, beijingYear, expectedByToday } from '../../types/rules/beijing-time'
 import { pauseOn, yearPace } from '../../types/rules/pace'
 import { approvedPeriods, pausesOf } from '../_lib/outcome-inputs'
-import { isoWeek, previousMonth, type KindFacts } from '../../types/reminders'
+import { isoWeek, type KindFacts } from '../../types/reminders'
+import { previousMonth } from '../../types/outcomes'
 import { _ } from '../_lib/cloud'
 import { collection, type OrgDoc, type UserDoc, type VisitStatsDoc } from '../_lib/collections'
 import { rows } from '../_lib/query'
@@ -62,7 +63,7 @@ export const paceSource: Source = {
 export const summarySource: Source = {
   name: 'monthlySummary',
   kinds: ['monthlySummary'],
-  cycle: (now) => (beijing(now).date() <= 7 ? previousMonth(now) : null),
+  cycle: (now) => (beijing(now).date() <= 7 ? previousMonth(beijingMonth(now)) : null),
   async batch(cursor, size, now, month) {
     const users = await usersAfter(cursor, size)
     const managers = users.filter((u) => (u.role === 'manager' || u.role === 'admin') && u.active !== false)

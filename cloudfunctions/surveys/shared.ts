@@ -7,6 +7,7 @@ import { AppError } from '../_lib/errors'
 import { rows } from '../_lib/query'
 import { _ } from '../_lib/cloud'
 import { findSurvey, requireReader, statusAt, surveyOrThrow, type AnswerDoc, type SurveyDoc } from '../_lib/surveys'
+import { iso } from '../_lib/iso'
 
 export { findSurvey, requireReader, statusAt, surveyOrThrow, type AnswerDoc, type SurveyDoc }
 
@@ -29,7 +30,6 @@ export const newSecret = () => randomBytes(18).toString('base64url')
 export const residentAnswerId = (secret: string, openid: string) => `a${createHmac('sha256', secret).update(openid).digest('base64url').slice(0, 24)}`
 export const paperAnswerId = (ownerId: string, entryId: string) => `p${createHash('sha256').update(`${ownerId}:${entryId}`).digest('base64url').slice(0, 24)}`
 
-const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)
 
 export function toSummary(s: SurveyDoc, now: Date): SurveySummary {
   return {

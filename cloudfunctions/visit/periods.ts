@@ -13,8 +13,8 @@ import { isManagerOf } from '../_lib/auth'
 import { rows } from '../_lib/query'
 import type { Tx } from '../_lib/tx'
 import { bump, dayId, readStats, writeStats } from './shared'
+import { iso } from '../_lib/iso'
 
-const iso = (d: Date | string) => new Date(d).toISOString()
 
 export function toPeriod(p: CadrePeriodDoc): CadrePeriod {
   return {

@@ -4,6 +4,7 @@ import type { VisitDayDoc, VisitDoc, VisitStatsDoc } from '../_lib/collections'
 import { bumpPlaceMonth } from '../_lib/places'
 import type { Tx } from '../_lib/tx'
 import { RECORD_EDIT_MS } from '../../types/rules/check-in'
+import { iso } from '../_lib/iso'
 
 export { RECORD_EDIT_DAYS, RECORD_EDIT_MS } from '../../types/rules/check-in'
 
@@ -11,7 +12,6 @@ export const statsId = (cadreId: string, year: number) => `${cadreId}_${year}`
 export const dayId = (cadreId: string, date: string) => `${cadreId}_${date}`
 export const visitId = (cadreId: string, submissionId: string) => `${cadreId}_${submissionId}`
 
-const iso = (d: Date | string) => new Date(d).toISOString()
 
 export function toSummary(v: VisitDoc): VisitSummary {
   return {

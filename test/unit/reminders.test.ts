@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs'
+import { previousMonth } from '../../types/outcomes'
+import { beijingMonth } from '../../types/rules/beijing-time'
 import path from 'node:path'
 import { checkMessageData, fieldKind } from '../../types/rules/subscribe-fields'
 import { reminderSamples } from '../../types/reminder-samples'
@@ -9,7 +11,6 @@ import {
   isQuietHour,
   kinds,
   periodKey,
-  previousMonth,
   quietUntil,
   reminderKey,
   reminderKinds,
@@ -102,8 +103,11 @@ describe('periods and quiet hours in Beijing time', () => {
     expect(periodKey('month', '2026-02-28T16:30:00Z')).toBe('2026-03')
     expect(periodKey('day', '2026-02-28T16:30:00Z')).toBe('2026-03-01')
     expect(periodKey('once', '2026-02-28T16:30:00Z')).toBe('once')
-    expect(previousMonth('2026-03-01T01:00:00Z')).toBe('2026-02')
-    expect(previousMonth('2026-01-03T01:00:00Z')).toBe('2025-12')
+    // A summary sent in a month's first days is about the month before, in Beijing time.
+    const lastMonth = (instant: string) => previousMonth(beijingMonth(instant))
+    expect(lastMonth('2026-03-01T01:00:00Z')).toBe('2026-02')
+    expect(lastMonth('2026-01-03T01:00:00Z')).toBe('2025-12')
+    expect(lastMonth('2026-02-28T17:00:00Z')).toBe('2026-02')
   })
 
   it('is quiet 22:00–08:00 Beijing, which straddles midnight UTC', () => {

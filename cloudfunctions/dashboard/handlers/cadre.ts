@@ -10,7 +10,8 @@ import { rows } from '../../_lib/query'
 import { effectiveRules } from '../../_lib/org-rules'
 import { cadreFigures } from '../../_lib/cadre-figures'
 import { inputsFor, readInputs } from '../../_lib/outcome-inputs'
-import { iso, pickPeriod, trendMonths, trendPoint, trendYears } from '../shared'
+import { pickPeriod, trendMonths, trendPoint, trendYears } from '../shared'
+import { iso } from '../../_lib/iso'
 
 type Input = z.output<typeof dashboardApi.cadre.input>
 type Output = z.input<typeof dashboardApi.cadre.output>

@@ -7,7 +7,8 @@ import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireManager, requireManagerOf, requireStaff } from '../../_lib/auth'
 import { rows } from '../../_lib/query'
-import { childOf, iso, pickPeriod, trendMonths, trendPoint, trendYears } from '../shared'
+import { childOf, pickPeriod, trendMonths, trendPoint, trendYears } from '../shared'
+import { iso } from '../../_lib/iso'
 
 type Input = z.output<typeof dashboardApi.node.input>
 type Output = z.input<typeof dashboardApi.node.output>

@@ -5,7 +5,8 @@ import { collection, type UserDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { requireManager, requireStaff } from '../../_lib/auth'
 import { rows } from '../../_lib/query'
-import { active, iso, managedOrg } from '../shared'
+import { active, managedOrg } from '../shared'
+import { iso } from '../../_lib/iso'
 
 /** People bound to one node (users index org_role_id, or org_id without a role) in _id order; cursor = the last id. */
 export async function members(input: z.output<typeof orgsApi.members.input>, ctx: RequestContext) {

@@ -4,7 +4,8 @@ import { inviteStatus } from '../../../types/rules/invites'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { findUserByOpenid } from '../../_lib/users'
-import { alreadyBound, iso, lookUpInvite, orgById } from '../shared'
+import { alreadyBound, lookUpInvite, orgById } from '../shared'
+import { iso } from '../../_lib/iso'
 
 /**
  * What the code invites to, before accepting: for an account not bound yet (a bound one can accept nothing, and

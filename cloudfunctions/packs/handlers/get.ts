@@ -12,9 +12,9 @@ import { rows } from '../../_lib/query'
 import { namedVoices, type VoiceDoc } from '../../_lib/voices'
 import type { SurveyDoc } from '../../_lib/surveys'
 import { statusAt } from '../../_lib/surveys'
+import { iso } from '../../_lib/iso'
 
 const DIGEST = 20
-const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)
 
 /**
  * A cadre's or a unit's pack for a month or a year. The figures are the rankings job's own documents for the

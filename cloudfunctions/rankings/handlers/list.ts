@@ -7,7 +7,8 @@ import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireManager, requireManagerOf, requireStaff } from '../../_lib/auth'
 import { rows } from '../../_lib/query'
-import { decodeKey, encodeKey, iso, levelOfPath, resolvePeriod } from '../shared'
+import { decodeKey, encodeKey, levelOfPath, resolvePeriod } from '../shared'
+import { iso } from '../../_lib/iso'
 
 const NOT_YOURS = '您只能查看本单位及下级单位的排行'
 

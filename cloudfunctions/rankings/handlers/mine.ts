@@ -11,7 +11,8 @@ import { rows } from '../../_lib/query'
 import { effectiveRules } from '../../_lib/org-rules'
 import { cadreFigures } from '../../_lib/cadre-figures'
 import { inputsFor, readInputs } from '../../_lib/outcome-inputs'
-import { iso, levelOfDepth, resolvePeriod } from '../shared'
+import { levelOfDepth, resolvePeriod } from '../shared'
+import { iso } from '../../_lib/iso'
 
 type Ranks = z.input<typeof MyScore>['ranks']
 
