@@ -6,7 +6,7 @@ import { z } from './zod'
 import { idOf, optionalText, requiredText } from './text-fields'
 import { DemandArea, FiveMustVisit, FourInto, WorkMethod } from './enums'
 import { GeoPoint } from './models'
-import { PHONE_FORMAT, PHONE_MISSING, PHONE_RE } from './rules/phone'
+import { MOBILE_IN_TEXT, PHONE_FORMAT, PHONE_MISSING, PHONE_RE } from './rules/phone'
 import { demandStatusLabels, ids, problemHandlingLabels, visitStatusLabels } from './labels'
 
 const isoInstant = (what: string) => z.iso.datetime({ offset: true, error: `${what}应为带时区的时间（ISO 格式）` })
@@ -56,7 +56,7 @@ export const LiaisonOverview = z.object({
 export type LiaisonOverview = z.infer<typeof LiaisonOverview>
 
 export const PointFields = z.object({
-  name: requiredText(50, '联系点名称'),
+  name: requiredText(50, '联系点名称').refine((s) => !MOBILE_IN_TEXT.test(s), { error: '联系点名称会印在铭牌上给群众看，请不要写电话号码' }),
   kind: FourInto,
   address: requiredText(100, '地址'),
   location: Location,

@@ -1,4 +1,5 @@
 import { managesPath, maskPhone, mayViewCadre, phoneFor, type Viewer } from '../../types/rules/privacy'
+import { PointFields } from '../../types/cadre-work'
 
 const cadre = { id: 'user-women-xining-chengdong-cadre-1', orgPath: ['org-women', 'org-women-xining', 'org-women-xining-chengdong'] }
 const v = (userId: string, role: Viewer['role'], orgId: string | null): Viewer => ({ userId, role, orgId })
@@ -26,5 +27,14 @@ describe('phone masking', () => {
     expect(managesPath(v('m', 'manager', 'org-women-xining'), cadre.orgPath)).toBe(true)
     expect(managesPath(v('c', 'cadre', 'org-women-xining-chengdong'), cadre.orgPath)).toBe(false)
     expect(mayViewCadre(v('c2', 'cadre', 'org-women-xining-chengdong'), cadre)).toBe(false)
+  })
+
+  it('keeps phone numbers out of a liaison point’s name, which is printed on its plate', () => {
+    const point = { name: '东关村党群服务中心', kind: 'village', address: '东关大街 1 号', location: { lat: 36.62, lng: 101.78 } }
+    expect(PointFields.safeParse(point).success).toBe(true)
+    expect(PointFields.safeParse({ ...point, name: '3号楼 2单元' }).success).toBe(true)
+    const refused = PointFields.safeParse({ ...point, name: '东关村（书记 13812341234）' })
+    expect(refused.success).toBe(false)
+    expect(refused.error?.issues[0].message).toContain('请不要写电话号码')
   })
 })

@@ -3,6 +3,8 @@
  * (0971-1234567). The contract's `Phone` schema and the app's forms both check it here.
  */
 export const PHONE_RE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/
+/** A mobile number written inside other text: a name that others see or that gets printed must not carry one. */
+export const MOBILE_IN_TEXT = /(?<!\d)1\d{10}(?!\d)/
 export const PHONE_MISSING = '请填写电话'
 export const PHONE_FORMAT = '电话号码格式不对（手机 11 位，座机如 0971-1234567）'
 
