@@ -14,7 +14,12 @@ export { periodKindLabels }
 
 /** 'YYYY-MM' (month), 'YYYY-Qn' (quarter, n = 1..4) or 'YYYY' (year), all in Beijing time. */
 export const PERIOD_RE = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$/
-export const Period = z.string().regex(PERIOD_RE, '时间段格式不对，应为 2025-03、2025-Q1 或 2025')
+/** The years the product keeps figures for: the campaign's (dates before 2020 do not exist in its data). */
+export const PERIOD_YEARS = { from: 2020, to: 2100 } as const
+export const Period = z
+  .string()
+  .regex(PERIOD_RE, '时间段格式不对，应为 2025-03、2025-Q1 或 2025')
+  .refine((p) => Number(p.slice(0, 4)) >= PERIOD_YEARS.from && Number(p.slice(0, 4)) <= PERIOD_YEARS.to, { error: `时间段应在 ${PERIOD_YEARS.from} 年到 ${PERIOD_YEARS.to} 年之间` })
 export type Period = string
 
 export function periodKind(period: string): PeriodKind {
