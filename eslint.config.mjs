@@ -29,15 +29,6 @@ const functionFolders = readdirSync(path.join(root, 'cloudfunctions')).filter(
 )
 
 /**
- * Imports a function folder may make into another function folder, until the shared code they use moves to
- * `cloudfunctions/_lib/` (stats documents and cursors) — each one named, so no new one slips in.
- */
-const knownCrossFunctionImports = {
-  diary: ['./visit/shared.ts'],
-  reconcile: ['./visit/shared.ts']
-}
-
-/**
  * The parts and what each may import (the rest of the repo is reached only through these):
  *  app (src/)                 types/ and npm packages; never a function, the emulator, scripts, tests or config
  *  contract (types/)          only types/ and npm packages: both ends compile against it, so it depends on neither
@@ -76,7 +67,7 @@ const boundaryZones = [
   ...functionFolders.map((name) => ({
     target: `./cloudfunctions/${name}`,
     from: './cloudfunctions',
-    except: [`./${name}`, './_lib', './access.ts', ...(knownCrossFunctionImports[name] ?? [])],
+    except: [`./${name}`, './_lib', './access.ts'],
     message: "A function never imports another function's folder: shared code belongs in cloudfunctions/_lib/."
   })),
   {

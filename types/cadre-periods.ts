@@ -4,7 +4,7 @@
  * day at the grassroots where no fence fits. Shapes the pages and the `visit` function share.
  */
 import { z } from './zod'
-import { Cursor, SubmissionId } from './cadre-work'
+import { Cursor, SubmissionId } from './visits'
 
 export const cadrePeriodKinds = ['leave', 'training', 'secondment', 'stay'] as const
 export const CadrePeriodKind = z.enum(cadrePeriodKinds, { error: '请选择请假、培训、抽调或蹲点' })

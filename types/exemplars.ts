@@ -6,7 +6,7 @@
  * never the source record's text.
  */
 import { z } from './zod'
-import { Cursor } from './cadre-work'
+import { Cursor } from './visits'
 import { exemplarKinds, ids } from './labels'
 
 export { exemplarKinds }

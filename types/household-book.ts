@@ -6,7 +6,8 @@
  */
 import { z } from './zod'
 import { DemandArea } from './enums'
-import { DemandStatus, Household } from './cadre-work'
+import { DemandStatus } from './visits'
+import { Household } from './households'
 import { OrgRules } from './org-rules'
 import { BeijingDate, clientId, idOf, optionalText, requiredText } from './text-fields'
 

@@ -8,6 +8,7 @@
  */
 import { z } from './zod'
 import { defaultRatingGuard } from './rules/rating-guard'
+import { DEFAULT_RADIUS_M, MAX_RADIUS_M, MIN_RADIUS_M } from './rules/check-in'
 
 export const ScoreWeights = z
   .object({
@@ -60,8 +61,8 @@ export const RatingGuard = z.object({
 export const OrgRules = z.object({
   /** Days at the grassroots a year (the campaign asks at least 90). */
   daysTarget: z.number().int().min(1).max(366),
-  /** Default fence radius for new liaison points, metres. */
-  checkInRadiusM: z.number().int().min(50).max(3000),
+  /** Default fence radius for new liaison points, metres: within the limits any one point's fence keeps. */
+  checkInRadiusM: z.number().int().min(MIN_RADIUS_M).max(MAX_RADIUS_M),
   /** Photos stay optional by default (2024 rules against 指尖上的形式主义); 'off' hides the photo step. */
   photoPolicy: z.enum(['optional', 'off']),
   /**
@@ -119,7 +120,7 @@ export type RuleField = keyof OrgRules
 
 export const defaultOrgRules: OrgRules = {
   daysTarget: 90,
-  checkInRadiusM: 500,
+  checkInRadiusM: DEFAULT_RADIUS_M,
   photoPolicy: 'optional',
   offlineHours: 72,
   ratingWindowDays: 7,

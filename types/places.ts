@@ -9,7 +9,7 @@
  */
 import { z } from './zod'
 import { System } from './enums'
-import { Cursor } from './cadre-work'
+import { Cursor } from './visits'
 import { idOf, requiredText } from './text-fields'
 
 export const PlaceCode = z.string({ error: '请选择村（社区）' }).regex(/^\d{12}$/, { error: '村（社区）的区划代码应为 12 位数字' })

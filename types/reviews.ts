@@ -4,7 +4,7 @@
  * WeChat message when they consented). Instants travel as ISO strings.
  */
 import { z } from './zod'
-import { Cursor } from './cadre-work'
+import { Cursor } from './visits'
 import { clientId, idOf, optionalText } from './text-fields'
 
 export const reviewTargets = { diary: '民情日记', report: '调研报告' } as const

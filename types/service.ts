@@ -5,7 +5,8 @@
 import { z } from './zod'
 import { idOf, optionalText, requiredText } from './text-fields'
 import { DemandArea, RatingLevel } from './enums'
-import { Cursor, DemandStatus, Phone } from './cadre-work'
+import { Cursor, DemandStatus } from './visits'
+import { Phone } from './points'
 import { MIN_RATINGS_SHOWN, holdReasons, type HoldReason as HoldReasonId } from './rules/rating-guard'
 import { caseStatusLabels, ids } from './labels'
 

@@ -6,7 +6,7 @@
  */
 import { z } from './zod'
 import { BeijingDate, clientId, idOf, optionalText, requiredText } from './text-fields'
-import { Cursor } from './cadre-work'
+import { Cursor } from './visits'
 
 export const surveyPurposes = { needs: '问需于民', advice: '问计于民', satisfaction: '满意度调查', other: '其他' } as const
 export const SurveyPurpose = z.enum(['needs', 'advice', 'satisfaction', 'other'], { error: '请选择问卷用途' })

@@ -1,10 +1,9 @@
 import type { UserDoc } from './collections'
-import { collection } from './collections'
 import type { RequestContext } from './context'
 import { AppError } from './errors'
 import { findUserByOpenid } from './users'
 import { managesPath, type Viewer } from '../../types/rules/privacy'
-import { rows } from './query'
+import { byId } from './by-id'
 
 /**
  * Who may act on what. A cadre acts on their own data; a manager on anything whose orgPath contains
@@ -39,8 +38,7 @@ export function requireManager(user: UserDoc): void {
 }
 
 export async function findUserById(id: string): Promise<UserDoc | null> {
-  const data = await rows<unknown>(collection('users').where({ _id: id }).limit(1))
-  return (data[0] as UserDoc | undefined) ?? null
+  return byId<UserDoc>('users', id)
 }
 
 /**

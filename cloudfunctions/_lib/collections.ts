@@ -128,7 +128,7 @@ export interface VisitRecordDoc {
   advice?: string
   peopleMet: { count: number; text?: string }
   householdIds: string[]
-  problems: import('../../types/cadre-work').RaisedProblem[]
+  problems: import('../../types/visits').RaisedProblem[]
   savedAt: Date
 }
 

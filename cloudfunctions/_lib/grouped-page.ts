@@ -1,4 +1,6 @@
+import { z } from '../../types/zod'
 import { _ } from './cloud'
+import { packCursor, unpackCursor } from './cursor'
 import { collection } from './collections'
 import { rows } from './query'
 import type { CollectionName } from '../../types/database'
@@ -10,19 +12,11 @@ export interface GroupCursor {
   id: string
 }
 
-export function encodeGroupCursor(c: GroupCursor): string {
-  return Buffer.from(JSON.stringify([c.keys, new Date(c.at).getTime(), c.id])).toString('base64url')
-}
+export const encodeGroupCursor = (c: GroupCursor): string => packCursor([c.keys, new Date(c.at).getTime(), c.id])
 
 export function decodeGroupCursor(s: string | undefined, groups: number): GroupCursor | null {
-  if (!s) return null
-  try {
-    const [keys, t, id] = JSON.parse(Buffer.from(s, 'base64url').toString()) as [unknown, unknown, unknown]
-    if (!Array.isArray(keys) || keys.length !== groups || !keys.every((k) => typeof k === 'string') || typeof t !== 'number' || typeof id !== 'string') return null
-    return { keys: keys as string[], at: new Date(t), id }
-  } catch {
-    return null
-  }
+  const keys = s ? unpackCursor(s, z.tuple([z.array(z.string()).length(groups), z.number().int(), z.string()])) : null
+  return keys && { keys: keys[0], at: new Date(keys[1]), id: keys[2] }
 }
 
 /**

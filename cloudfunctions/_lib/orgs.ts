@@ -1,8 +1,8 @@
-import { collection, type OrgDoc } from './collections'
-import { rows } from './query'
+import { type OrgDoc } from './collections'
+import { byId } from './by-id'
 
 /** One organisation node by id (one indexed read). */
 export async function orgById(id: string): Promise<OrgDoc | null> {
-  const [org] = await rows<OrgDoc>(collection('orgs').where({ _id: id }).limit(1))
+  const org = await byId<OrgDoc>('orgs', id)
   return org ?? null
 }

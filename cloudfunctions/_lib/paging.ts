@@ -1,17 +1,15 @@
-/** Opaque page cursors for lists ordered by (instant, _id): the last item's instant and id. */
-export function encodeCursor(at: Date | string, id: string): string {
-  return Buffer.from(JSON.stringify([new Date(at).getTime(), id])).toString('base64url')
-}
+import { z } from '../../types/zod'
+import { packCursor, unpackCursor } from './cursor'
 
+/** Cursors for lists ordered by (instant, _id): the last item's instant and id. */
+export const encodeCursor = (at: Date | string, id: string): string => packCursor([new Date(at).getTime(), id])
+
+const instantKeys = z.tuple([z.number().int(), z.string()])
+
+/** A cursor this kind of list made, or null (first page) for none or one that is not. */
 export function decodeCursor(cursor: string | undefined): { at: Date; id: string } | null {
-  if (!cursor) return null
-  try {
-    const [t, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [number, string]
-    if (typeof t !== 'number' || typeof id !== 'string') throw new Error('bad')
-    return { at: new Date(t), id }
-  } catch {
-    return null
-  }
+  const keys = cursor ? unpackCursor(cursor, instantKeys) : null
+  return keys && { at: new Date(keys[0]), id: keys[1] }
 }
 
 /** Documents a page may read beyond its size, to step over items sharing the cursor's instant. */

@@ -28,6 +28,7 @@ import {
   type HoldReason,
   type RatingGuardRules
 } from '../../types/rules/rating-guard'
+import { byId } from './by-id'
 
 type GuardDoc = Pick<RatingDoc, '_id' | 'guard' | 'createdAt' | 'ipKey' | 'fresh' | 'cadreId' | 'targetKind' | 'month' | 'date'>
 
@@ -150,7 +151,7 @@ export async function settleLeftover(r: RatingDoc, now: Date): Promise<'counted'
     await applyOnce(r, r, heldDelta(), markerKey('s', r._id), r.createdAt, now)
     return 'held'
   }
-  const [started, visit] = await Promise.all([countingStarted(r), r.targetKind === 'visit' ? rows<VisitDoc>(collection('visits').where({ _id: r.targetId }).limit(1)).then((v) => v[0] ?? null) : null])
+  const [started, visit] = await Promise.all([countingStarted(r), r.targetKind === 'visit' ? byId<VisitDoc>('visits', r.targetId) : null])
   if (!started) return settle(r, sizeOf(r, visit, rules.ratingGuard), rules, now)
   await count(r, rules, r.createdAt, now, 's')
   return 'counted'
@@ -160,8 +161,7 @@ export async function settleLeftover(r: RatingDoc, now: Date): Promise<'counted'
 async function countingStarted(r: RatingDoc): Promise<boolean> {
   if (r.targetKind === 'fix') return true
   if (!isBadLevel(r.level)) return false
-  const [c] = await rows<CaseDoc>(collection('badReviewCases').where({ _id: caseIdFor(r._id) }).limit(1))
-  return Boolean(c)
+  return Boolean(await byId<CaseDoc>('badReviewCases', caseIdFor(r._id)))
 }
 
 /** A leftover event the reconciliation found without its marker past the grace period: finish it. */

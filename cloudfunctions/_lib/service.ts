@@ -113,6 +113,7 @@ export const newSceneCode = (kind: SceneKind) => makeSceneCode(kind, (n) => rand
 export type { StatDelta } from './stat-rules'
 import type { StatDelta } from './stat-rules'
 import { iso } from './iso'
+import { txGet } from './by-id'
 
 export interface ServiceStatsDoc {
   /** `${cadreId}_${period}` */
@@ -194,7 +195,7 @@ export async function bumpCounter(tx: Tx, id: string, now: Date): Promise<number
 }
 
 export async function readCounter(tx: Tx, id: string): Promise<number> {
-  const found = (await tx.collection('abuseCounters').doc(id).get()).data as { count: number } | null
+  const found = await txGet<{ count: number }>(tx, 'abuseCounters', id)
   return found?.count ?? 0
 }
 

@@ -1,10 +1,10 @@
 import type { Question, SurveyPurpose, SurveyStatus } from '../../types/surveys'
 import { closesAt, type Tally } from '../../types/rules/surveys'
 import { managesPath } from '../../types/rules/privacy'
-import { collection, type UserDoc } from './collections'
+import { type UserDoc } from './collections'
 import { AppError } from './errors'
-import { rows } from './query'
 import { viewerOf } from './auth'
+import { byId } from './by-id'
 
 // A survey's documents and who may read one: the surveys function writes them, the packs and exports read them.
 
@@ -63,7 +63,7 @@ export function statusAt(s: Pick<SurveyDoc, 'status' | 'closesOn'>, now: Date): 
 }
 
 export async function findSurvey(id: string): Promise<SurveyDoc | null> {
-  const [s] = await rows<SurveyDoc>(collection('surveys').where({ _id: id }).limit(1))
+  const s = await byId<SurveyDoc>('surveys', id)
   return s ?? null
 }
 

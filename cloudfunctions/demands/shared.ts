@@ -10,6 +10,7 @@ import { serviceRulesFor } from '../_lib/org-rules'
 import { holidayCalendarAt } from '../_lib/holidays'
 import { bumpServiceStatsAt, put, toDemandDetail, type DemandDoc, type StatDelta, type TimelineDoc } from '../_lib/service'
 import { demandStatusLabels } from '../../types/demands'
+import { txGet } from '../_lib/by-id'
 
 /**
  * Who may take a step: the cadre who owns the demand, a manager of that cadre, either of them, or a manager of the
@@ -91,7 +92,7 @@ export async function transition(
 ): Promise<DemandDetail> {
   const user = await requireStaff(ctx)
   return inTransaction(async (tx) => {
-    const d = (await tx.collection('demands').doc(demandId).get()).data as unknown as DemandDoc | null
+    const d = await txGet<DemandDoc>(tx, 'demands', demandId)
     if (!d) throw new AppError('NOT_FOUND', '没有找到这条诉求')
     if (!allowed(who, user, d)) throw new AppError('FORBIDDEN', refusals[who])
     if (!from.includes(d.status)) {

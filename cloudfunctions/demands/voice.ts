@@ -2,13 +2,12 @@ import { beijingDate } from '../../types/rules/beijing-time'
 import { VOICE_UPLOADS_PER_DAY } from '../../types/rules/voice-note'
 import { checkVoice, ownsVoice } from '../../types/rules/voice-check'
 import { cloud } from '../_lib/cloud'
-import { collection } from '../_lib/collections'
 import type { RequestContext } from '../_lib/context'
 import { AppError } from '../_lib/errors'
-import { rows } from '../_lib/query'
 import { inTransaction } from '../_lib/tx'
 import { findUserByOpenid } from '../_lib/users'
 import { bumpCounter, hashOpenid, type SceneDoc, type VoiceDoc } from '../_lib/service'
+import { byId } from '../_lib/by-id'
 
 /** The folder key of a resident's voice files: their openid hashed, never the openid itself. */
 export const residentKey = (openid: string) => hashOpenid(openid)
@@ -25,7 +24,7 @@ export async function requireResident(ctx: RequestContext): Promise<string> {
  * transaction, so parallel calls count once each).
  */
 export async function countVoiceUpload(openid: string, scene: string, now: Date): Promise<void> {
-  const [found] = await rows<SceneDoc>(collection('scenes').where({ _id: scene }).limit(1))
+  const found = await byId<SceneDoc>('scenes', scene)
   if (!found) throw new AppError('NOT_FOUND', '这个二维码已失效，请联系干部重新出示')
   const n = await inTransaction((tx) => bumpCounter(tx, `voice:${residentKey(openid)}:${beijingDate(now)}`, now))
   if (n > VOICE_UPLOADS_PER_DAY) throw new AppError('RATE_LIMITED', `今天已经发了 ${VOICE_UPLOADS_PER_DAY} 段语音，请明天再来，急事请直接联系干部`)

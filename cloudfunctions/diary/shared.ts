@@ -1,11 +1,10 @@
 import type { DiaryEntry, Report } from '../../types/diary'
 import { diaryEditableUntil, ownsFile, type UploadKind } from '../../types/rules/diary'
 import { cloud } from '../_lib/cloud'
-import { collection, type DiaryEntryDoc, type ReportDoc, type UserDoc } from '../_lib/collections'
+import { type DiaryEntryDoc, type ReportDoc, type UserDoc } from '../_lib/collections'
 import { AppError } from '../_lib/errors'
-import { rows } from '../_lib/query'
 import type { Tx } from '../_lib/tx'
-import { readStats, writeStats } from '../visit/shared'
+import { readStats, writeStats } from '../_lib/visit-stats'
 import { iso } from '../_lib/iso'
 
 export const entryDocId = (cadreId: string, entryId: string) => `${cadreId}_${entryId}`
@@ -28,11 +27,6 @@ export function toEntry(e: DiaryEntryDoc): DiaryEntry {
 
 export function toReport(r: ReportDoc): Report {
   return { id: r._id, cadreId: r.cadreId, cadreName: r.cadreName, title: r.title, year: r.year, name: r.name, size: r.size, createdAt: iso(r.createdAt) }
-}
-
-export async function findById<T>(name: 'diaryEntries' | 'reports', id: string): Promise<T | null> {
-  const data = await rows<unknown>(collection(name).where({ _id: id }).limit(1))
-  return (data[0] as T | undefined) ?? null
 }
 
 /**

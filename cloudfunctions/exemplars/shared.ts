@@ -1,7 +1,5 @@
 import type { Exemplar, ExemplarKind } from '../../types/exemplars'
 import type { System } from '../../types/enums'
-import { collection } from '../_lib/collections'
-import { rows } from '../_lib/query'
 
 /** A case as stored: only what anyone of the system may read (no resident's name or phone, no source text). */
 export interface ExemplarDoc {
@@ -45,7 +43,3 @@ export function toExemplar(d: ExemplarDoc, canRemove: boolean): Exemplar {
   }
 }
 
-export async function byId<T>(name: 'visits' | 'diaryEntries' | 'demands' | 'orgs' | 'exemplars', id: string): Promise<T | null> {
-  const [doc] = await rows<T>(collection(name).where({ _id: id }).limit(1))
-  return doc ?? null
-}

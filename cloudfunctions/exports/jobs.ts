@@ -1,9 +1,8 @@
 import type { ExportJob, ExportJobStatus, ExportKind } from '../../types/exports'
 import { cloud } from '../_lib/cloud'
-import { collection } from '../_lib/collections'
-import { rows } from '../_lib/query'
 import type { PageCursor } from './sources'
 import { iso } from '../_lib/iso'
+import { byId } from '../_lib/by-id'
 
 export interface ExportJobDoc {
   /** `${ownerId}_${jobId}` */
@@ -49,7 +48,7 @@ export const URL_MAX_AGE_S = 3600
 
 
 export async function findJob(id: string): Promise<ExportJobDoc | null> {
-  const [doc] = await rows<ExportJobDoc>(collection('exportJobs').where({ _id: id }).limit(1))
+  const doc = await byId<ExportJobDoc>('exportJobs', id)
   return doc ?? null
 }
 

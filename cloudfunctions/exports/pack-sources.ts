@@ -16,6 +16,7 @@ import { countOf, rows } from '../_lib/query'
 import type { VoiceDoc } from '../_lib/voices'
 import { surveyOrThrow, type AnswerDoc } from '../_lib/surveys'
 import type { Cell, Column, ExtraSheet, Source } from './sources'
+import { byId } from '../_lib/by-id'
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '' : `${Math.round(x * 1000) / 10}%`)
 const kinds = fourInto.ids as readonly FourInto[]
@@ -86,7 +87,7 @@ export const pack: Source = {
     const docs = scope.cadreId
       ? cursor
         ? []
-        : await rows<CadreScoreDoc>(collection('cadreScores').where({ _id: cadreScoreId(scope.cadreId, scope.period) }).limit(1))
+        : [await byId<CadreScoreDoc>('cadreScores', cadreScoreId(scope.cadreId, scope.period))].filter((d) => d !== null)
       : await rows<CadreScoreDoc>(
           collection('cadreScores')
             .where({ period: scope.period, [`scope.${scope.level}`]: scope.orgId, ...(cursor ? { sortKey: _.gt(cursor.id) } : {}) })
@@ -99,9 +100,9 @@ export const pack: Source = {
     }
   },
   async extraSheets(scope) {
-    const [summary] = scope.cadreId
-      ? await rows<CadreScoreDoc>(collection('cadreScores').where({ _id: cadreScoreId(scope.cadreId, scope.period) }).limit(1))
-      : await rows<OrgStatsDoc>(collection('orgStats').where({ _id: orgStatsId(scope.orgId, scope.period) }).limit(1))
+    const summary = scope.cadreId
+      ? await byId<CadreScoreDoc>('cadreScores', cadreScoreId(scope.cadreId, scope.period))
+      : await byId<OrgStatsDoc>('orgStats', orgStatsId(scope.orgId, scope.period))
     const when = scope.period.length === 7 ? { month: scope.period } : { year: periodYear(scope.period) }
     const voices = await rows<VoiceDoc>(
       collection('voices')

@@ -8,7 +8,7 @@ import { scoreComponentLabels, scoreComponents, type CadreScoreDoc } from '../..
 import { demandAreas, ratingLevels } from '../../types/enums'
 import { ratingStateLabels } from '../../types/service'
 import { demandStatusLabels, urgencies } from '../../types/demands'
-import { problemHandlingLabels } from '../../types/cadre-work'
+import { problemHandlingLabels } from '../../types/visits'
 import { beijing } from '../../types/rules/beijing-time'
 import { maskPhone } from '../../types/rules/privacy'
 import { ledgerOverdue } from '../../types/rules/ledger'

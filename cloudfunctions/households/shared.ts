@@ -1,8 +1,8 @@
-import type { Household } from '../../types/cadre-work'
-import { collection, type HouseholdDoc } from '../_lib/collections'
+import type { Household } from '../../types/households'
+import { type HouseholdDoc } from '../_lib/collections'
 import { AppError } from '../_lib/errors'
 import { requireSelfOrManager } from '../_lib/auth'
-import { rows } from '../_lib/query'
+import { byId } from '../_lib/by-id'
 
 export function toHousehold(h: HouseholdDoc, year: number): Household {
   return {
@@ -59,7 +59,7 @@ export function toProfile(p: NonNullable<HouseholdDoc['profile']>): import('../.
 
 /** The household, if the caller is its cadre or one of their managers. */
 export async function householdFor(user: import('../_lib/collections').UserDoc, id: string): Promise<HouseholdDoc> {
-  const [h] = await rows<HouseholdDoc>(collection('households').where({ _id: id }).limit(1))
+  const h = await byId<HouseholdDoc>('households', id)
   if (!h) throw new AppError('NOT_FOUND', '没有找到这一户')
   requireSelfOrManager(user, h, '这一户不在您的名册或管理范围内')
   return h

@@ -4,6 +4,7 @@ import { findUserById } from '../_lib/auth'
 import { countOf } from '../_lib/query'
 import type { Tx } from '../_lib/tx'
 import { bumpMembers } from './shared'
+import { txGet } from '../_lib/by-id'
 
 /**
  * Moving and removing keep history where it was earned. Visits, visit days, statistics (`${cadreId}_${year}`,
@@ -40,7 +41,7 @@ export async function retire(tx: Tx, old: UserDoc, reason: 'moved' | 'removed', 
 }
 
 export async function stillActive(tx: Tx, id: string): Promise<UserDoc> {
-  const cur = (await tx.collection('users').doc(id).get()).data as unknown as UserDoc | null
+  const cur = await txGet<UserDoc>(tx, 'users', id)
   if (!cur || cur.active === false) throw new AppError('CONFLICT', '这个人刚刚已被调动或移除了，请刷新')
   return { ...cur, _id: id }
 }

@@ -10,6 +10,7 @@ import { AppError } from '../_lib/errors'
 import { countOf, rows } from '../_lib/query'
 import { orgById } from '../_lib/orgs'
 import { iso } from '../_lib/iso'
+import { byId } from '../_lib/by-id'
 
 export interface InviteDoc {
   /** The code itself. */
@@ -120,7 +121,7 @@ export function toInvite(i: InviteDoc, now: Date): Invite {
 export async function inviteByCode(typed: string): Promise<InviteDoc | null> {
   const code = normaliseInviteCode(typed)
   if (!code) return null
-  const [doc] = await rows<InviteDoc>(collection('invites').where({ _id: code }).limit(1))
+  const doc = await byId<InviteDoc>('invites', code)
   return doc ?? null
 }
 
@@ -132,7 +133,7 @@ export async function inviteByCode(typed: string): Promise<InviteDoc | null> {
 export async function lookUpInvite(openid: string, typed: string, now: Date): Promise<InviteDoc> {
   if (!normaliseInviteCode(typed)) throw new AppError('BAD_REQUEST', '邀请码是 8 位字母和数字，请核对后再输入')
   const counterId = `invite:${hashOpenid(openid)}:${beijingDate(now)}`
-  const [tries] = await rows<{ count: number }>(collection('abuseCounters').where({ _id: counterId }).limit(1))
+  const tries = await byId<{ count: number }>('abuseCounters', counterId)
   if ((tries?.count ?? 0) >= INVITE_ATTEMPTS_PER_DAY) throw new AppError('RATE_LIMITED', '今天输错的次数太多了，请明天再试或联系邀请您的管理员')
   const found = await inviteByCode(typed)
   if (found) return found

@@ -1,4 +1,4 @@
-import type { Contact, LiaisonPoint } from '../../types/cadre-work'
+import type { Contact, LiaisonPoint } from '../../types/points'
 import { phoneFor } from '../../types/rules/privacy'
 import type { ContactDoc, LiaisonPointDoc, UserDoc } from '../_lib/collections'
 import { viewerOf } from '../_lib/auth'

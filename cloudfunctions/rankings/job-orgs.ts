@@ -12,6 +12,7 @@ import { allRows, rulesByOrg } from '../_lib/outcome-inputs'
 import { compareBySortKey, satisfactionRuleText, unitSortKey } from '../../types/rules/score'
 import { addFigures, emptyFigures, orgStatsId, periodKind, periodYear, satisfiedShare, type CadreScoreDoc, type OrgStatsDoc, type PeriodFigures } from '../../types/outcomes'
 import type { Checkpoint, RunReport } from './job'
+import { byId } from '../_lib/by-id'
 
 export const levelsUp = ['county', 'prefecture', 'province'] as const
 
@@ -77,8 +78,8 @@ async function orgStep(cp: Checkpoint, now: Date, report: RunReport, limit: numb
 
 /** Adds the children's orgStats to the org's own sums, writes its orgStats per period and ranks the children. */
 async function finishOrg(cp: Checkpoint, orgId: string, own: Record<string, OrgAgg>, now: Date): Promise<void> {
-  const [[org], kids, prev] = await Promise.all([
-    rows<OrgDoc>(collection('orgs').where({ _id: orgId }).limit(1)),
+  const [org, kids, prev] = await Promise.all([
+    byId<OrgDoc>('orgs', orgId),
     allRows<OrgStatsDoc>('orgStats', { parentId: orgId, period: _.in(cp.periods) }, { period: true, figures: true, scoreSum: true, sortKey: true, rank: true }),
     rows<OrgStatsDoc>(collection('orgStats').where({ _id: _.in(cp.periods.map((p) => orgStatsId(orgId, p))) }).field({ rank: true }).limit(cp.periods.length))
   ])

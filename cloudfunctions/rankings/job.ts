@@ -26,9 +26,7 @@
  * hour after it began, so a small province is recomputed hourly and a large one keeps moving run after run. The
  * timer stays quiet at night, when the nightly reconciliation repairs the counters this job reads.
  */
-import { randomUUID } from 'node:crypto'
-import { collection, type OrgDoc } from '../_lib/collections'
-import { rows } from '../_lib/query'
+import { type OrgDoc } from '../_lib/collections'
 import { inTransaction } from '../_lib/tx'
 import { collectGarbage } from '../_lib/memory'
 import { periodsAt, previousMonth } from '../../types/outcomes'
@@ -36,9 +34,11 @@ import { beijing } from '../../types/rules/beijing-time'
 import { scoresBatch } from './job-scores'
 import { ranksBatch } from './job-ranks'
 import { orgsBatch, type OrgCursor } from './job-orgs'
+import { byId } from '../_lib/by-id'
+import { JOB_BUDGET_MS, jobOptions, startRun } from '../_lib/budgeted-job'
 
 export const CHECKPOINT_ID = 'rankings'
-export const DEFAULTS = { budgetMs: 40_000, batchSize: 50 }
+export const DEFAULTS = { budgetMs: JOB_BUDGET_MS, batchSize: 50 }
 /** The timer fires every 10 minutes; a new cycle begins at most hourly. */
 export const TIMER_CYCLE_GAP_MS = 50 * 60_000
 /** Kept back before starting another batch, so a slow batch still ends inside the budget. */
@@ -111,7 +111,7 @@ export function cyclePeriods(now: Date, yearsDone: readonly string[] = []): stri
 }
 
 async function yearsDone(): Promise<string[]> {
-  const [doc] = await rows<{ _id: string; years: string[] }>(collection('rankingRuns').where({ _id: YEARS_ID }).limit(1))
+  const doc = await byId<{ _id: string; years: string[] }>('rankingRuns', YEARS_ID)
   return doc?.years ?? []
 }
 
@@ -145,10 +145,7 @@ function newCheckpoint(now: Date, runId: string, done: readonly string[]): Check
   }
 }
 
-async function loadCheckpoint(): Promise<Checkpoint | null> {
-  const [cp] = await rows<Checkpoint>(collection('rankingRuns').where({ _id: CHECKPOINT_ID }).limit(1))
-  return cp ?? null
-}
+const loadCheckpoint = () => byId<Checkpoint>('rankingRuns', CHECKPOINT_ID)
 
 /** Saves the checkpoint unless another run already got further (same cycle, higher step) or began a newer cycle. */
 async function saveCheckpoint(cp: Checkpoint, reset = false): Promise<boolean> {
@@ -164,13 +161,12 @@ async function saveCheckpoint(cp: Checkpoint, reset = false): Promise<boolean> {
 }
 
 export async function runRankings(options: Partial<RunOptions> & { now: Date }): Promise<RunReport> {
-  const o: RunOptions = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)), now: options.now }
-  const runId = randomUUID()
-  const started = Date.now()
-  const left = () => o.budgetMs - (Date.now() - started)
+  const o = jobOptions<RunOptions>(DEFAULTS, options)
+  const run = startRun(o.now, o.budgetMs)
+  const { runId } = run
   let cp = await loadCheckpoint()
   if (cp && cp.phase === 'done' && !o.force && o.minCycleGapMs && o.now.getTime() - Date.parse(cp.cycle) < o.minCycleGapMs && cp.cycle <= o.now.toISOString()) {
-    return { runId, cycle: cp.cycle, phase: 'done', done: true, stoppedEarly: false, batches: 0, cadres: 0, orgs: 0, ms: Date.now() - started }
+    return { runId, cycle: cp.cycle, phase: 'done', done: true, stoppedEarly: false, batches: 0, cadres: 0, orgs: 0, ms: run.elapsed() }
   }
   // A finished cycle: start the next one (the timer's gap rule above). A cycle from the future (a test's clock) is
   // replaced too; `force` abandons an unfinished cycle.
@@ -185,7 +181,7 @@ export async function runRankings(options: Partial<RunOptions> & { now: Date }):
   const orgCache = new Map<string, OrgDoc>()
 
   while (cp.phase !== 'done') {
-    if (left() < BATCH_MARGIN_MS || (JDQ_TEST_SWITCHES && o.maxBatches !== undefined && report.batches >= o.maxBatches)) {
+    if (run.outOfTime(BATCH_MARGIN_MS) || (JDQ_TEST_SWITCHES && o.maxBatches !== undefined && report.batches >= o.maxBatches)) {
       report.stoppedEarly = true
       break
     }
@@ -206,6 +202,6 @@ export async function runRankings(options: Partial<RunOptions> & { now: Date }):
       cp = theirs
     } else cp = next
   }
-  return { ...report, cycle: cp.cycle, phase: cp.phase, done: cp.phase === 'done', ms: Date.now() - started }
+  return { ...report, cycle: cp.cycle, phase: cp.phase, done: cp.phase === 'done', ms: run.elapsed() }
 }
 

@@ -1,5 +1,7 @@
 import type { OrgLevel } from '../../types/enums'
 import { AppError } from '../_lib/errors'
+import { cursorKeys, packCursor } from '../_lib/cursor'
+import { z } from '../../types/zod'
 import { periodKind, periodOf, type PeriodKind } from '../../types/outcomes'
 
 /** The org tree has three levels, so a node's level is its depth on its path. */
@@ -13,13 +15,9 @@ export function resolvePeriod(kind: PeriodKind, period: string | undefined, now:
   return period
 }
 
-/** Opaque page cursor: the last row's (unique) sort key. */
-export const encodeKey = (key: string) => Buffer.from(key).toString('base64url')
-export function decodeKey(cursor: string | undefined): string | null {
-  if (!cursor) return null
-  const key = Buffer.from(cursor, 'base64url').toString()
-  // eslint-disable-next-line no-control-regex -- a sort key never holds NUL: a cursor with one was forged
-  if (!/^[\d.]+[^\u0000]*$/.test(key) || key.length > 200) throw new AppError('BAD_REQUEST', '翻页标记不对，请从第一页开始')
-  return key
-}
+/** Page cursor: the last row's (unique) sort key. */
+export const encodeKey = (key: string) => packCursor([key])
+// eslint-disable-next-line no-control-regex -- a sort key never holds NUL: a cursor with one was forged
+const sortKey = z.tuple([z.string().max(200).regex(/^[\d.]+[^\u0000]*$/)])
+export const decodeKey = (cursor: string | undefined): string | null => cursorKeys(cursor, sortKey)?.[0] ?? null
 

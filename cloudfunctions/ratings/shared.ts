@@ -4,14 +4,11 @@ import { collection, type VisitDoc } from '../_lib/collections'
 import { AppError } from '../_lib/errors'
 import { rows } from '../_lib/query'
 import { caseIdFor, demandRound, ratingIdFor, type CaseDoc, type DemandDoc, type RatingDoc, type SceneDoc } from '../_lib/service'
+import { byId } from '../_lib/by-id'
 
-export const one = async <T>(name: 'scenes' | 'visits' | 'demands' | 'ratings' | 'badReviewCases' | 'orgs' | 'liaisonPoints', id: string): Promise<T | null> => {
-  const [doc] = await rows<T>(collection(name).where({ _id: id }).limit(1))
-  return doc ?? null
-}
 
 export async function sceneOf(code: string): Promise<SceneDoc> {
-  const scene = await one<SceneDoc>('scenes', code)
+  const scene = await byId<SceneDoc>('scenes', code)
   if (!scene) throw new AppError('NOT_FOUND', '这个二维码已失效，请联系干部重新出示')
   return scene
 }
@@ -45,8 +42,8 @@ function demandTarget(d: DemandDoc | null): Target {
 
 /** What the scene itself is about: its visit, or its (answered) demand. */
 export async function serviceTarget(scene: SceneDoc): Promise<Target> {
-  if (scene.kind === 'visit') return visitTarget(await one<VisitDoc>('visits', scene.targetId))
-  if (scene.kind === 'demand') return demandTarget(await one<DemandDoc>('demands', scene.targetId))
+  if (scene.kind === 'visit') return visitTarget(await byId<VisitDoc>('visits', scene.targetId))
+  if (scene.kind === 'demand') return demandTarget(await byId<DemandDoc>('demands', scene.targetId))
   throw new AppError('BAD_REQUEST', PLATE)
 }
 
@@ -76,14 +73,14 @@ export async function serviceByCode(code: string): Promise<Target> {
 export async function rateTarget(code: string, about: 'service' | 'demand' | 'fix', demandId: string | undefined, openid: string): Promise<Target> {
   if (about === 'demand') {
     if (!demandId) throw new AppError('BAD_REQUEST', '请选择要评价的问题')
-    const d = await one<DemandDoc>('demands', demandId)
+    const d = await byId<DemandDoc>('demands', demandId)
     if (!d || d.residentOpenid !== openid || d.viaScene !== code) throw new AppError('NOT_FOUND', '没有找到您反映的这个问题')
     if (d.status !== 'closed' || !d.closedAt) throw new AppError('CONFLICT', '这个问题还在办理中，办结并答复您之后才能评价')
     return { kind: 'demand', id: d._id, round: demandRound(d), eventAt: new Date(d.closedAt), owner: d, demand: d }
   }
   const service = await serviceByCode(code)
   if (about === 'service') return service
-  const c = await one<CaseDoc>('badReviewCases', caseIdFor(ratingIdFor(service.kind, service.id, openid, service.round)))
+  const c = await byId<CaseDoc>('badReviewCases', caseIdFor(ratingIdFor(service.kind, service.id, openid, service.round)))
   if (!c || c.status === 'voided') throw new AppError('NOT_FOUND', '您在这里没有待评价的整改')
   if (c.status !== 'rectified' || !c.rectification) throw new AppError('CONFLICT', '整改还没有完成，完成后会告诉您，再来评价')
   return { kind: 'fix', id: c._id, round: 0, eventAt: new Date(c.rectification.at), owner: c, case: c }
@@ -95,7 +92,7 @@ export async function resolveTarget(scene: SceneDoc, about: 'service' | 'demand'
   return rateTarget(scene._id, about, demandId, openid)
 }
 
-export const myRating = (t: Pick<Target, 'kind' | 'id' | 'round'>, openid: string) => one<RatingDoc>('ratings', ratingIdFor(t.kind, t.id, openid, t.round))
+export const myRating = (t: Pick<Target, 'kind' | 'id' | 'round'>, openid: string) => byId<RatingDoc>('ratings', ratingIdFor(t.kind, t.id, openid, t.round))
 
 /** Any staff account, of any system: 群众点评 takes residents' ratings only. */
 export const STAFF_CANNOT_RATE = '您是工作人员，群众点评只收群众的评价'

@@ -6,6 +6,7 @@ import { placeMonthId, type PlaceMonthDoc } from '../_lib/places'
 import { rows } from '../_lib/query'
 import { inTransaction } from '../_lib/tx'
 import { inFlightAt } from './recompute'
+import { byId } from '../_lib/by-id'
 
 /** More counted visits than this at one village in one month is beyond any real campaign; such a month is left alone. */
 const MAX_VISITS = 1000
@@ -34,8 +35,8 @@ export async function placeMonthsDrift(cadreId: string, visits: VisitDoc[], now:
 
 async function placeMonthDrift(cadreId: string, placeCode: string, month: string, now: Date): Promise<DriftItem | null> {
   const id = placeMonthId(placeCode, month)
-  const [[stored], visits] = await Promise.all([
-    rows<PlaceMonthDoc>(collection('placeMonths').where({ _id: id }).limit(1)),
+  const [stored, visits] = await Promise.all([
+    byId<PlaceMonthDoc>('placeMonths', id),
     rows<Pick<VisitDoc, '_id' | 'orgId' | 'createdAt'>>(collection('visits').where({ placeCode, month, status: 'counted' }).field({ orgId: true, createdAt: true }).limit(MAX_VISITS))
   ])
   // A young check-in's increment may still be on its way; the next pass looks again.

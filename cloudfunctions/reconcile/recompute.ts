@@ -2,7 +2,7 @@
  * Pure recomputation for the nightly reconciliation: source records in, what the incremental statistics
  * should say out, and the differences from what is stored. No database here (unit-tested in
  * test/unit/reconcile-recompute.test.ts). The rules are the ones the handlers apply as they write:
- * visit/shared.ts (addCounted, addFieldwork, addReviewed, emptyStats) and _lib/stat-rules.ts.
+ * _lib/visit-stats.ts (addCounted, addFieldwork, addReviewed, emptyStats) and _lib/stat-rules.ts.
  */
 import type { HouseholdDoc, VisitDayDoc, VisitDoc, VisitStatsDoc } from '../_lib/collections'
 import type { CaseDoc, DemandDoc, RatingDoc, ServiceStatsDoc } from '../_lib/service'
@@ -29,7 +29,7 @@ import {
   voidedDelta,
   type StatDelta
 } from '../_lib/stat-rules'
-import { addCounted, addFieldwork, addReviewed, dayId, emptyStats, statsId } from '../visit/shared'
+import { addCounted, addFieldwork, addReviewed, dayId, emptyStats, statsId } from '../_lib/visit-stat-rules'
 import { datesBetween } from '../../types/rules/pace'
 import { handledLate } from '../../types/rules/ledger'
 

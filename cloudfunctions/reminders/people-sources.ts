@@ -14,6 +14,7 @@ import { rows } from '../_lib/query'
 import { effectiveRules } from '../_lib/org-rules'
 import { orgStatsId, type OrgStatsDoc } from '../../types/outcomes'
 import type { Due, Source } from './source'
+import { byId } from '../_lib/by-id'
 
 async function usersAfter(cursor: string | null, size: number): Promise<UserDoc[]> {
   const q = cursor ? collection('users').where({ _id: _.gt(cursor) }) : collection('users')
@@ -83,10 +84,7 @@ export const summarySource: Source = {
  */
 async function summarise(m: UserDoc, month: string, _now: Date): Promise<KindFacts['monthlySummary']> {
   const year = Number(month.slice(0, 4))
-  const [[org], [own]] = await Promise.all([
-    rows<OrgDoc>(collection('orgs').where({ _id: m.orgId }).limit(1)),
-    rows<OrgStatsDoc>(collection('orgStats').where({ _id: orgStatsId(m.orgId, month) }).limit(1))
-  ])
+  const [org, own] = await Promise.all([byId<OrgDoc>('orgs', m.orgId), byId<OrgStatsDoc>('orgStats', orgStatsId(m.orgId, month))])
   if (own && own.figures.days.behind !== undefined) {
     return { orgName: org?.name ?? own.orgName, month, cadres: own.figures.cadres, behind: own.figures.days.behind, visits: own.figures.visits.total }
   }

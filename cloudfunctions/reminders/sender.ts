@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { checkRendered, isQuietHour, kinds, quietUntil, reminderKey, render, templateId, type PushStatus, type TemplateKey } from '../../types/reminders'
 import { _, cloud } from '../_lib/cloud'
 import { collection } from '../_lib/collections'
@@ -7,6 +6,8 @@ import { rows } from '../_lib/query'
 import { subscriptionId, type ReminderDoc, type ReminderPrefsDoc, type SubscriptionDoc } from './shared'
 import { sources as allSources } from './sources'
 import type { Due, Source } from './source'
+import { byId, txGet } from '../_lib/by-id'
+import { JOB_BUDGET_MS, jobOptions, putCheckpoint, startRun } from '../_lib/budgeted-job'
 
 /**
  * The sender, run by the timer trigger. It works through every source in batches, claims each due reminder in the
@@ -29,7 +30,7 @@ export interface RunOptions {
   sources?: Source[]
 }
 
-export const DEFAULTS = { budgetMs: 40_000, batchSize: 200, maxAttempts: 3, backoffMs: 300 }
+export const DEFAULTS = { budgetMs: JOB_BUDGET_MS, batchSize: 200, maxAttempts: 3, backoffMs: 300 }
 /** Time kept back before starting another item or batch, so a slow send still ends inside the budget. */
 const ITEM_MARGIN_MS = 1500
 
@@ -66,12 +67,9 @@ interface Checkpoint {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 export async function runSender(options: Partial<RunOptions> & { now: Date }): Promise<RunReport> {
-  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<RunOptions>
-  const o: RunOptions = { ...DEFAULTS, ...given, now: options.now }
-  const runId = randomUUID()
-  const started = Date.now()
-  const clock = () => new Date(o.now.getTime() + (Date.now() - started))
-  const left = () => o.budgetMs - (Date.now() - started)
+  const o = jobOptions<RunOptions>(DEFAULTS, options)
+  const run = startRun(o.now, o.budgetMs)
+  const { runId, clock } = run
   const report: RunReport = {
     runId,
     startedAt: o.now.toISOString(),
@@ -86,7 +84,7 @@ export async function runSender(options: Partial<RunOptions> & { now: Date }): P
     ms: 0,
     sources: []
   }
-  const finish = () => ({ ...report, ms: Date.now() - started })
+  const finish = () => ({ ...report, ms: run.elapsed() })
   if (isQuietHour(clock())) {
     return { ...finish(), quiet: true, holdUntil: quietUntil(clock()).toISOString() }
   }
@@ -98,14 +96,14 @@ export async function runSender(options: Partial<RunOptions> & { now: Date }): P
       report.sources.push({ name: source.name, cycle: null, done: true, batches: 0 })
       continue
     }
-    const [saved] = await rows<Checkpoint>(collection('reminderRuns').where({ _id: source.name }).limit(1))
+    const saved = await byId<Checkpoint>('reminderRuns', source.name)
     let cp: Checkpoint =
       saved && saved.cycle === cycle ? saved : { _id: source.name, cycle, cursor: null, done: false, batches: 0, updatedAt: clock(), lastRunId: runId }
     // A watermark source goes on from where it stopped on every run: its cursor is never reset.
     if (source.carry) cp = { ...cp, cursor: saved?.cursor ?? null, done: false }
     let batchesHere = 0
     while (!cp.done) {
-      if (left() < ITEM_MARGIN_MS || isQuietHour(clock())) {
+      if (run.outOfTime(ITEM_MARGIN_MS) || isQuietHour(clock())) {
         report.stoppedEarly = true
         break
       }
@@ -117,7 +115,7 @@ export async function runSender(options: Partial<RunOptions> & { now: Date }): P
       const [off, claimed] = await Promise.all([prefsOf(due), claimedKeys(due, cycle)])
       let complete = true
       for (const item of due) {
-        if (left() < ITEM_MARGIN_MS || isQuietHour(clock())) {
+        if (run.outOfTime(ITEM_MARGIN_MS) || isQuietHour(clock())) {
           complete = false
           break
         }
@@ -148,8 +146,7 @@ export async function runSender(options: Partial<RunOptions> & { now: Date }): P
         break
       }
       cp = { ...cp, cursor: next, done: done ?? next === null, batches: cp.batches + 1, updatedAt: clock(), lastRunId: runId }
-      const { _id, ...rest } = cp
-      await collection('reminderRuns').doc(_id).set({ data: rest })
+      await putCheckpoint('reminderRuns', cp)
     }
     report.sources.push({ name: source.name, cycle, done: cp.done, batches: batchesHere })
     if (report.stoppedEarly) break
@@ -185,8 +182,7 @@ async function claimReminder(item: Due, period: string, runId: string, off: stri
   const rendered = render(item.kind, item.facts as never)
   const template: TemplateKey = spec.template
   return inTransaction(async (tx) => {
-    const existing = await tx.collection('reminders').doc(key).get()
-    if (existing.data) return 'exists' as const
+    if (await txGet(tx, 'reminders', key)) return 'exists' as const
     let status: PushStatus = 'noQuota'
     if (off.includes(item.kind)) status = 'off'
     else {

@@ -19,6 +19,7 @@ import { AppError } from '../_lib/errors'
 import { countOf, rows } from '../_lib/query'
 import { findUserByOpenid } from '../_lib/users'
 import type { UserDoc } from '../_lib/collections'
+import { byId } from '../_lib/by-id'
 
 /** One reminder: an entry in the reminder center and, when there was quota, the claim of one WeChat message. */
 export interface ReminderDoc {
@@ -87,7 +88,7 @@ export async function requireCaller(ctx: RequestContext): Promise<{ openid: stri
 export const unreadCount = (openid: string) => countOf(collection('reminders').where({ openid, read: false }))
 
 export async function readPrefs(openid: string): Promise<ReminderKind[]> {
-  const [p] = await rows<ReminderPrefsDoc>(collection('reminderPrefs').where({ _id: openid }).limit(1))
+  const p = await byId<ReminderPrefsDoc>('reminderPrefs', openid)
   return p?.off ?? []
 }
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import type { Review, ReviewSummary, ReviewTarget } from '../../types/reviews'
-import { collection, type DiaryEntryDoc, type ReportDoc } from '../_lib/collections'
+import { type DiaryEntryDoc, type ReportDoc } from '../_lib/collections'
 import { AppError } from '../_lib/errors'
-import { rows } from '../_lib/query'
 import type { ReviewDoc } from '../_lib/reviews'
+import { byId } from '../_lib/by-id'
 
 export type { ReviewDoc }
 
@@ -31,7 +31,7 @@ export function toReview(d: ReviewDoc): Review {
 }
 
 export async function targetOf(kind: ReviewTarget, id: string): Promise<Target> {
-  const [t] = await rows<Target>(collection(collectionOf(kind)).where({ _id: id }).limit(1))
+  const t = await byId<Target>(collectionOf(kind), id)
   if (!t) throw new AppError('NOT_FOUND', kind === 'diary' ? '没有找到这篇民情日记' : '没有找到这份调研报告')
   return t
 }

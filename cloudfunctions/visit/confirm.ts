@@ -7,9 +7,10 @@ import type { VisitConfirmation } from '../../types/cadre-periods'
 import { CONFIRMS_PER_RESIDENT_MONTH, CONFIRM_WINDOW_HOURS } from '../../types/rules/cadre-periods'
 import { collection, type VisitDoc } from '../_lib/collections'
 import { AppError } from '../_lib/errors'
-import { countOf, rows } from '../_lib/query'
+import { countOf } from '../_lib/query'
 import type { SceneDoc } from '../_lib/service'
 import { findUserByOpenid } from '../_lib/users'
+import { byId } from '../_lib/by-id'
 
 export interface ConfirmTarget {
   visit: VisitDoc
@@ -18,9 +19,9 @@ export interface ConfirmTarget {
 
 /** The scene's visit and what this caller may do with it. */
 export async function confirmTarget(code: string, openid: string, now: Date): Promise<ConfirmTarget> {
-  const [[scene], me] = await Promise.all([rows<SceneDoc>(collection('scenes').where({ _id: code }).limit(1)), findUserByOpenid(openid)])
+  const [scene, me] = await Promise.all([byId<SceneDoc>('scenes', code), findUserByOpenid(openid)])
   if (!scene || scene.kind !== 'visit') throw new AppError('NOT_FOUND', '这个二维码不是走访的二维码，或已失效')
-  const [visit] = await rows<VisitDoc>(collection('visits').where({ _id: scene.targetId }).limit(1))
+  const visit = await byId<VisitDoc>('visits', scene.targetId)
   if (!visit || visit.status === 'rejected') throw new AppError('NOT_FOUND', '没有找到这次走访，二维码可能已失效')
   const base = { cadreName: visit.cadreName, pointName: visit.pointName, date: visit.date }
   const answer = (state: VisitConfirmation['state'], message: string | null): ConfirmTarget => ({ visit, answer: { ...base, state, message } })

@@ -1,4 +1,4 @@
-import type { ProblemInput, RaisedProblem } from '../../types/cadre-work'
+import type { ProblemInput, RaisedProblem } from '../../types/visits'
 import type { z } from '../../types/zod'
 import type { VisitDoc } from '../_lib/collections'
 import type { Tx } from '../_lib/tx'

@@ -7,13 +7,14 @@
 import type { CadrePeriod } from '../../types/cadre-periods'
 import { datesBetween } from '../../types/rules/pace'
 import { spanDays } from '../../types/rules/cadre-periods'
-import { collection, type CadrePeriodDoc, type UserDoc, type VisitDayDoc, type VisitStatsDoc } from '../_lib/collections'
+import { type CadrePeriodDoc, type UserDoc, type VisitDayDoc, type VisitStatsDoc } from '../_lib/collections'
 import { AppError } from '../_lib/errors'
 import { isManagerOf } from '../_lib/auth'
-import { rows } from '../_lib/query'
 import type { Tx } from '../_lib/tx'
-import { bump, dayId, readStats, writeStats } from './shared'
+import { readStats, writeStats } from '../_lib/visit-stats'
+import { bump, dayId } from '../_lib/visit-stat-rules'
 import { iso } from '../_lib/iso'
+import { byId } from '../_lib/by-id'
 
 
 export function toPeriod(p: CadrePeriodDoc): CadrePeriod {
@@ -37,7 +38,7 @@ export function toPeriod(p: CadrePeriodDoc): CadrePeriod {
 
 /** A span by id, for its cadre or a manager of the cadre; anyone else is refused as if it did not exist. */
 export async function periodFor(user: UserDoc, periodId: string): Promise<CadrePeriodDoc> {
-  const [p] = await rows<CadrePeriodDoc>(collection('cadrePeriods').where({ _id: periodId }).limit(1))
+  const p = await byId<CadrePeriodDoc>('cadrePeriods', periodId)
   if (!p || (p.cadreId !== user._id && !isManagerOf(user, p.orgPath))) throw new AppError('NOT_FOUND', '没有找到这条登记')
   return p
 }

@@ -13,6 +13,7 @@ import { beijingDate, beijingMonth, beijingYear } from '../../types/rules/beijin
 import { fiveMustVisit, fourInto } from '../../types/enums'
 import type { HouseholdDoc, LiaisonPointDoc, UserDoc, VisitDayDoc, VisitDoc, VisitStatsDoc } from '../../cloudfunctions/_lib/collections'
 import type { ReminderDoc } from '../../cloudfunctions/reminders/shared'
+import { addCounted, emptyStats, statsId } from '../../cloudfunctions/_lib/visit-stat-rules'
 import { DAYS_TARGET } from '../../types/rules/check-in'
 import { isoWeek, reminderKey, render, templateId } from '../../types/reminders'
 import { buildDemoData } from '../seed/demo-data'
@@ -122,38 +123,10 @@ export function* generate(size: BenchSize, now: Date, seed = 20121231): Generato
     const day = days.get(dayId)
     if (day) day.visits += 1
     else days.set(dayId, { _id: dayId, cadreId: cadre._id, date, year, month, visits: 1, firstVisitId: visit._id, createdAt: visitedAt })
-    const statId = `${cadre._id}_${year}`
-    const stat =
-      stats.get(statId) ??
-      stats
-        .set(statId, {
-          _id: statId,
-          cadreId: cadre._id,
-          orgId: cadre.orgId,
-          orgPath: cadre.orgPath,
-          year,
-          days: 0,
-          daysByMonth: {},
-          visits: 0,
-          visitsByMonth: {},
-          visitsByKind: {},
-          visitsByMonthKind: {},
-          fieldworkByMonth: {},
-          fieldworkPending: 0,
-          fieldworkApproved: 0,
-          fieldworkRejected: 0,
-          updatedAt: now
-        })
-        .get(statId)!
-    const mm = month.slice(5)
-    stat.visits += 1
-    stat.visitsByMonth[mm] = (stat.visitsByMonth[mm] ?? 0) + 1
-    stat.visitsByKind[point.kind] = (stat.visitsByKind[point.kind] ?? 0) + 1
-    stat.visitsByMonthKind![`${month}_${point.kind}`] = (stat.visitsByMonthKind![`${month}_${point.kind}`] ?? 0) + 1
-    if (!day) {
-      stat.days += 1
-      stat.daysByMonth[mm] = (stat.daysByMonth[mm] ?? 0) + 1
-    }
+    // The handlers' own rules (a new day counts once), so the bench's figures read as the product's would.
+    const statId = statsId(cadre._id, year)
+    const stat = stats.get(statId) ?? emptyStats({ cadreId: cadre._id, orgId: cadre.orgId, orgPath: cadre.orgPath, year }, now)
+    stats.set(statId, addCounted(stat, { month, pointKind: point.kind }, !day))
     if (batch.length === BATCH) {
       yield { collection: 'visits', docs: batch }
       batch = []

@@ -27,97 +27,19 @@ import { COLD_START_BUDGET_MS, coldStart, type ColdStart } from './cold-start'
 import { firstScreen, type FirstScreen } from './first-screen'
 import { generate } from './dataset'
 import { veteranOpenid } from './common'
-import { BEHIND_SHARE, QUOTA_SHARE } from './population'
 import { benchTimeoutScale, callAs, loadBatches, metrics, percentile, loadSecondsBy, watchSlow } from './measure'
-import { SENDER_LIMIT_MS, benchSender, type SenderResult } from './sender'
+import { benchSender } from './sender'
 import { scenarios } from './scenarios'
+import { runRankingsJob } from './rankings-job'
+import { fmt, table, type ActionResult, type SizeResult } from './report'
+import { actionsSection, burstsSection, rankingsSection, senderSection } from './sections'
 import { checkInBurst, ratingBurst, type BurstResult } from './bursts'
 import { sizes, type BenchSize } from './sizes'
 import { functionInstances, peakMB } from './proc-memory'
-import { connectSdk } from '../sdk'
 
 const root = path.resolve(__dirname, '../..')
 const functionsDir = path.join(root, 'build', 'cloudfunctions')
 
-interface ActionResult {
-  action: string
-  ok: boolean
-  error?: string
-  /** The emulator's slow-query lines seen during this action's calls. */
-  slow?: string[]
-  dbOps: number
-  docsExamined: number
-  docsReturned: number
-  p50Ms: number
-  p95Ms: number
-}
-
-/** The rankings job run to the end of a cycle on the loaded data, as the timer would: runs, batches, cost. */
-interface RankingsJobResult {
-  runs: number
-  batches: number
-  cadres: number
-  orgs: number
-  /** Sum of the runs' own times, and the longest run (the function's limit is RANKINGS_LIMIT_MS). */
-  totalMs: number
-  maxRunMs: number
-  dbOps: number
-  dbOpsPerCadre: number
-  docsExamined: number
-  docsReturned: number
-  error?: string
-}
-
-/** The rankings function's timeout (cloudfunctions/rankings/config.json). */
-const RANKINGS_LIMIT_MS = 60_000
-
-/**
- * Runs the rankings job until its cycle is done: each run a server-side `{ action: 'run', now }` call (as
- * test/contract/rankings.test.ts does), so cadreScores and orgStats are written by the job itself from the
- * generated visits, ratings and demands — the dataset never fakes them.
- */
-async function runRankingsJob(url: string, now: Date): Promise<RankingsJobResult> {
-  const cloud = connectSdk(url)
-  const r: RankingsJobResult = { runs: 0, batches: 0, cadres: 0, orgs: 0, totalMs: 0, maxRunMs: 0, dbOps: 0, dbOpsPerCadre: 0, docsExamined: 0, docsReturned: 0 }
-  const before = await metrics(url)
-  for (;;) {
-    const res = (await cloud.callFunction({ name: 'rankings', data: { action: 'run', now: now.toISOString() }, timeout: 2 * RANKINGS_LIMIT_MS } as never)) as unknown as {
-      result: { ok: boolean; data?: { done: boolean; batches: number; cadres: number; orgs: number; ms: number }; code?: string; message?: string }
-    }
-    const run = res.result?.data
-    if (!res.result?.ok || !run) {
-      r.error = `run ${r.runs + 1}: ${res.result?.code}: ${res.result?.message}`
-      break
-    }
-    r.runs += 1
-    r.batches += run.batches
-    r.cadres += run.cadres
-    r.orgs += run.orgs
-    r.totalMs += run.ms
-    r.maxRunMs = Math.max(r.maxRunMs, run.ms)
-    if (run.done) break
-    if (r.runs >= 1000 || run.batches === 0) {
-      r.error = `the rankings job made no progress (run ${r.runs}: ${run.batches} batches)`
-      break
-    }
-  }
-  const after = await metrics(url)
-  r.dbOps = after.dbOps - before.dbOps
-  r.docsExamined = after.docsExamined - before.docsExamined
-  r.docsReturned = after.docsReturned - before.docsReturned
-  r.dbOpsPerCadre = r.cadres ? r.dbOps / r.cadres : 0
-  return r
-}
-
-interface SizeResult {
-  size: BenchSize
-  loadSeconds: number
-  rankings: RankingsJobResult
-  actions: ActionResult[]
-  bursts: BurstResult[]
-  emulatorPeakMB: number
-  functionPeakMB: Record<string, number>
-}
 
 async function runSize(size: BenchSize, iterations: number, now: Date): Promise<SizeResult> {
   const emu: TestEmulator = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'], timeoutScale: benchTimeoutScale() })
@@ -213,27 +135,6 @@ async function runSize(size: BenchSize, iterations: number, now: Date): Promise<
   }
 }
 
-const BEHIND_PCT = Math.round(BEHIND_SHARE * 100)
-const QUOTA_PCT = Math.round(QUOTA_SHARE * 100)
-const fmt = (n: number, digits = 1) => (Number.isInteger(n) ? String(n) : n.toFixed(digits))
-
-function table(headers: string[], rows: (string | number)[][]): string {
-  const cells = [headers, ...rows.map((r) => r.map(String))]
-  const widths = headers.map((_, i) => Math.max(...cells.map((r) => [...r[i]].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))))
-  const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - [...s].reduce((x, ch) => x + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)))
-  return cells.map((r, j) => r.map((c, i) => pad(c, widths[i])).join('  ') + (j === 0 ? '\n' + widths.map((w) => '-'.repeat(w)).join('  ') : '')).join('\n')
-}
-
-/**
- * An action whose wasted reads grow with the data: documents examined beyond those returned, at the
- * large size, exceed twice the small size's (with a small floor). More results for a bigger page or
- * a busier month are not waste; a scan that grows with history is.
- */
-export function grows(small: ActionResult, large: ActionResult): boolean {
-  const waste = (a: ActionResult) => Math.max(0, a.docsExamined - a.docsReturned)
-  return waste(large) > Math.max(2 * waste(small), waste(small) + 10)
-}
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   const quick = args.includes('--quick')
@@ -251,131 +152,10 @@ async function main(): Promise<void> {
   const senderLarge = await benchSender(largeSize, functionsDir, now)
 
   const flagged: string[] = []
-  const rows = small.actions.map((s) => {
-    const l = large.actions.find((a) => a.action === s.action)!
-    const growth = grows(s, l)
-    if (growth) {
-      flagged.push(
-        `${s.action}: documents examined beyond those returned ${fmt(s.docsExamined - s.docsReturned)} → ${fmt(l.docsExamined - l.docsReturned)}` +
-          (l.slow ?? []).map((line) => `\n      ${line}`).join('')
-      )
-    }
-    if (!s.ok || !l.ok) flagged.push(`${s.action} failed: ${s.error ?? l.error}`)
-    return [
-      s.action,
-      fmt(s.dbOps),
-      fmt(l.dbOps),
-      fmt(s.docsExamined),
-      fmt(l.docsExamined),
-      fmt(s.docsReturned),
-      fmt(l.docsReturned),
-      `${fmt(s.p50Ms)}/${fmt(s.p95Ms)}`,
-      `${fmt(l.p50Ms)}/${fmt(l.p95Ms)}`,
-      s.p50Ms ? fmt(l.p50Ms / s.p50Ms, 2) : '-',
-      growth ? 'GROWS' : !s.ok || !l.ok ? 'FAILED' : 'ok'
-    ]
-  })
-  const shape = (z: BenchSize) => `${z.cadres} cadres/${z.visits} visits/${z.ratings} ratings/${z.demands} demands`
-  console.log(`\nper action (small = ${shape(smallSize)}, large = ${shape(largeSize)})\n`)
-  console.log(
-    table(['action', 'ops S', 'ops L', 'examined S', 'examined L', 'returned S', 'returned L', 'p50/p95 ms S', 'p50/p95 ms L', 'L/S p50', ''], rows)
-  )
-
-  console.log('\nbursts (a 座谈会 with its QR code on the wall; cadres of many units checking in at once)\n')
-  console.log(
-    table(
-      ['burst', 'dataset', 'calls', 'in flight', 'errors', 'p50/p95 ms', 'DB ops/call', 'counted once', ''],
-      [small, large].flatMap(({ size, bursts }) =>
-        bursts.map((b) => [b.name, size.name, b.calls, b.inFlight, b.errors ? `${b.errors} (${Object.entries(b.errorKinds).map(([k, v]) => `${k} ${v}`).join(', ')})` : 0, `${fmt(b.p50Ms)}/${fmt(b.p95Ms)}`, fmt(b.dbOpsPerCall), b.exactlyOnce ? 'yes' : 'NO', b.note])
-      )
-    )
-  )
-  for (const { size, bursts } of [small, large]) {
-    for (const b of bursts) {
-      if (b.errors) flagged.push(`${b.name} (${size.name}): ${b.errors} call(s) not answered ok: ${JSON.stringify(b.errorKinds)} ${b.note}`)
-      if (!b.exactlyOnce) flagged.push(`${b.name} (${size.name}): not counted exactly once: ${b.note}`)
-    }
-  }
-
-  console.log(`\nrankings job (one cycle over the loaded data, run after run as the timer does; ${fmt(RANKINGS_LIMIT_MS / 1000)} s limit)\n`)
-  console.log(
-    table(
-      ['dataset', 'cadres', 'orgs', 'runs', 'batches', 'total ms', 'max run ms', 'DB ops', 'ops/cadre', 'examined', 'returned'],
-      [small, large].map(({ size, rankings: j }) => [
-        size.name,
-        j.cadres,
-        j.orgs,
-        j.runs,
-        j.batches,
-        fmt(j.totalMs, 0),
-        fmt(j.maxRunMs, 0),
-        j.dbOps,
-        fmt(j.dbOpsPerCadre),
-        j.docsExamined,
-        j.docsReturned
-      ])
-    )
-  )
-  for (const { size, rankings: j } of [small, large]) {
-    if (j.error) flagged.push(`rankings job (${size.name}) failed: ${j.error}`)
-    if (j.maxRunMs > RANKINGS_LIMIT_MS) flagged.push(`rankings job (${size.name}): a run took ${j.maxRunMs} ms, over the ${RANKINGS_LIMIT_MS} ms limit`)
-  }
-
-  console.log(
-    `\nreminders sender (a run = one timer firing, ${fmt(SENDER_LIMIT_MS / 1000)} s limit; population: ${BEHIND_PCT}% behind the pace, ${QUOTA_PCT}% with quota)\n`
-  )
-  const senderRows = [senderSmall, senderLarge]
-  console.log(
-    table(
-      ['population', 'runs', 'batches', 'users scanned', 'due', 'sent', 'in app only', 'outbox (distinct)', 'max run ms', 'ms/batch', 'ops/batch', 'examined/batch', 'returned/batch'],
-      senderRows.map((r) => [
-        `${r.size} (${r.cadres})`,
-        r.runs,
-        r.batches,
-        r.scanned,
-        r.due,
-        r.outcomes.sent ?? 0,
-        (r.outcomes.noQuota ?? 0) + (r.outcomes.off ?? 0),
-        `${r.outbox} (${r.outboxDistinct})`,
-        fmt(r.maxRunMs, 0),
-        fmt(r.msPerBatch),
-        fmt(r.dbOpsPerBatch),
-        fmt(r.docsExaminedPerBatch),
-        fmt(r.docsReturnedPerBatch)
-      ])
-    )
-  )
-  for (const r of senderRows) {
-    if (r.error) flagged.push(`reminders sender (${r.size}) failed: ${r.error}`)
-    if (r.maxRunMs > SENDER_LIMIT_MS) flagged.push(`reminders sender (${r.size}): a run took ${r.maxRunMs} ms, over the ${SENDER_LIMIT_MS} ms limit`)
-    if (r.outbox !== r.outboxDistinct || r.outbox !== (r.outcomes.sent ?? 0)) {
-      flagged.push(`reminders sender (${r.size}): ${r.outcomes.sent ?? 0} sent but ${r.outbox} messages in the outbox (${r.outboxDistinct} distinct)`)
-    }
-  }
-  // Growth is judged per 200 users scanned (a full batch): sources with nothing to do add near-empty batches,
-  // which would make a small population's per-batch averages look cheaper than they are.
-  const per200 = (r: SenderResult): ActionResult => {
-    const k = (r.batches / Math.max(1, r.scanned)) * 200
-    return {
-      action: 'reminders sender (per 200 users)',
-      ok: !r.error,
-      dbOps: r.dbOpsPerBatch * k,
-      docsExamined: r.docsExaminedPerBatch * k,
-      docsReturned: r.docsReturnedPerBatch * k,
-      p50Ms: r.msPerBatch,
-      p95Ms: r.maxRunMs
-    }
-  }
-  const [s200, l200] = [per200(senderSmall), per200(senderLarge)]
-  if (grows(s200, l200)) {
-    flagged.push(
-      `reminders sender: documents examined per 200 users beyond those returned ${fmt(s200.docsExamined - s200.docsReturned)} → ${fmt(l200.docsExamined - l200.docsReturned)}` +
-        senderLarge.slow.map((line) => `\n      ${line}`).join('')
-    )
-  }
-  if (l200.dbOps > Math.max(2 * s200.dbOps, s200.dbOps + 10)) {
-    flagged.push(`reminders sender: DB operations per 200 users ${fmt(s200.dbOps)} → ${fmt(l200.dbOps)}`)
-  }
+  actionsSection(small, large, flagged)
+  burstsSection([small, large], flagged)
+  rankingsSection([small, large], flagged)
+  senderSection(senderSmall, senderLarge, flagged)
 
   // What WeChat runs: the production build (no test switches).
   await buildFunctions('production')

@@ -50,8 +50,8 @@ export function* generatePopulation(count: number, clock: Date, seed = 20121231)
       const mm = String(m).padStart(2, '0')
       const n = Math.floor((days * m) / months) - Math.floor((days * (m - 1)) / months)
       if (n) {
-        daysByMonth[mm] = n
-        visitsByMonth[mm] = n
+        daysByMonth[`${year}-${mm}`] = n
+        visitsByMonth[`${year}-${mm}`] = n
       }
     }
     stats.push({

@@ -15,6 +15,7 @@ import type {
   VisitStatsDoc
 } from '../../cloudfunctions/_lib/collections'
 import { beijingDate, beijingMonth, beijingYear } from '../../types/rules/beijing-time'
+import { addCounted, addFieldwork, emptyStats, statsId } from '../../cloudfunctions/_lib/visit-stat-rules'
 import type { VoiceDoc } from '../../cloudfunctions/_lib/voices'
 import type { PlaceDoc, PlaceMonthDoc } from '../../cloudfunctions/_lib/places'
 
@@ -328,24 +329,15 @@ function addDemoVisits(data: DemoData, openid: string): void {
     '2026-09-09T02:00:00Z', '2026-10-14T02:00:00Z', '2026-11-04T02:00:00Z', '2026-11-18T02:00:00Z'
   ]
   const stats = new Map<string, VisitStatsDoc>()
-  const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1)
-  const statsFor = (year: number) => {
-    const id = `${cadre._id}_${year}`
-    if (!stats.has(id)) {
-      stats.set(id, {
-        _id: id, cadreId: cadre._id, orgId: cadre.orgId, orgPath: cadre.orgPath, year, days: 0, daysByMonth: {}, visits: 0,
-        visitsByMonth: {}, visitsByKind: {}, visitsByMonthKind: {}, fieldworkByMonth: {}, fieldworkPending: 0, fieldworkApproved: 0, fieldworkRejected: 0, updatedAt: created
-      })
-    }
-    return stats.get(id)!
-  }
+  // The figures move by the handlers' own rules (visit-stat-rules.ts), as the demo's check-ins would move them.
+  const statsFor = (year: number) => stats.get(statsId(cadre._id, year)) ?? emptyStats({ cadreId: cadre._id, orgId: cadre.orgId, orgPath: cadre.orgPath, year }, created)
   const addVisit = (n: number, iso: string, inside: boolean) => {
     const at = new Date(iso)
     const point = points[n % points.length]
     const date = beijingDate(at)
     const month = beijingMonth(at)
     const year = beijingYear(at)
-    const s = statsFor(year)
+    let s = statsFor(year)
     const visit: VisitDoc = {
       _id: `${cadre._id}_demo-visit-${String(n + 1).padStart(3, '0')}`,
       submissionId: `demo-visit-${String(n + 1).padStart(3, '0')}`,
@@ -385,14 +377,9 @@ function addDemoVisits(data: DemoData, openid: string): void {
       if (day) day.visits++
       else {
         data.visitDays.push({ _id: dayId, cadreId: cadre._id, date, year, month, visits: 1, firstVisitId: visit._id, createdAt: at })
-        s.days++
-        bump(s.daysByMonth, month)
         visit.reply.dayAdded = true
       }
-      s.visits++
-      bump(s.visitsByMonth, month)
-      bump(s.visitsByKind as Record<string, number>, point.kind)
-      bump(s.visitsByMonthKind!, `${month}_${point.kind}`)
+      s = addCounted(s, { month, pointKind: point.kind }, !day)
       if (point.placeCode) {
         const id = `${point.placeCode}_${month}`
         let pm = data.placeMonths.find((x) => x._id === id)
@@ -403,10 +390,10 @@ function addDemoVisits(data: DemoData, openid: string): void {
       visit.reply.days = s.days
       visit.reply.message = visit.reply.dayAdded ? `打卡成功，${date} 计入下基层天数，今年已有 ${s.days} 天` : `打卡成功，${date} 已经计入过，今年已有 ${s.days} 天`
     } else {
-      bump(s.fieldworkByMonth, month)
-      s.fieldworkPending++
+      s = addFieldwork(s, month)
       visit.reply = { dayAdded: false, days: s.days, message: '已提交外勤（离联系点 2.2 公里），管理员审核通过后计入下基层天数' }
     }
+    stats.set(s._id, s)
     data.visits.push(visit)
     return visit
   }

@@ -1,4 +1,4 @@
-import type { VisitStatus } from '../../types/cadre-work'
+import type { VisitStatus } from '../../types/visits'
 import { visitStatusLabels } from '../../types/labels'
 import { beijing } from '../../types/rules/beijing-time'
 

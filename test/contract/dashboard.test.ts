@@ -17,7 +17,7 @@ import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
 import type { Reply } from '../../types/reply'
 import type { DashboardCadre, DashboardNode } from '../../types/api/dashboard'
 import type { MyScore, RunReport } from '../../types/api/rankings'
-import type { Progress } from '../../types/cadre-work'
+import type { Progress } from '../../types/visits'
 import { periodOf } from '../../types/outcomes'
 import { scaled } from '../helpers/time-scale'
 

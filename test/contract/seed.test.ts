@@ -12,7 +12,7 @@ import { seed } from '../../scripts/seed'
 import { seedOutcomes } from '../../scripts/seed/demo-outcomes'
 import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
 import type { Reply } from '../../types/reply'
-import type { Calendar, Progress } from '../../types/cadre-work'
+import type { Calendar, Progress } from '../../types/visits'
 import { beijingYear } from '../../types/rules/beijing-time'
 
 jest.setTimeout(180_000)

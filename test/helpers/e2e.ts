@@ -12,7 +12,7 @@ import { startEmulator, type TestEmulator } from './emulator'
 import { launchChromium } from './browser'
 import { callAs } from './gateway'
 import { seed } from '../../scripts/seed'
-import type { CheckInResult } from '../../types/cadre-work'
+import type { CheckInResult } from '../../types/visits'
 import { clockOffset } from '../../emulator/runtime/clock.cjs'
 
 export const root = path.resolve(__dirname, '../..')

@@ -1,4 +1,6 @@
-import type { CheckInResult, Household, LiaisonOverview, Progress, VisitDetail, VisitSummary } from '../../types/cadre-work'
+import type { CheckInResult, Progress, VisitDetail, VisitSummary } from '../../types/visits'
+import type { Household } from '../../types/households'
+import type { LiaisonOverview } from '../../types/points'
 import type { LiaisonPointSummary } from '../../types/models'
 import type { VisitViewProps } from '../../src/cadre/pages/visit/VisitView'
 

@@ -1,6 +1,7 @@
 import './quiet-stencil'
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import type { Household, VisitSummary } from '../../types/cadre-work'
+import type { Household } from '../../types/households'
+import type { VisitSummary } from '../../types/visits'
 import { VisitsView } from '../../src/cadre/pages/visits/VisitsView'
 import { VisitView } from '../../src/cadre/pages/visit/VisitView'
 import { formFromDetail, isEditable, toRecordInput } from '../../src/cadre/pages/visit/record-form'

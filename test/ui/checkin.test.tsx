@@ -1,7 +1,7 @@
 import './quiet-stencil'
 import { useReducer, type Dispatch } from 'react'
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import type { CheckInInput, CheckInResult } from '../../types/cadre-work'
+import type { CheckInInput, CheckInResult } from '../../types/visits'
 import { CheckInView, type CheckInViewProps } from '../../src/pages/checkin/CheckInView'
 import {
   checkInReducer,

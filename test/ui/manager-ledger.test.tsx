@@ -1,6 +1,7 @@
 import './quiet-stencil'
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import type { LiaisonOverview, VisitDetail, VisitRecord } from '../../types/cadre-work'
+import type { LiaisonOverview } from '../../types/points'
+import type { VisitDetail, VisitRecord } from '../../types/visits'
 import type { Demand, DemandDetail } from '../../types/demands'
 import { demand, demandDetail as detailOf, loaded, paged } from './fixtures'
 import { CadreLiangLianView } from '../../src/manager/pages/cadres/CadresView'

@@ -1,6 +1,6 @@
 import './quiet-stencil'
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import type { CadreRef, LiaisonOverview, LiaisonPoint } from '../../types/cadre-work'
+import type { CadreRef, LiaisonOverview, LiaisonPoint } from '../../types/points'
 import { CadreLiangLianView, CadresView, type CadresViewProps } from '../../src/manager/pages/cadres/CadresView'
 import { checkPoint, draftOf, newPointDraft, PointView, type PointDraft, type PointViewProps } from '../../src/manager/pages/point/PointView'
 import { CloudError } from '../../src/services/reply'
@@ -115,14 +115,16 @@ describe('干部和联系点 (managers)', () => {
       onSave: () => {}
     }
 
-    it('new point: radius 500 by default; the draft passes the shared rules', () => {
-      expect(newPointDraft(ma.id).radius).toBe('500')
+    it("new point: radius left blank sends none, so the server applies the unit's default; the draft passes the shared rules", () => {
+      expect(newPointDraft(ma.id).radius).toBe('')
       const ok = checkPoint(filled, false)
       expect(ok).toEqual({
         ok: true,
-        fields: { name: '城东区实验小学', kind: 'school', address: '八一路 5 号', location: { lat: 36.6102, lng: 101.8101 }, radiusM: 500 }
+        fields: { name: '城东区实验小学', kind: 'school', address: '八一路 5 号', location: { lat: 36.6102, lng: 101.8101 } }
       })
-      expect(checkPoint({ ...filled, radius: ' ' }, false)).toMatchObject({ ok: true, fields: { radiusM: 500 } })
+      expect(checkPoint({ ...filled, radius: ' 800 ' }, false)).toMatchObject({ ok: true, fields: { radiusM: 800 } })
+      expect(checkPoint({ ...filled, radius: '6000' }, false)).toEqual({ ok: false, message: '打卡范围最多 5000 米' })
+      expect(checkPoint({ ...filled, radius: '十' }, false)).toEqual({ ok: false, message: '打卡范围应为数字（米）' })
     })
 
     it('missing location: words for the map button (weapp) or the number fields (h5)', () => {

@@ -3,7 +3,7 @@
  * it, and is sent in order — a check-in resent marked offline with the phone's clock at sending, a record only
  * after its check-in landed (or 退回 with it), 退回 with the server's words, 已上传 with its message.
  */
-import type { CheckInInput } from '../../types/cadre-work'
+import type { CheckInInput } from '../../types/visits'
 import {
   createOutbox,
   emptyOutbox,

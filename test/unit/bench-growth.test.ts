@@ -1,4 +1,4 @@
-import { grows } from '../../scripts/bench/index'
+import { grows } from '../../scripts/bench/report'
 import { generate } from '../../scripts/bench/dataset'
 import { VETERAN, type Batch } from '../../scripts/bench/common'
 import { MAX_ACTIVE } from '../../scripts/bench/service-data'

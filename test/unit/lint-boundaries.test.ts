@@ -69,6 +69,8 @@ const breaches: Probe[] = [
   { at: 'cloudfunctions/ratings/lint-probe.ts', imports: '../visit/handlers/checkIn' },
   { at: 'cloudfunctions/ratings/handlers/lint-probe.ts', imports: '@/cloudfunctions/demands/index' },
   { at: 'cloudfunctions/ratings/lint-probe.ts', imports: '../visit/shared' },
+  { at: 'cloudfunctions/diary/lint-probe.ts', imports: '../visit/shared' },
+  { at: 'cloudfunctions/reconcile/lint-probe.ts', imports: '../visit/shared' },
   { at: 'cloudfunctions/_lib/lint-probe.ts', imports: '../visit/shared' },
   { at: 'cloudfunctions/visit/lint-probe.ts', imports: '../../src/services/cloud' },
   { at: 'cloudfunctions/visit/lint-probe.ts', imports: '@/emulator/db' },

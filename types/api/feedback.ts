@@ -1,6 +1,7 @@
 import { z } from '../zod'
 import { System } from '../enums'
-import { Cursor, Phone } from '../cadre-work'
+import { Cursor } from '../visits'
+import { Phone } from '../points'
 
 /** Addressed to one system's campaign office, or to 'all' (a resident who does not know, or the app itself): all three see it. */
 export const FeedbackTo = z.enum(['union', 'league', 'women', 'all'], { error: '请选择反映给哪个单位' })

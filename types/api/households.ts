@@ -1,5 +1,6 @@
 import { z } from '../zod'
-import { Coverage, Cursor, FiveMustVisitFilter, Household, HouseholdFields } from '../cadre-work'
+import { Coverage, FiveMustVisitFilter, Household, HouseholdFields } from '../households'
+import { Cursor } from '../visits'
 import { FourHundred, HelpEntry, HouseholdBook, HouseholdProfile, householdBookInput as b } from '../household-book'
 
 const cadreId = z.string().min(1).max(100).optional()

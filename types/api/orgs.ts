@@ -1,6 +1,6 @@
 import { z } from '../zod'
 import { OrgLevel, System } from '../enums'
-import { Cursor } from '../cadre-work'
+import { Cursor } from '../visits'
 import { OrgRules, type RuleField } from '../org-rules'
 import { ruleFields } from '../rules/org-rules'
 

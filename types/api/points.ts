@@ -1,5 +1,6 @@
 import { z } from '../zod'
-import { CadreRef, Contact, Cursor, LiaisonOverview, LiaisonPoint, Phone, PointFields } from '../cadre-work'
+import { CadreRef, Contact, LiaisonOverview, LiaisonPoint, Phone, PointFields } from '../points'
+import { Cursor } from '../visits'
 
 const cadreId = z.string().min(1).max(100).optional()
 

@@ -1,6 +1,6 @@
 import { z } from '../zod'
 import { OrgLevel } from '../enums'
-import { Cursor } from '../cadre-work'
+import { Cursor } from '../visits'
 import { HonourKind, HonourList, MonthId, Period, PeriodFigures, PeriodKind, RankedCadre, RankedUnit, ScoreComponent } from '../outcomes'
 
 const orgId = z.string().min(1).max(100)

@@ -1,5 +1,5 @@
 import { z } from '../zod'
-import { Cursor } from '../cadre-work'
+import { Cursor } from '../visits'
 import { ids, pushStatusLabels } from '../labels'
 import { reminderKinds } from '../reminders'
 

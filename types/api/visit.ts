@@ -1,5 +1,5 @@
 import { z } from '../zod'
-import { Calendar, CheckInInput, CheckInResult, Cursor, Progress, VisitDetail, VisitPage, VisitRecordInput } from '../cadre-work'
+import { Calendar, CheckInInput, CheckInResult, Cursor, Progress, VisitDetail, VisitPage, VisitRecordInput } from '../visits'
 import { CadrePeriod, CadrePeriodPage, CancelPeriodInput, PendingPeriodsInput, PeriodsInput, RecordPeriodInput, ReviewPeriodInput, SceneInput, VisitConfirmation } from '../cadre-periods'
 
 const cadreId = z.string().min(1).max(100).optional()

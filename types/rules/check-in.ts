@@ -34,7 +34,7 @@ export const FIELDWORK_PER_MONTH = 4
 /** A visit's record may be written or edited this long after the check-in reached the server. */
 export const RECORD_EDIT_DAYS = 7
 export const RECORD_EDIT_MS = RECORD_EDIT_DAYS * 24 * 60 * 60 * 1000
-/** The organisation's rule later; a constant for now. */
+/** A liaison point's check-in fence, metres: the national default for new points (a unit may set its own in 制度) and the limits any fence keeps. */
 export const DEFAULT_RADIUS_M = 500
 export const MIN_RADIUS_M = 50
 export const MAX_RADIUS_M = 5000

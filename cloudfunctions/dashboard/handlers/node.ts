@@ -9,6 +9,7 @@ import { requireManager, requireManagerOf, requireStaff } from '../../_lib/auth'
 import { rows } from '../../_lib/query'
 import { childOf, pickPeriod, trendMonths, trendPoint, trendYears } from '../shared'
 import { iso } from '../../_lib/iso'
+import { byId } from '../../_lib/by-id'
 
 type Input = z.output<typeof dashboardApi.node.input>
 type Output = z.input<typeof dashboardApi.node.output>
@@ -26,7 +27,7 @@ export async function node(input: Input, ctx: RequestContext): Promise<Output> {
   const user = await requireStaff(ctx)
   requireManager(user)
   const orgId = input.orgId ?? user.orgId
-  const [org] = await rows<OrgDoc>(collection('orgs').where({ _id: orgId }).limit(1))
+  const org = await byId<OrgDoc>('orgs', orgId)
   if (!org) throw new AppError('FORBIDDEN', NOT_YOURS)
   requireManagerOf(user, org.path, NOT_YOURS)
   const { kind, period } = pickPeriod(input.kind, input.period, ctx.now)
@@ -39,8 +40,8 @@ export async function node(input: Input, ctx: RequestContext): Promise<Output> {
     rows<OrgStatsDoc>(collection('orgStats').where({ parentId: orgId, period }).orderBy('sortKey', 'asc').limit(100)),
     rows<CadreScoreDoc>(collection('cadreScores').where({ orgId, period }).limit(100))
   ])
-  const byId = new Map(mine.map((d) => [d._id, d]))
-  const here = byId.get(orgStatsId(orgId, period))
+  const statsById = new Map(mine.map((d) => [d._id, d]))
+  const here = statsById.get(orgStatsId(orgId, period))
   const from = Math.max(0, org.path.indexOf(user.orgId))
   return {
     kind,
@@ -50,7 +51,7 @@ export async function node(input: Input, ctx: RequestContext): Promise<Output> {
     figures: here?.figures ?? null,
     satisfiedShare: here ? satisfiedShare(here.figures) : null,
     computedAt: iso(here?.updatedAt),
-    trend: months.map((m) => trendPoint(m, byId.get(orgStatsId(orgId, m.slice(0, 4)))?.figures)),
+    trend: months.map((m) => trendPoint(m, statsById.get(orgStatsId(orgId, m.slice(0, 4)))?.figures)),
     children: [
       ...units.map((u) => childOf('unit', { id: u.orgId, name: u.orgName, level: u.level, figures: u.figures, score: u.meanScore })),
       ...cadres

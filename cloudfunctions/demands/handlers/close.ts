@@ -9,6 +9,7 @@ import { bumpServiceStats, newSceneCode, put, toDemandDetail, type DemandDoc, ty
 import { demandStatusLabels } from '../../../types/demands'
 import { demandClosedDelta } from '../../_lib/stat-rules'
 import { withDerived } from '../shared'
+import { txGet } from '../../_lib/by-id'
 
 /** Handled: solved, answered by the unit it was reported to, or reported before reports waited for an answer. */
 const answerable = (d: DemandDoc) => d.status === 'solved' || d.status === 'answered' || (d.status === 'reported' && !d.report)
@@ -20,7 +21,7 @@ const answerable = (d: DemandDoc) => d.status === 'solved' || d.status === 'answ
 export async function close(input: z.output<typeof demandsApi.close.input>, ctx: RequestContext): Promise<DemandDetail> {
   const user = await requireStaff(ctx)
   return inTransaction(async (tx) => {
-    const d = (await tx.collection('demands').doc(input.demandId).get()).data as unknown as DemandDoc | null
+    const d = await txGet<DemandDoc>(tx, 'demands', input.demandId)
     if (!d) throw new AppError('NOT_FOUND', '没有找到这条诉求')
     if (user._id !== d.cadreId) throw new AppError('FORBIDDEN', '只有负责这件事的干部本人可以答复群众')
     if (!answerable(d)) {

@@ -2,13 +2,11 @@ import { createHash } from 'node:crypto'
 import type { z } from '../../../types/zod'
 import type { demandsApi } from '../../../types/api/demands'
 import type { Demand } from '../../../types/demands'
-import { collection } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { findUserById, viewerOf } from '../../_lib/auth'
 import { findUserByOpenid } from '../../_lib/users'
-import { rows } from '../../_lib/query'
-import { inTransaction, type Tx } from '../../_lib/tx'
+import { type Tx } from '../../_lib/tx'
 import { beijingDate } from '../../../types/rules/beijing-time'
 import { RATE_LIMITS } from '../../../types/rules/service'
 import { demandRaisedDelta } from '../../_lib/stat-rules'
@@ -17,6 +15,8 @@ import { holidayCalendarAt } from '../../_lib/holidays'
 import { bumpCounter, bumpServiceStats, hashOpenid, newDemand, toDemand, type DemandDoc, type SceneDoc, type VoiceDoc } from '../../_lib/service'
 import { VOICE_ONLY_TEXT } from '../../../types/rules/voice-note'
 import { readVoice } from '../voice'
+import { byId } from '../../_lib/by-id'
+import { createOnce } from '../../_lib/create-once'
 
 type Input = z.output<typeof demandsApi.create.input>
 
@@ -74,7 +74,7 @@ export async function create(input: Input, ctx: RequestContext): Promise<Demand>
 
   if (user) throw new AppError('FORBIDDEN', '干部和管理员请在台账里直接登记群众反映的问题')
   if (!input.text && !input.voice) throw new AppError('BAD_REQUEST', '请填写问题描述，或者录一段语音')
-  const [scene] = await rows<SceneDoc>(collection('scenes').where({ _id: input.scene }).limit(1))
+  const scene = await byId<SceneDoc>('scenes', input.scene)
   if (!scene) throw new AppError('NOT_FOUND', '这个二维码已失效，请联系干部重新出示')
   const cadre = await findUserById(scene.cadreId)
   if (!cadre || cadre.role !== 'cadre' || cadre.active === false) throw new AppError('NOT_FOUND', '这个二维码对应的干部已不在岗，请联系当地组织')
@@ -113,21 +113,11 @@ export async function create(input: Input, ctx: RequestContext): Promise<Demand>
 }
 
 /** Runs `write` unless the entry is there already; a resend (or the loser of a concurrent twin) gets the first entry. */
-async function landOnce(doc: DemandDoc, input: Input, reply: (d: DemandDoc) => Demand, write: (tx: Tx) => Promise<void>): Promise<Demand> {
-  try {
-    return await inTransaction(async (tx) => {
-      const found = (await tx.collection('demands').doc(doc._id).get()).data as unknown as DemandDoc | null
-      if (found) return replay(found, input, reply)
-      await write(tx)
-      return reply(doc)
-    })
-  } catch (err) {
-    if (!(err instanceof AppError)) {
-      const [winner] = await rows<DemandDoc>(collection('demands').where({ _id: doc._id }).limit(1))
-      if (winner) return replay(winner, input, reply)
-    }
-    throw err
-  }
+function landOnce(doc: DemandDoc, input: Input, reply: (d: DemandDoc) => Demand, write: (tx: Tx) => Promise<void>): Promise<Demand> {
+  return createOnce<DemandDoc, Demand>('demands', doc._id, (found) => replay(found, input, reply), async (tx) => {
+    await write(tx)
+    return reply(doc)
+  })
 }
 
 /** A report with only a voice message reads as one wherever its text is shown (ledger, exports, reminders). */

@@ -1,15 +1,14 @@
 import type { z } from '../../../types/zod'
 import type { demandsApi } from '../../../types/api/demands'
-import { collection } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireSelfOrManager, requireStaff, viewerOf } from '../../_lib/auth'
-import { rows } from '../../_lib/query'
 import { orgById } from '../../_lib/orgs'
 import { serviceRulesFor } from '../../_lib/org-rules'
 import { holidayCalendarAt } from '../../_lib/holidays'
 import { maxExtensionDate } from '../../../types/rules/ledger'
 import { toDemandDetail, type DemandDoc, type DetailExtras } from '../../_lib/service'
+import { byId } from '../../_lib/by-id'
 
 /**
  * One demand with its timeline: its cadre or a manager of that cadre. While the cadre handles it, they are also told
@@ -17,7 +16,7 @@ import { toDemandDetail, type DemandDoc, type DetailExtras } from '../../_lib/se
  */
 export async function get(input: z.output<typeof demandsApi.get.input>, ctx: RequestContext) {
   const user = await requireStaff(ctx)
-  const [d] = await rows<DemandDoc>(collection('demands').where({ _id: input.demandId }).limit(1))
+  const d = await byId<DemandDoc>('demands', input.demandId)
   if (!d) throw new AppError('NOT_FOUND', '没有找到这条诉求')
   requireSelfOrManager(user, d, '您只能查看自己或您管理范围内干部的诉求')
   let extras: DetailExtras = {}

@@ -3,12 +3,11 @@ import type { demandsApi } from '../../../types/api/demands'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { isManagerOf } from '../../_lib/auth'
-import { collection } from '../../_lib/collections'
-import { rows } from '../../_lib/query'
 import type { DemandDoc } from '../../_lib/service'
 import { demandInvalidatedDelta } from '../../_lib/stat-rules'
 import { invalidKindLabels } from '../../../types/demands'
 import { transition } from '../shared'
+import { byId } from '../../_lib/by-id'
 
 /**
  * Staff (the cadre who has it, or a manager of that cadre) set an entry aside: spam, or a duplicate of another
@@ -21,7 +20,7 @@ export async function invalidate(input: z.output<typeof demandsApi.invalidate.in
   if (duplicateOf === input.demandId) throw new AppError('BAD_REQUEST', '不能和自己重复')
   return transition(ctx, input.demandId, 'ownerOrManager', ['open', 'coordinating'], async (d, c) => {
     // Read only once the caller's right to this entry is known; one they may not see is as good as missing.
-    const [original] = duplicateOf ? await rows<DemandDoc>(collection('demands').where({ _id: duplicateOf }).limit(1)) : []
+    const original = duplicateOf ? await byId<DemandDoc>('demands', duplicateOf) : null
     if (duplicateOf && (!original || original.status === 'invalid' || (original.cadreId !== c.user._id && !isManagerOf(c.user, original.orgPath)))) {
       throw new AppError('BAD_REQUEST', '没有找到它重复的那条诉求（或那条也已标为无效）')
     }

@@ -2,17 +2,16 @@ import type { z } from '../../../types/zod'
 import type { demandsApi } from '../../../types/api/demands'
 import { VOICE_URL_SECONDS } from '../../../types/rules/voice-note'
 import { cloud } from '../../_lib/cloud'
-import { collection } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireSelfOrManager, requireStaff } from '../../_lib/auth'
-import { rows } from '../../_lib/query'
 import type { DemandDoc } from '../../_lib/service'
+import { byId } from '../../_lib/by-id'
 
 /** A short-lived link to a demand's voice message, for whoever may see the demand (its cadre, their managers). */
 export async function voiceUrl(input: z.output<typeof demandsApi.voiceUrl.input>, ctx: RequestContext) {
   const user = await requireStaff(ctx)
-  const [d] = await rows<DemandDoc>(collection('demands').where({ _id: input.demandId }).limit(1))
+  const d = await byId<DemandDoc>('demands', input.demandId)
   if (!d) throw new AppError('NOT_FOUND', '没有找到这条诉求')
   requireSelfOrManager(user, d, '您只能查看自己或您管理范围内干部的诉求')
   if (!d.voice) throw new AppError('NOT_FOUND', '这条诉求没有语音留言')

@@ -5,8 +5,9 @@ import type { DiaryEntryDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireCadre } from '../../_lib/auth'
-import { inTransaction } from '../../_lib/tx'
-import { bumpStats, entryDocId, findById, requireOwnFiles, toEntry } from '../shared'
+import { bumpStats, entryDocId, requireOwnFiles, toEntry } from '../shared'
+import { byId } from '../../_lib/by-id'
+import { createOnce } from '../../_lib/create-once'
 
 type Input = z.output<typeof DiaryAddInput>
 
@@ -17,15 +18,16 @@ type Input = z.output<typeof DiaryAddInput>
 export async function add(input: Input, ctx: RequestContext): Promise<DiaryEntry> {
   const user = await requireCadre(ctx)
   const id = entryDocId(user._id, input.entryId)
-  const existing = await findById<DiaryEntryDoc>('diaryEntries', id)
+  const existing = await byId<DiaryEntryDoc>('diaryEntries', id)
   if (existing) return replay(existing, input)
   const photos = [...new Set(input.photos)]
   await requireOwnFiles('photo', user._id, photos)
 
-  try {
-    return await inTransaction(async (tx) => {
-      const again = (await tx.collection('diaryEntries').doc(id).get()).data as unknown as DiaryEntryDoc | null
-      if (again) return replay(again, input)
+  return createOnce<DiaryEntryDoc, DiaryEntry>(
+    'diaryEntries',
+    id,
+    (found) => replay(found, input),
+    async (tx) => {
       const entry: DiaryEntryDoc = {
         _id: id,
         entryId: input.entryId,
@@ -44,14 +46,8 @@ export async function add(input: Input, ctx: RequestContext): Promise<DiaryEntry
       const { _id, ...doc } = entry
       await tx.collection('diaryEntries').add({ data: { _id, ...doc } })
       return toEntry(entry)
-    })
-  } catch (err) {
-    if (!(err instanceof AppError)) {
-      const winner = await findById<DiaryEntryDoc>('diaryEntries', id)
-      if (winner) return replay(winner, input)
     }
-    throw err
-  }
+  )
 }
 
 function replay(e: DiaryEntryDoc, input: Input): DiaryEntry {

@@ -6,8 +6,9 @@ import type { ReportDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireCadre } from '../../_lib/auth'
-import { inTransaction } from '../../_lib/tx'
-import { bumpStats, findById, reportDocId, requireOwnFiles, toReport } from '../shared'
+import { bumpStats, reportDocId, requireOwnFiles, toReport } from '../shared'
+import { byId } from '../../_lib/by-id'
+import { createOnce } from '../../_lib/create-once'
 
 type Input = z.output<typeof ReportAddInput>
 
@@ -22,14 +23,15 @@ export async function addReport(input: Input, ctx: RequestContext): Promise<Repo
   const year = input.year ?? thisYear
   if (year > thisYear) throw new AppError('BAD_REQUEST', '不能归到还没到的年份')
   const id = reportDocId(user._id, input.reportId)
-  const existing = await findById<ReportDoc>('reports', id)
+  const existing = await byId<ReportDoc>('reports', id)
   if (existing) return replay(existing, input)
   await requireOwnFiles('report', user._id, [input.fileID])
 
-  try {
-    return await inTransaction(async (tx) => {
-      const again = (await tx.collection('reports').doc(id).get()).data as unknown as ReportDoc | null
-      if (again) return replay(again, input)
+  return createOnce<ReportDoc, Report>(
+    'reports',
+    id,
+    (found) => replay(found, input),
+    async (tx) => {
       const report: ReportDoc = {
         _id: id,
         reportId: input.reportId,
@@ -48,14 +50,8 @@ export async function addReport(input: Input, ctx: RequestContext): Promise<Repo
       const { _id, ...doc } = report
       await tx.collection('reports').add({ data: { _id, ...doc } })
       return toReport(report)
-    })
-  } catch (err) {
-    if (!(err instanceof AppError)) {
-      const winner = await findById<ReportDoc>('reports', id)
-      if (winner) return replay(winner, input)
     }
-    throw err
-  }
+  )
 }
 
 function replay(r: ReportDoc, input: Input): Report {

@@ -7,7 +7,7 @@ import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireStaff, resolveCadre } from '../../_lib/auth'
 import { rows } from '../../_lib/query'
-import { TIE_SLACK, decodeCursor, encodeCursor } from '../../visit/shared'
+import { TIE_SLACK, decodeCursor, encodeCursor } from '../../_lib/paging'
 import { toEntry } from '../shared'
 
 /** A cadre's diary, newest first, by the cadre_time index; each page reads about its own size. */

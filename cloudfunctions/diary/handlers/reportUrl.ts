@@ -4,14 +4,15 @@ import type { ReportDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireSelfOrManager, requireStaff } from '../../_lib/auth'
-import { findById, tempUrls } from '../shared'
+import { tempUrls } from '../shared'
+import { byId } from '../../_lib/by-id'
 
 const MAX_AGE_S = 3600
 
 /** A temporary download link to a report, for its cadre or their managers. */
 export async function reportUrl(input: z.output<typeof diaryApi.reportUrl.input>, ctx: RequestContext) {
   const user = await requireStaff(ctx)
-  const r = await findById<ReportDoc>('reports', input.reportId)
+  const r = await byId<ReportDoc>('reports', input.reportId)
   if (!r) throw new AppError('NOT_FOUND', '没有找到这份报告')
   requireSelfOrManager(user, r, '调研报告只有干部本人和他的管理员可以看')
   const [u] = await tempUrls([r.fileID], MAX_AGE_S)

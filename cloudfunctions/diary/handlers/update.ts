@@ -5,12 +5,13 @@ import { collection, type DiaryEntryDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireCadre } from '../../_lib/auth'
-import { deleteQuietly, findById, requireOwnFiles, toEntry } from '../shared'
+import { deleteQuietly, requireOwnFiles, toEntry } from '../shared'
+import { byId } from '../../_lib/by-id'
 
 /** The cadre edits their own entry within 7 days of writing it; photos taken off are deleted from storage. */
 export async function update(input: z.output<typeof DiaryUpdateInput>, ctx: RequestContext): Promise<DiaryEntry> {
   const user = await requireCadre(ctx)
-  const e = await findById<DiaryEntryDoc>('diaryEntries', input.entryId)
+  const e = await byId<DiaryEntryDoc>('diaryEntries', input.entryId)
   if (!e) throw new AppError('NOT_FOUND', '没有找到这篇日记')
   if (e.cadreId !== user._id) throw new AppError('FORBIDDEN', '只能修改自己的日记')
   if (ctx.now.getTime() > diaryEditableUntil(e.createdAt).getTime()) {

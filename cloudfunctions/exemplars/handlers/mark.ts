@@ -1,7 +1,7 @@
 import type { z } from '../../../types/zod'
 import type { Exemplar, ExemplarMarkInput } from '../../../types/exemplars'
 import { demandAreas, fourInto } from '../../../types/enums'
-import { problemHandlingLabels } from '../../../types/cadre-work'
+import { problemHandlingLabels } from '../../../types/visits'
 import { beijingDate } from '../../../types/rules/beijing-time'
 import { requireManager, requireManagerOf, requireStaff } from '../../_lib/auth'
 import type { DiaryEntryDoc, OrgDoc, VisitDoc } from '../../_lib/collections'
@@ -9,7 +9,8 @@ import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import type { DemandDoc } from '../../_lib/service'
 import { inTransaction } from '../../_lib/tx'
-import { byId, exemplarId, toExemplar, type ExemplarDoc } from '../shared'
+import { exemplarId, toExemplar, type ExemplarDoc } from '../shared'
+import { byId, txGet } from '../../_lib/by-id'
 
 interface Source {
   cadreId: string
@@ -56,7 +57,7 @@ export async function mark(input: z.output<typeof ExemplarMarkInput>, ctx: Reque
   if (!org) throw new AppError('NOT_FOUND', '没有找到这条记录所在的单位')
   const id = exemplarId(input.kind, input.sourceId)
   const doc = await inTransaction(async (tx) => {
-    const got = (await tx.collection('exemplars').doc(id).get()).data as unknown as Omit<ExemplarDoc, '_id'> | null
+    const got = await txGet<Omit<ExemplarDoc, '_id'>>(tx, 'exemplars', id)
     const next: Omit<ExemplarDoc, '_id'> = {
       kind: input.kind,
       sourceId: input.sourceId,

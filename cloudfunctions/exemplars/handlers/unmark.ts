@@ -3,7 +3,8 @@ import type { ExemplarUnmarkInput } from '../../../types/exemplars'
 import { requireManager, requireManagerOf, requireStaff } from '../../_lib/auth'
 import { collection } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
-import { byId, type ExemplarDoc } from '../shared'
+import type { ExemplarDoc } from '../shared'
+import { byId } from '../../_lib/by-id'
 
 /** A manager of the case's unit takes it off the list; a retry after it is gone answers removed: false. */
 export async function unmark(input: z.output<typeof ExemplarUnmarkInput>, ctx: RequestContext) {

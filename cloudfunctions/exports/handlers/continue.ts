@@ -6,6 +6,7 @@ import { AppError } from '../../_lib/errors'
 import { inTransaction } from '../../_lib/tx'
 import { LEASE_MS, answer, findJob, jobDocId, type ExportJobDoc } from '../jobs'
 import { work } from '../run'
+import { txGet } from '../../_lib/by-id'
 
 /**
  * Takes the job's lease (unless a live call holds it or the job is finished) and works on it; otherwise answers
@@ -13,8 +14,7 @@ import { work } from '../run'
  */
 export async function leaseAndWork(id: string, ctx: RequestContext, stepMs?: number): Promise<ExportJob> {
   const leased = await inTransaction(async (tx) => {
-    const got = await tx.collection('exportJobs').doc(id).get()
-    const doc = got.data as unknown as Omit<ExportJobDoc, '_id'> | null
+    const doc = await txGet<Omit<ExportJobDoc, '_id'>>(tx, 'exportJobs', id)
     if (!doc) throw new AppError('NOT_FOUND', '没有找到这次导出')
     if (doc.status !== 'running') return null
     if (doc.leaseUntil && new Date(doc.leaseUntil).getTime() > ctx.now.getTime()) return null

@@ -1,17 +1,17 @@
 import type { z } from '../../../types/zod'
 import type { ExportJob, ExportStartInput } from '../../../types/exports'
 import { requireManager, requireManagerOf, requireStaff, resolveCadre } from '../../_lib/auth'
-import { collection, type OrgDoc, type UserDoc } from '../../_lib/collections'
+import { type OrgDoc, type UserDoc } from '../../_lib/collections'
 import { MIN_RESULTS } from '../../../types/rules/surveys'
 import { requireReader, surveyOrThrow } from '../../_lib/surveys'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
-import { rows } from '../../_lib/query'
 import { inTransaction } from '../../_lib/tx'
 import { LEASE_MS, answer, findJob, jobDocId, type ExportJobDoc } from '../jobs'
 import { scopeOf, work } from '../run'
 import { sources } from '../sources'
 import { leaseAndWork } from './continue'
+import { byId, txGet } from '../../_lib/by-id'
 
 /**
  * Starts an export of the caller's subtree (or a unit in it) and works on it in this call. The same job id
@@ -68,8 +68,7 @@ export async function start(input: z.output<typeof ExportStartInput>, ctx: Reque
     finishedAt: null
   }
   const created = await inTransaction(async (tx) => {
-    const got = await tx.collection('exportJobs').doc(id).get()
-    if (got.data) return false
+    if (await txGet(tx, 'exportJobs', id)) return false
     const { _id, ...data } = fresh
     await tx.collection('exportJobs').doc(_id).set({ data: data as unknown as Record<string, unknown> })
     return true
@@ -97,7 +96,7 @@ async function targetOf(input: z.output<typeof ExportStartInput>, user: UserDoc)
   }
   requireManager(user)
   const orgId = input.orgId ?? user.orgId
-  const [org] = await rows<OrgDoc>(collection('orgs').where({ _id: orgId }).limit(1))
+  const org = await byId<OrgDoc>('orgs', orgId)
   if (!org) throw new AppError('NOT_FOUND', '没有找到这个单位')
   requireManagerOf(user, org.path, '您只能导出您管理范围内的数据')
   return { orgId, orgPath: org.path, name: org.name, cadreId: null, surveyId: null }

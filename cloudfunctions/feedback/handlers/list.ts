@@ -9,12 +9,13 @@ import { requireStaff } from '../../_lib/auth'
 import { decodeCursor, pageAfter, TIE_SLACK } from '../../_lib/paging'
 import { rows } from '../../_lib/query'
 import { toFeedback, type FeedbackDoc } from '../shared'
+import { byId } from '../../_lib/by-id'
 
 /** The province admin and their system (the root of their org path: org-union, org-league, org-women). */
 export async function requireProvinceAdmin(ctx: RequestContext): Promise<{ user: UserDoc; system: System }> {
   const user = await requireStaff(ctx)
   if (user.role !== 'admin') throw new AppError('FORBIDDEN', '投诉建议由省活动办处理')
-  const [org] = await rows<OrgDoc>(collection('orgs').where({ _id: user.orgId }).limit(1))
+  const org = await byId<OrgDoc>('orgs', user.orgId)
   if (!org) throw new AppError('FORBIDDEN', '投诉建议由省活动办处理')
   return { user, system: org.system }
 }

@@ -3,14 +3,13 @@ import type { feedbackApi, Feedback } from '../../../types/api/feedback'
 import { roles } from '../../../types/enums'
 import { beijingDate } from '../../../types/rules/beijing-time'
 import type { OrgDoc } from '../../_lib/collections'
-import { collection } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { findUserByOpenid } from '../../_lib/users'
-import { rows } from '../../_lib/query'
 import { inTransaction } from '../../_lib/tx'
 import { bumpCounter, hashOpenid } from '../../_lib/service'
 import { toFeedback, type FeedbackDoc } from '../shared'
+import { byId, txGet } from '../../_lib/by-id'
 
 /** Submissions per WeChat account per Beijing day. */
 export const FEEDBACK_PER_DAY = 5
@@ -29,13 +28,13 @@ export async function submit(input: z.output<typeof feedbackApi.submit.input>, c
   let to = input.to
   let from = '群众'
   if (user) {
-    const [org] = await rows<OrgDoc>(collection('orgs').where({ _id: user.orgId }).limit(1))
+    const org = await byId<OrgDoc>('orgs', user.orgId)
     to = org?.system ?? to
     from = `${org?.name ?? ''} ${roles.labels[user.role]}`.trim()
   }
   const contact = input.contactName || input.contactPhone ? { ...(input.contactName ? { name: input.contactName } : {}), ...(input.contactPhone ? { phone: input.contactPhone } : {}) } : null
   return inTransaction(async (tx) => {
-    const found = (await tx.collection('feedback').doc(id).get()).data as unknown as FeedbackDoc | null
+    const found = await txGet<FeedbackDoc>(tx, 'feedback', id)
     if (found) return toFeedback({ ...found, _id: id }, false)
     const n = await bumpCounter(tx, `feedback:${senderHash}:${beijingDate(ctx.now)}`, ctx.now)
     if (n > FEEDBACK_PER_DAY) throw new AppError('RATE_LIMITED', `每天最多提交 ${FEEDBACK_PER_DAY} 条，请明天再来`)

@@ -3,14 +3,14 @@ import type { HelpEntry, householdBookInput } from '../../../types/household-boo
 import { beijingDate } from '../../../types/rules/beijing-time'
 import { applyHelp } from '../../../types/rules/four-hundred'
 import { hasPersonalNumber } from '../../../types/rules/personal-numbers'
-import { collection, type HouseholdDoc } from '../../_lib/collections'
+import { type HouseholdDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireStaff } from '../../_lib/auth'
-import { rows } from '../../_lib/query'
 import { inTransaction } from '../../_lib/tx'
 import type { DemandDoc } from '../../_lib/service'
 import { householdFor, toHelp, type HelpDoc } from '../shared'
+import { byId, txGet } from '../../_lib/by-id'
 
 export const MAX_LINKED = 30
 
@@ -27,7 +27,7 @@ export async function addHelp(input: z.output<typeof householdBookInput.addHelp>
   if (hasPersonalNumber(input.what)) throw new AppError('BAD_REQUEST', '请不要填写身份证号或电话号码')
   const solved = input.kind === 'support' && input.solved
   if (input.demandId) {
-    const [d] = await rows<DemandDoc>(collection('demands').where({ _id: input.demandId }).limit(1))
+    const d = await byId<DemandDoc>('demands', input.demandId)
     if (!d || d.cadreId !== h.cadreId) throw new AppError('NOT_FOUND', '没有找到这位干部台账里的这条诉求')
     if (solved && !d.finishedAt) throw new AppError('BAD_REQUEST', '这条诉求还没有办结，办结后再标为已解决')
   }
@@ -48,7 +48,7 @@ export async function addHelp(input: z.output<typeof householdBookInput.addHelp>
     createdAt: ctx.now
   }
   const saved = await inTransaction(async (tx) => {
-    const there = (await tx.collection('householdHelp').doc(id).get()).data as unknown as HelpDoc | null
+    const there = await txGet<HelpDoc>(tx, 'householdHelp', id)
     if (there) return { ...there, _id: id }
     const ref = tx.collection('households').doc(h._id)
     const cur = (await ref.get()).data as unknown as HouseholdDoc | null

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { z } from '../../../types/zod'
 import type { householdsApi } from '../../../types/api/households'
-import type { Household } from '../../../types/cadre-work'
+import type { Household } from '../../../types/households'
 import { beijingYear } from '../../../types/rules/beijing-time'
 import { collection, type HouseholdDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'

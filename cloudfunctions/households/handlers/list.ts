@@ -1,10 +1,10 @@
-import type { z } from '../../../types/zod'
+import { z } from '../../../types/zod'
+import { cursorKeys, packCursor } from '../../_lib/cursor'
 import type { householdsApi } from '../../../types/api/households'
 import { beijingYear } from '../../../types/rules/beijing-time'
 import { _ } from '../../_lib/cloud'
 import { collection, type HouseholdDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
-import { AppError } from '../../_lib/errors'
 import { requireStaff, resolveCadre } from '../../_lib/auth'
 import { toHousehold } from '../shared'
 import { rows } from '../../_lib/query'
@@ -15,16 +15,8 @@ const TIE_SLACK = 5
 export async function list(input: z.output<typeof householdsApi.list.input>, ctx: RequestContext) {
   const user = await requireStaff(ctx)
   const cadre = await resolveCadre(user, input.cadreId)
-  let cursor: { name: string; id: string } | null = null
-  if (input.cursor) {
-    try {
-      const [name, id] = JSON.parse(Buffer.from(input.cursor, 'base64url').toString()) as [string, string]
-      if (typeof name !== 'string' || typeof id !== 'string') throw new Error('bad')
-      cursor = { name, id }
-    } catch {
-      throw new AppError('BAD_REQUEST', '翻页参数不对，请从第一页重新加载')
-    }
-  }
+  const keys = cursorKeys(input.cursor, z.tuple([z.string(), z.string()]))
+  const cursor = keys && { name: keys[0], id: keys[1] }
   const where: Record<string, unknown> = { cadreId: cadre._id }
   if (input.kind) where.kind = input.kind
   if (cursor) where.displayName = _.gte(cursor.name)
@@ -40,6 +32,6 @@ export async function list(input: z.output<typeof householdsApi.list.input>, ctx
   const year = beijingYear(ctx.now)
   return {
     items: page.map((h) => toHousehold(h, year)),
-    nextCursor: docs.length > input.limit && last ? Buffer.from(JSON.stringify([last.displayName, last._id])).toString('base64url') : null
+    nextCursor: docs.length > input.limit && last ? packCursor([last.displayName, last._id]) : null
   }
 }

@@ -1,19 +1,18 @@
 import type { z } from '../../../types/zod'
 import type { householdsApi } from '../../../types/api/households'
-import type { Household } from '../../../types/cadre-work'
+import type { Household } from '../../../types/households'
 import { beijingYear } from '../../../types/rules/beijing-time'
 import { collection, type HouseholdDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireSelfOrManager, requireStaff } from '../../_lib/auth'
 import { toHousehold } from '../shared'
-import { rows } from '../../_lib/query'
+import { byId } from '../../_lib/by-id'
 
 /** Correct a household's kind, name or area (its cadre or their managers). Visit figures are not editable. */
 export async function update(input: z.output<typeof householdsApi.update.input>, ctx: RequestContext): Promise<Household> {
   const user = await requireStaff(ctx)
-  const data = await rows<unknown>(collection('households').where({ _id: input.householdId }).limit(1))
-  const h = data[0] as HouseholdDoc | undefined
+  const h = await byId<HouseholdDoc>('households', input.householdId)
   if (!h) throw new AppError('NOT_FOUND', '没有找到这一户')
   requireSelfOrManager(user, h, '这一户不在您的名册或管理范围内')
   const updated: HouseholdDoc = {

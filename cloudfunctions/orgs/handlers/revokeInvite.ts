@@ -4,8 +4,8 @@ import { collection } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireManager, requireStaff } from '../../_lib/auth'
-import { rows } from '../../_lib/query'
 import { inviteByCode, toInvite, type InviteDoc } from '../shared'
+import { byId } from '../../_lib/by-id'
 
 /** A pending invite of the caller's subtree is revoked; a used one cannot be (remove the person instead). */
 export async function revokeInvite(input: z.output<typeof orgsApi.revokeInvite.input>, ctx: RequestContext) {
@@ -17,7 +17,8 @@ export async function revokeInvite(input: z.output<typeof orgsApi.revokeInvite.i
   if (found.status === 'used') throw new AppError('CONFLICT', '这个邀请码已经被使用了；如需解除，请在成员里移除此人')
   if (found.status === 'revoked') return toInvite(found, ctx.now)
   await collection('invites').where({ _id: found._id, status: 'pending' }).update({ data: { status: 'revoked' } })
-  const [after] = await rows<InviteDoc>(collection('invites').where({ _id: found._id }).limit(1))
+  const after = await byId<InviteDoc>('invites', found._id)
+  if (!after) throw new AppError('NOT_FOUND', '没有找到这个邀请码')
   if (after.status === 'used') throw new AppError('CONFLICT', '这个邀请码刚刚被使用了；如需解除，请在成员里移除此人')
   return toInvite(after, ctx.now)
 }

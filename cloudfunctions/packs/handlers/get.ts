@@ -13,6 +13,7 @@ import { namedVoices, type VoiceDoc } from '../../_lib/voices'
 import type { SurveyDoc } from '../../_lib/surveys'
 import { statusAt } from '../../_lib/surveys'
 import { iso } from '../../_lib/iso'
+import { byId } from '../../_lib/by-id'
 
 const DIGEST = 20
 
@@ -30,11 +31,11 @@ export async function get(input: z.output<typeof PackInput>, ctx: RequestContext
   const when = byMonth ? { month: period } : { year: periodYear(period) }
 
   if (input.orgId) {
-    const [org] = await rows<OrgDoc>(collection('orgs').where({ _id: input.orgId }).limit(1))
+    const org = await byId<OrgDoc>('orgs', input.orgId)
     if (!org) throw new AppError('NOT_FOUND', '没有找到这个单位')
     requireManagerOf(user, org.path, '您只能查看自己管理范围内单位的汇总')
-    const [[own], units, cadres, rules, voices, surveys] = await Promise.all([
-      rows<OrgStatsDoc>(collection('orgStats').where({ _id: orgStatsId(org._id, period) }).limit(1)),
+    const [own, units, cadres, rules, voices, surveys] = await Promise.all([
+      byId<OrgStatsDoc>('orgStats', orgStatsId(org._id, period)),
       rows<OrgStatsDoc>(collection('orgStats').where({ parentId: org._id, period }).orderBy('sortKey', 'asc').limit(100)),
       rows<CadreScoreDoc>(collection('cadreScores').where({ orgId: org._id, period }).limit(100)),
       effectiveRules(org.path, periodYear(period)),
@@ -64,9 +65,9 @@ export async function get(input: z.output<typeof PackInput>, ctx: RequestContext
   }
 
   const cadre = await resolveCadre(user, input.cadreId)
-  const [[score], [org], rules, voices, surveys] = await Promise.all([
-    rows<CadreScoreDoc>(collection('cadreScores').where({ _id: cadreScoreId(cadre._id, period) }).limit(1)),
-    rows<OrgDoc>(collection('orgs').where({ _id: cadre.orgId }).limit(1)),
+  const [score, org, rules, voices, surveys] = await Promise.all([
+    byId<CadreScoreDoc>('cadreScores', cadreScoreId(cadre._id, period)),
+    byId<OrgDoc>('orgs', cadre.orgId),
     effectiveRules(cadre.orgPath, periodYear(period)),
     rows<VoiceDoc>(collection('voices').where({ cadreId: cadre._id, ...when }).orderBy('visitedAt', 'desc').limit(DIGEST + 1)),
     rows<SurveyDoc>(collection('surveys').where({ ownerId: cadre._id, publishedAt: published }).orderBy('publishedAt', 'desc').limit(50))

@@ -1,10 +1,10 @@
-import type { z } from '../../../types/zod'
+import { z } from '../../../types/zod'
+import { cursorKeys, packCursor } from '../../_lib/cursor'
 import type { placesInput } from '../../../types/places'
 import { beijingMonth } from '../../../types/rules/beijing-time'
 import { _ } from '../../_lib/cloud'
 import { collection, type OrgDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
-import { AppError } from '../../_lib/errors'
 import { requireStaff } from '../../_lib/auth'
 import { areaOf, requireInArea, type PlaceMonthDoc } from '../../_lib/places'
 import { rows } from '../../_lib/query'
@@ -26,16 +26,8 @@ export async function county(input: z.output<typeof placesInput.county>, ctx: Re
   }
   const countyCode = input.countyCode ?? area
   requireInArea(area, countyCode)
-  let after: { total: number; id: string } | null = null
-  if (input.cursor) {
-    try {
-      const [total, id] = JSON.parse(Buffer.from(input.cursor, 'base64url').toString()) as [number, string]
-      if (typeof total !== 'number' || typeof id !== 'string') throw new Error('bad')
-      after = { total, id }
-    } catch {
-      throw new AppError('BAD_REQUEST', '翻页参数不对，请从第一页重新加载')
-    }
-  }
+  const keys = cursorKeys(input.cursor, z.tuple([z.number(), z.string()]))
+  const after = keys && { total: keys[0], id: keys[1] }
   const out: PlaceMonthDoc[] = []
   if (after) out.push(...(await rows<PlaceMonthDoc>(collection('placeMonths').where({ countyCode, month, total: after.total, _id: _.gt(after.id) }).orderBy('_id', 'asc').limit(input.limit + 1))))
   if (out.length <= input.limit) {
@@ -56,6 +48,6 @@ export async function county(input: z.output<typeof placesInput.county>, ctx: Re
     month,
     counties: [],
     items: await named(page, month),
-    nextCursor: out.length > input.limit && last ? Buffer.from(JSON.stringify([last.total, last._id])).toString('base64url') : null
+    nextCursor: out.length > input.limit && last ? packCursor([last.total, last._id]) : null
   }
 }

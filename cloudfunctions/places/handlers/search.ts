@@ -1,4 +1,5 @@
-import type { z } from '../../../types/zod'
+import { z } from '../../../types/zod'
+import { cursorKeys, packCursor } from '../../_lib/cursor'
 import type { placesInput } from '../../../types/places'
 import { _ } from '../../_lib/cloud'
 import { collection } from '../../_lib/collections'
@@ -16,16 +17,8 @@ export async function search(input: z.output<typeof placesInput.search>, ctx: Re
   const countyCode = input.countyCode ?? area
   if (countyCode.length !== 6) throw new AppError('BAD_REQUEST', '请选择县区')
   requireInArea(area, countyCode)
-  let after: { name: string; code: string } | null = null
-  if (input.cursor) {
-    try {
-      const [name, code] = JSON.parse(Buffer.from(input.cursor, 'base64url').toString()) as [string, string]
-      if (typeof name !== 'string' || typeof code !== 'string') throw new Error('bad')
-      after = { name, code }
-    } catch {
-      throw new AppError('BAD_REQUEST', '翻页参数不对，请从第一页重新加载')
-    }
-  }
+  const keys = cursorKeys(input.cursor, z.tuple([z.string(), z.string()]))
+  const after = keys && { name: keys[0], code: keys[1] }
   const prefix = input.name ?? ''
   const range = prefix ? _.and(_.gte(prefix), _.lt(`${prefix}\uffff`)) : undefined
   const out: PlaceDoc[] = []
@@ -46,5 +39,5 @@ export async function search(input: z.output<typeof placesInput.search>, ctx: Re
   }
   const page = out.slice(0, input.limit)
   const last = page[page.length - 1]
-  return { items: page.map(toPlace), nextCursor: out.length > input.limit && last ? Buffer.from(JSON.stringify([last.name, last._id])).toString('base64url') : null }
+  return { items: page.map(toPlace), nextCursor: out.length > input.limit && last ? packCursor([last.name, last._id]) : null }
 }

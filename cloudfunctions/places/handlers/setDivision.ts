@@ -5,6 +5,7 @@ import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireManagerOf, requireStaff } from '../../_lib/auth'
 import { rows } from '../../_lib/query'
+import { byId } from '../../_lib/by-id'
 
 const lengthOf = { province: 2, prefecture: 4, county: 6 } as const
 
@@ -12,7 +13,7 @@ const lengthOf = { province: 2, prefecture: 4, county: 6 } as const
 export async function setDivision(input: z.output<typeof placesInput.setDivision>, ctx: RequestContext) {
   const user = await requireStaff(ctx)
   if (user.role !== 'admin') throw new AppError('FORBIDDEN', '只有省活动办可以设置单位所服务的行政区划')
-  const [org] = await rows<OrgDoc>(collection('orgs').where({ _id: input.orgId }).limit(1))
+  const org = await byId<OrgDoc>('orgs', input.orgId)
   if (!org) throw new AppError('NOT_FOUND', '没有找到这个单位')
   requireManagerOf(user, org.path, '只能设置本系统的单位')
   if (input.code.length !== lengthOf[org.level]) throw new AppError('BAD_REQUEST', `${org.name}应填 ${lengthOf[org.level]} 位区划代码`)

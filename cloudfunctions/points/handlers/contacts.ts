@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import type { z } from '../../../types/zod'
 import type { pointsApi } from '../../../types/api/points'
-import type { Contact } from '../../../types/cadre-work'
+import type { Contact } from '../../../types/points'
 import { collection, type ContactDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireCadre } from '../../_lib/auth'
 import { toContact } from '../shared'
 import { MAX_CONTACTS } from './overview'
-import { countOf, rows } from '../../_lib/query'
+import { countOf } from '../../_lib/query'
+import { byId } from '../../_lib/by-id'
 
 /** The cadre adds one of their own contact persons (联系人). */
 export async function addContact(input: z.output<typeof pointsApi.addContact.input>, ctx: RequestContext): Promise<Contact> {
@@ -22,8 +23,7 @@ export async function addContact(input: z.output<typeof pointsApi.addContact.inp
 
 export async function removeContact(input: z.output<typeof pointsApi.removeContact.input>, ctx: RequestContext) {
   const user = await requireCadre(ctx)
-  const data = await rows<unknown>(collection('contacts').where({ _id: input.contactId }).limit(1))
-  const contact = data[0] as ContactDoc | undefined
+  const contact = await byId<ContactDoc>('contacts', input.contactId)
   if (!contact) throw new AppError('NOT_FOUND', '没有找到这位联系人')
   if (contact.cadreId !== user._id) throw new AppError('FORBIDDEN', '只能删除自己的联系人')
   const res = (await collection('contacts').doc(contact._id).remove()) as { stats?: { removed?: number } }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { z } from '../../../types/zod'
 import type { pointsApi } from '../../../types/api/points'
-import type { LiaisonPoint } from '../../../types/cadre-work'
+import type { LiaisonPoint } from '../../../types/points'
 import { beijingYear } from '../../../types/rules/beijing-time'
 import { effectiveRules } from '../../_lib/org-rules'
 import { collection, type LiaisonPointDoc } from '../../_lib/collections'

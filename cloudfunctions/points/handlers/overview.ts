@@ -1,6 +1,6 @@
 import type { z } from '../../../types/zod'
 import type { pointsApi } from '../../../types/api/points'
-import type { LiaisonOverview } from '../../../types/cadre-work'
+import type { LiaisonOverview } from '../../../types/points'
 import { collection, type ContactDoc, type LiaisonPointDoc } from '../../_lib/collections'
 import { rows } from '../../_lib/query'
 import type { RequestContext } from '../../_lib/context'

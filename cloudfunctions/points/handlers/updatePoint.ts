@@ -1,12 +1,12 @@
 import type { z } from '../../../types/zod'
 import type { pointsApi } from '../../../types/api/points'
-import type { LiaisonPoint } from '../../../types/cadre-work'
+import type { LiaisonPoint } from '../../../types/points'
 import { collection, type LiaisonPointDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { findUserById, requireManager, requireManagerOf, requireStaff } from '../../_lib/auth'
 import { toPoint } from '../shared'
-import { rows } from '../../_lib/query'
+import { byId } from '../../_lib/by-id'
 
 /**
  * Managers edit a point or hand it to another cadre; both the current and the new cadre must be in
@@ -15,8 +15,7 @@ import { rows } from '../../_lib/query'
 export async function updatePoint(input: z.output<typeof pointsApi.updatePoint.input>, ctx: RequestContext): Promise<LiaisonPoint> {
   const user = await requireStaff(ctx)
   requireManager(user)
-  const data = await rows<unknown>(collection('liaisonPoints').where({ _id: input.pointId }).limit(1))
-  const point = data[0] as LiaisonPointDoc | undefined
+  const point = await byId<LiaisonPointDoc>('liaisonPoints', input.pointId)
   if (!point) throw new AppError('NOT_FOUND', '没有找到这个联系点')
   const owner = await findUserById(point.cadreId)
   requireManagerOf(user, owner?.orgPath ?? [point.orgId], '这个联系点不在您管理的范围内')

@@ -7,6 +7,7 @@ import { requireManager, requireManagerOf, requireStaff } from '../../_lib/auth'
 import { inTransaction } from '../../_lib/tx'
 import { put } from '../../_lib/service'
 import { toHonourList } from '../honours'
+import { txGet } from '../../_lib/by-id'
 
 /** Takes an entry off a draft (a reason is required and kept) or puts it back. */
 export async function editEntry(input: z.output<typeof rankingsApi.editEntry.input>, ctx: RequestContext): Promise<HonourList> {
@@ -15,7 +16,7 @@ export async function editEntry(input: z.output<typeof rankingsApi.editEntry.inp
   const reason = input.reason?.trim() ?? ''
   if (input.remove && reason.length < 2) throw new AppError('BAD_REQUEST', '请写明拿掉的理由（至少 2 个字）')
   const doc = await inTransaction(async (tx) => {
-    const found = (await tx.collection('honourLists').doc(input.listId).get()).data as unknown as HonourListDoc | null
+    const found = await txGet<HonourListDoc>(tx, 'honourLists', input.listId)
     if (!found) throw new AppError('NOT_FOUND', '没有找到这份名单')
     requireManagerOf(user, found.orgPath, '只有本单位或上级管理员可以审核这份名单')
     if (found.status !== 'draft') throw new AppError('CONFLICT', '名单已经发布，不能再改')

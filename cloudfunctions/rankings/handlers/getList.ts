@@ -9,6 +9,7 @@ import { effectiveRules } from '../../_lib/org-rules'
 import { rows } from '../../_lib/query'
 import { inTransaction } from '../../_lib/tx'
 import { draftEntries, ruleText, toHonourList } from '../honours'
+import { byId } from '../../_lib/by-id'
 
 /**
  * A node's 表彰 or 通报 list for a month: the stored one if any (published lists never change), else — or on
@@ -21,7 +22,7 @@ export async function getList(input: z.output<typeof rankingsApi.getList.input>,
   const orgId = input.orgId ?? user.orgId
   const month = input.month ?? periodOf('month', ctx.now)
   if (month > periodOf('month', ctx.now)) throw new AppError('BAD_REQUEST', '这个月还没到')
-  const [org] = await rows<OrgDoc>(collection('orgs').where({ _id: orgId }).limit(1))
+  const org = await byId<OrgDoc>('orgs', orgId)
   if (!org) throw new AppError('NOT_FOUND', '没有找到这个单位')
   requireManagerOf(user, org.path, '您只能查看本单位及下级单位的名单')
   const _id = honourListId(input.kind, orgId, month)

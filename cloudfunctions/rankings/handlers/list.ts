@@ -9,6 +9,7 @@ import { requireManager, requireManagerOf, requireStaff } from '../../_lib/auth'
 import { rows } from '../../_lib/query'
 import { decodeKey, encodeKey, levelOfPath, resolvePeriod } from '../shared'
 import { iso } from '../../_lib/iso'
+import { byId } from '../../_lib/by-id'
 
 const NOT_YOURS = '您只能查看本单位及下级单位的排行'
 
@@ -25,7 +26,7 @@ export async function list(input: z.output<typeof rankingsApi.list.input>, ctx: 
   const period = resolvePeriod(input.kind, input.period, ctx.now)
   const orgId = input.orgId ?? user.orgId
   const after = decodeKey(input.cursor)
-  const [org] = await rows<OrgDoc>(collection('orgs').where({ _id: orgId }).limit(1))
+  const org = await byId<OrgDoc>('orgs', orgId)
   if (!org) throw new AppError('FORBIDDEN', NOT_YOURS)
   requireManagerOf(user, org.path, NOT_YOURS)
   const level = levelOfPath(org.path)

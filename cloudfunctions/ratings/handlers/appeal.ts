@@ -6,12 +6,13 @@ import { AppError } from '../../_lib/errors'
 import { requireCadre } from '../../_lib/auth'
 import { inTransaction } from '../../_lib/tx'
 import { put, toRating, type RatingDoc } from '../../_lib/service'
+import { txGet } from '../../_lib/by-id'
 
 /** 申诉: the rated cadre asks their manager to void a mistaken or malicious rating. Once per rating. */
 export async function appeal(input: z.output<typeof ratingsApi.appeal.input>, ctx: RequestContext): Promise<Rating> {
   const user = await requireCadre(ctx)
   return inTransaction(async (tx) => {
-    const r = (await tx.collection('ratings').doc(input.ratingId).get()).data as unknown as RatingDoc | null
+    const r = await txGet<RatingDoc>(tx, 'ratings', input.ratingId)
     if (!r) throw new AppError('NOT_FOUND', '没有找到这条评价')
     if (r.cadreId !== user._id) throw new AppError('FORBIDDEN', '只能对评价自己的内容申诉')
     if (r.voided) throw new AppError('CONFLICT', '这条评价已经撤销了')

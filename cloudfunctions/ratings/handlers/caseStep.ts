@@ -6,6 +6,7 @@ import { requireManagerOf, requireStaff } from '../../_lib/auth'
 import { inTransaction } from '../../_lib/tx'
 import { caseStatusLabels } from '../../../types/service'
 import { bumpServiceStats, put, toCase, type CaseDoc, type StatDelta } from '../../_lib/service'
+import { txGet } from '../../_lib/by-id'
 
 /** One step of a 差评 case by a manager of the rated cadre; figures move in the case's period. */
 export async function caseStep(
@@ -16,7 +17,7 @@ export async function caseStep(
 ): Promise<BadReviewCase> {
   const user = await requireStaff(ctx)
   return inTransaction(async (tx) => {
-    const c = (await tx.collection('badReviewCases').doc(caseId).get()).data as unknown as CaseDoc | null
+    const c = await txGet<CaseDoc>(tx, 'badReviewCases', caseId)
     if (!c) throw new AppError('NOT_FOUND', '没有找到这件差评')
     requireManagerOf(user, c.orgPath, '只有被评价干部的上级管理员可以回访和整改')
     if (c.status !== from) throw new AppError('CONFLICT', `这件差评现在是「${caseStatusLabels[c.status]}」，不能做这一步`)

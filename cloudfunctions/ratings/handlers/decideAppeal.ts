@@ -7,6 +7,7 @@ import { requireManagerOf, requireStaff } from '../../_lib/auth'
 import { inTransaction } from '../../_lib/tx'
 import { voidedDelta } from '../../_lib/stat-rules'
 import { bumpServiceStats, put, toRating, type CaseDoc, type RatingDoc, type StatDelta } from '../../_lib/service'
+import { txGet } from '../../_lib/by-id'
 
 /**
  * A manager of the rated cadre voids a mistaken or malicious rating (or keeps it), with the reason
@@ -16,7 +17,7 @@ import { bumpServiceStats, put, toRating, type CaseDoc, type RatingDoc, type Sta
 export async function decideAppeal(input: z.output<typeof ratingsApi.decideAppeal.input>, ctx: RequestContext): Promise<Rating> {
   const user = await requireStaff(ctx)
   return inTransaction(async (tx) => {
-    const r = (await tx.collection('ratings').doc(input.ratingId).get()).data as unknown as RatingDoc | null
+    const r = await txGet<RatingDoc>(tx, 'ratings', input.ratingId)
     if (!r) throw new AppError('NOT_FOUND', '没有找到这条评价')
     requireManagerOf(user, r.orgPath, '只有被评价干部的上级管理员可以处理申诉')
     if (r.voided) throw new AppError('CONFLICT', '这条评价已经撤销了')
@@ -38,7 +39,7 @@ export async function decideAppeal(input: z.output<typeof ratingsApi.decideAppea
     await put(tx, 'ratings', next)
     let caseWasActive = false
     if (r.caseId) {
-      const c = (await tx.collection('badReviewCases').doc(r.caseId).get()).data as unknown as CaseDoc | null
+      const c = await txGet<CaseDoc>(tx, 'badReviewCases', r.caseId)
       if (c && c.active) {
         await put(tx, 'badReviewCases', { ...c, _id: r.caseId, status: 'voided', active: false })
         caseWasActive = true

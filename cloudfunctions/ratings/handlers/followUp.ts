@@ -6,6 +6,7 @@ import { findUserByOpenid } from '../../_lib/users'
 import { inTransaction } from '../../_lib/tx'
 import { put, ratingIdFor, type RatingDoc } from '../../_lib/service'
 import { STAFF_CANNOT_RATE, resolveTarget, sceneOf } from '../shared'
+import { txGet } from '../../_lib/by-id'
 
 /** 追评: once, by the resident who rated, on their own rating (not on a voided one). */
 export async function followUp(input: z.output<typeof ratingsApi.followUp.input>, ctx: RequestContext): Promise<{ message: string }> {
@@ -17,7 +18,7 @@ export async function followUp(input: z.output<typeof ratingsApi.followUp.input>
   if (await findUserByOpenid(openid)) throw new AppError('FORBIDDEN', STAFF_CANNOT_RATE)
   const id = ratingIdFor(target.kind, target.id, openid, target.round)
   return inTransaction(async (tx) => {
-    const r = (await tx.collection('ratings').doc(id).get()).data as unknown as RatingDoc | null
+    const r = await txGet<RatingDoc>(tx, 'ratings', id)
     if (!r) throw new AppError('NOT_FOUND', '您还没有评价，请先评价')
     if (r.voided) throw new AppError('CONFLICT', '这条评价已被撤销，不能追评')
     if (r.followUp) throw new AppError('CONFLICT', '每条评价只能追评一次')

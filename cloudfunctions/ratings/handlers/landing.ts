@@ -11,8 +11,9 @@ import { beijingDate } from '../../../types/rules/beijing-time'
 import { ratingWindowEnd, withinRatingWindow } from '../../../types/rules/service'
 import { serviceRulesFor } from '../../_lib/org-rules'
 import { caseIdFor, demandRound, ratingIdFor, type CaseDoc, type DemandDoc, type RatingDoc } from '../../_lib/service'
-import { STAFF_CANNOT_RATE, one, sceneOf } from '../shared'
+import { STAFF_CANNOT_RATE, sceneOf } from '../shared'
 import { _ } from '../../_lib/cloud'
+import { byId } from '../../_lib/by-id'
 
 /**
  * What a resident sees after scanning: the cadre's name, organisation and the date — no personal
@@ -25,7 +26,7 @@ export async function landing(input: z.output<typeof ratingsApi.landing.input>, 
   const scene = await sceneOf(input.scene)
   const [cadre, org, me, rules] = await Promise.all([
     findUserById(scene.cadreId),
-    one<OrgDoc>('orgs', scene.orgId),
+    byId<OrgDoc>('orgs', scene.orgId),
     findUserByOpenid(openid),
     serviceRulesFor(scene.orgPath, ctx.now)
   ])
@@ -40,14 +41,14 @@ export async function landing(input: z.output<typeof ratingsApi.landing.input>, 
   let round = 0
   let blocked: string | null = null
   if (scene.kind === 'visit') {
-    const v = await one<VisitDoc>('visits', scene.targetId)
+    const v = await byId<VisitDoc>('visits', scene.targetId)
     if (!v || v.status === 'rejected') throw new AppError('NOT_FOUND', '没有找到这次走访，二维码可能已失效')
     date = v.date
     pointName = v.pointName
     eventAt = new Date(v.visitedAt)
     targetKind = 'visit'
   } else if (scene.kind === 'demand') {
-    const d = await one<DemandDoc>('demands', scene.targetId)
+    const d = await byId<DemandDoc>('demands', scene.targetId)
     if (!d) throw new AppError('NOT_FOUND', '没有找到这件事，二维码可能已失效')
     if (d.closedAt) {
       date = beijingDate(d.closedAt)
@@ -56,7 +57,7 @@ export async function landing(input: z.output<typeof ratingsApi.landing.input>, 
     targetKind = 'demand'
     round = demandRound(d)
   } else {
-    const p = await one<LiaisonPointDoc>('liaisonPoints', scene.targetId)
+    const p = await byId<LiaisonPointDoc>('liaisonPoints', scene.targetId)
     pointName = p?.name ?? null
     blocked = '这是联系点的二维码，可以随时反映问题；评价请扫干部走访时出示的二维码'
   }
@@ -64,11 +65,11 @@ export async function landing(input: z.output<typeof ratingsApi.landing.input>, 
   let mine: RatingDoc | null = null
   let fix: Landing['fix'] = null
   if (targetKind) {
-    mine = await one<RatingDoc>('ratings', ratingIdFor(targetKind, scene.targetId, openid, round))
+    mine = await byId<RatingDoc>('ratings', ratingIdFor(targetKind, scene.targetId, openid, round))
     if (mine?.caseId) {
-      const c = await one<CaseDoc>('badReviewCases', mine.caseId)
+      const c = await byId<CaseDoc>('badReviewCases', mine.caseId)
       if (c && c.status === 'rectified' && c.rectification) {
-        const rated = Boolean(c.fixRating) || Boolean(await one<RatingDoc>('ratings', ratingIdFor('fix', caseIdFor(mine._id), openid)))
+        const rated = Boolean(c.fixRating) || Boolean(await byId<RatingDoc>('ratings', ratingIdFor('fix', caseIdFor(mine._id), openid)))
         fix = { result: c.rectification.result, rated, canRate: !rated && !own && withinRatingWindow(c.rectification.at, ctx.now, rules) }
       }
     }

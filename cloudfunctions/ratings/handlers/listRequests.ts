@@ -1,23 +1,16 @@
-import type { z } from '../../../types/zod'
+import { z } from '../../../types/zod'
+import { cursorKeys, packCursor } from '../../_lib/cursor'
 import type { ratingsApi } from '../../../types/api/ratings'
 import type { ImprovementRequest } from '../../../types/service'
 import { _ } from '../../_lib/cloud'
 import { collection } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
-import { AppError } from '../../_lib/errors'
 import { requireCadre } from '../../_lib/auth'
 import { rows } from '../../_lib/query'
 import { toRequest, type CaseDoc, type RatingDoc } from '../../_lib/service'
 
-const encode = (month: string, id: string) => Buffer.from(JSON.stringify([month, id])).toString('base64url')
-function decode(cursor: string): { month: string; id: string } | null {
-  try {
-    const [month, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [unknown, unknown]
-    return typeof month === 'string' && /^\d{4}-\d{2}$/.test(month) && typeof id === 'string' ? { month, id } : null
-  } catch {
-    return null
-  }
-}
+const encode = (month: string, id: string) => packCursor([month, id])
+const cursorShape = z.tuple([z.string().regex(/^\d{4}-\d{2}$/), z.string()])
 
 /**
  * The rated cadre's 整改 requests: what residents asked to be put right and by when, stripped of who asked, what
@@ -26,8 +19,8 @@ function decode(cursor: string): { month: string; id: string } | null {
  */
 export async function listRequests(input: z.output<typeof ratingsApi.listRequests.input>, ctx: RequestContext): Promise<{ items: ImprovementRequest[]; nextCursor: string | null }> {
   const user = await requireCadre(ctx)
-  const cursor = input.cursor ? decode(input.cursor) : null
-  if (input.cursor && !cursor) throw new AppError('BAD_REQUEST', '翻页参数不对，请从第一页重新加载')
+  const keys = cursorKeys(input.cursor, cursorShape)
+  const cursor = keys && { month: keys[0], id: keys[1] }
   // The month bound walks the index from the cursor's month; the rest of that month is stepped over in the query.
   const where = cursor
     ? _.and([{ cadreId: user._id, month: _.lte(cursor.month) }, _.or([{ month: _.lt(cursor.month) }, { _id: _.lt(cursor.id) }])])

@@ -10,7 +10,7 @@ import { rows } from '../../_lib/query'
 import { isRetryable } from '../../_lib/tx'
 import { RESIDENT_PAGE, h5SceneUrl, type SceneKind } from '../../../types/rules/service'
 import { newSceneCode, type DemandDoc, type SceneDoc } from '../../_lib/service'
-import { one } from '../shared'
+import { byId } from '../../_lib/by-id'
 
 /**
  * The QR code a cadre shows (a visit, a demand answered to the person) or prints (a liaison point's
@@ -34,20 +34,20 @@ export async function qr(input: z.output<typeof ratingsApi.qr.input>, ctx: Reque
 
 async function ownerOf(kind: SceneKind, targetId: string, user: UserDoc): Promise<{ cadreId: string; orgId: string; orgPath: string[]; sceneCode?: string | null; label?: string }> {
   if (kind === 'visit') {
-    const v = await one<VisitDoc>('visits', targetId)
+    const v = await byId<VisitDoc>('visits', targetId)
     if (!v) throw new AppError('NOT_FOUND', '没有找到这次走访')
     if (v.cadreId !== user._id) throw new AppError('FORBIDDEN', '只能出示自己走访的二维码')
     if (v.status === 'rejected') throw new AppError('CONFLICT', '这次外勤未通过审核，不能请群众评价')
     return v
   }
   if (kind === 'demand') {
-    const d = await one<DemandDoc>('demands', targetId)
+    const d = await byId<DemandDoc>('demands', targetId)
     if (!d) throw new AppError('NOT_FOUND', '没有找到这条诉求')
     if (d.cadreId !== user._id) throw new AppError('FORBIDDEN', '只能出示自己办理的诉求的二维码')
     if (d.status !== 'closed') throw new AppError('CONFLICT', '办结并答复群众后，才能请群众评价')
     return d
   }
-  const p = await one<LiaisonPointDoc>('liaisonPoints', targetId)
+  const p = await byId<LiaisonPointDoc>('liaisonPoints', targetId)
   if (!p) throw new AppError('NOT_FOUND', '没有找到这个联系点')
   if (p.cadreId !== user._id) throw new AppError('FORBIDDEN', '只能生成自己联系点的二维码')
   return { cadreId: user._id, orgId: user.orgId, orgPath: user.orgPath, label: p.name }

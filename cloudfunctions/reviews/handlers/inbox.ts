@@ -9,6 +9,7 @@ import { requireManager, requireManagerOf, requireStaff } from '../../_lib/auth'
 import { TIE_SLACK, decodeCursor, pageAfter } from '../../_lib/paging'
 import { rows } from '../../_lib/query'
 import { collectionOf, readId, summaryOf, titleOf, type Target } from '../shared'
+import { byId } from '../../_lib/by-id'
 
 /**
  * What a leader has to read: a unit's newest 民情日记 or 调研报告 (index org_time of each), with what the leader has
@@ -18,7 +19,7 @@ export async function inbox(input: z.output<typeof reviewsInput.inbox>, ctx: Req
   const user = await requireStaff(ctx)
   requireManager(user)
   const orgId = input.orgId ?? user.orgId
-  const [org] = await rows<OrgDoc>(collection('orgs').where({ _id: orgId }).limit(1))
+  const org = await byId<OrgDoc>('orgs', orgId)
   if (!org) throw new AppError('NOT_FOUND', '没有找到这个单位')
   requireManagerOf(user, org.path, '您只能批阅自己管理范围内的内容')
   const cursor = decodeCursor(input.cursor)

@@ -7,6 +7,7 @@ import { requireManager, requireManagerOf, requireStaff } from '../../_lib/auth'
 import { rows } from '../../_lib/query'
 import { inTransaction } from '../../_lib/tx'
 import { collectionOf, readId, summaryOf, targetOf, titleOf, toReview, type ReviewDoc, type Target } from '../shared'
+import { txGet } from '../../_lib/by-id'
 
 /**
  * 已阅, 批示 or 采纳 by a leader above the author. In one transaction: the review (its _id makes a retry — and a second
@@ -39,7 +40,7 @@ export async function mark(input: z.output<typeof reviewsInput.mark>, ctx: Reque
     createdAt: ctx.now
   }
   return inTransaction(async (tx) => {
-    const there = (await tx.collection('workReviews').doc(id).get()).data as unknown as ReviewDoc | null
+    const there = await txGet<ReviewDoc>(tx, 'workReviews', id)
     const ref = tx.collection(collectionOf(input.targetKind)).doc(t._id)
     const cur = (await ref.get()).data as unknown as Target | null
     if (!cur) throw new AppError('NOT_FOUND', '这篇内容已被删除')

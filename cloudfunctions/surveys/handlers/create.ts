@@ -11,6 +11,7 @@ import { rows } from '../../_lib/query'
 import { isRetryable } from '../../_lib/tx'
 import { emptyTally } from '../../../types/rules/surveys'
 import { newSecret, newSurveyCode, orgName, toSurvey, type SurveyDoc, type TemplateDoc } from '../shared'
+import { byId } from '../../_lib/by-id'
 
 type Input = z.output<typeof surveysInput.create>
 
@@ -19,7 +20,7 @@ export async function create(input: Input, ctx: RequestContext): Promise<Survey>
   const user = await requireStaff(ctx)
   const fields = checkFields(input, ctx.now)
   if (input.templateId && !starterTemplates.some((t) => t.id === input.templateId)) {
-    const [t] = await rows<TemplateDoc>(collection('surveyTemplates').where({ _id: input.templateId }).limit(1))
+    const t = await byId<TemplateDoc>('surveyTemplates', input.templateId)
     if (!t || !user.orgPath.includes(t.orgId)) throw new AppError('NOT_FOUND', '没有找到这个模板')
   }
   if (input.visitId) {

@@ -8,6 +8,7 @@ import { findUserById, requireManagerOf, requireSelfOrManager, requireStaff } fr
 import { TIE_SLACK, decodeCursor, pageAfter } from '../../_lib/paging'
 import { rows } from '../../_lib/query'
 import { toSummary, type SurveyDoc } from '../shared'
+import { byId } from '../../_lib/by-id'
 
 /**
  * Newest first, in index order: the caller's own (owner_time), one author of the caller's subtree (owner_time), or
@@ -17,7 +18,7 @@ export async function list(input: z.output<typeof surveysInput.list>, ctx: Reque
   const user = await requireStaff(ctx)
   let where: Record<string, unknown>
   if (input.orgId) {
-    const [org] = await rows<OrgDoc>(collection('orgs').where({ _id: input.orgId }).limit(1))
+    const org = await byId<OrgDoc>('orgs', input.orgId)
     if (!org) throw new AppError('NOT_FOUND', '没有找到这个单位')
     requireManagerOf(user, org.path, '您只能查看自己管理范围内单位的问卷')
     where = { orgPath: org._id }

@@ -1,4 +1,5 @@
-import type { z } from '../../../types/zod'
+import { z } from '../../../types/zod'
+import { cursorKeys, packCursor } from '../../_lib/cursor'
 import type { surveysInput } from '../../../types/surveys'
 import { MIN_RESULTS } from '../../../types/rules/surveys'
 import { _ } from '../../_lib/cloud'
@@ -9,12 +10,8 @@ import { requireStaff } from '../../_lib/auth'
 import { rows } from '../../_lib/query'
 import { requireReader, surveyOrThrow, type AnswerDoc } from '../shared'
 
-const encode = (id: string) => Buffer.from(id).toString('base64url')
-const decode = (c: string) => {
-  const id = Buffer.from(c, 'base64url').toString()
-  if (!/^[ap][A-Za-z0-9_-]{1,40}$/.test(id)) throw new AppError('BAD_REQUEST', '翻页参数不对，请从第一页重新加载')
-  return id
-}
+const encode = (id: string) => packCursor([id])
+const answerId = z.tuple([z.string().regex(/^[ap][A-Za-z0-9_-]{1,40}$/)])
 
 /** The written answers to one question, in _id order (random: no order of arrival), from index survey_texts. */
 export async function texts(input: z.output<typeof surveysInput.texts>, ctx: RequestContext) {
@@ -24,7 +21,7 @@ export async function texts(input: z.output<typeof surveysInput.texts>, ctx: Req
   const q = s.questions.find((x) => x.id === input.questionId)
   if (!q || q.kind !== 'text') throw new AppError('BAD_REQUEST', '这道题不是简答题')
   if ((s.tally?.total ?? 0) < MIN_RESULTS) return { items: [], nextCursor: null }
-  const after = input.cursor ? decode(input.cursor) : null
+  const after = cursorKeys(input.cursor, answerId)?.[0] ?? null
   const docs = await rows<AnswerDoc>(
     collection('surveyAnswers')
       .where({ surveyId: s._id, texts: q.id, ...(after ? { _id: _.gt(after) } : {}) })

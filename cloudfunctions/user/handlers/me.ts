@@ -5,6 +5,7 @@ import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { countOf, rows } from '../../_lib/query'
 import { findUserByOpenid } from '../../_lib/users'
+import { byId } from '../../_lib/by-id'
 
 const MAX_POINTS = 50
 
@@ -15,12 +16,11 @@ export async function me(_input: Record<string, never>, ctx: RequestContext): Pr
   if (!user) {
     return { name: '群众', role: 'resident', org: null, liaisonPoints: [], contactCount: 0 }
   }
-  const [orgs, points, contacts] = await Promise.all([
-    rows<OrgDoc>(collection('orgs').where({ _id: user.orgId }).limit(1)),
+  const [org, points, contacts] = await Promise.all([
+    byId<OrgDoc>('orgs', user.orgId),
     rows<LiaisonPointDoc>(collection('liaisonPoints').where({ cadreId: user._id }).orderBy('name', 'asc').limit(MAX_POINTS)),
     countOf(collection('contacts').where({ cadreId: user._id }))
   ])
-  const org = orgs[0] ?? null
   return {
     id: user._id,
     name: user.name,

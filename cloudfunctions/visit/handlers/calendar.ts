@@ -1,6 +1,6 @@
 import type { z } from '../../../types/zod'
 import type { visitApi } from '../../../types/api/visit'
-import type { Calendar } from '../../../types/cadre-work'
+import type { Calendar } from '../../../types/visits'
 import { isPauseKind } from '../../../types/cadre-periods'
 import { beijingMonth } from '../../../types/rules/beijing-time'
 import { lastDateOfMonth } from '../../../types/rules/pace'

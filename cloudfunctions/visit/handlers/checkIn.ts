@@ -1,5 +1,5 @@
 import type { z } from '../../../types/zod'
-import type { CheckInInput, CheckInResult } from '../../../types/cadre-work'
+import type { CheckInInput, CheckInResult } from '../../../types/visits'
 import { MIN_OFFLINE_MAX_AGE_MS, evaluateCheckIn, flagLabels, recordTime, type NeighbourFix } from '../../../types/rules/check-in'
 import { beijingDate, beijingMonth, beijingYear } from '../../../types/rules/beijing-time'
 import { formatDistance } from '../../../types/rules/geo'
@@ -9,10 +9,12 @@ import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireCadre } from '../../_lib/auth'
 import { isRetryable } from '../../_lib/tx'
-import { dayId, emptyStats, monthKindKey, statsId, toSummary, visitId } from '../shared'
+import { dayId, emptyStats, monthKindKey, statsId } from '../../_lib/visit-stat-rules'
+import { toSummary, visitId } from '../shared'
 import { incPlaceMonth } from '../../_lib/places'
 import { rows } from '../../_lib/query'
 import { effectiveRules } from '../../_lib/org-rules'
+import { byId } from '../../_lib/by-id'
 
 type Input = z.output<typeof CheckInInput>
 
@@ -36,14 +38,13 @@ export async function checkIn(input: Input, ctx: RequestContext): Promise<CheckI
   const month = beijingMonth(visitedAt)
   const date = beijingDate(visitedAt)
 
-  const [points, neighbours, [stats = null], [day = null], offlineMaxAgeMs] = await Promise.all([
-    rows<LiaisonPointDoc>(collection('liaisonPoints').where({ _id: input.pointId }).limit(1)),
+  const [point, neighbours, stats, day, offlineMaxAgeMs] = await Promise.all([
+    byId<LiaisonPointDoc>('liaisonPoints', input.pointId),
     neighbourFixes(user._id, visitedAt),
-    rows<VisitStatsDoc>(collection('visitStats').where({ _id: statsId(user._id, year) }).limit(1)),
-    rows<VisitDayDoc>(collection('visitDays').where({ _id: dayId(user._id, date) }).limit(1)),
+    byId<VisitStatsDoc>('visitStats', statsId(user._id, year)),
+    byId<VisitDayDoc>('visitDays', dayId(user._id, date)),
     offlineWindow(input, fix.capturedAt, user)
   ])
-  const point = points[0] as LiaisonPointDoc | undefined
   if (!point) throw new AppError('NOT_FOUND', '没有找到这个联系点，请刷新后重新选择')
   if (point.cadreId !== user._id) throw new AppError('FORBIDDEN', '这个联系点没有分配给您，请选择您自己的联系点')
   const verdict = evaluateCheckIn({
@@ -142,10 +143,7 @@ async function offlineWindow(input: Input, capturedAt: Date, user: UserDoc): Pro
   return rules.offlineHours * 60 * 60 * 1000
 }
 
-async function findVisit(id: string): Promise<VisitDoc | null> {
-  const data = await rows<unknown>(collection('visits').where({ _id: id }).limit(1))
-  return (data[0] as VisitDoc | undefined) ?? null
-}
+const findVisit = (id: string) => byId<VisitDoc>('visits', id)
 
 function replay(v: VisitDoc, input: Input): CheckInResult {
   if (v.pointId !== input.pointId) {

@@ -5,7 +5,8 @@ import type { VisitDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { inTransaction } from '../../_lib/tx'
-import { addReviewed, countVisit, readStats, writeStats } from '../shared'
+import { countVisit, readStats, writeStats } from '../../_lib/visit-stats'
+import { addReviewed } from '../../_lib/visit-stat-rules'
 import { confirmTarget } from '../confirm'
 
 /**

@@ -1,12 +1,13 @@
 import type { z } from '../../../types/zod'
 import type { visitApi } from '../../../types/api/visit'
-import type { VisitSummary } from '../../../types/cadre-work'
+import type { VisitSummary } from '../../../types/visits'
 import { _ } from '../../_lib/cloud'
 import { collection, type VisitDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireStaff, resolveCadre } from '../../_lib/auth'
-import { TIE_SLACK, decodeCursor, pageOf } from '../shared'
+import { TIE_SLACK, decodeCursor } from '../../_lib/paging'
+import { pageOf } from '../shared'
 import { rows } from '../../_lib/query'
 
 /** A cadre's visits, newest first, by the cadre_time index; cursor-based, each page reads about its size. */

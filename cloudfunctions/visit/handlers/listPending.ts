@@ -5,7 +5,8 @@ import { collection, type VisitDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireManager, requireStaff } from '../../_lib/auth'
-import { TIE_SLACK, decodeCursor, pageOf } from '../shared'
+import { TIE_SLACK, decodeCursor } from '../../_lib/paging'
+import { pageOf } from '../shared'
 import { rows } from '../../_lib/query'
 
 /** Managers: 外勤 waiting in their subtree, oldest first (org_status_time index). */

@@ -6,7 +6,7 @@ import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireManager, requireStaff } from '../../_lib/auth'
 import { rows } from '../../_lib/query'
-import { TIE_SLACK, decodeCursor } from '../shared'
+import { TIE_SLACK, decodeCursor } from '../../_lib/paging'
 import { pageAfter } from '../../_lib/paging'
 import { toPeriod } from '../periods'
 

@@ -1,14 +1,14 @@
 import type { z } from '../../../types/zod'
 import type { visitApi } from '../../../types/api/visit'
-import type { Progress } from '../../../types/cadre-work'
+import type { Progress } from '../../../types/visits'
 import { FIELDWORK_PER_MONTH, progressDays } from '../../../types/rules/check-in'
 import { beijingDate, beijingMonth, beijingYear } from '../../../types/rules/beijing-time'
 import { pauseOn, yearPace } from '../../../types/rules/pace'
-import { collection, type UserDoc, type VisitStatsDoc } from '../../_lib/collections'
+import { type UserDoc, type VisitStatsDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { requireStaff, resolveCadre } from '../../_lib/auth'
-import { statsId } from '../shared'
-import { rows } from '../../_lib/query'
+import { statsId } from '../../_lib/visit-stat-rules'
+import { byId } from '../../_lib/by-id'
 import { effectiveRules } from '../../_lib/org-rules'
 import { approvedPeriods, pausesOf } from '../../_lib/outcome-inputs'
 
@@ -23,13 +23,12 @@ export async function progress(input: z.output<typeof visitApi.progress.input>, 
   const cadre = await resolveCadre(user, input.cadreId)
   const thisYear = beijingYear(ctx.now)
   const year = input.year ?? thisYear
-  const [data, merged, periods] = await Promise.all([
-    rows<VisitStatsDoc>(collection('visitStats').where({ _id: statsId(cadre._id, year) }).limit(1)),
+  const [s, merged, periods] = await Promise.all([
+    byId<VisitStatsDoc>('visitStats', statsId(cadre._id, year)),
     effectiveRules(cadre.orgPath, year),
     approvedPeriods([cadre._id], [year])
   ])
   const target = merged.rules.daysTarget
-  const s = data[0]
   const days = s?.days ?? 0
   const today = beijingDate(ctx.now)
   const pauses = pausesOf(periods)

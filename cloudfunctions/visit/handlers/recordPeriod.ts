@@ -9,9 +9,10 @@ import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireStaff, resolveCadre } from '../../_lib/auth'
 import { rows } from '../../_lib/query'
-import { inTransaction } from '../../_lib/tx'
 import { effectiveRules } from '../../_lib/org-rules'
 import { countStay, toPeriod } from '../periods'
+import { byId } from '../../_lib/by-id'
+import { createOnce } from '../../_lib/create-once'
 
 type Input = z.output<typeof visitApi.recordPeriod.input>
 
@@ -26,7 +27,7 @@ export async function recordPeriod(input: Input, ctx: RequestContext): Promise<C
   const cadre = await resolveCadre(user, input.cadreId)
   const byManager = cadre._id !== user._id
   const id = `${cadre._id}_${input.submissionId}`
-  const [existing] = await rows<CadrePeriodDoc>(collection('cadrePeriods').where({ _id: id }).limit(1))
+  const existing = await byId<CadrePeriodDoc>('cadrePeriods', id)
   if (existing) return replay(existing, input)
 
   const today = beijingDate(ctx.now)
@@ -34,14 +35,21 @@ export async function recordPeriod(input: Input, ctx: RequestContext): Promise<C
   if (refusal) throw new AppError('BAD_REQUEST', refusal)
   const years = yearsOf(input.from, input.to)
   const [others, merged] = await Promise.all([
-    rows<CadrePeriodDoc>(collection('cadrePeriods').where({ cadreId: cadre._id, years: _.in(years) }).limit(PERIODS_PER_YEAR * years.length + 1)),
+    rows<CadrePeriodDoc>(
+      collection('cadrePeriods')
+        .where({ cadreId: cadre._id, years: _.in(years) })
+        .limit(PERIODS_PER_YEAR * years.length + 1)
+    ),
     effectiveRules(cadre.orgPath, years[0])
   ])
   for (const y of years) {
-    if (others.filter((o) => o.years.includes(y)).length >= PERIODS_PER_YEAR) throw new AppError('BAD_REQUEST', `${y} 年已经登记了 ${PERIODS_PER_YEAR} 条，不能再登记了`)
+    if (others.filter((o) => o.years.includes(y)).length >= PERIODS_PER_YEAR)
+      throw new AppError('BAD_REQUEST', `${y} 年已经登记了 ${PERIODS_PER_YEAR} 条，不能再登记了`)
   }
   const pause = isPauseKind(input.kind)
-  const clash = others.find((o) => (o.status === 'pending' || o.status === 'approved') && isPauseKind(o.kind) === pause && o.from <= input.to && o.to >= input.from)
+  const clash = others.find(
+    (o) => (o.status === 'pending' || o.status === 'approved') && isPauseKind(o.kind) === pause && o.from <= input.to && o.to >= input.from
+  )
   if (clash) throw new AppError('BAD_REQUEST', `这段时间已经登记过（${clash.from} 至 ${clash.to}），请先撤销那一条`)
 
   const approved = byManager || (pause && merged.rules.absenceApproval === 'self')
@@ -64,13 +72,16 @@ export async function recordPeriod(input: Input, ctx: RequestContext): Promise<C
     createdAt: ctx.now,
     updatedAt: ctx.now
   }
-  return inTransaction(async (tx) => {
-    const again = (await tx.collection('cadrePeriods').doc(id).get()).data as unknown as CadrePeriodDoc | null
-    if (again) return replay({ ...again, _id: id }, input)
-    const saved = { ...doc, countedDays: approved && !pause ? await countStay(tx, doc, ctx.now) : null }
-    await tx.collection('cadrePeriods').add({ data: { ...saved } as unknown as Record<string, unknown> })
-    return toPeriod(saved)
-  })
+  return createOnce<CadrePeriodDoc, CadrePeriod>(
+    'cadrePeriods',
+    id,
+    (found) => replay(found, input),
+    async (tx) => {
+      const saved = { ...doc, countedDays: approved && !pause ? await countStay(tx, doc, ctx.now) : null }
+      await tx.collection('cadrePeriods').add({ data: { ...saved } as unknown as Record<string, unknown> })
+      return toPeriod(saved)
+    }
+  )
 }
 
 function replay(p: CadrePeriodDoc, input: Input): CadrePeriod {

@@ -1,12 +1,14 @@
 import type { z } from '../../../types/zod'
 import type { visitApi } from '../../../types/api/visit'
-import { collection, type VisitDoc } from '../../_lib/collections'
+import { type VisitDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireManager, requireManagerOf, requireStaff } from '../../_lib/auth'
 import { inTransaction } from '../../_lib/tx'
-import { addReviewed, countVisit, readStats, toDetail, writeStats } from '../shared'
-import { rows } from '../../_lib/query'
+import { countVisit, readStats, writeStats } from '../../_lib/visit-stats'
+import { addReviewed } from '../../_lib/visit-stat-rules'
+import { toDetail } from '../shared'
+import { byId } from '../../_lib/by-id'
 
 type Input = z.output<typeof visitApi.review.input>
 type Output = z.input<typeof visitApi.review.output>
@@ -19,8 +21,7 @@ type Output = z.input<typeof visitApi.review.output>
 export async function review(input: Input, ctx: RequestContext): Promise<Output> {
   const user = await requireStaff(ctx)
   requireManager(user)
-  const data = await rows<unknown>(collection('visits').where({ _id: input.visitId }).limit(1))
-  const found = data[0] as VisitDoc | undefined
+  const found = await byId<VisitDoc>('visits', input.visitId)
   if (!found) throw new AppError('NOT_FOUND', '没有找到这条外勤记录')
   requireManagerOf(user, found.orgPath, '这条外勤不在您管理的范围内')
 

@@ -1,14 +1,14 @@
 import type { z } from '../../../types/zod'
-import type { VisitDetail, VisitRecordInput } from '../../../types/cadre-work'
-import { collection, type HouseholdDoc, type VisitDoc, type VisitRecordDoc } from '../../_lib/collections'
+import type { VisitDetail, VisitRecordInput } from '../../../types/visits'
+import { type HouseholdDoc, type VisitDoc, type VisitRecordDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireCadre } from '../../_lib/auth'
 import { inTransaction } from '../../_lib/tx'
 import { raiseDemandsFromVisit } from '../demands'
 import { RECORD_EDIT_DAYS, RECORD_EDIT_MS, toDetail } from '../shared'
-import { rows } from '../../_lib/query'
 import { keepVoice } from '../../_lib/voices'
+import { byId } from '../../_lib/by-id'
 
 type Input = z.output<typeof VisitRecordInput>
 
@@ -20,8 +20,7 @@ type Input = z.output<typeof VisitRecordInput>
  */
 export async function saveRecord(input: Input, ctx: RequestContext): Promise<VisitDetail> {
   const user = await requireCadre(ctx)
-  const data = await rows<unknown>(collection('visits').where({ _id: input.visitId }).limit(1))
-  const found = data[0] as VisitDoc | undefined
+  const found = await byId<VisitDoc>('visits', input.visitId)
   if (!found) throw new AppError('NOT_FOUND', '没有找到这次打卡，请先打卡再写走访记录')
   if (found.cadreId !== user._id) throw new AppError('FORBIDDEN', '只能填写自己的走访记录')
   if (ctx.now.getTime() > new Date(found.createdAt).getTime() + RECORD_EDIT_MS) {

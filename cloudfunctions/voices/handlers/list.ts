@@ -2,13 +2,13 @@ import type { z } from '../../../types/zod'
 import type { VoicePage, VoicesInput } from '../../../types/voices'
 import { beijingMonth } from '../../../types/rules/beijing-time'
 import { _ } from '../../_lib/cloud'
-import { collection, type OrgDoc } from '../../_lib/collections'
+import { type OrgDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireManagerOf, requireStaff, resolveCadre } from '../../_lib/auth'
 import { decodeGroupCursor, encodeGroupCursor, groupedPage } from '../../_lib/grouped-page'
-import { rows } from '../../_lib/query'
 import { namedVoices, type VoiceDoc } from '../../_lib/voices'
+import { byId } from '../../_lib/by-id'
 
 /**
  * 三问 of a month, grouped: a cadre's by liaison point (index cadre_month), a unit's whole subtree by unit and then
@@ -20,7 +20,7 @@ export async function list(input: z.output<typeof VoicesInput>, ctx: RequestCont
   let base: Record<string, unknown>
   let groups: string[]
   if (input.orgId) {
-    const [org] = await rows<OrgDoc>(collection('orgs').where({ _id: input.orgId }).limit(1))
+    const org = await byId<OrgDoc>('orgs', input.orgId)
     if (!org) throw new AppError('NOT_FOUND', '没有找到这个单位')
     requireManagerOf(user, org.path, '您只能查看自己管理范围内单位的三问记录')
     base = { orgPath: org._id, month }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { CheckInInput } from '../../../types/cadre-work'
+import type { CheckInInput } from '../../../types/visits'
 import { callCloud } from '../../services/cloud'
 import { toCloudError } from '../../services/reply'
 import { loadMe } from '../../services/me'

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Me } from '../../../types/models'
-import type { Progress } from '../../../types/cadre-work'
+import type { Progress } from '../../../types/visits'
 import { roles } from '../../../types/labels'
 import { BigButton } from '../../components/BigButton'
 import { Card, EmptyView, ErrorView, LoadingView } from '../../components/StateViews'

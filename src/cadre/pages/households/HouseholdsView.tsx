@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { FiveMustVisit } from '../../../../types/enums'
 import { fiveMustVisit } from '../../../../types/labels'
-import type { Household } from '../../../../types/cadre-work'
+import type { Household } from '../../../../types/households'
 import type { FourHundred } from '../../../../types/household-book'
 import { fourHundredKeys, fourHundredLabels, targetCount } from '../../../../types/rules/four-hundred'
 import { BigButton } from '../../../components/BigButton'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { LiaisonOverview } from '../../../../types/cadre-work'
+import type { LiaisonOverview } from '../../../../types/points'
 import { phoneProblem } from '../../../../types/rules/phone'
 import { BigButton } from '../../../components/BigButton'
 import { Field, TextInput } from '../../../components/Field'

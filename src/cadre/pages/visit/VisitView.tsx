@@ -1,6 +1,7 @@
 import { CONFIRM_WINDOW_HOURS } from '../../../../types/rules/cadre-periods'
 import { Text, View } from '@tarojs/components'
-import type { Household, RaisedProblem, VisitDetail } from '../../../../types/cadre-work'
+import type { Household } from '../../../../types/households'
+import type { RaisedProblem, VisitDetail } from '../../../../types/visits'
 import { problemHandlingLabels, demandStatusLabels, demandAreas, fiveMustVisit, fourInto, workMethods } from '../../../../types/labels'
 import { formatDistance } from '../../../../types/rules/geo'
 import { flagLabels } from '../../../../types/rules/check-in'

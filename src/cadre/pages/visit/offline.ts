@@ -3,7 +3,7 @@
  * (its point, capture time and the cadre's own words), a visit opened before is shown as it was kept, and one
  * only seen in the recent list is shown from its summary when it had no record yet.
  */
-import type { VisitDetail, VisitPage } from '../../../../types/cadre-work'
+import type { VisitDetail, VisitPage } from '../../../../types/visits'
 import type { Me } from '../../../../types/models'
 import { beijingDate } from '../../../../types/rules/beijing-time'
 import { RECORD_EDIT_MS } from '../../../../types/rules/check-in'

@@ -1,5 +1,5 @@
 import type { FourInto, WorkMethod, DemandArea } from '../../../../types/enums'
-import type { VisitDetail } from '../../../../types/cadre-work'
+import type { VisitDetail } from '../../../../types/visits'
 import type { ActionInput } from '../../../../types/api'
 
 export type Handling = 'immediate' | 'coordinate' | 'report'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { VisitSummary } from '../../../../types/cadre-work'
+import type { VisitSummary } from '../../../../types/visits'
 import { BigButton } from '../../../components/BigButton'
 import { ListFooter, RefreshError, listState } from '../../../components/ListFooter'
 import { Card, EmptyView } from '../../../components/StateViews'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { CadreRef, LiaisonOverview } from '../../../../types/cadre-work'
+import type { CadreRef, LiaisonOverview } from '../../../../types/points'
 import { BigButton } from '../../../components/BigButton'
 import { ListFooter, RefreshError, listState } from '../../../components/ListFooter'
 import { Card, EmptyView, ErrorView, LoadingView } from '../../../components/StateViews'

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import { PointFields, type CadreRef, type LiaisonOverview, type LiaisonPoint } from '../../../../types/cadre-work'
+import { PointFields, type CadreRef, type LiaisonOverview, type LiaisonPoint } from '../../../../types/points'
 import { fourInto, type FourInto } from '../../../../types/labels'
+import { MAX_RADIUS_M, MIN_RADIUS_M } from '../../../../types/rules/check-in'
 import { BigButton } from '../../../components/BigButton'
 import { Chips, optionsOf } from '../../../components/Chips'
 import { Field, TextInput } from '../../../components/Field'
@@ -9,8 +10,6 @@ import { Card, EmptyView, ErrorView, LoadingView } from '../../../components/Sta
 import type { CloudState } from '../../../hooks/useCloud'
 import type { PagedState } from '../../../hooks/usePaged'
 import './index.scss'
-
-export const DEFAULT_RADIUS_M = 500
 
 /** The form as typed: numbers stay text until checked, so a half-typed "36." is not lost. */
 export interface PointDraft {
@@ -26,7 +25,7 @@ export interface PointDraft {
 
 export type PointInput = { name: string; kind: FourInto; address: string; location: { lat: number; lng: number }; radiusM?: number }
 
-export const newPointDraft = (cadreId: string): PointDraft => ({ name: '', kind: null, address: '', lat: '', lng: '', radius: String(DEFAULT_RADIUS_M), cadreId })
+export const newPointDraft = (cadreId: string): PointDraft => ({ name: '', kind: null, address: '', lat: '', lng: '', radius: '', cadreId })
 
 export const draftOf = (pt: LiaisonPoint): PointDraft => ({
   name: pt.name,
@@ -47,7 +46,8 @@ export function checkPoint(d: PointDraft, mapPicker: boolean): { ok: true; field
   const lng = d.lng.trim()
   const radius = d.radius.trim()
   const hasLocation = lat !== '' && lng !== ''
-  const radiusM = radius === '' ? DEFAULT_RADIUS_M : Number(radius)
+  // Left blank: the server applies the unit's default (制度: checkInRadiusM), or keeps an edited point's fence.
+  const radiusM = radius === '' ? undefined : Number(radius)
   const parsed = PointFields.safeParse({
     name: d.name,
     kind: d.kind ?? undefined,
@@ -63,7 +63,7 @@ export function checkPoint(d: PointDraft, mapPicker: boolean): { ok: true; field
   else if (field === 'location' && !hasLocation) message = mapPicker ? '请点“在地图上选点”选择联系点的位置' : '请填写联系点的纬度和经度'
   else if (field === 'location' && issue?.path[1] === 'lat' && !Number.isFinite(Number(lat))) message = '纬度应为数字'
   else if (field === 'location' && issue?.path[1] === 'lng' && !Number.isFinite(Number(lng))) message = '经度应为数字'
-  else if (field === 'radiusM' && !Number.isFinite(radiusM)) message = '打卡范围应为数字（米）'
+  else if (field === 'radiusM' && !Number.isFinite(radiusM ?? 0)) message = '打卡范围应为数字（米）'
   return { ok: false, message }
 }
 
@@ -152,8 +152,8 @@ export function PointView(p: PointViewProps) {
             <TextInput value={d.lng} onChange={(lng) => set({ lng })} type='digit' maxlength={20} placeholder='例如 101.7949' testId='point-lng' />
           </Field>
         )}
-        <Field label='打卡范围（米）' hint={`在这个距离以内打卡算到了联系点。一般 ${DEFAULT_RADIUS_M} 米，可填 50 到 5000。`}>
-          <TextInput value={d.radius} onChange={(radius) => set({ radius })} type='number' maxlength={4} testId='point-radius' />
+        <Field label='打卡范围（米）' hint={`在这个距离以内打卡算到了联系点。可填 ${MIN_RADIUS_M} 到 ${MAX_RADIUS_M}；不填就用本单位定的范围。`}>
+          <TextInput value={d.radius} onChange={(radius) => set({ radius })} type='number' maxlength={4} placeholder='不填用单位默认' testId='point-radius' />
         </Field>
       </Card>
       {p.reassign ? <Reassign {...p.reassign} current={o.cadre} chosen={d.cadreId} onChoose={(cadreId) => set({ cadreId })} /> : null}

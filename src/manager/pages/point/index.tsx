@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { CadreRef } from '../../../../types/cadre-work'
+import type { CadreRef } from '../../../../types/points'
 import { useCloud } from '../../../hooks/useCloud'
 import { usePaged, type Page } from '../../../hooks/usePaged'
 import { callCloud } from '../../../services/cloud'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { VisitSummary } from '../../../../types/cadre-work'
+import type { VisitSummary } from '../../../../types/visits'
 import { fourInto } from '../../../../types/labels'
 import { flagLabels } from '../../../../types/rules/check-in'
 import { formatDistance } from '../../../../types/rules/geo'

@@ -1,69 +1,16 @@
 /**
- * The cadre's daily tool: 两联, 走访打卡, 走访记录, 90 天, 五必访. Shapes the pages and the cloud
- * functions share. Instants travel as ISO strings; Beijing dates as 'YYYY-MM-DD'.
+ * 走访打卡, 走访记录 and the 90 days: the visit schemas the pages and the `visit` function share. Instants travel
+ * as ISO strings; Beijing dates as 'YYYY-MM-DD'.
  */
 import { z } from './zod'
 import { idOf, optionalText, requiredText } from './text-fields'
-import { DemandArea, FiveMustVisit, FourInto, WorkMethod } from './enums'
-import { GeoPoint } from './models'
-import { MOBILE_IN_TEXT, PHONE_FORMAT, PHONE_MISSING, PHONE_RE } from './rules/phone'
+import { DemandArea, FourInto, WorkMethod } from './enums'
 import { demandStatusLabels, ids, problemHandlingLabels, visitStatusLabels } from './labels'
+import { CadreRef, Location } from './points'
 
 const isoInstant = (what: string) => z.iso.datetime({ offset: true, error: `${what}应为带时区的时间（ISO 格式）` })
 
 export const Cursor = z.string().max(200).optional()
-
-/** GCJ-02 coordinates with Chinese messages (NaN, Infinity and out-of-range values are refused). */
-export const Location = z.object({
-  lat: z.number({ error: '纬度应为数字' }).min(-90, { error: '纬度应在 -90 到 90 之间' }).max(90, { error: '纬度应在 -90 到 90 之间' }),
-  lng: z.number({ error: '经度应为数字' }).min(-180, { error: '经度应在 -180 到 180 之间' }).max(180, { error: '经度应在 -180 到 180 之间' })
-})
-
-// ---------------------------------------------------------------- 两联
-
-export const LiaisonPoint = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: FourInto,
-  address: z.string(),
-  location: GeoPoint,
-  radiusM: z.number().int().positive(),
-  orgId: z.string(),
-  cadreId: z.string()
-})
-export type LiaisonPoint = z.infer<typeof LiaisonPoint>
-
-export const Contact = z.object({
-  id: z.string(),
-  name: z.string(),
-  relation: z.string(),
-  /** In clear for the cadre and their managers, masked (138****1234) for anyone else. */
-  phone: z.string(),
-  phoneMasked: z.boolean()
-})
-export type Contact = z.infer<typeof Contact>
-
-export const CadreRef = z.object({ id: z.string(), name: z.string(), title: z.string().optional(), orgId: z.string() })
-export type CadreRef = z.infer<typeof CadreRef>
-
-export const LiaisonOverview = z.object({
-  cadre: CadreRef,
-  points: z.array(LiaisonPoint),
-  contacts: z.array(Contact),
-  /** 两联 complete: at least one liaison point and one contact person. */
-  complete: z.boolean()
-})
-export type LiaisonOverview = z.infer<typeof LiaisonOverview>
-
-export const PointFields = z.object({
-  name: requiredText(50, '联系点名称').refine((s) => !MOBILE_IN_TEXT.test(s), { error: '联系点名称会印在铭牌上给群众看，请不要写电话号码' }),
-  kind: FourInto,
-  address: requiredText(100, '地址'),
-  location: Location,
-  radiusM: z.number().int({ error: '打卡范围应为整数米' }).min(50, { error: '打卡范围至少 50 米' }).max(5000, { error: '打卡范围最多 5000 米' }).optional()
-})
-
-export const Phone = z.string({ error: PHONE_MISSING }).trim().regex(PHONE_RE, { error: PHONE_FORMAT })
 
 // ---------------------------------------------------------------- 走访打卡
 
@@ -248,36 +195,4 @@ export const Calendar = z.object({
   /** Approved 请假/培训/抽调 overlapping the range (the pace pauses on those dates). */
   paused: z.array(z.object({ kind: z.enum(['leave', 'training', 'secondment']), from: z.string(), to: z.string() }))
 })
-
-// ---------------------------------------------------------------- 五必访
-
-export const Household = z.object({
-  id: z.string(),
-  kind: FiveMustVisit,
-  /** Minimal personal data: e.g. "王**家" or "东关村 3 组 李大爷". */
-  displayName: z.string(),
-  area: z.string(),
-  cadreId: z.string(),
-  orgId: z.string(),
-  lastVisitAt: z.string().nullable(),
-  visitsThisYear: z.number().int(),
-  neverVisited: z.boolean()
-})
-export type Household = z.infer<typeof Household>
-
-export const HouseholdFields = z.object({
-  kind: FiveMustVisit,
-  displayName: requiredText(20, '户的称呼'),
-  area: requiredText(100, '所在片区或地址')
-})
-
-export const Coverage = z.object({
-  year: z.number().int(),
-  total: z.number().int(),
-  /** 四个百家「进百家门」: households with at least one visit this year. */
-  entered: z.number().int(),
-  neverVisited: z.number().int()
-})
-
-export const FiveMustVisitFilter = FiveMustVisit.optional()
 export type Calendar = z.infer<typeof Calendar>
