@@ -48,7 +48,7 @@ const staff: CallerKind[] = ['owner', 'peerCadre', ...managers]
 function allow(ok: readonly CallerKind[], extra: Omit<AccessRule, 'who'> & { denied?: Partial<Record<CallerKind, Outcome>> } = {}): AccessRule {
   const { denied, ...rest } = extra
   const who = Object.fromEntries(
-    callerKinds.map((k) => [k, ok.includes(k) ? 'ok' : denied?.[k] ?? (k === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN')])
+    callerKinds.map((k) => [k, ok.includes(k) ? 'ok' : (denied?.[k] ?? (k === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN'))])
   ) as Record<CallerKind, Outcome>
   return { ...rest, who }
 }
@@ -242,8 +242,12 @@ export const access: { [F in FunctionName]?: { [A in ActionName<F>]?: AccessRule
     /** Of the owner's county: its managers up the tree; a sibling county's or another system's manager is refused. */
     start: allow(ownersManagers),
     /** Staff may have jobs of their own (a cadre's pack or survey answers): another's job id is simply not found. */
-    continue: allow(['countyManager'], { denied: { owner: 'NOT_FOUND', peerCadre: 'NOT_FOUND', siblingManager: 'NOT_FOUND', otherSystemManager: 'NOT_FOUND', provinceAdmin: 'NOT_FOUND' } }),
-    status: allow(['countyManager'], { denied: { owner: 'NOT_FOUND', peerCadre: 'NOT_FOUND', siblingManager: 'NOT_FOUND', otherSystemManager: 'NOT_FOUND', provinceAdmin: 'NOT_FOUND' } }),
+    continue: allow(['countyManager'], {
+      denied: { owner: 'NOT_FOUND', peerCadre: 'NOT_FOUND', siblingManager: 'NOT_FOUND', otherSystemManager: 'NOT_FOUND', provinceAdmin: 'NOT_FOUND' }
+    }),
+    status: allow(['countyManager'], {
+      denied: { owner: 'NOT_FOUND', peerCadre: 'NOT_FOUND', siblingManager: 'NOT_FOUND', otherSystemManager: 'NOT_FOUND', provinceAdmin: 'NOT_FOUND' }
+    }),
     /** Each manager's own jobs. */
     list: allow(managers)
   },

@@ -78,7 +78,9 @@ async function main(): Promise<void> {
       }
       if (!messages.length) console.log('(outbox is empty)')
       for (const m of messages) {
-        const fields = Object.entries(m.data ?? {}).map(([k, v]) => `${k}=${v?.value}`).join(' ')
+        const fields = Object.entries(m.data ?? {})
+          .map(([k, v]) => `${k}=${v?.value}`)
+          .join(' ')
         console.log(`${m.at}  ${m.errcode === 0 ? 'sent' : `errcode ${m.errcode}`}  to ${m.touser}  ${m.template_id}  ${m.page ?? ''}  ${fields}`)
       }
       return

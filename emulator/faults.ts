@@ -101,7 +101,13 @@ export function installFaults(server: EmulatorServer, pool: FunctionPool): void 
    * without error: a cheap way for a test to see whether a call wrote anything (GET /__/db/writes).
    */
   let writes = 0
-  const writeActions = new Set(['database.insertDocument', 'database.modifyDocument', 'database.modifyAndReturnDoc', 'database.removeDocument', 'database.addCollection'])
+  const writeActions = new Set([
+    'database.insertDocument',
+    'database.modifyDocument',
+    'database.modifyAndReturnDoc',
+    'database.removeDocument',
+    'database.addCollection'
+  ])
   async function counted(action: string, body: Record<string, unknown>, reply: Promise<Record<string, unknown>>) {
     const r = await reply
     if (action === 'database.commitTransaction' || (writeActions.has(action) && !body.transactionId)) writes += 1
@@ -112,7 +118,7 @@ export function installFaults(server: EmulatorServer, pool: FunctionPool): void 
   server.route('POST', '/__/faults', async (req, res) => {
     try {
       const body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8')) as unknown
-      const specs = body && typeof body === 'object' && Array.isArray((body as { faults?: unknown }).faults) ? ((body as { faults: unknown[] }).faults) : [body]
+      const specs = body && typeof body === 'object' && Array.isArray((body as { faults?: unknown }).faults) ? (body as { faults: unknown[] }).faults : [body]
       const added = specs.map((s) => ({ id: randomUUID(), spec: validSpec(s), seen: 0, fired: 0 }))
       faults.push(...added)
       sendJson(res, 200, added.length === 1 && specs[0] === body ? { id: added[0].id } : { ids: added.map((f) => f.id) })

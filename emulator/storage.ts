@@ -78,8 +78,7 @@ export function installStorage(server: EmulatorServer, dataDir: string, envId: s
   /** Upload authorizations handed out by getUploadMetadata: authorization -> cloudPath. */
   const uploads = new Map<string, { cloudPath: string; expires: number }>()
 
-  const sign = (cloudPath: string, expires: number) =>
-    createHmac('sha256', secret).update(`${cloudPath}\n${expires}`).digest('hex').slice(0, 32)
+  const sign = (cloudPath: string, expires: number) => createHmac('sha256', secret).update(`${cloudPath}\n${expires}`).digest('hex').slice(0, 32)
 
   /** Maps a fileID to a cloud path in our bucket, or undefined when it is not one of ours. */
   const pathOf = (id: unknown): string | undefined => {

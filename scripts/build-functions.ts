@@ -175,7 +175,9 @@ async function main(): Promise<void> {
   }
   const started = Date.now()
   await buildFunctions(flavour, names)
-  console.log(`built ${names.length} cloud functions (${flavour}) into ${path.relative(root, outRoots[flavour])} in ${Date.now() - started} ms: ${names.join(', ')}`)
+  console.log(
+    `built ${names.length} cloud functions (${flavour}) into ${path.relative(root, outRoots[flavour])} in ${Date.now() - started} ms: ${names.join(', ')}`
+  )
 }
 
 if (require.main === module) {

@@ -41,12 +41,34 @@ async function main() {
         const c = cadres[n % cadres.length]
         const createdAt = new Date(start2026 + Math.floor((n / total) * 300 * 86_400_000))
         docs.push({
-          _id: `gen-${String(n).padStart(7, '0')}`, source: 'cadre', visitId: null, viaScene: null, residentOpenid: null,
-          cadreId: c._id, cadreName: c.name, orgId: c.orgId, orgPath: c.orgPath, area: 'living', urgency: 'general',
-          text: `群众反映小区路灯不亮、下水道堵塞，希望尽快处理（第 ${n} 件）`, contact: { name: '王大姐', phone: '13912345678' },
-          status: n % 3 ? 'closed' : 'open', active: n % 3 === 0, path: n % 3 ? 'immediate' : null, plannedPath: null, department: null,
-          deadlineAt: new Date(createdAt.getTime() + 7 * 86_400_000), finishedAt: n % 3 ? createdAt : null, closedAt: n % 3 ? createdAt : null,
-          reply: n % 3 ? '已经修好并告知群众' : null, supervised: 0, timeline: [], sceneCode: null, rating: null, createdAt, updatedAt: createdAt
+          _id: `gen-${String(n).padStart(7, '0')}`,
+          source: 'cadre',
+          visitId: null,
+          viaScene: null,
+          residentOpenid: null,
+          cadreId: c._id,
+          cadreName: c.name,
+          orgId: c.orgId,
+          orgPath: c.orgPath,
+          area: 'living',
+          urgency: 'general',
+          text: `群众反映小区路灯不亮、下水道堵塞，希望尽快处理（第 ${n} 件）`,
+          contact: { name: '王大姐', phone: '13912345678' },
+          status: n % 3 ? 'closed' : 'open',
+          active: n % 3 === 0,
+          path: n % 3 ? 'immediate' : null,
+          plannedPath: null,
+          department: null,
+          deadlineAt: new Date(createdAt.getTime() + 7 * 86_400_000),
+          finishedAt: n % 3 ? createdAt : null,
+          closedAt: n % 3 ? createdAt : null,
+          reply: n % 3 ? '已经修好并告知群众' : null,
+          supervised: 0,
+          timeline: [],
+          sceneCode: null,
+          rating: null,
+          createdAt,
+          updatedAt: createdAt
         })
       }
       await db.collection('demands').add({ data: docs })
@@ -63,10 +85,26 @@ async function main() {
       const file = path.join(functionsDir, 'exports', 'index.js')
       const script = `const {main}=require(${JSON.stringify(file)});(async()=>{const t=Date.now();let r=await main({action:'start',jobId:'${randomUUID()}',kind:'demands',period:'2026'});let calls=1;while(r.ok&&r.data.status==='running'){r=await main({action:'continue',jobId:r.data.jobId});calls++}const hwm=/VmHWM:\\s+(\\d+)/.exec(require('fs').readFileSync('/proc/self/status','utf8'))[1];console.log(JSON.stringify({ok:r.ok,status:r.ok&&r.data.status,rows:r.ok&&r.data.rowsDone,calls,seconds:(Date.now()-t)/1000,peakMB:Math.round(hwm/102.4)/10}))})()`
       const out = spawnSync(process.execPath, [`--max-old-space-size=${mb}`, '-e', script], {
-        env: { PATH: process.env.PATH, TZ: 'UTC', ...scfEnv(emu.url), WX_OPENID: admin, WX_APPID: 'wx-local', WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', SILENCE: 'true' },
+        env: {
+          PATH: process.env.PATH,
+          TZ: 'UTC',
+          ...scfEnv(emu.url),
+          WX_OPENID: admin,
+          WX_APPID: 'wx-local',
+          WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
+          SILENCE: 'true'
+        },
         encoding: 'utf8'
       })
-      console.log(`with --max-old-space-size=${mb}: ${out.stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop() ?? out.stderr.slice(-2000)}`)
+      console.log(
+        `with --max-old-space-size=${mb}: ${
+          out.stdout
+            .trim()
+            .split('\n')
+            .filter((l) => l.startsWith('{'))
+            .pop() ?? out.stderr.slice(-2000)
+        }`
+      )
       return
     }
     const jobId = randomUUID()
@@ -94,13 +132,27 @@ async function main() {
     clearInterval(sampler)
     for (const pid of instancesOf(emu.process.pid!, 'exports')) peak = Math.max(peak, peakMB(pid))
     const seconds = (Date.now() - started) / 1000
-    console.log(`export ${job.status}: ${job.rowsDone} rows (estimated ${job.estimatedTotal}), ${calls} call(s) [${callTimes.map((t) => (t / 1000).toFixed(1)).join(' s, ')} s], ${seconds.toFixed(1)} s in all`)
+    console.log(
+      `export ${job.status}: ${job.rowsDone} rows (estimated ${job.estimatedTotal}), ${calls} call(s) [${callTimes.map((t) => (t / 1000).toFixed(1)).join(' s, ')} s], ${seconds.toFixed(1)} s in all`
+    )
     console.log(`file ${job.fileName}: ${((job.size ?? 0) / 1024 / 1024).toFixed(1)} MB`)
-    const inv = ((await (await fetch(`${emu.url}/__/invocations`)).json()) as { invocations: { fn: string; action: string; ms: number; meter: { dbOps: number; docsExamined: number; docsReturned: number } }[] }).invocations
+    const inv = (
+      (await (await fetch(`${emu.url}/__/invocations`)).json()) as {
+        invocations: { fn: string; action: string; ms: number; meter: { dbOps: number; docsExamined: number; docsReturned: number } }[]
+      }
+    ).invocations
     for (const v of inv.filter((x) => x.fn === 'exports').reverse()) {
-      console.log(`  ${v.action}: ${(v.ms / 1000).toFixed(1)} s, ${v.meter.dbOps} db ops, ${v.meter.docsExamined} docs examined for ${v.meter.docsReturned} returned`)
+      console.log(
+        `  ${v.action}: ${(v.ms / 1000).toFixed(1)} s, ${v.meter.dbOps} db ops, ${v.meter.docsExamined} docs examined for ${v.meter.docsReturned} returned`
+      )
     }
-    if (process.env.SHOW_DB) console.log(logs.filter((l) => l.includes('[db]') || l.includes('[exports]')).slice(-20).join('\n'))
+    if (process.env.SHOW_DB)
+      console.log(
+        logs
+          .filter((l) => l.includes('[db]') || l.includes('[exports]'))
+          .slice(-20)
+          .join('\n')
+      )
     console.log(`exports function instance peak memory (VmHWM): ${peak} MB; per instance after each call: ${peaks.map((p) => `[${p.join(', ')}]`).join(' ')}`)
     if (job.url) {
       const res = await fetch(job.url)

@@ -60,10 +60,16 @@ async function main(): Promise<void> {
   console.log(`› emulator listening on ${emulator.url}`)
   if (process.env.JDQ_CLOCK) console.log(`› clock set: it is now ${new Date().toISOString()} for the emulator and its functions`)
   const counts = await seed(emulator.url)
-  console.log(`› demo data: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`)
+  console.log(
+    `› demo data: ${Object.entries(counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`
+  )
   // Demo demands, ratings and 差评 of the last two days, and the rankings job run over them.
   const outcomes = await seedOutcomes(emulator.url)
-  console.log(`› demo outcomes: ${outcomes.docs} documents; rankings ${outcomes.ranked ? 'computed' : 'still computing (the timer finishes them within minutes)'}`)
+  console.log(
+    `› demo outcomes: ${outcomes.docs} documents; rankings ${outcomes.ranked ? 'computed' : 'still computing (the timer finishes them within minutes)'}`
+  )
 
   const appUrl = dev ? 'http://127.0.0.1:10086/' : `${emulator.url}/`
   console.log(`

@@ -129,14 +129,18 @@ export function checkQuality(distDir: string): QualityReport {
   }
 
   for (const f of files.filter((f) => assetExt.test(f))) {
-    if (sizeOf(f) > ASSET_LIMIT_BYTES) problems.push(`图片和音频资源: ${f} is ${(sizeOf(f) / 1024).toFixed(0)} KB (over 200 KB: serve it from cloud storage or a CDN)`)
+    if (sizeOf(f) > ASSET_LIMIT_BYTES)
+      problems.push(`图片和音频资源: ${f} is ${(sizeOf(f) / 1024).toFixed(0)} KB (over 200 KB: serve it from cloud storage or a CDN)`)
   }
 
   const mainPages = app.pages
   const subPages = (app.subPackages ?? app.subpackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root.replace(/^\/+|\/+$/g, '')}/${p}`))
   const appFiles = ['app.js', 'app.json', 'app.wxss'].filter((f) => existsSync(path.join(distDir, f)))
   const fromMain = reach(distDir, [...appFiles, ...mainPages.flatMap((p) => pageFiles(distDir, p))])
-  const fromSubs = reach(distDir, subPages.flatMap((p) => pageFiles(distDir, p)))
+  const fromSubs = reach(
+    distDir,
+    subPages.flatMap((p) => pageFiles(distDir, p))
+  )
 
   const unused = files.filter((f) => !fromMain.has(f) && !fromSubs.has(f))
   if (unused.length) problems.push(`无使用的文件: nothing refers to ${unused.join(', ')}`)

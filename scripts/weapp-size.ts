@@ -43,9 +43,7 @@ export function measure(distDir: string): PackageSize[] {
  */
 export function zodInMain(distDir: string): string[] {
   const roots = subRoots(readAppJson(distDir))
-  return uploadedFiles(distDir).filter(
-    (f) => f.endsWith('.js') && packageOf(f, roots) === '' && /\b_zod\b/.test(readFileSync(path.join(distDir, f), 'utf8'))
-  )
+  return uploadedFiles(distDir).filter((f) => f.endsWith('.js') && packageOf(f, roots) === '' && /\b_zod\b/.test(readFileSync(path.join(distDir, f), 'utf8')))
 }
 
 function kb(bytes: number): string {

@@ -3,7 +3,24 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'cadre',
-      pages: ['pages/visits/index', 'pages/visit/index', 'pages/calendar/index', 'pages/households/index', 'pages/lianglian/index', 'pages/diary/index', 'pages/diary-edit/index', 'pages/reports/index', 'pages/ledger/index', 'pages/demand/index', 'pages/ratings/index', 'pages/qr/index', 'pages/outcomes/index', 'pages/exemplars/index', 'pages/periods/index', 'pages/outbox/index']
+      pages: [
+        'pages/visits/index',
+        'pages/visit/index',
+        'pages/calendar/index',
+        'pages/households/index',
+        'pages/lianglian/index',
+        'pages/diary/index',
+        'pages/diary-edit/index',
+        'pages/reports/index',
+        'pages/ledger/index',
+        'pages/demand/index',
+        'pages/ratings/index',
+        'pages/qr/index',
+        'pages/outcomes/index',
+        'pages/exemplars/index',
+        'pages/periods/index',
+        'pages/outbox/index'
+      ]
     },
     {
       // 调查问卷 for residents (opened by a survey's code) and the author's paper entry: the same answer form.
@@ -13,7 +30,17 @@ export default defineAppConfig({
     {
       // 调查问卷, 一户一册, 三问, 批阅, the packs and the village view, for cadres and managers.
       root: 'work',
-      pages: ['pages/index/index', 'pages/surveys/index', 'pages/survey-edit/index', 'pages/survey/index', 'pages/book/index', 'pages/voices/index', 'pages/reviews/index', 'pages/pack/index', 'pages/places/index']
+      pages: [
+        'pages/index/index',
+        'pages/surveys/index',
+        'pages/survey-edit/index',
+        'pages/survey/index',
+        'pages/book/index',
+        'pages/voices/index',
+        'pages/reviews/index',
+        'pages/pack/index',
+        'pages/places/index'
+      ]
     },
     {
       root: 'reminders',
@@ -25,7 +52,24 @@ export default defineAppConfig({
     },
     {
       root: 'manager',
-      pages: ['pages/index/index', 'pages/review/index', 'pages/cases/index', 'pages/cadres/index', 'pages/point/index', 'pages/org/index', 'pages/rules/index', 'pages/feedback/index', 'pages/dashboard/index', 'pages/reconcile/index', 'pages/exports/index', 'pages/exemplar-pick/index', 'pages/rankings/index', 'pages/honours/index', 'pages/holidays/index', 'pages/held/index']
+      pages: [
+        'pages/index/index',
+        'pages/review/index',
+        'pages/cases/index',
+        'pages/cadres/index',
+        'pages/point/index',
+        'pages/org/index',
+        'pages/rules/index',
+        'pages/feedback/index',
+        'pages/dashboard/index',
+        'pages/reconcile/index',
+        'pages/exports/index',
+        'pages/exemplar-pick/index',
+        'pages/rankings/index',
+        'pages/honours/index',
+        'pages/holidays/index',
+        'pages/held/index'
+      ]
     }
   ],
   // 代码质量: inject only the components a page uses. The cadre's and the manager's subpackages come down with the

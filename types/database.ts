@@ -20,6 +20,8 @@ export interface CollectionDeclaration {
   indexes: readonly IndexDeclaration[]
 }
 
+// A declaration table: one index per line reads better than one key per line.
+// prettier-ignore
 export const database = {
   orgs: {
     permission: 'ADMINONLY',

@@ -169,7 +169,11 @@ const BeijingDateInput = (what: string) => z.string({ error: `请填写${what}` 
 export const VoiceAttachment = z.object({
   fileID: z.string({ error: '缺少语音文件' }).min(1, { error: '缺少语音文件' }).max(300, { error: '语音文件编号不对' }),
   /** What the recorder said; an mp3's own length is measured on the server. */
-  durationMs: z.number({ error: '缺少语音长度' }).int({ error: '语音长度应为整数毫秒' }).min(0).max(VOICE_MAX_SECONDS * 1000 + 5000, { error: `语音最长 ${VOICE_MAX_SECONDS} 秒` })
+  durationMs: z
+    .number({ error: '缺少语音长度' })
+    .int({ error: '语音长度应为整数毫秒' })
+    .min(0)
+    .max(VOICE_MAX_SECONDS * 1000 + 5000, { error: `语音最长 ${VOICE_MAX_SECONDS} 秒` })
 })
 export const VoiceFormatInput = z.enum(VOICE_FORMATS, { error: '语音格式不对' })
 
@@ -190,7 +194,10 @@ export const demandsInput = {
   uploadVoice: z.object({
     scene: SceneCode,
     format: VoiceFormatInput,
-    contentBase64: z.string({ error: '缺少语音内容' }).min(1, { error: '缺少语音内容' }).max(Math.ceil((VOICE_MAX_BYTES * 4) / 3) + 8, { error: '语音太大了，请录短一些' })
+    contentBase64: z
+      .string({ error: '缺少语音内容' })
+      .min(1, { error: '缺少语音内容' })
+      .max(Math.ceil((VOICE_MAX_BYTES * 4) / 3) + 8, { error: '语音太大了，请录短一些' })
   }),
   /** Those who may see the demand: a short-lived link to play its voice message. */
   voiceUrl: z.object({ demandId: idOf('诉求') }),
@@ -205,7 +212,12 @@ export const demandsInput = {
   progress: z.object({ demandId: idOf('诉求'), note: requiredText(500, '进展') }),
   supervise: z.object({ demandId: idOf('诉求'), note: requiredText(300, '督办意见') }),
   finish: z.object({ demandId: idOf('诉求'), result: requiredText(500, '办理结果') }),
-  report: z.object({ demandId: idOf('诉求'), toOrgId: idOf('上报单位'), reason: requiredText(300, '上报原因'), explanation: requiredText(300, '向群众的解释') }),
+  report: z.object({
+    demandId: idOf('诉求'),
+    toOrgId: idOf('上报单位'),
+    reason: requiredText(300, '上报原因'),
+    explanation: requiredText(300, '向群众的解释')
+  }),
   close: z.object({ demandId: idOf('诉求'), reply: requiredText(300, '答复群众的话') }),
   get: z.object({ demandId: idOf('诉求') }),
   list: z.object({ cadreId: z.string().min(1).max(100).optional(), filter: DemandFilter, ...page }),
@@ -213,7 +225,11 @@ export const demandsInput = {
   listOverdue: z.object(page),
   triage: z.object({ demandId: idOf('诉求'), urgency: Urgency, note: optionalText(300, '说明') }),
   requestExtension: z.object({ demandId: idOf('诉求'), until: BeijingDateInput('延期到的日期'), reason: requiredText(300, '延期理由') }),
-  decideExtension: z.object({ demandId: idOf('诉求'), decision: z.enum(['approve', 'refuse'], { error: '请选择同意或不同意' }), reason: requiredText(300, '审批意见') }),
+  decideExtension: z.object({
+    demandId: idOf('诉求'),
+    decision: z.enum(['approve', 'refuse'], { error: '请选择同意或不同意' }),
+    reason: requiredText(300, '审批意见')
+  }),
   listExtensions: z.object(page),
   receiveReport: z.object({ demandId: idOf('诉求') }),
   answerReport: z.object({
@@ -229,4 +245,3 @@ export const demandsInput = {
   listInvalid: z.object(page),
   reopen: z.object({ demandId: idOf('诉求'), reason: requiredText(300, '重办的理由') })
 }
-

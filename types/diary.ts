@@ -73,7 +73,11 @@ export const ReportAddInput = z.object({
   year: year.optional(),
   fileID,
   name: fileName,
-  size: z.number({ error: '文件大小应为数字' }).int({ error: '文件大小不对' }).min(1, { error: '文件是空的' }).max(100 * 1024 * 1024, { error: '文件太大了' })
+  size: z
+    .number({ error: '文件大小应为数字' })
+    .int({ error: '文件大小不对' })
+    .min(1, { error: '文件是空的' })
+    .max(100 * 1024 * 1024, { error: '文件太大了' })
 })
 
 export const Report = z.object({

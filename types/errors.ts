@@ -1,15 +1,6 @@
 // No zod here: the mini-program reads these codes and words in its main package (see types/labels.ts).
 
-export const errorCodes = [
-  'BAD_REQUEST',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'RATE_LIMITED',
-  'UNAVAILABLE',
-  'INTERNAL'
-] as const
+export const errorCodes = ['BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'UNAVAILABLE', 'INTERNAL'] as const
 
 export type ErrorCode = (typeof errorCodes)[number]
 

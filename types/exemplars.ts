@@ -21,7 +21,11 @@ const sourceId = z.string({ error: '缺少要设为典型的记录' }).min(1, { 
 export const ExemplarMarkInput = z.object({
   kind: ExemplarKind,
   sourceId,
-  title: z.string({ error: '请填写标题' }).trim().min(2, { error: '标题至少 2 个字' }).max(EXEMPLAR_TITLE_MAX, { error: `标题最多 ${EXEMPLAR_TITLE_MAX} 个字` }),
+  title: z
+    .string({ error: '请填写标题' })
+    .trim()
+    .min(2, { error: '标题至少 2 个字' })
+    .max(EXEMPLAR_TITLE_MAX, { error: `标题最多 ${EXEMPLAR_TITLE_MAX} 个字` }),
   summary: z
     .string({ error: '请写几句简介' })
     .trim()

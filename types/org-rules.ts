@@ -140,4 +140,3 @@ export const defaultOrgRules: OrgRules = {
 
 /** Fields only the province admin sets (at any node of their system). */
 export const adminOnlyRuleFields: readonly RuleField[] = ['ownRankVisible']
-

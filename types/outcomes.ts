@@ -105,7 +105,19 @@ export function emptyFigures(cadres = 0): PeriodFigures {
     days: { count: 0, target: 0, capped: 0, behind: 0 },
     visits: { total: 0, byKind: {} },
     demands: { raised: 0, solvedByPath: { immediate: 0, coordinate: 0, report: 0 }, solved: 0, solvedOnTime: 0, finishedLate: 0, overdue: 0, byArea: {} },
-    ratings: { count: 0, byLevel: {}, satisfied: 0, scoreSum: 0, meanScore: null, bad: 0, cases: 0, revisitOnTime: 0, revisitLate: 0, rectified: 0, rectifiedOnTime: 0 },
+    ratings: {
+      count: 0,
+      byLevel: {},
+      satisfied: 0,
+      scoreSum: 0,
+      meanScore: null,
+      bad: 0,
+      cases: 0,
+      revisitOnTime: 0,
+      revisitLate: 0,
+      rectified: 0,
+      rectifiedOnTime: 0
+    },
     fiveMustVisit: { households: 0, visited: 0 },
     fourHundred: { entered: 0, known: 0, relieved: 0, warmed: 0 },
     surveys: { count: 0, answers: 0 }
@@ -331,7 +343,16 @@ export interface HonourListDoc {
   month: string
   status: 'draft' | 'published'
   rule: string
-  entries: { cadreId: string; cadreName: string; orgName: string; score: number; satisfiedShare: number | null; ratings: number; reasons: string[]; removed: { reason: string; by: string; byName: string; at: Date } | null }[]
+  entries: {
+    cadreId: string
+    cadreName: string
+    orgName: string
+    score: number
+    satisfiedShare: number | null
+    ratings: number
+    reasons: string[]
+    removed: { reason: string; by: string; byName: string; at: Date } | null
+  }[]
   generatedAt: Date
   published: { by: string; byName: string; at: Date } | null
   updatedAt: Date

@@ -52,7 +52,17 @@ export const Pack = z.object({
   /** 三问 digest: the newest entries of the period, and whether there are more (the 三问 page has them all). */
   voices: z.object({ items: z.array(Voice), more: z.boolean() }),
   /** Surveys published in the period. */
-  surveys: z.array(z.object({ id: z.string(), title: z.string(), purpose: SurveyPurpose, status: SurveyStatus, ownerName: z.string(), answers: z.number().int(), publishedAt: z.string() }))
+  surveys: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      purpose: SurveyPurpose,
+      status: SurveyStatus,
+      ownerName: z.string(),
+      answers: z.number().int(),
+      publishedAt: z.string()
+    })
+  )
 })
 export type Pack = z.infer<typeof Pack>
 

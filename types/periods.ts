@@ -19,7 +19,9 @@ export const PERIOD_YEARS = { from: 2020, to: 2100 } as const
 export const Period = z
   .string()
   .regex(PERIOD_RE, '时间段格式不对，应为 2025-03、2025-Q1 或 2025')
-  .refine((p) => Number(p.slice(0, 4)) >= PERIOD_YEARS.from && Number(p.slice(0, 4)) <= PERIOD_YEARS.to, { error: `时间段应在 ${PERIOD_YEARS.from} 年到 ${PERIOD_YEARS.to} 年之间` })
+  .refine((p) => Number(p.slice(0, 4)) >= PERIOD_YEARS.from && Number(p.slice(0, 4)) <= PERIOD_YEARS.to, {
+    error: `时间段应在 ${PERIOD_YEARS.from} 年到 ${PERIOD_YEARS.to} 年之间`
+  })
 export type Period = string
 
 export function periodKind(period: string): PeriodKind {

@@ -14,7 +14,9 @@ import { idOf, requiredText } from './text-fields'
 
 export const PlaceCode = z.string({ error: '请选择村（社区）' }).regex(/^\d{12}$/, { error: '村（社区）的区划代码应为 12 位数字' })
 /** An org's area: province (2 digits), prefecture (4) or county (6). */
-export const DivisionCode = z.string({ error: '请填写区划代码' }).regex(/^(\d{2}|\d{4}|\d{6})$/, { error: '区划代码应为 2 位（省）、4 位（市州）或 6 位（县区）数字' })
+export const DivisionCode = z
+  .string({ error: '请填写区划代码' })
+  .regex(/^(\d{2}|\d{4}|\d{6})$/, { error: '区划代码应为 2 位（省）、4 位（市州）或 6 位（县区）数字' })
 export const CountyCode = z.string({ error: '请选择县区' }).regex(/^\d{6}$/, { error: '县区代码应为 6 位数字' })
 export const Month = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, { error: '月份应为 YYYY-MM' })
 
@@ -35,7 +37,12 @@ export type PlaceMonth = z.infer<typeof PlaceMonth>
 
 export const placesInput = {
   /** The places of a county by name (the caller's own county by default), to choose from. */
-  search: z.object({ countyCode: CountyCode.optional(), name: z.string().trim().max(20).optional(), cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }),
+  search: z.object({
+    countyCode: CountyCode.optional(),
+    name: z.string().trim().max(20).optional(),
+    cursor: Cursor,
+    limit: z.number().int().min(1).max(50).default(20)
+  }),
   /** Places a liaison point at a village or community (managers of the point's cadre, as for the point itself). */
   setPoint: z.object({ pointId: idOf('联系点'), placeCode: PlaceCode }),
   /** One place's month: visits by system and unit. */

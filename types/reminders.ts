@@ -31,7 +31,6 @@ import {
 import { checkMessageData, fieldKind, fitThing } from './rules/subscribe-fields'
 import { beijing, beijingDate, beijingMonth } from './rules/beijing-time'
 
-
 // ---------------------------------------------------------------- templates
 
 export { templates, templateKeys, templateId, templateKeyOf, templatesToAsk, reminderKinds }
@@ -208,7 +207,12 @@ const kindSpecs = {
       title: '有差评需要回访',
       body: `群众对${f.cadreName}的服务给出差评（${wxTime(f.at)}），请在 1 个工作日内回访。`,
       page: 'manager/pages/cases/index?tab=cases',
-      data: { thing1: value(fitThing(`差评回访：${f.cadreName}`)), time2: value(wxTime(f.at)), phrase3: value('待回访'), thing4: value('请在1个工作日内联系群众') }
+      data: {
+        thing1: value(fitThing(`差评回访：${f.cadreName}`)),
+        time2: value(wxTime(f.at)),
+        phrase3: value('待回访'),
+        thing4: value('请在1个工作日内联系群众')
+      }
     })
   } satisfies KindSpec<BadReviewFacts>,
   demandDone: {
@@ -232,7 +236,12 @@ const kindSpecs = {
       title: '您反映的问题整改好了',
       body: `针对您的评价，${f.cadreName}所在单位已于 ${wxDate(f.at)} 整改：${f.result}。欢迎您评价整改结果。`,
       page: residentPage(f.scene),
-      data: { thing1: value(fitThing(`整改：${f.result}`)), thing2: value(fitThing(f.cadreName)), date3: value(wxDate(f.at)), thing4: value('整改有结果了，请您评价') }
+      data: {
+        thing1: value(fitThing(`整改：${f.result}`)),
+        thing2: value(fitThing(f.cadreName)),
+        date3: value(wxDate(f.at)),
+        thing4: value('整改有结果了，请您评价')
+      }
     })
   } satisfies KindSpec<FixDoneFacts>,
   rateInvite: {
@@ -244,7 +253,12 @@ const kindSpecs = {
       title: '请为这次走访服务评价',
       body: `${f.cadreName}在 ${wxDate(f.at)} 的走访服务（${f.serviceName}），欢迎您如实评价。`,
       page: residentPage(f.scene),
-      data: { thing1: value(fitThing(f.serviceName)), thing2: value(fitThing(f.cadreName)), date3: value(wxDate(f.at)), thing4: value('您的评价只有管理员能看到') }
+      data: {
+        thing1: value(fitThing(f.serviceName)),
+        thing2: value(fitThing(f.cadreName)),
+        date3: value(wxDate(f.at)),
+        thing4: value('您的评价只有管理员能看到')
+      }
     })
   } satisfies KindSpec<RateInviteFacts>,
   monthlySummary: {

@@ -10,10 +10,7 @@ import { Phone } from './points'
 import { MIN_RATINGS_SHOWN, holdReasons, type HoldReason as HoldReasonId } from './rules/rating-guard'
 import { caseStatusLabels, ids } from './labels'
 
-export const SceneCode = z
-  .string({ error: '缺少二维码编号' })
-  .regex(/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/, { error: '二维码编号不对，请重新扫码' })
-
+export const SceneCode = z.string({ error: '缺少二维码编号' }).regex(/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/, { error: '二维码编号不对，请重新扫码' })
 
 // ---------------------------------------------------------------- ratings
 
@@ -131,7 +128,6 @@ export const ImprovementRequest = z.object({
 export type ImprovementRequest = z.infer<typeof ImprovementRequest>
 export const RequestPage = z.object({ items: z.array(ImprovementRequest), nextCursor: z.string().nullable() })
 
-
 export const Landing = z.object({
   scene: z.string(),
   kind: z.enum(['visit', 'demand', 'point']),
@@ -148,7 +144,9 @@ export const Landing = z.object({
   /** A 差评 of mine was rectified: I may rate the fix. */
   fix: z.object({ result: z.string(), canRate: z.boolean(), rated: z.boolean() }).nullable(),
   /** Problems I reported through this code, with where they stand. */
-  myDemands: z.array(z.object({ id: z.string(), area: DemandArea, status: DemandStatus, reply: z.string().nullable(), canRate: z.boolean(), rated: z.boolean() })),
+  myDemands: z.array(
+    z.object({ id: z.string(), area: DemandArea, status: DemandStatus, reply: z.string().nullable(), canRate: z.boolean(), rated: z.boolean() })
+  ),
   canReport: z.boolean()
 })
 export type Landing = z.infer<typeof Landing>
@@ -217,7 +215,12 @@ export const ratingsInput = {
     /** Optional, for a 差评: so the manager can call back. */
     contactPhone: Phone.optional()
   }),
-  followUp: z.object({ scene: SceneCode, about: z.enum(['service', 'demand', 'fix']).default('service'), demandId: idOf('诉求').optional(), comment: requiredText(300, '追评') }),
+  followUp: z.object({
+    scene: SceneCode,
+    about: z.enum(['service', 'demand', 'fix']).default('service'),
+    demandId: idOf('诉求').optional(),
+    comment: requiredText(300, '追评')
+  }),
   listMine: z.object({ cadreId: z.string().min(1).max(100).optional(), cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }),
   summary: z.object({ cadreId: z.string().min(1).max(100).optional(), period: StatsPeriod.optional() }),
   listRequests: z.object({ cursor: Cursor, limit: z.number().int().min(1).max(50).default(20) }),

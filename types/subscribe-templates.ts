@@ -57,7 +57,17 @@ export function templateKeyOf(id: string): TemplateKey | null {
   return templateKeys.find((k) => templateId(k) === id) ?? null
 }
 
-export const reminderKinds = ['pace', 'demandDue', 'demandOverdue', 'badReviewFollowUp', 'demandDone', 'fixDone', 'rateInvite', 'monthlySummary', 'workReviewed'] as const
+export const reminderKinds = [
+  'pace',
+  'demandDue',
+  'demandOverdue',
+  'badReviewFollowUp',
+  'demandDone',
+  'fixDone',
+  'rateInvite',
+  'monthlySummary',
+  'workReviewed'
+] as const
 export type ReminderKind = (typeof reminderKinds)[number]
 
 export type Audience = 'cadre' | 'manager' | 'resident'

@@ -32,7 +32,10 @@ export const VoicesInput = z.object({
   /** A cadre's own (absent) or one of the caller's subtree; or a unit of the subtree with `orgId`. */
   cadreId: idOf('干部').optional(),
   orgId: idOf('单位').optional(),
-  month: z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, { error: '月份应为 YYYY-MM' }).optional(),
+  month: z
+    .string()
+    .regex(/^20\d{2}-(0[1-9]|1[0-2])$/, { error: '月份应为 YYYY-MM' })
+    .optional(),
   /** Longer than other cursors: it carries the unit's and the point's ids as well. */
   cursor: z.string().max(600).optional(),
   limit: z.number().int().min(1).max(50).default(20)

@@ -44,5 +44,7 @@ export function startRun(now: Date, budgetMs: number, runId: string = randomUUID
 /** Writes a job's checkpoint document whole (set() by _id: created or replaced). */
 export async function putCheckpoint<C extends { _id: string }>(name: CollectionName, checkpoint: C): Promise<void> {
   const { _id, ...rest } = checkpoint
-  await collection(name).doc(_id).set({ data: rest as Record<string, unknown> })
+  await collection(name)
+    .doc(_id)
+    .set({ data: rest as Record<string, unknown> })
 }

@@ -114,10 +114,17 @@ export function cadreFigures(period: string, now: Date, x: CadreInputs): PeriodF
 }
 
 /** Days this year up to the end of the period (or now), against the yearly target pro-rated to then, paused days left out. */
-export function paceOf(vs: VisitStatsDoc | null, period: string, now: Date, yearTarget: number, pauses: readonly Pause[]): { expected: number; actual: number } {
+export function paceOf(
+  vs: VisitStatsDoc | null,
+  period: string,
+  now: Date,
+  yearTarget: number,
+  pauses: readonly Pause[]
+): { expected: number; actual: number } {
   const year = periodYear(period)
   const last = monthIdsOf(period).slice(-1)[0]
-  const actual = vs && vs.year === year ? Object.entries(vs.daysByMonth ?? {}).reduce((sum, [id, v]) => (id <= last && id.startsWith(String(year)) ? sum + v : sum), 0) : 0
+  const actual =
+    vs && vs.year === year ? Object.entries(vs.daysByMonth ?? {}).reduce((sum, [id, v]) => (id <= last && id.startsWith(String(year)) ? sum + v : sum), 0) : 0
   const end = Math.min(now.getTime(), periodRange(period).end.getTime() - 1)
   return { expected: proratedTarget(yearTarget, String(year), end, pauses), actual }
 }

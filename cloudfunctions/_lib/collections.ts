@@ -211,7 +211,14 @@ export interface HouseholdDoc {
   visited: boolean
   createdAt: Date
   // ---- 一户一册 and 四个百家 (types/rules/four-hundred.ts); absent on households written before them
-  profile?: { circumstances: string; needAreas: import('../../types/enums').DemandArea[]; needs: string; updatedAt: Date; updatedBy: string; updatedByName: string }
+  profile?: {
+    circumstances: string
+    needAreas: import('../../types/enums').DemandArea[]
+    needs: string
+    updatedAt: Date
+    updatedBy: string
+    updatedByName: string
+  }
   /** The latest Beijing year the record was written or confirmed (知百家情). */
   knownYear?: number | null
   knownYears?: number[]

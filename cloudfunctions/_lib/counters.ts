@@ -33,7 +33,14 @@ export interface CounterOwner {
  * DB operation when both documents exist; creating a missing one (the first event of a month or year) costs a
  * read and an add. Safe to repeat and to run concurrently with the same key.
  */
-export async function applyOnce(owner: CounterOwner, period: { month: string; year: number }, delta: StatDelta, key: string, eventAt: Date, now: Date): Promise<void> {
+export async function applyOnce(
+  owner: CounterOwner,
+  period: { month: string; year: number },
+  delta: StatDelta,
+  key: string,
+  eventAt: Date,
+  now: Date
+): Promise<void> {
   const ids = statPeriods(period).map((p) => statsDocId(owner.cadreId, p))
   const data: Record<string, unknown> = { [`applied.${key}`]: eventAt, updatedAt: now }
   for (const [k, v] of Object.entries(delta)) if (v !== 0) data[`counts.${k}`] = _.inc(v)
@@ -48,23 +55,40 @@ export async function applyOnce(owner: CounterOwner, period: { month: string; ye
 
   // Fewer updated than asked: a document was missing, or already carries the marker. Look again: one missing then
   // may have been created since by a concurrent event (so the update above passed it by) — apply to it now.
-  const found = await rows<ServiceStatsDoc>(collection('serviceStats').where({ _id: _.in(ids) }).limit(ids.length))
+  const found = await rows<ServiceStatsDoc>(
+    collection('serviceStats')
+      .where({ _id: _.in(ids) })
+      .limit(ids.length)
+  )
   const have = new Map(found.map((d) => [d._id, d]))
   for (const [i, id] of ids.entries()) {
     const doc = have.get(id)
     if (doc) {
-      if (!isApplied(doc, key, eventAt)) await collection('serviceStats').where(guarded([id])).update({ data })
+      if (!isApplied(doc, key, eventAt))
+        await collection('serviceStats')
+          .where(guarded([id]))
+          .update({ data })
       continue
     }
     const counts: Record<string, number> = {}
     for (const [k, v] of Object.entries(delta)) if (v !== 0) counts[k] = v
-    const created = { cadreId: owner.cadreId, orgId: owner.orgId, orgPath: owner.orgPath, period: statPeriods(period)[i], counts: nestCounts(counts), applied: { [key]: eventAt }, updatedAt: now }
+    const created = {
+      cadreId: owner.cadreId,
+      orgId: owner.orgId,
+      orgPath: owner.orgPath,
+      period: statPeriods(period)[i],
+      counts: nestCounts(counts),
+      applied: { [key]: eventAt },
+      updatedAt: now
+    }
     try {
       await collection('serviceStats').add({ data: { _id: id, ...created } })
     } catch (err) {
       // Created by a concurrent event in between: apply ours to it, guarded as before.
       if (!isRetryable(err)) throw err
-      await collection('serviceStats').where(guarded([id])).update({ data })
+      await collection('serviceStats')
+        .where(guarded([id]))
+        .update({ data })
     }
   }
 }

@@ -225,7 +225,6 @@ export function newDemand(
   }
 }
 
-
 export function toDemand(d: DemandDoc, viewer: Viewer | null, now: Date): Demand {
   const owner = { id: d.cadreId, orgPath: d.orgPath }
   const phone = d.contact?.phone ? (viewer ? phoneFor(viewer, owner, d.contact.phone) : { phone: '***', masked: true }) : null
@@ -243,7 +242,9 @@ export function toDemand(d: DemandDoc, viewer: Viewer | null, now: Date): Demand
     urgentHint: d.urgentHint ?? false,
     triaged: d.triagedAt !== null,
     text: d.text,
-    contact: d.contact ? { ...(d.contact.name ? { name: d.contact.name } : {}), ...(phone ? { phone: phone.phone } : {}), phoneMasked: phone?.masked ?? false } : null,
+    contact: d.contact
+      ? { ...(d.contact.name ? { name: d.contact.name } : {}), ...(phone ? { phone: phone.phone } : {}), phoneMasked: phone?.masked ?? false }
+      : null,
     status: d.status,
     path: d.path,
     plannedPath: d.plannedPath,
@@ -252,7 +253,9 @@ export function toDemand(d: DemandDoc, viewer: Viewer | null, now: Date): Demand
     firstDeadlineAt: iso(d.firstDeadlineAt ?? d.deadlineAt)!,
     departmentDueAt: iso(d.departmentDueAt),
     overdue: ledgerOverdue(d, now),
-    pendingExtension: pending ? { until: pending.until, reason: pending.reason, requestedByName: pending.byName, requestedAt: iso(pending.requestedAt)! } : null,
+    pendingExtension: pending
+      ? { until: pending.until, reason: pending.reason, requestedByName: pending.byName, requestedAt: iso(pending.requestedAt)! }
+      : null,
     finishedAt: iso(d.finishedAt),
     closedAt: iso(d.closedAt),
     reply: d.reply,
@@ -278,7 +281,9 @@ export function toDemand(d: DemandDoc, viewer: Viewer | null, now: Date): Demand
           answer: r.answer
         }
       : null,
-    invalid: d.invalid ? { kind: d.invalid.kind, duplicateOf: d.invalid.duplicateOf, reason: d.invalid.reason, at: iso(d.invalid.at)!, byName: d.invalid.byName } : null,
+    invalid: d.invalid
+      ? { kind: d.invalid.kind, duplicateOf: d.invalid.duplicateOf, reason: d.invalid.reason, at: iso(d.invalid.at)!, byName: d.invalid.byName }
+      : null,
     round: (d.rounds?.length ?? 0) + 1
   }
 }
@@ -293,9 +298,15 @@ export function toDemandDetail(d: DemandDoc, viewer: Viewer | null, now: Date, e
   const managing = Boolean(viewer && managesPath(viewer, d.orgPath))
   return {
     ...toDemand(d, viewer, now),
-    timeline: d.timeline.filter((s) => managing || s.kind !== 'rated').map((s) => ({ kind: s.kind, at: iso(s.at)!, byName: s.byName, byRole: s.byRole, ...(s.note ? { note: s.note } : {}) })),
+    timeline: d.timeline
+      .filter((s) => managing || s.kind !== 'rated')
+      .map((s) => ({ kind: s.kind, at: iso(s.at)!, byName: s.byName, byRole: s.byRole, ...(s.note ? { note: s.note } : {}) })),
     nextSteps: viewer
-      ? nextSteps(d, { owner: viewer.userId === d.cadreId, manager: managesPath(viewer, d.orgPath), receiver: !!d.report && managesPath(viewer, d.report.toOrgPath) }, now)
+      ? nextSteps(
+          d,
+          { owner: viewer.userId === d.cadreId, manager: managesPath(viewer, d.orgPath), receiver: !!d.report && managesPath(viewer, d.report.toOrgPath) },
+          now
+        )
       : [],
     extensions: (d.extensions ?? []).map((e) => ({
       until: e.until,

@@ -34,7 +34,11 @@ export const yearsAround = (now: Date) => {
 }
 
 export async function loadedSchedules(years: readonly number[]): Promise<HolidayScheduleDoc[]> {
-  return rows<HolidayScheduleDoc>(collection('holidaySchedules').where({ _id: _.in(years.map(String)) }).limit(years.length))
+  return rows<HolidayScheduleDoc>(
+    collection('holidaySchedules')
+      .where({ _id: _.in(years.map(String)) })
+      .limit(years.length)
+  )
 }
 
 /** The calendar for deadlines computed around `now` (its Beijing year and the years either side). */

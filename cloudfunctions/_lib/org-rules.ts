@@ -24,7 +24,11 @@ export interface OrgRulesDoc {
 
 export async function ruleDocsFor(orgPath: readonly string[], year: number): Promise<OrgRulesDoc[]> {
   if (!orgPath.length) return []
-  return rows<OrgRulesDoc>(collection('orgRules').where({ _id: _.in(orgPath.map((id) => ruleDocId(id, year))) }).limit(orgPath.length))
+  return rows<OrgRulesDoc>(
+    collection('orgRules')
+      .where({ _id: _.in(orgPath.map((id) => ruleDocId(id, year))) })
+      .limit(orgPath.length)
+  )
 }
 
 export async function effectiveRules(orgPath: readonly string[], year: number): Promise<MergedRules> {

@@ -39,7 +39,11 @@ const CHUNK = 500
 const chunks = <T>(xs: readonly T[], n = CHUNK): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_x, i) => xs.slice(i * n, i * n + n))
 
 /** Every page of a query in _id order, 1000 at a time (the cloud's largest page). */
-export async function allRows<T extends { _id: string }>(name: CollectionName, where: Record<string, unknown>, fields: Record<string, true> | null): Promise<T[]> {
+export async function allRows<T extends { _id: string }>(
+  name: CollectionName,
+  where: Record<string, unknown>,
+  fields: Record<string, true> | null
+): Promise<T[]> {
   const out: T[] = []
   let after: string | null = null
   for (;;) {
@@ -57,7 +61,11 @@ export async function allRows<T extends { _id: string }>(name: CollectionName, w
  * bounded by the spans a cadre may have a year.
  */
 export function approvedPeriods(cadreIds: readonly string[], years: readonly number[]): Promise<CadrePeriodDoc[]> {
-  return allRows<CadrePeriodDoc>('cadrePeriods', { cadreId: _.in([...cadreIds]), years: _.in([...years]), status: 'approved' }, { cadreId: true, kind: true, from: true, to: true })
+  return allRows<CadrePeriodDoc>(
+    'cadrePeriods',
+    { cadreId: _.in([...cadreIds]), years: _.in([...years]), status: 'approved' },
+    { cadreId: true, kind: true, from: true, to: true }
+  )
 }
 
 /** The pauses among spans. */
@@ -70,18 +78,28 @@ export async function readInputs(cadres: readonly CadreLike[], years: readonly n
   const ids = cadres.map((c) => c._id)
   const statIds = ids.flatMap((id) => years.flatMap((y) => monthsOfYear(y).map((m) => `${id}_${m}`)))
   const [visitStats, service, households, overdue, periods, surveys] = await Promise.all([
-    rows<VisitStatsDoc>(collection('visitStats').where({ _id: _.in(ids.flatMap((id) => years.map((y) => `${id}_${y}`))) }).limit(ids.length * years.length)),
-    Promise.all(chunks(statIds).map((part) => allRows<ServiceStatsDoc>('serviceStats', { _id: _.in(part) }, { cadreId: true, period: true, counts: true }))).then((x) => x.flat()),
-    allRows<FourHundredFields & { _id: string; cadreId: string; visitsYear: number | null; visitsInYear: number }>('households', { cadreId: _.in(ids) }, {
-      cadreId: true,
-      visitsYear: true,
-      visitsInYear: true,
-      knownYear: true,
-      knownYears: true,
-      relievedYear: true,
-      warmedYear: true,
-      helpCounts: true
-    }),
+    rows<VisitStatsDoc>(
+      collection('visitStats')
+        .where({ _id: _.in(ids.flatMap((id) => years.map((y) => `${id}_${y}`))) })
+        .limit(ids.length * years.length)
+    ),
+    Promise.all(
+      chunks(statIds).map((part) => allRows<ServiceStatsDoc>('serviceStats', { _id: _.in(part) }, { cadreId: true, period: true, counts: true }))
+    ).then((x) => x.flat()),
+    allRows<FourHundredFields & { _id: string; cadreId: string; visitsYear: number | null; visitsInYear: number }>(
+      'households',
+      { cadreId: _.in(ids) },
+      {
+        cadreId: true,
+        visitsYear: true,
+        visitsInYear: true,
+        knownYear: true,
+        knownYears: true,
+        relievedYear: true,
+        warmedYear: true,
+        helpCounts: true
+      }
+    ),
     allRows<{ _id: string; cadreId: string }>('demands', { cadreId: _.in(ids), active: true, deadlineAt: _.lt(now) }, { cadreId: true }),
     approvedPeriods(ids, years),
     // 调查问卷 published since the first of the years (index owner_published): a handful per cadre.
@@ -91,7 +109,15 @@ export async function readInputs(cadres: readonly CadreLike[], years: readonly n
       { ownerId: true, publishedAt: true, 'tally.total': true }
     )
   ])
-  const out: InputsBatch = { visitStats: new Map(), service: new Map(), households: new Map(), overdue: new Map(), pauses: new Map(), fourHundred: new Map(), surveys: new Map() }
+  const out: InputsBatch = {
+    visitStats: new Map(),
+    service: new Map(),
+    households: new Map(),
+    overdue: new Map(),
+    pauses: new Map(),
+    fourHundred: new Map(),
+    surveys: new Map()
+  }
   for (const v of visitStats) out.visitStats.set(`${v.cadreId}_${v.year}`, v)
   for (const s of service) {
     const m = out.service.get(s.cadreId) ?? new Map<string, ServiceStatsDoc>()
@@ -139,6 +165,12 @@ export function inputsFor(batch: InputsBatch, cadreId: string, year: number, day
 /** The 制度 of each organisation for a year, merged from its path's rule documents (one read for all of them). */
 export async function rulesByOrg(orgs: readonly Pick<OrgDoc, '_id' | 'path'>[], year: number): Promise<Map<string, OrgRules>> {
   const ids = [...new Set(orgs.flatMap((o) => o.path))]
-  const docs = ids.length ? await rows<RuleDocLike>(collection('orgRules').where({ _id: _.in(ids.map((id) => ruleDocId(id, year))) }).limit(ids.length)) : []
+  const docs = ids.length
+    ? await rows<RuleDocLike>(
+        collection('orgRules')
+          .where({ _id: _.in(ids.map((id) => ruleDocId(id, year))) })
+          .limit(ids.length)
+      )
+    : []
   return new Map(orgs.map((o) => [o._id, mergeRules(o.path, docs).rules]))
 }

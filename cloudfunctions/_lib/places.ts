@@ -53,13 +53,23 @@ export async function incPlaceMonth(v: { placeCode?: string | null; orgId: strin
   if (!v.placeCode) return
   const _id = placeMonthId(v.placeCode, v.month)
   try {
-    const doc: PlaceMonthDoc = { _id, placeCode: v.placeCode, countyCode: v.placeCode.slice(0, 6), month: v.month, total: 1, units: { [v.orgId]: 1 }, updatedAt: now }
+    const doc: PlaceMonthDoc = {
+      _id,
+      placeCode: v.placeCode,
+      countyCode: v.placeCode.slice(0, 6),
+      month: v.month,
+      total: 1,
+      units: { [v.orgId]: 1 },
+      updatedAt: now
+    }
     await collection('placeMonths').add({ data: { ...doc } })
     return
   } catch (err) {
     if (!isRetryable(err)) throw err
   }
-  await collection('placeMonths').doc(_id).update({ data: { total: _.inc(1), [`units.${v.orgId}`]: _.inc(1), updatedAt: now } })
+  await collection('placeMonths')
+    .doc(_id)
+    .update({ data: { total: _.inc(1), [`units.${v.orgId}`]: _.inc(1), updatedAt: now } })
 }
 
 /** The area the caller's node serves; staff of a node without one are told to ask the province office. */

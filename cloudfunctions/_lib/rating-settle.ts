@@ -77,11 +77,24 @@ export async function settle(r: RatingDoc, size: EventSize, rules: ServiceRules,
 export async function holdReasonsFor(r: RatingDoc, size: EventSize, g: RatingGuardRules, now: Date): Promise<HoldReason[]> {
   if (r.targetKind === 'fix') return []
   const { others, truncated } = await guardFacts(r, size.cap)
-  return decideHold({ now, month: r.month, date: r.date, cadreId: r.cadreId, targetKind: r.targetKind, size, rules: g, others, truncated, fresh: r.fresh === true })
+  return decideHold({
+    now,
+    month: r.month,
+    date: r.date,
+    cadreId: r.cadreId,
+    targetKind: r.targetKind,
+    size,
+    rules: g,
+    others,
+    truncated,
+    fresh: r.fresh === true
+  })
 }
 
 async function hold(r: RatingDoc, reasons: HoldReason[], basis: string, now: Date): Promise<void> {
-  await collection('ratings').doc(r._id).update({ data: { state: 'held', hold: { reasons, basis, at: now } } })
+  await collection('ratings')
+    .doc(r._id)
+    .update({ data: { state: 'held', hold: { reasons, basis, at: now } } })
   await applyOnce(r, r, heldDelta(), markerKey('s', r._id), r.createdAt, now)
 }
 
@@ -93,9 +106,14 @@ export async function count(r: RatingDoc, rules: ServiceRules, openedAt: Date, n
   if (r.targetKind !== 'fix' && isBadLevel(r.level)) await openCase(r, rules, openedAt)
   if (r.targetKind === 'demand') {
     const step = { kind: 'rated', at: openedAt, by: 'resident', byName: '群众', byRole: 'resident', note: ratingLevels.labels[r.level] }
-    await collection('demands').where({ _id: r.targetId, rating: null }).update({ data: { rating: { level: r.level }, timeline: _.push(step) } })
+    await collection('demands')
+      .where({ _id: r.targetId, rating: null })
+      .update({ data: { rating: { level: r.level }, timeline: _.push(step) } })
   }
-  if (r.targetKind === 'fix') await collection('badReviewCases').where({ _id: r.targetId, fixRating: null }).update({ data: { fixRating: { level: r.level } } })
+  if (r.targetKind === 'fix')
+    await collection('badReviewCases')
+      .where({ _id: r.targetId, fixRating: null })
+      .update({ data: { fixRating: { level: r.level } } })
   const facts = { targetKind: r.targetKind, level: r.level }
   const delta = kind === 's' ? ratedDelta({ ...facts, flagged: false }) : acceptedDelta(facts)
   await applyOnce(r, r, delta, markerKey(kind, r._id), kind === 's' ? r.createdAt : openedAt, now)

@@ -100,13 +100,15 @@ export interface CaseDoc {
 }
 
 export const ratingIdFor = (kind: RatingTarget, targetId: string, openid: string, round = 0) =>
-  `r${createHash('sha256').update(`${kind}:${targetId}${round ? `#${round}` : ''}:${openid}`).digest('base64url').slice(0, 24)}`
+  `r${createHash('sha256')
+    .update(`${kind}:${targetId}${round ? `#${round}` : ''}:${openid}`)
+    .digest('base64url')
+    .slice(0, 24)}`
 export const caseIdFor = (ratingId: string) => `case_${ratingId}`
 /** Counters keyed by an openid store a hash of it. */
 export const hashOpenid = (openid: string) => createHash('sha256').update(openid).digest('base64url').slice(0, 16)
 
 export const newSceneCode = (kind: SceneKind) => makeSceneCode(kind, (n) => randomBytes(n))
-
 
 // ---------------------------------------------------------------- statistics, kept as we write
 
@@ -174,7 +176,9 @@ export async function bumpServiceStatsAt(
       await ref.update({ data })
     } else {
       const counts = nestCounts(Object.fromEntries(entries))
-      await tx.collection('serviceStats').add({ data: { _id, cadreId: owner.cadreId, orgId: owner.orgId, orgPath: owner.orgPath, period, counts, updatedAt: now } })
+      await tx
+        .collection('serviceStats')
+        .add({ data: { _id, cadreId: owner.cadreId, orgId: owner.orgId, orgPath: owner.orgPath, period, counts, updatedAt: now } })
     }
   }
 }
@@ -253,7 +257,9 @@ export function toCase(c: CaseDoc, now: Date): BadReviewCase {
     revisitDueAt: iso(c.revisitDueAt)!,
     rectifyDueAt: iso(c.rectifyDueAt)!,
     revisit: c.revisit ? { at: iso(c.revisit.at)!, note: c.revisit.note, onTime: c.revisit.onTime, byName: c.revisit.byName } : null,
-    rectification: c.rectification ? { at: iso(c.rectification.at)!, result: c.rectification.result, onTime: c.rectification.onTime, byName: c.rectification.byName } : null,
+    rectification: c.rectification
+      ? { at: iso(c.rectification.at)!, result: c.rectification.result, onTime: c.rectification.onTime, byName: c.rectification.byName }
+      : null,
     revisitOverdue: c.active && !c.revisit && now.getTime() > new Date(c.revisitDueAt).getTime(),
     rectifyOverdue: c.active && !c.rectification && now.getTime() > new Date(c.rectifyDueAt).getTime(),
     fixRating: c.fixRating
@@ -263,5 +269,8 @@ export function toCase(c: CaseDoc, now: Date): BadReviewCase {
 /** Writes a whole document back (set without _id). */
 export async function put<D extends { _id: string }>(tx: Tx, name: string, doc: D): Promise<void> {
   const { _id, ...rest } = doc
-  await tx.collection(name).doc(_id).set({ data: rest as Record<string, unknown> })
+  await tx
+    .collection(name)
+    .doc(_id)
+    .set({ data: rest as Record<string, unknown> })
 }

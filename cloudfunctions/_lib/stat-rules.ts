@@ -29,8 +29,7 @@ export function demandRaisedDelta(areas: readonly DemandArea[]): StatDelta {
 }
 
 /** An open demand's area corrected (a visit record edited): it moves between areas in the period it was raised. */
-export const demandAreaChangedDelta = (from: DemandArea, to: DemandArea): StatDelta =>
-  from === to ? {} : { [`area.${from}`]: -1, [`area.${to}`]: 1 }
+export const demandAreaChangedDelta = (from: DemandArea, to: DemandArea): StatDelta => (from === to ? {} : { [`area.${from}`]: -1, [`area.${to}`]: 1 })
 
 /**
  * Handled: solved on the spot, finished by the department, or answered by the unit it was reported to (a report
@@ -181,7 +180,11 @@ export type MarkerKind = 's' | 'a' | 'x'
 export const markerKey = (kind: MarkerKind, ratingId: string) => `${kind}${createHash('sha256').update(ratingId).digest('hex').slice(0, 24)}`
 
 /** Whether a period document shows the event applied: its marker, or a horizon past the event's time. */
-export function isApplied(doc: { applied?: Record<string, Date | string>; markersFrom?: Date | string | null } | null | undefined, key: string, eventAt: Date): boolean {
+export function isApplied(
+  doc: { applied?: Record<string, Date | string>; markersFrom?: Date | string | null } | null | undefined,
+  key: string,
+  eventAt: Date
+): boolean {
   if (!doc) return false
   if (doc.applied && doc.applied[key] !== undefined) return true
   return Boolean(doc.markersFrom && new Date(doc.markersFrom).getTime() > eventAt.getTime())

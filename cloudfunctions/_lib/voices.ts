@@ -63,7 +63,14 @@ export async function keepVoice(tx: Tx, v: VisitDoc, record: VisitRecordDoc): Pr
 /** 三问 entries as shown: each with its unit's name (one read for the units of the page). */
 export async function namedVoices(docs: VoiceDoc[]): Promise<Voice[]> {
   const orgIds = [...new Set(docs.map((d) => d.orgId))]
-  const orgs = orgIds.length ? await rows<OrgDoc>(collection('orgs').where({ _id: _.in(orgIds) }).field({ name: true }).limit(orgIds.length)) : []
+  const orgs = orgIds.length
+    ? await rows<OrgDoc>(
+        collection('orgs')
+          .where({ _id: _.in(orgIds) })
+          .field({ name: true })
+          .limit(orgIds.length)
+      )
+    : []
   const names = new Map(orgs.map((o) => [o._id, o.name]))
   return docs.map((d) => ({
     visitId: d._id,

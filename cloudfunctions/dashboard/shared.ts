@@ -35,7 +35,10 @@ export function trendPoint(month: string, year: PeriodFigures | undefined): Tren
   }
 }
 
-export function childOf(kind: DashboardChild['kind'], c: { id: string; name: string; level: DashboardChild['level']; figures: PeriodFigures; score: number | null }): DashboardChild {
+export function childOf(
+  kind: DashboardChild['kind'],
+  c: { id: string; name: string; level: DashboardChild['level']; figures: PeriodFigures; score: number | null }
+): DashboardChild {
   const f = c.figures
   return {
     kind,
@@ -52,4 +55,3 @@ export function childOf(kind: DashboardChild['kind'], c: { id: string; name: str
     score: c.score
   }
 }
-

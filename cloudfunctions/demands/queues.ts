@@ -30,7 +30,7 @@ export async function managerQueue(
   const desc = opts.desc ?? false
   const from = cursor ? (desc ? _.lte(cursor.at) : _.gte(cursor.at)) : undefined
   const to = opts.until ? _.lt(opts.until) : undefined
-  const bound = from && to ? _.and(from, to) : from ?? to
+  const bound = from && to ? _.and(from, to) : (from ?? to)
   const order = desc ? 'desc' : 'asc'
   const docs = await rows<DemandDoc>(
     collection('demands')
@@ -40,5 +40,12 @@ export async function managerQueue(
       .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
   )
   const viewer = viewerOf(user)
-  return pageAfter(docs, (d) => d[field] as Date, cursor, input.limit, desc, (d) => toDemand(d, viewer, ctx.now))
+  return pageAfter(
+    docs,
+    (d) => d[field] as Date,
+    cursor,
+    input.limit,
+    desc,
+    (d) => toDemand(d, viewer, ctx.now)
+  )
 }

@@ -10,7 +10,6 @@ import { iso } from '../_lib/iso'
 export const entryDocId = (cadreId: string, entryId: string) => `${cadreId}_${entryId}`
 export const reportDocId = (cadreId: string, reportId: string) => `${cadreId}_${reportId}`
 
-
 export function toEntry(e: DiaryEntryDoc): DiaryEntry {
   return {
     id: e._id,

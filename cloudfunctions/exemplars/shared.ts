@@ -42,4 +42,3 @@ export function toExemplar(d: ExemplarDoc, canRemove: boolean): Exemplar {
     canRemove
   }
 }
-

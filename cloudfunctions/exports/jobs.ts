@@ -46,7 +46,6 @@ export const jobDocId = (ownerId: string, jobId: string) => `${ownerId}_${jobId}
 export const LEASE_MS = 70_000
 export const URL_MAX_AGE_S = 3600
 
-
 export async function findJob(id: string): Promise<ExportJobDoc | null> {
   const doc = await byId<ExportJobDoc>('exportJobs', id)
   return doc ?? null
@@ -78,7 +77,7 @@ export function toJob(d: ExportJobDoc, urls: Map<string, string>, now: Date): Ex
     needsContinue: d.status === 'running' && !leased,
     fileName: d.fileName,
     size: d.size,
-    url: d.fileID ? urls.get(d.fileID) ?? null : null,
+    url: d.fileID ? (urls.get(d.fileID) ?? null) : null,
     error: d.error,
     createdAt: iso(d.createdAt)!,
     finishedAt: iso(d.finishedAt)

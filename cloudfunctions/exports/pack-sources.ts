@@ -82,7 +82,8 @@ const VOICES_IN_FILE = 500
 export const pack: Source = {
   sheet: '干部明细',
   columns: [{ header: '干部', width: 10 }, { header: '单位', width: 22 }, ...figureColumns],
-  count: (scope) => (scope.cadreId ? Promise.resolve(1) : countOf(collection('cadreScores').where({ period: scope.period, [`scope.${scope.level}`]: scope.orgId }))),
+  count: (scope) =>
+    scope.cadreId ? Promise.resolve(1) : countOf(collection('cadreScores').where({ period: scope.period, [`scope.${scope.level}`]: scope.orgId })),
   async page(scope, cursor, limit) {
     const docs = scope.cadreId
       ? cursor
@@ -117,7 +118,10 @@ export const pack: Source = {
     ]
     const figures: ExtraSheet = {
       sheet: '汇总',
-      columns: [{ header: '项目', width: 16 }, { header: '数值', width: 14 }],
+      columns: [
+        { header: '项目', width: 16 },
+        { header: '数值', width: 14 }
+      ],
       rows: [...head, ...(summary ? figureColumns.map((c, i) => [c.header, figureCells(summary.figures)[i]]) : [])]
     }
     const digest: ExtraSheet = {
@@ -143,7 +147,12 @@ export const survey: Source = {
   columns: [],
   async columnsFor(scope) {
     const s = await surveyOrThrow(scope.surveyId!)
-    return [{ header: '序号', width: 7 }, { header: '来源', width: 9 }, { header: '日期', width: 12 }, ...s.questions.map((q, i) => ({ header: `${i + 1}. ${q.text}`, width: q.kind === 'text' ? 36 : 16 }))]
+    return [
+      { header: '序号', width: 7 },
+      { header: '来源', width: 9 },
+      { header: '日期', width: 12 },
+      ...s.questions.map((q, i) => ({ header: `${i + 1}. ${q.text}`, width: q.kind === 'text' ? 36 : 16 }))
+    ]
   },
   async count(scope) {
     return (await surveyOrThrow(scope.surveyId!)).tally?.total ?? 0
@@ -157,7 +166,12 @@ export const survey: Source = {
         .limit(limit)
     )
     return {
-      rows: docs.map((d, i) => [rowNo + i + 1, d.source === 'paper' ? '纸质录入' : '群众扫码', d.date, ...s.questions.map((q) => answerText(q, d.answers[q.id]))]),
+      rows: docs.map((d, i) => [
+        rowNo + i + 1,
+        d.source === 'paper' ? '纸质录入' : '群众扫码',
+        d.date,
+        ...s.questions.map((q) => answerText(q, d.answers[q.id]))
+      ]),
       cursor: docs.length ? { at: new Date(0), id: docs[docs.length - 1]._id } : cursor
     }
   },
@@ -172,6 +186,18 @@ export const survey: Source = {
         return [head, ...r.options.map((o): Cell[] => ['', '', o.label, o.count, pct(o.share)])]
       })
     ]
-    return [{ sheet: '统计', columns: [{ header: '题目', width: 36 }, { header: '题型', width: 8 }, { header: '选项', width: 20 }, { header: '人数', width: 10 }, { header: '占比', width: 10 }], rows: rowsOut }]
+    return [
+      {
+        sheet: '统计',
+        columns: [
+          { header: '题目', width: 36 },
+          { header: '题型', width: 8 },
+          { header: '选项', width: 20 },
+          { header: '人数', width: 10 },
+          { header: '占比', width: 10 }
+        ],
+        rows: rowsOut
+      }
+    ]
   }
 }

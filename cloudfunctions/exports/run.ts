@@ -76,7 +76,9 @@ export async function work(job: ExportJobDoc, stepMs: number = STEP_MS): Promise
   const phases: string[] = []
   const phase = (name: string) => {
     const m = process.memoryUsage()
-    phases.push(`${name} ${Date.now() - started} ms rss ${Math.round(m.rss / 1048576)} heap ${Math.round(m.heapUsed / 1048576)}/${Math.round(m.heapTotal / 1048576)} ext ${Math.round(m.external / 1048576)}`)
+    phases.push(
+      `${name} ${Date.now() - started} ms rss ${Math.round(m.rss / 1048576)} heap ${Math.round(m.heapUsed / 1048576)}/${Math.round(m.heapTotal / 1048576)} ext ${Math.round(m.external / 1048576)}`
+    )
   }
   const source = sources[job.kind]
   const dir = mkdtempSync(path.join(tmpdir(), 'jdq-export-'))
@@ -102,7 +104,16 @@ export async function work(job: ExportJobDoc, stepMs: number = STEP_MS): Promise
         }
         const rowsSaved = current.rowsSaved + inStage
         const now = new Date()
-        current = { ...current, parts, cursor: stageCursor, rowsSaved, rowsDone: rowsSaved, updatedAt: now, leaseUntil: new Date(now.getTime() + LEASE_MS), ...patch }
+        current = {
+          ...current,
+          parts,
+          cursor: stageCursor,
+          rowsSaved,
+          rowsDone: rowsSaved,
+          updatedAt: now,
+          leaseUntil: new Date(now.getTime() + LEASE_MS),
+          ...patch
+        }
         await saveJob(job, current)
         inStage = 0
         collectGarbage()
@@ -124,7 +135,9 @@ export async function work(job: ExportJobDoc, stepMs: number = STEP_MS): Promise
           } else {
             // Progress for the page that polls `status`, and the lease renewed while the call lives.
             const now = new Date()
-            await collection('exportJobs').doc(job._id).update({ data: { rowsDone: current.rowsSaved + inStage, updatedAt: now, leaseUntil: new Date(now.getTime() + LEASE_MS) } })
+            await collection('exportJobs')
+              .doc(job._id)
+              .update({ data: { rowsDone: current.rowsSaved + inStage, updatedAt: now, leaseUntil: new Date(now.getTime() + LEASE_MS) } })
           }
           if (Date.now() - started >= stepMs) break
         }
@@ -144,10 +157,18 @@ export async function work(job: ExportJobDoc, stepMs: number = STEP_MS): Promise
     const file = path.join(dir, 'export.xlsx')
     const columns = source.columnsFor ? await source.columnsFor(scope) : source.columns
     const extras = source.extraSheets ? await source.extraSheets(scope) : []
-    const total = await assemble(source.sheet, columns, current.parts.map((p) => p.fileID), job.phase === 'paging' ? stage : null, file, extras)
+    const total = await assemble(
+      source.sheet,
+      columns,
+      current.parts.map((p) => p.fileID),
+      job.phase === 'paging' ? stage : null,
+      file,
+      extras
+    )
     phase('assembled')
     collectGarbage()
-    const fileName = job.kind === 'survey' ? `${exportKinds.survey}_${job.orgName}.xlsx` : `${exportKinds[job.kind]}_${job.orgName}_${periodWords(job.period)}.xlsx`
+    const fileName =
+      job.kind === 'survey' ? `${exportKinds.survey}_${job.orgName}.xlsx` : `${exportKinds[job.kind]}_${job.orgName}_${periodWords(job.period)}.xlsx`
     const cloudPath = `exports/${job.ownerId}/${job.jobId}.xlsx`
     const res = (await cloud.uploadFile({ cloudPath, fileContent: createReadStream(file) })) as { fileID: string }
     phase('uploaded')
@@ -179,7 +200,9 @@ export async function work(job: ExportJobDoc, stepMs: number = STEP_MS): Promise
     rmSync(dir, { recursive: true, force: true })
     const m = process.memoryUsage()
     const mb = (n: number) => Math.round(n / 1048576)
-    console.log(`[exports] ${job._id}: ${Date.now() - started} ms; memory rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} MB, external ${mb(m.external)} MB; ${phases.join('; ')}`)
+    console.log(
+      `[exports] ${job._id}: ${Date.now() - started} ms; memory rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} MB, external ${mb(m.external)} MB; ${phases.join('; ')}`
+    )
   }
 }
 
@@ -191,7 +214,9 @@ async function partStream(fileID: string): Promise<IncomingMessage> {
   const url = res.fileList[0]?.tempFileURL
   if (!url) throw new Error(`no temporary link for ${fileID}`)
   return new Promise((resolve, reject) => {
-    const req = (url.startsWith('https:') ? httpsGet : httpGet)(url, (r) => (r.statusCode === 200 ? resolve(r) : reject(new Error(`part ${fileID}: HTTP ${r.statusCode}`))))
+    const req = (url.startsWith('https:') ? httpsGet : httpGet)(url, (r) =>
+      r.statusCode === 200 ? resolve(r) : reject(new Error(`part ${fileID}: HTTP ${r.statusCode}`))
+    )
     req.on('error', reject)
   })
 }
@@ -207,7 +232,14 @@ async function drained(ws: object): Promise<void> {
 }
 
 /** Streams staged rows into an .xlsx file: one committed row at a time, nothing kept in memory. */
-async function assemble(sheet: string, columns: { header: string; width: number }[], parts: string[], local: string | null, file: string, extras: ExtraSheet[] = []): Promise<number> {
+async function assemble(
+  sheet: string,
+  columns: { header: string; width: number }[],
+  parts: string[],
+  local: string | null,
+  file: string,
+  extras: ExtraSheet[] = []
+): Promise<number> {
   // Loaded here, not at module load: exceljs is a megabyte of script no other action needs (cold start; the build
   // puts it in a file of its own, scripts/build-functions.ts).
   // The paging calls run without it too (it is a good part of the instance's memory).

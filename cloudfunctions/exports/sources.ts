@@ -77,14 +77,24 @@ async function pageAfterCursor<D>(name: 'demands' | 'ratings', scope: Scope, cur
   if (cursor) {
     out.push(
       ...(await rows<D>(
-        collection(name).where({ orgPath: scope.orgId, createdAt: cursor.at, _id: _.gt(cursor.id) }).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(limit)
+        collection(name)
+          .where({ orgPath: scope.orgId, createdAt: cursor.at, _id: _.gt(cursor.id) })
+          .orderBy('createdAt', 'asc')
+          .orderBy('_id', 'asc')
+          .limit(limit)
       ))
     )
     if (out.length >= limit) return out
   }
   const createdAt = cursor ? _.and(_.gt(cursor.at), _.lt(scope.to)) : _.and(_.gte(scope.from), _.lt(scope.to))
   out.push(
-    ...(await rows<D>(collection(name).where({ orgPath: scope.orgId, createdAt }).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(limit - out.length)))
+    ...(await rows<D>(
+      collection(name)
+        .where({ orgPath: scope.orgId, createdAt })
+        .orderBy('createdAt', 'asc')
+        .orderBy('_id', 'asc')
+        .limit(limit - out.length)
+    ))
   )
   return out
 }

@@ -54,7 +54,13 @@ export function toHelp(d: HelpDoc, viewerId: string, now: Date): import('../../t
 }
 
 export function toProfile(p: NonNullable<HouseholdDoc['profile']>): import('../../types/household-book').HouseholdProfile {
-  return { circumstances: p.circumstances, needAreas: p.needAreas, needs: p.needs, updatedAt: new Date(p.updatedAt).toISOString(), updatedByName: p.updatedByName }
+  return {
+    circumstances: p.circumstances,
+    needAreas: p.needAreas,
+    needs: p.needs,
+    updatedAt: new Date(p.updatedAt).toISOString(),
+    updatedByName: p.updatedByName
+  }
 }
 
 /** The household, if the caller is its cadre or one of their managers. */

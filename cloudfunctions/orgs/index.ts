@@ -15,4 +15,19 @@ import { ruleHistory } from './handlers/ruleHistory'
 import { holidays } from './handlers/holidays'
 import { loadHolidays } from './handlers/loadHolidays'
 
-export const main = createFunction(orgsApi, { tree, members, createInvite, listInvites, revokeInvite, peekInvite, acceptInvite, moveCadre, removeCadre, getRules, setRules, ruleHistory, holidays, loadHolidays })
+export const main = createFunction(orgsApi, {
+  tree,
+  members,
+  createInvite,
+  listInvites,
+  revokeInvite,
+  peekInvite,
+  acceptInvite,
+  moveCadre,
+  removeCadre,
+  getRules,
+  setRules,
+  ruleHistory,
+  holidays,
+  loadHolidays
+})

@@ -34,9 +34,12 @@ export async function activeMember(id: string): Promise<UserDoc> {
 }
 
 export async function retire(tx: Tx, old: UserDoc, reason: 'moved' | 'removed', byId: string, now: Date, extra: { note?: string; movedTo?: string }) {
-  await tx.collection('users').doc(old._id).update({
-    data: { openid: `former:${old._id}`, formerOpenid: old.openid, active: false, retired: { at: now, reason, byId, ...extra } }
-  })
+  await tx
+    .collection('users')
+    .doc(old._id)
+    .update({
+      data: { openid: `former:${old._id}`, formerOpenid: old.openid, active: false, retired: { at: now, reason, byId, ...extra } }
+    })
   await bumpMembers(tx, old.orgId, old.role, -1)
 }
 
@@ -45,4 +48,3 @@ export async function stillActive(tx: Tx, id: string): Promise<UserDoc> {
   if (!cur || cur.active === false) throw new AppError('CONFLICT', '这个人刚刚已被调动或移除了，请刷新')
   return { ...cur, _id: id }
 }
-

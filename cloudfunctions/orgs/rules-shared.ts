@@ -34,7 +34,8 @@ export async function readableOrg(user: UserDoc, orgId: string | undefined): Pro
 }
 
 /** The province admin changes any node of their system; a manager only their own node's unlocked fields. */
-export const mayEdit = (user: UserDoc, org: OrgDoc) => (user.role === 'admin' ? org.path.includes(user.orgId) : user.role === 'manager' && org._id === user.orgId)
+export const mayEdit = (user: UserDoc, org: OrgDoc) =>
+  user.role === 'admin' ? org.path.includes(user.orgId) : user.role === 'manager' && org._id === user.orgId
 
 export async function describe(user: UserDoc, org: OrgDoc, year: number, merged: MergedRules, own: OrgRulesDoc | undefined): Promise<EffectiveRules> {
   const names = new Map(org.path.map((id, i) => [id, org.pathNames[i]]))
@@ -57,4 +58,3 @@ export async function describe(user: UserDoc, org: OrgDoc, year: number, merged:
     canLock: user.role === 'admin' && org.path.includes(user.orgId)
   }
 }
-

@@ -36,7 +36,11 @@ export { orgById }
 
 export async function orgsByIds(ids: readonly string[]): Promise<Map<string, OrgDoc>> {
   if (!ids.length) return new Map()
-  const docs = await rows<OrgDoc>(collection('orgs').where({ _id: _.in([...new Set(ids)]) }).limit(100))
+  const docs = await rows<OrgDoc>(
+    collection('orgs')
+      .where({ _id: _.in([...new Set(ids)]) })
+      .limit(100)
+  )
   return new Map(docs.map((o) => [o._id, o]))
 }
 
@@ -68,8 +72,13 @@ async function ownCounts(org: OrgDoc): Promise<MemberCounts> {
  */
 export async function subtreeNodes(root: OrgDoc): Promise<{ orgs: OrgDoc[]; node: (org: OrgDoc) => OrgNode }> {
   const orgs: OrgDoc[] = []
-  for (let after: string | null = null; ; ) {
-    const page: OrgDoc[] = await rows<OrgDoc>(collection('orgs').where(after ? { path: root._id, _id: _.gt(after) } : { path: root._id }).orderBy('_id', 'asc').limit(1000))
+  for (let after: string | null = null; ;) {
+    const page: OrgDoc[] = await rows<OrgDoc>(
+      collection('orgs')
+        .where(after ? { path: root._id, _id: _.gt(after) } : { path: root._id })
+        .orderBy('_id', 'asc')
+        .limit(1000)
+    )
     orgs.push(...page)
     if (page.length < 1000) break
     after = page[page.length - 1]._id
@@ -99,7 +108,6 @@ export async function bumpMembers(tx: Tx, orgId: string, role: string, delta: 1 
   if (!org?.memberCounts) return
   await ref.update({ data: { [`memberCounts.${role}`]: _.inc(delta) } })
 }
-
 
 export function toInvite(i: InviteDoc, now: Date): Invite {
   return {

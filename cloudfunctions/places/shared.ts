@@ -12,8 +12,21 @@ export async function named(months: PlaceMonthDoc[], month: string, extra: Place
   const codes = [...new Set(months.map((m) => m.placeCode))].filter((c) => !extra.some((p) => p._id === c))
   const orgIds = [...new Set(months.flatMap((m) => Object.keys(m.units ?? {})))]
   const [places, orgs] = await Promise.all([
-    codes.length ? rows<PlaceDoc>(collection('places').where({ _id: _.in(codes) }).limit(codes.length)) : Promise.resolve([]),
-    orgIds.length ? rows<OrgDoc>(collection('orgs').where({ _id: _.in(orgIds) }).field({ name: true, system: true }).limit(orgIds.length)) : Promise.resolve([])
+    codes.length
+      ? rows<PlaceDoc>(
+          collection('places')
+            .where({ _id: _.in(codes) })
+            .limit(codes.length)
+        )
+      : Promise.resolve([]),
+    orgIds.length
+      ? rows<OrgDoc>(
+          collection('orgs')
+            .where({ _id: _.in(orgIds) })
+            .field({ name: true, system: true })
+            .limit(orgIds.length)
+        )
+      : Promise.resolve([])
   ])
   const placeBy = new Map([...extra, ...places].map((p) => [p._id, p]))
   const orgBy = new Map(orgs.map((o) => [o._id, o]))

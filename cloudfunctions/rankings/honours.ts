@@ -21,7 +21,8 @@ const PAGE = 500
 const pct = (r: number) => `${Math.round(r * 1000) / 10}%`
 
 export function ruleText(kind: HonourKind, r: OrgRules): string {
-  if (kind === 'honours') return `得分排名前 ${r.honours.topN} 位，满意率不低于 ${pct(r.honours.minSatisfaction)}，且至少有 ${Math.max(1, r.honours.minRatings)} 条群众评价`
+  if (kind === 'honours')
+    return `得分排名前 ${r.honours.topN} 位，满意率不低于 ${pct(r.honours.minSatisfaction)}，且至少有 ${Math.max(1, r.honours.minRatings)} 条群众评价`
   // Outcome failures only: never "behind the days pace" (国办函〔2026〕12号).
   return `超期未办诉求达到 ${r.notices.overdueDemands} 件；或未回访差评达到 ${r.notices.unfollowedBadReviews} 件`
 }
@@ -30,7 +31,7 @@ export function ruleText(kind: HonourKind, r: OrgRules): string {
 async function walk(org: OrgDoc, month: string, visit: (d: CadreScoreDoc) => boolean): Promise<void> {
   const level = levelOfPath(org.path)
   let after: string | null = null
-  for (let read = 0; read < MAX_SCAN; ) {
+  for (let read = 0; read < MAX_SCAN;) {
     const where: Record<string, unknown> = { period: month, [`scope.${level}`]: org._id, ...(after ? { sortKey: _.gt(after) } : {}) }
     const page: CadreScoreDoc[] = await rows<CadreScoreDoc>(collection('cadreScores').where(where).orderBy('sortKey', 'asc').limit(PAGE))
     read += page.length
@@ -69,7 +70,13 @@ export async function draftEntries(kind: HonourKind, org: OrgDoc, month: string,
       },
       rules.notices
     )
-    if (reasons.length) out.push(entry(d, reasons.map((r) => r.detail)))
+    if (reasons.length)
+      out.push(
+        entry(
+          d,
+          reasons.map((r) => r.detail)
+        )
+      )
     return true
   })
   return out

@@ -21,6 +21,12 @@ export const main = withTimer(createFunction(rankingsApi, { list, mine, runNow, 
   onTimer: (at) => runRankings({ now: at, minCycleGapMs: TIMER_CYCLE_GAP_MS }),
   onRun: JDQ_TEST_SWITCHES
     ? (now, e) =>
-        runRankings({ now, budgetMs: knob(e.budgetMs, 0, DEFAULTS.budgetMs), batchSize: knob(e.batchSize, 1, 200), maxBatches: knob(e.maxBatches, 1, 100000), force: e.force === true })
+        runRankings({
+          now,
+          budgetMs: knob(e.budgetMs, 0, DEFAULTS.budgetMs),
+          batchSize: knob(e.batchSize, 1, 200),
+          maxBatches: knob(e.maxBatches, 1, 100000),
+          force: e.force === true
+        })
     : undefined
 })

@@ -10,7 +10,17 @@ import { collection, type OrgDoc } from '../_lib/collections'
 import { rows } from '../_lib/query'
 import { allRows, rulesByOrg } from '../_lib/outcome-inputs'
 import { compareBySortKey, satisfactionRuleText, unitSortKey } from '../../types/rules/score'
-import { addFigures, emptyFigures, orgStatsId, periodKind, periodYear, satisfiedShare, type CadreScoreDoc, type OrgStatsDoc, type PeriodFigures } from '../../types/outcomes'
+import {
+  addFigures,
+  emptyFigures,
+  orgStatsId,
+  periodKind,
+  periodYear,
+  satisfiedShare,
+  type CadreScoreDoc,
+  type OrgStatsDoc,
+  type PeriodFigures
+} from '../../types/outcomes'
 import type { Checkpoint, RunReport } from './job'
 import { byId } from '../_lib/by-id'
 
@@ -70,7 +80,8 @@ async function orgStep(cp: Checkpoint, now: Date, report: RunReport, limit: numb
     const a = own[d.period] ?? { figures: emptyFigures(), scoreSum: 0 }
     own[d.period] = { figures: addFigures(a.figures, d.figures), scoreSum: a.scoreSum + d.score }
   }
-  if (page.length === limit) return { cp: { ...cp, org: { level, after, current: { ...current, afterDoc: page[page.length - 1]._id, own } } }, read: page.length }
+  if (page.length === limit)
+    return { cp: { ...cp, org: { level, after, current: { ...current, afterDoc: page[page.length - 1]._id, own } } }, read: page.length }
   await finishOrg(cp, current.orgId, own, now)
   report.orgs += 1
   return { cp: { ...cp, org: { level, after: current.orgId, current: null }, orgs: cp.orgs + 1 }, read: page.length + 1 }
@@ -81,7 +92,12 @@ async function finishOrg(cp: Checkpoint, orgId: string, own: Record<string, OrgA
   const [org, kids, prev] = await Promise.all([
     byId<OrgDoc>('orgs', orgId),
     allRows<OrgStatsDoc>('orgStats', { parentId: orgId, period: _.in(cp.periods) }, { period: true, figures: true, scoreSum: true, sortKey: true, rank: true }),
-    rows<OrgStatsDoc>(collection('orgStats').where({ _id: _.in(cp.periods.map((p) => orgStatsId(orgId, p))) }).field({ rank: true }).limit(cp.periods.length))
+    rows<OrgStatsDoc>(
+      collection('orgStats')
+        .where({ _id: _.in(cp.periods.map((p) => orgStatsId(orgId, p))) })
+        .field({ rank: true })
+        .limit(cp.periods.length)
+    )
   ])
   if (!org) return
   const years = [...new Set(cp.periods.map(periodYear))]
@@ -98,7 +114,12 @@ async function finishOrg(cp: Checkpoint, orgId: string, own: Record<string, OrgA
       figures = addFigures(figures, c.figures)
       scoreSum += c.scoreSum ?? 0
       // Children ranked among themselves, in the same order the units page reads them.
-      if (c.rank !== i + 1) writes.push(() => collection('orgStats').doc(c._id).update({ data: { rank: i + 1 } }))
+      if (c.rank !== i + 1)
+        writes.push(() =>
+          collection('orgStats')
+            .doc(c._id)
+            .update({ data: { rank: i + 1 } })
+        )
     })
     const cadres = figures.cadres
     const meanScore = cadres > 0 ? Math.round((scoreSum / cadres) * 10) / 10 : null
@@ -131,9 +152,22 @@ async function finishOrg(cp: Checkpoint, orgId: string, own: Record<string, OrgA
 
 /** The provinces (roots) ranked among themselves, per period. */
 async function rankRoots(cp: Checkpoint): Promise<void> {
-  const roots = await rows<OrgStatsDoc>(collection('orgStats').where({ parentId: null, period: _.in(cp.periods) }).field({ period: true, sortKey: true, rank: true }).limit(1000))
+  const roots = await rows<OrgStatsDoc>(
+    collection('orgStats')
+      .where({ parentId: null, period: _.in(cp.periods) })
+      .field({ period: true, sortKey: true, rank: true })
+      .limit(1000)
+  )
   for (const period of cp.periods) {
     const list = roots.filter((r) => r.period === period).sort(compareBySortKey)
-    await Promise.all(list.map((r, i) => (r.rank === i + 1 ? null : collection('orgStats').doc(r._id).update({ data: { rank: i + 1 } }))))
+    await Promise.all(
+      list.map((r, i) =>
+        r.rank === i + 1
+          ? null
+          : collection('orgStats')
+              .doc(r._id)
+              .update({ data: { rank: i + 1 } })
+      )
+    )
   }
 }

@@ -20,14 +20,26 @@ export async function ranksBatch(cp: Checkpoint, size: number): Promise<Checkpoi
   // sortKey is unique (it ends with the cadre id): the cursor is the last key.
   const where = after ? { period, 'scope.province': province, sortKey: _.gt(after[0]) } : { period, 'scope.province': province }
   const docs = await rows<CadreScoreDoc>(
-    collection('cadreScores').where(where).field({ cadreId: true, ranks: true, scope: true, sortKey: true, cycle: true }).orderBy('sortKey', 'asc').orderBy('_id', 'asc').limit(size)
+    collection('cadreScores')
+      .where(where)
+      .field({ cadreId: true, ranks: true, scope: true, sortKey: true, cycle: true })
+      .orderBy('sortKey', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(size)
   )
   // Not rescored this cycle: the cadre was removed, moved or lost the role — or an overlapping older run wrote the
   // document after this cycle did. Only the cadre's account tells (read just for these, which are rare).
   const stale = docs.filter((d) => (d.cycle ?? '') < cp.cycle)
   const live = new Set(
     stale.length
-      ? (await rows<UserDoc>(collection('users').where({ _id: _.in([...new Set(stale.map((d) => d.cadreId))]) }).field({ role: true, active: true }).limit(stale.length)))
+      ? (
+          await rows<UserDoc>(
+            collection('users')
+              .where({ _id: _.in([...new Set(stale.map((d) => d.cadreId))]) })
+              .field({ role: true, active: true })
+              .limit(stale.length)
+          )
+        )
           .filter((u) => u.role === 'cadre' && u.active !== false)
           .map((u) => u._id)
       : []
@@ -51,7 +63,11 @@ export async function ranksBatch(cp: Checkpoint, size: number): Promise<Checkpoi
       if (id) ranks[level] = counts[id] = (counts[id] ?? 0) + 1
     }
     if (touch.cycle || d.ranks?.province !== ranks.province || d.ranks?.prefecture !== ranks.prefecture || d.ranks?.county !== ranks.county) {
-      updates.push(() => collection('cadreScores').doc(d._id).update({ data: { ranks, ...touch } }))
+      updates.push(() =>
+        collection('cadreScores')
+          .doc(d._id)
+          .update({ data: { ranks, ...touch } })
+      )
     }
   }
   for (let i = 0; i < updates.length; i += 20) await Promise.all(updates.slice(i, i + 20).map((u) => u()))

@@ -18,7 +18,12 @@ const levelOfDepth = ['province', 'prefecture', 'county'] as const
 async function orgsById(ids: string[], cache: Map<string, OrgDoc>): Promise<void> {
   const missing = [...new Set(ids)].filter((id) => !cache.has(id))
   if (missing.length) {
-    for (const o of await rows<OrgDoc>(collection('orgs').where({ _id: _.in(missing) }).limit(missing.length))) cache.set(o._id, o)
+    for (const o of await rows<OrgDoc>(
+      collection('orgs')
+        .where({ _id: _.in(missing) })
+        .limit(missing.length)
+    ))
+      cache.set(o._id, o)
   }
 }
 
@@ -41,10 +46,25 @@ export async function scoresBatch(cp: Checkpoint, now: Date, size: number, orgCa
   const ids = cadres.map((c) => c._id)
   const [inputs, existing] = await Promise.all([
     readInputs(cadres, years, now),
-    rows<CadreScoreDoc>(collection('cadreScores').where({ _id: _.in(ids.flatMap((id) => cp.periods.map((p) => cadreScoreId(id, p)))) }).field({ ranks: true }).limit(1000)),
-    orgsById(cadres.map((c) => c.orgId), orgCache)
+    rows<CadreScoreDoc>(
+      collection('cadreScores')
+        .where({ _id: _.in(ids.flatMap((id) => cp.periods.map((p) => cadreScoreId(id, p)))) })
+        .field({ ranks: true })
+        .limit(1000)
+    ),
+    orgsById(
+      cadres.map((c) => c.orgId),
+      orgCache
+    )
   ])
-  const orgs = [...new Map(cadres.map((c) => orgCache.get(c.orgId)).filter((o): o is OrgDoc => !!o).map((o) => [o._id, o])).values()]
+  const orgs = [
+    ...new Map(
+      cadres
+        .map((c) => orgCache.get(c.orgId))
+        .filter((o): o is OrgDoc => !!o)
+        .map((o) => [o._id, o])
+    ).values()
+  ]
   const rules = new Map<number, Map<string, OrgRules>>()
   for (const y of years) rules.set(y, await rulesByOrg(orgs, y))
   const ranksBy = new Map(existing.map((e) => [e._id, e.ranks]))

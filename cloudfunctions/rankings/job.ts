@@ -204,4 +204,3 @@ export async function runRankings(options: Partial<RunOptions> & { now: Date }):
   }
   return { ...report, cycle: cp.cycle, phase: cp.phase, done: cp.phase === 'done', ms: run.elapsed() }
 }
-

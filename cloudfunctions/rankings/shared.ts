@@ -18,6 +18,6 @@ export function resolvePeriod(kind: PeriodKind, period: string | undefined, now:
 /** Page cursor: the last row's (unique) sort key. */
 export const encodeKey = (key: string) => packCursor([key])
 // eslint-disable-next-line no-control-regex -- a sort key never holds NUL: a cursor with one was forged
-const sortKey = z.tuple([z.string().max(200).regex(/^[\d.]+[^\u0000]*$/)])
+const SORT_KEY = /^[\d.]+[^\u0000]*$/
+const sortKey = z.tuple([z.string().max(200).regex(SORT_KEY)])
 export const decodeKey = (cursor: string | undefined): string | null => cursorKeys(cursor, sortKey)?.[0] ?? null
-

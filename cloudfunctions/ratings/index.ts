@@ -17,4 +17,21 @@ import { listRequests } from './handlers/listRequests'
 import { listHeld } from './handlers/listHeld'
 import { reviewHeld } from './handlers/reviewHeld'
 
-export const main = createFunction(ratingsApi, { landing, rate, followUp, listMine, appeal, decideAppeal, listAppeals, listCases, revisit, rectify, stats, qr, summary, listRequests, listHeld, reviewHeld })
+export const main = createFunction(ratingsApi, {
+  landing,
+  rate,
+  followUp,
+  listMine,
+  appeal,
+  decideAppeal,
+  listAppeals,
+  listCases,
+  revisit,
+  rectify,
+  stats,
+  qr,
+  summary,
+  listRequests,
+  listHeld,
+  reviewHeld
+})

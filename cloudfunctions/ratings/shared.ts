@@ -6,7 +6,6 @@ import { rows } from '../_lib/query'
 import { caseIdFor, demandRound, ratingIdFor, type CaseDoc, type DemandDoc, type RatingDoc, type SceneDoc } from '../_lib/service'
 import { byId } from '../_lib/by-id'
 
-
 export async function sceneOf(code: string): Promise<SceneDoc> {
   const scene = await byId<SceneDoc>('scenes', code)
   if (!scene) throw new AppError('NOT_FOUND', '这个二维码已失效，请联系干部重新出示')

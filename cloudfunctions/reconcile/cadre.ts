@@ -36,7 +36,7 @@ const PAGE = 500
 /** Demands raised up to a year before the checked year still count events in it (finished, closed, 督办). */
 const DEMAND_LOOKBACK_MS = 366 * 24 * 3600 * 1000
 
-const json = (v: unknown) => JSON.stringify(v instanceof Date ? v.toISOString() : v ?? null)
+const json = (v: unknown) => JSON.stringify(v instanceof Date ? v.toISOString() : (v ?? null))
 const ms = (d: Date | string | null | undefined) => (d ? new Date(d).getTime() : null)
 
 /** Reads every page of a cadre's records in [from, to) on an index (cadreId, field desc, _id desc). */
@@ -45,7 +45,13 @@ async function allOf<T extends { _id: string }>(name: 'visits' | 'ratings' | 'de
   let upper: { at: Date; id: string } | null = null
   for (;;) {
     const range = upper ? _.gte(from).and(_.lte(upper.at)) : _.gte(from).and(_.lt(to))
-    const page = await rows<T>(collection(name).where({ cadreId, [field]: range }).orderBy(field, 'desc').orderBy('_id', 'desc').limit(PAGE))
+    const page = await rows<T>(
+      collection(name)
+        .where({ cadreId, [field]: range })
+        .orderBy(field, 'desc')
+        .orderBy('_id', 'desc')
+        .limit(PAGE)
+    )
     const u: { at: Date; id: string } | null = upper
     const fresh: T[] = u ? page.filter((d) => ms((d as Record<string, unknown>)[field] as Date)! < u.at.getTime() || d._id < u.id) : page
     out.push(...fresh)
@@ -67,7 +73,12 @@ const item = (d: Drift, outcome: Outcome): DriftItem => ({
 })
 
 /** One cadre, every checked year: recompute, compare, repair. */
-export async function reconcileCadre(cadre: UserDoc, years: number[], now: Date, placesSeen = new Set<string>()): Promise<{ checked: number; drift: DriftItem[] }> {
+export async function reconcileCadre(
+  cadre: UserDoc,
+  years: number[],
+  now: Date,
+  placesSeen = new Set<string>()
+): Promise<{ checked: number; drift: DriftItem[] }> {
   const drift: DriftItem[] = []
   let checked = 0
   const current = Math.max(...years)
@@ -80,7 +91,11 @@ export async function reconcileCadre(cadre: UserDoc, years: number[], now: Date,
     // check-in younger than GRACE_MS is left for the next pass (its increments may still be on their way).
     const [stored, days, stays] = await Promise.all([
       byId<VisitStatsDoc>('visitStats', statsId(cadre._id, year)),
-      rows<VisitDayDoc>(collection('visitDays').where({ cadreId: cadre._id, date: _.gte(`${year}-01-01`).and(_.lte(`${year}-12-31`)) }).limit(1000)),
+      rows<VisitDayDoc>(
+        collection('visitDays')
+          .where({ cadreId: cadre._id, date: _.gte(`${year}-01-01`).and(_.lte(`${year}-12-31`)) })
+          .limit(1000)
+      ),
       rows<CadrePeriodDoc>(collection('cadrePeriods').where({ cadreId: cadre._id, years: year, status: 'approved', kind: 'stay' }).limit(PERIODS_PER_YEAR))
     ])
     const visits = await allOf<VisitDoc>('visits', cadre._id, 'visitedAt', from, to)
@@ -144,7 +159,14 @@ export async function reconcileCadre(cadre: UserDoc, years: number[], now: Date,
         const outcome = await inTransaction(async (tx): Promise<Outcome> => {
           const ref = tx.collection('households').doc(h._id)
           const cur = (await ref.get()).data as unknown as HouseholdDoc | null
-          if (!cur || cur.visitsYear !== h.visitsYear || cur.visitsInYear !== h.visitsInYear || cur.visited !== h.visited || ms(cur.lastVisitAt) !== ms(h.lastVisitAt)) return 'changed'
+          if (
+            !cur ||
+            cur.visitsYear !== h.visitsYear ||
+            cur.visitsInYear !== h.visitsInYear ||
+            cur.visited !== h.visited ||
+            ms(cur.lastVisitAt) !== ms(h.lastVisitAt)
+          )
+            return 'changed'
           await ref.update({ data: patch as unknown as Record<string, unknown> })
           return 'repaired'
         })
@@ -157,7 +179,12 @@ export async function reconcileCadre(cadre: UserDoc, years: number[], now: Date,
     // (cloudfunctions/_lib/counters.ts): one whose marker is missing past GRACE_MS was left by a call that died,
     // and is finished here exactly as the call would have (it can only hold more, never count twice).
     const periods = periodsOfYear(year)
-    const readStats = () => rows<ServiceStatsDoc>(collection('serviceStats').where({ cadreId: cadre._id, period: _.in(periods) }).limit(periods.length))
+    const readStats = () =>
+      rows<ServiceStatsDoc>(
+        collection('serviceStats')
+          .where({ cadreId: cadre._id, period: _.in(periods) })
+          .limit(periods.length)
+      )
     let storedStats = await readStats()
     const [ratings, recent, oldActive] = await Promise.all([
       allOf<RatingDoc>('ratings', cadre._id, 'createdAt', from, to),
@@ -174,7 +201,13 @@ export async function reconcileCadre(cadre: UserDoc, years: number[], now: Date,
         const was = before.get(d._id) ?? {}
         const is = flatCounts(d.counts)
         for (const k of [...new Set([...Object.keys(was), ...Object.keys(is)])].sort()) {
-          if ((was[k] ?? 0) !== (is[k] ?? 0)) drift.push(item({ collection: 'serviceStats', docId: d._id, cadreId: cadre._id, field: `counts.${k}`, stored: was[k] ?? null, expected: is[k] ?? 0 }, 'repaired'))
+          if ((was[k] ?? 0) !== (is[k] ?? 0))
+            drift.push(
+              item(
+                { collection: 'serviceStats', docId: d._id, cadreId: cadre._id, field: `counts.${k}`, stored: was[k] ?? null, expected: is[k] ?? 0 },
+                'repaired'
+              )
+            )
         }
       }
       ratings.splice(0, ratings.length, ...(await allOf<RatingDoc>('ratings', cadre._id, 'createdAt', from, to)))
@@ -184,7 +217,11 @@ export async function reconcileCadre(cadre: UserDoc, years: number[], now: Date,
     const caseIds = ratings.filter((r) => r.caseId).map((r) => r.caseId!)
     const cases = new Map<string, CaseDoc>()
     for (let i = 0; i < caseIds.length; i += 100) {
-      const got = await rows<CaseDoc>(collection('badReviewCases').where({ _id: _.in(caseIds.slice(i, i + 100)) }).limit(100))
+      const got = await rows<CaseDoc>(
+        collection('badReviewCases')
+          .where({ _id: _.in(caseIds.slice(i, i + 100)) })
+          .limit(100)
+      )
       for (const c of got) cases.set(c._id, c)
     }
     checked += storedStats.length
@@ -199,7 +236,10 @@ export async function reconcileCadre(cadre: UserDoc, years: number[], now: Date,
         // The counts replaced as a whole (_.set), the markers kept: they still say which events have landed.
         const counts = nestCounts(fix.counts)
         if (cur) await ref.update({ data: { counts: _.set(counts), updatedAt: now } })
-        else await tx.collection('serviceStats').add({ data: { _id: fix.docId, cadreId: cadre._id, orgId: cadre.orgId, orgPath: cadre.orgPath, period: fix.period, counts, updatedAt: now } })
+        else
+          await tx
+            .collection('serviceStats')
+            .add({ data: { _id: fix.docId, cadreId: cadre._id, orgId: cadre.orgId, orgPath: cadre.orgPath, period: fix.period, counts, updatedAt: now } })
         return 'repaired'
       })
       drift.push(...fix.drift.map((d) => item(d, outcome)))

@@ -37,7 +37,9 @@ async function placeMonthDrift(cadreId: string, placeCode: string, month: string
   const id = placeMonthId(placeCode, month)
   const [stored, visits] = await Promise.all([
     byId<PlaceMonthDoc>('placeMonths', id),
-    rows<Pick<VisitDoc, '_id' | 'orgId' | 'createdAt'>>(collection('visits').where({ placeCode, month, status: 'counted' }).field({ orgId: true, createdAt: true }).limit(MAX_VISITS))
+    rows<Pick<VisitDoc, '_id' | 'orgId' | 'createdAt'>>(
+      collection('visits').where({ placeCode, month, status: 'counted' }).field({ orgId: true, createdAt: true }).limit(MAX_VISITS)
+    )
   ])
   // A young check-in's increment may still be on its way; the next pass looks again.
   if (visits.length >= MAX_VISITS || visits.some((v) => inFlightAt(now, v.createdAt))) return null
@@ -54,7 +56,15 @@ async function placeMonthDrift(cadreId: string, placeCode: string, month: string
     else await tx.collection('placeMonths').add({ data: { _id: id, ...doc } })
     return 'repaired'
   })
-  return { collection: 'placeMonths', docId: id, cadreId, field: 'total', stored: JSON.stringify(stored ? { total: stored.total, units: sorted(stored.units) } : null), expected: JSON.stringify({ total: visits.length, units: sorted(units) }), outcome }
+  return {
+    collection: 'placeMonths',
+    docId: id,
+    cadreId,
+    field: 'total',
+    stored: JSON.stringify(stored ? { total: stored.total, units: sorted(stored.units) } : null),
+    expected: JSON.stringify({ total: visits.length, units: sorted(units) }),
+    outcome
+  }
 }
 
 const sorted = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)))

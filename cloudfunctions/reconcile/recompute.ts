@@ -77,7 +77,11 @@ export interface StaySource {
 
 /** The dates of the stays that fall in the year. */
 const stayDates = (stays: readonly StaySource[], year: number): { date: string; stayId: string }[] =>
-  stays.flatMap((st) => datesBetween(st.from, st.to).filter((d) => d.startsWith(`${year}-`)).map((date) => ({ date, stayId: st._id })))
+  stays.flatMap((st) =>
+    datesBetween(st.from, st.to)
+      .filter((d) => d.startsWith(`${year}-`))
+      .map((date) => ({ date, stayId: st._id }))
+  )
 
 /**
  * The year's statistics of one cadre from that year's visits (every status), the approved 蹲点 stays and the
@@ -125,7 +129,7 @@ export function visitStatsDrift(stored: VisitStatsDoc | null, expected: VisitSta
   for (const f of statFields) {
     const s = stored?.[f] ?? 0
     const e = expected[f] ?? 0
-    if (s !== e) at(f, stored ? stored[f] ?? null : null, e)
+    if (s !== e) at(f, stored ? (stored[f] ?? null) : null, e)
   }
   for (const f of statMaps) {
     const s = (stored?.[f] ?? {}) as Counts
@@ -248,7 +252,8 @@ export function serviceStatsDrift(cadreId: string, periods: string[], stored: Ma
     const keys = new Set([...Object.keys(s).filter(isServiceCounterKey), ...Object.keys(e)])
     const drift: Drift[] = []
     for (const k of [...keys].sort()) {
-      if ((s[k] ?? 0) !== (e[k] ?? 0)) drift.push({ collection: 'serviceStats', docId, cadreId, field: `counts.${k}`, stored: s[k] ?? null, expected: e[k] ?? 0 })
+      if ((s[k] ?? 0) !== (e[k] ?? 0))
+        drift.push({ collection: 'serviceStats', docId, cadreId, field: `counts.${k}`, stored: s[k] ?? null, expected: e[k] ?? 0 })
     }
     if (!drift.length) continue
     const counts: Counts = {}
@@ -306,7 +311,10 @@ export function unappliedEvents(
  * Marker keys a document may drop (their events are settled before `cutoff`), and its new horizon: just after the
  * latest event dropped — never later, so an event written after this pass is never mistaken for a settled one.
  */
-export function prunable(doc: { applied?: Record<string, Date | string>; markersFrom?: Date | string | null }, cutoff: Date): { keys: string[]; markersFrom: Date | null } {
+export function prunable(
+  doc: { applied?: Record<string, Date | string>; markersFrom?: Date | string | null },
+  cutoff: Date
+): { keys: string[]; markersFrom: Date | null } {
   const old = Object.entries(doc.applied ?? {}).filter(([, at]) => new Date(at).getTime() < cutoff.getTime())
   const from = doc.markersFrom ? new Date(doc.markersFrom).getTime() : 0
   if (!old.length) return { keys: [], markersFrom: from ? new Date(from) : null }

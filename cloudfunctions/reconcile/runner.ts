@@ -73,7 +73,6 @@ export function yearsFor(now: Date): number[] {
   return beijing(now).month() === 0 ? [y - 1, y] : [y]
 }
 
-
 export async function runReconcile(options: Partial<RunOptions> & { now: Date }): Promise<{ idle: boolean; report: StoredReport | null }> {
   const o = jobOptions<RunOptions>(DEFAULTS, options)
   const run = startRun(o.now, o.budgetMs, `${beijingDate(o.now)}_${randomUUID().slice(0, 8)}`)
@@ -160,7 +159,9 @@ export async function runReconcile(options: Partial<RunOptions> & { now: Date })
   report.ms = run.elapsed()
   report.pass = { done: state.done, cadres: state.cadres, drift: state.drift, startedAt: state.startedAt, finishedAt: state.finishedAt }
   const { _id, ...rest } = report
-  await collection('reconcileReports').doc(_id).set({ data: rest as unknown as Record<string, unknown> })
+  await collection('reconcileReports')
+    .doc(_id)
+    .set({ data: rest as unknown as Record<string, unknown> })
   return { idle: false, report }
 }
 

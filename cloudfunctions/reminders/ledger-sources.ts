@@ -3,7 +3,21 @@ import { addWorkingDays, endOfBeijingDay } from '../../types/rules/working-days'
 import { kinds, type KindFacts } from '../../types/reminders'
 import { holidayCalendarAt } from '../_lib/holidays'
 import { demandRound, type DemandDoc } from '../_lib/service'
-import { advanced, consentedResidents, decodeMark, encodeMark, managersOf, markOf, MAX_RATING_WINDOW_DAYS, SETTLE_MS, slotOf, usersById, walk, type Due, type Source } from './source'
+import {
+  advanced,
+  consentedResidents,
+  decodeMark,
+  encodeMark,
+  managersOf,
+  markOf,
+  MAX_RATING_WINDOW_DAYS,
+  SETTLE_MS,
+  slotOf,
+  usersById,
+  walk,
+  type Due,
+  type Source
+} from './source'
 
 /**
  * What a demand's reminder is about: the demand, and after a 重办 its round. A reopened demand is new work with
@@ -109,9 +123,20 @@ export const demandDoneSource: Source = {
   cycle: () => 'watermark',
   async batch(cursor, size, now) {
     const windowStart = new Date(now.getTime() - MAX_RATING_WINDOW_DAYS * 24 * 3600 * 1000)
-    const docs = await walk<DemandDoc>('demands', { source: 'resident' }, 'closedAt', decodeMark(cursor), windowStart, new Date(now.getTime() - SETTLE_MS), size)
+    const docs = await walk<DemandDoc>(
+      'demands',
+      { source: 'resident' },
+      'closedAt',
+      decodeMark(cursor),
+      windowStart,
+      new Date(now.getTime() - SETTLE_MS),
+      size
+    )
     const answered = docs.filter((d) => d.status === 'closed' && d.residentOpenid && d.viaScene && !d.rating)
-    const consented = await consentedResidents(answered.map((d) => d.residentOpenid!), kinds.demandDone.template)
+    const consented = await consentedResidents(
+      answered.map((d) => d.residentOpenid!),
+      kinds.demandDone.template
+    )
     const due: Due[] = []
     for (const d of answered) {
       if (!consented.has(d.residentOpenid!)) continue

@@ -38,8 +38,15 @@ export const paceSource: Source = {
     }
     const [stats, periods] = cadres.length
       ? await Promise.all([
-          rows<VisitStatsDoc>(collection('visitStats').where({ _id: _.in(cadres.map((c) => `${c._id}_${year}`)) }).limit(cadres.length)),
-          approvedPeriods(cadres.map((c) => c._id), [year])
+          rows<VisitStatsDoc>(
+            collection('visitStats')
+              .where({ _id: _.in(cadres.map((c) => `${c._id}_${year}`)) })
+              .limit(cadres.length)
+          ),
+          approvedPeriods(
+            cadres.map((c) => c._id),
+            [year]
+          )
         ])
       : [[], []]
     const daysOf = new Map(stats.map((s) => [s.cadreId, s.days]))
@@ -54,7 +61,13 @@ export const paceSource: Source = {
       const pace = yearPace(target, year, today, pauses)
       const expected = pace.expected
       if (days >= expected || days >= pace.adjustedTarget) continue
-      due.push({ kind: 'pace', openid: c.openid, userId: c._id, subject: String(year), facts: { cadreName: c.name, days, expected, target: pace.adjustedTarget } })
+      due.push({
+        kind: 'pace',
+        openid: c.openid,
+        userId: c._id,
+        subject: String(year),
+        facts: { cadreName: c.name, days, expected, target: pace.adjustedTarget }
+      })
     }
     return { due, next: users.length < size ? null : users[users.length - 1]._id, scanned: users.length }
   }

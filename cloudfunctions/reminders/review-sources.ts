@@ -23,7 +23,14 @@ export const badReviewSource: Source = {
     const due: Due[] = []
     for (const c of waiting) {
       for (const m of managers.get(c.orgId) ?? []) {
-        due.push({ kind: 'badReviewFollowUp', openid: m.openid, userId: m._id, subject: c._id, period: 'once', facts: { caseId: c._id, cadreName: c.cadreName, at: new Date(c.createdAt).toISOString() } })
+        due.push({
+          kind: 'badReviewFollowUp',
+          openid: m.openid,
+          userId: m._id,
+          subject: c._id,
+          period: 'once',
+          facts: { caseId: c._id, cadreName: c.cadreName, at: new Date(c.createdAt).toISOString() }
+        })
       }
     }
     return advanced(docs, 'createdAt', cursor, size, due)
@@ -46,14 +53,29 @@ export const fixDoneSource: Source = {
     const docs = await walk<CaseDoc>('badReviewCases', {}, 'rectification.at', decodeMark(cursor), windowStart, new Date(now.getTime() - SETTLE_MS), size)
     const fixed = docs.filter((c) => c.status === 'rectified' && c.rectification && !c.fixRating)
     const ratingIds = [...new Set(fixed.map((c) => c.ratingId))]
-    const ratings = ratingIds.length ? await rows<RatingDoc>(collection('ratings').where({ _id: _.in(ratingIds) }).limit(ratingIds.length)) : []
+    const ratings = ratingIds.length
+      ? await rows<RatingDoc>(
+          collection('ratings')
+            .where({ _id: _.in(ratingIds) })
+            .limit(ratingIds.length)
+        )
+      : []
     const raterOf = new Map(ratings.filter((r) => !r.voided).map((r) => [r._id, r]))
     // The page where the fix is rated is the landing of the rated thing's own code: the visit's (the code rated
     // through), or the answered demand's (its sceneCode; a demand may have been rated through a plate code).
     const demandIds = [...new Set(fixed.filter((c) => c.targetKind === 'demand').map((c) => c.targetId))]
-    const demands = demandIds.length ? await rows<DemandDoc>(collection('demands').where({ _id: _.in(demandIds) }).limit(demandIds.length)) : []
+    const demands = demandIds.length
+      ? await rows<DemandDoc>(
+          collection('demands')
+            .where({ _id: _.in(demandIds) })
+            .limit(demandIds.length)
+        )
+      : []
     const sceneOfDemand = new Map(demands.map((d) => [d._id, d.sceneCode]))
-    const consented = await consentedResidents([...raterOf.values()].map((r) => r.raterOpenid), kinds.fixDone.template)
+    const consented = await consentedResidents(
+      [...raterOf.values()].map((r) => r.raterOpenid),
+      kinds.fixDone.template
+    )
     const due: Due[] = []
     for (const c of fixed) {
       const r = raterOf.get(c.ratingId)
@@ -95,7 +117,15 @@ export const workReviewedSource: Source = {
         userId: a._id,
         subject: d._id,
         period: 'once',
-        facts: { reviewId: d._id, cadreName: a.name, reviewerName: d.byName, action: d.kind, targetKind: d.targetKind, title: d.title, comment: d.comment ?? d.suggestion }
+        facts: {
+          reviewId: d._id,
+          cadreName: a.name,
+          reviewerName: d.byName,
+          action: d.kind,
+          targetKind: d.targetKind,
+          title: d.title,
+          comment: d.comment ?? d.suggestion
+        }
       })
     }
     return advanced(docs, 'createdAt', cursor, size, due)

@@ -160,14 +160,23 @@ const keyOf = (item: Due, cycle: string) => reminderKey(item.openid, item.kind, 
 async function claimedKeys(due: Due[], cycle: string): Promise<Set<string>> {
   const keys = [...new Set(due.map((d) => keyOf(d, cycle)))]
   if (!keys.length) return new Set()
-  const found = await rows<{ _id: string }>(collection('reminders').where({ _id: _.in(keys) }).field({ _id: true }).limit(keys.length))
+  const found = await rows<{ _id: string }>(
+    collection('reminders')
+      .where({ _id: _.in(keys) })
+      .field({ _id: true })
+      .limit(keys.length)
+  )
   return new Set(found.map((r) => r._id))
 }
 
 async function prefsOf(due: Due[]): Promise<Map<string, string[]>> {
   const openids = [...new Set(due.map((d) => d.openid))]
   if (!openids.length) return new Map()
-  const prefs = await rows<ReminderPrefsDoc>(collection('reminderPrefs').where({ _id: _.in(openids) }).limit(openids.length))
+  const prefs = await rows<ReminderPrefsDoc>(
+    collection('reminderPrefs')
+      .where({ _id: _.in(openids) })
+      .limit(openids.length)
+  )
   return new Map(prefs.map((p) => [p._id, p.off]))
 }
 
@@ -254,11 +263,15 @@ async function deliver(doc: ReminderDoc, o: RunOptions, onSent: () => void): Pro
       if (errcode === 43101) {
         // No quota left at WeChat: our count was wrong. Recorded, not retried; the quota is set to 0.
         await ref.update({ data: { 'push.status': 'noQuota', 'push.attempts': attempts, 'push.reason': '微信提示用户没有可用的订阅次数（43101）' } })
-        await collection('subscriptions').doc(subId).update({ data: { quota: 0, longTerm: false, exhaustedAt: new Date(), updatedAt: new Date() } })
+        await collection('subscriptions')
+          .doc(subId)
+          .update({ data: { quota: 0, longTerm: false, exhaustedAt: new Date(), updatedAt: new Date() } })
         return { status: 'noQuota', attempts: n }
       }
       if (!isTransient(errcode) || n >= o.maxAttempts) {
-        await ref.update({ data: { 'push.status': 'failed', 'push.attempts': attempts, 'push.reason': `微信推送失败（${attempts[attempts.length - 1].errcode}）` } })
+        await ref.update({
+          data: { 'push.status': 'failed', 'push.attempts': attempts, 'push.reason': `微信推送失败（${attempts[attempts.length - 1].errcode}）` }
+        })
         await refund(subId)
         return { status: 'failed', attempts: n }
       }

@@ -83,12 +83,27 @@ export async function walk<T extends { _id: string }>(
   if (from && lower && new Date(from.t).getTime() < lower.getTime()) from = null
   const out: T[] = []
   if (from && new Date(from.t).getTime() <= upper.getTime()) {
-    out.push(...(await rows<T>(collection(name).where({ ...eq, [field]: new Date(from.t), _id: _.gt(from.id) }).orderBy('_id', 'asc').limit(size))))
+    out.push(
+      ...(await rows<T>(
+        collection(name)
+          .where({ ...eq, [field]: new Date(from.t), _id: _.gt(from.id) })
+          .orderBy('_id', 'asc')
+          .limit(size)
+      ))
+    )
   }
   if (out.length < size) {
     const start = from ? new Date(from.t) : lower
     const range = start ? _.and(_.gt(start), _.lte(upper)) : _.lte(upper)
-    out.push(...(await rows<T>(collection(name).where({ ...eq, [field]: range }).orderBy(field, 'asc').orderBy('_id', 'asc').limit(size - out.length))))
+    out.push(
+      ...(await rows<T>(
+        collection(name)
+          .where({ ...eq, [field]: range })
+          .orderBy(field, 'asc')
+          .orderBy('_id', 'asc')
+          .limit(size - out.length)
+      ))
+    )
   }
   return out
 }
@@ -97,7 +112,11 @@ export async function walk<T extends { _id: string }>(
 export async function usersById(ids: string[]): Promise<Map<string, UserDoc>> {
   const unique = [...new Set(ids)]
   if (!unique.length) return new Map()
-  const users = await rows<UserDoc>(collection('users').where({ _id: _.in(unique) }).limit(unique.length))
+  const users = await rows<UserDoc>(
+    collection('users')
+      .where({ _id: _.in(unique) })
+      .limit(unique.length)
+  )
   return new Map(users.filter((u) => u.active !== false).map((u) => [u._id, u]))
 }
 
@@ -106,7 +125,11 @@ export async function managersOf(orgIds: string[]): Promise<Map<string, UserDoc[
   const unique = [...new Set(orgIds)]
   const out = new Map<string, UserDoc[]>()
   if (!unique.length) return out
-  const managers = await rows<UserDoc>(collection('users').where({ orgId: _.in(unique), role: 'manager' }).limit(1000))
+  const managers = await rows<UserDoc>(
+    collection('users')
+      .where({ orgId: _.in(unique), role: 'manager' })
+      .limit(1000)
+  )
   for (const m of managers) {
     if (m.active === false) continue
     out.set(m.orgId, [...(out.get(m.orgId) ?? []), m])
@@ -135,6 +158,10 @@ export const MAX_RATING_WINDOW_DAYS = 30
 export async function consentedResidents(openids: string[], template: TemplateKey): Promise<Set<string>> {
   const ids = [...new Set(openids.map((o) => subscriptionId(o, template)))]
   if (!ids.length) return new Set()
-  const subs = await rows<SubscriptionDoc>(collection('subscriptions').where({ _id: _.in(ids) }).limit(ids.length))
+  const subs = await rows<SubscriptionDoc>(
+    collection('subscriptions')
+      .where({ _id: _.in(ids) })
+      .limit(ids.length)
+  )
   return new Set(subs.filter((s) => s.accepted > 0).map((s) => s.openid))
 }

@@ -8,4 +8,14 @@ import type { Source } from './source'
  * overdue and due demands, a resident's answer) before the weekly pace and the monthly summaries, so a long pace
  * cycle over many cadres never holds them back.
  */
-export const sources: Source[] = [badReviewSource, demandOverdueSource, demandReactivatedSource, demandDueSource, demandDoneSource, fixDoneSource, workReviewedSource, paceSource, summarySource]
+export const sources: Source[] = [
+  badReviewSource,
+  demandOverdueSource,
+  demandReactivatedSource,
+  demandDueSource,
+  demandDoneSource,
+  fixDoneSource,
+  workReviewedSource,
+  paceSource,
+  summarySource
+]

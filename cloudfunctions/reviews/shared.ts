@@ -14,7 +14,11 @@ export const readId = (kind: ReviewTarget, targetId: string, reviewerId: string)
 
 export const titleOf = (kind: ReviewTarget, t: Target) => (kind === 'report' ? (t as ReportDoc).title : [...(t as DiaryEntryDoc).text].slice(0, 30).join(''))
 
-export const summaryOf = (t: { review?: ReviewSummary }): ReviewSummary => ({ reads: t.review?.reads ?? 0, comments: t.review?.comments ?? 0, adopted: t.review?.adopted ?? 0 })
+export const summaryOf = (t: { review?: ReviewSummary }): ReviewSummary => ({
+  reads: t.review?.reads ?? 0,
+  comments: t.review?.comments ?? 0,
+  adopted: t.review?.adopted ?? 0
+})
 
 export function toReview(d: ReviewDoc): Review {
   return {

@@ -16,4 +16,20 @@ import { open } from './handlers/open'
 import { answer } from './handlers/answer'
 import { paper } from './handlers/paper'
 
-export const main = createFunction(surveysApi, { templates, pushTemplate, create, update, publish, close, remove, list, get, results, texts, qr, open, answer, paper })
+export const main = createFunction(surveysApi, {
+  templates,
+  pushTemplate,
+  create,
+  update,
+  publish,
+  close,
+  remove,
+  list,
+  get,
+  results,
+  texts,
+  qr,
+  open,
+  answer,
+  paper
+})

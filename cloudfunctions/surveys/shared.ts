@@ -30,7 +30,6 @@ export const newSecret = () => randomBytes(18).toString('base64url')
 export const residentAnswerId = (secret: string, openid: string) => `a${createHmac('sha256', secret).update(openid).digest('base64url').slice(0, 24)}`
 export const paperAnswerId = (ownerId: string, entryId: string) => `p${createHash('sha256').update(`${ownerId}:${entryId}`).digest('base64url').slice(0, 24)}`
 
-
 export function toSummary(s: SurveyDoc, now: Date): SurveySummary {
   return {
     id: s._id,
@@ -75,7 +74,16 @@ export async function orgName(orgId: string): Promise<string> {
 }
 
 export function toTemplate(t: TemplateDoc): import('../../types/surveys').SurveyTemplate {
-  return { id: t._id, source: 'pushed', title: t.title, purpose: t.purpose, intro: t.intro, questions: t.questions, orgName: t.orgName, pushedAt: iso(t.createdAt) }
+  return {
+    id: t._id,
+    source: 'pushed',
+    title: t.title,
+    purpose: t.purpose,
+    intro: t.intro,
+    questions: t.questions,
+    orgName: t.orgName,
+    pushedAt: iso(t.createdAt)
+  }
 }
 
 /**

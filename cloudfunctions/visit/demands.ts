@@ -37,7 +37,20 @@ export async function raiseDemandsFromVisit(
       rules ??= await serviceRulesFor(cadre.orgPath, now)
       calendar ??= await holidayCalendarAt(now)
       const doc = newDemand(
-        { _id: id, source: 'visit', visitId: visit._id, cadre, area: p.area, urgency: p.urgency, triaged: true, text: p.text, plannedPath: p.handling, by: { id: cadre._id, name: cadre.name, role: 'cadre' }, rules, calendar },
+        {
+          _id: id,
+          source: 'visit',
+          visitId: visit._id,
+          cadre,
+          area: p.area,
+          urgency: p.urgency,
+          triaged: true,
+          text: p.text,
+          plannedPath: p.handling,
+          by: { id: cadre._id, name: cadre.name, role: 'cadre' },
+          rules,
+          calendar
+        },
         now
       )
       await tx.collection('demands').add({ data: { ...doc } as unknown as Record<string, unknown> })

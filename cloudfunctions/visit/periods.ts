@@ -16,7 +16,6 @@ import { bump, dayId } from '../_lib/visit-stat-rules'
 import { iso } from '../_lib/iso'
 import { byId } from '../_lib/by-id'
 
-
 export function toPeriod(p: CadrePeriodDoc): CadrePeriod {
   return {
     id: p._id,
@@ -55,7 +54,17 @@ export async function countStay(tx: Tx, p: CadrePeriodDoc, now: Date): Promise<n
     const ref = tx.collection('visitDays').doc(dayId(p.cadreId, date))
     if ((await ref.get()).data) continue
     const year = Number(date.slice(0, 4))
-    const day: VisitDayDoc = { _id: dayId(p.cadreId, date), cadreId: p.cadreId, date, year, month: date.slice(0, 7), visits: 0, firstVisitId: null, stayId: p._id, createdAt: now }
+    const day: VisitDayDoc = {
+      _id: dayId(p.cadreId, date),
+      cadreId: p.cadreId,
+      date,
+      year,
+      month: date.slice(0, 7),
+      visits: 0,
+      firstVisitId: null,
+      stayId: p._id,
+      createdAt: now
+    }
     await tx.collection('visitDays').add({ data: { ...day } })
     const s = stats.get(year)!
     s.stats = { ...s.stats, days: s.stats.days + 1, daysByMonth: bump(s.stats.daysByMonth, day.month) }

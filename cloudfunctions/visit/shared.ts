@@ -56,4 +56,3 @@ export function toDetail(v: VisitDoc): VisitDetail {
 export function pageOf(docs: VisitDoc[], cursor: { at: Date; id: string } | null, limit: number, desc: boolean) {
   return pageAfter(docs, (d) => d.visitedAt, cursor, limit, desc, toSummary)
 }
-

@@ -17,8 +17,6 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return toEjson({ v: a }) === toEjson({ v: b })
 }
 
-
-
 /** Field names the cloud refuses: starting with $ (operators) anywhere in a stored document. */
 export function checkFieldNames(doc: Doc): void {
   const walk = (v: unknown, path: string): void => {

@@ -117,11 +117,6 @@ export class Engine implements EmulatorDatabase {
     return name
   }
 
-
-
-
-
-
   /**
    * The same query as a transaction sees it: committed data overlaid with the transaction's own
    * buffered writes. Records the versions of what it returns.
@@ -177,7 +172,6 @@ export class Engine implements EmulatorDatabase {
     return { data: { insertedIds: ids } }
   }
 
-
   private get(body: Record<string, unknown>, meter: Meter): Record<string, unknown> {
     const coll = this.collectionName(body)
     const tx = this.txs.of(body)
@@ -230,10 +224,7 @@ export class Engine implements EmulatorDatabase {
       throw new TcbError('INVALID_PARAM', `unknown queryType ${String(queryType)}`)
     }
     if (body.query === undefined || body.query === null || body.query === '') {
-      throw new TcbError(
-        'INVALID_PARAM',
-        'a write needs a query: use doc(id) or where({...}) (批量更新或删除必须指定查询条件)'
-      )
+      throw new TcbError('INVALID_PARAM', 'a write needs a query: use doc(id) or where({...}) (批量更新或删除必须指定查询条件)')
     }
     const filter = queryOf(body)
     if (queryType === 'DOC' && filter._id === undefined) throw new TcbError('INVALID_PARAM', 'a DOC write needs _id')

@@ -12,7 +12,6 @@ export interface Cost {
   plan: string
 }
 
-
 /**
  * Runs a query against committed data: plans, reads candidates from SQLite, re-checks each with
  * mingo, sorts (unless the index already did), skips and limits.
@@ -69,9 +68,7 @@ export function slowLog(log: (line: string) => void, coll: string, what: string,
   if (cost.docsExamined > 10 * Math.max(returned, 1)) {
     let q = toEjsonRelaxed(filter)
     if (q.length > 300) q = `${q.slice(0, 300)}…`
-    log(
-      `[db] ${coll} ${what} ${q} examined ${cost.docsExamined} docs, ${cost.keysExamined} keys for ${returned} (${cost.plan})`
-    )
+    log(`[db] ${coll} ${what} ${q} examined ${cost.docsExamined} docs, ${cost.keysExamined} keys for ${returned} (${cost.plan})`)
   }
 }
 

@@ -172,7 +172,8 @@ export function valuesAt(doc: unknown, path: string): { values: unknown[]; multi
       if (/^\d+$/.test(seg) && Number(seg) < cur.length) walk(cur[Number(seg)], i + 1)
       for (const el of cur) {
         if (isPlainObject(el)) walk(el[seg], i + 1)
-        else if (Array.isArray(el)) walk(el, i) // nested arrays: look inside as well (superset)
+        else if (Array.isArray(el))
+          walk(el, i) // nested arrays: look inside as well (superset)
         else out.push(null)
       }
       if (cur.length === 0) out.push(null)

@@ -208,9 +208,10 @@ function rangeFor(prefix: Buffer, c: FieldConstraint, dir: 1 | -1, multikey: boo
   }
   // Descending: components are inverted, so the value interval flips.
   const inv = (b: Buffer) => Buffer.from(b.map((x) => ~x & 0xff))
-  const lo = upper && upper.value !== BRACKET_END
-    ? Buffer.concat([prefix, inv(encodeValue(upper.value)), upper.inclusive ? Buffer.alloc(0) : AFTER])
-    : Buffer.concat([prefix, Buffer.from([~tag & 0xff])])
+  const lo =
+    upper && upper.value !== BRACKET_END
+      ? Buffer.concat([prefix, inv(encodeValue(upper.value)), upper.inclusive ? Buffer.alloc(0) : AFTER])
+      : Buffer.concat([prefix, Buffer.from([~tag & 0xff])])
   const hi = lower
     ? Buffer.concat([prefix, inv(encodeValue(lower.value)), lower.inclusive ? AFTER : Buffer.alloc(0)])
     : Buffer.concat([prefix, Buffer.from([(~tag & 0xff) + 1])])
@@ -224,11 +225,7 @@ function cmp(a: Bound, b: Bound): number {
 export type SortSpec = Array<[string, 1 | -1]>
 
 /** Plans one index for a query; undefined when the index cannot help. */
-export function planIndex(
-  index: IndexState,
-  constraints: Map<string, FieldConstraint>,
-  sort: SortSpec
-): IndexPlan | undefined {
+export function planIndex(index: IndexState, constraints: Map<string, FieldConstraint>, sort: SortSpec): IndexPlan | undefined {
   let prefixes: Buffer[] = [Buffer.alloc(0)]
   let ranges: KeyRange[] | undefined
   let score = 0

@@ -17,7 +17,6 @@ export interface FindSpec {
   limit: number
 }
 
-
 export function queryOf(body: Record<string, unknown>): Doc {
   if (body.query === undefined || body.query === null || body.query === '') return {}
   const q = parseObject(body.query, 'query')

@@ -66,12 +66,8 @@ export class Store {
       CREATE INDEX IF NOT EXISTS idx_by_doc ON idx (coll, idkey);
     `)
     this.stmt = {
-      getDoc: this.sql.prepare<[string, Buffer], { version: number; body: string }>(
-        'SELECT version, body FROM docs WHERE coll = ? AND idkey = ?'
-      ),
-      scan: this.sql.prepare<[string], { idkey: Buffer; version: number; body: string }>(
-        'SELECT idkey, version, body FROM docs WHERE coll = ? ORDER BY idkey'
-      ),
+      getDoc: this.sql.prepare<[string, Buffer], { version: number; body: string }>('SELECT version, body FROM docs WHERE coll = ? AND idkey = ?'),
+      scan: this.sql.prepare<[string], { idkey: Buffer; version: number; body: string }>('SELECT idkey, version, body FROM docs WHERE coll = ? ORDER BY idkey'),
       scanDesc: this.sql.prepare<[string], { idkey: Buffer; version: number; body: string }>(
         'SELECT idkey, version, body FROM docs WHERE coll = ? ORDER BY idkey DESC'
       ),

@@ -111,7 +111,8 @@ export class FunctionPool {
     const timeoutS = Math.min(Math.max(config.timeout ?? DEFAULT_TIMEOUT_S, 1), MAX_TIMEOUT_S)
     // The function is told the cloud's own limit; only how long the emulator waits is scaled.
     const waitS = timeoutS * this.timeoutScale
-    const action = typeof event === 'object' && event && typeof (event as { action?: unknown }).action === 'string' ? (event as { action: string }).action : null
+    const action =
+      typeof event === 'object' && event && typeof (event as { action?: unknown }).action === 'string' ? (event as { action: string }).action : null
     const record: InvocationRecord = {
       id: randomUUID(),
       fn: name,
@@ -138,7 +139,13 @@ export class FunctionPool {
           type: 'invoke',
           id: record.id,
           event,
-          context: { function_name: name, request_id: record.id, namespace: this.envId, time_limit_in_ms: timeoutS * 1000, memory_limit_in_mb: config.memorySize ?? 256 },
+          context: {
+            function_name: name,
+            request_id: record.id,
+            namespace: this.envId,
+            time_limit_in_ms: timeoutS * 1000,
+            memory_limit_in_mb: config.memorySize ?? 256
+          },
           wx: identity,
           clockOffsetMs: clockOffset()
         })

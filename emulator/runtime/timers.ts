@@ -11,10 +11,13 @@ export function parseCron(config: string): { pattern: string; years: number[] | 
   const fields = config.trim().split(/\s+/)
   if (fields.length !== 7) throw new Error(`timer cron needs 7 fields (sec min hour day month weekday year): "${config}"`)
   const year = fields[6]
-  const years = year === '*' ? null : year.split(',').flatMap((part) => {
-    const [from, to] = part.split('-').map(Number)
-    return Array.from({ length: (to ?? from) - from + 1 }, (_, i) => from + i)
-  })
+  const years =
+    year === '*'
+      ? null
+      : year.split(',').flatMap((part) => {
+          const [from, to] = part.split('-').map(Number)
+          return Array.from({ length: (to ?? from) - from + 1 }, (_, i) => from + i)
+        })
   return { pattern: fields.slice(0, 6).join(' '), years }
 }
 

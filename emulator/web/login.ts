@@ -25,8 +25,7 @@ const roleOrder: [role: string, label: string][] = [
   ['admin', '省活动办']
 ]
 
-const esc = (s: unknown) =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 /** Only paths on this site may follow a login (no open redirect). */
 const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/')
@@ -53,9 +52,7 @@ function page(users: DevUser[], orgNames: Map<string, string>, current: string |
       return `<details><summary>${label}（${members.length}）</summary><ul>${items}</ul></details>`
     })
     .join('')
-  const empty = users.length
-    ? ''
-    : '<p class="empty">还没有演示数据。请在项目目录运行 <code>npm run seed</code>（<code>npm start</code> 会自动运行）。</p>'
+  const empty = users.length ? '' : '<p class="empty">还没有演示数据。请在项目目录运行 <code>npm run seed</code>（<code>npm start</code> 会自动运行）。</p>'
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>选择演示账号 · 接地气</title>
 <style>

@@ -29,7 +29,6 @@ export interface BurstResult {
 
 type Db = ReturnType<ReturnType<typeof connectSdk>['database']>
 
-
 interface Timed {
   ms: number
   status: number
@@ -41,7 +40,7 @@ async function run(url: string, name: string, parallel: number, calls: (() => Pr
   const timed = await inFlight(parallel, calls, async (call): Promise<Timed> => {
     const t = performance.now()
     const out = await call().catch(() => ({ status: 0, reply: null }))
-    return { ms: performance.now() - t, status: out.status, code: out.reply ? (out.reply.ok ? 'ok' : out.reply.code ?? '?') : `HTTP ${out.status}` }
+    return { ms: performance.now() - t, status: out.status, code: out.reply ? (out.reply.ok ? 'ok' : (out.reply.code ?? '?')) : `HTTP ${out.status}` }
   })
   const after = await metrics(url)
   const ms = timed.map((x) => x.ms).sort((a, b) => a - b)
@@ -59,15 +58,20 @@ async function run(url: string, name: string, parallel: number, calls: (() => Pr
   }
 }
 
-const docs = async <T>(db: Db, name: string, where: Record<string, unknown>, limit = 1000) => ((await db.collection(name).where(where).limit(limit).get()) as unknown as { data: T[] }).data
+const docs = async <T>(db: Db, name: string, where: Record<string, unknown>, limit = 1000) =>
+  ((await db.collection(name).where(where).limit(limit).get()) as unknown as { data: T[] }).data
 
 /** 200 residents rate one 座谈会 of the veteran recorded with 200 people, 40 calls in flight. */
 export async function ratingBurst(url: string, home: { lat: number; lng: number } | undefined, raters = 200, parallel = 40): Promise<BurstResult> {
   const db = connectSdk(url).database()
   const at = new Date().toISOString()
   const checkIn = (await callAs(url, veteranOpenid, 'visit', {
-    action: 'checkIn', submissionId: `bench-burst-${randomUUID()}`, pointId: 'bench-point-0',
-    fix: { ...(home ?? { lat: 0, lng: 0 }), accuracy: 15, capturedAt: at }, deviceNow: at, offline: false
+    action: 'checkIn',
+    submissionId: `bench-burst-${randomUUID()}`,
+    pointId: 'bench-point-0',
+    fix: { ...(home ?? { lat: 0, lng: 0 }), accuracy: 15, capturedAt: at },
+    deviceNow: at,
+    offline: false
   })) as { ok: boolean; data?: { visit: { id: string } }; message?: string }
   if (!checkIn.ok || !checkIn.data) throw new Error(`burst: check-in failed: ${checkIn.message}`)
   const visitId = checkIn.data.visit.id
@@ -83,12 +87,20 @@ export async function ratingBurst(url: string, home: { lat: number; lng: number 
     url,
     `ratings.rate burst (${raters} residents, one 座谈会)`,
     parallel,
-    Array.from({ length: raters }, (_, i) => () => callFrom(url, loopback(i), `bench-burst-${stamp}-${i}`, 'ratings', { action: 'rate', scene, level: i % 9 ? 'verySatisfied' : 'satisfied', tags: [] }))
+    Array.from(
+      { length: raters },
+      (_, i) => () =>
+        callFrom(url, loopback(i), `bench-burst-${stamp}-${i}`, 'ratings', { action: 'rate', scene, level: i % 9 ? 'verySatisfied' : 'satisfied', tags: [] })
+    )
   )
   const stored = await docs<{ state: string }>(db, 'ratings', { targetKind: 'visit', targetId: visitId })
   const countedNow = stored.filter((x) => x.state === 'counted').length
   const moved = (await counted()) - before
-  return { ...r, exactlyOnce: moved === countedNow && stored.length === raters - r.errors, note: `${stored.length} stored, ${countedNow} counted, figures +${moved}` }
+  return {
+    ...r,
+    exactlyOnce: moved === countedNow && stored.length === raters - r.errors,
+    note: `${stored.length} stored, ${countedNow} counted, figures +${moved}`
+  }
 }
 
 /** Check-ins by `count` different cadres of the dataset, all at once, each at their own point. */
@@ -113,7 +125,12 @@ export async function checkInBurst(url: string, count: number, parallel = count)
     found.map((p) => () => {
       const at = new Date().toISOString()
       return callFrom(url, '127.0.0.1', `openid-${p.cadreId}`, 'visit', {
-        action: 'checkIn', submissionId: `bench-ci-${stamp}-${p.cadreId}`, pointId: p._id, fix: { ...p.location, accuracy: 15, capturedAt: at }, deviceNow: at, offline: false
+        action: 'checkIn',
+        submissionId: `bench-ci-${stamp}-${p.cadreId}`,
+        pointId: p._id,
+        fix: { ...p.location, accuracy: 15, capturedAt: at },
+        deviceNow: at,
+        offline: false
       })
     })
   )

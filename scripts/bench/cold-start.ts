@@ -40,7 +40,10 @@ export function coldStartAction(fn: string): { action: string; input: Record<str
   throw new Error(`${fn}: no action takes {} (or its sample in cold-start.ts) for the cold-start bench`)
 }
 
-function once(file: string, { action, input }: { action: string; input: Record<string, unknown> }): Promise<{ requireMs: number; firstReplyMs: number; cpuMs: number; code: string }> {
+function once(
+  file: string,
+  { action, input }: { action: string; input: Record<string, unknown> }
+): Promise<{ requireMs: number; firstReplyMs: number; cpuMs: number; code: string }> {
   const script = `
     const c0 = process.cpuUsage(), t0 = process.hrtime.bigint()
     const m = require(${JSON.stringify(file)})
@@ -67,5 +70,12 @@ export async function coldStart(functionsDir: string, name: string, runs: number
   const samples: Awaited<ReturnType<typeof once>>[] = []
   for (let i = 0; i < runs; i++) samples.push(await once(file, call))
   const median = (k: 'requireMs' | 'firstReplyMs' | 'cpuMs') => samples.map((s) => s[k]).sort((a, b) => a - b)[Math.floor(samples.length / 2)]
-  return { bundleBytes: statSync(file).size, action: call.action, code: samples[0].code, requireMs: median('requireMs'), firstReplyMs: median('firstReplyMs'), cpuMs: median('cpuMs') }
+  return {
+    bundleBytes: statSync(file).size,
+    action: call.action,
+    code: samples[0].code,
+    requireMs: median('requireMs'),
+    firstReplyMs: median('firstReplyMs'),
+    cpuMs: median('cpuMs')
+  }
 }

@@ -47,7 +47,16 @@ export function* generate(size: BenchSize, now: Date, seed = 20121231): Generato
     })
   }
   const lightOrg = counties[0]
-  const light: UserDoc = { _id: LIGHT, openid: lightOpenid, name: '新干部', role: 'cadre', title: '干事', orgId: lightOrg._id, orgPath: lightOrg.path, createdAt: now }
+  const light: UserDoc = {
+    _id: LIGHT,
+    openid: lightOpenid,
+    name: '新干部',
+    role: 'cadre',
+    title: '干事',
+    orgId: lightOrg._id,
+    orgPath: lightOrg.path,
+    createdAt: now
+  }
   const lightPoint: LiaisonPointDoc = { ...points[0], _id: 'bench-light-point', name: '新联系点', cadreId: LIGHT }
   yield* chunks('users', [...cadres, light])
   yield* chunks('liaisonPoints', [...points, lightPoint])
@@ -80,7 +89,7 @@ export function* generate(size: BenchSize, now: Date, seed = 20121231): Generato
   let batch: Docs = []
   for (let i = 0; i < size.visits + LIGHT_VISITS; i++) {
     const isLight = i >= size.visits
-    const cadre = isLight ? light : i % 10 === 0 ? cadres[0] : cadres[1 + (i % Math.max(1, cadres.length - 1))] ?? cadres[0]
+    const cadre = isLight ? light : i % 10 === 0 ? cadres[0] : (cadres[1 + (i % Math.max(1, cadres.length - 1))] ?? cadres[0])
     const point = isLight ? lightPoint : points[Number(cadre._id.slice('bench-cadre-'.length))]
     const visitedAt = new Date(now.getTime() - Math.floor(random() * 730 * DAY))
     const date = beijingDate(visitedAt)

@@ -73,7 +73,12 @@ export async function firstScreen(root: string, runs: number, slowdowns = [1, 4]
   try {
     await seed(emu.url)
     // Warm the functions the home page calls: their cold start is not the first screen's.
-    for (const [fn, action] of [['user', 'me'], ['visit', 'progress'], ['reminders', 'getBadge']]) await callAs(emu.url, CADRE, fn, { action })
+    for (const [fn, action] of [
+      ['user', 'me'],
+      ['visit', 'progress'],
+      ['reminders', 'getBadge']
+    ])
+      await callAs(emu.url, CADRE, fn, { action })
     browser = await launchChromium()
     const out: FirstScreen[] = []
     for (const slowdown of slowdowns) {

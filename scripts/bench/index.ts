@@ -40,7 +40,6 @@ import { functionInstances, peakMB } from './proc-memory'
 const root = path.resolve(__dirname, '../..')
 const functionsDir = path.join(root, 'build', 'cloudfunctions')
 
-
 async function runSize(size: BenchSize, iterations: number, now: Date): Promise<SizeResult> {
   const emu: TestEmulator = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'], timeoutScale: benchTimeoutScale() })
   try {
@@ -49,7 +48,11 @@ async function runSize(size: BenchSize, iterations: number, now: Date): Promise<
       `  ${size.name}: loading ${size.cadres} cadres, ${size.visits} visits, ${size.households} households, ${size.ratings} ratings, ${size.demands} demands… `
     )
     const loadSeconds = await loadBatches(emu.url, generate(size, now))
-    console.log(`${loadSeconds.toFixed(1)} s (${Object.entries(loadSecondsBy).map(([c, t]) => `${c} ${t.toFixed(1)}`).join(', ')})`)
+    console.log(
+      `${loadSeconds.toFixed(1)} s (${Object.entries(loadSecondsBy)
+        .map(([c, t]) => `${c} ${t.toFixed(1)}`)
+        .join(', ')})`
+    )
     // The generated accounts were added straight to the database, past the orgs function that keeps the counts.
     await recountMembers(emu.url)
     process.stdout.write(`  ${size.name}: rankings job… `)
@@ -121,7 +124,18 @@ async function runSize(size: BenchSize, iterations: number, now: Date): Promise<
       try {
         bursts.push(await burst())
       } catch (err) {
-        bursts.push({ name: 'burst', calls: 0, inFlight: 0, errors: 1, errorKinds: { setup: 1 }, p50Ms: 0, p95Ms: 0, dbOpsPerCall: 0, exactlyOnce: false, note: (err as Error).message })
+        bursts.push({
+          name: 'burst',
+          calls: 0,
+          inFlight: 0,
+          errors: 1,
+          errorKinds: { setup: 1 },
+          p50Ms: 0,
+          p95Ms: 0,
+          dbOpsPerCall: 0,
+          exactlyOnce: false,
+          note: (err as Error).message
+        })
       }
     }
     console.log('done')
@@ -181,12 +195,19 @@ async function main(): Promise<void> {
   const over = Object.entries(cold).filter(([, c]) => c.firstReplyMs > COLD_START_BUDGET_MS)
   // Reported, not failed: wall time on a shared machine is not the bundle's alone (the CPU column is steadier).
   if (over.length) console.log(`  over ${COLD_START_BUDGET_MS} ms on this machine now: ${over.map(([n]) => n).join(', ')}`)
-  console.log(`\nemulator peak memory: ${small.emulatorPeakMB} MB (${smallSize.name}), ${large.emulatorPeakMB} MB (${largeSize.name}); data load ${fmt(small.loadSeconds)} s / ${fmt(large.loadSeconds)} s`)
+  console.log(
+    `\nemulator peak memory: ${small.emulatorPeakMB} MB (${smallSize.name}), ${large.emulatorPeakMB} MB (${largeSize.name}); data load ${fmt(small.loadSeconds)} s / ${fmt(large.loadSeconds)} s`
+  )
 
   const packages = existsSync(path.join(root, 'dist', 'app.json')) ? weappPackages(path.join(root, 'dist')) : null
   if (packages) {
     console.log('\nweapp packages (dist/)\n')
-    console.log(table(['package', 'KB', 'budget KB'], packages.map((p) => [p.name, fmt(p.bytes / 1024), fmt(p.limit / 1024)])))
+    console.log(
+      table(
+        ['package', 'KB', 'budget KB'],
+        packages.map((p) => [p.name, fmt(p.bytes / 1024), fmt(p.limit / 1024)])
+      )
+    )
   } else {
     console.log('\nweapp packages: dist/ not built (npm run build:weapp)')
   }
@@ -198,7 +219,14 @@ async function main(): Promise<void> {
     console.log(
       table(
         ['CPU', 'runs', 'first render ms', 'first meaningful render ms', 'script ms', 'script KB'],
-        screens.map((f) => [f.cpuSlowdown === 1 ? 'as is' : `${f.cpuSlowdown}× slower`, String(f.runs), fmt(f.firstRenderMs), fmt(f.meaningfulMs), fmt(f.scriptMs), fmt(f.scriptKB)])
+        screens.map((f) => [
+          f.cpuSlowdown === 1 ? 'as is' : `${f.cpuSlowdown}× slower`,
+          String(f.runs),
+          fmt(f.firstRenderMs),
+          fmt(f.meaningfulMs),
+          fmt(f.scriptMs),
+          fmt(f.scriptKB)
+        ])
       )
     )
   } else {
@@ -209,7 +237,22 @@ async function main(): Promise<void> {
   const out = path.join(root, '.bench', 'latest.json')
   writeFileSync(
     out,
-    JSON.stringify({ at: now.toISOString(), quick, iterations, small, large, sender: { small: senderSmall, large: senderLarge }, coldStart: cold, weappPackages: packages, firstScreen: screens, flagged }, null, 2)
+    JSON.stringify(
+      {
+        at: now.toISOString(),
+        quick,
+        iterations,
+        small,
+        large,
+        sender: { small: senderSmall, large: senderLarge },
+        coldStart: cold,
+        weappPackages: packages,
+        firstScreen: screens,
+        flagged
+      },
+      null,
+      2
+    )
   )
   console.log(`\nwrote ${path.relative(root, out)}`)
   if (flagged.length) {

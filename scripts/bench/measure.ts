@@ -15,7 +15,12 @@ export async function metrics(url: string): Promise<Counters> {
   return (await (await fetch(`${url}/__/metrics`)).json()) as Counters
 }
 
-export async function callAs(url: string, openid: string, name: string, data: unknown): Promise<{ ok: boolean; code?: string; message?: string; data?: unknown }> {
+export async function callAs(
+  url: string,
+  openid: string,
+  name: string,
+  data: unknown
+): Promise<{ ok: boolean; code?: string; message?: string; data?: unknown }> {
   const res = await fetch(`${url}/__/gateway/callFunction`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-dev-openid': openid },

@@ -76,12 +76,36 @@ export function* provinceCadres(n: number, now: Date): Generator<Batch> {
       const days = i % 40
       users.push({ _id: id, openid: `openid-${id}`, name: `干部${i}`, role: 'cadre', title: '干事', orgId: org._id, orgPath: org.path, createdAt: now })
       visitStats.push({
-        _id: `${id}_${year}`, cadreId: id, orgId: org._id, orgPath: org.path, year, days, daysByMonth: { [month]: days }, visits: days + 2, visitsByMonth: { [month]: days + 2 },
-        visitsByKind: { village: days + 2 }, fieldworkByMonth: {}, fieldworkPending: 0, fieldworkApproved: 0, fieldworkRejected: 0, updatedAt: now
+        _id: `${id}_${year}`,
+        cadreId: id,
+        orgId: org._id,
+        orgPath: org.path,
+        year,
+        days,
+        daysByMonth: { [month]: days },
+        visits: days + 2,
+        visitsByMonth: { [month]: days + 2 },
+        visitsByKind: { village: days + 2 },
+        fieldworkByMonth: {},
+        fieldworkPending: 0,
+        fieldworkApproved: 0,
+        fieldworkRejected: 0,
+        updatedAt: now
       })
       const ratings = i % 9
-      const counts = { ratings, 'level.satisfied': Math.max(0, ratings - 1), 'level.dissatisfied': ratings ? 1 : 0, scoreSum: ratings * 4, bad: ratings ? 1 : 0, cases: ratings ? 1 : 0, revisitOnTime: ratings ? 1 : 0, demandsRaised: 3, 'solved.immediate': 2 }
-      for (const period of [month, String(year)]) serviceStats.push({ _id: `${id}_${period}`, cadreId: id, orgId: org._id, orgPath: org.path, period, counts, updatedAt: now })
+      const counts = {
+        ratings,
+        'level.satisfied': Math.max(0, ratings - 1),
+        'level.dissatisfied': ratings ? 1 : 0,
+        scoreSum: ratings * 4,
+        bad: ratings ? 1 : 0,
+        cases: ratings ? 1 : 0,
+        revisitOnTime: ratings ? 1 : 0,
+        demandsRaised: 3,
+        'solved.immediate': 2
+      }
+      for (const period of [month, String(year)])
+        serviceStats.push({ _id: `${id}_${period}`, cadreId: id, orgId: org._id, orgPath: org.path, period, counts, updatedAt: now })
     }
     yield { collection: 'users', docs: users }
     yield { collection: 'visitStats', docs: visitStats }
@@ -101,12 +125,34 @@ export function* provinceDemands(n: number, now: Date): Generator<Batch> {
       const createdAt = new Date(start + Math.floor((i / n) * span))
       const done = i % 3 !== 0
       docs.push({
-        _id: `mem-demand-${String(i).padStart(7, '0')}`, source: 'cadre', visitId: null, viaScene: null, residentOpenid: null,
-        cadreId: c._id, cadreName: c.name, orgId: c.orgId, orgPath: c.orgPath, area: 'living', urgency: 'general',
-        text: `群众反映小区路灯不亮、下水道堵塞，希望尽快处理（第 ${i} 件）`, contact: { name: '王大姐', phone: '13912345678' },
-        status: done ? 'closed' : 'open', active: !done, path: done ? 'immediate' : null, plannedPath: null, department: null,
-        deadlineAt: new Date(createdAt.getTime() + 7 * 86_400_000), finishedAt: done ? createdAt : null, closedAt: done ? createdAt : null,
-        reply: done ? '已经修好并告知群众' : null, supervised: 0, timeline: [], sceneCode: null, rating: null, createdAt, updatedAt: createdAt
+        _id: `mem-demand-${String(i).padStart(7, '0')}`,
+        source: 'cadre',
+        visitId: null,
+        viaScene: null,
+        residentOpenid: null,
+        cadreId: c._id,
+        cadreName: c.name,
+        orgId: c.orgId,
+        orgPath: c.orgPath,
+        area: 'living',
+        urgency: 'general',
+        text: `群众反映小区路灯不亮、下水道堵塞，希望尽快处理（第 ${i} 件）`,
+        contact: { name: '王大姐', phone: '13912345678' },
+        status: done ? 'closed' : 'open',
+        active: !done,
+        path: done ? 'immediate' : null,
+        plannedPath: null,
+        department: null,
+        deadlineAt: new Date(createdAt.getTime() + 7 * 86_400_000),
+        finishedAt: done ? createdAt : null,
+        closedAt: done ? createdAt : null,
+        reply: done ? '已经修好并告知群众' : null,
+        supervised: 0,
+        timeline: [],
+        sceneCode: null,
+        rating: null,
+        createdAt,
+        updatedAt: createdAt
       })
     }
     yield { collection: 'demands', docs }
@@ -139,7 +185,11 @@ async function measureRankings(emu: TestEmulator, cadres: number, now: Date): Pr
     const t = Date.now()
     let res: { result: { ok: boolean; data?: { done: boolean; cadres: number; batches: number }; message?: string } }
     try {
-      res = (await cloud.callFunction({ name: 'rankings', data: { action: 'run', now: now.toISOString(), force: calls === 0 }, timeout: 2 * CALL_LIMIT_MS } as never)) as unknown as typeof res
+      res = (await cloud.callFunction({
+        name: 'rankings',
+        data: { action: 'run', now: now.toISOString(), force: calls === 0 },
+        timeout: 2 * CALL_LIMIT_MS
+      } as never)) as unknown as typeof res
     } catch (err) {
       calls += 1
       failed.push(`run ${calls}: ${(err as Error).message.split('\n')[0].slice(0, 160)}`)
@@ -153,12 +203,20 @@ async function measureRankings(emu: TestEmulator, cadres: number, now: Date): Pr
     if (!res.result?.ok || !res.result.data) throw new Error(`rankings run ${calls}: ${res.result?.message}`)
     scored += res.result.data.cadres
     batches += res.result.data.batches
-    if (calls % 10 === 0) process.stdout.write(`  … ${calls} runs, ${scored} cadres scored, ${batches} batches, peak ${memory.peek().toFixed(1)} MB, longest run ${(maxCallMs / 1000).toFixed(1)} s\n`)
+    if (calls % 10 === 0)
+      process.stdout.write(
+        `  … ${calls} runs, ${scored} cadres scored, ${batches} batches, peak ${memory.peek().toFixed(1)} MB, longest run ${(maxCallMs / 1000).toFixed(1)} s\n`
+      )
     if (res.result.data.done) break
     if (res.result.data.batches === 0) throw new Error('the rankings job made no progress')
   }
   return {
-    job: 'rankings job (one cycle)', size: `${cadres} cadres, one province`, calls, maxCallMs, totalSeconds: (Date.now() - started) / 1000, peakMB: memory.stop(),
+    job: 'rankings job (one cycle)',
+    size: `${cadres} cadres, one province`,
+    calls,
+    maxCallMs,
+    totalSeconds: (Date.now() - started) / 1000,
+    peakMB: memory.stop(),
     detail: `${scored} cadres scored in ${batches} batches${failed.length ? `; ${failed.length} runs failed and were run again (${failed[0]})` : ''}`
   }
 }
@@ -187,7 +245,12 @@ async function measureExport(emu: TestEmulator, demands: number, now: Date): Pro
   }
   if (job.status !== 'done') throw new Error(`export ${job.status}: ${job.error}`)
   return {
-    job: 'export of the province’s demands', size: `${demands} demands`, calls, maxCallMs, totalSeconds: (Date.now() - started) / 1000, peakMB: memory.stop(),
+    job: 'export of the province’s demands',
+    size: `${demands} demands`,
+    calls,
+    maxCallMs,
+    totalSeconds: (Date.now() - started) / 1000,
+    peakMB: memory.stop(),
     detail: `${job.rowsDone} rows, ${((job.size ?? 0) / 1048576).toFixed(1)} MB .xlsx`
   }
 }
@@ -220,7 +283,9 @@ async function main(): Promise<void> {
   }
   console.log(`\nmemory and time of the big jobs (limits: ${MEMORY_LIMIT_MB} MB per instance, ${CALL_LIMIT_MS / 1000} s per call)\n`)
   for (const r of rows) {
-    console.log(`  ${r.job} · ${r.size}: ${r.calls} calls, longest ${(r.maxCallMs / 1000).toFixed(1)} s, ${r.totalSeconds.toFixed(0)} s in all, instance peak ${r.peakMB} MB (${r.detail})`)
+    console.log(
+      `  ${r.job} · ${r.size}: ${r.calls} calls, longest ${(r.maxCallMs / 1000).toFixed(1)} s, ${r.totalSeconds.toFixed(0)} s in all, instance peak ${r.peakMB} MB (${r.detail})`
+    )
   }
   mkdirSync(path.join(root, '.bench'), { recursive: true })
   writeFileSync(path.join(root, '.bench', 'memory.json'), JSON.stringify({ at: now.toISOString(), rows }, null, 2))

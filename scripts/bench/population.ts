@@ -13,7 +13,8 @@ import { BATCH, type Batch, type Docs } from './common'
 const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗'
 const given = '建国秀英志强海燕春梅玉兰文华明德永红丽娟桂芳'
 /** A name of Chinese characters only, as WeChat's name field requires (a digit in it would be refused). */
-const chineseName = (i: number) => surnames[i % surnames.length] + given[Math.floor(i / surnames.length) % given.length] + given[Math.floor(i / (surnames.length * given.length)) % given.length]
+const chineseName = (i: number) =>
+  surnames[i % surnames.length] + given[Math.floor(i / surnames.length) % given.length] + given[Math.floor(i / (surnames.length * given.length)) % given.length]
 
 export const BEHIND_SHARE = 0.1
 export const QUOTA_SHARE = 0.3
@@ -33,7 +34,11 @@ export function* generatePopulation(count: number, clock: Date, seed = 20121231)
   const stats: VisitStatsDoc[] = []
   const subs: SubscriptionDoc[] = []
   const flush = function* (all: boolean): Generator<Batch> {
-    for (const [collection, docs] of [['users', users], ['visitStats', stats], ['subscriptions', subs]] as const) {
+    for (const [collection, docs] of [
+      ['users', users],
+      ['visitStats', stats],
+      ['subscriptions', subs]
+    ] as const) {
       while (docs.length >= BATCH || (all && docs.length)) yield { collection, docs: docs.splice(0, BATCH) as unknown as Docs }
     }
   }
@@ -73,7 +78,17 @@ export function* generatePopulation(count: number, clock: Date, seed = 20121231)
     })
     if (random() < QUOTA_SHARE) {
       const quota = 1 + Math.floor(random() * 3)
-      subs.push({ _id: `${openid}:progress`, openid, template: 'progress', templateId: templateId('progress'), quota, longTerm: false, accepted: quota, used: 0, updatedAt: clock })
+      subs.push({
+        _id: `${openid}:progress`,
+        openid,
+        template: 'progress',
+        templateId: templateId('progress'),
+        quota,
+        longTerm: false,
+        accepted: quota,
+        used: 0,
+        updatedAt: clock
+      })
     }
     yield* flush(false)
   }

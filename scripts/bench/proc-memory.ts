@@ -39,4 +39,7 @@ export function functionInstances(emulatorPid: number): { pid: number; fn: strin
 }
 
 /** The pids of one function's instances. */
-export const instancesOf = (emulatorPid: number, fn: string): number[] => functionInstances(emulatorPid).filter((i) => i.fn === fn).map((i) => i.pid)
+export const instancesOf = (emulatorPid: number, fn: string): number[] =>
+  functionInstances(emulatorPid)
+    .filter((i) => i.fn === fn)
+    .map((i) => i.pid)

@@ -27,10 +27,25 @@ export const RANKINGS_LIMIT_MS = 60_000
  */
 export async function runRankingsJob(url: string, now: Date): Promise<RankingsJobResult> {
   const cloud = connectSdk(url)
-  const r: RankingsJobResult = { runs: 0, batches: 0, cadres: 0, orgs: 0, totalMs: 0, maxRunMs: 0, dbOps: 0, dbOpsPerCadre: 0, docsExamined: 0, docsReturned: 0 }
+  const r: RankingsJobResult = {
+    runs: 0,
+    batches: 0,
+    cadres: 0,
+    orgs: 0,
+    totalMs: 0,
+    maxRunMs: 0,
+    dbOps: 0,
+    dbOpsPerCadre: 0,
+    docsExamined: 0,
+    docsReturned: 0
+  }
   const before = await metrics(url)
   for (;;) {
-    const res = (await cloud.callFunction({ name: 'rankings', data: { action: 'run', now: now.toISOString() }, timeout: 2 * RANKINGS_LIMIT_MS } as never)) as unknown as {
+    const res = (await cloud.callFunction({
+      name: 'rankings',
+      data: { action: 'run', now: now.toISOString() },
+      timeout: 2 * RANKINGS_LIMIT_MS
+    } as never)) as unknown as {
       result: { ok: boolean; data?: { done: boolean; batches: number; cadres: number; orgs: number; ms: number }; code?: string; message?: string }
     }
     const run = res.result?.data

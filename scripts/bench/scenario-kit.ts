@@ -103,7 +103,8 @@ export async function visitScene(p: Prep): Promise<string> {
 export async function heldRating(p: Prep): Promise<string> {
   if (!p.memo.has('fullScene')) {
     const scene = await visitScene(p)
-    for (let k = 0; k < 5; k++) ok(await callAs(p.url, `bench-filler-${p.now.getTime()}-${k}`, 'ratings', { action: 'rate', scene, level: 'satisfied', tags: [] }), 'a rating')
+    for (let k = 0; k < 5; k++)
+      ok(await callAs(p.url, `bench-filler-${p.now.getTime()}-${k}`, 'ratings', { action: 'rate', scene, level: 'satisfied', tags: [] }), 'a rating')
     p.memo.set('fullScene', scene)
   }
   const rated = ok<{ rating: { id: string } }>(
@@ -124,15 +125,32 @@ export type Step = 'resolve' | 'coordinate' | 'close' | 'extension' | 'report' |
 /** A new demand in the veteran's ledger, moved through `steps` before the measured call. */
 export async function demandIn(p: Prep, steps: Step[]): Promise<{ demandId: string; sceneCode: string | null; until?: string }> {
   const d = ok<{ id: string }>(
-    await callAs(p.url, veteranOpenid, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: `基准测试：路灯坏了（${p.i}）` }),
+    await callAs(p.url, veteranOpenid, 'demands', {
+      action: 'create',
+      submissionId: randomUUID(),
+      area: 'living',
+      urgency: 'general',
+      text: `基准测试：路灯坏了（${p.i}）`
+    }),
     'a demand'
   )
   let sceneCode: string | null = null
   // The latest date an extension may ask for (the rules' limit), from the demand as its cadre sees it.
-  const until = ok<{ deadlineBounds: { maxExtension: string } }>(await callAs(p.url, veteranOpenid, 'demands', { action: 'get', demandId: d.id }), 'its deadline bounds').deadlineBounds.maxExtension
+  const until = ok<{ deadlineBounds: { maxExtension: string } }>(
+    await callAs(p.url, veteranOpenid, 'demands', { action: 'get', demandId: d.id }),
+    'its deadline bounds'
+  ).deadlineBounds.maxExtension
   for (const step of steps) {
     if (step === 'ratedBadly') {
-      ok(await callAs(p.url, `bench-unhappy-${p.now.getTime()}-${p.i}`, 'ratings', { action: 'rate', scene: sceneCode, level: 'dissatisfied', tags: ['问题没解决'] }), 'a 不满意 rating')
+      ok(
+        await callAs(p.url, `bench-unhappy-${p.now.getTime()}-${p.i}`, 'ratings', {
+          action: 'rate',
+          scene: sceneCode,
+          level: 'dissatisfied',
+          tags: ['问题没解决']
+        }),
+        'a 不满意 rating'
+      )
       continue
     }
     const data = {

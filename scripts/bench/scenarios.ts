@@ -4,9 +4,27 @@ import { callAs } from './measure'
 import { beijingMonth, beijingYear } from '../../types/rules/beijing-time'
 import { BENCH_SURVEY } from './survey-data'
 import { silentMp3 } from '../../test/helpers/voice'
-import { adminOf, ahead, at, checkIn, confirmCadre, countyManager, demandIn, heldRating, ok, prefectureManager, provinceAdmin, resident, sharedScene, stayCadre, visitScene, type Scenario } from './scenario-kit'
+import {
+  adminOf,
+  ahead,
+  at,
+  checkIn,
+  confirmCadre,
+  countyManager,
+  demandIn,
+  heldRating,
+  ok,
+  prefectureManager,
+  provinceAdmin,
+  resident,
+  sharedScene,
+  stayCadre,
+  visitScene,
+  type Scenario
+} from './scenario-kit'
 
 /** Every action the bench measures, in report order (scenario-kit.ts has the pieces). */
+// prettier-ignore
 export const scenarios: Scenario[] = [
   { name: 'user.me', fn: 'user', as: veteranOpenid, payload: () => ({ action: 'me' }) },
   { name: 'points.overview', fn: 'points', as: veteranOpenid, payload: () => ({ action: 'overview' }) },

@@ -36,9 +36,7 @@ export function actionsSection(small: SizeResult, large: SizeResult, flagged: st
   })
   const shape = (z: BenchSize) => `${z.cadres} cadres/${z.visits} visits/${z.ratings} ratings/${z.demands} demands`
   console.log(`\nper action (small = ${shape(small.size)}, large = ${shape(large.size)})\n`)
-  console.log(
-    table(['action', 'ops S', 'ops L', 'examined S', 'examined L', 'returned S', 'returned L', 'p50/p95 ms S', 'p50/p95 ms L', 'L/S p50', ''], rows)
-  )
+  console.log(table(['action', 'ops S', 'ops L', 'examined S', 'examined L', 'returned S', 'returned L', 'p50/p95 ms S', 'p50/p95 ms L', 'L/S p50', ''], rows))
 }
 
 /** Concurrent bursts: a meeting rating at once, many units checking in at once; each must count exactly once. */
@@ -48,7 +46,21 @@ export function burstsSection(results: SizeResult[], flagged: string[]): void {
     table(
       ['burst', 'dataset', 'calls', 'in flight', 'errors', 'p50/p95 ms', 'DB ops/call', 'counted once', ''],
       results.flatMap(({ size, bursts }) =>
-        bursts.map((b) => [b.name, size.name, b.calls, b.inFlight, b.errors ? `${b.errors} (${Object.entries(b.errorKinds).map(([k, v]) => `${k} ${v}`).join(', ')})` : 0, `${fmt(b.p50Ms)}/${fmt(b.p95Ms)}`, fmt(b.dbOpsPerCall), b.exactlyOnce ? 'yes' : 'NO', b.note])
+        bursts.map((b) => [
+          b.name,
+          size.name,
+          b.calls,
+          b.inFlight,
+          b.errors
+            ? `${b.errors} (${Object.entries(b.errorKinds)
+                .map(([k, v]) => `${k} ${v}`)
+                .join(', ')})`
+            : 0,
+          `${fmt(b.p50Ms)}/${fmt(b.p95Ms)}`,
+          fmt(b.dbOpsPerCall),
+          b.exactlyOnce ? 'yes' : 'NO',
+          b.note
+        ])
       )
     )
   )
@@ -95,7 +107,21 @@ export function senderSection(senderSmall: SenderResult, senderLarge: SenderResu
   const senderRows = [senderSmall, senderLarge]
   console.log(
     table(
-      ['population', 'runs', 'batches', 'users scanned', 'due', 'sent', 'in app only', 'outbox (distinct)', 'max run ms', 'ms/batch', 'ops/batch', 'examined/batch', 'returned/batch'],
+      [
+        'population',
+        'runs',
+        'batches',
+        'users scanned',
+        'due',
+        'sent',
+        'in app only',
+        'outbox (distinct)',
+        'max run ms',
+        'ms/batch',
+        'ops/batch',
+        'examined/batch',
+        'returned/batch'
+      ],
       senderRows.map((r) => [
         `${r.size} (${r.cadres})`,
         r.runs,

@@ -99,7 +99,11 @@ export async function benchSender(size: BenchSize, functionsDir: string, now: Da
     for (;;) {
       const runNow = new Date(clock.getTime() + (Date.now() - started))
       const before = await metrics(emu.url)
-      const res = (await cloud.callFunction({ name: 'reminders', data: { action: 'run', now: runNow.toISOString() }, timeout: 2 * SENDER_LIMIT_MS } as never)) as unknown as {
+      const res = (await cloud.callFunction({
+        name: 'reminders',
+        data: { action: 'run', now: runNow.toISOString() },
+        timeout: 2 * SENDER_LIMIT_MS
+      } as never)) as unknown as {
         result: { ok: boolean; data?: RunReport; code?: string; message?: string }
       }
       const after = await metrics(emu.url)
@@ -134,7 +138,9 @@ export async function benchSender(size: BenchSize, functionsDir: string, now: Da
     r.dbOpsPerBatch = per(totals.dbOps)
     r.docsExaminedPerBatch = per(totals.docsExamined)
     r.docsReturnedPerBatch = per(totals.docsReturned)
-    const { messages } = (await (await fetch(`${emu.url}/__/outbox?limit=10000000`)).json()) as { messages: { touser: string; template_id: string; errcode: number }[] }
+    const { messages } = (await (await fetch(`${emu.url}/__/outbox?limit=10000000`)).json()) as {
+      messages: { touser: string; template_id: string; errcode: number }[]
+    }
     const sent = messages.filter((m) => m.errcode === 0)
     r.outbox = sent.length
     r.outboxDistinct = new Set(sent.map((m) => `${m.touser} ${m.template_id}`)).size

@@ -5,11 +5,34 @@
 import { beijingDate, beijingMonth, beijingYear } from '../../types/rules/beijing-time'
 import { demandAreas, type RatingLevel } from '../../types/enums'
 import type { VisitDoc } from '../../cloudfunctions/_lib/collections'
-import { caseIdFor, ratingIdFor, statsDocId, type CaseDoc, type DemandDoc, type ExtensionDoc, type InvalidDoc, type RatingDoc, type ReportDoc, type SceneDoc, type ServiceStatsDoc, type TimelineDoc } from '../../cloudfunctions/_lib/service'
+import {
+  caseIdFor,
+  ratingIdFor,
+  statsDocId,
+  type CaseDoc,
+  type DemandDoc,
+  type ExtensionDoc,
+  type InvalidDoc,
+  type RatingDoc,
+  type ReportDoc,
+  type SceneDoc,
+  type ServiceStatsDoc,
+  type TimelineDoc
+} from '../../cloudfunctions/_lib/service'
 import { demandFinishedDelta } from '../../cloudfunctions/_lib/stat-rules'
 import { handledLate } from '../../types/rules/ledger'
 import { endOfBeijingDay, workingDeadline } from '../../types/rules/working-days'
-import { caseDeadlines, defaultServiceRules, demandDeadline, isBadLevel, levelScores, makeSceneCode, tagsByLevel, type SceneKind, type Urgency } from '../../types/rules/service'
+import {
+  caseDeadlines,
+  defaultServiceRules,
+  demandDeadline,
+  isBadLevel,
+  levelScores,
+  makeSceneCode,
+  tagsByLevel,
+  type SceneKind,
+  type Urgency
+} from '../../types/rules/service'
 import { packageCalendar } from '../../cloudfunctions/_lib/holiday-data'
 import { pick, rng } from './rng'
 import type { BenchSize } from './sizes'
@@ -67,7 +90,11 @@ export class ServiceGenerator {
   private readonly active = new Map<string, number>()
   private readonly out: Record<'ratings' | 'badReviewCases' | 'demands' | 'scenes', Docs> = { ratings: [], badReviewCases: [], demands: [], scenes: [] }
 
-  constructor(size: BenchSize, private readonly now: Date, seed: number) {
+  constructor(
+    size: BenchSize,
+    private readonly now: Date,
+    seed: number
+  ) {
     this.rateRandom = rng(seed ^ 0x9e3779b9)
     this.demandRandom = rng(seed ^ 0x85ebca6b)
     this.ratingP = size.visits ? size.ratings / size.visits : 0
@@ -196,15 +223,38 @@ export class ServiceGenerator {
     const active = this.active.get(v.cadreId) ?? 0
     // Recent reports wait for their unit; older ones were answered. A few entries were set aside as spam.
     let fate: DemandDoc['status'] = recent
-      ? r < 0.3 ? 'open' : r < 0.5 ? 'coordinating' : r < 0.62 ? 'solved' : r < 0.67 ? 'reported' : r < 0.69 ? 'invalid' : 'closed'
-      : r < 0.83 ? 'closed' : r < 0.93 ? 'solved' : r < 0.97 ? 'answered' : 'invalid'
+      ? r < 0.3
+        ? 'open'
+        : r < 0.5
+          ? 'coordinating'
+          : r < 0.62
+            ? 'solved'
+            : r < 0.67
+              ? 'reported'
+              : r < 0.69
+                ? 'invalid'
+                : 'closed'
+      : r < 0.83
+        ? 'closed'
+        : r < 0.93
+          ? 'solved'
+          : r < 0.97
+            ? 'answered'
+            : 'invalid'
     if ((fate === 'open' || fate === 'coordinating') && active >= MAX_ACTIVE) fate = 'closed'
     if (fate === 'open' || fate === 'coordinating') this.active.set(v.cadreId, active + 1)
     const path =
-      fate === 'open' || fate === 'invalid' ? null
-        : fate === 'coordinating' ? 'coordinate'
-          : fate === 'reported' || fate === 'answered' ? 'report'
-            : random() < 0.65 ? 'immediate' : random() < 0.85 ? 'coordinate' : 'report'
+      fate === 'open' || fate === 'invalid'
+        ? null
+        : fate === 'coordinating'
+          ? 'coordinate'
+          : fate === 'reported' || fate === 'answered'
+            ? 'report'
+            : random() < 0.65
+              ? 'immediate'
+              : random() < 0.85
+                ? 'coordinate'
+                : 'report'
     const cadre = { by: v.cadreId, byName: v.cadreName, byRole: 'cadre' as const }
     const timeline: TimelineDoc[] = [{ kind: 'raised', at: createdAt, ...cadre }]
     const step = (kind: TimelineDoc['kind'], after: Date, ms: number, note: string) => {
@@ -226,7 +276,21 @@ export class ServiceGenerator {
         // A fifth of those being coordinated wait for a manager's decision on an extension.
         const requestedAt = step('extensionRequested', assigned, HOUR, '申请延期：部门排期')
         const until = beijingDate(new Date(deadlineAt.getTime() + 5 * DAY))
-        extensions = [{ until, untilAt: endOfBeijingDay(until), reason: '部门排期', status: 'pending', requestedAt, by: v.cadreId, byName: v.cadreName, decidedAt: null, decidedBy: null, decidedByName: null, decisionReason: null }]
+        extensions = [
+          {
+            until,
+            untilAt: endOfBeijingDay(until),
+            reason: '部门排期',
+            status: 'pending',
+            requestedAt,
+            by: v.cadreId,
+            byName: v.cadreName,
+            decidedAt: null,
+            decidedBy: null,
+            decidedByName: null,
+            decisionReason: null
+          }
+        ]
       }
     }
     if (path === 'report') {
@@ -235,9 +299,22 @@ export class ServiceGenerator {
       const answered = fate !== 'reported'
       const answeredAt = answered ? this.clamp(at.getTime() + 3 * DAY, at) : null
       report = {
-        toOrgId: v.orgId, toOrgName: department, toOrgPath: v.orgPath, reason: '超出本级职权', explanation: '已反映，等待答复', at, by: v.cadreId, byName: v.cadreName,
-        state: answered ? 'answered' : 'sent', answerDueAt: workingDeadline(at, 7, packageCalendar), receivedAt: answeredAt, receivedByName: answered ? '管理员' : null,
-        answeredAt, answeredBy: answered ? 'demo-manager' : null, answeredByName: answered ? '管理员' : null, answer: answered ? '已协调，按政策办理' : null
+        toOrgId: v.orgId,
+        toOrgName: department,
+        toOrgPath: v.orgPath,
+        reason: '超出本级职权',
+        explanation: '已反映，等待答复',
+        at,
+        by: v.cadreId,
+        byName: v.cadreName,
+        state: answered ? 'answered' : 'sent',
+        answerDueAt: workingDeadline(at, 7, packageCalendar),
+        receivedAt: answeredAt,
+        receivedByName: answered ? '管理员' : null,
+        answeredAt,
+        answeredBy: answered ? 'demo-manager' : null,
+        answeredByName: answered ? '管理员' : null,
+        answer: answered ? '已协调，按政策办理' : null
       }
       if (answeredAt) {
         timeline.push({ kind: 'answered', at: answeredAt, by: 'demo-manager', byName: '管理员', byRole: 'manager', note: '已协调，按政策办理' })

@@ -35,7 +35,14 @@ export function benchSurvey(owner: UserDoc, orgName: string, answers: number, no
     const sheet: AnswerDoc['answers'] = { q1: chosen.length ? chosen : [q1.options[0].id], q2: q2.options[Math.floor(random() * q2.options.length)].id }
     if (random() < 0.2) sheet[q3.id] = `基准测试的文字回答 ${i}`
     for (const p of tallyIncrements(questions, sheet, 'resident')) bump(p)
-    docs.push({ _id: `abench${String(i).padStart(8, '0')}`, surveyId: BENCH_SURVEY, source: 'resident', date, answers: sheet, texts: typeof sheet.q3 === 'string' ? ['q3'] : [] })
+    docs.push({
+      _id: `abench${String(i).padStart(8, '0')}`,
+      surveyId: BENCH_SURVEY,
+      source: 'resident',
+      date,
+      answers: sheet,
+      texts: typeof sheet.q3 === 'string' ? ['q3'] : []
+    })
   }
   const survey: SurveyDoc = {
     _id: BENCH_SURVEY,

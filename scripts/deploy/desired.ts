@@ -68,8 +68,13 @@ export function readConfig(name: string, root = path.resolve(__dirname, '../..')
 export function codeHash(dir: string): string | null {
   if (!existsSync(path.join(dir, 'index.js'))) return null
   const hash = createHash('sha256')
-  for (const file of readdirSync(dir).filter((f) => !f.endsWith('.map')).sort()) {
-    hash.update(`${file}\0`).update(readFileSync(path.join(dir, file))).update('\0')
+  for (const file of readdirSync(dir)
+    .filter((f) => !f.endsWith('.map'))
+    .sort()) {
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(path.join(dir, file)))
+      .update('\0')
   }
   return hash.digest('hex').slice(0, 16)
 }

@@ -50,7 +50,10 @@ export function planLines(p: PlanInput): { calls: Call[]; lines: string[] } {
     ...(p.only.includes('miniprogram') ? [`build  mini-program                    appid ${p.appid}, cloud env ${p.envId}`] : []),
     ...calls.map(describeCall),
     ...(p.only.includes('miniprogram')
-      ? [`ci.checkCodeQuality                ${p.appid}: WeChat's 代码质量 checks`, `ci.upload                          ${p.appid}: version ${p.version} (robot 1)`]
+      ? [
+          `ci.checkCodeQuality                ${p.appid}: WeChat's 代码质量 checks`,
+          `ci.upload                          ${p.appid}: version ${p.version} (robot 1)`
+        ]
       : [])
   ]
   return { calls, lines }
@@ -86,7 +89,15 @@ async function main(): Promise<void> {
 
   if (planOnly) {
     const built = existsSync(outRoots.production) ? outRoots.production : null
-    const { lines } = planLines({ collections, functions: desiredFunctions(built), current: emptyState, only, appid: process.env.JDQ_APPID || '<JDQ_APPID>', envId: process.env.TCB_ENV_ID || '<TCB_ENV_ID>', version })
+    const { lines } = planLines({
+      collections,
+      functions: desiredFunctions(built),
+      current: emptyState,
+      only,
+      appid: process.env.JDQ_APPID || '<JDQ_APPID>',
+      envId: process.env.TCB_ENV_ID || '<TCB_ENV_ID>',
+      version
+    })
     console.log(`Every call of a deploy to an empty environment (${lines.length}):\n`)
     for (const line of lines) console.log(`  ${line}`)
     console.log('\nAgainst a real environment, `npm run deploy -- --dry-run` reads it first and lists only what differs.')
@@ -97,7 +108,8 @@ async function main(): Promise<void> {
   const env = need(['TCB_ENV_ID', ...(cloudParts.length ? ['TCB_SECRET_ID', 'TCB_SECRET_KEY'] : [])])
   const mp = only.includes('miniprogram') ? need(['JDQ_APPID']) : {}
   const key: UploadKey = process.env.JDQ_UPLOAD_KEY ? { privateKey: process.env.JDQ_UPLOAD_KEY } : { privateKeyPath: process.env.JDQ_UPLOAD_KEY_PATH }
-  if (only.includes('miniprogram') && !key.privateKey && !key.privateKeyPath) throw new Error('set JDQ_UPLOAD_KEY_PATH (the 代码上传密钥 file) or JDQ_UPLOAD_KEY')
+  if (only.includes('miniprogram') && !key.privateKey && !key.privateKeyPath)
+    throw new Error('set JDQ_UPLOAD_KEY_PATH (the 代码上传密钥 file) or JDQ_UPLOAD_KEY')
 
   if (only.includes('functions')) {
     console.log('› building the functions (production)…')
@@ -114,9 +126,21 @@ async function main(): Promise<void> {
   let current = emptyState
   let connection: Connection | null = null
   if (cloudParts.length) {
-    connection = { manager: new (getTools().CloudBase)({ secretId: env.TCB_SECRET_ID, secretKey: env.TCB_SECRET_KEY, envId: env.TCB_ENV_ID, region: process.env.TCB_REGION || 'ap-shanghai' }), envId: env.TCB_ENV_ID }
+    connection = {
+      manager: new (getTools().CloudBase)({
+        secretId: env.TCB_SECRET_ID,
+        secretKey: env.TCB_SECRET_KEY,
+        envId: env.TCB_ENV_ID,
+        region: process.env.TCB_REGION || 'ap-shanghai'
+      }),
+      envId: env.TCB_ENV_ID
+    }
     console.log(`› reading environment ${env.TCB_ENV_ID}…`)
-    current = await readState(connection, collections.map((c) => c.name), functions.map((f) => f.name))
+    current = await readState(
+      connection,
+      collections.map((c) => c.name),
+      functions.map((f) => f.name)
+    )
   }
   const { calls } = planLines({ collections, functions, current, only, appid: mp.JDQ_APPID ?? '', envId: env.TCB_ENV_ID, version })
   console.log(calls.length ? `\n${calls.length} change(s):` : '\nThe database and functions are up to date.')

@@ -15,7 +15,14 @@ const stateDir = path.join(root, '.deploy', 'state')
 
 /** The part of miniprogram-ci's typings (dist/@types/ci) this script uses; Project is its CIProject. */
 export interface MiniprogramCi<Project extends object = object> {
-  Project: new (options: { appid: string; type: 'miniProgram'; projectPath: string; privateKey?: string; privateKeyPath?: string; ignores?: string[] }) => Project
+  Project: new (options: {
+    appid: string
+    type: 'miniProgram'
+    projectPath: string
+    privateKey?: string
+    privateKeyPath?: string
+    ignores?: string[]
+  }) => Project
   upload(options: {
     project: Project
     version: string
@@ -46,7 +53,11 @@ export function buildMiniprogram(appid: string, envId: string): void {
 
 export function distHash(): string {
   const hash = createHash('sha256')
-  for (const file of uploadedFiles(dist).sort()) hash.update(`${file}\0`).update(readFileSync(path.join(dist, file))).update('\0')
+  for (const file of uploadedFiles(dist).sort())
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(path.join(dist, file)))
+      .update('\0')
   return hash.digest('hex').slice(0, 16)
 }
 

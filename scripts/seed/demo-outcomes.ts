@@ -8,7 +8,16 @@
  * a demo cadre's ratings keep seeing none. Idempotent: fixed _ids, written only when missing.
  */
 import type { DemandDoc, RatingDoc, CaseDoc, ServiceStatsDoc } from '../../cloudfunctions/_lib/service'
-import { addDelta, demandClosedDelta, demandFinishedDelta, demandRaisedDelta, ratedDelta, rectifiedDelta, revisitDelta, type StatDelta } from '../../cloudfunctions/_lib/stat-rules'
+import {
+  addDelta,
+  demandClosedDelta,
+  demandFinishedDelta,
+  demandRaisedDelta,
+  ratedDelta,
+  rectifiedDelta,
+  revisitDelta,
+  type StatDelta
+} from '../../cloudfunctions/_lib/stat-rules'
 import type { RatingLevel } from '../../types/enums'
 import { beijingDate, beijingMonth, beijingStartOf, beijingYear } from '../../types/rules/beijing-time'
 import { levelScores } from '../../types/rules/service'
@@ -200,7 +209,11 @@ export async function seedOutcomes(url: string, now = new Date()): Promise<{ doc
   for (const name of Object.keys(data) as (keyof DemoOutcomes)[]) docs += await createMissing(db, name, data[name] as { _id: string }[])
   let ranked = false
   for (let runs = 0; runs < 10 && !ranked; runs++) {
-    const res = (await cloud.callFunction({ name: 'rankings', data: { action: 'run', now: now.toISOString(), force: runs === 0 }, timeout: 120_000 } as never)) as unknown as {
+    const res = (await cloud.callFunction({
+      name: 'rankings',
+      data: { action: 'run', now: now.toISOString(), force: runs === 0 },
+      timeout: 120_000
+    } as never)) as unknown as {
       result: { ok: boolean; data?: { done: boolean } }
     }
     ranked = !!res.result?.data?.done

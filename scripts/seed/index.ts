@@ -17,7 +17,12 @@ export async function createMissing(db: Db, name: string, docs: readonly { _id: 
   // A few at a time: quick, and gentle on a laptop's emulator.
   for (let i = 0; i < docs.length; i += 20) {
     const part = docs.slice(i, i + 20)
-    const found = (await db.collection(name).where({ _id: db.command.in(part.map((d) => d._id)) }).field({ _id: true }).limit(part.length).get()) as { data: { _id: string }[] }
+    const found = (await db
+      .collection(name)
+      .where({ _id: db.command.in(part.map((d) => d._id)) })
+      .field({ _id: true })
+      .limit(part.length)
+      .get()) as { data: { _id: string }[] }
     const have = new Set(found.data.map((d) => d._id))
     const missing = part.filter((d) => !have.has(d._id))
     await Promise.all(missing.map((doc) => db.collection(name).add({ data: { ...doc } })))
@@ -47,12 +52,20 @@ export async function recountMembers(url: string): Promise<void> {
   const db = connectSdk(url).database()
   const { data: orgs } = (await db.collection('orgs').limit(1000).get()) as { data: { _id: string }[] }
   const count = async (orgId: string, role: string) =>
-    ((await db.collection('users').where({ orgId, role, active: db.command.neq(false) }).count()) as { total: number }).total
+    (
+      (await db
+        .collection('users')
+        .where({ orgId, role, active: db.command.neq(false) })
+        .count()) as { total: number }
+    ).total
   for (let i = 0; i < orgs.length; i += 20) {
     await Promise.all(
       orgs.slice(i, i + 20).map(async (o) => {
         const [cadre, manager] = await Promise.all([count(o._id, 'cadre'), count(o._id, 'manager')])
-        await db.collection('orgs').doc(o._id).update({ data: { memberCounts: { cadre, manager } } })
+        await db
+          .collection('orgs')
+          .doc(o._id)
+          .update({ data: { memberCounts: { cadre, manager } } })
       })
     )
   }
@@ -60,9 +73,14 @@ export async function recountMembers(url: string): Promise<void> {
 
 if (require.main === module) {
   const i = process.argv.indexOf('--url')
-  const url = i > 0 ? process.argv[i + 1] : process.env.JDQ_EMULATOR_URL ?? 'http://127.0.0.1:8099'
+  const url = i > 0 ? process.argv[i + 1] : (process.env.JDQ_EMULATOR_URL ?? 'http://127.0.0.1:8099')
   seed(url).then(
-    (counts) => console.log(`seeded ${url}: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`),
+    (counts) =>
+      console.log(
+        `seeded ${url}: ${Object.entries(counts)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`
+      ),
     (err) => {
       console.error('seed failed:', err)
       process.exit(1)

@@ -28,7 +28,9 @@ export function LiangLianStatus({
     viewer === 'self'
       ? [pointCount === 0 ? '联系点由本单位管理员分配，请联系管理员。' : null, contactCount === 0 ? '请在联系点登记至少一位联系人。' : null]
       : [pointCount === 0 ? '还没有联系点，请给 TA 分配一个。' : null, contactCount === 0 ? 'TA 还没有登记联系人，请提醒 TA 在“两联”里登记。' : null]
-  const lines = complete ? [`联系点 ${pointCount} 个，联系人 ${contactCount} 位`] : [`还缺：${missing.join('、')}`, ...hints.filter((h): h is string => h !== null)]
+  const lines = complete
+    ? [`联系点 ${pointCount} 个，联系人 ${contactCount} 位`]
+    : [`还缺：${missing.join('、')}`, ...hints.filter((h): h is string => h !== null)]
   return (
     <View className={`jdq-status jdq-status--${complete ? 'ok' : 'todo'}${inset ? ' jdq-status--inset' : ''}`} data-testid={testId}>
       <Text className='jdq-status__head'>{complete ? '✓ 两联已落实' : '两联还没落实'}</Text>

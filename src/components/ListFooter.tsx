@@ -13,7 +13,12 @@ const chinese: CommonT = translator(common, 'zh')
  * What a paged list shows instead of its rows: before the first page, 加载中 or the error with 重试; after it,
  * `empty` when there is nothing. null: show the rows.
  */
-export function listState(list: Pick<PagedState<unknown>, 'loaded' | 'loading' | 'error' | 'items'>, onRetry: () => void, empty: ReactNode, t: CommonT = chinese): ReactNode | null {
+export function listState(
+  list: Pick<PagedState<unknown>, 'loaded' | 'loading' | 'error' | 'items'>,
+  onRetry: () => void,
+  empty: ReactNode,
+  t: CommonT = chinese
+): ReactNode | null {
   if (!list.loaded) {
     return list.error ? (
       <ErrorView message={list.error.message} onRetry={onRetry} retrying={list.loading} title={t('loadFailed')} retryText={t('retry')} />
@@ -35,8 +40,21 @@ export function RefreshError({ list, testId }: { list: Pick<PagedState<unknown>,
 }
 
 /** Under a paged list: loading more, a failed page with a line to tap, or the end. */
-export function ListFooter({ list, onMore, t = chinese }: { list: Pick<PagedState<unknown>, 'loadingMore' | 'moreError' | 'hasMore' | 'items'>; onMore: () => void; t?: CommonT }) {
-  if (list.loadingMore) return <Text className='jdq-more' data-testid='loading-more'>{t('loadingMore')}</Text>
+export function ListFooter({
+  list,
+  onMore,
+  t = chinese
+}: {
+  list: Pick<PagedState<unknown>, 'loadingMore' | 'moreError' | 'hasMore' | 'items'>
+  onMore: () => void
+  t?: CommonT
+}) {
+  if (list.loadingMore)
+    return (
+      <Text className='jdq-more' data-testid='loading-more'>
+        {t('loadingMore')}
+      </Text>
+    )
   if (list.moreError)
     return (
       <View className='jdq-more' data-testid='more-error' onClick={onMore}>

@@ -9,7 +9,14 @@ import './QrImage.scss'
 export function QrImage({ src, size = 240, testId }: { src: string; size?: number; testId?: string }) {
   return (
     <View className='jdq-qr' style={{ width: `${size}px`, height: `${size}px` }}>
-      <Image className='jdq-qr__image' src={src} mode='scaleToFill' showMenuByLongpress style={{ width: `${size}px`, height: `${size}px` }} data-testid={testId} />
+      <Image
+        className='jdq-qr__image'
+        src={src}
+        mode='scaleToFill'
+        showMenuByLongpress
+        style={{ width: `${size}px`, height: `${size}px` }}
+        data-testid={testId}
+      />
     </View>
   )
 }

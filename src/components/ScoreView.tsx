@@ -46,13 +46,20 @@ function ScoreBody({ state, onRetry, own }: Pick<ScoreViewProps, 'state' | 'onRe
       <Card testId='score-total'>
         <Text className='score-name'>{own ? '我的成效得分' : `${s.cadreName} 的成效得分`}</Text>
         <View className='score-big'>
-          <Text className='score-big__value' data-testid='score-value'>{s.score}</Text>
+          <Text className='score-big__value' data-testid='score-value'>
+            {s.score}
+          </Text>
           <Text className='score-big__unit'>分（满分 100）</Text>
         </View>
         <Text className='score-line'>
-          {s.orgName} · {s.satisfiedShare === null ? `${s.figures.ratings.count} 条群众评价` : `满意率 ${pct(s.satisfiedShare)}（${s.figures.ratings.count} 条评价）`}
+          {s.orgName} ·{' '}
+          {s.satisfiedShare === null ? `${s.figures.ratings.count} 条群众评价` : `满意率 ${pct(s.satisfiedShare)}（${s.figures.ratings.count} 条评价）`}
         </Text>
-        {s.computedAt ? <Text className='score-when' data-testid='score-when'>按 {at(s.computedAt)} 的数据计算</Text> : null}
+        {s.computedAt ? (
+          <Text className='score-when' data-testid='score-when'>
+            按 {at(s.computedAt)} 的数据计算
+          </Text>
+        ) : null}
         {ranks.map((r) => (
           <Text className='score-line' key={r.orgName} data-testid='score-rank'>
             在{r.orgName}排第 {r.rank ?? '—'} 名（共 {r.of} 人）
@@ -88,7 +95,9 @@ function ScoreBody({ state, onRetry, own }: Pick<ScoreViewProps, 'state' | 'onRe
       {s.tips.length ? (
         <Card title={own ? '怎样提高得分' : '可以改进的地方'} testId='score-tips'>
           {s.tips.map((t) => (
-            <Text className='score-tip' key={t}>· {t}</Text>
+            <Text className='score-tip' key={t}>
+              · {t}
+            </Text>
           ))}
         </Card>
       ) : null}

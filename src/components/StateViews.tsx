@@ -43,7 +43,9 @@ export function ErrorView({
 }) {
   return (
     <View className='jdq-state jdq-state--error' data-testid='error'>
-      <Text className='jdq-state__title' data-testid='error-title'>{title}</Text>
+      <Text className='jdq-state__title' data-testid='error-title'>
+        {title}
+      </Text>
       <Text className='jdq-state__text'>{message}</Text>
       {onRetry ? (
         <View className='jdq-state__action'>

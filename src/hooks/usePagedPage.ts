@@ -48,7 +48,11 @@ export interface PagedPage<T> extends Paged<T> {
  * from the top, the next page on reaching the bottom, 重试 and 加载更多 for the view, optionally a reload
  * when the page shows again.
  */
-export function usePagedPage<T>(loader: (cursor: string | undefined) => Promise<Page<T>>, deps: readonly unknown[] = [], options: PagedPageOptions = {}): PagedPage<T> {
+export function usePagedPage<T>(
+  loader: (cursor: string | undefined) => Promise<Page<T>>,
+  deps: readonly unknown[] = [],
+  options: PagedPageOptions = {}
+): PagedPage<T> {
   const list = usePaged(loader, deps)
   useReloadOnShow(list.reload, options.reloadOnShow === true)
   usePageRefresh(() => Promise.all([list.reload(), options.alsoRefresh?.()]), list.loadMore)

@@ -7,7 +7,13 @@ export function LangSwitch({ lang, onChange }: { lang: Lang; onChange: (lang: La
   return (
     <View className='jdq-lang' data-testid='lang-switch'>
       {(Object.keys(langNames) as Lang[]).map((l) => (
-        <View key={l} className={`jdq-lang__item${l === lang ? ' jdq-lang__item--on' : ''}`} data-testid={`lang-${l}`} data-selected={l === lang ? 'true' : 'false'} onClick={() => onChange(l)}>
+        <View
+          key={l}
+          className={`jdq-lang__item${l === lang ? ' jdq-lang__item--on' : ''}`}
+          data-testid={`lang-${l}`}
+          data-selected={l === lang ? 'true' : 'false'}
+          onClick={() => onChange(l)}
+        >
           <Text className={l === 'bo' ? 'jdq-bo' : ''}>{langNames[l]}</Text>
         </View>
       ))}

@@ -36,7 +36,8 @@ export class VoiceError extends Error {
   }
 }
 
-const denied = (err: unknown) => /auth|deny|denied|permission|NotAllowed/i.test(String((err as { errMsg?: string; name?: string })?.errMsg ?? (err as Error)?.name ?? err))
+const denied = (err: unknown) =>
+  /auth|deny|denied|permission|NotAllowed/i.test(String((err as { errMsg?: string; name?: string })?.errMsg ?? (err as Error)?.name ?? err))
 
 export function startRecording(): Promise<VoiceRecording> {
   return process.env.TARO_ENV === 'h5' ? startInBrowser() : startInWeChat()

@@ -60,7 +60,8 @@ const tinyPdf = Buffer.from('%PDF-1.4 矩阵测试').toString('base64')
 let ownerEntryId: string | undefined
 const ownerEntry = async (f: Fixtures) =>
   (ownerEntryId ??= (await f.ok<{ id: string }>(openidOf.owner, 'diary', { action: 'add', entryId: randomUUID(), text: '矩阵测试日记' })).id)
-const ownerUpload = (f: Fixtures) => f.ok<{ fileID: string; name: string; size: number }>(openidOf.owner, 'diary', { action: 'upload', kind: 'report', name: '矩阵.pdf', contentBase64: tinyPdf })
+const ownerUpload = (f: Fixtures) =>
+  f.ok<{ fileID: string; name: string; size: number }>(openidOf.owner, 'diary', { action: 'upload', kind: 'report', name: '矩阵.pdf', contentBase64: tinyPdf })
 const ownerReport = async (f: Fixtures) => {
   const up = await ownerUpload(f)
   return (await f.ok<{ id: string }>(openidOf.owner, 'diary', { action: 'addReport', reportId: randomUUID(), title: '矩阵测试报告', ...up })).id
@@ -70,7 +71,12 @@ const ownerReport = async (f: Fixtures) => {
 // cell: a step uses its state up), the owner's visit QR scene, and ratings of that visit by residents who rate once.
 const ownerDemand = async (f: Fixtures, ...steps: Payload[]) => {
   let d = await f.ok<{ id: string; sceneCode: string | null }>(openidOf.owner, 'demands', {
-    action: 'create', submissionId: randomUUID(), area: 'living', text: '矩阵测试诉求', contactName: '王大姐', contactPhone: '13900002468'
+    action: 'create',
+    submissionId: randomUUID(),
+    area: 'living',
+    text: '矩阵测试诉求',
+    contactName: '王大姐',
+    contactPhone: '13900002468'
   })
   for (const step of steps) d = await f.ok(openidOf.owner, 'demands', { ...step, demandId: d.id })
   return d
@@ -82,7 +88,14 @@ const reportedToCounty = () => ({ action: 'report', toOrgId: owner.orgId, reason
 const setAside = { action: 'invalidate', kind: 'spam', reason: '矩阵测试：无效信息' }
 /** A resident's report through the owner's visit code: untriaged, for the owner or a manager to triage. */
 const residentReport = async (f: Fixtures) =>
-  f.ok<{ id: string }>(`o-matrix-reporter-${randomUUID()}`, 'demands', { action: 'create', submissionId: randomUUID(), scene: await ownerVisitScene(f), area: 'living', text: '矩阵测试：群众反映', urgentHint: true })
+  f.ok<{ id: string }>(`o-matrix-reporter-${randomUUID()}`, 'demands', {
+    action: 'create',
+    submissionId: randomUUID(),
+    scene: await ownerVisitScene(f),
+    area: 'living',
+    text: '矩阵测试：群众反映',
+    urgentHint: true
+  })
 /** An owner's demand with an extension request waiting (the latest date the rules let the owner ask for). */
 const withExtensionRequest = async (f: Fixtures) => {
   const d = await ownerDemand(f)
@@ -116,7 +129,9 @@ let rater = 0
 const rateFrom = async (f: Fixtures, scene: string, bad = false) => {
   const n = rater++
   const out = await callFrom<{ rating: { id: string } }>(f.url, loopback(n), `o-matrix-rater-${n}-${randomUUID().slice(0, 6)}`, 'ratings', {
-    action: 'rate', scene, ...(bad ? { level: 'dissatisfied', tags: ['问题没解决'] } : { level: 'satisfied', tags: ['服务态度好'] })
+    action: 'rate',
+    scene,
+    ...(bad ? { level: 'dissatisfied', tags: ['问题没解决'] } : { level: 'satisfied', tags: ['服务态度好'] })
   })
   if (!out.reply?.ok) throw new Error(`fixture rating failed: ${JSON.stringify(out.reply) ?? out.status}`)
   return out.reply.data.rating.id
@@ -157,7 +172,8 @@ const templateFor = (kind: CallerKind): TemplateKey =>
 const ownerCounty = owner.orgId
 const siblingCounty = 'org-women-xining-chengzhong'
 const countyInvite = async (f: Fixtures) =>
-  (await f.ok<{ invite: { code: string } }>(openidOf.countyManager, 'orgs', { action: 'createInvite', orgId: ownerCounty, role: 'cadre', name: '矩阵受邀人' })).invite.code
+  (await f.ok<{ invite: { code: string } }>(openidOf.countyManager, 'orgs', { action: 'createInvite', orgId: ownerCounty, role: 'cadre', name: '矩阵受邀人' }))
+    .invite.code
 const freshCadre = async (f: Fixtures) => {
   const code = await countyInvite(f)
   await f.ok(`o-matrix-joiner-${randomUUID()}`, 'orgs', { action: 'acceptInvite', code })
@@ -175,9 +191,15 @@ const unbindResident = async (f: Fixtures) => {
 // takes it off the list.
 let countyJobId: string | undefined
 const countyJob = async (f: Fixtures) =>
-  (countyJobId ??= (await f.ok<{ jobId: string }>(openidOf.countyManager, 'exports', {
-    action: 'start', jobId: randomUUID(), kind: 'demands', orgId: owner.orgId, period: String(new Date().getUTCFullYear())
-  })).jobId)
+  (countyJobId ??= (
+    await f.ok<{ jobId: string }>(openidOf.countyManager, 'exports', {
+      action: 'start',
+      jobId: randomUUID(),
+      kind: 'demands',
+      orgId: owner.orgId,
+      period: String(new Date().getUTCFullYear())
+    })
+  ).jobId)
 const countedVisit = demo.visits.find((v) => v.cadreId === owner._id && v.status === 'counted')!
 const exemplarWords = { title: '矩阵测试典型', summary: '矩阵测试：干部走访后当场解决了群众的难题。' }
 const markedVisit = async (f: Fixtures) =>
@@ -239,7 +261,16 @@ const payloads: Record<string, (f: Fixtures, kind: CallerKind) => Promise<Payloa
   // Only the entry's writer takes it back: the owner writes one afresh per cell.
   'households.removeHelp': async (f) => ({
     householdId: ownerHousehold._id,
-    helpId: (await f.ok<{ id: string }>(openidOf.owner, 'households', { action: 'addHelp', householdId: ownerHousehold._id, entryId: randomUUID(), kind: 'care', what: '待撤回的慰问', date: today() })).id
+    helpId: (
+      await f.ok<{ id: string }>(openidOf.owner, 'households', {
+        action: 'addHelp',
+        householdId: ownerHousehold._id,
+        entryId: randomUUID(),
+        kind: 'care',
+        what: '待撤回的慰问',
+        date: today()
+      })
+    ).id
   }),
   'households.linkDemand': async (f) => ({ householdId: ownerHousehold._id, demandId: (await ownerDemand(f)).id }),
   'households.fourHundred': () => ({ cadreId: owner._id }),
@@ -253,7 +284,14 @@ const payloads: Record<string, (f: Fixtures, kind: CallerKind) => Promise<Payloa
   'diary.listReports': () => ({ cadreId: owner._id }),
   'diary.reportUrl': async (f) => ({ reportId: await ownerReport(f) }),
   'diary.removeReport': async (f) => ({ reportId: await ownerReport(f) }),
-  'demands.create': () => ({ submissionId: randomUUID(), area: 'living', urgency: 'general', text: '矩阵测试诉求', contactName: '李大爷', contactPhone: '13900002469' }),
+  'demands.create': () => ({
+    submissionId: randomUUID(),
+    area: 'living',
+    urgency: 'general',
+    text: '矩阵测试诉求',
+    contactName: '李大爷',
+    contactPhone: '13900002469'
+  }),
   'demands.resolve': async (f) => ({ demandId: (await ownerDemand(f)).id, done: '当场解决了' }),
   'demands.coordinate': async (f) => ({ demandId: (await ownerDemand(f)).id, department: '城东区住建局' }),
   'demands.progress': async (f) => ({ demandId: (await ownerDemand(f, coordinating)).id, note: '住建局已到现场' }),
@@ -288,7 +326,8 @@ const payloads: Record<string, (f: Fixtures, kind: CallerKind) => Promise<Payloa
   // A 追评 needs the caller's own rating: those who may rate rate a freshly answered demand of the owner first.
   'ratings.followUp': async (f, kind) => {
     const scene = (await ownerDemand(f, resolved, closed)).sceneCode!
-    if (raters.includes(kind)) await f.ok(openidOf[kind as Exclude<CallerKind, 'anonymous'>], 'ratings', { action: 'rate', scene, level: 'satisfied', tags: [] })
+    if (raters.includes(kind))
+      await f.ok(openidOf[kind as Exclude<CallerKind, 'anonymous'>], 'ratings', { action: 'rate', scene, level: 'satisfied', tags: [] })
     return { scene, comment: '矩阵测试追评' }
   },
   'ratings.listMine': () => ({ cadreId: owner._id }),
@@ -336,7 +375,15 @@ const payloads: Record<string, (f: Fixtures, kind: CallerKind) => Promise<Payloa
   'feedback.listMine': () => ({}),
   'feedback.list': () => ({}),
   'feedback.answer': async (f) => ({
-    feedbackId: (await f.ok<{ id: string }>(`o-matrix-feedback-${randomUUID()}`, 'feedback', { action: 'submit', submissionId: randomUUID(), kind: 'complaint', to: 'women', text: '矩阵测试的投诉内容' })).id,
+    feedbackId: (
+      await f.ok<{ id: string }>(`o-matrix-feedback-${randomUUID()}`, 'feedback', {
+        action: 'submit',
+        submissionId: randomUUID(),
+        kind: 'complaint',
+        to: 'women',
+        text: '矩阵测试的投诉内容'
+      })
+    ).id,
     text: '已经收到，正在处理'
   }),
   // Reminders act on the caller's own: every payload is valid for the caller kind it is sent as.
@@ -424,7 +471,12 @@ describe('access-control matrix: every action × every kind of caller', () => {
     }
     const visit = await ok<{ visit: { id: string } }>(openidOf.owner, 'visit', { action: 'checkIn', ...checkInEvent() })
     const point = await ok<{ id: string }>(openidOf.countyManager, 'points', {
-      action: 'createPoint', cadreId: owner._id, name: '矩阵改动用联系点', kind: 'school', address: '西宁市城东区', location: near(ownerPoint.location)
+      action: 'createPoint',
+      cadreId: owner._id,
+      name: '矩阵改动用联系点',
+      kind: 'school',
+      address: '西宁市城东区',
+      location: near(ownerPoint.location)
     })
     fixtures = { url: emu.url, call, ok, visitId: visit.visit.id, pointId: point.id, sdk: cloud as Fixtures['sdk'] }
   })
@@ -459,11 +511,14 @@ describe('access-control matrix: every action × every kind of caller', () => {
     if (wrong.length) {
       const width = Math.max(...covered.map((a) => a.key.length))
       const head = `${'action'.padEnd(width)}  ${callerKinds.map((k) => k.padEnd(20)).join('')}`
-      const rows = covered.map((a) =>
-        `${a.key.padEnd(width)}  ${callerKinds.map((k) => {
-          const c = cells.get(`${a.key}|${k}`)!
-          return (c.expected === c.actual ? c.actual : `✗${c.actual}≠${c.expected}`).padEnd(20)
-        }).join('')}`
+      const rows = covered.map(
+        (a) =>
+          `${a.key.padEnd(width)}  ${callerKinds
+            .map((k) => {
+              const c = cells.get(`${a.key}|${k}`)!
+              return (c.expected === c.actual ? c.actual : `✗${c.actual}≠${c.expected}`).padEnd(20)
+            })
+            .join('')}`
       )
       const details = wrong.map(([key, c]) => `${key.replace('|', ' as ')}: expected ${c.expected}, got ${c.actual}${c.detail ? ` (${c.detail})` : ''}`)
       throw new Error(`${wrong.length} cells differ from cloudfunctions/access.ts:\n${head}\n${rows.join('\n')}\n\n${details.join('\n')}`)

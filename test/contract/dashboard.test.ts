@@ -44,18 +44,23 @@ describe('dashboard through the real wx-server-sdk', () => {
   }
   const runJob = async (now: string) => {
     for (let i = 0; i < 50; i++) {
-      const res = (await cloud.callFunction({ name: 'rankings', data: { action: 'run', now, force: i === 0 }, timeout: 120_000 } as never)) as unknown as { result: Reply<RunReport> }
+      const res = (await cloud.callFunction({ name: 'rankings', data: { action: 'run', now, force: i === 0 }, timeout: 120_000 } as never)) as unknown as {
+        result: Reply<RunReport>
+      }
       if (ok(res.result).done) return
     }
     throw new Error('the rankings job did not finish')
   }
   const meterOf = async (fn: string, action: string) => {
-    const { invocations } = (await (await fetch(`${emu.url}/__/invocations?limit=10`)).json()) as { invocations: { fn: string; action: string | null; meter: { dbOps: number; docsExamined: number } }[] }
+    const { invocations } = (await (await fetch(`${emu.url}/__/invocations?limit=10`)).json()) as {
+      invocations: { fn: string; action: string | null; meter: { dbOps: number; docsExamined: number } }[]
+    }
     return invocations.find((i) => i.fn === fn && i.action === action)!.meter
   }
 
   beforeAll(async () => {
-    if (!existsSync(path.join(functionsDir, 'dashboard', 'index.js'))) throw new Error('build/cloudfunctions/dashboard is missing: run `npx tsx scripts/build-functions.ts`')
+    if (!existsSync(path.join(functionsDir, 'dashboard', 'index.js')))
+      throw new Error('build/cloudfunctions/dashboard is missing: run `npx tsx scripts/build-functions.ts`')
     emu = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'] })
     await seed(emu.url)
     cloud = loadSdk(emu.url)
@@ -72,7 +77,13 @@ describe('dashboard through the real wx-server-sdk', () => {
     const byMonth = (m: string) => ownVisits.filter((v) => v.month === m).length
     expect(y.trend.map((t) => t.visits)).toEqual(y.trend.map((t) => byMonth(t.month)))
     for (const k of ['visits', 'days', 'demandsRaised', 'demandsSolved', 'ratings'] as const) {
-      const tile = { visits: y.figures!.visits.total, days: y.figures!.days.count, demandsRaised: y.figures!.demands.raised, demandsSolved: y.figures!.demands.solved, ratings: y.figures!.ratings.count }[k]
+      const tile = {
+        visits: y.figures!.visits.total,
+        days: y.figures!.days.count,
+        demandsRaised: y.figures!.demands.raised,
+        demandsSolved: y.figures!.demands.solved,
+        ratings: y.figures!.ratings.count
+      }[k]
       expect([k, y.trend.reduce((s, t) => s + t[k], 0)]).toEqual([k, tile])
     }
     // A month of the year: its tiles are the trend's point for it; the trend is read from the year's document.
@@ -86,7 +97,20 @@ describe('dashboard through the real wx-server-sdk', () => {
 
   it('the year before is computed once, so a January’s trend reaches back; later cycles leave it be', async () => {
     const jan = ok(await node(demoAccounts.countyManager, { period: '2026-01' }))
-    expect(jan.trend.map((t) => t.month)).toEqual(['2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01'])
+    expect(jan.trend.map((t) => t.month)).toEqual([
+      '2025-02',
+      '2025-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01'
+    ])
     const db = cloud.database()
     const doc = (await db.collection('orgStats').doc(`${county._id}_2025`).get()) as unknown as { data: { cycle: string } }
     expect(doc.data.cycle).toBe(new Date(JOB_NOW).toISOString())
@@ -96,7 +120,9 @@ describe('dashboard through the real wx-server-sdk', () => {
     await runJob('2026-12-02T04:30:00Z')
     const cp = (await db.collection('rankingRuns').doc('rankings').get()) as unknown as { data: { periods: string[] } }
     expect(cp.data.periods).toEqual(['2026-12', '2026-Q4', '2026', '2026-11'])
-    expect(((await db.collection('orgStats').doc(`${county._id}_2025`).get()) as unknown as { data: { cycle: string } }).data.cycle).toBe(new Date(JOB_NOW).toISOString())
+    expect(((await db.collection('orgStats').doc(`${county._id}_2025`).get()) as unknown as { data: { cycle: string } }).data.cycle).toBe(
+      new Date(JOB_NOW).toISOString()
+    )
   })
 
   it('a prefecture manager drills down: their node lists the county; the county lists its cadres; a cadre live', async () => {
@@ -110,7 +136,9 @@ describe('dashboard through the real wx-server-sdk', () => {
     // Nothing moved since the job ran: the live view and the job's row agree.
     expect([one.figures?.visits.total, one.figures?.days.count, one.score]).toEqual([row.visits, row.days, row.score])
     expect(one.trend.map((t) => t.visits)).toEqual(c.trend.map((t) => (t.visits ? ownVisits.filter((v) => v.month === t.month).length : 0)))
-    const mine = ok(await callAs<MyScore>(emu.url, demoAccounts.prefectureManager, 'rankings', { action: 'mine', kind: 'year', period: '2026', cadreId: owner._id }))
+    const mine = ok(
+      await callAs<MyScore>(emu.url, demoAccounts.prefectureManager, 'rankings', { action: 'mine', kind: 'year', period: '2026', cadreId: owner._id })
+    )
     expect([mine.score, mine.figures.visits.total]).toEqual([one.score, one.figures?.visits.total])
   })
 
@@ -120,7 +148,11 @@ describe('dashboard through the real wx-server-sdk', () => {
     const at = new Date(Date.now() - 2000).toISOString()
     ok(
       await callAs(emu.url, owner.openid, 'visit', {
-        action: 'checkIn', submissionId: randomUUID(), pointId: point._id, fix: { lat: point.location.lat + 0.0004, lng: point.location.lng, accuracy: 20, capturedAt: at }, deviceNow: new Date().toISOString()
+        action: 'checkIn',
+        submissionId: randomUUID(),
+        pointId: point._id,
+        fix: { lat: point.location.lat + 0.0004, lng: point.location.lng, accuracy: 20, capturedAt: at },
+        deviceNow: new Date().toISOString()
       })
     )
     const mine = ok(await callAs<MyScore>(emu.url, owner.openid, 'rankings', { action: 'mine', kind: 'month' }))
@@ -148,9 +180,18 @@ describe('dashboard through the real wx-server-sdk', () => {
     expect(await node(demoAccounts.countyManager, { orgId: prefecture._id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await node(owner.openid)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await node('o-dashboard-resident')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await callAs(emu.url, 'demo-women-xining-chengzhong-manager', 'dashboard', { action: 'cadre', cadreId: owner._id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await callAs(emu.url, 'demo-women-xining-chengzhong-manager', 'dashboard', { action: 'cadre', cadreId: owner._id, period: '2021' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await callAs(emu.url, demoAccounts.countyManager, 'dashboard', { action: 'cadre', cadreId: 'user-nobody' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await callAs(emu.url, 'demo-women-xining-chengzhong-manager', 'dashboard', { action: 'cadre', cadreId: owner._id })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
+    expect(await callAs(emu.url, 'demo-women-xining-chengzhong-manager', 'dashboard', { action: 'cadre', cadreId: owner._id, period: '2021' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
+    expect(await callAs(emu.url, demoAccounts.countyManager, 'dashboard', { action: 'cadre', cadreId: 'user-nobody' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
     expect(await node(demoAccounts.countyManager, { orgId: 'org-nowhere' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     const m = await meterOf('dashboard', 'node')
     // The caller and the node: refused there.

@@ -10,7 +10,13 @@ describe('ordered walks on a multikey index', () => {
     db = loadSdk(emu.url).database()
     const path = ['org-a', 'org-a-1', 'org-a-1-x']
     await db.collection('users').add({
-      data: Array.from({ length: 300 }, (_, i) => ({ openid: `mk-${i}`, name: `c${i}`, role: i % 10 === 0 ? 'manager' : 'cadre', orgId: path[2], orgPath: path }))
+      data: Array.from({ length: 300 }, (_, i) => ({
+        openid: `mk-${i}`,
+        name: `c${i}`,
+        role: i % 10 === 0 ? 'manager' : 'cadre',
+        orgId: path[2],
+        orgPath: path
+      }))
     })
   })
   afterAll(() => emu?.stop())
@@ -20,9 +26,16 @@ describe('ordered walks on a multikey index', () => {
   it('pages by _id examining about a page, and pages never overlap', async () => {
     const _ = db.command
     const before = await metrics()
-    const first = (await db.collection('users').where({ orgPath: 'org-a-1', role: 'cadre' }).orderBy('_id', 'asc').limit(21).get()) as unknown as { data: { _id: string; role: string }[] }
+    const first = (await db.collection('users').where({ orgPath: 'org-a-1', role: 'cadre' }).orderBy('_id', 'asc').limit(21).get()) as unknown as {
+      data: { _id: string; role: string }[]
+    }
     const last = first.data[20]._id
-    const second = (await db.collection('users').where({ orgPath: 'org-a-1', role: 'cadre', _id: _.gt(last) }).orderBy('_id', 'asc').limit(21).get()) as unknown as { data: { _id: string }[] }
+    const second = (await db
+      .collection('users')
+      .where({ orgPath: 'org-a-1', role: 'cadre', _id: _.gt(last) })
+      .orderBy('_id', 'asc')
+      .limit(21)
+      .get()) as unknown as { data: { _id: string }[] }
     const after = await metrics()
     expect(first.data).toHaveLength(21)
     expect(first.data.every((d) => d.role === 'cadre')).toBe(true)

@@ -28,10 +28,16 @@ describe('database persistence', () => {
     expect(((await db.collection('p_items').doc('a').get()) as One).data).toEqual({ _id: 'a', n: 1, at: new Date(1000) })
 
     // Writes right before a hard kill: every acknowledged one must be there afterwards.
-    await db.collection('p_items').doc('a').update({ data: { n: _.inc(1) } })
+    await db
+      .collection('p_items')
+      .doc('a')
+      .update({ data: { n: _.inc(1) } })
     const ids: string[] = []
     for (let i = 0; i < 20; i++) ids.push(((await db.collection('p_items').add({ data: { i } })) as { _id: string })._id)
-    await db.collection('users').doc('pu1').update({ data: { role: 'manager' } })
+    await db
+      .collection('users')
+      .doc('pu1')
+      .update({ data: { role: 'manager' } })
     await db.runTransaction(async (t: any) => {
       await t.collection('p_items').add({ data: { _id: 'from-tx' } })
     })
@@ -40,8 +46,19 @@ describe('database persistence', () => {
     emu = await startEmulator({ dataDir })
     db = connect(emu)
     expect(((await db.collection('p_items').doc('a').get()) as One).data.n).toBe(2)
-    expect(((await db.collection('p_items').where({ i: db.command.exists(true) }).count()) as { total: number }).total).toBe(20)
-    const list = (await db.collection('p_items').where({ _id: db.command.in(ids) }).limit(100).get()) as { data: any[] }
+    expect(
+      (
+        (await db
+          .collection('p_items')
+          .where({ i: db.command.exists(true) })
+          .count()) as { total: number }
+      ).total
+    ).toBe(20)
+    const list = (await db
+      .collection('p_items')
+      .where({ _id: db.command.in(ids) })
+      .limit(100)
+      .get()) as { data: any[] }
     expect(list.data).toHaveLength(20)
     await db.collection('p_items').doc('from-tx').get()
     // Indexes came back too: the unique index still holds and the org index serves the query.

@@ -105,7 +105,9 @@ describe('add / get / doc().get', () => {
   it('round-trips Dates and db.serverDate() as Date', async () => {
     const when = new Date('2024-05-01T08:00:00.123Z')
     const before = Date.now()
-    const { _id } = (await c.add({ data: { when, at: db.serverDate(), later: (db.serverDate as (o: { offset: number }) => unknown)({ offset: 60_000 }), list: [when] } })) as { _id: string }
+    const { _id } = (await c.add({
+      data: { when, at: db.serverDate(), later: (db.serverDate as (o: { offset: number }) => unknown)({ offset: 60_000 }), list: [when] }
+    })) as { _id: string }
     const after = Date.now()
     const d = ((await c.doc(_id).get()) as One).data
     expect(d.when).toBeInstanceOf(Date)
@@ -191,7 +193,13 @@ describe('where with every command operator family', () => {
   })
 
   it('orderBy / skip / limit / field', async () => {
-    const res = (await c.where({ age: _.exists(true) }).orderBy('age', 'desc').skip(1).limit(2).field({ name: true }).get()) as Docs
+    const res = (await c
+      .where({ age: _.exists(true) })
+      .orderBy('age', 'desc')
+      .skip(1)
+      .limit(2)
+      .field({ name: true })
+      .get()) as Docs
     expect(res.data).toEqual([
       { _id: 'p1', name: 'Alice' },
       { _id: 'p2', name: 'Bob' }
@@ -293,7 +301,12 @@ describe('aggregate', () => {
   beforeAll(async () => {
     const orgs = await freshCollection('c_agg_orgs')
     const visits = await freshCollection('c_agg_visits')
-    await orgs.add({ data: [{ _id: 'o1', name: '城东区妇联' }, { _id: 'o2', name: '城西区团委' }] as any })
+    await orgs.add({
+      data: [
+        { _id: 'o1', name: '城东区妇联' },
+        { _id: 'o2', name: '城西区团委' }
+      ] as any
+    })
     await visits.add({
       data: [
         { orgId: 'o1', kind: '座谈会', people: 10, tags: ['就业', '住房'] },
@@ -324,7 +337,14 @@ describe('aggregate', () => {
   })
 
   it('$unwind and $count', async () => {
-    const res = (await db.collection('c_agg_visits').aggregate().unwind('$tags').group({ _id: '$tags', n: $.sum(1) }).sort({ n: -1, _id: 1 }).limit(1).end()) as { list: any[] }
+    const res = (await db
+      .collection('c_agg_visits')
+      .aggregate()
+      .unwind('$tags')
+      .group({ _id: '$tags', n: $.sum(1) })
+      .sort({ n: -1, _id: 1 })
+      .limit(1)
+      .end()) as { list: any[] }
     expect(res.list).toEqual([{ _id: '就业', n: 2 }])
     const counted = (await db.collection('c_agg_visits').aggregate().match({ kind: '上门走访' }).count('n').end()) as { list: any[] }
     expect(counted.list).toEqual([{ n: 3 }])
@@ -376,8 +396,14 @@ describe('transactions', () => {
     await c.add({ data: { _id: 'acc-b', balance: 0 } })
     const result = await db.runTransaction(async (t: any) => {
       const a = (await t.collection('c_tx').doc('acc-a').get()).data
-      await t.collection('c_tx').doc('acc-a').update({ data: { balance: _.inc(-30) } })
-      await t.collection('c_tx').doc('acc-b').update({ data: { balance: _.inc(30) } })
+      await t
+        .collection('c_tx')
+        .doc('acc-a')
+        .update({ data: { balance: _.inc(-30) } })
+      await t
+        .collection('c_tx')
+        .doc('acc-b')
+        .update({ data: { balance: _.inc(30) } })
       await t.collection('c_tx').add({ data: { _id: 'log-1', amount: 30 } })
       const inside = (await t.collection('c_tx').doc('acc-a').get()).data
       const log = (await t.collection('c_tx').doc('log-1').get()).data
@@ -395,7 +421,10 @@ describe('transactions', () => {
     const c = db.collection('c_tx')
     await expect(
       db.runTransaction(async (t: any) => {
-        await t.collection('c_tx').doc('acc-a').update({ data: { balance: _.inc(-1000) } })
+        await t
+          .collection('c_tx')
+          .doc('acc-a')
+          .update({ data: { balance: _.inc(-1000) } })
         await t.collection('c_tx').add({ data: { _id: 'log-aborted' } })
         await t.rollback('insufficient funds')
       })
@@ -408,7 +437,10 @@ describe('transactions', () => {
     await db.collection('users').add({ data: { _id: 'tx-u1', openid: 'o-tx' } })
     await expect(
       db.runTransaction(async (t: any) => {
-        await t.collection('c_tx').doc('acc-b').update({ data: { balance: _.inc(1) } })
+        await t
+          .collection('c_tx')
+          .doc('acc-b')
+          .update({ data: { balance: _.inc(1) } })
         await t.collection('users').add({ data: { _id: 'tx-u2', openid: 'o-tx' } })
       })
     ).rejects.toThrow(/openid_unique/)
@@ -429,7 +461,10 @@ describe('transactions', () => {
         const { data } = await t.collection('c_counter').doc('counter').get()
         if (++arrived === 2) release()
         await bothRead // both transactions have read n = 0 before either writes
-        await t.collection('c_counter').doc('counter').update({ data: { n: data.n + 1 } })
+        await t
+          .collection('c_counter')
+          .doc('counter')
+          .update({ data: { n: data.n + 1 } })
         return data.n
       })
     const seen = await Promise.all([increment(), increment()])
@@ -443,7 +478,10 @@ describe('transactions', () => {
     const t = await db.startTransaction()
     await t.collection('c_counter').doc('counter').get()
     await c.doc('counter').update({ data: { n: _.inc(10) } })
-    await t.collection('c_counter').doc('counter').update({ data: { n: 0 } })
+    await t
+      .collection('c_counter')
+      .doc('counter')
+      .update({ data: { n: 0 } })
     await expect(t.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
     expect(((await c.doc('counter').get()) as One).data.n).toBe(12)
     // The transaction is finished: committing again is a clear error.
@@ -501,7 +539,10 @@ describe('metrics and indexes', () => {
     const to = new Date(from.getTime() + 9 * 60_000)
     let got: Docs = { data: [] }
     const cost = await measure(emu.url, async () => {
-      got = (await db.collection('contacts').where({ cadreId: 'cadre-5', createdAt: _.gte(from).and(_.lte(to)) }).get()) as Docs
+      got = (await db
+        .collection('contacts')
+        .where({ cadreId: 'cadre-5', createdAt: _.gte(from).and(_.lte(to)) })
+        .get()) as Docs
     })
     expect(got.data).toHaveLength(10)
     expect(cost.docsExamined).toBe(10)
@@ -509,7 +550,10 @@ describe('metrics and indexes', () => {
 
   it('counts and updates through the index too', async () => {
     const cost = await measure(emu.url, async () => {
-      const n = (await db.collection('contacts').where({ cadreId: _.in(['cadre-1', 'cadre-2']), note: 'rare' }).count()) as { total: number }
+      const n = (await db
+        .collection('contacts')
+        .where({ cadreId: _.in(['cadre-1', 'cadre-2']), note: 'rare' })
+        .count()) as { total: number }
       expect(n.total).toBe(4)
     })
     expect(cost.docsExamined).toBe(2 * perCadre)

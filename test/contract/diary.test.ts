@@ -37,10 +37,12 @@ describe('diary function through the real wx-server-sdk', () => {
     if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message}`)
     return r.data
   }
-  const count = async (name: string, where: Record<string, unknown> = {}) =>
-    ((await db.collection(name).where(where).count()) as { total: number }).total
+  const count = async (name: string, where: Record<string, unknown> = {}) => ((await db.collection(name).where(where).count()) as { total: number }).total
   const stats = async (openid: string, year: number) => {
-    const res = (await db.collection('visitStats').where({ _id: `${userOf(openid)._id}_${year}` }).get()) as { data: { diaryEntries?: number; reports?: number }[] }
+    const res = (await db
+      .collection('visitStats')
+      .where({ _id: `${userOf(openid)._id}_${year}` })
+      .get()) as { data: { diaryEntries?: number; reports?: number }[] }
     return res.data[0]
   }
   const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4))
@@ -89,7 +91,10 @@ describe('diary function through the real wx-server-sdk', () => {
     expect(ok(await call<DiaryDetail>(W, { action: 'get', entryId: seen[0].id })).text).toContain('补记')
 
     // 8 days old: no longer editable
-    await db.collection('diaryEntries').doc(seen[1].id).update({ data: { createdAt: new Date(Date.now() - 8 * 86400_000) } })
+    await db
+      .collection('diaryEntries')
+      .doc(seen[1].id)
+      .update({ data: { createdAt: new Date(Date.now() - 8 * 86400_000) } })
     const late = await call(W, { action: 'update', entryId: seen[1].id, text: '改不了了' })
     expect(late).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     expect(!late.ok && late.message).toContain('7 天')

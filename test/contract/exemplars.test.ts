@@ -63,7 +63,15 @@ describe('exemplars function through the real wx-server-sdk', () => {
     expect(ids).not.toContain(pending._id)
     const visit = counted[0]
     const marked = ok(await ex<Exemplar>(M, { action: 'mark', kind: 'visit', sourceId: visit._id, ...words }))
-    expect(marked).toMatchObject({ kind: 'visit', sourceId: visit._id, title: words.title, cadreName: me.name, orgName: '城东区妇联', date: visit.date, canRemove: true })
+    expect(marked).toMatchObject({
+      kind: 'visit',
+      sourceId: visit._id,
+      title: words.title,
+      cadreName: me.name,
+      orgName: '城东区妇联',
+      date: visit.date,
+      canRemove: true
+    })
     const again = ok(await ex<Page<ExemplarCandidate>>(M, { action: 'candidates', kind: 'visit', limit: 30 }))
     expect(again.items.find((c) => c.sourceId === visit._id)?.marked).toBe(true)
 
@@ -79,16 +87,36 @@ describe('exemplars function through the real wx-server-sdk', () => {
   })
 
   it('marks a diary entry and a solved demand, never an open one; the feed shows no resident’s name or phone', async () => {
-    const entry = ok(await call<{ id: string }>(cadre, 'diary', { action: 'add', entryId: randomUUID(), text: '今天帮马大爷联系了社区医生，王大姐的电话 13900002468。' }))
-    const demand = ok(await call<{ id: string }>(cadre, 'demands', {
-      action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '王大姐家的暖气不热', contactName: '王大姐', contactPhone: '13900002468'
-    }))
+    const entry = ok(
+      await call<{ id: string }>(cadre, 'diary', { action: 'add', entryId: randomUUID(), text: '今天帮马大爷联系了社区医生，王大姐的电话 13900002468。' })
+    )
+    const demand = ok(
+      await call<{ id: string }>(cadre, 'demands', {
+        action: 'create',
+        submissionId: randomUUID(),
+        area: 'living',
+        urgency: 'general',
+        text: '王大姐家的暖气不热',
+        contactName: '王大姐',
+        contactPhone: '13900002468'
+      })
+    )
     expect(await ex(M, { action: 'mark', kind: 'demand', sourceId: demand.id, ...words })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     expect(await ex(M, { action: 'mark', kind: 'visit', sourceId: pending._id, ...words })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     ok(await call(cadre, 'demands', { action: 'resolve', demandId: demand.id, done: '当场联系供热公司修好了' }))
-    const d = ok(await ex<Exemplar>(M, { action: 'mark', kind: 'demand', sourceId: demand.id, title: '当场解决暖气问题', summary: '干部接到诉求后当场联系供热公司，两个小时修好。' }))
+    const d = ok(
+      await ex<Exemplar>(M, {
+        action: 'mark',
+        kind: 'demand',
+        sourceId: demand.id,
+        title: '当场解决暖气问题',
+        summary: '干部接到诉求后当场联系供热公司，两个小时修好。'
+      })
+    )
     expect(d.detail).toBe('生活·立即解决')
-    const e = ok(await ex<Exemplar>(M, { action: 'mark', kind: 'diary', sourceId: entry.id, title: '一篇好日记', summary: '记下了群众的急难愁盼，并且当天就去落实。' }))
+    const e = ok(
+      await ex<Exemplar>(M, { action: 'mark', kind: 'diary', sourceId: entry.id, title: '一篇好日记', summary: '记下了群众的急难愁盼，并且当天就去落实。' })
+    )
     expect(e.kind).toBe('diary')
     const candidates = ok(await ex<Page<ExemplarCandidate>>(M, { action: 'candidates', kind: 'demand' }))
     expect(candidates.items.map((c) => c.sourceId)).toEqual([demand.id])
@@ -106,7 +134,9 @@ describe('exemplars function through the real wx-server-sdk', () => {
     const visit = counted[0]
     const before = await feedOf(peer)
     const old = before.find((i) => i.sourceId === visit._id)!
-    const re = ok(await ex<Exemplar>(demoAccounts.admin, { action: 'mark', kind: 'visit', sourceId: visit._id, title: '新标题：走访东关', summary: words.summary }))
+    const re = ok(
+      await ex<Exemplar>(demoAccounts.admin, { action: 'mark', kind: 'visit', sourceId: visit._id, title: '新标题：走访东关', summary: words.summary })
+    )
     expect(re).toMatchObject({ id: old.id, title: '新标题：走访东关', markedAt: old.markedAt, markedByName: old.markedByName })
     expect((await feedOf(peer)).map((i) => i.id)).toEqual(before.map((i) => i.id))
 
@@ -115,7 +145,11 @@ describe('exemplars function through the real wx-server-sdk', () => {
       expect(await ex(who, { action: 'mark', kind: 'visit', sourceId: other._id, ...words })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
       expect(await ex(who, { action: 'unmark', exemplarId: old.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     }
-    expect(await ex(siblingManager, { action: 'candidates', kind: 'visit' }).then((r) => (r.ok ? (r.data as Page<ExemplarCandidate>).items.map((c) => c.sourceId) : []))).not.toContain(visit._id)
+    expect(
+      await ex(siblingManager, { action: 'candidates', kind: 'visit' }).then((r) =>
+        r.ok ? (r.data as Page<ExemplarCandidate>).items.map((c) => c.sourceId) : []
+      )
+    ).not.toContain(visit._id)
     expect(ok(await ex(M, { action: 'unmark', exemplarId: old.id }))).toEqual({ removed: true })
     expect(ok(await ex(M, { action: 'unmark', exemplarId: old.id }))).toEqual({ removed: false })
     expect((await feedOf(peer)).map((i) => i.id)).not.toContain(old.id)

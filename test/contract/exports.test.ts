@@ -38,12 +38,34 @@ function demandDoc(id: string, orgId: string, i: number, year = 2026) {
   const c = cadresOf(orgId)[i % cadresOf(orgId).length]
   const createdAt = at(i, year)
   return {
-    _id: id, source: 'cadre', visitId: null, viaScene: null, residentOpenid: null,
-    cadreId: c._id, cadreName: c.name, orgId: c.orgId, orgPath: c.orgPath,
-    area: 'living', urgency: 'general', text: `生成的诉求 ${id}`, contact: { name: '王大姐', phone: '13912345678' },
-    status: 'open', active: true, path: null, plannedPath: null, department: null,
-    deadlineAt: new Date(createdAt.getTime() + 7 * 86_400_000), finishedAt: null, closedAt: null, reply: null,
-    supervised: 0, timeline: [], sceneCode: null, rating: null, createdAt, updatedAt: createdAt
+    _id: id,
+    source: 'cadre',
+    visitId: null,
+    viaScene: null,
+    residentOpenid: null,
+    cadreId: c._id,
+    cadreName: c.name,
+    orgId: c.orgId,
+    orgPath: c.orgPath,
+    area: 'living',
+    urgency: 'general',
+    text: `生成的诉求 ${id}`,
+    contact: { name: '王大姐', phone: '13912345678' },
+    status: 'open',
+    active: true,
+    path: null,
+    plannedPath: null,
+    department: null,
+    deadlineAt: new Date(createdAt.getTime() + 7 * 86_400_000),
+    finishedAt: null,
+    closedAt: null,
+    reply: null,
+    supervised: 0,
+    timeline: [],
+    sceneCode: null,
+    rating: null,
+    createdAt,
+    updatedAt: createdAt
   }
 }
 
@@ -52,11 +74,30 @@ function ratingDoc(id: string, orgId: string, i: number) {
   const c = cadresOf(orgId)[i % cadresOf(orgId).length]
   const createdAt = at(i)
   return {
-    _id: id, targetKind: 'visit', targetId: `v-${id}`, raterOpenid: `o-secret-rater-${i}`, scene: `s${i}`,
-    cadreId: c._id, cadreName: c.name, orgId: c.orgId, orgPath: c.orgPath, level: i % 5 === 0 ? 'dissatisfied' : 'satisfied',
-    score: i % 5 === 0 ? 2 : 4, tags: ['服务态度好'], comment: `评价留言 ${i}`, contactPhone: '13700009876', followUp: null,
-    flagged: false, voided: null, appeal: null, appealPending: false, caseId: null,
-    date: '2026-03-01', month: '2026-03', year: 2026, createdAt
+    _id: id,
+    targetKind: 'visit',
+    targetId: `v-${id}`,
+    raterOpenid: `o-secret-rater-${i}`,
+    scene: `s${i}`,
+    cadreId: c._id,
+    cadreName: c.name,
+    orgId: c.orgId,
+    orgPath: c.orgPath,
+    level: i % 5 === 0 ? 'dissatisfied' : 'satisfied',
+    score: i % 5 === 0 ? 2 : 4,
+    tags: ['服务态度好'],
+    comment: `评价留言 ${i}`,
+    contactPhone: '13700009876',
+    followUp: null,
+    flagged: false,
+    voided: null,
+    appeal: null,
+    appealPending: false,
+    caseId: null,
+    date: '2026-03-01',
+    month: '2026-03',
+    year: 2026,
+    createdAt
   }
 }
 
@@ -68,8 +109,7 @@ describe('exports function through the real wx-server-sdk', () => {
     if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message}`)
     return r.data
   }
-  const count = async (name: string, where: Record<string, unknown> = {}) =>
-    ((await db.collection(name).where(where).count()) as { total: number }).total
+  const count = async (name: string, where: Record<string, unknown> = {}) => ((await db.collection(name).where(where).count()) as { total: number }).total
   /** Downloads the file of a finished job and reads it back as a spreadsheet. */
   const sheetOf = async (job: ExportJob) => {
     expect(job.status).toBe('done')
@@ -159,7 +199,12 @@ describe('exports function through the real wx-server-sdk', () => {
   it('a month holds only that month', async () => {
     const job = ok(await call<ExportJob>(M, { action: 'start', jobId: randomUUID(), kind: 'demands', period: '2026-02' }))
     const sheet = await sheetOf(job)
-    expect(sheet.rows.length).toBe(await count('demands', { orgPath: county, createdAt: db.command.and(db.command.gte(new Date('2026-01-31T16:00:00Z')), db.command.lt(new Date('2026-02-28T16:00:00Z'))) }))
+    expect(sheet.rows.length).toBe(
+      await count('demands', {
+        orgPath: county,
+        createdAt: db.command.and(db.command.gte(new Date('2026-01-31T16:00:00Z')), db.command.lt(new Date('2026-02-28T16:00:00Z')))
+      })
+    )
     expect(sheet.rows.length).toBeGreaterThan(100)
     for (const r of sheet.rows) expect(String(r['登记时间'])).toMatch(/^2026-02-/)
   })
@@ -185,10 +230,28 @@ describe('exports function through the real wx-server-sdk', () => {
       figures.ratings.count = 10
       figures.days.count = 20
       return {
-        _id: `${c._id}_2026-03_${i}`, cadreId: c._id, cadreName: `${c.name}${i}`, orgId: c.orgId, orgName: '某单位', orgPath: c.orgPath, system: 'women',
-        period: '2026-03', periodKind: 'month', scope: { county: countyId, prefecture, province }, figures, score,
-        satisfiedShare: 0.9, scoredShare: 0.9, satisfactionRule: '满意度：满 5 条评价才计分，按满意率计', breakdown, sortKey: `${String(1000 - score * 10).padStart(5, '0')}_${c._id}_${i}`,
-        ranks: { county: null, prefecture: null, province: null }, pace: { expected: 10, actual: 8 }, cycle: 'x', computedAt: new Date('2026-03-31T02:00:00Z'), updatedAt: new Date()
+        _id: `${c._id}_2026-03_${i}`,
+        cadreId: c._id,
+        cadreName: `${c.name}${i}`,
+        orgId: c.orgId,
+        orgName: '某单位',
+        orgPath: c.orgPath,
+        system: 'women',
+        period: '2026-03',
+        periodKind: 'month',
+        scope: { county: countyId, prefecture, province },
+        figures,
+        score,
+        satisfiedShare: 0.9,
+        scoredShare: 0.9,
+        satisfactionRule: '满意度：满 5 条评价才计分，按满意率计',
+        breakdown,
+        sortKey: `${String(1000 - score * 10).padStart(5, '0')}_${c._id}_${i}`,
+        ranks: { county: null, prefecture: null, province: null },
+        pace: { expected: 10, actual: 8 },
+        cycle: 'x',
+        computedAt: new Date('2026-03-31T02:00:00Z'),
+        updatedAt: new Date()
       }
     }
     await db.collection('cadreScores').add({ data: [scoreDoc(county, 0, 71.5), scoreDoc(county, 1, 88), scoreDoc(county, 2, 64), scoreDoc(sibling, 0, 99)] })
@@ -201,7 +264,7 @@ describe('exports function through the real wx-server-sdk', () => {
     expect(String(sheet.rows[0]['得分说明'])).toContain('10 条评价中 9 条满意')
     // What the ranking page shows beside the score: the ratings, the scored share, days as a pace figure only, and
     // when the job computed it.
-    expect(sheet.rows[0]).toMatchObject({ '群众评价（条）': 10, '满意度计分': '90%', '下基层天数（进度，不计分）': 20, '计算时间': '2026-03-31 10:00' })
+    expect(sheet.rows[0]).toMatchObject({ '群众评价（条）': 10, 满意度计分: '90%', '下基层天数（进度，不计分）': 20, 计算时间: '2026-03-31 10:00' })
     expect(String(sheet.rows[0]['得分说明'])).toContain('满 5 条评价才计分')
     expect(sheet.header.join()).not.toContain('下沉天数（得分）')
   })

@@ -53,8 +53,16 @@ describe('fault injection: failed operations, slow answers and killed instances 
    * wrote (a call may take that long to land its counters; younger ones are left for the next night).
    */
   const nightly = async () => {
-    const res = (await loadSdk(emu.url).callFunction({ name: 'reconcile', data: { action: 'run', fresh: true, now: new Date(Date.now() + 15 * 60_000).toISOString() } })) as unknown as {
-      result: { ok: boolean; data: { report: { drift: { collection: string; docId: string; field: string; stored: string; expected: string; outcome: string }[]; pass: { done: boolean } } } }
+    const res = (await loadSdk(emu.url).callFunction({
+      name: 'reconcile',
+      data: { action: 'run', fresh: true, now: new Date(Date.now() + 15 * 60_000).toISOString() }
+    })) as unknown as {
+      result: {
+        ok: boolean
+        data: {
+          report: { drift: { collection: string; docId: string; field: string; stored: string; expected: string; outcome: string }[]; pass: { done: boolean } }
+        }
+      }
     }
     expect(res.result).toMatchObject({ ok: true, data: { report: { pass: { done: true } } } })
     return res.result.data.report
@@ -169,20 +177,38 @@ describe('fault injection: failed operations, slow answers and killed instances 
 
   it('a visit record naming households, its commit failing once: each household counted once', async () => {
     const hh = await Promise.all(
-      ['困难户甲', '困难户乙'].map((displayName) => callRaw(emu.url, cadre, 'households', { action: 'create', kind: 'extremePoverty', displayName, area: '城东区' }))
+      ['困难户甲', '困难户乙'].map((displayName) =>
+        callRaw(emu.url, cadre, 'households', { action: 'create', kind: 'extremePoverty', displayName, area: '城东区' })
+      )
     )
     const householdIds = hh.map((h) => (h.reply as { data: { id: string } }).data.id)
     const visit = await checkIn(randomUUID())
     const visitId = (visit.reply as { data: { visit: { id: string } } }).data.visit.id
     await fault({ failDbAction: 'database.commitTransaction', fn: 'visit', count: 1 })
-    const saved = await callRaw(emu.url, cadre, 'visit', { action: 'saveRecord', visitId, category: 'village', method: 'homeVisit', peopleMet: { count: 3 }, householdIds })
+    const saved = await callRaw(emu.url, cadre, 'visit', {
+      action: 'saveRecord',
+      visitId,
+      category: 'village',
+      method: 'homeVisit',
+      peopleMet: { count: 3 },
+      householdIds
+    })
     expect(saved.reply).toMatchObject({ ok: true })
     const stored = (await readAll<{ _id: string; visitsInYear: number }>(db, 'households')).filter((h) => householdIds.includes(h._id))
     expect(stored.map((h) => h.visitsInYear)).toEqual([1, 1])
     // And killed before the commit of an edit that drops one: still one each.
     await clear()
     await fault({ killInstanceOf: 'visit', dbAction: 'database.commitTransaction' })
-    refusedOrCrashed(await callRaw(emu.url, cadre, 'visit', { action: 'saveRecord', visitId, category: 'village', method: 'homeVisit', peopleMet: { count: 3 }, householdIds: householdIds.slice(0, 1) }))
+    refusedOrCrashed(
+      await callRaw(emu.url, cadre, 'visit', {
+        action: 'saveRecord',
+        visitId,
+        category: 'village',
+        method: 'homeVisit',
+        peopleMet: { count: 3 },
+        householdIds: householdIds.slice(0, 1)
+      })
+    )
     const again = (await readAll<{ _id: string; visitsInYear: number }>(db, 'households')).filter((h) => householdIds.includes(h._id))
     expect(again.map((h) => h.visitsInYear)).toEqual([1, 1])
     await consistent()
@@ -196,7 +222,11 @@ describe('fault injection: failed operations, slow answers and killed instances 
     const visitId = (visit.reply as { data: { visit: { id: string } } }).data.visit.id
     const qr = await callRaw(emu.url, cadre, 'ratings', { action: 'qr', kind: 'visit', targetId: visitId })
     const scene = (qr.reply as { data: { scene: string } }).data.scene
-    const stats = async () => flatCounts((await readAll<{ _id: string; counts: Record<string, number> }>(db, 'serviceStats')).find((d) => d._id === `${me._id}_${beijingMonth(new Date())}`)?.counts)
+    const stats = async () =>
+      flatCounts(
+        (await readAll<{ _id: string; counts: Record<string, number> }>(db, 'serviceStats')).find((d) => d._id === `${me._id}_${beijingMonth(new Date())}`)
+          ?.counts
+      )
     const before = await stats()
 
     await fault({ killInstanceOf: 'ratings', dbAction: 'database.modifyDocument' })
@@ -211,14 +241,26 @@ describe('fault injection: failed operations, slow answers and killed instances 
     expect((await readAll<{ _id: string }>(db, 'badReviewCases')).some((c) => c._id === caseId)).toBe(true)
     // Written, not counted: the figures have not moved, and the resident trying again is told they rated already.
     expect(await stats()).toEqual(before)
-    expect((await callRaw(emu.url, 'o-fault-good-rater', 'ratings', { action: 'rate', scene, level: 'satisfied', tags: [] })).reply).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect((await callRaw(emu.url, 'o-fault-good-rater', 'ratings', { action: 'rate', scene, level: 'satisfied', tags: [] })).reply).toMatchObject({
+      ok: false,
+      code: 'CONFLICT'
+    })
 
     const report = await nightly()
     const month = `${me._id}_${beijingMonth(new Date())}`
-    expect(report.drift).toEqual(expect.arrayContaining([
-      expect.objectContaining({ collection: 'serviceStats', docId: month, field: 'counts.ratings', stored: JSON.stringify(before.ratings ?? null), expected: String((before.ratings ?? 0) + 2), outcome: 'repaired' }),
-      expect.objectContaining({ collection: 'serviceStats', docId: month, field: 'counts.cases', outcome: 'repaired' })
-    ]))
+    expect(report.drift).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          collection: 'serviceStats',
+          docId: month,
+          field: 'counts.ratings',
+          stored: JSON.stringify(before.ratings ?? null),
+          expected: String((before.ratings ?? 0) + 2),
+          outcome: 'repaired'
+        }),
+        expect.objectContaining({ collection: 'serviceStats', docId: month, field: 'counts.cases', outcome: 'repaired' })
+      ])
+    )
     const after = await stats()
     expect(after).toMatchObject({ ratings: (before.ratings ?? 0) + 2, bad: (before.bad ?? 0) + 1, cases: (before.cases ?? 0) + 1 })
     // Once: the next night finds nothing to do for these, and the counters stay.

@@ -47,7 +47,8 @@ describe('feedback function: 投诉建议', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(path.join(functionsDir, 'feedback', 'index.js'))) throw new Error('build/cloudfunctions is missing: run `npx tsx scripts/build-functions.ts`')
+    if (!existsSync(path.join(functionsDir, 'feedback', 'index.js')))
+      throw new Error('build/cloudfunctions is missing: run `npx tsx scripts/build-functions.ts`')
     emu = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'] })
     await seed(emu.url)
     db = loadSdk(emu.url).database()

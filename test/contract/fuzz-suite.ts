@@ -19,8 +19,23 @@ import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
 import { database } from '../../types/database'
 import { ruleOf } from '../../cloudfunctions/access'
 import {
-  callRaw, digest, writeCount, digestDiff, functionsDir, invalidEvent, isBuilt, privacyIndex, privacyViolations, reconcileVisits,
-  registryActions, replyProblem, serialize, validInput, type Hints, type Observed, type PrivacyIndex
+  callRaw,
+  digest,
+  writeCount,
+  digestDiff,
+  functionsDir,
+  invalidEvent,
+  isBuilt,
+  privacyIndex,
+  privacyViolations,
+  reconcileVisits,
+  registryActions,
+  replyProblem,
+  serialize,
+  validInput,
+  type Hints,
+  type Observed,
+  type PrivacyIndex
 } from '../helpers/harness'
 import { scaled } from '../helpers/time-scale'
 
@@ -72,7 +87,9 @@ export function fuzzSuite(part: number): void {
     })
     afterAll(async () => {
       await emu?.stop()
-      console.log(`fuzz: seed ${SEED}, ${RUNS} inputs per action, ${built.length} actions: ${stats.calls} calls, ${stats.ok} ok, ${stats.refused} refused (${stats.refusedVerified} checked: no database write)`)
+      console.log(
+        `fuzz: seed ${SEED}, ${RUNS} inputs per action, ${built.length} actions: ${stats.calls} calls, ${stats.ok} ok, ${stats.refused} refused (${stats.refusedVerified} checked: no database write)`
+      )
     })
 
     it('covers every function of the registry (each must be built by scripts/build-functions.ts)', () => {
@@ -80,57 +97,70 @@ export function fuzzSuite(part: number): void {
       expect(missing).toEqual([])
     })
 
-    it.each(built.map((a) => [a.key, a] as const))('%s: generated and wrong inputs give ok or a typed Chinese error, refusals change nothing', async (_key, a) => {
-      const others = actions.filter((x) => x.fn === a.fn && x.action !== a.action).map((x) => x.action)
-      const who = fc.constantFrom(...callers)
-      const valid = fc.sample(fc.tuple(who, validInput(a.spec, hints).map((input) => ({ ...input, action: a.action }))), { numRuns: Math.ceil(RUNS / 2), seed: SEED })
-      const invalid = fc.sample(fc.tuple(who, invalidEvent(a.spec, hints, a.action, others)), { numRuns: Math.floor(RUNS / 2), seed: SEED + 1 })
-      const cases = [...valid, ...invalid] as [string, unknown][]
-      const failures: string[] = []
-      // Sequential: on two shared cores, concurrent calls only add cold instances (measured: 2 ms per
-      // refused call alone, 9 ms four at a time). Sequential calls also make every refusal attributable:
-      // the emulator's write counter must not move during a refused call, and the full digest (counts and
-      // content hash of every collection) must not change over a chunk of calls that were all refused.
-      let writes = await writeCount(emu.url)
-      let chunkStart = await digest(emu.url)
-      let chunkRefused = true
-      for (let i = 0; i < cases.length; i++) {
-        const [openid, event] = cases[i]
-        const out = await callRaw(emu.url, openid, a.fn, event)
-        const after = await writeCount(emu.url)
-        stats.calls++
-        const problem = replyProblem(out)
-        if (problem) failures.push(`#${i} as ${openid}: ${problem}\n    event: ${serialize(event).slice(0, 300)}`)
-        if (out.reply?.ok) {
-          stats.ok++
-          chunkRefused = false
-        } else {
-          stats.refused++
-          if (after !== writes) failures.push(`#${i} as ${openid}: refused (${out.reply?.code}), yet it wrote to the database\n    event: ${serialize(event).slice(0, 300)}`)
-          else stats.refusedVerified++
+    it.each(built.map((a) => [a.key, a] as const))(
+      '%s: generated and wrong inputs give ok or a typed Chinese error, refusals change nothing',
+      async (_key, a) => {
+        const others = actions.filter((x) => x.fn === a.fn && x.action !== a.action).map((x) => x.action)
+        const who = fc.constantFrom(...callers)
+        const valid = fc.sample(
+          fc.tuple(
+            who,
+            validInput(a.spec, hints).map((input) => ({ ...input, action: a.action }))
+          ),
+          { numRuns: Math.ceil(RUNS / 2), seed: SEED }
+        )
+        const invalid = fc.sample(fc.tuple(who, invalidEvent(a.spec, hints, a.action, others)), { numRuns: Math.floor(RUNS / 2), seed: SEED + 1 })
+        const cases = [...valid, ...invalid] as [string, unknown][]
+        const failures: string[] = []
+        // Sequential: on two shared cores, concurrent calls only add cold instances (measured: 2 ms per
+        // refused call alone, 9 ms four at a time). Sequential calls also make every refusal attributable:
+        // the emulator's write counter must not move during a refused call, and the full digest (counts and
+        // content hash of every collection) must not change over a chunk of calls that were all refused.
+        let writes = await writeCount(emu.url)
+        let chunkStart = await digest(emu.url)
+        let chunkRefused = true
+        for (let i = 0; i < cases.length; i++) {
+          const [openid, event] = cases[i]
+          const out = await callRaw(emu.url, openid, a.fn, event)
+          const after = await writeCount(emu.url)
+          stats.calls++
+          const problem = replyProblem(out)
+          if (problem) failures.push(`#${i} as ${openid}: ${problem}\n    event: ${serialize(event).slice(0, 300)}`)
+          if (out.reply?.ok) {
+            stats.ok++
+            chunkRefused = false
+          } else {
+            stats.refused++
+            if (after !== writes)
+              failures.push(`#${i} as ${openid}: refused (${out.reply?.code}), yet it wrote to the database\n    event: ${serialize(event).slice(0, 300)}`)
+            else stats.refusedVerified++
+          }
+          writes = after
+          if (openid === cadre && out.reply) {
+            // Keyed by the action that actually ran (a wrong-action input may have named another one).
+            const ran =
+              event && typeof event === 'object' && typeof (event as { action?: unknown }).action === 'string' ? (event as { action: string }).action : a.action
+            observed.push({ key: `${a.fn}.${ran}`, openid, request: event, reply: out.reply })
+          }
+          if ((i + 1) % DIGEST_EVERY === 0 || i === cases.length - 1) {
+            const now = await digest(emu.url)
+            const diff = digestDiff(chunkStart, now)
+            if (chunkRefused && diff.length) failures.push(`#..${i}: every call refused, yet the database changed: ${diff.join('; ')}`)
+            chunkStart = now
+            chunkRefused = true
+          }
         }
-        writes = after
-        if (openid === cadre && out.reply) {
-          // Keyed by the action that actually ran (a wrong-action input may have named another one).
-          const ran = event && typeof event === 'object' && typeof (event as { action?: unknown }).action === 'string' ? (event as { action: string }).action : a.action
-          observed.push({ key: `${a.fn}.${ran}`, openid, request: event, reply: out.reply })
-        }
-        if ((i + 1) % DIGEST_EVERY === 0 || i === cases.length - 1) {
-          const now = await digest(emu.url)
-          const diff = digestDiff(chunkStart, now)
-          if (chunkRefused && diff.length) failures.push(`#..${i}: every call refused, yet the database changed: ${diff.join('; ')}`)
-          chunkStart = now
-          chunkRefused = true
-        }
+        if (failures.length)
+          throw new Error(`${failures.length} of ${cases.length} inputs failed (FUZZ_SEED=${SEED}):\n  ${failures.slice(0, 12).join('\n  ')}`)
       }
-      if (failures.length) throw new Error(`${failures.length} of ${cases.length} inputs failed (FUZZ_SEED=${SEED}):\n  ${failures.slice(0, 12).join('\n  ')}`)
-    })
+    )
 
     it('leaves no trace of __proto__ payloads: a resident is still a resident and still refused', async () => {
       const resident = 'o-fuzz-resident'
       const meReply = await callRaw(emu.url, resident, 'user', { action: 'me' })
       expect(meReply.reply).toMatchObject({ ok: true, data: { role: 'resident' } })
-      if (isBuilt('visit') && mine.has('visit')) expect((await callRaw(emu.url, resident, 'visit', { action: 'listPending' })).reply).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+      if (isBuilt('visit') && mine.has('visit'))
+        expect((await callRaw(emu.url, resident, 'visit', { action: 'listPending' })).reply).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     })
 
     it('keeps the visit statistics equal to what the visits say', async () => {

@@ -63,11 +63,14 @@ describe('official working days in every deadline', () => {
       })
     )
     const { scene } = ok(await call<QrCode>(U, 'ratings', { action: 'qr', kind: 'visit', targetId: checkIn.visit.id }))
-    const rated = ok(await call<{ rating: { id: string } }>(`o-holiday-${randomUUID()}`, 'ratings', { action: 'rate', scene, level: 'dissatisfied', tags: ['问题没解决'] }))
+    const rated = ok(
+      await call<{ rating: { id: string } }>(`o-holiday-${randomUUID()}`, 'ratings', { action: 'rate', scene, level: 'dissatisfied', tags: ['问题没解决'] })
+    )
     const cases = ok(await call<{ items: BadReviewCase[] }>(county, 'ratings', { action: 'listCases', status: 'all', limit: 50 })).items
     return cases.find((c) => c.ratingId === rated.rating.id)!
   }
-  const demandNow = () => call<Demand>(U, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '节前反映的问题' }).then(ok)
+  const demandNow = () =>
+    call<Demand>(U, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '节前反映的问题' }).then(ok)
 
   beforeAll(async () => {
     if (!existsSync(path.join(functionsDir, 'orgs', 'index.js'))) throw new Error('build/cloudfunctions is missing: run `npx tsx scripts/build-functions.ts`')
@@ -94,9 +97,17 @@ describe('official working days in every deadline', () => {
     const later = await demandNow()
     // Their deadlines as if set earlier: the next working day (10-08), and the one after (10-09).
     const db = cloud.database()
-    await db.collection('demands').doc(soon.id).update({ data: { deadlineAt: endOfBeijingDay('2026-10-08'), firstDeadlineAt: endOfBeijingDay('2026-10-08') } })
-    await db.collection('demands').doc(later.id).update({ data: { deadlineAt: endOfBeijingDay('2026-10-09'), firstDeadlineAt: endOfBeijingDay('2026-10-09') } })
-    const res = (await cloud.callFunction({ name: 'reminders', data: { action: 'run', now: '2026-09-30T16:00:00+08:00', backoffMs: 10 } })) as unknown as { result: Reply<unknown> }
+    await db
+      .collection('demands')
+      .doc(soon.id)
+      .update({ data: { deadlineAt: endOfBeijingDay('2026-10-08'), firstDeadlineAt: endOfBeijingDay('2026-10-08') } })
+    await db
+      .collection('demands')
+      .doc(later.id)
+      .update({ data: { deadlineAt: endOfBeijingDay('2026-10-09'), firstDeadlineAt: endOfBeijingDay('2026-10-09') } })
+    const res = (await cloud.callFunction({ name: 'reminders', data: { action: 'run', now: '2026-09-30T16:00:00+08:00', backoffMs: 10 } })) as unknown as {
+      result: Reply<unknown>
+    }
     ok(res.result)
     const items = ok(await call<ReminderPage>(U, 'reminders', { action: 'list', limit: 50 })).items.filter((r) => r.kind === 'demandDue')
     expect(items.some((r) => r.page.includes(soon.id))).toBe(true)
@@ -107,12 +118,22 @@ describe('official working days in every deadline', () => {
     expect(await holidays(admin, 2027)).toMatchObject({ source: 'none', holidays: [], canLoad: true })
     for (const who of [U, county]) expect(await call(who, 'orgs', { action: 'loadHolidays', ...y2027 })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await call('o-holiday-resident', 'orgs', { action: 'loadHolidays', ...y2027 })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await call(admin, 'orgs', { action: 'loadHolidays', ...y2027, workdays: ['2027-09-27'] })).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: expect.stringContaining('本来就是工作日') })
+    expect(await call(admin, 'orgs', { action: 'loadHolidays', ...y2027, workdays: ['2027-09-27'] })).toMatchObject({
+      ok: false,
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('本来就是工作日')
+    })
     expect(await call(admin, 'orgs', { action: 'loadHolidays', ...y2027, holidays: ['2029-10-01'] })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     expect(await holidays(admin, 2027)).toMatchObject({ source: 'none' })
 
     const loaded = ok(await call<HolidayYear>(admin, 'orgs', { action: 'loadHolidays', ...y2027 }))
-    expect(loaded).toMatchObject({ year: 2027, source: 'loaded', holidays: y2027.holidays, workdays: y2027.workdays, loaded: { byName: expect.any(String), note: y2027.note } })
+    expect(loaded).toMatchObject({
+      year: 2027,
+      source: 'loaded',
+      holidays: y2027.holidays,
+      workdays: y2027.workdays,
+      loaded: { byName: expect.any(String), note: y2027.note }
+    })
     // Loading again lands once (one document per year), and any system's staff read the same schedule.
     ok(await call(admin, 'orgs', { action: 'loadHolidays', ...y2027 }))
     expect(await holidays(otherAdmin, 2027)).toMatchObject({ source: 'loaded', holidays: y2027.holidays })

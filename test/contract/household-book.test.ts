@@ -40,10 +40,12 @@ describe('households: 一户一册 and 四个百家', () => {
   }
   const today = () => beijingDate(new Date())
   const year = () => beijingYear(new Date())
-  const newHousehold = async (name: string) => ok(await hh<{ id: string }>(cadre, { action: 'create', kind: 'extremePoverty', displayName: name, area: '东关大街社区 9 号院' })).id
+  const newHousehold = async (name: string) =>
+    ok(await hh<{ id: string }>(cadre, { action: 'create', kind: 'extremePoverty', displayName: name, area: '东关大街社区 9 号院' })).id
 
   beforeAll(async () => {
-    if (!existsSync(path.join(functionsDir, 'households', 'index.js'))) throw new Error('build/cloudfunctions is missing: run `npx tsx scripts/build-functions.ts`')
+    if (!existsSync(path.join(functionsDir, 'households', 'index.js')))
+      throw new Error('build/cloudfunctions is missing: run `npx tsx scripts/build-functions.ts`')
     emu = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'] })
     await seed(emu.url)
   })
@@ -52,10 +54,20 @@ describe('households: 一户一册 and 四个百家', () => {
   it('keeps a minimal record: circumstances and needs, never an ID or phone number; marks the household known', async () => {
     const id = await newHousehold('马**家（册）')
     const before = ok(await hh<FourHundred>(cadre, { action: 'fourHundred' }))
-    expect(fails(await hh(cadre, { action: 'setProfile', householdId: id, circumstances: '户主身份证 630102198001011234' }), 'BAD_REQUEST')).toContain('身份证号或电话号码')
+    expect(fails(await hh(cadre, { action: 'setProfile', householdId: id, circumstances: '户主身份证 630102198001011234' }), 'BAD_REQUEST')).toContain(
+      '身份证号或电话号码'
+    )
     fails(await hh(cadre, { action: 'setProfile', householdId: id, circumstances: '老两口', needs: '请打 13912345678' }), 'BAD_REQUEST')
     fails(await hh(sibling, { action: 'setProfile', householdId: id, circumstances: '别人管的' }), 'FORBIDDEN')
-    const p = ok(await hh<{ circumstances: string; updatedByName: string }>(county, { action: 'setProfile', householdId: id, circumstances: '老两口，儿子在外打工', needAreas: ['medical', 'living', 'medical'], needs: '老人腿脚不便，想要上门体检' }))
+    const p = ok(
+      await hh<{ circumstances: string; updatedByName: string }>(county, {
+        action: 'setProfile',
+        householdId: id,
+        circumstances: '老两口，儿子在外打工',
+        needAreas: ['medical', 'living', 'medical'],
+        needs: '老人腿脚不便，想要上门体检'
+      })
+    )
     expect(p).toMatchObject({ circumstances: '老两口，儿子在外打工', updatedByName: demo.users.find((u) => u.openid === county)!.name })
     const book = ok(await hh<HouseholdBook>(cadre, { action: 'book', householdId: id }))
     expect(book.profile).toMatchObject({ needAreas: ['medical', 'living'], needs: '老人腿脚不便，想要上门体检' })
@@ -79,7 +91,17 @@ describe('households: 一户一册 and 四个百家', () => {
     expect(book.fourHundred.warmed).toBe(true)
     // A 慰问 of last year warms last year only.
     ok(await hh(cadre, { ...care, entryId: randomUUID(), date: `${year() - 1}-12-20` }))
-    const support = ok(await hh<HelpEntry>(cadre, { action: 'addHelp', householdId: id, entryId: randomUUID(), kind: 'support', what: '联系社区医生每月上门', date: today(), solved: true }))
+    const support = ok(
+      await hh<HelpEntry>(cadre, {
+        action: 'addHelp',
+        householdId: id,
+        entryId: randomUUID(),
+        kind: 'support',
+        what: '联系社区医生每月上门',
+        date: today(),
+        solved: true
+      })
+    )
     book = ok(await hh<HouseholdBook>(cadre, { action: 'book', householdId: id }))
     expect(book.fourHundred).toMatchObject({ warmed: true, relieved: true })
     expect(book.help.map((e) => e.date)).toEqual([today(), today(), `${year() - 1}-12-20`])
@@ -94,19 +116,74 @@ describe('households: 一户一册 and 四个百家', () => {
 
   it('a resolved 帮扶 tied to a ledger entry needs that entry finished; the book shows linked entries and the visits naming it', async () => {
     const id = await newHousehold('韩大爷（册）')
-    const demand = ok(await call<{ id: string }>(cadre, 'demands', { action: 'create', submissionId: randomUUID(), area: 'medical', urgency: 'general', text: '想要上门体检（册）' }))
-    expect(fails(await hh(cadre, { action: 'addHelp', householdId: id, entryId: randomUUID(), kind: 'support', what: '协调体检', date: today(), solved: true, demandId: demand.id }), 'BAD_REQUEST')).toContain('还没有办结')
+    const demand = ok(
+      await call<{ id: string }>(cadre, 'demands', {
+        action: 'create',
+        submissionId: randomUUID(),
+        area: 'medical',
+        urgency: 'general',
+        text: '想要上门体检（册）'
+      })
+    )
+    expect(
+      fails(
+        await hh(cadre, {
+          action: 'addHelp',
+          householdId: id,
+          entryId: randomUUID(),
+          kind: 'support',
+          what: '协调体检',
+          date: today(),
+          solved: true,
+          demandId: demand.id
+        }),
+        'BAD_REQUEST'
+      )
+    ).toContain('还没有办结')
     ok(await call(cadre, 'demands', { action: 'resolve', demandId: demand.id, done: '联系了社区卫生站上门体检' }))
-    ok(await hh(cadre, { action: 'addHelp', householdId: id, entryId: randomUUID(), kind: 'support', what: '协调体检', date: today(), solved: true, demandId: demand.id }))
+    ok(
+      await hh(cadre, {
+        action: 'addHelp',
+        householdId: id,
+        entryId: randomUUID(),
+        kind: 'support',
+        what: '协调体检',
+        date: today(),
+        solved: true,
+        demandId: demand.id
+      })
+    )
     // Someone else's ledger entry cannot be linked.
-    const other = ok(await call<{ id: string }>('demo-women-xining-chengdong-cadre-2', 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '别人的诉求' }))
+    const other = ok(
+      await call<{ id: string }>('demo-women-xining-chengdong-cadre-2', 'demands', {
+        action: 'create',
+        submissionId: randomUUID(),
+        area: 'living',
+        urgency: 'general',
+        text: '别人的诉求'
+      })
+    )
     fails(await hh(cadre, { action: 'linkDemand', householdId: id, demandId: other.id }), 'NOT_FOUND')
     // A visit whose record names the household, raising a problem: both show in the book.
     const visit = await checkInNear(emu.url, cadre, point)
-    ok(await call(cadre, 'visit', { action: 'saveRecord', visitId: visit.visit.id, category: 'village', method: 'homeVisit', needs: '韩大爷想装扶手', peopleMet: { count: 2 }, householdIds: [id], problems: [{ area: 'housing', text: '卫生间装扶手', handling: 'coordinate' }] }))
+    ok(
+      await call(cadre, 'visit', {
+        action: 'saveRecord',
+        visitId: visit.visit.id,
+        category: 'village',
+        method: 'homeVisit',
+        needs: '韩大爷想装扶手',
+        peopleMet: { count: 2 },
+        householdIds: [id],
+        problems: [{ area: 'housing', text: '卫生间装扶手', handling: 'coordinate' }]
+      })
+    )
     const book = ok(await hh<HouseholdBook>(county, { action: 'book', householdId: id }))
     expect(book.visits).toEqual([{ id: visit.visit.id, date: visit.visit.date, pointName: point.name, needs: '韩大爷想装扶手', problems: 1 }])
-    expect(book.demands.map((d) => [d.text, d.linked]).sort()).toEqual([['卫生间装扶手', false], ['想要上门体检（册）', true]])
+    expect(book.demands.map((d) => [d.text, d.linked]).sort()).toEqual([
+      ['卫生间装扶手', false],
+      ['想要上门体检（册）', true]
+    ])
     expect(book.fourHundred).toEqual({ entered: true, known: false, relieved: true, warmed: false })
     ok(await hh(cadre, { action: 'linkDemand', householdId: id, demandId: demand.id, unlink: true }))
     expect(ok(await hh<HouseholdBook>(cadre, { action: 'book', householdId: id })).demands.map((d) => d.text)).toEqual(['卫生间装扶手'])
@@ -114,7 +191,14 @@ describe('households: 一户一册 and 四个百家', () => {
   })
 
   it('the targets follow the org’s 制度', async () => {
-    ok(await call(county, 'orgs', { action: 'setRules', orgId: me.orgId, year: year(), values: { fourHundredTargets: { entered: 90, known: 80, relieved: 30, warmed: 60 } } }))
+    ok(
+      await call(county, 'orgs', {
+        action: 'setRules',
+        orgId: me.orgId,
+        year: year(),
+        values: { fourHundredTargets: { entered: 90, known: 80, relieved: 30, warmed: 60 } }
+      })
+    )
     expect(ok(await hh<FourHundred>(county, { action: 'fourHundred', cadreId: me._id })).targets).toEqual({ entered: 90, known: 80, relieved: 30, warmed: 60 })
   })
 })

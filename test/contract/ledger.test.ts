@@ -46,13 +46,16 @@ describe('the 办实事 ledger: deadlines, reports, triage, invalid entries and 
   const call = <T>(openid: string, data: Record<string, unknown>) => callAs<T>(emu.url, openid, 'demands', data)
   const step = async (openid: string, data: Record<string, unknown>) => ok(await call<DemandDetail>(openid, data))
   const get = (openid: string, demandId: string) => step(openid, { action: 'get', demandId })
-  const create = async (extra: Record<string, unknown> = {}) => ok(await call<Demand>(U, { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '楼道灯坏了', ...extra }))
+  const create = async (extra: Record<string, unknown> = {}) =>
+    ok(await call<Demand>(U, { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '楼道灯坏了', ...extra }))
   const stats = async (period = beijingMonth(new Date())) => ok(await callAs<ServiceFigures>(emu.url, U, 'ratings', { action: 'stats', period }))
-  const listOf = async (openid: string, action: string, extra: Record<string, unknown> = {}) => ok(await call<{ items: Demand[] }>(openid, { action, limit: 50, ...extra })).items.map((d) => d.id)
+  const listOf = async (openid: string, action: string, extra: Record<string, unknown> = {}) =>
+    ok(await call<{ items: Demand[] }>(openid, { action, limit: 50, ...extra })).items.map((d) => d.id)
   const dayAfter = (iso: string) => new Date(new Date(iso).getTime() + 10 * 3600_000) // 10:00 Beijing the next day
 
   beforeAll(async () => {
-    if (!existsSync(path.join(functionsDir, 'demands', 'index.js'))) throw new Error('build/cloudfunctions is missing: run `npx tsx scripts/build-functions.ts`')
+    if (!existsSync(path.join(functionsDir, 'demands', 'index.js')))
+      throw new Error('build/cloudfunctions is missing: run `npx tsx scripts/build-functions.ts`')
     emu = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'] })
     await seed(emu.url)
     cloud = loadSdk(emu.url)
@@ -68,14 +71,22 @@ describe('the 办实事 ledger: deadlines, reports, triage, invalid entries and 
     // A date within the deadline is the department's, recorded; the deadline stays the rules'.
     const d3 = await create({ text: '垃圾清运' })
     const within = await step(U, { action: 'coordinate', demandId: d3.id, department: '街道办', deadline: '2026-06-22' })
-    expect(within).toMatchObject({ status: 'coordinating', deadlineAt: d3.deadlineAt, departmentDueAt: endOfBeijingDay('2026-06-22').toISOString(), pendingExtension: null })
+    expect(within).toMatchObject({
+      status: 'coordinating',
+      deadlineAt: d3.deadlineAt,
+      departmentDueAt: endOfBeijingDay('2026-06-22').toISOString(),
+      pendingExtension: null
+    })
 
     // Time passes: both are overdue.
     await moveClock(emu.url, dayAfter(d1.deadlineAt))
     const overdue = await get(U, d1.id)
     expect(overdue).toMatchObject({ status: 'open', overdue: true })
     const bounds = overdue.deadlineBounds!
-    expect(bounds).toEqual({ due: beijingDate(d1.deadlineAt), maxExtension: addWorkingDays(beijingDate(d1.deadlineAt), defaultServiceRules.demandDays.complex, packageCalendar) })
+    expect(bounds).toEqual({
+      due: beijingDate(d1.deadlineAt),
+      maxExtension: addWorkingDays(beijingDate(d1.deadlineAt), defaultServiceRules.demandDays.complex, packageCalendar)
+    })
 
     // 2999-12-31: refused, nothing changes.
     expect(await call(U, { action: 'coordinate', demandId: d1.id, department: '区住建局', deadline: '2999-12-31' })).toMatchObject({
@@ -85,23 +96,48 @@ describe('the 办实事 ledger: deadlines, reports, triage, invalid entries and 
     })
     expect(await get(U, d1.id)).toMatchObject({ status: 'open', overdue: true, timeline: [expect.objectContaining({ kind: 'raised' })] })
     // A later date without a reason: refused too; with one: coordinating, and a request waits. Still overdue.
-    expect(await call(U, { action: 'coordinate', demandId: d1.id, department: '区住建局', deadline: bounds.maxExtension })).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: expect.stringContaining('延期理由') })
+    expect(await call(U, { action: 'coordinate', demandId: d1.id, department: '区住建局', deadline: bounds.maxExtension })).toMatchObject({
+      ok: false,
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('延期理由')
+    })
     const asked = await step(U, { action: 'coordinate', demandId: d1.id, department: '区住建局', deadline: bounds.maxExtension, reason: '需要排队施工' })
-    expect(asked).toMatchObject({ status: 'coordinating', deadlineAt: d1.deadlineAt, overdue: true, pendingExtension: { until: bounds.maxExtension, reason: '需要排队施工' } })
-    expect(await call(U, { action: 'requestExtension', demandId: d1.id, until: bounds.maxExtension, reason: '再申请一次' })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(asked).toMatchObject({
+      status: 'coordinating',
+      deadlineAt: d1.deadlineAt,
+      overdue: true,
+      pendingExtension: { until: bounds.maxExtension, reason: '需要排队施工' }
+    })
+    expect(await call(U, { action: 'requestExtension', demandId: d1.id, until: bounds.maxExtension, reason: '再申请一次' })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT'
+    })
 
     // Only a manager of the cadre decides: not the cadre, a peer, or a sibling county's manager.
     for (const who of [U, peer, sibling]) {
-      expect(await call(who, { action: 'decideExtension', demandId: d1.id, decision: 'approve', reason: '同意' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+      expect(await call(who, { action: 'decideExtension', demandId: d1.id, decision: 'approve', reason: '同意' })).toMatchObject({
+        ok: false,
+        code: 'FORBIDDEN'
+      })
     }
     expect(await listOf(county, 'listExtensions')).toContain(d1.id)
     expect(await listOf(prefecture, 'listExtensions')).toContain(d1.id)
     expect(await listOf(sibling, 'listExtensions')).not.toContain(d1.id)
     const approved = await step(county, { action: 'decideExtension', demandId: d1.id, decision: 'approve', reason: '施工确需时间，同意' })
-    expect(approved).toMatchObject({ deadlineAt: endOfBeijingDay(bounds.maxExtension).toISOString(), firstDeadlineAt: d1.deadlineAt, overdue: false, pendingExtension: null })
-    expect(approved.extensions).toEqual([expect.objectContaining({ status: 'approved', decidedByName: expect.any(String), decisionReason: '施工确需时间，同意' })])
+    expect(approved).toMatchObject({
+      deadlineAt: endOfBeijingDay(bounds.maxExtension).toISOString(),
+      firstDeadlineAt: d1.deadlineAt,
+      overdue: false,
+      pendingExtension: null
+    })
+    expect(approved.extensions).toEqual([
+      expect.objectContaining({ status: 'approved', decidedByName: expect.any(String), decisionReason: '施工确需时间，同意' })
+    ])
     expect(await listOf(county, 'listExtensions')).not.toContain(d1.id)
-    expect(await call(county, { action: 'decideExtension', demandId: d1.id, decision: 'approve', reason: '再批一次' })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(await call(county, { action: 'decideExtension', demandId: d1.id, decision: 'approve', reason: '再批一次' })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT'
+    })
 
     // Finished after the first deadline, within the approved one: on time.
     const before = await stats()
@@ -114,7 +150,12 @@ describe('the 办实事 ledger: deadlines, reports, triage, invalid entries and 
     const d2b = (await get(U, d2.id)).deadlineBounds!
     await step(U, { action: 'requestExtension', demandId: d2.id, until: d2b.maxExtension, reason: '部门人手不够' })
     const refused = await step(county, { action: 'decideExtension', demandId: d2.id, decision: 'refuse', reason: '不属于延期情形，请尽快办' })
-    expect(refused).toMatchObject({ deadlineAt: d2.deadlineAt, overdue: true, pendingExtension: null, extensions: [expect.objectContaining({ status: 'refused' })] })
+    expect(refused).toMatchObject({
+      deadlineAt: d2.deadlineAt,
+      overdue: true,
+      pendingExtension: null,
+      extensions: [expect.objectContaining({ status: 'refused' })]
+    })
     await step(U, { action: 'coordinate', demandId: d2.id, department: '供电所' })
     await step(U, { action: 'finish', demandId: d2.id, result: '供电所已修好' })
     const late = await stats()
@@ -124,10 +165,23 @@ describe('the 办实事 ledger: deadlines, reports, triage, invalid entries and 
   it('reports upward to a unit on the cadre’s path, which 签收 and answers; handled only once answered, or returned', async () => {
     await moveClock(emu.url, bj('2026-07-06T10:00:00'))
     const d = await create({ area: 'employment', text: '希望增设公益岗位' })
-    expect(await call(U, { action: 'report', demandId: d.id, toOrgId: 'org-union-xining-chengzhong', reason: '超出权限', explanation: '已反映' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
+    expect(
+      await call(U, { action: 'report', demandId: d.id, toOrgId: 'org-union-xining-chengzhong', reason: '超出权限', explanation: '已反映' })
+    ).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     const before = await stats()
-    const sent = await step(U, { action: 'report', demandId: d.id, toOrgId: 'org-union-xining', reason: '超出区里权限', explanation: '已向市里反映，结果出来后告诉您' })
-    expect(sent).toMatchObject({ status: 'reported', path: 'report', report: { toOrgId: 'org-union-xining', toOrgName: '西宁市总工会', state: 'sent' }, nextSteps: [] })
+    const sent = await step(U, {
+      action: 'report',
+      demandId: d.id,
+      toOrgId: 'org-union-xining',
+      reason: '超出区里权限',
+      explanation: '已向市里反映，结果出来后告诉您'
+    })
+    expect(sent).toMatchObject({
+      status: 'reported',
+      path: 'report',
+      report: { toOrgId: 'org-union-xining', toOrgName: '西宁市总工会', state: 'sent' },
+      nextSteps: []
+    })
     expect((await stats()).solvedByPath.report).toBe(before.solvedByPath.report)
     // In the named unit's queue only (not the cadre's county's, not a sibling's).
     expect(await listOf(prefecture, 'listReports')).toContain(d.id)
@@ -167,7 +221,19 @@ describe('the 办实事 ledger: deadlines, reports, triage, invalid entries and 
     const before = await stats()
     const filed: Demand[] = []
     for (let i = 0; i < 30; i++) {
-      filed.push(ok(await call<Demand>(`o-ledger-urgent-${i}`, { action: 'create', submissionId: randomUUID(), scene, area: 'living', urgency: 'urgent', urgentHint: true, text: `急！第 ${i} 件` })))
+      filed.push(
+        ok(
+          await call<Demand>(`o-ledger-urgent-${i}`, {
+            action: 'create',
+            submissionId: randomUUID(),
+            scene,
+            area: 'living',
+            urgency: 'urgent',
+            urgentHint: true,
+            text: `急！第 ${i} 件`
+          })
+        )
+      )
     }
     const general = demandDeadline(new Date(filed[0].createdAt), 'general', defaultServiceRules, packageCalendar).toISOString()
     for (const d of filed) expect(d).toMatchObject({ urgency: 'general', urgentHint: true, triaged: false, deadlineAt: general, source: 'resident' })
@@ -190,27 +256,43 @@ describe('the 办实事 ledger: deadlines, reports, triage, invalid entries and 
 
     // Past a general deadline, the cadre may no longer triage an untriaged one: only a manager.
     await moveClock(emu.url, dayAfter(general))
-    expect(await call(U, { action: 'triage', demandId: filed[1].id, urgency: 'complex' })).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('超期') })
+    expect(await call(U, { action: 'triage', demandId: filed[1].id, urgency: 'complex' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('超期')
+    })
   })
 
   it('sets spam and duplicates aside with a reason: never overdue, never counted; a manager sees them and can put one back', async () => {
     const { scene } = ok(await callAs<QrCode>(emu.url, U, 'ratings', { action: 'qr', kind: 'point', targetId: plate._id }))
     const month = beijingMonth(new Date())
     const spam: Demand[] = []
-    for (let i = 0; i < 4; i++) spam.push(ok(await call<Demand>(`o-ledger-spam-${i}`, { action: 'create', submissionId: randomUUID(), scene, area: 'other', text: `广告 ${i}` })))
+    for (let i = 0; i < 4; i++)
+      spam.push(ok(await call<Demand>(`o-ledger-spam-${i}`, { action: 'create', submissionId: randomUUID(), scene, area: 'other', text: `广告 ${i}` })))
     const original = await create({ text: '下水道堵了' })
     const twin = ok(await call<Demand>('o-ledger-twin', { action: 'create', submissionId: randomUUID(), scene, area: 'living', text: '下水道又堵了' }))
     const before = await stats(month)
 
     // A duplicate names an entry the caller can see, not itself.
     expect(await call(U, { action: 'invalidate', demandId: twin.id, kind: 'duplicate', reason: '同一件事' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
-    expect(await call(U, { action: 'invalidate', demandId: twin.id, kind: 'duplicate', duplicateOf: twin.id, reason: '同一件事' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
+    expect(await call(U, { action: 'invalidate', demandId: twin.id, kind: 'duplicate', duplicateOf: twin.id, reason: '同一件事' })).toMatchObject({
+      ok: false,
+      code: 'BAD_REQUEST'
+    })
     const elsewhere = ok(await callAs<Demand>(emu.url, W, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', text: '别人的诉求' }))
-    expect(await call(U, { action: 'invalidate', demandId: twin.id, kind: 'duplicate', duplicateOf: elsewhere.id, reason: '同一件事' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
+    expect(await call(U, { action: 'invalidate', demandId: twin.id, kind: 'duplicate', duplicateOf: elsewhere.id, reason: '同一件事' })).toMatchObject({
+      ok: false,
+      code: 'BAD_REQUEST'
+    })
     expect(await call(peer, { action: 'invalidate', demandId: twin.id, kind: 'spam', reason: '无效' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
 
     const dup = await step(U, { action: 'invalidate', demandId: twin.id, kind: 'duplicate', duplicateOf: original.id, reason: '和前一条是同一件事' })
-    expect(dup).toMatchObject({ status: 'invalid', overdue: false, invalid: { kind: 'duplicate', duplicateOf: original.id, reason: '和前一条是同一件事' }, nextSteps: [] })
+    expect(dup).toMatchObject({
+      status: 'invalid',
+      overdue: false,
+      invalid: { kind: 'duplicate', duplicateOf: original.id, reason: '和前一条是同一件事' },
+      nextSteps: []
+    })
     for (const s of spam) await step(U, { action: 'invalidate', demandId: s.id, kind: 'spam', reason: '广告，不是诉求' })
     const after = await stats(month)
     expect(after.demandsRaised).toBe(before.demandsRaised - 5)
@@ -272,16 +354,24 @@ describe('the 办实事 ledger: deadlines, reports, triage, invalid entries and 
 
     // The resident who was not satisfied rates the new answer through the same code, once.
     const rate = (level: string) => callAs(emu.url, 'o-ledger-unhappy', 'ratings', { action: 'rate', scene: closed.sceneCode, level, tags: [] })
-    expect(ok(await callAs<{ canRate: boolean; myRating: unknown }>(emu.url, 'o-ledger-unhappy', 'ratings', { action: 'landing', scene: closed.sceneCode! }))).toMatchObject({ canRate: true, myRating: null })
+    expect(
+      ok(await callAs<{ canRate: boolean; myRating: unknown }>(emu.url, 'o-ledger-unhappy', 'ratings', { action: 'landing', scene: closed.sceneCode! }))
+    ).toMatchObject({ canRate: true, myRating: null })
     ok(await rate('satisfied'))
     expect(await rate('verySatisfied')).toMatchObject({ ok: false, code: 'CONFLICT' })
     expect((await get(county, d.id)).rating).toEqual({ level: 'satisfied' })
-    expect(ok(await callAs<{ canRate: boolean; myRating: { level: string } }>(emu.url, 'o-ledger-unhappy', 'ratings', { action: 'landing', scene: closed.sceneCode! }))).toMatchObject({ canRate: false, myRating: { level: 'satisfied' } })
+    expect(
+      ok(
+        await callAs<{ canRate: boolean; myRating: { level: string } }>(emu.url, 'o-ledger-unhappy', 'ratings', { action: 'landing', scene: closed.sceneCode! })
+      )
+    ).toMatchObject({ canRate: false, myRating: { level: 'satisfied' } })
   })
 
   it('the nightly reconciliation recomputes every figure of these states by the same rules: no drift', async () => {
     const res = (await cloud.callFunction({ name: 'reconcile', data: { action: 'run', fresh: true } })) as unknown as {
-      result: Reply<{ report: { drift: { collection: string; cadreId?: string; docId: string; field: string; stored: unknown; expected: unknown }[]; pass: { done: boolean } } }>
+      result: Reply<{
+        report: { drift: { collection: string; cadreId?: string; docId: string; field: string; stored: unknown; expected: unknown }[]; pass: { done: boolean } }
+      }>
     }
     const report = ok(res.result).report
     expect(report.pass.done).toBe(true)

@@ -79,13 +79,20 @@ describe('offline work lands once, within the org’s offline window', () => {
 
   it('a county manager cannot lengthen the window; the province admin can, up to 7 days', async () => {
     const agoMs = 100 * H
-    expect(await setOfflineHours(pastoral.manager, pastoral.org, 120, agoMs)).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('省活动办') })
+    expect(await setOfflineHours(pastoral.manager, pastoral.org, 120, agoMs)).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('省活动办')
+    })
     expect(await call(pastoral.cadre, 'visit', offlineCheckIn(pastoral.cadre, agoMs))).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     expect(await setOfflineHours(admin, pastoral.org, 169, agoMs)).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     ok(await setOfflineHours(admin, pastoral.org, 168, agoMs))
     const r = ok(await call<CheckInResult>(pastoral.cadre, 'visit', offlineCheckIn(pastoral.cadre, agoMs)))
     expect(r.visit).toMatchObject({ offline: true, status: 'counted' })
-    expect(await call(pastoral.cadre, 'visit', offlineCheckIn(pastoral.cadre, 170 * H))).toMatchObject({ ok: false, message: expect.stringContaining('168 小时') })
+    expect(await call(pastoral.cadre, 'visit', offlineCheckIn(pastoral.cadre, 170 * H))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('168 小时')
+    })
     expect(ok(await call<Progress>(pastoral.cadre, 'visit', { action: 'progress' })).offlineHours).toBe(168)
   })
 

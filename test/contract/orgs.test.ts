@@ -76,11 +76,21 @@ describe('orgs function: tree, invitations, moves and rules', () => {
       expect(await orgs(county, { action: 'listInvites', orgId })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     }
     const m = ok(await orgs<{ items: Member[] }>(county, { action: 'members', orgId: C }))
-    expect(m.items.map((x) => x.id).sort()).toEqual(demo.users.filter((u) => u.orgId === C).map((u) => u._id).sort())
+    expect(m.items.map((x) => x.id).sort()).toEqual(
+      demo.users
+        .filter((u) => u.orgId === C)
+        .map((u) => u._id)
+        .sort()
+    )
 
     // The prefecture manager walks down into their counties, never up; the admin sees the whole system.
     const p = ok(await orgs<{ node: OrgNode; children: OrgNode[] }>(prefManager, { action: 'tree' }))
-    expect(p.children.map((c) => c.id).sort()).toEqual(demo.orgs.filter((o) => o.parentId === PREF).map((o) => o._id).sort())
+    expect(p.children.map((c) => c.id).sort()).toEqual(
+      demo.orgs
+        .filter((o) => o.parentId === PREF)
+        .map((o) => o._id)
+        .sort()
+    )
     expect(p.node).toMatchObject({ cadres: 6, managers: 4 })
     const down = ok(await orgs<{ trail: { id: string }[] }>(prefManager, { action: 'tree', orgId: C }))
     expect(down.trail.map((x) => x.id)).toEqual([PREF])
@@ -153,7 +163,11 @@ describe('orgs function: tree, invitations, moves and rules', () => {
     const { invite: rev } = await invite(county, C)
     expect(ok(await orgs<Invite>(county, { action: 'revokeInvite', code: rev.code })).status).toBe('revoked')
     expect(await orgs(sibling, { action: 'revokeInvite', code: (await invite(county, C)).invite.code })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await orgs(newcomer('late'), { action: 'acceptInvite', code: rev.code })).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringMatching(/作废/) })
+    expect(await orgs(newcomer('late'), { action: 'acceptInvite', code: rev.code })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      message: expect.stringMatching(/作废/)
+    })
     expect(await orgs(newcomer('guess'), { action: 'acceptInvite', code: 'ABCDEFGH' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     // not even the shape of a code: refused with nothing written
     const counters = await count('abuseCounters')
@@ -163,7 +177,8 @@ describe('orgs function: tree, invitations, moves and rules', () => {
     expect(await count('abuseCounters')).toBe(counters)
     // 20 wrong guesses a day (accepting or peeking), then even the right code waits for tomorrow
     const guesser = newcomer('guesser')
-    for (let i = 0; i < 20; i++) expect(await orgs(guesser, { action: 'acceptInvite', code: 'ZZZZZZZ' + '23456789'[i % 8] })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    for (let i = 0; i < 20; i++)
+      expect(await orgs(guesser, { action: 'acceptInvite', code: 'ZZZZZZZ' + '23456789'[i % 8] })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     const { invite: right } = await invite(county, C)
     expect(await orgs(guesser, { action: 'acceptInvite', code: right.code })).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
     expect(await orgs(guesser, { action: 'peekInvite', code: right.code })).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
@@ -185,18 +200,31 @@ describe('orgs function: tree, invitations, moves and rules', () => {
     const point = demo.liaisonPoints.find((p) => p.orgId === C)!
     ok(await call(county, 'points', { action: 'updatePoint', pointId: point._id, cadreId: oldId }))
     const now = Date.now()
-    ok(await call<CheckInResult>(mover, 'visit', {
-      action: 'checkIn', submissionId: randomUUID(), pointId: point._id,
-      fix: { lat: point.location.lat + 0.0003, lng: point.location.lng, accuracy: 20, capturedAt: new Date(now - 2000).toISOString() },
-      deviceNow: new Date(now).toISOString()
-    }))
+    ok(
+      await call<CheckInResult>(mover, 'visit', {
+        action: 'checkIn',
+        submissionId: randomUUID(),
+        pointId: point._id,
+        fix: { lat: point.location.lat + 0.0003, lng: point.location.lng, accuracy: 20, capturedAt: new Date(now - 2000).toISOString() },
+        deviceNow: new Date(now).toISOString()
+      })
+    )
     ok(await call(mover, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '调动前登记的诉求' }))
 
     // the county manager cannot move them out of their subtree; the prefecture manager can, within the same system
     expect(await orgs(county, { action: 'moveCadre', cadreId: oldId, toOrgId: SIB })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await orgs(prefManager, { action: 'moveCadre', cadreId: oldId, toOrgId: 'org-union-xining-chengzhong' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await orgs(prefManager, { action: 'moveCadre', cadreId: oldId, toOrgId: 'org-union-xining-chengzhong' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
     expect(await orgs(sibling, { action: 'moveCadre', cadreId: oldId, toOrgId: SIB })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    const moved = ok(await orgs<{ newId: string; openDemands: number; liaisonPoints: number; message: string }>(prefManager, { action: 'moveCadre', cadreId: oldId, toOrgId: SIB }))
+    const moved = ok(
+      await orgs<{ newId: string; openDemands: number; liaisonPoints: number; message: string }>(prefManager, {
+        action: 'moveCadre',
+        cadreId: oldId,
+        toOrgId: SIB
+      })
+    )
     expect(moved).toMatchObject({ openDemands: 1, liaisonPoints: 1, message: expect.stringMatching(/留在原单位/) })
     // a double tap does not move twice
     expect(await orgs(prefManager, { action: 'moveCadre', cadreId: oldId, toOrgId: SIB })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
@@ -249,10 +277,20 @@ describe('orgs function: tree, invitations, moves and rules', () => {
     const c = ok(await orgs<{ rules: EffectiveRules; changes: number }>(county, { action: 'setRules', orgId: C, year, values: { daysTarget: 120 } }))
     expect(c).toMatchObject({ changes: 1, rules: { rules: { daysTarget: 120 } } })
     const before = await snapshot()
-    expect(await orgs(county, { action: 'setRules', orgId: C, year, values: { ratingWindowDays: 10 } })).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringMatching(/锁定/) })
+    expect(await orgs(county, { action: 'setRules', orgId: C, year, values: { ratingWindowDays: 10 } })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/锁定/)
+    })
     expect(await orgs(county, { action: 'setRules', orgId: C, year, clear: ['ratingWindowDays'] })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     // bad values: each field is checked by OrgRules; unknown fields refused
-    for (const values of [{ daysTarget: 0 }, { daysTarget: 'ninety' }, { scoreWeights: { satisfaction: 50, demands: 50, badReviews: 10, fiveMustVisit: 0, days: 0 } }, { nonsense: 1 }, { demandDays: { urgent: 0, general: 7 } }]) {
+    for (const values of [
+      { daysTarget: 0 },
+      { daysTarget: 'ninety' },
+      { scoreWeights: { satisfaction: 50, demands: 50, badReviews: 10, fiveMustVisit: 0, days: 0 } },
+      { nonsense: 1 },
+      { demandDays: { urgent: 0, general: 7 } }
+    ]) {
       expect(await orgs(county, { action: 'setRules', orgId: C, year, values })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     }
     expect(await orgs(county, { action: 'setRules', orgId: C, year })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
@@ -283,48 +321,84 @@ describe('orgs function: tree, invitations, moves and rules', () => {
     const ledu = 'demo-women-haidong-ledu-manager'
     const point = demo.liaisonPoints.find((p) => p.cadreId === userOf(W)._id)!
     const now = Date.now()
-    const visit = ok(await call<CheckInResult>(W, 'visit', {
-      action: 'checkIn', submissionId: randomUUID(), pointId: point._id,
-      fix: { lat: point.location.lat + 0.0003, lng: point.location.lng, accuracy: 20, capturedAt: new Date(now - 2000).toISOString() },
-      deviceNow: new Date(now).toISOString()
-    }))
+    const visit = ok(
+      await call<CheckInResult>(W, 'visit', {
+        action: 'checkIn',
+        submissionId: randomUUID(),
+        pointId: point._id,
+        fix: { lat: point.location.lat + 0.0003, lng: point.location.lng, accuracy: 20, capturedAt: new Date(now - 2000).toISOString() },
+        deviceNow: new Date(now).toISOString()
+      })
+    )
     const { scene } = ok(await call<QrCode>(W, 'ratings', { action: 'qr', kind: 'visit', targetId: visit.visit.id }))
-    const visitedAt = new Date((await db.collection('visits').doc(visit.visit.id).get() as unknown as { data: { visitedAt: Date } }).data.visitedAt)
+    const visitedAt = new Date(((await db.collection('visits').doc(visit.visit.id).get()) as unknown as { data: { visitedAt: Date } }).data.visitedAt)
     const land1 = ok(await call<Landing>(newcomer('land'), 'ratings', { action: 'landing', scene }))
-    const d1 = ok(await call<Demand>(W, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '改制度之前的诉求' }))
+    const d1 = ok(
+      await call<Demand>(W, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '改制度之前的诉求' })
+    )
 
     ok(await orgs(ledu, { action: 'setRules', orgId: LEDU, year, values: { ratingWindowDays: 2, demandDays: { urgent: 0, general: 3, complex: 10 } } }))
     const land2 = ok(await call<Landing>(newcomer('land'), 'ratings', { action: 'landing', scene }))
     expect(land2.windowEndsAt).toBe(ratingWindowEnd(visitedAt, { ...defaultServiceRules, ratingWindowDays: 2 }).toISOString())
     expect(land2.windowEndsAt).not.toBe(land1.windowEndsAt)
-    const d2 = ok(await call<Demand>(W, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '改制度之后的诉求' }))
+    const d2 = ok(
+      await call<Demand>(W, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '改制度之后的诉求' })
+    )
     const d2At = new Date(d2.createdAt)
-    expect(d2.deadlineAt).toBe(demandDeadline(d2At, 'general', { ...defaultServiceRules, demandDays: { urgent: 0, general: 3, complex: 10 } }, packageCalendar).toISOString())
+    expect(d2.deadlineAt).toBe(
+      demandDeadline(d2At, 'general', { ...defaultServiceRules, demandDays: { urgent: 0, general: 3, complex: 10 } }, packageCalendar).toISOString()
+    )
     expect(new Date(d2.deadlineAt!).getTime()).toBeLessThan(new Date(d1.deadlineAt!).getTime())
 
     // a new liaison point without a radius takes the unit's 打卡范围
     ok(await orgs(ledu, { action: 'setRules', orgId: LEDU, year, values: { checkInRadiusM: 300 } }))
-    const created = ok(await call<{ radiusM: number }>(ledu, 'points', { action: 'createPoint', cadreId: userOf(W)._id, name: '制度测试联系点', kind: 'village', address: '乐都区', location: point.location }))
+    const created = ok(
+      await call<{ radiusM: number }>(ledu, 'points', {
+        action: 'createPoint',
+        cadreId: userOf(W)._id,
+        name: '制度测试联系点',
+        kind: 'village',
+        address: '乐都区',
+        location: point.location
+      })
+    )
     expect(created.radiusM).toBe(300)
 
     // a visit synced offline 70 hours after it was made: open under a 7-day window, closed under a 1-day one
-    const late = ok(await call<CheckInResult>(W, 'visit', {
-      action: 'checkIn', submissionId: randomUUID(), pointId: point._id, offline: true,
-      fix: { lat: point.location.lat + 0.0003, lng: point.location.lng, accuracy: 20, capturedAt: new Date(now - 70 * 3600_000).toISOString() },
-      deviceNow: new Date(now).toISOString()
-    }))
+    const late = ok(
+      await call<CheckInResult>(W, 'visit', {
+        action: 'checkIn',
+        submissionId: randomUUID(),
+        pointId: point._id,
+        offline: true,
+        fix: { lat: point.location.lat + 0.0003, lng: point.location.lng, accuracy: 20, capturedAt: new Date(now - 70 * 3600_000).toISOString() },
+        deviceNow: new Date(now).toISOString()
+      })
+    )
     const q = ok(await call<QrCode>(W, 'ratings', { action: 'qr', kind: 'visit', targetId: late.visit.id }))
     ok(await orgs(ledu, { action: 'setRules', orgId: LEDU, year, values: { ratingWindowDays: 7 } }))
     expect(ok(await call<Landing>(newcomer('open'), 'ratings', { action: 'landing', scene: q.scene })).canRate).toBe(true)
     ok(await orgs(ledu, { action: 'setRules', orgId: LEDU, year, values: { ratingWindowDays: 1 } }))
     expect(ok(await call<Landing>(newcomer('shut'), 'ratings', { action: 'landing', scene: q.scene })).canRate).toBe(false)
-    expect(await call(newcomer('late'), 'ratings', { action: 'rate', scene: q.scene, level: 'satisfied', tags: [] })).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: expect.stringMatching(/评价期已过/) })
+    expect(await call(newcomer('late'), 'ratings', { action: 'rate', scene: q.scene, level: 'satisfied', tags: [] })).toMatchObject({
+      ok: false,
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/评价期已过/)
+    })
   })
 
   it("pages a node's members in index order: a page examines about as many accounts as it returns, however big the node", async () => {
     // A node of 240 accounts (200 cadres, 37 managers, 3 retired), added straight to the database and removed after.
     const id = 'org-women-xining-members-paging'
-    const org = { _id: id, name: '分页测试区妇联', system: 'women', level: 'county', parentId: PREF, path: [PROV, PREF, id], pathNames: ['青海省妇联', '西宁市妇联', '分页测试区妇联'] }
+    const org = {
+      _id: id,
+      name: '分页测试区妇联',
+      system: 'women',
+      level: 'county',
+      parentId: PREF,
+      path: [PROV, PREF, id],
+      pathNames: ['青海省妇联', '西宁市妇联', '分页测试区妇联']
+    }
     const users = Array.from({ length: 240 }, (_, i) => ({
       _id: `u-paging-${String(i).padStart(3, '0')}`,
       openid: `o-paging-${i}`,
@@ -350,7 +424,15 @@ describe('orgs function: tree, invitations, moves and rules', () => {
         const seen: string[] = []
         let cursor: string | undefined
         for (;;) {
-          const page = ok(await orgs<{ items: Member[]; nextCursor: string | null }>(prefManager, { action: 'members', orgId: id, limit: 20, ...(role ? { role } : {}), ...(cursor ? { cursor } : {}) }))
+          const page = ok(
+            await orgs<{ items: Member[]; nextCursor: string | null }>(prefManager, {
+              action: 'members',
+              orgId: id,
+              limit: 20,
+              ...(role ? { role } : {}),
+              ...(cursor ? { cursor } : {})
+            })
+          )
           seen.push(...page.items.map((m) => m.id))
           const m = await meter()
           // The caller and the node (1 each), then limit + 1 accounts read in _id order — plus at most the retired ones.
@@ -367,7 +449,7 @@ describe('orgs function: tree, invitations, moves and rules', () => {
     }
   })
 
-  it('keeps the tree\'s counts through binds, moves and removals, and reads the tree in 3 operations however many people it holds', async () => {
+  it("keeps the tree's counts through binds, moves and removals, and reads the tree in 3 operations however many people it holds", async () => {
     type Tree = { node: OrgNode; children: OrgNode[] }
     const counts = async () => {
       const p = ok(await orgs<Tree>(prefManager, { action: 'tree' }))
@@ -378,7 +460,11 @@ describe('orgs function: tree, invitations, moves and rules', () => {
     const live = async (orgPath: string, role: string) => count('users', { orgPath, role, active: db.command.neq(false) })
     const agree = async () => {
       const t = await counts()
-      for (const [id, n] of [[PREF, t.pref], [C, t.c], [SIB, t.sib]] as const) {
+      for (const [id, n] of [
+        [PREF, t.pref],
+        [C, t.c],
+        [SIB, t.sib]
+      ] as const) {
         expect([n.cadres, n.managers]).toEqual([await live(id, 'cadre'), await live(id, 'manager')])
       }
       return t
@@ -397,7 +483,12 @@ describe('orgs function: tree, invitations, moves and rules', () => {
     ok(await orgs(prefManager, { action: 'removeCadre', cadreId: moved.newId }))
     ok(await orgs(prefManager, { action: 'removeCadre', cadreId: `user-i${managerInvite.code}` }))
     const removed = await agree()
-    expect([removed.c.cadres, removed.c.managers, removed.sib.cadres, removed.pref.cadres]).toEqual([before.c.cadres, before.c.managers, before.sib.cadres, before.pref.cadres])
+    expect([removed.c.cadres, removed.c.managers, removed.sib.cadres, removed.pref.cadres]).toEqual([
+      before.c.cadres,
+      before.c.managers,
+      before.sib.cadres,
+      before.pref.cadres
+    ])
 
     // 200 more cadres in a county change the numbers, not the cost
     const treeMeter = async () => {
@@ -407,9 +498,20 @@ describe('orgs function: tree, invitations, moves and rules', () => {
       return invocations.find((i) => i.fn === 'orgs' && i.action === 'tree')!.meter
     }
     const small = await treeMeter()
-    const extra = Array.from({ length: 200 }, (_, i) => ({ _id: `u-count-${i}`, openid: `o-count-${i}`, name: `计数${i}`, role: 'cadre', orgId: C, orgPath: [PROV, PREF, C], createdAt: new Date() }))
+    const extra = Array.from({ length: 200 }, (_, i) => ({
+      _id: `u-count-${i}`,
+      openid: `o-count-${i}`,
+      name: `计数${i}`,
+      role: 'cadre',
+      orgId: C,
+      orgPath: [PROV, PREF, C],
+      createdAt: new Date()
+    }))
     await db.collection('users').add({ data: extra })
-    await db.collection('orgs').doc(C).update({ data: { memberCounts: { cadre: before.c.cadres + 200, manager: before.c.managers } } })
+    await db
+      .collection('orgs')
+      .doc(C)
+      .update({ data: { memberCounts: { cadre: before.c.cadres + 200, manager: before.c.managers } } })
     try {
       const grown = await agree()
       expect(grown.c.cadres).toBe(before.c.cadres + 200)
@@ -418,8 +520,14 @@ describe('orgs function: tree, invitations, moves and rules', () => {
       expect(big.dbOps).toBe(3)
       expect(big.docsExamined).toBe(small.docsExamined)
     } finally {
-      await db.collection('users').where({ _id: db.command.in(extra.map((u) => u._id)) }).remove()
-      await db.collection('orgs').doc(C).update({ data: { memberCounts: { cadre: before.c.cadres, manager: before.c.managers } } })
+      await db
+        .collection('users')
+        .where({ _id: db.command.in(extra.map((u) => u._id)) })
+        .remove()
+      await db
+        .collection('orgs')
+        .doc(C)
+        .update({ data: { memberCounts: { cadre: before.c.cadres, manager: before.c.managers } } })
     }
     // seeding again rewrites the org documents, and recounts them from the accounts there are
     await seed(emu.url)

@@ -60,14 +60,47 @@ describe('packs: month-end and year-end', () => {
     await seed(emu.url)
     // A month's work of the cadre.
     const v = await checkInNear(emu.url, cadre, point)
-    const hh = ok(await call<{ id: string }>(cadre, 'households', { action: 'create', kind: 'leftBehind', displayName: '留守儿童小马家', area: '碾伯镇七里店村' }))
-    ok(await call(cadre, 'visit', { action: 'saveRecord', visitId: v.visit.id, category: 'village', method: 'forum', needs: '村里想办暑期托管班', advice: '请大学生志愿者来上课', peopleMet: { count: 12 }, householdIds: [hh.id] }))
+    const hh = ok(
+      await call<{ id: string }>(cadre, 'households', { action: 'create', kind: 'leftBehind', displayName: '留守儿童小马家', area: '碾伯镇七里店村' })
+    )
+    ok(
+      await call(cadre, 'visit', {
+        action: 'saveRecord',
+        visitId: v.visit.id,
+        category: 'village',
+        method: 'forum',
+        needs: '村里想办暑期托管班',
+        advice: '请大学生志愿者来上课',
+        peopleMet: { count: 12 },
+        householdIds: [hh.id]
+      })
+    )
     ok(await call(cadre, 'households', { action: 'setProfile', householdId: hh.id, circumstances: '父母在外打工，孩子跟奶奶', needAreas: ['schooling'] }))
-    ok(await call(cadre, 'households', { action: 'addHelp', householdId: hh.id, entryId: randomUUID(), kind: 'care', what: '送去书包和文具', date: beijingDate(new Date()) }))
-    const s = ok(await call<{ id: string }>(cadre, 'surveys', { action: 'create', title: '暑期托管需求', purpose: 'needs', questions: [{ kind: 'single', text: '需要托管吗', options: [{ label: '需要' }, { label: '不需要' }] }, { kind: 'text', text: '建议', required: false, options: [] }] }))
+    ok(
+      await call(cadre, 'households', {
+        action: 'addHelp',
+        householdId: hh.id,
+        entryId: randomUUID(),
+        kind: 'care',
+        what: '送去书包和文具',
+        date: beijingDate(new Date())
+      })
+    )
+    const s = ok(
+      await call<{ id: string }>(cadre, 'surveys', {
+        action: 'create',
+        title: '暑期托管需求',
+        purpose: 'needs',
+        questions: [
+          { kind: 'single', text: '需要托管吗', options: [{ label: '需要' }, { label: '不需要' }] },
+          { kind: 'text', text: '建议', required: false, options: [] }
+        ]
+      })
+    )
     surveyId = s.id
     ok(await call(cadre, 'surveys', { action: 'publish', surveyId }))
-    for (let i = 0; i < 3; i++) ok(await call(`o-pack-${randomUUID()}`, 'surveys', { action: 'answer', scene: surveyId, answers: { q1: i ? 'o1' : 'o2', q2: `建议${i}` } }))
+    for (let i = 0; i < 3; i++)
+      ok(await call(`o-pack-${randomUUID()}`, 'surveys', { action: 'answer', scene: surveyId, answers: { q1: i ? 'o1' : 'o2', q2: `建议${i}` } }))
     ok(await call(admin, 'rankings', { action: 'runNow' }))
   })
   afterAll(() => emu?.stop())
@@ -82,12 +115,19 @@ describe('packs: month-end and year-end', () => {
     expect(f.visits.byKind[point.kind]).toBe(f.visits.total)
     expect(f.fourHundred).toEqual({ entered: 1, known: 1, relieved: 0, warmed: 1 })
     expect(f.surveys).toEqual({ count: 1, answers: 3 })
-    expect(pack).toMatchObject({ scope: 'cadre', periodLabel: `${month().slice(0, 4)}年${Number(month().slice(5))}月`, daysTarget: 90, fourHundredTargets: { entered: 100, known: 100, relieved: 50, warmed: 100 } })
+    expect(pack).toMatchObject({
+      scope: 'cadre',
+      periodLabel: `${month().slice(0, 4)}年${Number(month().slice(5))}月`,
+      daysTarget: 90,
+      fourHundredTargets: { entered: 100, known: 100, relieved: 50, warmed: 100 }
+    })
     expect(pack.voices.items.map((v) => v.needs)).toContain('村里想办暑期托管班')
     expect(pack.surveys).toEqual([expect.objectContaining({ id: surveyId, answers: 3, status: 'open' })])
     // The year pack: the year's figures as the dashboard has them.
     const year = ok(await call<Pack>(county, 'packs', { action: 'get', cadreId: me._id, period: String(beijingYear(new Date())) }))
-    expect(year.figures).toEqual(ok(await call<DashboardCadre>(county, 'dashboard', { action: 'cadre', cadreId: me._id, period: String(beijingYear(new Date())) })).figures)
+    expect(year.figures).toEqual(
+      ok(await call<DashboardCadre>(county, 'dashboard', { action: 'cadre', cadreId: me._id, period: String(beijingYear(new Date())) })).figures
+    )
   })
 
   it('a unit’s pack: the unit’s figures as the dashboard’s node, a row per child and cadre', async () => {
@@ -119,8 +159,14 @@ describe('packs: month-end and year-end', () => {
     expect(detail[1][2]).toBe(pack.figures!.visits.total)
     expect(JSON.stringify(rowsOf(wb.getWorksheet('三问摘要')!))).toContain('村里想办暑期托管班')
     // Another cadre's pack is not theirs to export; a unit's is for managers.
-    expect(await call(peer, 'exports', { action: 'start', jobId: randomUUID(), kind: 'pack', cadreId: me._id, period: month() })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await call(cadre, 'exports', { action: 'start', jobId: randomUUID(), kind: 'pack', period: month() })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call(peer, 'exports', { action: 'start', jobId: randomUUID(), kind: 'pack', cadreId: me._id, period: month() })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
+    expect(await call(cadre, 'exports', { action: 'start', jobId: randomUUID(), kind: 'pack', period: month() })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
 
     const sj = ok(await call<ExportJob>(cadre, 'exports', { action: 'start', jobId: randomUUID(), kind: 'survey', surveyId, period: month().slice(0, 4) }))
     expect(sj.fileName).toBe('问卷答卷_暑期托管需求.xlsx')
@@ -129,11 +175,26 @@ describe('packs: month-end and year-end', () => {
     const answers = rowsOf(swb.getWorksheet('答卷')!)
     expect(answers).toHaveLength(4)
     expect(answers[0]).toEqual(['序号', '来源', '日期', '1. 需要托管吗', '2. 建议'])
-    expect(answers.slice(1).map((r) => r[3]).sort()).toEqual(['不需要', '需要', '需要'])
+    expect(
+      answers
+        .slice(1)
+        .map((r) => r[3])
+        .sort()
+    ).toEqual(['不需要', '需要', '需要'])
     expect(JSON.stringify(rowsOf(swb.getWorksheet('统计')!))).toContain('66.7%')
     // Below three answers there is no export (as there are no figures).
-    const few = ok(await call<{ id: string }>(cadre, 'surveys', { action: 'create', title: '少', purpose: 'other', questions: [{ kind: 'text', text: '说说', options: [] }] }))
+    const few = ok(
+      await call<{ id: string }>(cadre, 'surveys', {
+        action: 'create',
+        title: '少',
+        purpose: 'other',
+        questions: [{ kind: 'text', text: '说说', options: [] }]
+      })
+    )
     ok(await call(cadre, 'surveys', { action: 'publish', surveyId: few.id }))
-    expect(await call(cadre, 'exports', { action: 'start', jobId: randomUUID(), kind: 'survey', surveyId: few.id, period: '2026' })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(await call(cadre, 'exports', { action: 'start', jobId: randomUUID(), kind: 'survey', surveyId: few.id, period: '2026' })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT'
+    })
   })
 })

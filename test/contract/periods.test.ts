@@ -41,9 +41,11 @@ describe('spans and confirmations through the real wx-server-sdk', () => {
     return r.data
   }
   const visit = <T>(openid: string, data: Record<string, unknown>) => callAs<T>(emu.url, openid, 'visit', data)
-  const record = (openid: string, span: Record<string, unknown>, submissionId = randomUUID()) => visit<CadrePeriod>(openid, { action: 'recordPeriod', submissionId, note: '', ...span })
+  const record = (openid: string, span: Record<string, unknown>, submissionId = randomUUID()) =>
+    visit<CadrePeriod>(openid, { action: 'recordPeriod', submissionId, note: '', ...span })
   const progress = (openid: string) => visit<Progress>(openid, { action: 'progress' }).then(ok)
-  const count = async (name: string, where: Record<string, unknown>) => ((await cloud.database().collection(name).where(where).count()) as { total: number }).total
+  const count = async (name: string, where: Record<string, unknown>) =>
+    ((await cloud.database().collection(name).where(where).count()) as { total: number }).total
 
   beforeAll(async () => {
     emu = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'] })
@@ -69,7 +71,10 @@ describe('spans and confirmations through the real wx-server-sdk', () => {
     expect(approved).toMatchObject({ status: 'approved', review: { decision: 'approve', byName: userOf(womenManager).name } })
     // Again: the same answer; the other decision now: a conflict.
     expect(ok(await visit<CadrePeriod>(womenManager, { action: 'reviewPeriod', periodId: mine.id, decision: 'approve', note: '同意' }))).toEqual(approved)
-    expect(await visit(womenManager, { action: 'reviewPeriod', periodId: mine.id, decision: 'reject', note: '不对' })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(await visit(womenManager, { action: 'reviewPeriod', periodId: mine.id, decision: 'reject', note: '不对' })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT'
+    })
 
     const year = beijingYear(new Date())
     const p = await progress(LEAVER)
@@ -90,14 +95,27 @@ describe('spans and confirmations through the real wx-server-sdk', () => {
 
   it('where the 制度 says so, a cadre’s 培训 is in force at once; a manager’s record always is', async () => {
     const county = userOf(SELF).orgId
-    ok(await callAs(emu.url, 'demo-women-xining-chengzhong-manager', 'orgs', { action: 'setRules', orgId: county, year: beijingYear(new Date()), values: { absenceApproval: 'self' } }))
+    ok(
+      await callAs(emu.url, 'demo-women-xining-chengzhong-manager', 'orgs', {
+        action: 'setRules',
+        orgId: county,
+        year: beijingYear(new Date()),
+        values: { absenceApproval: 'self' }
+      })
+    )
     const self = ok(await record(SELF, { kind: 'training', from: plus(today(), 20), to: plus(today(), 24), note: '省妇联培训班' }))
     expect(self.status).toBe('approved')
     const byManager = ok(await record(womenManager, { cadreId: userOf(LEAVER)._id, kind: 'secondment', from: plus(today(), 40), to: plus(today(), 49) }))
     expect(byManager).toMatchObject({ status: 'approved', recordedBy: { byManager: true } })
     // Not for someone else's cadre, not by a peer for a peer.
-    expect(await record(sibling, { cadreId: userOf(LEAVER)._id, kind: 'leave', from: plus(today(), 60), to: plus(today(), 61) })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await record(LEAVER, { cadreId: userOf(demoAccounts.cadre)._id, kind: 'leave', from: plus(today(), 60), to: plus(today(), 61) })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await record(sibling, { cadreId: userOf(LEAVER)._id, kind: 'leave', from: plus(today(), 60), to: plus(today(), 61) })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
+    expect(await record(LEAVER, { cadreId: userOf(demoAccounts.cadre)._id, kind: 'leave', from: plus(today(), 60), to: plus(today(), 61) })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
   })
 
   it('an approved 蹲点 stay counts its days at the grassroots, once; the reconciliation agrees', async () => {
@@ -153,11 +171,16 @@ describe('spans and confirmations through the real wx-server-sdk', () => {
     const outside = async (n: number) =>
       ok(
         await visit<CheckInResult>(HERDER, {
-          action: 'checkIn', submissionId: randomUUID(), pointId: pointOf(HERDER)._id, deviceNow: new Date().toISOString(), reason: '牧民转场，到夏季草场走访',
+          action: 'checkIn',
+          submissionId: randomUUID(),
+          pointId: pointOf(HERDER)._id,
+          deviceNow: new Date().toISOString(),
+          reason: '牧民转场，到夏季草场走访',
           fix: { ...far(n), accuracy: 20, capturedAt: new Date(Date.now() - 2000).toISOString() }
         })
       ).visit
-    const scene = async (visitId: string) => ok(await callAs<{ scene: string }>(emu.url, HERDER, 'ratings', { action: 'qr', kind: 'visit', targetId: visitId })).scene
+    const scene = async (visitId: string) =>
+      ok(await callAs<{ scene: string }>(emu.url, HERDER, 'ratings', { action: 'qr', kind: 'visit', targetId: visitId })).scene
     const before = await progress(HERDER)
     const v1 = await outside(1)
     expect(v1.status).toBe('pending')
@@ -168,7 +191,11 @@ describe('spans and confirmations through the real wx-server-sdk', () => {
     expect(await visit(leagueManager, { action: 'confirm', scene: s1 })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await visit(HERDER, { action: 'confirm', scene: s1 })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     const friend = 'o-periods-herdsman'
-    expect(ok(await visit<VisitConfirmation>(friend, { action: 'confirmation', scene: s1 }))).toMatchObject({ state: 'open', cadreName: userOf(HERDER).name, message: null })
+    expect(ok(await visit<VisitConfirmation>(friend, { action: 'confirmation', scene: s1 }))).toMatchObject({
+      state: 'open',
+      cadreName: userOf(HERDER).name,
+      message: null
+    })
     expect(ok(await visit<VisitConfirmation>(friend, { action: 'confirm', scene: s1 }))).toMatchObject({ state: 'confirmed' })
     // Twice, or by another resident: nothing more happens.
     expect(ok(await visit<VisitConfirmation>(friend, { action: 'confirm', scene: s1 })).state).toBe('confirmed')

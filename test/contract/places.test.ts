@@ -76,8 +76,12 @@ describe('places: who visited a village, across systems', () => {
     const point = demo.liaisonPoints.find((p) => p.cadreId === u._id)!
     const before = ok(await pl<PlaceMonth>(openid, { action: 'month', placeCode: point.placeCode }))
     const far = await call<{ visit: { id: string; status: string } }>(openid, 'visit', {
-      action: 'checkIn', submissionId: randomUUID(), pointId: point._id, reason: '在街道开协调会',
-      fix: { lat: point.location.lat + 0.02, lng: point.location.lng, accuracy: 20, capturedAt: new Date(Date.now() - 2000).toISOString() }, deviceNow: new Date().toISOString()
+      action: 'checkIn',
+      submissionId: randomUUID(),
+      pointId: point._id,
+      reason: '在街道开协调会',
+      fix: { lat: point.location.lat + 0.02, lng: point.location.lng, accuracy: 20, capturedAt: new Date(Date.now() - 2000).toISOString() },
+      deviceNow: new Date().toISOString()
     })
     const v = ok(far).visit
     expect(v.status).toBe('pending')
@@ -120,11 +124,17 @@ describe('places: who visited a village, across systems', () => {
     const db = loadSdk(emu.url).database()
     const stored = ((await db.collection('placeMonths').doc(id).get()) as unknown as { data: { total: number; units: Record<string, number> } }).data
     const [unit] = Object.keys(stored.units)
-    await db.collection('placeMonths').doc(id).update({ data: { total: stored.total - 1, units: { ...stored.units, [unit]: stored.units[unit] - 1 } } })
+    await db
+      .collection('placeMonths')
+      .doc(id)
+      .update({ data: { total: stored.total - 1, units: { ...stored.units, [unit]: stored.units[unit] - 1 } } })
     expect(ok(await pl<PlaceMonth>(viewer, { action: 'month', placeCode: place })).total).toBe(right.total - 1)
 
     // After the check-ins' grace (their increments may still be on the way), as the nightly timer runs.
-    const res = (await loadSdk(emu.url).callFunction({ name: 'reconcile', data: { action: 'run', fresh: true, now: new Date(Date.now() + 15 * 60_000).toISOString() } })) as unknown as {
+    const res = (await loadSdk(emu.url).callFunction({
+      name: 'reconcile',
+      data: { action: 'run', fresh: true, now: new Date(Date.now() + 15 * 60_000).toISOString() }
+    })) as unknown as {
       result: Reply<{ report: { drift: { collection: string; docId: string; outcome: string }[]; pass: { done: boolean } } }>
     }
     const report = ok(res.result).report
@@ -137,12 +147,17 @@ describe('places: who visited a village, across systems', () => {
     const admin = 'demo-women-admin'
     const list = Array.from({ length: 5 }, (_, i) => ({ code: `63010200${i + 2}00${i + 1}`.slice(0, 12), name: `测试${i}社区`, town: '测试街道' }))
     expect(await pl('demo-women-xining-chengdong-manager', { action: 'import', places: list })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await pl(admin, { action: 'import', places: [{ code: '110101001001', name: '北京的', town: '东华门街道' }] })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await pl(admin, { action: 'import', places: [{ code: '110101001001', name: '北京的', town: '东华门街道' }] })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
     expect(ok(await pl<{ saved: number }>(admin, { action: 'import', places: list }))).toEqual({ saved: 5 })
     const found: Place[] = []
     let cursor: string | null = null
     do {
-      const page: { items: Place[]; nextCursor: string | null } = ok(await pl('demo-women-xining-chengdong-cadre-1', { action: 'search', name: '测试', limit: 2, ...(cursor ? { cursor } : {}) }))
+      const page: { items: Place[]; nextCursor: string | null } = ok(
+        await pl('demo-women-xining-chengdong-cadre-1', { action: 'search', name: '测试', limit: 2, ...(cursor ? { cursor } : {}) })
+      )
       found.push(...page.items)
       cursor = page.nextCursor
     } while (cursor)
@@ -150,15 +165,28 @@ describe('places: who visited a village, across systems', () => {
 
     const cadre = demo.users.find((u) => u.openid === 'demo-women-xining-chengdong-cadre-2')!
     const point = demo.liaisonPoints.find((p) => p.cadreId === cadre._id)!
-    expect(await pl('demo-women-xining-chengzhong-manager', { action: 'setPoint', pointId: point._id, placeCode: list[0].code })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await pl('demo-women-xining-chengdong-manager', { action: 'setPoint', pointId: point._id, placeCode: '630103002001' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
-    expect(ok(await pl<{ place: Place }>('demo-women-xining-chengdong-manager', { action: 'setPoint', pointId: point._id, placeCode: list[0].code })).place.name).toBe('测试0社区')
+    expect(await pl('demo-women-xining-chengzhong-manager', { action: 'setPoint', pointId: point._id, placeCode: list[0].code })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
+    expect(await pl('demo-women-xining-chengdong-manager', { action: 'setPoint', pointId: point._id, placeCode: '630103002001' })).toMatchObject({
+      ok: false,
+      code: 'BAD_REQUEST'
+    })
+    expect(
+      ok(await pl<{ place: Place }>('demo-women-xining-chengdong-manager', { action: 'setPoint', pointId: point._id, placeCode: list[0].code })).place.name
+    ).toBe('测试0社区')
     await checkInNear(emu.url, cadre.openid, point)
-    expect(ok(await pl<PlaceMonth>(cadre.openid, { action: 'month', placeCode: list[0].code })).units).toEqual([{ orgId: cadre.orgId, name: '城东区妇联', system: 'women', visits: 1 }])
+    expect(ok(await pl<PlaceMonth>(cadre.openid, { action: 'month', placeCode: list[0].code })).units).toEqual([
+      { orgId: cadre.orgId, name: '城东区妇联', system: 'women', visits: 1 }
+    ])
 
     expect(await pl(admin, { action: 'setDivision', orgId: 'org-women-xining-chengdong', code: '6301' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     expect(await pl(admin, { action: 'setDivision', orgId: 'org-women-xining-chengdong', code: '630202' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     expect(await pl(admin, { action: 'setDivision', orgId: 'org-union-xining-chengdong', code: '630102' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(ok(await pl(admin, { action: 'setDivision', orgId: 'org-women-xining-chengdong', code: '630102' }))).toEqual({ orgId: 'org-women-xining-chengdong', code: '630102' })
+    expect(ok(await pl(admin, { action: 'setDivision', orgId: 'org-women-xining-chengdong', code: '630102' }))).toEqual({
+      orgId: 'org-women-xining-chengdong',
+      code: '630102'
+    })
   })
 })

@@ -18,7 +18,10 @@ import { callAnonymous, callRaw, digest, digestDiff } from '../helpers/harness'
 const switches = ['crashAfterSends', 'crashAfterCadres', 'stopAfterCadres', 'maxBatches', 'JDQ_TEST_SWITCHES']
 
 const timerJobs = functionNames()
-  .map((name) => ({ name, config: JSON.parse(readFileSync(path.join(__dirname, '../../cloudfunctions', name, 'config.json'), 'utf8')) as { triggers?: { name: string }[] } }))
+  .map((name) => ({
+    name,
+    config: JSON.parse(readFileSync(path.join(__dirname, '../../cloudfunctions', name, 'config.json'), 'utf8')) as { triggers?: { name: string }[] }
+  }))
   .filter((f) => f.config.triggers?.length)
   .map((f) => ({ name: f.name, trigger: (f.config.triggers as { name: string }[])[0].name }))
 

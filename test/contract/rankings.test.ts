@@ -57,7 +57,9 @@ describe('rankings through the real wx-server-sdk', () => {
   const metrics = async () => (await (await fetch(`${emu.url}/__/metrics`)).json()) as { dbOps: number; docsExamined: number; docsReturned: number }
 
   async function org(_id: string, name: string, system: string, level: string, path: string[]) {
-    await db.collection('orgs').add({ data: { _id, name, system, level, parentId: path.length > 1 ? path[path.length - 2] : null, path, pathNames: path.map((p) => p) } })
+    await db
+      .collection('orgs')
+      .add({ data: { _id, name, system, level, parentId: path.length > 1 ? path[path.length - 2] : null, path, pathNames: path.map((p) => p) } })
   }
   async function user(_id: string, role: string, orgPath: string[], name = _id) {
     await db.collection('users').add({ data: { _id, openid: `o-${_id}`, name, role, orgId: orgPath[orgPath.length - 1], orgPath, createdAt: new Date(NOW) } })
@@ -66,15 +68,29 @@ describe('rankings through the real wx-server-sdk', () => {
     const days = Object.values(daysByMonth).reduce((s, v) => s + v, 0)
     return db.collection('visitStats').add({
       data: {
-        _id: `${cadreId}_2026`, cadreId, orgId: orgPath[orgPath.length - 1], orgPath, year: 2026, days, daysByMonth, visits: days, visitsByMonth: daysByMonth,
-        visitsByKind: { village: days }, fieldworkByMonth: {}, fieldworkPending: 0, fieldworkApproved: 0, fieldworkRejected: 0, updatedAt: new Date(NOW)
+        _id: `${cadreId}_2026`,
+        cadreId,
+        orgId: orgPath[orgPath.length - 1],
+        orgPath,
+        year: 2026,
+        days,
+        daysByMonth,
+        visits: days,
+        visitsByMonth: daysByMonth,
+        visitsByKind: { village: days },
+        fieldworkByMonth: {},
+        fieldworkPending: 0,
+        fieldworkApproved: 0,
+        fieldworkRejected: 0,
+        updatedAt: new Date(NOW)
       }
     })
   }
 
   const c1Path = [P, PREF, C1]
   beforeAll(async () => {
-    if (!existsSync(path.join(functionsDir, 'rankings', 'index.js'))) throw new Error('build/cloudfunctions is missing: run `npx tsx scripts/build-functions.ts rankings`')
+    if (!existsSync(path.join(functionsDir, 'rankings', 'index.js')))
+      throw new Error('build/cloudfunctions is missing: run `npx tsx scripts/build-functions.ts rankings`')
     emu = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'] })
     cloud = loadSdk(emu.url)
     db = cloud.database()
@@ -99,32 +115,108 @@ describe('rankings through the real wx-server-sdk', () => {
     // deadline; 4 五必访 households, 3 visited this year.
     await visitStats('rk-c1', c1Path, { '2026-01': 8, '2026-02': 7, '2026-03': 5 })
     const counts = {
-      ratings: 10, 'level.verySatisfied': 6, 'level.satisfied': 3, 'level.dissatisfied': 1, scoreSum: 44, bad: 1, cases: 1,
-      revisitOnTime: 1, rectified: 1, rectifiedOnTime: 1, demandsRaised: 6, 'solved.immediate': 2, 'solved.coordinate': 2, finishedLate: 1
+      ratings: 10,
+      'level.verySatisfied': 6,
+      'level.satisfied': 3,
+      'level.dissatisfied': 1,
+      scoreSum: 44,
+      bad: 1,
+      cases: 1,
+      revisitOnTime: 1,
+      rectified: 1,
+      rectifiedOnTime: 1,
+      demandsRaised: 6,
+      'solved.immediate': 2,
+      'solved.coordinate': 2,
+      finishedLate: 1
     }
     for (const period of ['2026-03', '2026']) {
-      await db.collection('serviceStats').add({ data: { _id: `rk-c1_${period}`, cadreId: 'rk-c1', orgId: C1, orgPath: c1Path, period, counts, updatedAt: new Date(NOW) } })
+      await db
+        .collection('serviceStats')
+        .add({ data: { _id: `rk-c1_${period}`, cadreId: 'rk-c1', orgId: C1, orgPath: c1Path, period, counts, updatedAt: new Date(NOW) } })
     }
     for (let i = 0; i < 4; i++) {
       await db.collection('households').add({
-        data: { _id: `rk-h${i}`, kind: 'leftBehind', displayName: `户${i}`, area: '一村', cadreId: 'rk-c1', orgId: C1, orgPath: c1Path, lastVisitAt: null,
-          visitsYear: i < 3 ? 2026 : 2025, visitsInYear: i < 3 ? 1 : 2, visited: true, createdAt: new Date(NOW) }
+        data: {
+          _id: `rk-h${i}`,
+          kind: 'leftBehind',
+          displayName: `户${i}`,
+          area: '一村',
+          cadreId: 'rk-c1',
+          orgId: C1,
+          orgPath: c1Path,
+          lastVisitAt: null,
+          visitsYear: i < 3 ? 2026 : 2025,
+          visitsInYear: i < 3 ? 1 : 2,
+          visited: true,
+          createdAt: new Date(NOW)
+        }
       })
     }
     await db.collection('demands').add({
-      data: { _id: 'rk-d1', cadreId: 'rk-c1', cadreName: '甲', orgId: C1, orgPath: c1Path, area: 'living', urgency: 'general', text: '路灯坏了', contact: null, timeline: [], supervised: 0, source: 'cadre', status: 'open', active: true, deadlineAt: new Date('2026-03-10T00:00:00Z'), createdAt: new Date('2026-03-01T00:00:00Z') }
+      data: {
+        _id: 'rk-d1',
+        cadreId: 'rk-c1',
+        cadreName: '甲',
+        orgId: C1,
+        orgPath: c1Path,
+        area: 'living',
+        urgency: 'general',
+        text: '路灯坏了',
+        contact: null,
+        timeline: [],
+        supervised: 0,
+        source: 'cadre',
+        status: 'open',
+        active: true,
+        deadlineAt: new Date('2026-03-10T00:00:00Z'),
+        createdAt: new Date('2026-03-01T00:00:00Z')
+      }
     })
     // c2: one demand past its deadline, nothing else. c3: one day in March and 2 ratings, one 满意 (the issue's
     // example: no longer "满意率 50 %, 47.2 分"); c4: 4 ratings, all 满意 (too few to score either).
     await db.collection('demands').add({
-      data: { _id: 'rk-d2', cadreId: 'rk-c2', cadreName: '乙', orgId: C1, orgPath: c1Path, area: 'living', urgency: 'general', text: '下水道堵了', contact: null, timeline: [], supervised: 0, source: 'cadre', status: 'open', active: true, deadlineAt: new Date('2026-03-12T00:00:00Z'), createdAt: new Date('2026-03-02T00:00:00Z') }
+      data: {
+        _id: 'rk-d2',
+        cadreId: 'rk-c2',
+        cadreName: '乙',
+        orgId: C1,
+        orgPath: c1Path,
+        area: 'living',
+        urgency: 'general',
+        text: '下水道堵了',
+        contact: null,
+        timeline: [],
+        supervised: 0,
+        source: 'cadre',
+        status: 'open',
+        active: true,
+        deadlineAt: new Date('2026-03-12T00:00:00Z'),
+        createdAt: new Date('2026-03-02T00:00:00Z')
+      }
     })
     await visitStats('rk-c3', [P, PREF, C2], { '2026-03': 1 })
     await db.collection('serviceStats').add({
-      data: { _id: 'rk-c3_2026-03', cadreId: 'rk-c3', orgId: C2, orgPath: [P, PREF, C2], period: '2026-03', counts: { ratings: 2, 'level.satisfied': 1, 'level.basicallySatisfied': 1, scoreSum: 7 }, updatedAt: new Date(NOW) }
+      data: {
+        _id: 'rk-c3_2026-03',
+        cadreId: 'rk-c3',
+        orgId: C2,
+        orgPath: [P, PREF, C2],
+        period: '2026-03',
+        counts: { ratings: 2, 'level.satisfied': 1, 'level.basicallySatisfied': 1, scoreSum: 7 },
+        updatedAt: new Date(NOW)
+      }
     })
     await db.collection('serviceStats').add({
-      data: { _id: 'rk-c4_2026-03', cadreId: 'rk-c4', orgId: QC, orgPath: [Q, 'rk-q-a', QC], period: '2026-03', counts: { ratings: 4, 'level.satisfied': 4, scoreSum: 16 }, updatedAt: new Date(NOW) }
+      data: {
+        _id: 'rk-c4_2026-03',
+        cadreId: 'rk-c4',
+        orgId: QC,
+        orgPath: [Q, 'rk-q-a', QC],
+        period: '2026-03',
+        counts: { ratings: 4, 'level.satisfied': 4, scoreSum: 16 },
+        updatedAt: new Date(NOW)
+      }
     })
   })
   afterAll(() => emu?.stop())
@@ -164,7 +256,9 @@ describe('rankings through the real wx-server-sdk', () => {
     // The cadre does not see their rank: the province admin has not switched it on (国办函〔2026〕12号).
     expect(mine).toMatchObject({ rankVisible: false, ranksAt: null, ranks: { county: null, prefecture: null, province: null } })
     // The job's document for the month says the same.
-    const stored = (await all<{ _id: string; score: number; scoredShare: number; figures: { days: unknown } }>('cadreScores')).find((d) => d._id === 'rk-c1_2026-03')!
+    const stored = (await all<{ _id: string; score: number; scoredShare: number; figures: { days: unknown } }>('cadreScores')).find(
+      (d) => d._id === 'rk-c1_2026-03'
+    )!
     expect(stored).toMatchObject({ score: 81.5, scoredShare: 0.9 })
     expect(stored.figures.days).toEqual({ count: 5, target: 4.93, capped: 4.93, behind: 0, paused: 0 })
 
@@ -198,14 +292,29 @@ describe('rankings through the real wx-server-sdk', () => {
     })
     // as of the job's last cycle (the first test's second run)
     expect(managed.ranksAt).toBe('2026-03-20T05:00:00.000Z')
-    expect(ok(await call<MyScore>('o-rk-m1', { action: 'mine', kind: 'month', period: '2026-03', cadreId: 'rk-c2' })).ranks.province).toEqual({ rank: 2, of: 3, orgName: '测试省妇联' })
+    expect(ok(await call<MyScore>('o-rk-m1', { action: 'mine', kind: 'month', period: '2026-03', cadreId: 'rk-c2' })).ranks.province).toEqual({
+      rank: 2,
+      of: 3,
+      orgName: '测试省妇联'
+    })
     expect(await call('o-rk-m2', { action: 'mine', kind: 'month', period: '2026-03', cadreId: 'rk-c1' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await call('o-rk-c2', { action: 'mine', kind: 'month', period: '2026-03', cadreId: 'rk-c1' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await call('o-rk-m2', { action: 'mine', kind: 'month', period: '2021-01', cadreId: 'rk-nobody' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
   it('a cadre sees their own rank only where the province admin switched it on', async () => {
-    await db.collection('orgRules').add({ data: { _id: `${P}_2026`, orgId: P, orgPath: [P], year: 2026, values: { ownRankVisible: true }, locked: [], updatedAt: new Date(NOW), updatedBy: 'rk-admin' } })
+    await db.collection('orgRules').add({
+      data: {
+        _id: `${P}_2026`,
+        orgId: P,
+        orgPath: [P],
+        year: 2026,
+        values: { ownRankVisible: true },
+        locked: [],
+        updatedAt: new Date(NOW),
+        updatedBy: 'rk-admin'
+      }
+    })
     try {
       const mine = ok(await call<MyScore>('o-rk-c1', { action: 'mine', kind: 'month', period: '2026-03' }))
       expect(mine.rankVisible).toBe(true)
@@ -222,7 +331,18 @@ describe('rankings through the real wx-server-sdk', () => {
 
   it('scores satisfaction by the Wilson bound where the rules say so, and every page says which', async () => {
     const rule = { method: 'wilson', minRatings: 3 } as const
-    await db.collection('orgRules').add({ data: { _id: `${P}_2026`, orgId: P, orgPath: [P], year: 2026, values: { satisfactionScoring: rule }, locked: [], updatedAt: new Date(NOW), updatedBy: 'rk-admin' } })
+    await db.collection('orgRules').add({
+      data: {
+        _id: `${P}_2026`,
+        orgId: P,
+        orgPath: [P],
+        year: 2026,
+        values: { satisfactionScoring: rule },
+        locked: [],
+        updatedAt: new Date(NOW),
+        updatedBy: 'rk-admin'
+      }
+    })
     const until = async (now: string) => {
       let r = await run({ force: true, now })
       while (!r.done) r = await run({ now })
@@ -246,7 +366,13 @@ describe('rankings through the real wx-server-sdk', () => {
   })
 
   it('rolls the figures up the tree into orgStats', async () => {
-    const stats = await all<{ _id: string; cadres: number; meanScore: number | null; rank: number | null; figures: { ratings: { count: number }; days: { count: number } } }>('orgStats')
+    const stats = await all<{
+      _id: string
+      cadres: number
+      meanScore: number | null
+      rank: number | null
+      figures: { ratings: { count: number }; days: { count: number } }
+    }>('orgStats')
     const of = (id: string) => stats.find((s) => s._id === `${id}_2026-03`)!
     // (81.5 + 0) / 2 = 40.75 → 40.8
     expect(of(C1)).toMatchObject({ cadres: 2, meanScore: 40.8, rank: 1 })
@@ -269,32 +395,65 @@ describe('rankings through the real wx-server-sdk', () => {
     ])
     expect(page).toMatchObject({ level: 'county', computedAt: new Date(NOW).toISOString(), satisfactionRule: '满意度：满 5 条评价才计分，按满意率计' })
     // Somebody else's county, another system's, or above their own: refused.
-    expect(await call('o-rk-m1', { action: 'list', kind: 'month', period: '2026-03', orgId: C2, level: 'county' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call('o-rk-m1', { action: 'list', kind: 'month', period: '2026-03', orgId: C2, level: 'county' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
     // …whatever the view or period — a units view, a period nobody computed, a node that does not exist — and before
     // any ranking is read: the caller and the node, nothing else.
-    for (const extra of [{ view: 'units' }, { view: 'individuals', period: '2021-01' }, { view: 'units', period: '2021-01' }, { kind: 'year', period: '2021' }]) {
+    for (const extra of [
+      { view: 'units' },
+      { view: 'individuals', period: '2021-01' },
+      { view: 'units', period: '2021-01' },
+      { kind: 'year', period: '2021' }
+    ]) {
       const m0 = await metrics()
       expect(await call('o-rk-m1', { action: 'list', kind: 'month', period: '2026-03', orgId: C2, ...extra })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
       expect((await metrics()).dbOps - m0.dbOps).toBe(2)
     }
     expect(await call('o-rk-m1', { action: 'list', kind: 'month', orgId: 'rk-nowhere' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await call('o-rk-m2', { action: 'list', kind: 'month', period: '2021-01', view: 'units', orgId: PREF })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await call('o-rk-mq', { action: 'list', kind: 'month', period: '2026-03', orgId: C1, level: 'county' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await call('o-rk-m1', { action: 'list', kind: 'month', period: '2026-03', orgId: PREF, level: 'prefecture' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await call('o-rk-m1', { action: 'list', kind: 'month', period: '2026-03', view: 'units', orgId: PREF, level: 'prefecture' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call('o-rk-m2', { action: 'list', kind: 'month', period: '2021-01', view: 'units', orgId: PREF })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
+    expect(await call('o-rk-mq', { action: 'list', kind: 'month', period: '2026-03', orgId: C1, level: 'county' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
+    expect(await call('o-rk-m1', { action: 'list', kind: 'month', period: '2026-03', orgId: PREF, level: 'prefecture' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
+    expect(await call('o-rk-m1', { action: 'list', kind: 'month', period: '2026-03', view: 'units', orgId: PREF, level: 'prefecture' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
     expect(await call('o-rk-c1', { action: 'list', kind: 'month', period: '2026-03' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
 
     // The admin: the province's units, then the prefecture's counties, then a county's cadres, page by page.
     const top = ok(await call<RankingPage>('o-rk-admin', { action: 'list', kind: 'month', period: '2026-03', view: 'units' }))
     expect(top.units.map((u) => [u.orgId, u.rank, u.cadres])).toEqual([[PREF, 1, 3]])
     const counties = ok(await call<RankingPage>('o-rk-admin', { action: 'list', kind: 'month', period: '2026-03', view: 'units', orgId: PREF }))
-    expect(counties.units.map((u) => [u.orgId, u.rank, u.meanScore])).toEqual([[C1, 1, 40.8], [C2, 2, 0]])
+    expect(counties.units.map((u) => [u.orgId, u.rank, u.meanScore])).toEqual([
+      [C1, 1, 40.8],
+      [C2, 2, 0]
+    ])
     expect(counties.level).toBe('prefecture')
     const first = ok(await call<RankingPage>('o-rk-admin', { action: 'list', kind: 'month', period: '2026-03', view: 'individuals', orgId: PREF, limit: 2 }))
     expect(first.individuals.map((c) => c.cadreId)).toEqual(['rk-c1', 'rk-c2'])
     expect(first.nextCursor).toBeTruthy()
     const before = await metrics()
-    const second = ok(await call<RankingPage>('o-rk-admin', { action: 'list', kind: 'month', period: '2026-03', view: 'individuals', orgId: PREF, limit: 2, cursor: first.nextCursor }))
+    const second = ok(
+      await call<RankingPage>('o-rk-admin', {
+        action: 'list',
+        kind: 'month',
+        period: '2026-03',
+        view: 'individuals',
+        orgId: PREF,
+        limit: 2,
+        cursor: first.nextCursor
+      })
+    )
     expect(second.individuals.map((c) => [c.cadreId, c.rank])).toEqual([['rk-c3', 3]])
     expect(second.nextCursor).toBeNull()
     const after = await metrics()
@@ -336,15 +495,23 @@ describe('rankings through the real wx-server-sdk', () => {
 
     // Bad inputs change nothing: no reason, unknown entry, unknown list, someone else's list.
     expect(await call('o-rk-m1', { action: 'editEntry', listId: notices.id, cadreId: 'rk-c2', remove: true })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
-    expect(await call('o-rk-m1', { action: 'editEntry', listId: notices.id, cadreId: 'rk-c9', remove: true, reason: '已调走' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await call('o-rk-m1', { action: 'editEntry', listId: notices.id, cadreId: 'rk-c9', remove: true, reason: '已调走' })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND'
+    })
     expect(await call('o-rk-m1', { action: 'publish', listId: 'notices_nowhere_2026-03' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
-    expect(await call('o-rk-m2', { action: 'editEntry', listId: notices.id, cadreId: 'rk-c2', remove: true, reason: '已调走' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call('o-rk-m2', { action: 'editEntry', listId: notices.id, cadreId: 'rk-c2', remove: true, reason: '已调走' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
     expect(await call('o-rk-m2', { action: 'publish', listId: notices.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await call('o-rk-m1', { action: 'list', kind: 'month', period: '2026-13' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     expect(await call('o-rk-m1', { action: 'list', kind: 'quarter', period: '2026-03' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     expect(ok(await call<HonourList>('o-rk-m1', { action: 'getList', kind: 'notices', month: '2026-03' }))).toEqual(notices)
 
-    const edited = ok(await call<HonourList>('o-rk-m1', { action: 'editEntry', listId: notices.id, cadreId: 'rk-c2', remove: true, reason: '病假三个月，已报备' }))
+    const edited = ok(
+      await call<HonourList>('o-rk-m1', { action: 'editEntry', listId: notices.id, cadreId: 'rk-c2', remove: true, reason: '病假三个月，已报备' })
+    )
     expect(edited.entries[1].removed).toMatchObject({ reason: '病假三个月，已报备', byName: 'rk-m1' })
     // A redrawn draft keeps the removal.
     const redrawn = ok(await call<HonourList>('o-rk-m1', { action: 'getList', kind: 'notices', month: '2026-03', refresh: true }))
@@ -368,7 +535,9 @@ describe('rankings through the real wx-server-sdk', () => {
 
   it('the managers’ monthly summary (reminders) reads their org’s own orgStats of the month', async () => {
     // 2 April, 10:00 Beijing: the sender summarises March for every manager from one document each.
-    const res = (await cloud.callFunction({ name: 'reminders', data: { action: 'run', now: '2026-04-02T02:00:00Z', backoffMs: 10 } })) as unknown as { result: Reply<unknown> }
+    const res = (await cloud.callFunction({ name: 'reminders', data: { action: 'run', now: '2026-04-02T02:00:00Z', backoffMs: 10 } })) as unknown as {
+      result: Reply<unknown>
+    }
     ok(res.result)
     const mine = ((await db.collection('reminders').where({ openid: 'o-rk-m1', kind: 'monthlySummary' }).get()) as unknown as { data: { body: string }[] }).data
     // County 1: c1 and c2; 5 visits in March (c1); c2 behind the pace (0 of 19 days), c1 not (20).
@@ -395,8 +564,14 @@ describe('rankings through the real wx-server-sdk', () => {
   })
 
   it('a removed cadre leaves the current ranking; their past periods stay where they were earned', async () => {
-    await db.collection('cadreScores').doc('rk-c2_2026-02').set({ data: { cadreId: 'rk-c2', period: '2026-02', cycle: '2026-02-28T00:00:00.000Z' } })
-    await db.collection('users').doc('rk-c2').update({ data: { active: false, openid: 'former:rk-c2' } })
+    await db
+      .collection('cadreScores')
+      .doc('rk-c2_2026-02')
+      .set({ data: { cadreId: 'rk-c2', period: '2026-02', cycle: '2026-02-28T00:00:00.000Z' } })
+    await db
+      .collection('users')
+      .doc('rk-c2')
+      .update({ data: { active: false, openid: 'former:rk-c2' } })
     const r = await run({ force: true, now: '2026-03-20T08:00:00Z' })
     expect(r.done).toBe(true)
     const page = ok(await call<RankingPage>('o-rk-m1', { action: 'list', kind: 'month', period: '2026-03', view: 'individuals' }))

@@ -28,7 +28,6 @@ const managerOf = (openid: string) => openid.replace(/cadre-\d+$/, 'manager')
 const resident = (tag: string) => `o-guard-${tag}-${randomUUID().slice(0, 8)}`
 const STAFF = /工作人员/
 
-
 describe('ratings from residents only, held beyond a plausible size, anonymous to the rated cadre', () => {
   let emu: TestEmulator
   let db: ReturnType<ReturnType<typeof loadSdk>['database']>
@@ -40,7 +39,8 @@ describe('ratings from residents only, held beyond a plausible size, anonymous t
     return r.data
   }
   /** A resident rating from their own network. */
-  const rateFrom = (addr: string, openid: string, data: Record<string, unknown>) => callFrom<{ rating: { id: string }; message: string }>(emu.url, addr, openid, 'ratings', { action: 'rate', ...data })
+  const rateFrom = (addr: string, openid: string, data: Record<string, unknown>) =>
+    callFrom<{ rating: { id: string }; message: string }>(emu.url, addr, openid, 'ratings', { action: 'rate', ...data })
   const rateAlone = async (openid: string, data: Record<string, unknown>) => {
     const out = await rateFrom(loopback(ip++), openid, data)
     if (!out.reply) throw new Error(`gateway ${out.status}`)
@@ -51,17 +51,35 @@ describe('ratings from residents only, held beyond a plausible size, anonymous t
 
   /** A new visit of the cadre at their point, its record (method, head count) if given, and its QR scene. */
   async function event(cadre: string, record?: { method: string; count: number }): Promise<{ visitId: string; scene: string }> {
-    const r = await checkInNear(emu.url, cadre, demo.liaisonPoints.find((x) => x.cadreId === userOf(cadre)._id)!)
-    if (record) ok(await call(cadre, 'visit', { action: 'saveRecord', visitId: r.visit.id, category: 'village', method: record.method, peopleMet: { count: record.count } }))
+    const r = await checkInNear(
+      emu.url,
+      cadre,
+      demo.liaisonPoints.find((x) => x.cadreId === userOf(cadre)._id)!
+    )
+    if (record)
+      ok(
+        await call(cadre, 'visit', {
+          action: 'saveRecord',
+          visitId: r.visit.id,
+          category: 'village',
+          method: record.method,
+          peopleMet: { count: record.count }
+        })
+      )
     const { scene } = ok(await call<QrCode>(cadre, 'ratings', { action: 'qr', kind: 'visit', targetId: r.visit.id }))
     return { visitId: r.visit.id, scene }
   }
   const warm = () => warmInstances(emu.url, 'ratings', { action: 'landing', scene: 'vNOSUCHCODE' })
   const ratingsOf = async (visitId: string) =>
-    ((await db.collection('ratings').where({ targetKind: 'visit', targetId: visitId }).limit(1000).get()) as unknown as { data: { _id: string; state: string; hold: { reasons: string[] } | null }[] }).data
+    (
+      (await db.collection('ratings').where({ targetKind: 'visit', targetId: visitId }).limit(1000).get()) as unknown as {
+        data: { _id: string; state: string; hold: { reasons: string[] } | null }[]
+      }
+    ).data
 
   beforeAll(async () => {
-    if (!existsSync(path.join(functionsDir, 'ratings', 'index.js'))) throw new Error('build/cloudfunctions is missing: run `npx tsx scripts/build-functions.ts`')
+    if (!existsSync(path.join(functionsDir, 'ratings', 'index.js')))
+      throw new Error('build/cloudfunctions is missing: run `npx tsx scripts/build-functions.ts`')
     emu = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'] })
     await seed(emu.url)
     db = loadSdk(emu.url).database()
@@ -83,7 +101,11 @@ describe('ratings from residents only, held beyond a plausible size, anonymous t
       'demo-women-xining-chengdong-cadre-1' // another system's cadre
     ]
     for (const who of staff) {
-      expect(await call(who, 'ratings', { action: 'rate', scene, level: 'verySatisfied', tags: [] })).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringMatching(/工作人员/) })
+      expect(await call(who, 'ratings', { action: 'rate', scene, level: 'verySatisfied', tags: [] })).toMatchObject({
+        ok: false,
+        code: 'FORBIDDEN',
+        message: expect.stringMatching(/工作人员/)
+      })
       expect(await call(who, 'ratings', { action: 'followUp', scene, comment: '补充' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     }
     expect(await count('ratings', { targetId: visitId })).toBe(0)
@@ -101,7 +123,12 @@ describe('ratings from residents only, held beyond a plausible size, anonymous t
     const raters = Array.from({ length: 7 }, (_, i) => resident(`cap${i}`))
     const replies: { rating: { id: string }; message: string }[] = []
     for (const [i, r] of raters.entries()) {
-      replies.push(await rateAlone(r, i === 5 ? { scene, level: 'dissatisfied', tags: ['问题没解决'], contactPhone: '13900001111' } : { scene, level: 'satisfied', tags: ['服务态度好'] }))
+      replies.push(
+        await rateAlone(
+          r,
+          i === 5 ? { scene, level: 'dissatisfied', tags: ['问题没解决'], contactPhone: '13900001111' } : { scene, level: 'satisfied', tags: ['服务态度好'] }
+        )
+      )
     }
     // every resident is thanked alike: none is told their rating waits
     expect(new Set(replies.filter((_, i) => i !== 5).map((r) => r.message)).size).toBe(1)
@@ -115,28 +142,59 @@ describe('ratings from residents only, held beyond a plausible size, anonymous t
     const mgr = managerOf(cadre)
     const queue = ok(await call<{ items: HeldRating[] }>(mgr, 'ratings', { action: 'listHeld' })).items.filter((h) => h.targetId === visitId)
     expect(queue).toHaveLength(3)
-    expect(queue[0]).toMatchObject({ state: 'held', hold: { reasons: ['overCap'], basis: expect.stringMatching(/4 人/) }, event: { kind: 'visit', label: expect.stringMatching(/座谈会/) }, eventCounts: { counted: 4, held: 3 } })
+    expect(queue[0]).toMatchObject({
+      state: 'held',
+      hold: { reasons: ['overCap'], basis: expect.stringMatching(/4 人/) },
+      event: { kind: 'visit', label: expect.stringMatching(/座谈会/) },
+      eventCounts: { counted: 4, held: 3 }
+    })
     expect(JSON.stringify(queue)).not.toMatch(/o-guard|13900001111|127\.1\./)
     // not the cadre, not another county's or system's manager
     const ids = queue.map((h) => h.id)
     for (const who of [cadre, 'demo-league-xining-chengdong-manager', 'demo-women-haidong-ledu-manager']) {
       expect(await call(who, 'ratings', { action: 'reviewHeld', ratingIds: ids, decision: 'accept' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     }
-    expect(ok(await call<{ items: HeldRating[] }>('demo-league-xining-chengdong-manager', 'ratings', { action: 'listHeld' })).items.some((h) => h.targetId === visitId)).toBe(false)
+    expect(
+      ok(await call<{ items: HeldRating[] }>('demo-league-xining-chengdong-manager', 'ratings', { action: 'listHeld' })).items.some(
+        (h) => h.targetId === visitId
+      )
+    ).toBe(false)
 
     // accept the 差评 (its case opens now, deadlines from now) and one more; reject the third
     const other = ids.filter((id) => id !== heldBad._id)
-    const accepted = ok(await call<{ accepted: number; rejected: number; skipped: number }>(mgr, 'ratings', { action: 'reviewHeld', ratingIds: [heldBad._id, other[0]], decision: 'accept', note: '核实确有其人' }))
+    const accepted = ok(
+      await call<{ accepted: number; rejected: number; skipped: number }>(mgr, 'ratings', {
+        action: 'reviewHeld',
+        ratingIds: [heldBad._id, other[0]],
+        decision: 'accept',
+        note: '核实确有其人'
+      })
+    )
     expect(accepted).toMatchObject({ accepted: 2, rejected: 0, skipped: 0 })
-    const rejected = ok(await call<{ rejected: number }>(mgr, 'ratings', { action: 'reviewHeld', ratingIds: [other[1]], decision: 'reject', note: '同一时间多次扫码' }))
+    const rejected = ok(
+      await call<{ rejected: number }>(mgr, 'ratings', { action: 'reviewHeld', ratingIds: [other[1]], decision: 'reject', note: '同一时间多次扫码' })
+    )
     expect(rejected).toMatchObject({ rejected: 1 })
-    expect(ok(await call<{ skipped: number }>(mgr, 'ratings', { action: 'reviewHeld', ratingIds: ids, decision: 'accept' }))).toMatchObject({ accepted: 0, skipped: 3 })
-    expect(await figures(cadre)).toMatchObject({ ratings: before.ratings + 6, held: before.held, rejected: before.rejected + 1, bad: before.bad + 1, cases: before.cases + 1, flagged: before.flagged + 2 })
+    expect(ok(await call<{ skipped: number }>(mgr, 'ratings', { action: 'reviewHeld', ratingIds: ids, decision: 'accept' }))).toMatchObject({
+      accepted: 0,
+      skipped: 3
+    })
+    expect(await figures(cadre)).toMatchObject({
+      ratings: before.ratings + 6,
+      held: before.held,
+      rejected: before.rejected + 1,
+      bad: before.bad + 1,
+      cases: before.cases + 1,
+      flagged: before.flagged + 2
+    })
     const c = ok(await call<{ items: BadReviewCase[] }>(mgr, 'ratings', { action: 'listCases' })).items.find((x) => x.ratingId === heldBad._id)!
     expect(c).toMatchObject({ status: 'revisit', contactPhone: '13900001111' })
     expect(ok(await call<{ items: HeldRating[] }>(mgr, 'ratings', { action: 'listHeld' })).items.some((h) => h.targetId === visitId)).toBe(false)
     // a held or rejected rating cannot be voided as if it counted
-    expect(await call(mgr, 'ratings', { action: 'decideAppeal', ratingId: other[1], decision: 'void', reason: '误评' })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(await call(mgr, 'ratings', { action: 'decideAppeal', ratingId: other[1], decision: 'void', reason: '误评' })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT'
+    })
   })
 
   it('holds a burst of 100 new identities on a plain home visit: all answered alike, a few count, the rest wait until accepted', async () => {
@@ -161,8 +219,13 @@ describe('ratings from residents only, held beyond a plausible size, anonymous t
     expect(mid).toMatchObject({ ratings: before.ratings + counted, held: before.held + 100 - counted })
 
     // out of the cadre's figures until a manager accepts them (here 50 of them, in one call)
-    const held = stored.filter((r) => r.state === 'held').slice(0, 50).map((r) => r._id)
-    expect(ok(await call<{ accepted: number }>(managerOf(cadre), 'ratings', { action: 'reviewHeld', ratingIds: held, decision: 'accept', note: '入户核实' }))).toMatchObject({ accepted: 50 })
+    const held = stored
+      .filter((r) => r.state === 'held')
+      .slice(0, 50)
+      .map((r) => r._id)
+    expect(
+      ok(await call<{ accepted: number }>(managerOf(cadre), 'ratings', { action: 'reviewHeld', ratingIds: held, decision: 'accept', note: '入户核实' }))
+    ).toMatchObject({ accepted: 50 })
     expect(await figures(cadre)).toMatchObject({ ratings: before.ratings + counted + 50, held: before.held + 50 - counted })
   })
 
@@ -192,13 +255,27 @@ describe('ratings from residents only, held beyond a plausible size, anonymous t
     ok(await call(cadre, 'orgs', { action: 'acceptInvite', code: invite.code }))
     const cadreId = `user-i${invite.code}`
     const home = demo.liaisonPoints.find((p) => p.cadreId === userOf('demo-women-xining-chengzhong-cadre-1')._id)!
-    const point = ok(await call<{ id: string }>(mgr, 'points', { action: 'createPoint', cadreId, name: '新干部联系点', kind: 'village', address: '城中区', location: home.location }))
+    const point = ok(
+      await call<{ id: string }>(mgr, 'points', {
+        action: 'createPoint',
+        cadreId,
+        name: '新干部联系点',
+        kind: 'village',
+        address: '城中区',
+        location: home.location
+      })
+    )
     const checkIn = async () => {
       const now = Date.now()
-      const r = ok(await call<CheckInResult>(cadre, 'visit', {
-        action: 'checkIn', submissionId: randomUUID(), pointId: point.id,
-        fix: { lat: home.location.lat + 0.0003, lng: home.location.lng, accuracy: 20, capturedAt: new Date(now - 2000).toISOString() }, deviceNow: new Date(now).toISOString()
-      }))
+      const r = ok(
+        await call<CheckInResult>(cadre, 'visit', {
+          action: 'checkIn',
+          submissionId: randomUUID(),
+          pointId: point.id,
+          fix: { lat: home.location.lat + 0.0003, lng: home.location.lng, accuracy: 20, capturedAt: new Date(now - 2000).toISOString() },
+          deviceNow: new Date(now).toISOString()
+        })
+      )
       return ok(await call<QrCode>(cadre, 'ratings', { action: 'qr', kind: 'visit', targetId: r.visit.id })).scene
     }
     const own = (data: Record<string, unknown>) => call(cadre, 'ratings', data)
@@ -210,7 +287,10 @@ describe('ratings from residents only, held beyond a plausible size, anonymous t
     const hidden = ok((await own({ action: 'stats' })) as Reply<ServiceFigures>)
     expect(hidden).toMatchObject({ ratings: 2, withheld: true, levels: {}, satisfiedShare: null, meanScore: null })
     expect(ok((await own({ action: 'summary' })) as Reply<RatingSummary>)).toMatchObject({ ratings: 2, shown: false, levels: null, tags: [], comments: [] })
-    expect(ok(await call<ServiceFigures>(mgr, 'ratings', { action: 'stats', cadreId }))).toMatchObject({ withheld: false, levels: { verySatisfied: 1, satisfied: 1 } })
+    expect(ok(await call<ServiceFigures>(mgr, 'ratings', { action: 'stats', cadreId }))).toMatchObject({
+      withheld: false,
+      levels: { verySatisfied: 1, satisfied: 1 }
+    })
     expect(await own({ action: 'listMine' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await own({ action: 'listMine', cadreId })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(ok(await call<{ items: Rating[] }>(mgr, 'ratings', { action: 'listMine', cadreId })).items).toHaveLength(2)
@@ -218,10 +298,28 @@ describe('ratings from residents only, held beyond a plausible size, anonymous t
     // a resident reports through the plate with name and phone, the cadre solves and answers, the resident rates 不满意
     const plate = ok(await call<QrCode>(cadre, 'ratings', { action: 'qr', kind: 'point', targetId: point.id })).scene
     const person = resident('anon-report')
-    const d = ok(await callAs<{ id: string }>(emu.url, person, 'demands', { action: 'create', submissionId: randomUUID(), scene: plate, area: 'living', text: '楼道灯坏了', contactName: '王大姐', contactPhone: '13700002222' }))
+    const d = ok(
+      await callAs<{ id: string }>(emu.url, person, 'demands', {
+        action: 'create',
+        submissionId: randomUUID(),
+        scene: plate,
+        area: 'living',
+        text: '楼道灯坏了',
+        contactName: '王大姐',
+        contactPhone: '13700002222'
+      })
+    )
     ok(await call(cadre, 'demands', { action: 'resolve', demandId: d.id, done: '换了灯' }))
     ok(await call(cadre, 'demands', { action: 'close', demandId: d.id, reply: '灯已经换好' }))
-    const bad = await rateAlone(person, { scene: plate, about: 'demand', demandId: d.id, level: 'dissatisfied', tags: ['办事效率低'], comment: '拖了很久', contactPhone: '13700002222' })
+    const bad = await rateAlone(person, {
+      scene: plate,
+      about: 'demand',
+      demandId: d.id,
+      level: 'dissatisfied',
+      tags: ['办事效率低'],
+      comment: '拖了很久',
+      contactPhone: '13700002222'
+    })
 
     // 3 ratings: aggregates, comments sorted by their text; nothing ties a level to a visit, a demand, a day or a person
     const summary = ok((await own({ action: 'summary' })) as Reply<RatingSummary>)
@@ -239,14 +337,24 @@ describe('ratings from residents only, held beyond a plausible size, anonymous t
 
     // the 整改 request: what and by when, not who, not which demand, not the day
     const requests = ok((await own({ action: 'listRequests' })) as Reply<{ items: ImprovementRequest[] }>).items
-    expect(requests).toEqual([expect.objectContaining({ ratingId: bad.rating.id, tags: ['办事效率低'], comment: '拖了很久', status: 'revisit', month: expect.stringMatching(/^\d{4}-\d{2}$/) })])
+    expect(requests).toEqual([
+      expect.objectContaining({
+        ratingId: bad.rating.id,
+        tags: ['办事效率低'],
+        comment: '拖了很久',
+        status: 'revisit',
+        month: expect.stringMatching(/^\d{4}-\d{2}$/)
+      })
+    ])
     expect(JSON.stringify(requests)).not.toMatch(new RegExp(`13700002222|王大姐|${d.id}|o-guard|T\\d{2}:`))
     // 回访 is the manager's: the cadre cannot see the case queue or record a 回访; they may appeal from the request
     expect(await own({ action: 'listCases' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await own({ action: 'revisit', caseId: `case_${bad.rating.id}`, note: '我自己回访了' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     ok(await own({ action: 'appeal', ratingId: bad.rating.id, reason: '灯是物业的责任' }))
     expect(ok((await own({ action: 'listRequests' })) as Reply<{ items: ImprovementRequest[] }>).items[0]).toMatchObject({ appeal: { status: 'pending' } })
-    expect(ok(await call<BadReviewCase>(mgr, 'ratings', { action: 'revisit', caseId: `case_${bad.rating.id}`, note: '电话回访了王大姐' }))).toMatchObject({ status: 'rectifying' })
+    expect(ok(await call<BadReviewCase>(mgr, 'ratings', { action: 'revisit', caseId: `case_${bad.rating.id}`, note: '电话回访了王大姐' }))).toMatchObject({
+      status: 'rectifying'
+    })
   })
 
   it('answers all of 200 residents rating a 座谈会 within a minute, 40 in flight, and counts each once', async () => {
@@ -259,7 +367,9 @@ describe('ratings from residents only, held beyond a plausible size, anonymous t
     ip += raters.length
     // ten of them tap twice: the second lands on the unique rating and is told so
     const calls = [...raters.map((r, i) => ({ r, i })), ...raters.slice(0, 10).map((r, i) => ({ r, i }))]
-    const outs = await inFlight(40, calls, ({ r, i }) => rateFrom(loopback(base + i), r, { scene, level: i % 7 === 0 ? 'satisfied' : 'verySatisfied', tags: [] }))
+    const outs = await inFlight(40, calls, ({ r, i }) =>
+      rateFrom(loopback(base + i), r, { scene, level: i % 7 === 0 ? 'satisfied' : 'verySatisfied', tags: [] })
+    )
     expect(outs.filter((o) => o.status !== 200 || !o.reply)).toEqual([])
     const codes = outs.map((o) => (o.reply!.ok ? 'ok' : o.reply!.code))
     expect(codes.filter((c) => c === 'ok')).toHaveLength(200)

@@ -29,7 +29,15 @@ const cadreCount = demo.users.filter((u) => u.role === 'cadre').length
 
 interface RunResult {
   idle: boolean
-  report: { _id: string; cadresChecked: number; driftCount: number; repaired: number; stoppedEarly: boolean; drift: { collection: string; docId: string; field: string; stored: string; expected: string; outcome: string }[]; pass: { done: boolean; cadres: number } } | null
+  report: {
+    _id: string
+    cadresChecked: number
+    driftCount: number
+    repaired: number
+    stoppedEarly: boolean
+    drift: { collection: string; docId: string; field: string; stored: string; expected: string; outcome: string }[]
+    pass: { done: boolean; cadres: number }
+  } | null
 }
 
 describe('reconcile through the real wx-server-sdk', () => {
@@ -58,7 +66,8 @@ describe('reconcile through the real wx-server-sdk', () => {
 
   beforeAll(async () => {
     for (const fn of ['reconcile', 'visit', 'demands', 'ratings']) {
-      if (!existsSync(path.join(functionsDir, fn, 'index.js'))) throw new Error(`build/cloudfunctions/${fn} is missing: run \`npx tsx scripts/build-functions.ts\``)
+      if (!existsSync(path.join(functionsDir, fn, 'index.js')))
+        throw new Error(`build/cloudfunctions/${fn} is missing: run \`npx tsx scripts/build-functions.ts\``)
     }
     emu = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'] })
     await seed(emu.url)
@@ -79,33 +88,72 @@ describe('reconcile through the real wx-server-sdk', () => {
     // answered, a bad rating of the visit with its 回访.
     const near = { lat: ownerPoint.location.lat + 0.0004, lng: ownerPoint.location.lng }
     const checkIn = await as<{ visit: { id: string } }>(owner.openid, 'visit', {
-      action: 'checkIn', submissionId: randomUUID(), pointId: ownerPoint._id,
-      fix: { ...near, accuracy: 20, capturedAt: new Date(Date.now() - 2000).toISOString() }, deviceNow: new Date().toISOString()
+      action: 'checkIn',
+      submissionId: randomUUID(),
+      pointId: ownerPoint._id,
+      fix: { ...near, accuracy: 20, capturedAt: new Date(Date.now() - 2000).toISOString() },
+      deviceNow: new Date().toISOString()
     })
     const visitId = checkIn.visit.id
     // A problem raised on the record, then its area corrected while still open: counted once, under the new area.
     const record = { action: 'saveRecord', visitId, category: 'village', method: 'homeVisit', peopleMet: { count: 2 }, householdIds: [household._id] }
     await as(owner.openid, 'visit', { ...record, problems: [{ area: 'medical', text: '看病报销难', handling: 'coordinate' }] })
     await as(owner.openid, 'visit', { ...record, problems: [{ area: 'housing', text: '看病报销难', handling: 'coordinate' }] })
-    const d = await as<{ id: string }>(owner.openid, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '楼道灯坏了' })
+    const d = await as<{ id: string }>(owner.openid, 'demands', {
+      action: 'create',
+      submissionId: randomUUID(),
+      area: 'living',
+      urgency: 'general',
+      text: '楼道灯坏了'
+    })
     await as(owner.openid, 'demands', { action: 'resolve', demandId: d.id, done: '当场换了灯泡' })
     await as(owner.openid, 'demands', { action: 'close', demandId: d.id, reply: '已经告诉王大姐' })
     const { scene } = await as<{ scene: string }>(owner.openid, 'ratings', { action: 'qr', kind: 'visit', targetId: visitId })
-    const rated = await as<{ rating: { id: string } }>('o-reconcile-resident', 'ratings', { action: 'rate', scene, level: 'dissatisfied', tags: ['问题没解决'] })
+    const rated = await as<{ rating: { id: string } }>('o-reconcile-resident', 'ratings', {
+      action: 'rate',
+      scene,
+      level: 'dissatisfied',
+      tags: ['问题没解决']
+    })
     await as(demoAccounts.countyManager, 'ratings', { action: 'revisit', caseId: `case_${rated.rating.id}`, note: '已电话回访' })
 
     const statsId = `${owner._id}_${year}`
     const before = (await doc<{ days: number; visits: number }>('visitStats', statsId))!
     const monthStats = (await doc<{ counts: Record<string, number> }>('serviceStats', `${owner._id}_${month}`))!
-    expect(flatCounts(monthStats.counts)).toMatchObject({ demandsRaised: 2, 'area.living': 1, 'area.housing': 1, 'area.medical': 0, 'solved.immediate': 1, closed: 1, ratings: 1, bad: 1, cases: 1, revisitOnTime: 1 })
+    expect(flatCounts(monthStats.counts)).toMatchObject({
+      demandsRaised: 2,
+      'area.living': 1,
+      'area.housing': 1,
+      'area.medical': 0,
+      'solved.immediate': 1,
+      closed: 1,
+      ratings: 1,
+      bad: 1,
+      cases: 1,
+      revisitOnTime: 1
+    })
 
     // Corrupt on purpose, straight through the SDK.
-    await db.collection('visitStats').doc(statsId).update({ data: { days: before.days + 5 } })
-    await db.collection('serviceStats').doc(`${owner._id}_${month}`).update({ data: { 'counts.ratings': 7, 'counts.closed': 0 } })
+    await db
+      .collection('visitStats')
+      .doc(statsId)
+      .update({ data: { days: before.days + 5 } })
+    await db
+      .collection('serviceStats')
+      .doc(`${owner._id}_${month}`)
+      .update({ data: { 'counts.ratings': 7, 'counts.closed': 0 } })
     await db.collection('serviceStats').doc(`${owner._id}_${year}`).remove()
-    const todayDay = (await db.collection('visitDays').where({ cadreId: owner._id }).orderBy('date', 'desc').limit(1).get()) as unknown as { data: { _id: string; visits: number }[] }
-    await db.collection('visitDays').doc(todayDay.data[0]._id).update({ data: { visits: 40 } })
-    await db.collection('households').doc(household._id).update({ data: { visitsInYear: 0, visited: false } })
+    const todayDay = (await db.collection('visitDays').where({ cadreId: owner._id }).orderBy('date', 'desc').limit(1).get()) as unknown as {
+      data: { _id: string; visits: number }[]
+    }
+    await db
+      .collection('visitDays')
+      .doc(todayDay.data[0]._id)
+      .update({ data: { visits: 40 } })
+    await db
+      .collection('households')
+      .doc(household._id)
+      .update({ data: { visitsInYear: 0, visited: false } })
 
     // The nightly timer (no pass state: a new pass starts).
     await db.collection('reconcileState').doc('state').remove()
@@ -133,7 +181,12 @@ describe('reconcile through the real wx-server-sdk', () => {
     // A counter that went back to 0 (the corrected area) may be written back absent: compare what is non-zero.
     const nonZero = (c: Record<string, number>) => Object.fromEntries(Object.entries(flatCounts(c)).filter(([, v]) => v !== 0))
     expect(nonZero((await doc<{ counts: Record<string, number> }>('serviceStats', `${owner._id}_${month}`))!.counts)).toEqual(nonZero(monthStats.counts))
-    expect(flatCounts((await doc<{ counts: Record<string, number> }>('serviceStats', `${owner._id}_${year}`))!.counts)).toMatchObject({ demandsRaised: 2, 'area.housing': 1, ratings: 1, closed: 1 })
+    expect(flatCounts((await doc<{ counts: Record<string, number> }>('serviceStats', `${owner._id}_${year}`))!.counts)).toMatchObject({
+      demandsRaised: 2,
+      'area.housing': 1,
+      ratings: 1,
+      closed: 1
+    })
     expect((await doc<{ visits: number }>('visitDays', todayDay.data[0]._id))!.visits).toBeLessThan(40)
     expect(await doc('households', household._id)).toMatchObject({ visitsYear: year, visitsInYear: 1, visited: true })
 
@@ -159,7 +212,10 @@ describe('reconcile through the real wx-server-sdk', () => {
     // A counter of the owner corrupted while the pass is under way (the owner is not among the first three).
     const statsId = `${owner._id}_${year}`
     const before = (await doc<{ visits: number }>('visitStats', statsId))!
-    await db.collection('visitStats').doc(statsId).update({ data: { visits: before.visits + 2 } })
+    await db
+      .collection('visitStats')
+      .doc(statsId)
+      .update({ data: { visits: before.visits + 2 } })
 
     // A run that crashes after two more cadres (the process exits: no report, but the checkpoint moved on).
     await expect(cloud.callFunction({ name: 'reconcile', data: { action: 'run', crashAfterCadres: 2, batchSize: 2 } })).rejects.toBeTruthy()
@@ -168,7 +224,9 @@ describe('reconcile through the real wx-server-sdk', () => {
 
     const rest = await run({ batchSize: 2 })
     expect(rest.report).toMatchObject({ cadresChecked: cadreCount - 5, pass: { done: true, cadres: cadreCount } })
-    expect(rest.report!.drift).toEqual([expect.objectContaining({ collection: 'visitStats', docId: statsId, field: 'visits', stored: String(before.visits + 2), expected: String(before.visits) })])
+    expect(rest.report!.drift).toEqual([
+      expect.objectContaining({ collection: 'visitStats', docId: statsId, field: 'visits', stored: String(before.visits + 2), expected: String(before.visits) })
+    ])
     expect((await doc<{ visits: number }>('visitStats', statsId))!.visits).toBe(before.visits)
   })
 })

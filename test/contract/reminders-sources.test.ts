@@ -66,14 +66,19 @@ describe('reminders fed by the ledger and 群众点评', () => {
   }
   const call = <T>(openid: string, fn: string, data: unknown) => callAs<T>(emu.url, openid, fn, data)
   const run = async (now: Date, extra: Record<string, unknown> = {}): Promise<RunReport> => {
-    const res = (await cloud.callFunction({ name: 'reminders', data: { action: 'run', now: now.toISOString(), backoffMs: 10, ...extra } })) as unknown as { result: Reply<RunReport> }
+    const res = (await cloud.callFunction({ name: 'reminders', data: { action: 'run', now: now.toISOString(), backoffMs: 10, ...extra } })) as unknown as {
+      result: Reply<RunReport>
+    }
     return ok(res.result)
   }
   const outbox = async (touser: string): Promise<OutboxMessage[]> =>
-    ((await (await fetch(`${emu.url}/__/outbox?touser=${encodeURIComponent(touser)}`)).json()) as { messages: OutboxMessage[] }).messages.filter((m) => m.errcode === 0)
+    ((await (await fetch(`${emu.url}/__/outbox?touser=${encodeURIComponent(touser)}`)).json()) as { messages: OutboxMessage[] }).messages.filter(
+      (m) => m.errcode === 0
+    )
   const center = async (openid: string) => ok(await call<ReminderPage>(openid, 'reminders', { action: 'list', limit: 50 })).items
   const quota = async (openid: string, key: string) =>
-    ok(await call<{ templates: { key: string; quota: number }[] }>(openid, 'reminders', { action: 'overview' })).templates.find((t) => t.key === key)?.quota ?? 0
+    ok(await call<{ templates: { key: string; quota: number }[] }>(openid, 'reminders', { action: 'overview' })).templates.find((t) => t.key === key)?.quota ??
+    0
 
   const today = beijingDate(new Date())
   const tomorrow = addCalendarDays(today, 1)
@@ -99,7 +104,23 @@ describe('reminders fed by the ledger and 群众点评', () => {
       if (role === 'cadre') {
         // Well ahead of the 90-day pace: no pace reminders in this file.
         await db.collection('visitStats').add({
-          data: { _id: `${id}_${today.slice(0, 4)}`, cadreId: id, orgId, orgPath: [orgId], year: Number(today.slice(0, 4)), days: 366, daysByMonth: {}, visits: 400, visitsByMonth: {}, visitsByKind: {}, fieldworkByMonth: {}, fieldworkPending: 0, fieldworkApproved: 0, fieldworkRejected: 0, updatedAt: new Date() }
+          data: {
+            _id: `${id}_${today.slice(0, 4)}`,
+            cadreId: id,
+            orgId,
+            orgPath: [orgId],
+            year: Number(today.slice(0, 4)),
+            days: 366,
+            daysByMonth: {},
+            visits: 400,
+            visitsByMonth: {},
+            visitsByKind: {},
+            fieldworkByMonth: {},
+            fieldworkPending: 0,
+            fieldworkApproved: 0,
+            fieldworkRejected: 0,
+            updatedAt: new Date()
+          }
         })
       }
     }
@@ -108,8 +129,12 @@ describe('reminders fed by the ledger and 群众点评', () => {
     await user('src-manager-1', manager1, '李敏', 'manager', ORG)
     await user('src-manager-2', manager2, '赵静', 'manager', ORG)
     await user('src-other-manager', otherManager, '孙红', 'manager', OTHER_ORG)
-    await db.collection('liaisonPoints').add({ data: { _id: 'src-point', cadreId: 'src-cadre-1', orgId: ORG, orgPath: [ORG], name: '东关社区', contacts: [], createdAt: new Date() } })
-    await db.collection('scenes').add({ data: { _id: POINT_SCENE, kind: 'point', targetId: 'src-point', cadreId: 'src-cadre-1', orgId: ORG, orgPath: [ORG], createdAt: new Date() } })
+    await db
+      .collection('liaisonPoints')
+      .add({ data: { _id: 'src-point', cadreId: 'src-cadre-1', orgId: ORG, orgPath: [ORG], name: '东关社区', contacts: [], createdAt: new Date() } })
+    await db
+      .collection('scenes')
+      .add({ data: { _id: POINT_SCENE, kind: 'point', targetId: 'src-point', cadreId: 'src-cadre-1', orgId: ORG, orgPath: [ORG], createdAt: new Date() } })
   })
   afterAll(() => emu?.stop())
 
@@ -119,9 +144,21 @@ describe('reminders fed by the ledger and 群众点评', () => {
       ok(await call(openid, 'reminders', { action: 'consent', templateIds: [TODO] }))
     }
     expect(await quota(cadre1, 'todo')).toBe(2)
-    ids.a = ok(await call<Demand>(cadre1, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'urgent', text: '村口路灯坏了，晚上看不清路' })).id
-    ids.b = ok(await call<Demand>(cadre1, 'demands', { action: 'create', submissionId: randomUUID(), area: 'housing', urgency: 'general', text: '老旧小区外墙脱落' })).id
-    ids.c = ok(await call<Demand>(cadre2, 'demands', { action: 'create', submissionId: randomUUID(), area: 'medical', urgency: 'urgent', text: '卫生室缺常用药' })).id
+    ids.a = ok(
+      await call<Demand>(cadre1, 'demands', {
+        action: 'create',
+        submissionId: randomUUID(),
+        area: 'living',
+        urgency: 'urgent',
+        text: '村口路灯坏了，晚上看不清路'
+      })
+    ).id
+    ids.b = ok(
+      await call<Demand>(cadre1, 'demands', { action: 'create', submissionId: randomUUID(), area: 'housing', urgency: 'general', text: '老旧小区外墙脱落' })
+    ).id
+    ids.c = ok(
+      await call<Demand>(cadre2, 'demands', { action: 'create', submissionId: randomUUID(), area: 'medical', urgency: 'urgent', text: '卫生室缺常用药' })
+    ).id
 
     const first = await run(at(today, '10:00'))
     expect(first.quiet).toBe(false)
@@ -159,8 +196,26 @@ describe('reminders fed by the ledger and 群众点评', () => {
     // A resident may not take a cadre's template.
     expect(await call(resident2, 'reminders', { action: 'consent', templateIds: [TODO] })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
 
-    ids.r1 = ok(await call<Demand>(resident1, 'demands', { action: 'create', submissionId: randomUUID(), scene: POINT_SCENE, area: 'living', urgency: 'general', text: '小区门口积水' })).id
-    ids.r2 = ok(await call<Demand>(resident2, 'demands', { action: 'create', submissionId: randomUUID(), scene: POINT_SCENE, area: 'living', urgency: 'general', text: '楼道灯不亮' })).id
+    ids.r1 = ok(
+      await call<Demand>(resident1, 'demands', {
+        action: 'create',
+        submissionId: randomUUID(),
+        scene: POINT_SCENE,
+        area: 'living',
+        urgency: 'general',
+        text: '小区门口积水'
+      })
+    ).id
+    ids.r2 = ok(
+      await call<Demand>(resident2, 'demands', {
+        action: 'create',
+        submissionId: randomUUID(),
+        scene: POINT_SCENE,
+        area: 'living',
+        urgency: 'general',
+        text: '楼道灯不亮'
+      })
+    ).id
     for (const id of [ids.r1, ids.r2]) {
       ok(await call<DemandDetail>(cadre1, 'demands', { action: 'resolve', demandId: id, done: '已联系物业处理' }))
       ok(await call<DemandDetail>(cadre1, 'demands', { action: 'close', demandId: id, reply: '已经处理好了，请您看看' }))
@@ -176,7 +231,9 @@ describe('reminders fed by the ledger and 群众点评', () => {
     const item = (await center(resident1)).find((i) => i.kind === 'demandDone')
     expect(item).toMatchObject({ push: 'sent', page: `pages/rate/index?scene=${POINT_SCENE}` })
     // The page it opens lists the answered problem with a rating button.
-    const landing = ok(await call<{ myDemands: { id: string; canRate: boolean; reply: string | null }[] }>(resident1, 'ratings', { action: 'landing', scene: POINT_SCENE }))
+    const landing = ok(
+      await call<{ myDemands: { id: string; canRate: boolean; reply: string | null }[] }>(resident1, 'ratings', { action: 'landing', scene: POINT_SCENE })
+    )
     expect(landing.myDemands.find((d) => d.id === ids.r1)).toMatchObject({ canRate: true, reply: '已经处理好了，请您看看' })
 
     // No consent: no message and nothing recorded about them.
@@ -222,7 +279,14 @@ describe('reminders fed by the ledger and 群众点评', () => {
   it('a 差评 waiting for its 回访 reaches the managers of the cadre’s organisation, once; its 整改 reaches the resident; a rerun sends nothing new', async () => {
     ok(await call(manager1, 'reminders', { action: 'consent', templateIds: [TODO] }))
     const rated = ok(
-      await call<{ caseOpened: boolean }>(resident1, 'ratings', { action: 'rate', scene: POINT_SCENE, about: 'demand', demandId: ids.r1, level: 'dissatisfied', tags: ['问题没解决'] })
+      await call<{ caseOpened: boolean }>(resident1, 'ratings', {
+        action: 'rate',
+        scene: POINT_SCENE,
+        about: 'demand',
+        demandId: ids.r1,
+        level: 'dissatisfied',
+        tags: ['问题没解决']
+      })
     )
     expect(rated.caseOpened).toBe(true)
 
@@ -231,7 +295,9 @@ describe('reminders fed by the ledger and 群众点评', () => {
     expect(m1).toHaveLength(1)
     expect(m1[0]).toMatchObject({ template_id: TODO, page: 'manager/pages/cases/index?tab=cases' })
     expect(m1[0].data.thing1.value).toBe('差评回访：张丽')
-    expect((await center(manager2)).filter((i) => i.kind === 'badReviewFollowUp')).toMatchObject([{ push: 'noQuota', page: 'manager/pages/cases/index?tab=cases' }])
+    expect((await center(manager2)).filter((i) => i.kind === 'badReviewFollowUp')).toMatchObject([
+      { push: 'noQuota', page: 'manager/pages/cases/index?tab=cases' }
+    ])
     expect((await center(otherManager)).filter((i) => i.kind === 'badReviewFollowUp')).toHaveLength(0)
     // The cadre is not the one who visits the resident back.
     expect((await center(cadre1)).filter((i) => i.kind === 'badReviewFollowUp')).toHaveLength(0)
@@ -266,18 +332,24 @@ describe('reminders fed by the ledger and 群众点评', () => {
   })
   it('a demand put back from 无效 after its deadline passed, and a 重办 round, are reminded again', async () => {
     // Set aside on the day it was due, so the overdue watermark passes its deadline without it.
-    ids.x = ok(await call<Demand>(cadre2, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'urgent', text: '桥头护栏松了' })).id
+    ids.x = ok(
+      await call<Demand>(cadre2, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'urgent', text: '桥头护栏松了' })
+    ).id
     ok(await call(cadre2, 'demands', { action: 'invalidate', demandId: ids.x, kind: 'spam', reason: '以为是玩笑' }))
     const later = addCalendarDays(today, 20)
     await run(at(later, '10:00'))
     // The watermark is past it: the general demand due in 7 working days was found overdue.
     expect((await center(cadre1)).filter((i) => i.kind === 'demandOverdue').map((i) => i.page)).toContain(`cadre/pages/demand/index?id=${ids.b}`)
-    const overdueOf = async (openid: string, id: string) => (await center(openid)).filter((i) => i.kind === 'demandOverdue' && i.page === `cadre/pages/demand/index?id=${id}`)
+    const overdueOf = async (openid: string, id: string) =>
+      (await center(openid)).filter((i) => i.kind === 'demandOverdue' && i.page === `cadre/pages/demand/index?id=${id}`)
     expect(await overdueOf(cadre2, ids.x)).toHaveLength(0)
 
     // A manager puts it back: its deadline stands, behind the overdue watermark; the cadre and the managers hear of
     // it at the next run.
-    expect(ok(await call<DemandDetail>(manager1, 'demands', { action: 'reinstate', demandId: ids.x, reason: '核实确有其事' }))).toMatchObject({ status: 'open', invalid: null })
+    expect(ok(await call<DemandDetail>(manager1, 'demands', { action: 'reinstate', demandId: ids.x, reason: '核实确有其事' }))).toMatchObject({
+      status: 'open',
+      invalid: null
+    })
     await run(at(later, '10:30'))
     expect(await overdueOf(cadre2, ids.x)).toHaveLength(1)
     expect((await center(manager2)).filter((i) => i.kind === 'demandOverdue' && i.body.includes('桥头护栏松了'))).toHaveLength(1)
@@ -291,7 +363,9 @@ describe('reminders fed by the ledger and 群众点评', () => {
     ok(await call<DemandDetail>(cadre1, 'demands', { action: 'close', demandId: ids.r1, reply: '排水沟修好了，请您再看看' }))
     await run(at(later, '11:30'))
     expect((await center(resident1)).filter((i) => i.kind === 'demandDone')).toHaveLength(2)
-    const landing = ok(await call<{ myDemands: { id: string; canRate: boolean; reply: string | null }[] }>(resident1, 'ratings', { action: 'landing', scene: POINT_SCENE }))
+    const landing = ok(
+      await call<{ myDemands: { id: string; canRate: boolean; reply: string | null }[] }>(resident1, 'ratings', { action: 'landing', scene: POINT_SCENE })
+    )
     expect(landing.myDemands.find((d) => d.id === ids.r1)).toMatchObject({ canRate: true, reply: '排水沟修好了，请您再看看' })
     ok(await call(resident1, 'ratings', { action: 'rate', scene: POINT_SCENE, about: 'demand', demandId: ids.r1, level: 'satisfied', tags: [] }))
   })

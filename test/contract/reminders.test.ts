@@ -58,7 +58,9 @@ describe('reminders through the real wx-server-sdk', () => {
   }
   const call = <T>(openid: string, data: unknown) => callAs<T>(emu.url, openid, 'reminders', data)
   const run = async (now: string, extra: Record<string, unknown> = {}): Promise<RunReport> => {
-    const res = (await cloud.callFunction({ name: 'reminders', data: { action: 'run', now, backoffMs: 10, ...extra } })) as unknown as { result: Reply<RunReport> }
+    const res = (await cloud.callFunction({ name: 'reminders', data: { action: 'run', now, backoffMs: 10, ...extra } })) as unknown as {
+      result: Reply<RunReport>
+    }
     return ok(res.result)
   }
   const outbox = async (touser: string): Promise<OutboxMessage[]> =>
@@ -73,9 +75,35 @@ describe('reminders through the real wx-server-sdk', () => {
     for (let i = 1; i <= n; i++) {
       const id = `${prefix}-${String(i).padStart(2, '0')}`
       const openid = `o-${id}`
-      await db.collection('users').add({ data: { _id: id, openid, name: o.name ?? `干部${'甲乙丙丁戊己庚辛壬癸'[i - 1]}`, role: 'cadre', orgId: 'org-rem', orgPath: ['org-rem'], createdAt: new Date() } })
+      await db.collection('users').add({
+        data: {
+          _id: id,
+          openid,
+          name: o.name ?? `干部${'甲乙丙丁戊己庚辛壬癸'[i - 1]}`,
+          role: 'cadre',
+          orgId: 'org-rem',
+          orgPath: ['org-rem'],
+          createdAt: new Date()
+        }
+      })
       await db.collection('visitStats').add({
-        data: { _id: `${id}_2026`, cadreId: id, orgId: 'org-rem', orgPath: ['org-rem'], year: 2026, days: o.days ?? 3, daysByMonth: {}, visits: 3, visitsByMonth: {}, visitsByKind: {}, fieldworkByMonth: {}, fieldworkPending: 0, fieldworkApproved: 0, fieldworkRejected: 0, updatedAt: new Date() }
+        data: {
+          _id: `${id}_2026`,
+          cadreId: id,
+          orgId: 'org-rem',
+          orgPath: ['org-rem'],
+          year: 2026,
+          days: o.days ?? 3,
+          daysByMonth: {},
+          visits: 3,
+          visitsByMonth: {},
+          visitsByKind: {},
+          fieldworkByMonth: {},
+          fieldworkPending: 0,
+          fieldworkApproved: 0,
+          fieldworkRejected: 0,
+          updatedAt: new Date()
+        }
       })
       if (o.consent) ok(await call(openid, { action: 'consent', templateIds: [PROGRESS] }))
       openids.push(openid)
@@ -90,7 +118,9 @@ describe('reminders through the real wx-server-sdk', () => {
     emu = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'] })
     cloud = loadSdk(emu.url)
     db = cloud.database()
-    await db.collection('orgs').add({ data: { _id: 'org-rem', name: '城东区妇联', system: 'women', level: 'county', parentId: null, path: ['org-rem'], pathNames: ['城东区妇联'] } })
+    await db
+      .collection('orgs')
+      .add({ data: { _id: 'org-rem', name: '城东区妇联', system: 'women', level: 'county', parentId: null, path: ['org-rem'], pathNames: ['城东区妇联'] } })
   })
   afterAll(() => emu?.stop())
 
@@ -134,12 +164,43 @@ describe('reminders through the real wx-server-sdk', () => {
 
   it('measures the pace against the organisation’s own days target, and skips retired accounts', async () => {
     // 制度: this county set 20 days for 2026; a moved-away cadre's old account is retired.
-    await db.collection('orgs').add({ data: { _id: 'org-rem20', name: '城中区妇联', system: 'women', level: 'county', parentId: null, path: ['org-rem20'], pathNames: ['城中区妇联'] } })
-    await db.collection('orgRules').add({ data: { _id: 'org-rem20_2026', orgId: 'org-rem20', orgPath: ['org-rem20'], year: 2026, values: { daysTarget: 20 }, locked: [], updatedAt: new Date(), updatedBy: 'test' } })
+    await db
+      .collection('orgs')
+      .add({ data: { _id: 'org-rem20', name: '城中区妇联', system: 'women', level: 'county', parentId: null, path: ['org-rem20'], pathNames: ['城中区妇联'] } })
+    await db.collection('orgRules').add({
+      data: {
+        _id: 'org-rem20_2026',
+        orgId: 'org-rem20',
+        orgPath: ['org-rem20'],
+        year: 2026,
+        values: { daysTarget: 20 },
+        locked: [],
+        updatedAt: new Date(),
+        updatedBy: 'test'
+      }
+    })
     const person = async (id: string, days: number, extra: Record<string, unknown> = {}) => {
-      await db.collection('users').add({ data: { _id: id, openid: `o-${id}`, name: '干部', role: 'cadre', orgId: 'org-rem20', orgPath: ['org-rem20'], createdAt: new Date(), ...extra } })
+      await db
+        .collection('users')
+        .add({ data: { _id: id, openid: `o-${id}`, name: '干部', role: 'cadre', orgId: 'org-rem20', orgPath: ['org-rem20'], createdAt: new Date(), ...extra } })
       await db.collection('visitStats').add({
-        data: { _id: `${id}_2026`, cadreId: id, orgId: 'org-rem20', orgPath: ['org-rem20'], year: 2026, days, daysByMonth: {}, visits: days, visitsByMonth: {}, visitsByKind: {}, fieldworkByMonth: {}, fieldworkPending: 0, fieldworkApproved: 0, fieldworkRejected: 0, updatedAt: new Date() }
+        data: {
+          _id: `${id}_2026`,
+          cadreId: id,
+          orgId: 'org-rem20',
+          orgPath: ['org-rem20'],
+          year: 2026,
+          days,
+          daysByMonth: {},
+          visits: days,
+          visitsByMonth: {},
+          visitsByKind: {},
+          fieldworkByMonth: {},
+          fieldworkPending: 0,
+          fieldworkApproved: 0,
+          fieldworkRejected: 0,
+          updatedAt: new Date()
+        }
       })
       return `o-${id}`
     }
@@ -253,8 +314,23 @@ describe('reminders through the real wx-server-sdk', () => {
     const span = (cadreId: string, from: string, to: string) =>
       db.collection('cadrePeriods').add({
         data: {
-          _id: `${cadreId}_span`, cadreId, cadreName: cadreId, orgId: 'org-rem', orgPath: ['org-rem'], kind: 'leave', from, to, years: [2026], place: '', note: '',
-          status: 'approved', recordedBy: { id: 'm', name: '管理员', byManager: true }, review: null, countedDays: null, createdAt: new Date(), updatedAt: new Date()
+          _id: `${cadreId}_span`,
+          cadreId,
+          cadreName: cadreId,
+          orgId: 'org-rem',
+          orgPath: ['org-rem'],
+          kind: 'leave',
+          from,
+          to,
+          years: [2026],
+          place: '',
+          note: '',
+          status: 'approved',
+          recordedBy: { id: 'm', name: '管理员', byManager: true },
+          review: null,
+          countedDays: null,
+          createdAt: new Date(),
+          updatedAt: new Date()
         }
       })
     await span('rem-p-01', '2026-06-20', '2026-06-30') // on leave that Monday

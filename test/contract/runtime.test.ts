@@ -15,7 +15,12 @@ interface Who {
   tz: string
 }
 
-async function gateway<T>(url: string, openid: string | null, name: string, data: unknown): Promise<{ status: number; body: { result?: T; code?: string; message?: string } }> {
+async function gateway<T>(
+  url: string,
+  openid: string | null,
+  name: string,
+  data: unknown
+): Promise<{ status: number; body: { result?: T; code?: string; message?: string } }> {
   const res = await fetch(`${url}/__/gateway/callFunction`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(openid ? { 'x-dev-openid': openid } : {}) },
@@ -25,7 +30,9 @@ async function gateway<T>(url: string, openid: string | null, name: string, data
 }
 
 async function invocations(url: string): Promise<{ fn: string; cold: boolean; openid: string | null; ok: boolean }[]> {
-  return ((await (await fetch(`${url}/__/invocations?limit=100`)).json()) as { invocations: { fn: string; cold: boolean; openid: string | null; ok: boolean }[] }).invocations
+  return (
+    (await (await fetch(`${url}/__/invocations?limit=100`)).json()) as { invocations: { fn: string; cold: boolean; openid: string | null; ok: boolean }[] }
+  ).invocations
 }
 
 function decodeQr(png: Buffer): string | null {
@@ -123,7 +130,10 @@ describe('emulator runtime through the real wx-server-sdk', () => {
       // What the platform says started the run (a timer run has no OPENID): functions check it.
       expect(body.result.wx).toMatchObject({ SOURCE: 'wx_trigger' })
       expect(body.result.wx.OPENID).toBeUndefined()
-      const cli = spawnSync(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', 'timer', 'fire', 'tick', '--url', emu.url], { cwd: root, encoding: 'utf8' })
+      const cli = spawnSync(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', 'timer', 'fire', 'tick', '--url', emu.url], {
+        cwd: root,
+        encoding: 'utf8'
+      })
       expect(cli.status).toBe(0)
       expect(cli.stdout).toContain('"TriggerName": "everySecond"')
       const { total } = (await cloud.database().collection('ticks').where({ 'event.Type': 'Timer' }).count()) as { total: number }
@@ -173,7 +183,9 @@ describe('emulator runtime through the real wx-server-sdk', () => {
     it('records subscribe messages in the outbox, HTTP and CLI', async () => {
       const { body } = await gateway<{ ok: boolean; errCode: number }>(emu.url, 'o-a', 'notify', { action: 'send', touser: 'o-resident-1', data })
       expect(body.result).toEqual({ ok: true, errCode: 0 })
-      const outbox = (await (await fetch(`${emu.url}/__/outbox?touser=o-resident-1`)).json()) as { messages: { template_id: string; data: unknown; errcode: number; page: string }[] }
+      const outbox = (await (await fetch(`${emu.url}/__/outbox?touser=o-resident-1`)).json()) as {
+        messages: { template_id: string; data: unknown; errcode: number; page: string }[]
+      }
       expect(outbox.messages[0]).toMatchObject({ template_id: 'tmpl-visit', data, errcode: 0, page: 'pages/index/index' })
       const cli = spawnSync(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', 'outbox', '--url', emu.url], { cwd: root, encoding: 'utf8' })
       expect(cli.stdout).toContain('to o-resident-1')
@@ -195,7 +207,11 @@ describe('emulator runtime through the real wx-server-sdk', () => {
 
     it('answers wxacode.getUnlimited with a PNG QR code that decodes to its page and scene, on this emulator’s H5 app', async () => {
       const scene = 'v=AbC123&k=1'
-      const { body } = await gateway<{ ok: boolean; contentType: string; png: string }>(emu.url, 'o-a', 'notify', { action: 'qr', scene, page: 'pages/rate/index' })
+      const { body } = await gateway<{ ok: boolean; contentType: string; png: string }>(emu.url, 'o-a', 'notify', {
+        action: 'qr',
+        scene,
+        page: 'pages/rate/index'
+      })
       expect(body.result?.contentType).toBe('image/png')
       const text = decodeQr(Buffer.from(body.result!.png, 'base64'))
       // A browser (or a phone's camera) opens the same page of the H5 app this emulator serves.
@@ -220,11 +236,21 @@ describe('emulator runtime through the real wx-server-sdk', () => {
     it('lists seeded users by role or says to seed, and sets the session cookie', async () => {
       const html = await (await fetch(`${emu.url}/__/login`)).text()
       expect(html).toContain('npm run seed')
-      const res = await fetch(`${emu.url}/__/login`, { method: 'POST', body: 'openid=o-dev&next=%2F%23%2Fpages%2Findex%2Findex', headers: { 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' })
+      const res = await fetch(`${emu.url}/__/login`, {
+        method: 'POST',
+        body: 'openid=o-dev&next=%2F%23%2Fpages%2Findex%2Findex',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        redirect: 'manual'
+      })
       expect(res.status).toBe(303)
       expect(res.headers.get('location')).toBe('/#/pages/index/index')
       expect(res.headers.get('set-cookie')).toMatch(/^jdq_dev_openid=o-dev;/)
-      const offsite = await fetch(`${emu.url}/__/login`, { method: 'POST', body: 'openid=o-dev&next=%2F%2Fevil.example', headers: { 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' })
+      const offsite = await fetch(`${emu.url}/__/login`, {
+        method: 'POST',
+        body: 'openid=o-dev&next=%2F%2Fevil.example',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        redirect: 'manual'
+      })
       expect(offsite.headers.get('location')).toBe('/')
     })
   })

@@ -30,7 +30,9 @@ describe('seeding again on the same data', () => {
     return r.data
   }
   const all = async (name: string) =>
-    (((await cloud.database().collection(name).where({ cadreId: owner._id }).limit(1000).get()) as unknown as { data: Record<string, unknown>[] }).data).map(({ updatedAt: _u, ...d }) => d).sort((a, b) => String(a._id).localeCompare(String(b._id)))
+    ((await cloud.database().collection(name).where({ cadreId: owner._id }).limit(1000).get()) as unknown as { data: Record<string, unknown>[] }).data
+      .map(({ updatedAt: _u, ...d }) => d)
+      .sort((a, b) => String(a._id).localeCompare(String(b._id)))
 
   beforeAll(async () => {
     emu = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'] })
@@ -44,14 +46,23 @@ describe('seeding again on the same data', () => {
     // The demo user checks in and the county manager approves the demo 外勤.
     ok(
       await callAs(emu.url, owner.openid, 'visit', {
-        action: 'checkIn', submissionId: randomUUID(), pointId: point._id, deviceNow: new Date().toISOString(),
+        action: 'checkIn',
+        submissionId: randomUUID(),
+        pointId: point._id,
+        deviceNow: new Date().toISOString(),
         fix: { lat: point.location.lat + 0.0004, lng: point.location.lng, accuracy: 20, capturedAt: new Date(Date.now() - 2000).toISOString() }
       })
     )
     ok(await callAs(emu.url, demoAccounts.countyManager, 'visit', { action: 'review', visitId: pending._id, decision: 'approve', note: '情况属实' }))
     const progress = () => callAs<Progress>(emu.url, owner.openid, 'visit', { action: 'progress' })
     const before = ok(await progress())
-    const stats = { visitStats: await all('visitStats'), visitDays: await all('visitDays'), visits: await all('visits'), serviceStats: await all('serviceStats'), demands: await all('demands') }
+    const stats = {
+      visitStats: await all('visitStats'),
+      visitDays: await all('visitDays'),
+      visits: await all('visits'),
+      serviceStats: await all('serviceStats'),
+      demands: await all('demands')
+    }
 
     // `npm start` again: the demo data and the demo outcomes, seeded on top.
     await seed(emu.url)

@@ -68,7 +68,8 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     )
     return r.visit.id
   }
-  const qrFor = async (openid: string, kind: 'visit' | 'demand' | 'point', targetId: string) => ok(await call<QrCode>(openid, 'ratings', { action: 'qr', kind, targetId }))
+  const qrFor = async (openid: string, kind: 'visit' | 'demand' | 'point', targetId: string) =>
+    ok(await call<QrCode>(openid, 'ratings', { action: 'qr', kind, targetId }))
   const demand = (openid: string, extra: Record<string, unknown> = {}) =>
     call<Demand>(openid, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '楼道灯坏了', ...extra })
 
@@ -110,7 +111,9 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     const rater = resident('burst')
     await warmInstances(emu.url, 'ratings', { action: 'landing', scene: 'vNOSUCHCODE' })
     const replies = await Promise.all(
-      Array.from({ length: 50 }, () => call<{ rating: Rating }>(rater, 'ratings', { action: 'rate', scene, level: 'satisfied', tags: ['服务态度好'], comment: '讲得清楚' }))
+      Array.from({ length: 50 }, () =>
+        call<{ rating: Rating }>(rater, 'ratings', { action: 'rate', scene, level: 'satisfied', tags: ['服务态度好'], comment: '讲得清楚' })
+      )
     )
     expect(replies.filter((r) => r.ok)).toHaveLength(1)
     for (const r of replies.filter((r) => !r.ok)) expect(r).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/一次一评/) })
@@ -144,11 +147,19 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     const n0 = await count('ratings')
     const s0 = await count('serviceStats')
     const r = resident('bad')
-    expect(await call(r, 'ratings', { action: 'rate', scene, tags: [] })).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: expect.stringMatching(/满意程度/) })
+    expect(await call(r, 'ratings', { action: 'rate', scene, tags: [] })).toMatchObject({
+      ok: false,
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/满意程度/)
+    })
     expect(await call(r, 'ratings', { action: 'rate', scene, level: 'satisfied', tags: ['走过场'] })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     expect(await call(r, 'ratings', { action: 'rate', scene, level: 'dissatisfied', tags: [] })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     expect(await call(r, 'ratings', { action: 'rate', scene: 'bad scene!', level: 'satisfied' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
-    expect(await call(U1, 'ratings', { action: 'rate', scene, level: 'verySatisfied', tags: [] })).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringMatching(/工作人员/) })
+    expect(await call(U1, 'ratings', { action: 'rate', scene, level: 'verySatisfied', tags: [] })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/工作人员/)
+    })
     expect(await call(manager, 'ratings', { action: 'rate', scene, level: 'verySatisfied', tags: [] })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     const land = ok(await call<Landing>(U1, 'ratings', { action: 'landing', scene }))
     expect(land).toMatchObject({ canRate: false, canReport: false })
@@ -156,7 +167,11 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     // a visit from the seeded history (January 2026) is long past its 7-day window
     const old = demo.visits.find((v) => v.cadreId === userOf('demo-women-xining-chengdong-cadre-1')._id && v.status === 'counted')!
     const oldCode = await qrFor('demo-women-xining-chengdong-cadre-1', 'visit', old._id)
-    expect(await call(r, 'ratings', { action: 'rate', scene: oldCode.scene, level: 'satisfied', tags: [] })).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: expect.stringMatching(/评价期已过/) })
+    expect(await call(r, 'ratings', { action: 'rate', scene: oldCode.scene, level: 'satisfied', tags: [] })).toMatchObject({
+      ok: false,
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/评价期已过/)
+    })
     expect(ok(await call<Landing>(r, 'ratings', { action: 'landing', scene: oldCode.scene })).canRate).toBe(false)
     expect(await count('ratings')).toBe(n0)
     expect(await count('serviceStats')).toBe(s0)
@@ -167,7 +182,16 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     const { scene } = await qrFor(U2, 'visit', visitId)
     const rater = resident('bad')
     const before = await stats(U2)
-    const res = ok(await call<{ rating: Rating; caseOpened: boolean }>(rater, 'ratings', { action: 'rate', scene, level: 'dissatisfied', tags: ['问题没解决'], comment: '说了没人管', contactPhone: '13900001111' }))
+    const res = ok(
+      await call<{ rating: Rating; caseOpened: boolean }>(rater, 'ratings', {
+        action: 'rate',
+        scene,
+        level: 'dissatisfied',
+        tags: ['问题没解决'],
+        comment: '说了没人管',
+        contactPhone: '13900001111'
+      })
+    )
     expect(res.caseOpened).toBe(true)
     const mid = await stats(U2)
     expect(mid).toMatchObject({ ratings: before.ratings + 1, bad: before.bad + 1, cases: before.cases + 1 })
@@ -200,20 +224,34 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     // appeal: the cadre asks, a sibling manager cannot decide, the manager voids with a reason
     ok(await call(U2, 'ratings', { action: 'appeal', ratingId: res.rating.id, reason: '群众反映的是物业的问题' }))
     expect(await call(U1, 'ratings', { action: 'appeal', ratingId: res.rating.id, reason: 'x' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await call(sibling, 'ratings', { action: 'decideAppeal', ratingId: res.rating.id, decision: 'void', reason: 'x' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await call(otherSystem, 'ratings', { action: 'decideAppeal', ratingId: res.rating.id, decision: 'void', reason: 'x' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call(sibling, 'ratings', { action: 'decideAppeal', ratingId: res.rating.id, decision: 'void', reason: 'x' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
+    expect(await call(otherSystem, 'ratings', { action: 'decideAppeal', ratingId: res.rating.id, decision: 'void', reason: 'x' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
     const waiting = ok(await call<{ items: Rating[] }>(manager, 'ratings', { action: 'listAppeals' }))
-    expect(waiting.items.find((r) => r.id === res.rating.id)).toMatchObject({ appeal: { status: 'pending', reason: '群众反映的是物业的问题' }, cadreName: userOf(U2).name })
+    expect(waiting.items.find((r) => r.id === res.rating.id)).toMatchObject({
+      appeal: { status: 'pending', reason: '群众反映的是物业的问题' },
+      cadreName: userOf(U2).name
+    })
     expect(JSON.stringify(waiting)).not.toContain(rater)
     expect(ok(await call<{ items: Rating[] }>(sibling, 'ratings', { action: 'listAppeals' })).items.some((r) => r.id === res.rating.id)).toBe(false)
     expect(await call(U2, 'ratings', { action: 'listAppeals' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    const voided = ok(await call<Rating>(manager, 'ratings', { action: 'decideAppeal', ratingId: res.rating.id, decision: 'void', reason: '经核实属物业责任，误评' }))
+    const voided = ok(
+      await call<Rating>(manager, 'ratings', { action: 'decideAppeal', ratingId: res.rating.id, decision: 'void', reason: '经核实属物业责任，误评' })
+    )
     expect(voided).toMatchObject({ voided: { reason: '经核实属物业责任，误评' }, appeal: { status: 'upheld' } })
     const final = await stats(U2)
     expect(final).toMatchObject({ ratings: before.ratings, bad: before.bad, voided: before.voided + 1 })
     expect(ok(await call<{ items: Rating[] }>(manager, 'ratings', { action: 'listAppeals' })).items.some((r) => r.id === res.rating.id)).toBe(false)
     expect(final.levels.dissatisfied).toBe(before.levels.dissatisfied ?? 0)
-    expect(await call(manager, 'ratings', { action: 'decideAppeal', ratingId: res.rating.id, decision: 'void', reason: '再撤' })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(await call(manager, 'ratings', { action: 'decideAppeal', ratingId: res.rating.id, decision: 'void', reason: '再撤' })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT'
+    })
     // the year figures follow too
     const year = String(new Date().getUTCFullYear())
     if (beijingMonth(new Date()).startsWith(year)) expect((await stats(U2, year)).voided).toBeGreaterThanOrEqual(1)
@@ -246,7 +284,15 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     ])
 
     const d3 = ok(await demand(U1, { area: 'employment', text: '希望增设公益岗位' }))
-    const rep = ok(await call<DemandDetail>(U1, 'demands', { action: 'report', demandId: d3.id, toOrgId: 'org-union-xining', reason: '超出区里权限', explanation: '已向市里反映，结果出来后告诉您' }))
+    const rep = ok(
+      await call<DemandDetail>(U1, 'demands', {
+        action: 'report',
+        demandId: d3.id,
+        toOrgId: 'org-union-xining',
+        reason: '超出区里权限',
+        explanation: '已向市里反映，结果出来后告诉您'
+      })
+    )
     expect(rep).toMatchObject({ status: 'reported', path: 'report', department: '西宁市总工会', report: { toOrgName: '西宁市总工会', state: 'sent' } })
     // reported is not handled: the 西宁市 unit answers, then it counts
     expect((await stats(U1)).solvedByPath.report).toBe(0)
@@ -274,14 +320,26 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     const person = resident('report')
     const reportedByResident = ok(await demand(person, { scene: plate.scene, area: 'medical', text: '村卫生室缺药', contactPhone: '13700001234' }))
     expect(reportedByResident).toMatchObject({ source: 'resident', contact: { phoneMasked: true } })
-    expect(await call(person, 'ratings', { action: 'rate', scene: plate.scene, level: 'satisfied', tags: [] })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
+    expect(await call(person, 'ratings', { action: 'rate', scene: plate.scene, level: 'satisfied', tags: [] })).toMatchObject({
+      ok: false,
+      code: 'BAD_REQUEST'
+    })
     ok(await call(U1, 'demands', { action: 'resolve', demandId: reportedByResident.id, done: '联系卫健局补了药' }))
     const closed = ok(await call<DemandDetail>(U1, 'demands', { action: 'close', demandId: reportedByResident.id, reply: '药已经补齐了，请您放心' }))
     expect(closed).toMatchObject({ status: 'closed', reply: '药已经补齐了，请您放心' })
     expect(closed.sceneCode).toMatch(/^d/)
     const land = ok(await call<Landing>(person, 'ratings', { action: 'landing', scene: plate.scene }))
     expect(land.myDemands).toEqual([expect.objectContaining({ id: reportedByResident.id, status: 'closed', canRate: true, reply: '药已经补齐了，请您放心' })])
-    ok(await call(person, 'ratings', { action: 'rate', scene: plate.scene, about: 'demand', demandId: reportedByResident.id, level: 'verySatisfied', tags: ['解决效果好'] }))
+    ok(
+      await call(person, 'ratings', {
+        action: 'rate',
+        scene: plate.scene,
+        about: 'demand',
+        demandId: reportedByResident.id,
+        level: 'verySatisfied',
+        tags: ['解决效果好']
+      })
+    )
     // the manager sees the rating on the demand; the cadre, who has the resident's contact, does not
     const rated = ok(await call<DemandDetail>(manager, 'demands', { action: 'get', demandId: reportedByResident.id }))
     expect(rated.rating).toEqual({ level: 'verySatisfied' })
@@ -335,7 +393,10 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     )
     ok(await call(U1, 'demands', { action: 'resolve', demandId: p2, done: '联系卫健局补了药' }))
     // time passes for the first: its deadline moved into the past directly in the database
-    await db.collection('demands').doc(p1).update({ data: { deadlineAt: new Date(Date.now() - 60_000) } })
+    await db
+      .collection('demands')
+      .doc(p1)
+      .update({ data: { deadlineAt: new Date(Date.now() - 60_000) } })
 
     const states = (v: VisitDetail) => v.record?.problems.map((p) => [p.id, p.ledger])
     const expected = [
@@ -345,7 +406,9 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     expect(states(ok(await call<VisitDetail>(U1, 'visit', { action: 'get', visitId })))).toEqual(expected)
     expect(states(ok(await call<VisitDetail>(manager, 'visit', { action: 'get', visitId })))).toEqual(expected)
     // the join is one read by _id: three DB operations (the caller, the visit, its entries), nothing else examined
-    const { invocations } = (await (await fetch(`${emu.url}/__/invocations?limit=5`)).json()) as { invocations: { fn: string; action: string | null; meter: { dbOps: number; docsExamined: number } }[] }
+    const { invocations } = (await (await fetch(`${emu.url}/__/invocations?limit=5`)).json()) as {
+      invocations: { fn: string; action: string | null; meter: { dbOps: number; docsExamined: number } }[]
+    }
     expect(invocations.find((i) => i.fn === 'visit' && i.action === 'get')?.meter).toMatchObject({ dbOps: 3, docsExamined: 4 })
     expect(await call(U2, 'visit', { action: 'get', visitId })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
 
@@ -375,7 +438,10 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     const d = ok(await demand(U2, { urgency: 'urgent', text: '老人突发困难' }))
     expect(d.overdue).toBe(false)
     // time passes: the deadline is moved into the past directly in the database
-    await db.collection('demands').doc(d.id).update({ data: { deadlineAt: new Date(Date.now() - 60_000) } })
+    await db
+      .collection('demands')
+      .doc(d.id)
+      .update({ data: { deadlineAt: new Date(Date.now() - 60_000) } })
     const mine = ok(await call<{ items: Demand[] }>(U2, 'demands', { action: 'list', filter: 'overdue' }))
     expect(mine.items.map((i) => i.id)).toContain(d.id)
     expect(mine.items.every((i) => i.overdue)).toBe(true)
@@ -393,7 +459,9 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
 
   it('costs a fixed number of DB operations to rate and to close a demand, whatever the history', async () => {
     const lastCost = async (fn: string, action: string) => {
-      const { invocations } = (await (await fetch(`${emu.url}/__/invocations?limit=5`)).json()) as { invocations: { fn: string; action: string | null; ok: boolean; meter: { dbOps: number; docsExamined: number } }[] }
+      const { invocations } = (await (await fetch(`${emu.url}/__/invocations?limit=5`)).json()) as {
+        invocations: { fn: string; action: string | null; ok: boolean; meter: { dbOps: number; docsExamined: number } }[]
+      }
       const inv = invocations.find((i) => i.fn === fn && i.action === action)!
       expect(inv.ok).toBe(true)
       return inv.meter
@@ -428,7 +496,9 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     expect(laterClose.docsExamined).toBeLessThanOrEqual(firstClose.docsExamined)
     expect(firstRate.dbOps).toBeLessThanOrEqual(8)
     expect(firstClose.dbOps).toBeLessThanOrEqual(15)
-    console.log(`rate: ${firstRate.dbOps} DB ops, ${firstRate.docsExamined} docs examined; close: ${firstClose.dbOps} DB ops, ${firstClose.docsExamined} docs examined`)
+    console.log(
+      `rate: ${firstRate.dbOps} DB ops, ${firstRate.docsExamined} docs examined; close: ${firstClose.dbOps} DB ops, ${firstClose.docsExamined} docs examined`
+    )
   })
 
   it('holds the third rating of one cadre by one openid in a month for review, and limits reports per openid per day', async () => {
@@ -450,7 +520,11 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     const person = resident('many')
     for (let i = 0; i < 5; i++) ok(await demand(person, { scene: plate.scene, text: `第 ${i + 1} 个问题` }))
     const before = await count('demands')
-    expect(await demand(person, { scene: plate.scene, text: '第 6 个问题' })).toMatchObject({ ok: false, code: 'RATE_LIMITED', message: expect.stringMatching(/明天/) })
+    expect(await demand(person, { scene: plate.scene, text: '第 6 个问题' })).toMatchObject({
+      ok: false,
+      code: 'RATE_LIMITED',
+      message: expect.stringMatching(/明天/)
+    })
     expect(await count('demands')).toBe(before)
   })
 
@@ -466,9 +540,17 @@ describe('demands and ratings functions through the real wx-server-sdk', () => {
     ]) {
       expect(await call(U2, 'demands', bad)).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     }
-    expect(await call(manager, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', text: '管理员自己登记' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await call(resident('noscene'), 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', text: '没有扫码' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await call(resident('ghost'), 'demands', { action: 'create', submissionId: randomUUID(), scene: 'vNOSUCHCODE', area: 'living', text: '假码' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await call(manager, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', text: '管理员自己登记' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
+    expect(await call(resident('noscene'), 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', text: '没有扫码' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
+    expect(
+      await call(resident('ghost'), 'demands', { action: 'create', submissionId: randomUUID(), scene: 'vNOSUCHCODE', area: 'living', text: '假码' })
+    ).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(await call(U2, 'demands', { action: 'coordinate', demandId: 'nope', department: 'x' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(await call(U2, 'demands', { action: 'list', cursor: '%%%' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     expect(await count('demands')).toBe(n)

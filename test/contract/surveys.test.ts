@@ -64,7 +64,8 @@ describe('surveys function: 调查问卷', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(path.join(functionsDir, 'surveys', 'index.js'))) throw new Error('build/cloudfunctions is missing: run `npx tsx scripts/build-functions.ts`')
+    if (!existsSync(path.join(functionsDir, 'surveys', 'index.js')))
+      throw new Error('build/cloudfunctions is missing: run `npx tsx scripts/build-functions.ts`')
     emu = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'] })
     await seed(emu.url)
     db = loadSdk(emu.url).database()
@@ -99,9 +100,20 @@ describe('surveys function: 调查问卷', () => {
     fails(await sv(cadre, { action: 'qr', surveyId: draft.id }), 'CONFLICT')
     fails(await sv(resident('early'), { action: 'open', scene: draft.id }), 'NOT_FOUND')
     fails(await sv(peer, { action: 'update', surveyId: draft.id, title: '别人的', purpose: 'needs', questions }), 'FORBIDDEN')
-    const edited = ok(await sv<Survey>(cadre, { action: 'update', surveyId: draft.id, title: '城东区群众需求调查', titleBo: 'འཚོ་བའི་དགོས་མཁོ།', purpose: 'needs', questions }))
+    const edited = ok(
+      await sv<Survey>(cadre, { action: 'update', surveyId: draft.id, title: '城东区群众需求调查', titleBo: 'འཚོ་བའི་དགོས་མཁོ།', purpose: 'needs', questions })
+    )
     expect(edited.titleBo).toBe('འཚོ་བའི་དགོས་མཁོ།')
-    fails(await sv(cadre, { action: 'update', surveyId: draft.id, title: 'x', purpose: 'needs', questions: [{ kind: 'single', text: '只有一个选项', options: [{ label: '是' }] }] }), 'BAD_REQUEST')
+    fails(
+      await sv(cadre, {
+        action: 'update',
+        surveyId: draft.id,
+        title: 'x',
+        purpose: 'needs',
+        questions: [{ kind: 'single', text: '只有一个选项', options: [{ label: '是' }] }]
+      }),
+      'BAD_REQUEST'
+    )
     const open = ok(await sv<Survey>(cadre, { action: 'publish', surveyId: draft.id }))
     expect(open.status).toBe('open')
     expect(ok(await sv<Survey>(cadre, { action: 'publish', surveyId: draft.id })).status).toBe('open')
@@ -145,7 +157,18 @@ describe('surveys function: 调查问卷', () => {
     await warm(s.id)
     const people = Array.from({ length: 200 }, (_, i) => resident(`forum${i}`))
     const replies = await Promise.all(
-      people.map((r, i) => sv(r, { action: 'answer', scene: s.id, answers: { q1: i % 2 ? ['o1'] : ['o2', 'o3'], q2: i % 4 === 0 ? 'o1' : 'o2', q3: (i % 5) + 1, ...(i % 10 === 0 ? { q4: `第${i}位：希望多办技能培训` } : {}) } }))
+      people.map((r, i) =>
+        sv(r, {
+          action: 'answer',
+          scene: s.id,
+          answers: {
+            q1: i % 2 ? ['o1'] : ['o2', 'o3'],
+            q2: i % 4 === 0 ? 'o1' : 'o2',
+            q3: (i % 5) + 1,
+            ...(i % 10 === 0 ? { q4: `第${i}位：希望多办技能培训` } : {})
+          }
+        })
+      )
     )
     const failed = replies.filter((x) => !x.ok)
     expect(failed).toEqual([])
@@ -163,7 +186,9 @@ describe('surveys function: 调查问卷', () => {
     const texts: string[] = []
     let cursor: string | null = null
     do {
-      const page: { items: { text: string; paper: boolean }[]; nextCursor: string | null } = ok(await sv(county, { action: 'texts', surveyId: s.id, questionId: 'q4', limit: 7, ...(cursor ? { cursor } : {}) }))
+      const page: { items: { text: string; paper: boolean }[]; nextCursor: string | null } = ok(
+        await sv(county, { action: 'texts', surveyId: s.id, questionId: 'q4', limit: 7, ...(cursor ? { cursor } : {}) })
+      )
       texts.push(...page.items.map((t) => t.text))
       expect(Object.keys(page.items[0] ?? { text: '', paper: false }).sort()).toEqual(['paper', 'text'])
       cursor = page.nextCursor
@@ -233,7 +258,9 @@ describe('surveys function: 调查问卷', () => {
     const seen: string[] = []
     let cursor: string | null = null
     do {
-      const page: { items: { id: string }[]; nextCursor: string | null } = ok(await sv(county, { action: 'list', orgId: 'org-women-xining-chengdong', limit: 2, ...(cursor ? { cursor } : {}) }))
+      const page: { items: { id: string }[]; nextCursor: string | null } = ok(
+        await sv(county, { action: 'list', orgId: 'org-women-xining-chengdong', limit: 2, ...(cursor ? { cursor } : {}) })
+      )
       seen.push(...page.items.map((x) => x.id))
       cursor = page.nextCursor
     } while (cursor)

@@ -19,21 +19,25 @@ const living = (pgid: number): string[] =>
     .filter(([group, , stat]) => Number(group) === pgid && stat !== undefined && !stat.startsWith('Z'))
     .map((fields) => fields.slice(1).join(' '))
 
-it('ends every emulator and function instance of a failed run', () => {
-  const dir = tempDir('teardown-')
-  const pids = path.join(dir, 'pids')
-  const run = spawnSync(process.execPath, [path.join(root, 'node_modules/jest/bin/jest.js'), '--config', 'test/fixtures/teardown/jest.config.js', '--ci'], {
-    cwd: root,
-    env: { ...process.env, JDQ_TEST_RUN_DIR: path.join(dir, 'run'), JDQ_TEARDOWN_PIDS: pids },
-    encoding: 'utf8',
-    timeout: scaled(120_000)
-  })
-  const output = `${run.stdout}\n${run.stderr}`
-  expect(run.status).toBe(1)
-  expect(output).toContain('fails midway')
-  expect(output).toContain('hangs past its time limit')
-  const groups = readFileSync(pids, 'utf8').trim().split('\n').map(Number)
-  expect(groups).toHaveLength(2)
-  expect(output).toMatch(/\[teardown\] stopped \d process group/)
-  expect(groups.flatMap(living)).toEqual([])
-}, scaled(150_000))
+it(
+  'ends every emulator and function instance of a failed run',
+  () => {
+    const dir = tempDir('teardown-')
+    const pids = path.join(dir, 'pids')
+    const run = spawnSync(process.execPath, [path.join(root, 'node_modules/jest/bin/jest.js'), '--config', 'test/fixtures/teardown/jest.config.js', '--ci'], {
+      cwd: root,
+      env: { ...process.env, JDQ_TEST_RUN_DIR: path.join(dir, 'run'), JDQ_TEARDOWN_PIDS: pids },
+      encoding: 'utf8',
+      timeout: scaled(120_000)
+    })
+    const output = `${run.stdout}\n${run.stderr}`
+    expect(run.status).toBe(1)
+    expect(output).toContain('fails midway')
+    expect(output).toContain('hangs past its time limit')
+    const groups = readFileSync(pids, 'utf8').trim().split('\n').map(Number)
+    expect(groups).toHaveLength(2)
+    expect(output).toMatch(/\[teardown\] stopped \d process group/)
+    expect(groups.flatMap(living)).toEqual([])
+  },
+  scaled(150_000)
+)

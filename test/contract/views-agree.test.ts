@@ -51,7 +51,14 @@ type Command =
   | { kind: 'checkIn'; cadre: number }
   | { kind: 'fieldwork'; cadre: number; then: 'approve' | 'reject' | 'confirm' | 'wait' }
   | { kind: 'rateVisit'; cadre: number; level: Level }
-  | { kind: 'demand'; cadre: number; path: 'immediate' | 'coordinate' | 'report' | 'invalid' | 'open'; rate: Level | null; urgent: boolean; extend: 'approve' | 'refuse' | null }
+  | {
+      kind: 'demand'
+      cadre: number
+      path: 'immediate' | 'coordinate' | 'report' | 'invalid' | 'open'
+      rate: Level | null
+      urgent: boolean
+      extend: 'approve' | 'refuse' | null
+    }
   | { kind: 'holiday'; ahead: number; length: number }
   | { kind: 'household'; cadre: number }
   | { kind: 'stay'; cadre: number; ago: number; length: number; approve: boolean }
@@ -61,7 +68,14 @@ const level = fc.constantFrom<Level>('verySatisfied', 'satisfied', 'basicallySat
 const who = fc.integer({ min: 0, max: cadres.length - 1 })
 const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('checkIn' as const), cadre: who }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('fieldwork' as const), cadre: who, then: fc.constantFrom('approve' as const, 'reject' as const, 'confirm' as const, 'wait' as const) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('fieldwork' as const),
+      cadre: who,
+      then: fc.constantFrom('approve' as const, 'reject' as const, 'confirm' as const, 'wait' as const)
+    })
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('rateVisit' as const), cadre: who, level }) },
   {
     weight: 3,
@@ -74,10 +88,25 @@ const command: fc.Arbitrary<Command> = fc.oneof(
       extend: fc.constantFrom('approve' as const, 'refuse' as const, null)
     })
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('holiday' as const), ahead: fc.integer({ min: 0, max: 20 }), length: fc.integer({ min: 1, max: 3 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('holiday' as const), ahead: fc.integer({ min: 0, max: 20 }), length: fc.integer({ min: 1, max: 3 }) })
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('household' as const), cadre: who }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('stay' as const), cadre: who, ago: fc.integer({ min: 1, max: 25 }), length: fc.integer({ min: 2, max: 4 }), approve: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('leave' as const), cadre: who, ahead: fc.integer({ min: 1, max: 60 }), length: fc.integer({ min: 1, max: 10 }) }) }
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('stay' as const),
+      cadre: who,
+      ago: fc.integer({ min: 1, max: 25 }),
+      length: fc.integer({ min: 2, max: 4 }),
+      approve: fc.boolean()
+    })
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('leave' as const), cadre: who, ahead: fc.integer({ min: 1, max: 60 }), length: fc.integer({ min: 1, max: 10 }) })
+  }
 )
 
 /** The figures every view must agree on, as one comparable shape. */
@@ -112,11 +141,19 @@ describe('every view tells the same truth (property)', () => {
   const call = <T>(who: string, fn: string, data: Record<string, unknown>) => callAs<T>(emu.url, who, fn, data)
   const today = () => beijingDate(new Date())
   const fixNear = (c: (typeof cadres)[number], far: boolean) => ({
-    lat: c.lat + (far ? 0.03 : 0.0004), lng: c.lng, accuracy: 20, capturedAt: new Date(Date.now() - 1500).toISOString()
+    lat: c.lat + (far ? 0.03 : 0.0004),
+    lng: c.lng,
+    accuracy: 20,
+    capturedAt: new Date(Date.now() - 1500).toISOString()
   })
   const checkIn = (c: (typeof cadres)[number], far: boolean) =>
     call<CheckInResult>(openid(c.id), 'visit', {
-      action: 'checkIn', submissionId: randomUUID(), pointId: `${c.id}-pt`, fix: fixNear(c, far), deviceNow: new Date().toISOString(), ...(far ? { reason: '草场转场，到新的放牧点走访' } : {})
+      action: 'checkIn',
+      submissionId: randomUUID(),
+      pointId: `${c.id}-pt`,
+      fix: fixNear(c, far),
+      deviceNow: new Date().toISOString(),
+      ...(far ? { reason: '草场转场，到新的放牧点走访' } : {})
     })
   const lastVisit = new Map<string, string>()
   const visitScene = async (c: (typeof cadres)[number], visitId: string) =>
@@ -170,11 +207,21 @@ describe('every view tells the same truth (property)', () => {
       case 'rateVisit': {
         const visitId = lastVisit.get(c.id)
         if (!visitId) return
-        if ((await call(`o-va-rater-${randomUUID()}`, 'ratings', { action: 'rate', scene: await visitScene(c, visitId), level: cmd.level, tags: [] })).ok) tally.ratings++
+        if ((await call(`o-va-rater-${randomUUID()}`, 'ratings', { action: 'rate', scene: await visitScene(c, visitId), level: cmd.level, tags: [] })).ok)
+          tally.ratings++
         return
       }
       case 'demand': {
-        let d = ok(await call<{ id: string; sceneCode: string | null; deadlineAt: string }>(me, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text: '属性测试：群众反映的问题' }), 'create')
+        let d = ok(
+          await call<{ id: string; sceneCode: string | null; deadlineAt: string }>(me, 'demands', {
+            action: 'create',
+            submissionId: randomUUID(),
+            area: 'living',
+            urgency: 'general',
+            text: '属性测试：群众反映的问题'
+          }),
+          'create'
+        )
         tally.demands++
         const step = async (data: Record<string, unknown>, who = me) => (d = ok(await call(who, 'demands', { ...data, demandId: d.id }), String(data.action)))
         // A manager judges it urgent: its deadline becomes the end of today.
@@ -187,7 +234,12 @@ describe('every view tells the same truth (property)', () => {
           await step({ action: 'coordinate', department: '住建局' })
           // Later than the rules allow: an extension the manager approves or refuses (lateness follows the decision).
           if (cmd.extend) {
-            const asked = await call(me, 'demands', { action: 'requestExtension', demandId: d.id, until: dateOfDay(dayNumber(beijingDate(new Date(d.deadlineAt))) + 7), reason: '等材料到货' })
+            const asked = await call(me, 'demands', {
+              action: 'requestExtension',
+              demandId: d.id,
+              until: dateOfDay(dayNumber(beijingDate(new Date(d.deadlineAt))) + 7),
+              reason: '等材料到货'
+            })
             if (asked.ok) {
               await step({ action: 'decideExtension', decision: cmd.extend, reason: cmd.extend === 'approve' ? '情况属实' : '应按期办结' }, manager)
               tally.extensions++
@@ -203,23 +255,44 @@ describe('every view tells the same truth (property)', () => {
         }
         const closed = await call<{ sceneCode: string | null }>(me, 'demands', { action: 'close', demandId: d.id, reply: '已经答复群众' })
         if (closed.ok && cmd.rate && closed.data.sceneCode) {
-          if ((await call(`o-va-rater-${randomUUID()}`, 'ratings', { action: 'rate', scene: closed.data.sceneCode, level: cmd.rate, tags: [] })).ok) tally.ratings++
+          if ((await call(`o-va-rater-${randomUUID()}`, 'ratings', { action: 'rate', scene: closed.data.sceneCode, level: cmd.rate, tags: [] })).ok)
+            tally.ratings++
           // 重办 after a 不满意 answer: the demand is open again, and raised once.
-          if (cmd.rate === 'dissatisfied' || cmd.rate === 'veryDissatisfied') await call(manager, 'demands', { action: 'reopen', demandId: d.id, reason: '群众不满意，重新办理' })
+          if (cmd.rate === 'dissatisfied' || cmd.rate === 'veryDissatisfied')
+            await call(manager, 'demands', { action: 'reopen', demandId: d.id, reason: '群众不满意，重新办理' })
         }
         return
       }
       case 'household': {
         const visitId = lastVisit.get(c.id)
         if (!visitId) return
-        const h = ok(await call<{ id: string }>(me, 'households', { action: 'create', kind: 'leftBehind', displayName: `户${randomUUID().slice(0, 4)}`, area: '一村' }), 'household')
-        await call(me, 'visit', { action: 'saveRecord', visitId, category: 'village', method: 'homeVisit', peopleMet: { count: 2 }, needs: '属性测试', householdIds: [h.id] })
+        const h = ok(
+          await call<{ id: string }>(me, 'households', { action: 'create', kind: 'leftBehind', displayName: `户${randomUUID().slice(0, 4)}`, area: '一村' }),
+          'household'
+        )
+        await call(me, 'visit', {
+          action: 'saveRecord',
+          visitId,
+          category: 'village',
+          method: 'homeVisit',
+          peopleMet: { count: 2 },
+          needs: '属性测试',
+          householdIds: [h.id]
+        })
         return
       }
       case 'stay': {
         const to = dateOfDay(dayNumber(today()) - cmd.ago)
         const from = dateOfDay(dayNumber(to) - cmd.length + 1)
-        const r = await call<{ id: string }>(me, 'visit', { action: 'recordPeriod', submissionId: randomUUID(), kind: 'stay', from, to, place: '牧区定居点', note: '' })
+        const r = await call<{ id: string }>(me, 'visit', {
+          action: 'recordPeriod',
+          submissionId: randomUUID(),
+          kind: 'stay',
+          from,
+          to,
+          place: '牧区定居点',
+          note: ''
+        })
         if (!r.ok || !cmd.approve) return
         const done = await call(manager, 'visit', { action: 'reviewPeriod', periodId: r.data.id, decision: 'approve' })
         if (done.ok) {
@@ -230,7 +303,15 @@ describe('every view tells the same truth (property)', () => {
       }
       case 'leave': {
         const from = dateOfDay(dayNumber(today()) + cmd.ahead)
-        await call(manager, 'visit', { action: 'recordPeriod', submissionId: randomUUID(), cadreId: c.id, kind: 'leave', from, to: dateOfDay(dayNumber(from) + cmd.length - 1), note: '' })
+        await call(manager, 'visit', {
+          action: 'recordPeriod',
+          submissionId: randomUUID(),
+          cadreId: c.id,
+          kind: 'leave',
+          from,
+          to: dateOfDay(dayNumber(from) + cmd.length - 1),
+          note: ''
+        })
         return
       }
     }
@@ -239,7 +320,9 @@ describe('every view tells the same truth (property)', () => {
   async function runJob(): Promise<void> {
     const now = new Date().toISOString()
     for (let i = 0; i < 50; i++) {
-      const res = (await cloud.callFunction({ name: 'rankings', data: { action: 'run', now, force: i === 0 }, timeout: 120_000 } as never)) as unknown as { result: Reply<RunReport> }
+      const res = (await cloud.callFunction({ name: 'rankings', data: { action: 'run', now, force: i === 0 }, timeout: 120_000 } as never)) as unknown as {
+        result: Reply<RunReport>
+      }
       if (ok(res.result, 'job').done) return
     }
     throw new Error('the rankings job did not finish')
@@ -272,27 +355,52 @@ describe('every view tells the same truth (property)', () => {
         const modelDays = [...model.get(c.id)!]
         expect([where, home.days]).toEqual([where, modelDays.filter((d) => d.startsWith(year)).length])
         expect([where, home.thisMonth.days]).toEqual([where, modelDays.filter((d) => d.startsWith(month)).length])
-        expect([where, calY.days.length, calM.days.length, calM.days.reduce((s, d) => s + d.visits, 0)]).toEqual([where, home.days, home.thisMonth.days, home.thisMonth.visits])
+        expect([where, calY.days.length, calM.days.length, calM.days.reduce((s, d) => s + d.visits, 0)]).toEqual([
+          where,
+          home.days,
+          home.thisMonth.days,
+          home.thisMonth.visits
+        ])
         expect([where, ownM.figures.days.count, ownM.figures.visits.total]).toEqual([where, home.thisMonth.days, home.thisMonth.visits])
         expect([where, mgrY.figures.days.count]).toEqual([where, home.days])
         // 我的成效 (the cadre's and their manager's), the dashboard's cadre view, the ranking row and the node's row.
         expect([where, core(ownM.figures)?.solved, ownM.score]).toEqual([where, core(mgrM.figures)?.solved, mgrM.score])
         expect([where, core(dashM.figures), dashM.score]).toEqual([where, core(mgrM.figures), mgrM.score])
         expect([where, core(dashY.figures), dashY.score]).toEqual([where, core(mgrY.figures), mgrY.score])
-        for (const [list, mine, dash] of [[rowsM, mgrM, nodeM], [rowsY, mgrY, nodeY]] as const) {
+        for (const [list, mine, dash] of [
+          [rowsM, mgrM, nodeM],
+          [rowsY, mgrY, nodeY]
+        ] as const) {
           const row = list.find((r) => r.cadreId === c.id)
           expect([where, row && { score: row.score, days: row.days, ratings: row.ratings, solved: row.demandsSolved }]).toEqual([
-            where, { score: mine.score, days: mine.figures.days.count, ratings: mine.figures.ratings.count, solved: mine.figures.demands.solved }
+            where,
+            { score: mine.score, days: mine.figures.days.count, ratings: mine.figures.ratings.count, solved: mine.figures.demands.solved }
           ])
           const child = dash.children.find((x) => x.id === c.id)
-          expect([where, child && { days: child.days, visits: child.visits, ratings: child.ratings, solved: child.demandsSolved, score: child.score }]).toEqual([
-            where, { days: mine.figures.days.count, visits: mine.figures.visits.total, ratings: mine.figures.ratings.count, solved: mine.figures.demands.solved, score: mine.score }
-          ])
+          expect([where, child && { days: child.days, visits: child.visits, ratings: child.ratings, solved: child.demandsSolved, score: child.score }]).toEqual(
+            [
+              where,
+              {
+                days: mine.figures.days.count,
+                visits: mine.figures.visits.total,
+                ratings: mine.figures.ratings.count,
+                solved: mine.figures.demands.solved,
+                score: mine.score
+              }
+            ]
+          )
         }
         // A year's month is the month.
         expect([where, mgrY.figures.months?.[month]]).toEqual([
           where,
-          { visits: mgrM.figures.visits.total, days: mgrM.figures.days.count, demandsRaised: mgrM.figures.demands.raised, demandsSolved: mgrM.figures.demands.solved, ratings: mgrM.figures.ratings.count, satisfied: mgrM.figures.ratings.satisfied }
+          {
+            visits: mgrM.figures.visits.total,
+            days: mgrM.figures.days.count,
+            demandsRaised: mgrM.figures.demands.raised,
+            demandsSolved: mgrM.figures.demands.solved,
+            ratings: mgrM.figures.ratings.count,
+            satisfied: mgrM.figures.ratings.satisfied
+          }
         ])
         sums.days += mgrM.figures.days.count
         sums.visits += mgrM.figures.visits.total
@@ -305,7 +413,12 @@ describe('every view tells the same truth (property)', () => {
       const y = nodeY.figures!
       const trend = (k: 'visits' | 'days' | 'ratings' | 'demandsSolved' | 'demandsRaised') => nodeY.trend.reduce((s, t) => s + t[k], 0)
       expect([county, trend('visits'), trend('days'), trend('ratings'), trend('demandsSolved'), trend('demandsRaised')]).toEqual([
-        county, y.visits.total, y.days.count, y.ratings.count, y.demands.solved, y.demands.raised
+        county,
+        y.visits.total,
+        y.days.count,
+        y.ratings.count,
+        y.demands.solved,
+        y.demands.raised
       ])
       expect(nodeY.trend.find((t) => t.month === month)).toMatchObject({ visits: f.visits.total, days: f.days.count, ratings: f.ratings.count })
     }
@@ -316,7 +429,9 @@ describe('every view tells the same truth (property)', () => {
     cloud = loadSdk(emu.url)
     db = cloud.database()
     const org = (_id: string, name: string, level: string, path: string[]) =>
-      db.collection('orgs').add({ data: { _id, name, system: 'women', level, parentId: path.length > 1 ? path[path.length - 2] : null, path, pathNames: path.map((p) => `${p}名`) } })
+      db.collection('orgs').add({
+        data: { _id, name, system: 'women', level, parentId: path.length > 1 ? path[path.length - 2] : null, path, pathNames: path.map((p) => `${p}名`) }
+      })
     await org(P, '属性省妇联', 'province', [P])
     await org(PF, '属性市妇联', 'prefecture', [P, PF])
     await org(CA, '甲县妇联', 'county', pathOf(CA))
@@ -329,13 +444,25 @@ describe('every view tells the same truth (property)', () => {
     for (const c of cadres) {
       await user(c.id, openid(c.id), 'cadre', pathOf(c.county))
       await db.collection('liaisonPoints').add({
-        data: { _id: `${c.id}-pt`, name: `${c.id} 的联系点`, kind: 'village', address: '一村', location: { lat: c.lat, lng: c.lng }, radiusM: 500, orgId: c.county, cadreId: c.id, createdAt: new Date() }
+        data: {
+          _id: `${c.id}-pt`,
+          name: `${c.id} 的联系点`,
+          kind: 'village',
+          address: '一村',
+          location: { lat: c.lat, lng: c.lng },
+          radiusM: 500,
+          orgId: c.county,
+          cadreId: c.id,
+          createdAt: new Date()
+        }
       })
     }
   })
   afterAll(async () => {
     await emu?.stop()
-    console.log(`views agree: seed ${SEED}, ${tally.checks} checks after ${tally.commands} commands — ${tally.counted} visits counted, ${tally.ratings} ratings, ${tally.demands} demands, ${tally.extensions} extensions decided, ${tally.holidays} holiday schedules loaded, ${tally.stays} stays approved`)
+    console.log(
+      `views agree: seed ${SEED}, ${tally.checks} checks after ${tally.commands} commands — ${tally.counted} visits counted, ${tally.ratings} ratings, ${tally.demands} demands, ${tally.extensions} extensions decided, ${tally.holidays} holiday schedules loaded, ${tally.stays} stays approved`
+    )
   })
 
   it('home, calendar, 我的成效, ranking rows and dashboards agree after any activity', async () => {
@@ -370,9 +497,14 @@ describe('every view tells the same truth (property)', () => {
     }
     for (const county of [CA, CB]) {
       const manager = managerOf[county]
-      const rows = ok(await call<RankingPage>(manager, 'rankings', { action: 'list', kind: 'month', period: month, view: 'individuals', limit: 50 }), 'list').individuals
+      const rows = ok(
+        await call<RankingPage>(manager, 'rankings', { action: 'list', kind: 'month', period: month, view: 'individuals', limit: 50 }),
+        'list'
+      ).individuals
       const exported = await sheet(manager, 'rankings', month)
-      expect(exported.map((r) => [r['干部'], r['综合得分'], r['群众评价（条）'], r['下基层天数（进度，不计分）']])).toEqual(rows.map((r) => [r.cadreName, r.score, r.ratings, r.days]))
+      expect(exported.map((r) => [r['干部'], r['综合得分'], r['群众评价（条）'], r['下基层天数（进度，不计分）']])).toEqual(
+        rows.map((r) => [r.cadreName, r.score, r.ratings, r.days])
+      )
       const node = ok(await call<DashboardNode>(manager, 'dashboard', { action: 'node', period: year }), 'node')
       // The ledger lists entries set aside too, marked 无效; the figures count the rest.
       const ledger = await sheet(manager, 'demands', year)

@@ -60,7 +60,11 @@ function checkInEvent(openid: string, o: CheckInOpts = {}) {
     action: 'checkIn',
     submissionId: o.submissionId ?? randomUUID(),
     pointId: point._id,
-    fix: { ...(o.at ?? north(point.location, 60)), accuracy: o.accuracy ?? 25, capturedAt: (o.capturedAt ?? new Date(now - (o.capturedAgoMs ?? 3000))).toISOString() },
+    fix: {
+      ...(o.at ?? north(point.location, 60)),
+      accuracy: o.accuracy ?? 25,
+      capturedAt: (o.capturedAt ?? new Date(now - (o.capturedAgoMs ?? 3000))).toISOString()
+    },
     deviceNow: new Date(now).toISOString(),
     offline: o.offline ?? false,
     ...(o.reason ? { reason: o.reason } : {})
@@ -77,8 +81,7 @@ describe('visit, points and households functions through the real wx-server-sdk'
     if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message}`)
     return r.data
   }
-  const count = async (name: string, where: Record<string, unknown> = {}) =>
-    ((await db.collection(name).where(where).count()) as { total: number }).total
+  const count = async (name: string, where: Record<string, unknown> = {}) => ((await db.collection(name).where(where).count()) as { total: number }).total
   const metrics = async () => (await (await fetch(`${emu.url}/__/metrics`)).json()) as { docsExamined: number; docsReturned: number; dbOps: number }
 
   beforeAll(async () => {
@@ -278,7 +281,13 @@ describe('visit, points and households functions through the real wx-server-sdk'
     let pages = 0
     do {
       const before = await metrics()
-      const page = ok(await call<{ items: { id: string; visitedAt: string }[]; nextCursor: string | null }>(demoAccounts.cadre, 'visit', { action: 'list', limit: 5, ...(cursor ? { cursor } : {}) }))
+      const page = ok(
+        await call<{ items: { id: string; visitedAt: string }[]; nextCursor: string | null }>(demoAccounts.cadre, 'visit', {
+          action: 'list',
+          limit: 5,
+          ...(cursor ? { cursor } : {})
+        })
+      )
       const after = await metrics()
       // the caller's user document + at most limit + 1 (+ a few ties after a cursor)
       expect(after.docsExamined - before.docsExamined).toBeLessThanOrEqual(1 + 5 + 1 + 3)
@@ -327,7 +336,14 @@ describe('visit, points and households functions through the real wx-server-sdk'
     const incomplete = demoAccounts.cadreIncomplete
     const before = ok(await call<LiaisonOverview>(incomplete, 'points', { action: 'overview' }))
     expect(before.complete).toBe(false)
-    const contact = ok(await call<{ phone: string; phoneMasked: boolean }>(incomplete, 'points', { action: 'addContact', name: '才让', relation: '村委会主任', phone: '13812341234' }))
+    const contact = ok(
+      await call<{ phone: string; phoneMasked: boolean }>(incomplete, 'points', {
+        action: 'addContact',
+        name: '才让',
+        relation: '村委会主任',
+        phone: '13812341234'
+      })
+    )
     expect(contact).toMatchObject({ phone: '13812341234', phoneMasked: false })
     expect(ok(await call<LiaisonOverview>(incomplete, 'points', { action: 'overview' })).complete).toBe(true)
 
@@ -335,12 +351,21 @@ describe('visit, points and households functions through the real wx-server-sdk'
     const cadreOverview = ok(await call<LiaisonOverview>(mgr, 'points', { action: 'overview', cadreId: userOf(demoAccounts.cadre)._id }))
     expect(cadreOverview.contacts[0].phoneMasked).toBe(false)
 
-    const newPoint = { action: 'createPoint', cadreId: userOf(A)._id, name: '东关清真大寺社区', kind: 'village', address: '西宁市城东区东关大街', location: { lat: 36.6118, lng: 101.7903 } }
+    const newPoint = {
+      action: 'createPoint',
+      cadreId: userOf(A)._id,
+      name: '东关清真大寺社区',
+      kind: 'village',
+      address: '西宁市城东区东关大街',
+      location: { lat: 36.6118, lng: 101.7903 }
+    }
     expect(await call('demo-women-xining-chengzhong-manager', 'points', newPoint)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await call(A, 'points', newPoint)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     const created = ok(await call<{ id: string; radiusM: number }>(mgr, 'points', newPoint))
     expect(created.radiusM).toBe(500)
-    const moved = ok(await call<{ cadreId: string }>(mgr, 'points', { action: 'updatePoint', pointId: created.id, cadreId: userOf(demoAccounts.cadre)._id, radiusM: 300 }))
+    const moved = ok(
+      await call<{ cadreId: string }>(mgr, 'points', { action: 'updatePoint', pointId: created.id, cadreId: userOf(demoAccounts.cadre)._id, radiusM: 300 })
+    )
     expect(moved.cadreId).toBe(userOf(demoAccounts.cadre)._id)
     expect(await call(mgr, 'points', { action: 'updatePoint', pointId: created.id, cadreId: userOf(C)._id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
@@ -439,7 +464,9 @@ describe('visit, points and households functions through the real wx-server-sdk'
     const { api } = await import('../../types/api')
     // A resident's own two: whether they may confirm a visit by its code, and the confirmation (the access matrix).
     const residents = ['visit.confirmation', 'visit.confirm']
-    const every = (['visit', 'points', 'households', 'diary'] as const).flatMap((fn) => Object.keys(api[fn]).map((a) => `${fn}.${a}`)).filter((k) => !residents.includes(k))
+    const every = (['visit', 'points', 'households', 'diary'] as const)
+      .flatMap((fn) => Object.keys(api[fn]).map((a) => `${fn}.${a}`))
+      .filter((k) => !residents.includes(k))
     expect(every.filter((k) => !samples[k])).toEqual([])
     for (const key of every) {
       const [fn, action] = key.split('.')

@@ -53,7 +53,8 @@ describe('demands: a resident’s voice message', () => {
     call<Demand>(openid, { action: 'create', submissionId: randomUUID(), scene, area: 'living', ...extra })
 
   beforeAll(async () => {
-    if (!existsSync(path.join(functionsDir, 'demands', 'index.js'))) throw new Error('build/cloudfunctions is missing: run `npx tsx scripts/build-functions.ts`')
+    if (!existsSync(path.join(functionsDir, 'demands', 'index.js')))
+      throw new Error('build/cloudfunctions is missing: run `npx tsx scripts/build-functions.ts`')
     emu = await startEmulator({ args: ['--functions', functionsDir, '--no-timers'] })
     await seed(emu.url)
     sdk = loadSdk(emu.url)
@@ -81,7 +82,8 @@ describe('demands: a resident’s voice message', () => {
     const up = ok(await viaBrowser(r, webmOf(40_000)))
     expect(up.bytes).toBe(40_000)
     const submissionId = randomUUID()
-    const send = (fileID: string) => call<Demand>(r, { action: 'create', submissionId, scene, area: 'medical', text: '村卫生室缺药', voice: { fileID, durationMs: 9000 } })
+    const send = (fileID: string) =>
+      call<Demand>(r, { action: 'create', submissionId, scene, area: 'medical', text: '村卫生室缺药', voice: { fileID, durationMs: 9000 } })
     const first = ok(await send(up.fileID))
     expect(first).toMatchObject({ text: '村卫生室缺药', voice: { durationMs: 9000 } })
     const before = await demands()
@@ -120,7 +122,17 @@ describe('demands: a resident’s voice message', () => {
     expect(refused(await viaBrowser(r, Buffer.from('not audio at all, just words in a file')))).toBe('BAD_REQUEST')
     // Staff record problems in their ledger, in words.
     expect(refused(await call(cadre, { action: 'prepareVoice', scene, format: 'mp3' }))).toBe('FORBIDDEN')
-    expect(refused(await call(cadre, { action: 'create', submissionId: randomUUID(), area: 'living', text: '楼道灯坏了', voice: { fileID: someoneElse, durationMs: 5000 } }))).toBe('BAD_REQUEST')
+    expect(
+      refused(
+        await call(cadre, {
+          action: 'create',
+          submissionId: randomUUID(),
+          area: 'living',
+          text: '楼道灯坏了',
+          voice: { fileID: someoneElse, durationMs: 5000 }
+        })
+      )
+    ).toBe('BAD_REQUEST')
     expect((await callAnonymous(sdk, 'demands', { action: 'prepareVoice', scene, format: 'mp3' })).reply).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
     expect(refused(await call(r, { action: 'prepareVoice', scene: 'pNoSuchScene1', format: 'mp3' }))).toBe('NOT_FOUND')
     expect(await demands()).toBe(before)

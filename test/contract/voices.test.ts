@@ -72,14 +72,22 @@ describe('voices: 三问 read back', () => {
     expect(new Set(runs).size).toBe(runs.length)
     const atFirst = mine.filter((v) => v.pointId === pointsOf(cadre)[0]._id).map((v) => v.visitId)
     expect(atFirst.indexOf(c)).toBeLessThan(atFirst.indexOf(a))
-    expect(mine.find((v) => v.visitId === a)).toMatchObject({ needs: '希望社区多办就业培训', advice: '建议食堂延时', policy: null, orgName: '城东区妇联', peopleMet: 8 })
+    expect(mine.find((v) => v.visitId === a)).toMatchObject({
+      needs: '希望社区多办就业培训',
+      advice: '建议食堂延时',
+      policy: null,
+      orgName: '城东区妇联',
+      peopleMet: 8
+    })
 
     const unit = await all(county, { orgId: 'org-women-xining-chengdong', month }, 3)
     expect(unit.map((v) => v.visitId)).toEqual(expect.arrayContaining([a, b, c, d]))
     expect(new Set(unit.map((v) => v.visitId)).size).toBe(unit.length)
     const fromAbove = await all(prefecture, { orgId: 'org-women-xining', month }, 50)
     expect(fromAbove.map((v) => v.visitId).sort()).toEqual(unit.map((v) => v.visitId).sort())
-    expect(ok(await call<VoicePage>(prefecture, 'voices', { action: 'list', cadreId: 'user-women-xining-chengdong-cadre-2' })).items.map((v) => v.visitId)).toEqual([d])
+    expect(
+      ok(await call<VoicePage>(prefecture, 'voices', { action: 'list', cadreId: 'user-women-xining-chengdong-cadre-2' })).items.map((v) => v.visitId)
+    ).toEqual([d])
 
     // An edit that says nothing under the three any more takes the entry away.
     ok(await call(cadre, 'visit', { action: 'saveRecord', visitId: b, category: 'village', method: 'forum', peopleMet: { count: 3 } }))
@@ -90,7 +98,10 @@ describe('voices: 三问 read back', () => {
     const r = await call(sibling, 'voices', { action: 'list', orgId: 'org-women-xining-chengdong' })
     expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await call(peer, 'voices', { action: 'list', cadreId: 'user-women-xining-chengdong-cadre-1' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await call('demo-union-xining-chengdong-manager', 'voices', { action: 'list', orgId: 'org-women-xining-chengdong' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call('demo-union-xining-chengdong-manager', 'voices', { action: 'list', orgId: 'org-women-xining-chengdong' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
     expect(await call(cadre, 'voices', { action: 'list', cursor: 'bm9wZQ' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
   })
 })

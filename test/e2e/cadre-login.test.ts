@@ -16,7 +16,9 @@ describe('H5 app on the emulator, in Chromium', () => {
     expect(await page.locator('[data-testid="pinned"] [data-openid]').first().getAttribute('data-openid')).toBe(demoAccounts.cadre)
     await page.locator('#search').fill('chengdong-cadre-1')
     const shown = await page.locator('li[data-search]:visible button').evaluateAll((els) => els.map((e) => e.getAttribute('data-openid')))
-    expect(new Set(shown)).toEqual(new Set(['demo-women-xining-chengdong-cadre-1', 'demo-union-xining-chengdong-cadre-1', 'demo-league-xining-chengdong-cadre-1']))
+    expect(new Set(shown)).toEqual(
+      new Set(['demo-women-xining-chengdong-cadre-1', 'demo-union-xining-chengdong-cadre-1', 'demo-league-xining-chengdong-cadre-1'])
+    )
     await app.shot(page, 'dev-login-search')
     await page.locator(`[data-testid="pinned"] [data-openid="${demoAccounts.cadre}"]`).click()
 
@@ -36,5 +38,8 @@ describe('H5 app on the emulator, in Chromium', () => {
 })
 
 async function expectText(page: import('playwright-core').Page, text: string): Promise<void> {
-  await page.getByText(text, { exact: false }).first().waitFor({ state: 'visible', timeout: scaled(20000) })
+  await page
+    .getByText(text, { exact: false })
+    .first()
+    .waitFor({ state: 'visible', timeout: scaled(20000) })
 }

@@ -20,7 +20,10 @@ describe('走访打卡 in the H5 app, in Chromium', () => {
       at: '#/pages/checkin/index',
       context: { permissions: ['geolocation'], geolocation: { ...at, accuracy: 20 } }
     })
-    await page.locator('[data-testid="checkin-point"]').first().waitFor({ state: 'visible', timeout: scaled(30000) })
+    await page
+      .locator('[data-testid="checkin-point"]')
+      .first()
+      .waitFor({ state: 'visible', timeout: scaled(30000) })
     return { context: page.context(), page }
   }
 

@@ -31,24 +31,85 @@ describe('数据看板 in the H5 app, in Chromium', () => {
     const months: string[] = []
     for (let i = 0; i < 12; i++, m = previousMonth(m)) months.push(m)
     for (const [i, period] of [...months, periodOf('quarter', now)].entries()) {
-      await db.collection('orgStats').doc(orgStatsId(county._id, period)).set({
-        data: { orgId: county._id, orgName: county.name, parentId: county.parentId, orgPath: county.path, system: county.system, level: county.level, period, periodKind: periodKind(period), figures: figures(periodKind(period) === 'quarter' ? 77 : 30 - i * 2, 2), meanScore: 70, cadres: 2, satisfiedShare: 0.875, sortKey: '0', rank: 1, updatedAt: now }
-      })
+      await db
+        .collection('orgStats')
+        .doc(orgStatsId(county._id, period))
+        .set({
+          data: {
+            orgId: county._id,
+            orgName: county.name,
+            parentId: county.parentId,
+            orgPath: county.path,
+            system: county.system,
+            level: county.level,
+            period,
+            periodKind: periodKind(period),
+            figures: figures(periodKind(period) === 'quarter' ? 77 : 30 - i * 2, 2),
+            meanScore: 70,
+            cadres: 2,
+            satisfiedShare: 0.875,
+            sortKey: '0',
+            rank: 1,
+            updatedAt: now
+          }
+        })
     }
     // The trend reads each year's document, which carries its months (so the months add up to the year).
     for (const year of [...new Set(months.map((x) => x.slice(0, 4)))]) {
       const f = figures(0, 2)
       f.months = Object.fromEntries(
-        months.flatMap((month, i) => (month.startsWith(year) ? [[month, { visits: 30 - i * 2, days: 15 - i, demandsRaised: 6, demandsSolved: 5, ratings: 8, satisfied: 7 }]] : []))
+        months.flatMap((month, i) =>
+          month.startsWith(year) ? [[month, { visits: 30 - i * 2, days: 15 - i, demandsRaised: 6, demandsSolved: 5, ratings: 8, satisfied: 7 }]] : []
+        )
       )
-      await db.collection('orgStats').doc(orgStatsId(county._id, year)).set({
-        data: { orgId: county._id, orgName: county.name, parentId: county.parentId, orgPath: county.path, system: county.system, level: county.level, period: year, periodKind: 'year', figures: f, meanScore: 70, cadres: 2, satisfiedShare: 0.875, sortKey: '0', rank: 1, updatedAt: now }
-      })
+      await db
+        .collection('orgStats')
+        .doc(orgStatsId(county._id, year))
+        .set({
+          data: {
+            orgId: county._id,
+            orgName: county.name,
+            parentId: county.parentId,
+            orgPath: county.path,
+            system: county.system,
+            level: county.level,
+            period: year,
+            periodKind: 'year',
+            figures: f,
+            meanScore: 70,
+            cadres: 2,
+            satisfiedShare: 0.875,
+            sortKey: '0',
+            rank: 1,
+            updatedAt: now
+          }
+        })
     }
     for (const period of [months[0], periodOf('quarter', now)]) {
-      await db.collection('cadreScores').doc(cadreScoreId(cadre._id, period)).set({
-        data: { cadreId: cadre._id, cadreName: cadre.name, orgId: cadre.orgId, orgName: county.name, orgPath: cadre.orgPath, system: 'women', period, periodKind: periodKind(period), scope: { county: county._id, prefecture: county.parentId, province: county.path[0] }, figures: figures(periodKind(period) === 'quarter' ? 40 : 16, 1), score: 82.5, satisfiedShare: 0.875, breakdown: [], sortKey: '0175', ranks: { county: 1, prefecture: 1, province: 1 }, computedAt: now, updatedAt: now }
-      })
+      await db
+        .collection('cadreScores')
+        .doc(cadreScoreId(cadre._id, period))
+        .set({
+          data: {
+            cadreId: cadre._id,
+            cadreName: cadre.name,
+            orgId: cadre.orgId,
+            orgName: county.name,
+            orgPath: cadre.orgPath,
+            system: 'women',
+            period,
+            periodKind: periodKind(period),
+            scope: { county: county._id, prefecture: county.parentId, province: county.path[0] },
+            figures: figures(periodKind(period) === 'quarter' ? 40 : 16, 1),
+            score: 82.5,
+            satisfiedShare: 0.875,
+            breakdown: [],
+            sortKey: '0175',
+            ranks: { county: 1, prefecture: 1, province: 1 },
+            computedAt: now,
+            updatedAt: now
+          }
+        })
     }
     expect(monthIdsOf(periodOf('quarter', now))).toContain(months[0])
 

@@ -20,7 +20,10 @@ describe('民情日记 and 调研报告 in the H5 app, in Chromium', () => {
     await page.locator('[data-testid="save-diary"]').click()
     await page.locator('[data-testid="diary-saved"]').waitFor({ state: 'visible', timeout: scaled(30000) })
     await page.goBack()
-    await page.locator('[data-testid="diary-entry"]').first().waitFor({ state: 'visible', timeout: scaled(30000) })
+    await page
+      .locator('[data-testid="diary-entry"]')
+      .first()
+      .waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(await page.locator('[data-testid="diary-entry"]').first().textContent()).toContain('加装电梯')
     await page.context().close()
   })
@@ -35,7 +38,10 @@ describe('民情日记 and 调研报告 in the H5 app, in Chromium', () => {
     await page.locator('[data-testid="report-file"]').waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(await page.locator('[data-testid="report-title"] input').inputValue()).toBe('加装电梯调研')
     await page.locator('[data-testid="save-report"]').click()
-    await page.locator('[data-testid="report"]').first().waitFor({ state: 'visible', timeout: scaled(30000) })
+    await page
+      .locator('[data-testid="report"]')
+      .first()
+      .waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(await page.locator('[data-testid="report"]').first().textContent()).toContain('加装电梯调研.pdf')
     const popup = page.context().waitForEvent('page')
     await page.locator('[data-testid="open-report"]').first().click()

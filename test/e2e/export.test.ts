@@ -17,7 +17,15 @@ describe('导出报表 in the H5 app, in Chromium', () => {
   it('a county manager exports the ledger and the downloaded file is a spreadsheet with the right rows', async () => {
     // The county's ledger: demands of two cadres of 城东区, and one of the sibling county that must not appear.
     const raise = async (openid: string, text: string) => {
-      const r = await callAs<{ id: string }>(app.url, openid, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'general', text, contactName: '王大姐', contactPhone: '13912345678' })
+      const r = await callAs<{ id: string }>(app.url, openid, 'demands', {
+        action: 'create',
+        submissionId: randomUUID(),
+        area: 'living',
+        urgency: 'general',
+        text,
+        contactName: '王大姐',
+        contactPhone: '13912345678'
+      })
       if (!r.ok) throw new Error(r.message)
       return r.data.id
     }
@@ -53,7 +61,10 @@ describe('导出报表 in the H5 app, in Chromium', () => {
     expect(rows.map((r) => String(r.getCell(col('诉求内容')).value)).sort()).toEqual(['东关大街路灯不亮', '小区下水道堵塞', '老人想办理助餐卡'].sort())
     for (const r of rows) expect(r.getCell(col('联系电话')).value).toBe('139****5678')
     // The recent list has it too.
-    await page.locator('[data-testid="recent-export"]').first().waitFor({ state: 'visible', timeout: scaled(30000) })
+    await page
+      .locator('[data-testid="recent-export"]')
+      .first()
+      .waitFor({ state: 'visible', timeout: scaled(30000) })
     await page.context().close()
   })
 })

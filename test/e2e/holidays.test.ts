@@ -21,12 +21,16 @@ describe('法定节假日安排, in the H5 app, in Chromium', () => {
     await admin.locator('[data-testid="edit-schedule"]').click()
     await admin.locator('[data-testid="holidays-text"] textarea').fill(`${next}-10-01~${next}-10-07\n${next}-01-01`)
     // A weekday as a make-up working day: refused on the page, with the reason.
-    const weekday = [1, 2, 3, 4, 5].map((d) => `${next}-09-${String(d).padStart(2, '0')}`).find((d) => ![0, 6].includes(new Date(`${d}T12:00:00Z`).getUTCDay()))!
+    const weekday = [1, 2, 3, 4, 5]
+      .map((d) => `${next}-09-${String(d).padStart(2, '0')}`)
+      .find((d) => ![0, 6].includes(new Date(`${d}T12:00:00Z`).getUTCDay()))!
     await admin.locator('[data-testid="workdays-text"] textarea').fill(weekday)
     await admin.locator('[data-testid="save-schedule"]').click()
     await admin.locator('[data-testid="schedule-error"]').waitFor(visible)
     expect(await admin.locator('[data-testid="schedule-error"]').textContent()).toContain('周六或周日')
-    const saturday = Array.from({ length: 30 }, (_, i) => `${next}-09-${String(i + 1).padStart(2, '0')}`).find((d) => new Date(`${d}T12:00:00Z`).getUTCDay() === 6)!
+    const saturday = Array.from({ length: 30 }, (_, i) => `${next}-09-${String(i + 1).padStart(2, '0')}`).find(
+      (d) => new Date(`${d}T12:00:00Z`).getUTCDay() === 6
+    )!
     await admin.locator('[data-testid="workdays-text"] textarea').fill(saturday)
     await admin.locator('[data-testid="note"] input').fill('国务院办公厅通知')
     await admin.locator('[data-testid="save-schedule"]').click()

@@ -15,7 +15,13 @@ describe('an extension request and its approval, in the H5 app, in Chromium', ()
   const visible = { state: 'visible' as const, timeout: scaled(30000) }
 
   it('the cadre asks for a later date through 协调解决; the manager approves it; the deadline moves', async () => {
-    const created = await callAs<Demand>(app.url, demoAccounts.cadre, 'demands', { action: 'create', submissionId: randomUUID(), area: 'housing', urgency: 'general', text: '危房需要加固' })
+    const created = await callAs<Demand>(app.url, demoAccounts.cadre, 'demands', {
+      action: 'create',
+      submissionId: randomUUID(),
+      area: 'housing',
+      urgency: 'general',
+      text: '危房需要加固'
+    })
     if (!created.ok) throw new Error(created.message)
     const d = created.data
     const detail = await callAs<DemandDetail>(app.url, demoAccounts.cadre, 'demands', { action: 'get', demandId: d.id })

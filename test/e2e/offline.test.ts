@@ -54,7 +54,11 @@ describe('a cadre’s offline day in the H5 app, in Chromium', () => {
     const page = await app.open({
       as: demoAccounts.cadre,
       at: '#/pages/index/index',
-      context: { viewport: { width: 375, height: 812 }, permissions: ['geolocation'], geolocation: { latitude: point.location.lat + 40 / 111195, longitude: point.location.lng, accuracy: 20 } }
+      context: {
+        viewport: { width: 375, height: 812 },
+        permissions: ['geolocation'],
+        geolocation: { latitude: point.location.lat + 40 / 111195, longitude: point.location.lng, accuracy: 20 }
+      }
     })
     await page.locator('[data-testid="cadre-workspace"]').waitFor(wait)
     // With signal, the home page keeps what offline work needs on the phone.
@@ -123,7 +127,12 @@ describe('a cadre’s offline day in the H5 app, in Chromium', () => {
     await app.shot(page, 'offline-home')
     await page.locator('[data-testid="open-outbox"]').click()
     await page.locator('[data-testid="outbox"]').waitFor(wait)
-    expect(await page.locator('[data-testid="outbox-item"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(['checkIn', 'visitRecord', 'diary', 'demand'])
+    expect(await page.locator('[data-testid="outbox-item"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual([
+      'checkIn',
+      'visitRecord',
+      'diary',
+      'demand'
+    ])
     await app.shot(page, 'offline-outbox-pending')
     const queued = (await outboxOf(page))!
 
@@ -152,7 +161,14 @@ describe('a cadre’s offline day in the H5 app, in Chromium', () => {
         fromVisit: demands.filter((d) => d.visitId === visitId).length
       }
     }
-    const once = { visits: 1, offline: true, record: { needs: '牧道冲毁了，转场不方便', households: 1, problems: ['牧道冲毁，需要修'] }, diary: 1, problem: 1, fromVisit: 1 }
+    const once = {
+      visits: 1,
+      offline: true,
+      record: { needs: '牧道冲毁了，转场不方便', households: 1, problems: ['牧道冲毁，需要修'] },
+      diary: 1,
+      problem: 1,
+      fromVisit: 1
+    }
     expect(await landed()).toEqual(once)
 
     // The same queue sent again (a reply lost on the way back): the server answers from what landed.

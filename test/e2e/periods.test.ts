@@ -56,7 +56,15 @@ describe('请假和蹲点, and a resident confirming a visit, in the H5 app, in 
     await page.context().close()
 
     // The three-day 蹲点, recorded as the page does.
-    const stay = await callAs<{ id: string }>(app.url, CADRE, 'visit', { action: 'recordPeriod', submissionId: randomUUID(), kind: 'stay', from, to, place: '牧区定居点', note: '' })
+    const stay = await callAs<{ id: string }>(app.url, CADRE, 'visit', {
+      action: 'recordPeriod',
+      submissionId: randomUUID(),
+      kind: 'stay',
+      from,
+      to,
+      place: '牧区定居点',
+      note: ''
+    })
     if (!stay.ok) throw new Error(stay.message)
 
     // The county manager approves both from the managers' area.
@@ -93,7 +101,11 @@ describe('请假和蹲点, and a resident confirming a visit, in the H5 app, in 
 
   it('a 外勤 where no fence fits: a resident on the spot opens its code and confirms the cadre was there', async () => {
     const fieldwork = await callAs<CheckInResult>(app.url, CADRE, 'visit', {
-      action: 'checkIn', submissionId: randomUUID(), pointId: point._id, deviceNow: new Date().toISOString(), reason: '牧民转场，到夏季草场走访',
+      action: 'checkIn',
+      submissionId: randomUUID(),
+      pointId: point._id,
+      deviceNow: new Date().toISOString(),
+      reason: '牧民转场，到夏季草场走访',
       fix: { lat: point.location.lat + 0.03, lng: point.location.lng, accuracy: 20, capturedAt: new Date(Date.now() - 2000).toISOString() }
     })
     if (!fieldwork.ok) throw new Error(fieldwork.message)

@@ -22,7 +22,11 @@ describe('QR codes scan and open the right page, in Chromium', () => {
 
   it('a visit’s code and the liaison point’s plate open the rating page', async () => {
     const visit = await checkInNear(app.url, demoAccounts.cadre, point)
-    const page = await app.open({ as: demoAccounts.cadre, at: `#/cadre/pages/qr/index?kind=visit&id=${encodeURIComponent(visit.visit.id)}`, context: { viewport: { width: 375, height: 812 } } })
+    const page = await app.open({
+      as: demoAccounts.cadre,
+      at: `#/cadre/pages/qr/index?kind=visit&id=${encodeURIComponent(visit.visit.id)}`,
+      context: { viewport: { width: 375, height: 812 } }
+    })
     const visitLink = await scan(page, 'qr-image')
     await app.shot(page, 'qr-visit')
     await page.evaluate((id) => (window.location.hash = `#/cadre/pages/qr/index?kind=point&id=${encodeURIComponent(id)}`), point._id)
@@ -47,7 +51,10 @@ describe('QR codes scan and open the right page, in Chromium', () => {
     expect(download.suggestedFilename()).toBe(`联系点铭牌-${point.name}.png`)
     await page.context().close()
 
-    for (const [link, expected] of [[visitLink, cadre.name], [plateLink, point.name]] as const) {
+    for (const [link, expected] of [
+      [visitLink, cadre.name],
+      [plateLink, point.name]
+    ] as const) {
       expect(link.startsWith(`${app.url}/#/pages/rate/index?scene=`)).toBe(true)
       // A resident's browser (no session) opening the scanned link: the dev login first, then the rating page.
       const resident = await app.open({ as: `o-resident-qr-${Date.now()}`, at: link.slice(app.url.length + 1) })

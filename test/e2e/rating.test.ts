@@ -53,7 +53,10 @@ describe('群众点评 in the H5 app, in Chromium', () => {
     await kase.locator('[data-testid="do-revisit"]').click()
     await kase.locator('[data-testid="edit-text"] textarea').fill('电话联系了群众，了解到是小区东门的路灯')
     await kase.locator('[data-testid="edit-send"]').click()
-    await manager.locator('[data-testid="case"]').filter({ hasText: '整改中' }).waitFor({ state: 'visible', timeout: scaled(30000) })
+    await manager
+      .locator('[data-testid="case"]')
+      .filter({ hasText: '整改中' })
+      .waitFor({ state: 'visible', timeout: scaled(30000) })
     const again = manager.locator('[data-testid="case"]').filter({ hasText: '反映的路灯问题一直没人修' })
     await again.locator('[data-testid="do-rectify"]').click()
     await again.locator('[data-testid="edit-text"] textarea').fill('已协调物业换好了东门路灯')

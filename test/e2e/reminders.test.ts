@@ -44,7 +44,13 @@ describe('reminders in the H5 app, in Chromium', () => {
 
   it('a cadre accepts reminders; the timer sends; outbox, badge and reminder center show it; tapping opens the demand', async () => {
     // An urgent demand in the cadre's ledger (due at the end of today, Beijing time), set up as the app would.
-    const created = await callAs<Demand>(app.url, cadreOpenid, 'demands', { action: 'create', submissionId: randomUUID(), area: 'living', urgency: 'urgent', text: '东关大街路灯不亮，老人晚上出门不安全' })
+    const created = await callAs<Demand>(app.url, cadreOpenid, 'demands', {
+      action: 'create',
+      submissionId: randomUUID(),
+      area: 'living',
+      urgency: 'urgent',
+      text: '东关大街路灯不亮，老人晚上出门不安全'
+    })
     if (!created.ok) throw new Error(created.message)
     const demandId = created.data.id
 

@@ -27,6 +27,7 @@ export function testInstant(): string {
   const v = process.env.JDQ_TEST_CLOCK
   if (!v) return TEST_INSTANTS.ordinary
   if (v in TEST_INSTANTS) return TEST_INSTANTS[v as TestInstant]
-  if (Number.isNaN(Date.parse(v))) throw new Error(`JDQ_TEST_CLOCK="${v}" is neither an instant name (${Object.keys(TEST_INSTANTS).join(', ')}) nor an ISO instant`)
+  if (Number.isNaN(Date.parse(v)))
+    throw new Error(`JDQ_TEST_CLOCK="${v}" is neither an instant name (${Object.keys(TEST_INSTANTS).join(', ')}) nor an ISO instant`)
   return v
 }

@@ -19,7 +19,13 @@ export async function callAs<T = unknown>(url: string, openid: string | null, na
  * machine on Linux), so the emulator trusts nothing a client could claim. `from` is e.g. '127.0.3.7'.
  * Resolves with the HTTP status and the reply (null when the gateway answered with an error of its own).
  */
-export function callFrom<T = unknown>(url: string, from: string, openid: string, name: string, data: unknown): Promise<{ status: number; reply: Reply<T> | null }> {
+export function callFrom<T = unknown>(
+  url: string,
+  from: string,
+  openid: string,
+  name: string,
+  data: unknown
+): Promise<{ status: number; reply: Reply<T> | null }> {
   const target = new URL(`${url}/__/gateway/callFunction`)
   const body = JSON.stringify({ name, data })
   return new Promise((resolve, reject) => {
@@ -61,7 +67,9 @@ export const loopback = (i: number) => `127.1.${Math.floor(i / 250) % 250}.${(i 
  */
 export async function warmInstances(url: string, fn: string, data: unknown, n = 8): Promise<void> {
   for (let round = 0; round < 5; round++) {
-    const outs = await Promise.all(Array.from({ length: n }, (_, i) => callFrom(url, '127.0.0.1', `o-warm-${round}-${i}`, fn, data).catch(() => ({ status: 0 }))))
+    const outs = await Promise.all(
+      Array.from({ length: n }, (_, i) => callFrom(url, '127.0.0.1', `o-warm-${round}-${i}`, fn, data).catch(() => ({ status: 0 })))
+    )
     if (outs.every((o) => o.status === 200)) return
   }
 }

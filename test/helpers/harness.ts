@@ -39,11 +39,7 @@ export const RAW_INFINITY = '\u0000raw:1e999\u0000'
 export const RAW_NEG_INFINITY = '\u0000raw:-1e999\u0000'
 
 export function serialize(value: unknown): string {
-  return JSON.stringify(value)
-    .split(JSON.stringify(RAW_INFINITY))
-    .join('1e999')
-    .split(JSON.stringify(RAW_NEG_INFINITY))
-    .join('-1e999')
+  return JSON.stringify(value).split(JSON.stringify(RAW_INFINITY)).join('1e999').split(JSON.stringify(RAW_NEG_INFINITY)).join('-1e999')
 }
 
 export interface CallOutcome {
@@ -79,7 +75,8 @@ export async function callAnonymous(cloud: unknown, fn: string, data: unknown): 
 // ---------------------------------------------------------------- reply checks
 
 const chinese = /[\u3400-\u9fff]/
-const stackLike = /\n\s+at\s|\bat\s+\S+\s+\(|\.(ts|js|cjs|mjs):\d+|\b(TypeError|ReferenceError|SyntaxError|RangeError|MongoError|MingoError)\b|\[object Object\]|SYS_ERR|DATABASE_/
+const stackLike =
+  /\n\s+at\s|\bat\s+\S+\s+\(|\.(ts|js|cjs|mjs):\d+|\b(TypeError|ReferenceError|SyntaxError|RangeError|MongoError|MingoError)\b|\[object Object\]|SYS_ERR|DATABASE_/
 
 /** null when the reply is `{ok:true,data}` or a typed, Chinese, stack-free error other than INTERNAL. */
 export function replyProblem(out: CallOutcome): string | null {
@@ -174,13 +171,17 @@ function plainFromJsonSchema(s: Json, hints: Hints, key: string): fc.Arbitrary<u
     case 'object': {
       const props = (s.properties ?? {}) as Record<string, Json>
       const required = (s.required ?? []) as string[]
-      const record = fc.record(
-        Object.fromEntries(Object.entries(props).map(([k, v]) => [k, fromJsonSchema(v, hints, k)])),
-        { requiredKeys: required.filter((k) => k in props) }
-      ) as fc.Arbitrary<Record<string, unknown>>
+      const record = fc.record(Object.fromEntries(Object.entries(props).map(([k, v]) => [k, fromJsonSchema(v, hints, k)])), {
+        requiredKeys: required.filter((k) => k in props)
+      }) as fc.Arbitrary<Record<string, unknown>>
       if ('lat' in props && 'lng' in props && hints.places.length) {
         const near = fc
-          .tuple(record, fc.constantFrom(...hints.places), fc.double({ min: -0.004, max: 0.004, noNaN: true }), fc.double({ min: -0.004, max: 0.004, noNaN: true }))
+          .tuple(
+            record,
+            fc.constantFrom(...hints.places),
+            fc.double({ min: -0.004, max: 0.004, noNaN: true }),
+            fc.double({ min: -0.004, max: 0.004, noNaN: true })
+          )
           .map(([r, p, dLat, dLng]) => ({ ...r, lat: p.lat + dLat, lng: p.lng + dLng }))
         return fc.oneof(record, near)
       }
@@ -199,7 +200,9 @@ export const validInput = (spec: ActionSpec, hints: Hints) => fromJsonSchema(inp
 
 /** An object whose own keys are "__proto__" / "constructor" (JSON.parse makes them own data properties). */
 export const pollution = () =>
-  JSON.parse('{"__proto__":{"polluted":"yes","role":"admin","isAdmin":true},"constructor":{"prototype":{"polluted":"yes"}},"prototype":{"polluted":"yes"}}') as Record<string, unknown>
+  JSON.parse(
+    '{"__proto__":{"polluted":"yes","role":"admin","isAdmin":true},"constructor":{"prototype":{"polluted":"yes"}},"prototype":{"polluted":"yes"}}'
+  ) as Record<string, unknown>
 
 function deep(depth: number, asArray: boolean): unknown {
   let v: unknown = 'x'
@@ -210,9 +213,38 @@ function deep(depth: number, asArray: boolean): unknown {
 /** Values of every wrong kind. */
 export const badValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom<unknown>(
-    null, true, false, 0, -1, 1.5, -0, 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER + 2,
-    '', ' ', '\u3000', 'null', 'undefined', 'NaN', '1e999', '<script>alert(1)</script>', "' OR 1=1 --", '../../etc/passwd', '\u0000', '\ud800',
-    [], [[]], ['a'], {}, { $ne: null }, { $gt: '' }, { $where: 'sleep(100)' }, { $regex: '.*' }, { _id: { $exists: true } }
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    -0,
+    1e308,
+    -1e308,
+    5e-324,
+    Number.MAX_SAFE_INTEGER + 2,
+    '',
+    ' ',
+    '\u3000',
+    'null',
+    'undefined',
+    'NaN',
+    '1e999',
+    '<script>alert(1)</script>',
+    "' OR 1=1 --",
+    '../../etc/passwd',
+    '\u0000',
+    '\ud800',
+    [],
+    [[]],
+    ['a'],
+    {},
+    { $ne: null },
+    { $gt: '' },
+    { $where: 'sleep(100)' },
+    { $regex: '.*' },
+    { _id: { $exists: true } }
   ),
   fc.constantFrom(RAW_INFINITY, RAW_NEG_INFINITY, Number.NaN),
   fc.integer({ min: 1, max: 3 }).map((n) => '长'.repeat(n * 40_000)),
@@ -221,7 +253,21 @@ export const badValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 })
 )
 
-const extraKeys = ['__proto__', 'constructor', 'prototype', '$where', '_id', 'action', 'openid', 'OPENID', 'cadreId', 'k'.repeat(5000), '', '\u0000', '__defineGetter__']
+const extraKeys = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  '$where',
+  '_id',
+  'action',
+  'openid',
+  'OPENID',
+  'cadreId',
+  'k'.repeat(5000),
+  '',
+  '\u0000',
+  '__defineGetter__'
+]
 
 type Path = (string | number)[]
 
@@ -255,7 +301,14 @@ function setAt(root: unknown, p: Path, value: unknown, remove: boolean): void {
 export function invalidEvent(spec: ActionSpec, hints: Hints, action: string, otherActions: string[]): fc.Arbitrary<unknown> {
   const valid = validInput(spec, hints)
   return fc
-    .tuple(valid, fc.nat(), fc.integer({ min: 0, max: 7 }), badValue, fc.constantFrom(...extraKeys), fc.constantFrom(...otherActions, 'x', '', '__proto__', 'constructor'))
+    .tuple(
+      valid,
+      fc.nat(),
+      fc.integer({ min: 0, max: 7 }),
+      badValue,
+      fc.constantFrom(...extraKeys),
+      fc.constantFrom(...otherActions, 'x', '', '__proto__', 'constructor')
+    )
     .map(([input, pick, mode, bad, extraKey, wrongAction]) => {
       const event: Record<string, unknown> = cloneJson({ action, ...input })
       const paths = pathsOf(event).filter((p) => p[0] !== 'action')
@@ -268,13 +321,20 @@ export function invalidEvent(spec: ActionSpec, hints: Hints, action: string, oth
           return event
         case 2: {
           // Drop a required field (or any field when none is required).
-          const required = ((inputJsonSchema(spec).required ?? []) as string[])
+          const required = (inputJsonSchema(spec).required ?? []) as string[]
           const victim = required.length ? required[pick % required.length] : p
           if (victim !== null) setAt(event, Array.isArray(victim) ? victim : [victim], undefined, true)
           return event
         }
         case 3: {
-          const objects = [[], ...paths.filter((q) => { let v: unknown = event; for (const k of q) v = (v as Record<string | number, unknown>)[k]; return v !== null && typeof v === 'object' && !Array.isArray(v) })]
+          const objects = [
+            [],
+            ...paths.filter((q) => {
+              let v: unknown = event
+              for (const k of q) v = (v as Record<string | number, unknown>)[k]
+              return v !== null && typeof v === 'object' && !Array.isArray(v)
+            })
+          ]
           const at = objects[pick % objects.length]
           setAt(event, [...at, extraKey], bad, false)
           return event
@@ -309,7 +369,9 @@ export async function writeCount(url: string): Promise<number> {
 
 export function digestDiff(a: Digest, b: Digest): string[] {
   const names = new Set([...Object.keys(a.collections), ...Object.keys(b.collections)])
-  return [...names].filter((n) => JSON.stringify(a.collections[n]) !== JSON.stringify(b.collections[n])).map((n) => `${n}: ${JSON.stringify(a.collections[n])} → ${JSON.stringify(b.collections[n])}`)
+  return [...names]
+    .filter((n) => JSON.stringify(a.collections[n]) !== JSON.stringify(b.collections[n]))
+    .map((n) => `${n}: ${JSON.stringify(a.collections[n])} → ${JSON.stringify(b.collections[n])}`)
 }
 
 // ---------------------------------------------------------------- reading everything
@@ -379,11 +441,12 @@ export async function privacyIndex(db: unknown, collectionNames: string[], into?
     for (const doc of await readAll<Record<string, unknown>>(db, name)) {
       const id = String(doc._id)
       const ownerId = typeof doc.cadreId === 'string' ? doc.cadreId : name === 'users' ? id : null
-      for (const s of strings(doc)) for (const m of s.matchAll(PHONE)) {
-        const list = index.phones.get(m[0]) ?? []
-        if (!list.some((h) => h.collection === name && h.id === id)) list.push({ collection: name, id, ownerId })
-        index.phones.set(m[0], list)
-      }
+      for (const s of strings(doc))
+        for (const m of s.matchAll(PHONE)) {
+          const list = index.phones.get(m[0]) ?? []
+          if (!list.some((h) => h.collection === name && h.id === id)) list.push({ collection: name, id, ownerId })
+          index.phones.set(m[0], list)
+        }
       for (const o of openidValues(doc)) index.openids.set(o, { collection: name, id, ownerId })
       if (name === 'users') index.users.set(id, doc as never)
     }
@@ -421,7 +484,8 @@ export function privacyViolations(o: Observed, index: PrivacyIndex, clearPhonesF
       if (sent.has(m[0])) continue
       const holders = index.phones.get(m[0]) ?? []
       const allowed = holders.some((h) => clearPhonesFrom.includes(h.collection) && mayView(h.ownerId))
-      if (!allowed) out.push(`${o.key} as ${o.openid}: phone ${m[0]} in clear (held by ${holders.map((h) => `${h.collection}/${h.id}`).join(', ') || 'nobody known'})`)
+      if (!allowed)
+        out.push(`${o.key} as ${o.openid}: phone ${m[0]} in clear (held by ${holders.map((h) => `${h.collection}/${h.id}`).join(', ') || 'nobody known'})`)
     }
     for (const m of s.matchAll(ID_NUMBER)) if (!sent.has(m[0])) out.push(`${o.key} as ${o.openid}: ID number ${m[0]} in clear`)
     for (const [openid, where] of index.openids) {
@@ -462,10 +526,34 @@ export async function reconcileVisits(db: unknown): Promise<string[]> {
   const problems: string[] = []
   const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1)
   const wantDays = new Map<string, number>()
-  const wantStats = new Map<string, { days: number; daysByMonth: Record<string, number>; visits: number; visitsByMonth: Record<string, number>; visitsByKind: Record<string, number>; fieldworkByMonth: Record<string, number>; fieldworkPending: number; fieldworkApproved: number; fieldworkRejected: number }>()
+  const wantStats = new Map<
+    string,
+    {
+      days: number
+      daysByMonth: Record<string, number>
+      visits: number
+      visitsByMonth: Record<string, number>
+      visitsByKind: Record<string, number>
+      fieldworkByMonth: Record<string, number>
+      fieldworkPending: number
+      fieldworkApproved: number
+      fieldworkRejected: number
+    }
+  >()
   const statsOf = (v: VisitLike) => {
     const id = `${v.cadreId}_${v.year}`
-    if (!wantStats.has(id)) wantStats.set(id, { days: 0, daysByMonth: {}, visits: 0, visitsByMonth: {}, visitsByKind: {}, fieldworkByMonth: {}, fieldworkPending: 0, fieldworkApproved: 0, fieldworkRejected: 0 })
+    if (!wantStats.has(id))
+      wantStats.set(id, {
+        days: 0,
+        daysByMonth: {},
+        visits: 0,
+        visitsByMonth: {},
+        visitsByKind: {},
+        fieldworkByMonth: {},
+        fieldworkPending: 0,
+        fieldworkApproved: 0,
+        fieldworkRejected: 0
+      })
     return wantStats.get(id)!
   }
   const byTime = [...visits].sort((a, b) => (a._id < b._id ? -1 : 1))
@@ -505,22 +593,45 @@ export async function reconcileVisits(db: unknown): Promise<string[]> {
   for (const [id, n] of wantDays) if (haveDays.get(id) !== n) problems.push(`visitDays ${id}: stored ${haveDays.get(id) ?? 'nothing'}, visits say ${n}`)
   for (const [id, n] of haveDays) if (!wantDays.has(id)) problems.push(`visitDays ${id}: stored ${n}, no counted visit that day`)
   const haveStats = new Map(stats.map((s) => [s._id, s]))
-  const fields = ['days', 'daysByMonth', 'visits', 'visitsByMonth', 'visitsByKind', 'fieldworkByMonth', 'fieldworkPending', 'fieldworkApproved', 'fieldworkRejected'] as const
-  const norm = (v: unknown) => JSON.stringify(v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, n]) => n !== 0).sort()) : v ?? 0)
+  const fields = [
+    'days',
+    'daysByMonth',
+    'visits',
+    'visitsByMonth',
+    'visitsByKind',
+    'fieldworkByMonth',
+    'fieldworkPending',
+    'fieldworkApproved',
+    'fieldworkRejected'
+  ] as const
+  const norm = (v: unknown) =>
+    JSON.stringify(
+      v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .filter(([, n]) => n !== 0)
+              .sort()
+          )
+        : (v ?? 0)
+    )
   for (const [id, want] of wantStats) {
     const have = haveStats.get(id)
-    for (const f of fields) if (norm(have?.[f]) !== norm(want[f])) problems.push(`visitStats ${id}.${f}: stored ${norm(have?.[f])}, visits say ${norm(want[f])}`)
+    for (const f of fields)
+      if (norm(have?.[f]) !== norm(want[f])) problems.push(`visitStats ${id}.${f}: stored ${norm(have?.[f])}, visits say ${norm(want[f])}`)
   }
-  for (const [id, have] of haveStats) if (!wantStats.has(id) && (Number(have.days) || Number(have.visits) || Number(have.fieldworkPending))) problems.push(`visitStats ${id}: figures without any visit`)
+  for (const [id, have] of haveStats)
+    if (!wantStats.has(id) && (Number(have.days) || Number(have.visits) || Number(have.fieldworkPending)))
+      problems.push(`visitStats ${id}: figures without any visit`)
   // Households: visits this year = records naming them in their visitsYear.
   const named = new Map<string, Map<number, number>>()
-  for (const v of visits) for (const h of v.record?.householdIds ?? []) {
-    const m = named.get(h) ?? new Map<number, number>()
-    m.set(v.year, (m.get(v.year) ?? 0) + 1)
-    named.set(h, m)
-  }
+  for (const v of visits)
+    for (const h of v.record?.householdIds ?? []) {
+      const m = named.get(h) ?? new Map<number, number>()
+      m.set(v.year, (m.get(v.year) ?? 0) + 1)
+      named.set(h, m)
+    }
   for (const h of households) {
-    const want = h.visitsYear === null ? 0 : named.get(h._id)?.get(h.visitsYear) ?? 0
+    const want = h.visitsYear === null ? 0 : (named.get(h._id)?.get(h.visitsYear) ?? 0)
     if (h.visitsInYear !== want) problems.push(`households ${h._id}: visitsInYear ${h.visitsInYear}, records say ${want}`)
   }
   return problems

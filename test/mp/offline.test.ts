@@ -57,7 +57,14 @@ describe('compiled weapp: the offline queue', () => {
           }
         },
         { kind: 'diary', key: entryId, label: diaryText, queuedAt: new Date(now - 50_000).toISOString(), attempts: 0, body: { entryId, text: diaryText } },
-        { kind: 'demand', key: demandId, label: problemText, queuedAt: new Date(now - 40_000).toISOString(), attempts: 0, body: { submissionId: demandId, area: 'living', text: problemText } }
+        {
+          kind: 'demand',
+          key: demandId,
+          label: problemText,
+          queuedAt: new Date(now - 40_000).toISOString(),
+          attempts: 0,
+          body: { submissionId: demandId, area: 'living', text: problemText }
+        }
       ],
       failed: [],
       done: []
@@ -108,9 +115,15 @@ describe('compiled weapp: the offline queue', () => {
     await waitForText(home, (t) => !t.includes('条待上传'), 'the banner to go')
 
     const landed = async () => {
-      const visits = (await postGateway(emu!.url, demoAccounts.cadre, 'visit', { action: 'list', limit: 50 })).body as { result: { data: { items: { submissionId: string; offline: boolean }[] } } }
-      const diary = (await postGateway(emu!.url, demoAccounts.cadre, 'diary', { action: 'list', limit: 50 })).body as { result: { data: { items: { text: string }[] } } }
-      const demands = (await postGateway(emu!.url, demoAccounts.cadre, 'demands', { action: 'list', filter: 'all', limit: 50 })).body as { result: { data: { items: { text: string }[] } } }
+      const visits = (await postGateway(emu!.url, demoAccounts.cadre, 'visit', { action: 'list', limit: 50 })).body as {
+        result: { data: { items: { submissionId: string; offline: boolean }[] } }
+      }
+      const diary = (await postGateway(emu!.url, demoAccounts.cadre, 'diary', { action: 'list', limit: 50 })).body as {
+        result: { data: { items: { text: string }[] } }
+      }
+      const demands = (await postGateway(emu!.url, demoAccounts.cadre, 'demands', { action: 'list', filter: 'all', limit: 50 })).body as {
+        result: { data: { items: { text: string }[] } }
+      }
       const mine = visits.result.data.items.filter((v) => v.submissionId === submissionId)
       return {
         visits: mine.length,

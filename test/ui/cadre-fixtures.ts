@@ -61,8 +61,28 @@ export function result(over: Partial<CheckInResult> = {}): CheckInResult {
 }
 
 export const households: Household[] = [
-  { id: 'h-1', kind: 'veteranMember', displayName: '王**家', area: '东关村 3 组', cadreId: 'u-1', orgId: 'org-1', lastVisitAt: '2026-03-01T02:00:00.000Z', visitsThisYear: 2, neverVisited: false },
-  { id: 'h-2', kind: 'leftBehind', displayName: '3 组李大爷', area: '东关村 3 组', cadreId: 'u-1', orgId: 'org-1', lastVisitAt: null, visitsThisYear: 0, neverVisited: true }
+  {
+    id: 'h-1',
+    kind: 'veteranMember',
+    displayName: '王**家',
+    area: '东关村 3 组',
+    cadreId: 'u-1',
+    orgId: 'org-1',
+    lastVisitAt: '2026-03-01T02:00:00.000Z',
+    visitsThisYear: 2,
+    neverVisited: false
+  },
+  {
+    id: 'h-2',
+    kind: 'leftBehind',
+    displayName: '3 组李大爷',
+    area: '东关村 3 组',
+    cadreId: 'u-1',
+    orgId: 'org-1',
+    lastVisitAt: null,
+    visitsThisYear: 0,
+    neverVisited: true
+  }
 ]
 
 export const overview: LiaisonOverview = {

@@ -46,7 +46,12 @@ describe('home: the cadre’s workspace', () => {
 
   it('progress loading and error states, with 重试', async () => {
     const { rerender } = render(
-      <HomeView me={{ ...idle, data: cadre }} onRetry={() => {}} onOpenManager={() => {}} cadre={props({ progress: { loading: true, error: null, data: undefined } })} />
+      <HomeView
+        me={{ ...idle, data: cadre }}
+        onRetry={() => {}}
+        onOpenManager={() => {}}
+        cadre={props({ progress: { loading: true, error: null, data: undefined } })}
+      />
     )
     expect(screen.getByTestId('progress-loading')).toBeTruthy()
     const retry = jest.fn()
@@ -84,14 +89,38 @@ describe('home: the cadre’s workspace', () => {
     const queue: OutboxState = {
       pending: [
         { kind: 'checkIn', key: 'sub-aaaaaaaa', body, label: '东关大街社区', queuedAt: '2026-03-05T01:00:01.000Z', attempts: 1 },
-        { kind: 'diary', key: 'entry-0000001', body: { entryId: 'entry-0000001', text: '今天走访了三户' }, label: '今天走访了三户', queuedAt: '2026-03-05T01:00:01.000Z', attempts: 0 }
+        {
+          kind: 'diary',
+          key: 'entry-0000001',
+          body: { entryId: 'entry-0000001', text: '今天走访了三户' },
+          label: '今天走访了三户',
+          queuedAt: '2026-03-05T01:00:01.000Z',
+          attempts: 0
+        }
       ],
       failed: [
-        { kind: 'checkIn', key: 'sub-cccccccc', body: { ...body, submissionId: 'sub-cccccccc' }, label: '东关大街社区', queuedAt: '', attempts: 1, code: 'BAD_REQUEST', message: '超过了 72 小时的补传期限，不能再补传了', at: '2026-03-08T01:00:00.000Z' }
+        {
+          kind: 'checkIn',
+          key: 'sub-cccccccc',
+          body: { ...body, submissionId: 'sub-cccccccc' },
+          label: '东关大街社区',
+          queuedAt: '',
+          attempts: 1,
+          code: 'BAD_REQUEST',
+          message: '超过了 72 小时的补传期限，不能再补传了',
+          at: '2026-03-08T01:00:00.000Z'
+        }
       ],
       done: []
     }
-    render(<HomeView me={{ ...idle, data: cadre }} onRetry={() => {}} onOpenManager={() => {}} cadre={props({ queue, onUpload: upload, onOpen: (e) => opened.push(e) })} />)
+    render(
+      <HomeView
+        me={{ ...idle, data: cadre }}
+        onRetry={() => {}}
+        onOpenManager={() => {}}
+        cadre={props({ queue, onUpload: upload, onOpen: (e) => opened.push(e) })}
+      />
+    )
     expect(screen.getByTestId('queue-pending').textContent).toContain('2 条待上传')
     await act(async () => {
       fireEvent.click(screen.getByTestId('upload-now'))

@@ -34,7 +34,13 @@ describe('走访记录 list', () => {
     const items = [
       visit({ id: 'a', status: 'counted', hasRecord: true }),
       visit({ id: 'b', status: 'pending', inside: false, reason: '到村民家走访', offline: true }),
-      visit({ id: 'c', status: 'rejected', inside: false, reason: '路过', review: { decision: 'reject', note: '说明不清楚', byName: '张丽', at: '2026-03-06T01:00:00Z' } })
+      visit({
+        id: 'c',
+        status: 'rejected',
+        inside: false,
+        reason: '路过',
+        review: { decision: 'reject', note: '说明不清楚', byName: '张丽', at: '2026-03-06T01:00:00Z' }
+      })
     ]
     const more = jest.fn()
     const open = jest.fn()
@@ -68,9 +74,20 @@ describe('走访 detail and record form', () => {
     const form = formFromDetail(detail())
     expect(form).toMatchObject({ category: 'village', method: null, problems: [], householdIds: [] })
     expect(toRecordInput('v-1', form)).toEqual({ ok: false, errors: { method: '请选择工作方式' }, message: '请选择工作方式' })
-    const filled = { ...form, method: 'homeVisit' as const, needs: ' 希望修路 ', peopleCount: '6', householdIds: ['h-1'], problems: [{ area: 'housing' as const, text: '', handling: 'report' as const }] }
+    const filled = {
+      ...form,
+      method: 'homeVisit' as const,
+      needs: ' 希望修路 ',
+      peopleCount: '6',
+      householdIds: ['h-1'],
+      problems: [{ area: 'housing' as const, text: '', handling: 'report' as const }]
+    }
     expect(toRecordInput('v-1', filled)).toEqual({ ok: false, errors: { problems: { 0: '第 1 个问题还没有写内容' } }, message: '第 1 个问题还没有写内容' })
-    expect(toRecordInput('v-1', { ...filled, peopleCount: '2.5', problems: [] })).toEqual({ ok: false, errors: { peopleCount: '见到的人数请填整数' }, message: '见到的人数请填整数' })
+    expect(toRecordInput('v-1', { ...filled, peopleCount: '2.5', problems: [] })).toEqual({
+      ok: false,
+      errors: { peopleCount: '见到的人数请填整数' },
+      message: '见到的人数请填整数'
+    })
     // Everything wrong at once: every field marked, and one line saying how many.
     expect(toRecordInput('v-1', { ...form, peopleCount: 'x', problems: [filled.problems[0], filled.problems[0]] })).toEqual({
       ok: false,
@@ -126,7 +143,13 @@ describe('走访 detail and record form', () => {
     expect(load).toHaveBeenCalledTimes(1)
     expect(form.problems).toEqual([{ area: 'living', text: '', handling: 'immediate' }])
     rerender(
-      <VisitView {...base} onForm={onForm} households={{ loading: false, error: null, items: households as Household[] }} visit={{ ...idle, data: detail() }} form={form} />
+      <VisitView
+        {...base}
+        onForm={onForm}
+        households={{ loading: false, error: null, items: households as Household[] }}
+        visit={{ ...idle, data: detail() }}
+        form={form}
+      />
     )
     await act(async () => {
       fireEvent.click(screen.getAllByTestId('household-option')[1])
@@ -168,7 +191,11 @@ describe('下基层日历', () => {
     const march = monthGrid('2026-03') // 1 March 2026 is a Sunday
     expect(march[0].slice(0, 6).every((c) => c.date === null)).toBe(true)
     expect(march[0][6].date).toBe('2026-03-01')
-    expect(monthGrid('2028-02').flat().filter((c) => c.date).length).toBe(29)
+    expect(
+      monthGrid('2028-02')
+        .flat()
+        .filter((c) => c.date).length
+    ).toBe(29)
     expect(shiftMonth('2026-01', -1)).toBe('2025-12')
     expect(shiftMonth('2025-12', 1)).toBe('2026-01')
   })
@@ -182,7 +209,16 @@ describe('下基层日历', () => {
         today='2026-03-05'
         onMonth={onMonth}
         onRetry={noop}
-        calendar={{ ...idle, data: { from: '2026-03-01', days: [{ date: '2026-03-02', visits: 1 }, { date: '2026-03-05', visits: 2 }] } }}
+        calendar={{
+          ...idle,
+          data: {
+            from: '2026-03-01',
+            days: [
+              { date: '2026-03-02', visits: 1 },
+              { date: '2026-03-05', visits: 2 }
+            ]
+          }
+        }}
       />
     )
     expect(screen.getByTestId('month-title').textContent).toBe('2026年3月')
@@ -198,7 +234,9 @@ describe('下基层日历', () => {
 
   it('loading, error, empty month; another month’s data is not shown while loading', () => {
     const props = { month: '2026-02', thisMonth: '2026-03', today: '2026-03-05', onMonth: noop, onRetry: noop }
-    const { rerender } = render(<CalendarView {...props} calendar={{ loading: true, error: null, data: { from: '2026-03-01', days: [{ date: '2026-03-02', visits: 1 }] } }} />)
+    const { rerender } = render(
+      <CalendarView {...props} calendar={{ loading: true, error: null, data: { from: '2026-03-01', days: [{ date: '2026-03-02', visits: 1 }] } }} />
+    )
     expect(screen.getByTestId('loading')).toBeTruthy()
     rerender(<CalendarView {...props} calendar={{ loading: false, error: netError, data: undefined }} />)
     expect(screen.getByTestId('error').textContent).toContain('网络不太好')

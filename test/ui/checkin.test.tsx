@@ -3,14 +3,7 @@ import { useReducer, type Dispatch } from 'react'
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import type { CheckInInput, CheckInResult } from '../../types/visits'
 import { CheckInView, type CheckInViewProps } from '../../src/pages/checkin/CheckInView'
-import {
-  checkInReducer,
-  initialCheckIn,
-  rankPoints,
-  submitBlocker,
-  type CheckInEvent,
-  type CheckInState
-} from '../../src/pages/checkin/flow'
+import { checkInReducer, initialCheckIn, rankPoints, submitBlocker, type CheckInEvent, type CheckInState } from '../../src/pages/checkin/flow'
 import { CloudError } from '../../src/services/reply'
 import { fixInside, fixOutside, points, result } from './cadre-fixtures'
 
@@ -43,14 +36,20 @@ describe('打卡: the state machine', () => {
   })
 
   it('preselects the nearest point only when the cadre is inside its fence', () => {
-    const inside = run([{ type: 'pointsLoaded', points }, { type: 'located', fix: fixInside }])
+    const inside = run([
+      { type: 'pointsLoaded', points },
+      { type: 'located', fix: fixInside }
+    ])
     expect(inside.phase).toEqual({ kind: 'ready' })
     expect(inside.selectedId).toBe('lp-village')
     expect(inside.needReason).toBe(false)
     expect(submitBlocker(inside)).toBeNull()
 
     // the order of arrival does not matter
-    const outside = run([{ type: 'located', fix: fixOutside }, { type: 'pointsLoaded', points }])
+    const outside = run([
+      { type: 'located', fix: fixOutside },
+      { type: 'pointsLoaded', points }
+    ])
     expect(outside.phase).toEqual({ kind: 'ready' })
     expect(outside.selectedId).toBeNull()
     expect(submitBlocker(outside)).toBe('请先选择您所在的联系点')
@@ -67,12 +66,22 @@ describe('打卡: the state machine', () => {
     expect(submitBlocker(s)).toBe('不在联系点附近，请先填写外勤说明')
     s = checkInReducer(s, { type: 'reason', text: '到村民家中走访' })
     expect(submitBlocker(s)).toBeNull()
-    s = run([{ type: 'submit' }, { type: 'succeeded', result: result({ visit: { ...result().visit, status: 'pending', inside: false }, dayAdded: false, days: 12 }) }], s)
+    s = run(
+      [
+        { type: 'submit' },
+        { type: 'succeeded', result: result({ visit: { ...result().visit, status: 'pending', inside: false }, dayAdded: false, days: 12 }) }
+      ],
+      s
+    )
     expect(s.phase.kind).toBe('done')
   })
 
   it('choosing a far point by hand asks for the reason before sending', () => {
-    const s = run([{ type: 'pointsLoaded', points }, { type: 'located', fix: fixOutside }, { type: 'select', pointId: 'lp-village' }])
+    const s = run([
+      { type: 'pointsLoaded', points },
+      { type: 'located', fix: fixOutside },
+      { type: 'select', pointId: 'lp-village' }
+    ])
     expect(s.needReason).toBe(true)
     expect(submitBlocker(s)).toBe('不在联系点附近，请先填写外勤说明')
   })
@@ -87,7 +96,11 @@ describe('打卡: the state machine', () => {
     expect(s.needReason).toBe(false)
     expect(s.relocateHint).toBe(true)
     expect(s.error).toContain('误差太大')
-    const limit = checkInReducer(s, { type: 'refused', code: 'BAD_REQUEST', message: '您不在联系点附近（相距 2.0 公里），本月的 4 次外勤已经用完，请到联系点后再打卡' })
+    const limit = checkInReducer(s, {
+      type: 'refused',
+      code: 'BAD_REQUEST',
+      message: '您不在联系点附近（相距 2.0 公里），本月的 4 次外勤已经用完，请到联系点后再打卡'
+    })
     expect(limit.needReason).toBe(false)
   })
 })
@@ -96,7 +109,15 @@ describe('打卡: the view', () => {
   it('loading, then points with distances nearest first and the selected one marked', () => {
     const { rerender } = render(<CheckInView {...handlers} state={initialCheckIn} />)
     expect(screen.getByTestId('loading')).toBeTruthy()
-    rerender(<CheckInView {...handlers} state={run([{ type: 'pointsLoaded', points }, { type: 'located', fix: fixInside }])} />)
+    rerender(
+      <CheckInView
+        {...handlers}
+        state={run([
+          { type: 'pointsLoaded', points },
+          { type: 'located', fix: fixInside }
+        ])}
+      />
+    )
     const rows = screen.getAllByTestId('checkin-point')
     expect(rows[0].textContent).toContain('东关大街社区')
     expect(rows[0].textContent).toContain('相距 60 米')
@@ -108,7 +129,15 @@ describe('打卡: the view', () => {
   })
 
   it('no liaison points: says who assigns them', () => {
-    render(<CheckInView {...handlers} state={run([{ type: 'pointsLoaded', points: [] }, { type: 'located', fix: fixInside }])} />)
+    render(
+      <CheckInView
+        {...handlers}
+        state={run([
+          { type: 'pointsLoaded', points: [] },
+          { type: 'located', fix: fixInside }
+        ])}
+      />
+    )
     expect(screen.getByTestId('empty').textContent).toContain('管理员')
   })
 
@@ -174,7 +203,12 @@ describe('打卡: outside → 外勤说明 → resubmit, with a new submission i
     const send = jest.fn(async (body: CheckInInput) => {
       sent.push(body)
       if (!body.reason) throw new CloudError('BAD_REQUEST', '您不在联系点附近（相距 2.0 公里），如确在外开展工作，请填写外勤说明')
-      return result({ visit: { ...result().visit, status: 'pending', inside: false, reason: body.reason }, dayAdded: false, days: 12, message: '已提交外勤，管理员审核通过后计入下基层天数' })
+      return result({
+        visit: { ...result().visit, status: 'pending', inside: false, reason: body.reason },
+        dayAdded: false,
+        days: 12,
+        message: '已提交外勤，管理员审核通过后计入下基层天数'
+      })
     })
     let dispatch: Dispatch<CheckInEvent> = () => {}
     render(<Harness send={send} expose={(d) => (dispatch = d)} />)

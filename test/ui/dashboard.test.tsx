@@ -13,8 +13,27 @@ const figures = (): PeriodFigures => {
   const f = emptyFigures(4)
   f.days = { count: 23, target: 30, capped: 20 }
   f.visits = { total: 41, byKind: { village: 30 } }
-  f.demands = { ...f.demands, raised: 9, solved: 7, solvedOnTime: 6, finishedLate: 1, overdue: 1, solvedByPath: { immediate: 4, coordinate: 2, report: 1 }, byArea: { living: 5, schooling: 4 } }
-  f.ratings = { ...f.ratings, count: 10, byLevel: { verySatisfied: 5, satisfied: 3, dissatisfied: 2 }, satisfied: 8, scoreSum: 40, meanScore: 4, bad: 2, revisitOnTime: 2, rectified: 1 }
+  f.demands = {
+    ...f.demands,
+    raised: 9,
+    solved: 7,
+    solvedOnTime: 6,
+    finishedLate: 1,
+    overdue: 1,
+    solvedByPath: { immediate: 4, coordinate: 2, report: 1 },
+    byArea: { living: 5, schooling: 4 }
+  }
+  f.ratings = {
+    ...f.ratings,
+    count: 10,
+    byLevel: { verySatisfied: 5, satisfied: 3, dissatisfied: 2 },
+    satisfied: 8,
+    scoreSum: 40,
+    meanScore: 4,
+    bad: 2,
+    revisitOnTime: 2,
+    rectified: 1
+  }
   f.fiveMustVisit = { households: 40, visited: 25 }
   f.fourHundred = { entered: 25, known: 20, relieved: 6, warmed: 30 }
   return f
@@ -38,8 +57,34 @@ const node = (over: Partial<DashboardNode> = {}): DashboardNode => ({
   computedAt: '2026-11-28T18:00:00.000Z',
   trend,
   children: [
-    { kind: 'unit', id: 'org-women-xining-chengdong', name: '城东区妇联', level: 'county', cadres: 2, visits: 20, days: 12, demandsRaised: 5, demandsSolved: 4, ratings: 6, satisfiedShare: 0.83, score: 81.5 },
-    { kind: 'cadre', id: 'user-x', name: '王秀兰', level: null, cadres: 1, visits: 3, days: 2, demandsRaised: 0, demandsSolved: 0, ratings: 0, satisfiedShare: null, score: 60 }
+    {
+      kind: 'unit',
+      id: 'org-women-xining-chengdong',
+      name: '城东区妇联',
+      level: 'county',
+      cadres: 2,
+      visits: 20,
+      days: 12,
+      demandsRaised: 5,
+      demandsSolved: 4,
+      ratings: 6,
+      satisfiedShare: 0.83,
+      score: 81.5
+    },
+    {
+      kind: 'cadre',
+      id: 'user-x',
+      name: '王秀兰',
+      level: null,
+      cadres: 1,
+      visits: 3,
+      days: 2,
+      demandsRaised: 0,
+      demandsSolved: 0,
+      ratings: 0,
+      satisfiedShare: null,
+      score: 60
+    }
   ],
   ...over
 })
@@ -117,7 +162,9 @@ describe('数据看板 (managers)', () => {
   })
 
   it('empty (not computed yet), loading and error states', async () => {
-    const { unmount } = render(<DashboardView {...base({ state: { ...idle, data: node({ figures: null, satisfiedShare: null, computedAt: null, children: [] }) } })} />)
+    const { unmount } = render(
+      <DashboardView {...base({ state: { ...idle, data: node({ figures: null, satisfiedShare: null, computedAt: null, children: [] }) } })} />
+    )
     expect(screen.getByTestId('empty').textContent).toContain('还没有统计数据')
     expect(screen.getByTestId('dash-children').textContent).toContain('还没有下级单位或干部的统计')
     unmount()
@@ -134,7 +181,16 @@ describe('数据看板 (managers)', () => {
   })
 
   it('a cadre’s figures at the end of the drill-down', () => {
-    const c: DashboardCadre = { kind: 'month', period: '2026-11', cadre: { id: 'user-x', name: '王秀兰', orgId: 'o', orgName: '城东区妇联' }, figures: figures(), satisfiedShare: 0.8, score: 72.5, computedAt: null, trend }
+    const c: DashboardCadre = {
+      kind: 'month',
+      period: '2026-11',
+      cadre: { id: 'user-x', name: '王秀兰', orgId: 'o', orgName: '城东区妇联' },
+      figures: figures(),
+      satisfiedShare: 0.8,
+      score: 72.5,
+      computedAt: null,
+      trend
+    }
     render(<CadreDashboardView state={{ ...idle, data: c }} kind='month' onKind={() => {}} onRetry={() => {}} />)
     expect(screen.getByTestId('dash-head').textContent).toContain('王秀兰')
     expect(screen.getByTestId('dash-head').textContent).toContain('综合得分 72.5')
@@ -144,8 +200,18 @@ describe('数据看板 (managers)', () => {
 
 describe('数据核对报告 (province admin)', () => {
   const report = (over: Partial<ReconcileReport> = {}): ReconcileReport => ({
-    runId: 'r1', passId: '2026-11-28', years: [2026], startedAt: '2026-11-27T17:00:00.000Z', ms: 4200, cadresChecked: 54, documentsChecked: 300,
-    driftCount: 1, repaired: 1, changed: 0, truncated: false, stoppedEarly: false,
+    runId: 'r1',
+    passId: '2026-11-28',
+    years: [2026],
+    startedAt: '2026-11-27T17:00:00.000Z',
+    ms: 4200,
+    cadresChecked: 54,
+    documentsChecked: 300,
+    driftCount: 1,
+    repaired: 1,
+    changed: 0,
+    truncated: false,
+    stoppedEarly: false,
     drift: [{ collection: 'visitStats', docId: 'user-a_2026', cadreId: 'user-a', field: 'days', stored: '17', expected: '12', outcome: 'repaired' }],
     pass: { done: true, cadres: 54, drift: 1, startedAt: '2026-11-27T17:00:00.000Z', finishedAt: '2026-11-27T17:00:04.000Z' },
     ...over
@@ -160,7 +226,22 @@ describe('数据核对报告 (province admin)', () => {
     expect(screen.getByTestId('reconcile-summary').textContent).toContain('共 54 位干部')
   })
   it('no drift, no report yet, an unfinished pass', () => {
-    const { unmount } = render(<ReconcileView state={{ ...idle, data: { report: report({ driftCount: 0, repaired: 0, drift: [], pass: { done: false, cadres: 20, drift: 0, startedAt: '2026-11-27T17:00:00.000Z', finishedAt: null } }) } }} onRetry={() => {}} />)
+    const { unmount } = render(
+      <ReconcileView
+        state={{
+          ...idle,
+          data: {
+            report: report({
+              driftCount: 0,
+              repaired: 0,
+              drift: [],
+              pass: { done: false, cadres: 20, drift: 0, startedAt: '2026-11-27T17:00:00.000Z', finishedAt: null }
+            })
+          }
+        }}
+        onRetry={() => {}}
+      />
+    )
     expect(screen.getByTestId('reconcile-count').textContent).toContain('一致')
     expect(screen.getByTestId('reconcile-summary').textContent).toContain('已核对 20 位干部，下一次运行会接着做')
     unmount()

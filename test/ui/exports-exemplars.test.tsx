@@ -14,16 +14,48 @@ import type { Exemplar, ExemplarCandidate } from '../../types/exemplars'
 import { loaded, paged } from './fixtures'
 
 const job = (over: Partial<ExportJob> = {}): ExportJob => ({
-  jobId: 'job-00000001', kind: 'demands', orgId: 'org-women-xining-chengdong', orgName: '城东区妇联', period: '2026', status: 'running',
-  rowsDone: 1000, estimatedTotal: 4000, needsContinue: false, fileName: null, size: null, url: null, error: null,
-  createdAt: '2026-03-05T01:00:00.000Z', finishedAt: null, ...over
+  jobId: 'job-00000001',
+  kind: 'demands',
+  orgId: 'org-women-xining-chengdong',
+  orgName: '城东区妇联',
+  period: '2026',
+  status: 'running',
+  rowsDone: 1000,
+  estimatedTotal: 4000,
+  needsContinue: false,
+  fileName: null,
+  size: null,
+  url: null,
+  error: null,
+  createdAt: '2026-03-05T01:00:00.000Z',
+  finishedAt: null,
+  ...over
 })
-const done = job({ status: 'done', rowsDone: 4000, fileName: '诉求台账_城东区妇联_2026年.xlsx', size: 380_000, url: 'http://x/f.xlsx', finishedAt: '2026-03-05T01:00:20.000Z' })
+const done = job({
+  status: 'done',
+  rowsDone: 4000,
+  fileName: '诉求台账_城东区妇联_2026年.xlsx',
+  size: 380_000,
+  url: 'http://x/f.xlsx',
+  finishedAt: '2026-03-05T01:00:20.000Z'
+})
 
 const periods = periodOptions(new Date('2026-03-05T04:00:00Z'))
 const exportsBase: ExportsViewProps = {
-  kind: 'demands', onKind: () => {}, period: '2026', periods, onPeriod: () => {}, job: null, working: false, error: null,
-  onStart: () => {}, onContinue: () => {}, onOpen: () => {}, opening: null, recent: loaded({ items: [] }), onRetry: () => {}
+  kind: 'demands',
+  onKind: () => {},
+  period: '2026',
+  periods,
+  onPeriod: () => {},
+  job: null,
+  working: false,
+  error: null,
+  onStart: () => {},
+  onContinue: () => {},
+  onOpen: () => {},
+  opening: null,
+  recent: loaded({ items: [] }),
+  onRetry: () => {}
 }
 
 describe('导出报表', () => {
@@ -88,10 +120,28 @@ describe('导出报表', () => {
 })
 
 const exemplar = (over: Partial<Exemplar> = {}): Exemplar => ({
-  id: 'ex_visit_v1', kind: 'visit', sourceId: 'v1', title: '走访东关大街社区', summary: '蹲点三天，帮老人解决取暖难题。', cadreName: '马晓燕',
-  orgName: '城东区妇联', date: '2026-03-02', detail: '走访农村/社区', markedByName: '张主席', markedAt: '2026-03-04T02:00:00.000Z', canRemove: false, ...over
+  id: 'ex_visit_v1',
+  kind: 'visit',
+  sourceId: 'v1',
+  title: '走访东关大街社区',
+  summary: '蹲点三天，帮老人解决取暖难题。',
+  cadreName: '马晓燕',
+  orgName: '城东区妇联',
+  date: '2026-03-02',
+  detail: '走访农村/社区',
+  markedByName: '张主席',
+  markedAt: '2026-03-04T02:00:00.000Z',
+  canRemove: false,
+  ...over
 })
-const feedBase: ExemplarsViewProps = { list: paged({ items: [exemplar()] }), onRetry: () => {}, onMore: () => {}, onRemove: () => {}, removing: null, error: null }
+const feedBase: ExemplarsViewProps = {
+  list: paged({ items: [exemplar()] }),
+  onRetry: () => {},
+  onMore: () => {},
+  onRemove: () => {},
+  removing: null,
+  error: null
+}
 
 describe('典型引路', () => {
   it('shows each case with who, where, when and the write-up; no 撤下 or 推荐 for a cadre', () => {
@@ -124,11 +174,26 @@ describe('典型引路', () => {
 })
 
 const candidate = (over: Partial<ExemplarCandidate> = {}): ExemplarCandidate => ({
-  kind: 'demand', sourceId: 'd1', cadreName: '马晓燕', date: '2026-03-03', label: '生活：暖气不热', marked: false, ...over
+  kind: 'demand',
+  sourceId: 'd1',
+  cadreName: '马晓燕',
+  date: '2026-03-03',
+  label: '生活：暖气不热',
+  marked: false,
+  ...over
 })
 const pickBase: ExemplarPickViewProps = {
-  kind: 'demand', onKind: () => {}, list: paged({ items: [candidate(), candidate({ sourceId: 'd2', marked: true })] }), onRetry: () => {}, onMore: () => {},
-  draft: null, onPick: () => {}, onDraft: () => {}, onSave: () => {}, onCancel: () => {}, onOpenFeed: () => {}
+  kind: 'demand',
+  onKind: () => {},
+  list: paged({ items: [candidate(), candidate({ sourceId: 'd2', marked: true })] }),
+  onRetry: () => {},
+  onMore: () => {},
+  draft: null,
+  onPick: () => {},
+  onDraft: () => {},
+  onSave: () => {},
+  onCancel: () => {},
+  onOpenFeed: () => {}
 }
 
 describe('设为典型', () => {
@@ -151,7 +216,16 @@ describe('设为典型', () => {
     const onDraft = jest.fn()
     const onSave = jest.fn()
     const onOpenFeed = jest.fn()
-    const draft = { kind: 'demand' as const, sourceId: 'd1', label: '马晓燕 · 2026-03-03 · 生活：暖气不热', title: '', summary: '', saving: false, error: '简介至少写 10 个字', saved: false }
+    const draft = {
+      kind: 'demand' as const,
+      sourceId: 'd1',
+      label: '马晓燕 · 2026-03-03 · 生活：暖气不热',
+      title: '',
+      summary: '',
+      saving: false,
+      error: '简介至少写 10 个字',
+      saved: false
+    }
     const { rerender } = render(<ExemplarPickView {...pickBase} draft={draft} onDraft={onDraft} onSave={onSave} />)
     expect(screen.getByTestId('exemplar-form').textContent).toContain('简介至少写 10 个字')
     await act(async () => {

@@ -58,7 +58,7 @@ export function paged<T>(over: Partial<PagedState<T>> = {}): PagedState<T> {
 }
 
 /** A useCloud state with its data arrived. */
-export const loaded = <T,>(data: T): CloudState<T> => ({ loading: false, error: null, data, reload: async () => {} })
+export const loaded = <T>(data: T): CloudState<T> => ({ loading: false, error: null, data, reload: async () => {} })
 
 /** One ledger entry (群众诉求), open and in time. */
 export const demand = (over: Partial<Demand> = {}): Demand => ({

@@ -6,14 +6,47 @@ import { CloudError } from '../../src/services/reply'
 import { paged } from './fixtures'
 
 const held = (over: Partial<HeldRating> = {}): HeldRating => ({
-  id: 'r1', cadreName: '马文明', targetKind: 'visit', targetId: 'v1', level: 'verySatisfied', tags: ['服务态度好'], comment: '讲得清楚', followUp: null,
-  at: '2026-03-05T02:00:00.000Z', date: '2026-03-05', flagged: false, state: 'held',
-  hold: { reasons: ['ipBurst', 'overCap'], basis: '记录 30 人参加' }, review: null, voided: null, appeal: null,
-  event: { kind: 'visit', id: 'v1', label: '2026-03-05 东关大街社区 · 座谈会 · 记录 30 人' }, eventCounts: { counted: 10, held: 2 },
+  id: 'r1',
+  cadreName: '马文明',
+  targetKind: 'visit',
+  targetId: 'v1',
+  level: 'verySatisfied',
+  tags: ['服务态度好'],
+  comment: '讲得清楚',
+  followUp: null,
+  at: '2026-03-05T02:00:00.000Z',
+  date: '2026-03-05',
+  flagged: false,
+  state: 'held',
+  hold: { reasons: ['ipBurst', 'overCap'], basis: '记录 30 人参加' },
+  review: null,
+  voided: null,
+  appeal: null,
+  event: { kind: 'visit', id: 'v1', label: '2026-03-05 东关大街社区 · 座谈会 · 记录 30 人' },
+  eventCounts: { counted: 10, held: 2 },
   ...over
 })
-const items = [held(), held({ id: 'r2', level: 'dissatisfied', tags: ['问题没解决'], comment: null }), held({ id: 'r3', targetId: 'v2', event: { kind: 'visit', id: 'v2', label: '2026-03-06 李家村 · 上门走访 · 记录 2 人' }, hold: { reasons: ['repeatRater'], basis: '记录见到 2 人（至多 4 人评价）' }, eventCounts: { counted: 3, held: 1 } })]
-const base: HeldViewProps = { list: paged({ items }), onRetry: () => {}, onMore: () => {}, note: '', onNote: () => {}, busy: null, error: null, onReview: () => {} }
+const items = [
+  held(),
+  held({ id: 'r2', level: 'dissatisfied', tags: ['问题没解决'], comment: null }),
+  held({
+    id: 'r3',
+    targetId: 'v2',
+    event: { kind: 'visit', id: 'v2', label: '2026-03-06 李家村 · 上门走访 · 记录 2 人' },
+    hold: { reasons: ['repeatRater'], basis: '记录见到 2 人（至多 4 人评价）' },
+    eventCounts: { counted: 3, held: 1 }
+  })
+]
+const base: HeldViewProps = {
+  list: paged({ items }),
+  onRetry: () => {},
+  onMore: () => {},
+  note: '',
+  onNote: () => {},
+  busy: null,
+  error: null,
+  onReview: () => {}
+}
 
 describe('待审核的评价 (managers)', () => {
   it('groups held ratings by event with its recorded size, counts and reasons, never who rated', () => {

@@ -20,7 +20,9 @@ describe('a manager browses one cadre’s 办实事 ledger', () => {
 
   it('the cadre’s 两联 page opens their ledger', async () => {
     const open = jest.fn()
-    const { rerender } = render(<CadreLiangLianView overview={{ ...idle, data: overview }} onRetry={noop} onAddPoint={noop} onEditPoint={noop} onOpenLedger={open} />)
+    const { rerender } = render(
+      <CadreLiangLianView overview={{ ...idle, data: overview }} onRetry={noop} onAddPoint={noop} onEditPoint={noop} onOpenLedger={open} />
+    )
     expect(screen.getByTestId('open-ledger').textContent).toContain('诉求台账')
     await act(async () => {
       fireEvent.click(screen.getByTestId('open-ledger'))
@@ -81,7 +83,18 @@ describe('a manager browses one cadre’s 办实事 ledger', () => {
     expect(onForm).toHaveBeenCalledTimes(1)
   })
 
-  const dprops = { onRetry: noop, isOwner: false, action: null, onAction: noop, values: {}, onValue: noop, onSubmit: noop, submitting: false, error: null, onShowQr: noop }
+  const dprops = {
+    onRetry: noop,
+    isOwner: false,
+    action: null,
+    onAction: noop,
+    values: {},
+    onValue: noop,
+    onSubmit: noop,
+    submitting: false,
+    error: null,
+    onShowQr: noop
+  }
 
   it('a demand: the timeline, and the steps the server offers a manager (督办 while it is being handled)', () => {
     const onAction = jest.fn()
@@ -107,7 +120,16 @@ describe('a manager browses one cadre’s 办实事 ledger', () => {
     expect(onAction).toHaveBeenCalledWith('supervise')
 
     const onSubmit = jest.fn()
-    rerender(<DemandView {...dprops} action='supervise' values={{ note: '请本周内办结' }} onSubmit={onSubmit} error='只有这位干部的上级管理员可以督办' demand={loaded(pressed)} />)
+    rerender(
+      <DemandView
+        {...dprops}
+        action='supervise'
+        values={{ note: '请本周内办结' }}
+        onSubmit={onSubmit}
+        error='只有这位干部的上级管理员可以督办'
+        demand={loaded(pressed)}
+      />
+    )
     expect(screen.getByTestId('action-form').textContent).toContain('督办意见')
     expect(screen.getByTestId('action-error').textContent).toContain('上级管理员')
     fireEvent.click(screen.getByTestId('action-submit'))
@@ -125,7 +147,11 @@ describe('a manager browses one cadre’s 办实事 ledger', () => {
   })
 
   it('the 督办 payload, and the missing note named', () => {
-    expect(actionPayload('supervise', 'v-1_p1', { note: ' 请本周内办结 ' })).toEqual({ ok: true, call: 'supervise', input: { demandId: 'v-1_p1', note: '请本周内办结' } })
+    expect(actionPayload('supervise', 'v-1_p1', { note: ' 请本周内办结 ' })).toEqual({
+      ok: true,
+      call: 'supervise',
+      input: { demandId: 'v-1_p1', note: '请本周内办结' }
+    })
     expect(actionPayload('supervise', 'v-1_p1', { note: '  ' })).toEqual({ ok: false, message: '请填写督办意见' })
   })
 })
@@ -139,8 +165,24 @@ describe('a visit’s problems link to their ledger entries', () => {
     householdIds: [],
     savedAt: '2026-03-05T02:00:00.000Z',
     problems: [
-      { id: 'v-1_p1', area: 'housing', text: '危房改造', handling: 'report', urgency: 'complex', status: 'open', ledger: { status: 'reported', overdue: false } },
-      { id: 'v-1_p2', area: 'living', text: '路灯不亮', handling: 'coordinate', urgency: 'general', status: 'open', ledger: { status: 'coordinating', overdue: true } },
+      {
+        id: 'v-1_p1',
+        area: 'housing',
+        text: '危房改造',
+        handling: 'report',
+        urgency: 'complex',
+        status: 'open',
+        ledger: { status: 'reported', overdue: false }
+      },
+      {
+        id: 'v-1_p2',
+        area: 'living',
+        text: '路灯不亮',
+        handling: 'coordinate',
+        urgency: 'general',
+        status: 'open',
+        ledger: { status: 'coordinating', overdue: true }
+      },
       { id: 'v-1_p3', area: 'other', text: '早年记下的问题', handling: 'immediate', status: 'open', ledger: null }
     ]
   }
@@ -169,7 +211,14 @@ describe('a visit’s problems link to their ledger entries', () => {
   })
 
   it('shown above the editable record too; none without problems', () => {
-    const { rerender } = render(<VisitView {...base} onOpenDemand={noop} visit={{ ...idle, data: withRecord }} form={{ category: 'village', method: 'homeVisit', policy: '', needs: '', advice: '', peopleCount: '4', peopleText: '', householdIds: [], problems: [] }} />)
+    const { rerender } = render(
+      <VisitView
+        {...base}
+        onOpenDemand={noop}
+        visit={{ ...idle, data: withRecord }}
+        form={{ category: 'village', method: 'homeVisit', policy: '', needs: '', advice: '', peopleCount: '4', peopleText: '', householdIds: [], problems: [] }}
+      />
+    )
     expect(screen.getByTestId('record-form')).toBeTruthy()
     expect(screen.getAllByTestId('raised-problem')).toHaveLength(3)
     rerender(<VisitView {...base} onOpenDemand={noop} visit={{ ...idle, data: visitDetail() }} form={null} />)

@@ -7,7 +7,6 @@ import { CloudError } from '../../src/services/reply'
 import { paged } from './fixtures'
 import { idle } from './cadre-fixtures'
 
-
 const ma: CadreRef = { id: 'c-ma', name: '马晓燕', title: '城东区妇联副主席', orgId: 'org-women-xining-chengdong' }
 const li: CadreRef = { id: 'c-li', name: '李建华', orgId: 'org-women-xining-chengxi' }
 
@@ -65,9 +64,18 @@ describe('干部和联系点 (managers)', () => {
     const noop = () => {}
 
     it('loading and error', () => {
-      const { rerender } = render(<CadreLiangLianView overview={{ loading: true, error: null, data: undefined }} onRetry={noop} onAddPoint={noop} onEditPoint={noop} />)
+      const { rerender } = render(
+        <CadreLiangLianView overview={{ loading: true, error: null, data: undefined }} onRetry={noop} onAddPoint={noop} onEditPoint={noop} />
+      )
       expect(screen.getByTestId('loading')).toBeTruthy()
-      rerender(<CadreLiangLianView overview={{ ...idle, error: new CloudError('NOT_FOUND', '找不到这位干部'), data: undefined }} onRetry={noop} onAddPoint={noop} onEditPoint={noop} />)
+      rerender(
+        <CadreLiangLianView
+          overview={{ ...idle, error: new CloudError('NOT_FOUND', '找不到这位干部'), data: undefined }}
+          onRetry={noop}
+          onAddPoint={noop}
+          onEditPoint={noop}
+        />
+      )
       expect(screen.getByTestId('error').textContent).toContain('找不到这位干部')
     })
 
@@ -164,7 +172,7 @@ describe('干部和联系点 (managers)', () => {
       await act(async () => {
         screen.getByTestId('point-lat').dispatchEvent(new CustomEvent('input', { bubbles: true, detail: { value: '36.61' } }))
       })
-      expect(onDraft).toHaveBeenLastCalledWith(expect.objectContaining({ lat: '36.61', radius: '500' }))
+      expect(onDraft).toHaveBeenLastCalledWith(expect.objectContaining({ lat: '36.61', radius: '' }))
       await act(async () => {
         fireEvent.click(screen.getByTestId('point-kind-enterprise'))
       })

@@ -14,28 +14,69 @@ import { CloudError } from '../../src/services/reply'
 import { paged, resident } from './fixtures'
 import { idle } from './cadre-fixtures'
 
-const type = (testId: string, value: string) =>
-  screen.getByTestId(testId).dispatchEvent(new CustomEvent('input', { bubbles: true, detail: { value } }))
+const type = (testId: string, value: string) => screen.getByTestId(testId).dispatchEvent(new CustomEvent('input', { bubbles: true, detail: { value } }))
 
 const node = (over: Partial<OrgNode> = {}): OrgNode => ({
-  id: 'org-women-xining', name: '西宁市妇联', system: 'women', level: 'prefecture', parentId: 'org-women',
-  pathNames: ['青海省妇联', '西宁市妇联'], cadres: 6, managers: 4, ...over
+  id: 'org-women-xining',
+  name: '西宁市妇联',
+  system: 'women',
+  level: 'prefecture',
+  parentId: 'org-women',
+  pathNames: ['青海省妇联', '西宁市妇联'],
+  cadres: 6,
+  managers: 4,
+  ...over
 })
-const county = node({ id: 'org-women-xining-chengdong', name: '城东区妇联', level: 'county', parentId: 'org-women-xining', pathNames: ['青海省妇联', '西宁市妇联', '城东区妇联'], cadres: 2, managers: 1 })
+const county = node({
+  id: 'org-women-xining-chengdong',
+  name: '城东区妇联',
+  level: 'county',
+  parentId: 'org-women-xining',
+  pathNames: ['青海省妇联', '西宁市妇联', '城东区妇联'],
+  cadres: 2,
+  managers: 1
+})
 const ma: Member = { id: 'u-ma', name: '马晓燕', title: '干事', role: 'cadre', orgId: 'org-women-xining', createdAt: '2026-01-05T02:00:00.000Z' }
 const invite: Invite = {
-  code: 'ABCD2345', orgId: county.id, orgName: '城东区妇联', role: 'cadre', name: '王新', byName: '张丽', status: 'pending',
-  createdAt: '2026-11-28T02:00:00.000Z', expiresAt: '2026-12-05T02:00:00.000Z', usedAt: null
+  code: 'ABCD2345',
+  orgId: county.id,
+  orgName: '城东区妇联',
+  role: 'cadre',
+  name: '王新',
+  byName: '张丽',
+  status: 'pending',
+  createdAt: '2026-11-28T02:00:00.000Z',
+  expiresAt: '2026-12-05T02:00:00.000Z',
+  usedAt: null
 }
 
 const orgBase: OrgViewProps = {
   tree: { ...idle, data: { node: node(), trail: [], children: [county] } },
-  onRetry: () => {}, ownOrgId: 'org-women-xining', isAdmin: false, onOpenNode: () => {},
-  members: paged({ items: [ma] }), onMoreMembers: () => {}, onRetryMembers: () => {},
-  invites: paged({ items: [invite] }), onMoreInvites: () => {}, onRetryInvites: () => {},
-  draft: { role: 'cadre', name: '', title: '' }, onDraft: () => {}, draftError: null, creating: false, onCreate: () => {}, created: null,
-  onRevoke: () => {}, busy: null, moving: null, onStartMove: () => {}, onMoveTarget: () => {}, onConfirmMove: () => {}, onCancelMove: () => {},
-  onRemove: () => {}, notice: null
+  onRetry: () => {},
+  ownOrgId: 'org-women-xining',
+  isAdmin: false,
+  onOpenNode: () => {},
+  members: paged({ items: [ma] }),
+  onMoreMembers: () => {},
+  onRetryMembers: () => {},
+  invites: paged({ items: [invite] }),
+  onMoreInvites: () => {},
+  onRetryInvites: () => {},
+  draft: { role: 'cadre', name: '', title: '' },
+  onDraft: () => {},
+  draftError: null,
+  creating: false,
+  onCreate: () => {},
+  created: null,
+  onRevoke: () => {},
+  busy: null,
+  moving: null,
+  onStartMove: () => {},
+  onMoveTarget: () => {},
+  onConfirmMove: () => {},
+  onCancelMove: () => {},
+  onRemove: () => {},
+  notice: null
 }
 
 describe('组织和邀请 (managers)', () => {
@@ -72,7 +113,9 @@ describe('组织和邀请 (managers)', () => {
 
   it('sends the invite form, revoke, move and remove to the page', async () => {
     const [draft, create, revoke, move, target, confirm, remove] = Array.from({ length: 7 }, () => jest.fn())
-    const { rerender } = render(<OrgView {...orgBase} onDraft={draft} onCreate={create} onRevoke={revoke} onStartMove={move} onRemove={remove} draftError='请填写被邀请人的姓名' />)
+    const { rerender } = render(
+      <OrgView {...orgBase} onDraft={draft} onCreate={create} onRevoke={revoke} onStartMove={move} onRemove={remove} draftError='请填写被邀请人的姓名' />
+    )
     await act(async () => {
       type('invite-name', '王新')
       fireEvent.click(screen.getByTestId('invite-create'))
@@ -83,7 +126,15 @@ describe('组织和邀请 (managers)', () => {
     expect(draft).toHaveBeenCalledWith({ role: 'cadre', name: '王新', title: '' })
     expect(screen.getByTestId('invite-name-field-error').textContent).toContain('姓名')
     expect([create.mock.calls.length, revoke.mock.calls[0], move.mock.calls[0][0].id, remove.mock.calls[0][0].id]).toEqual([1, [invite.code], 'u-ma', 'u-ma'])
-    rerender(<OrgView {...orgBase} moving={{ member: ma, targets: [{ id: county.id, name: '城东区妇联' }], to: null }} onMoveTarget={target} onConfirmMove={confirm} notice='1 件未办结的诉求留在原单位' />)
+    rerender(
+      <OrgView
+        {...orgBase}
+        moving={{ member: ma, targets: [{ id: county.id, name: '城东区妇联' }], to: null }}
+        onMoveTarget={target}
+        onConfirmMove={confirm}
+        notice='1 件未办结的诉求留在原单位'
+      />
+    )
     await act(async () => {
       fireEvent.click(screen.getByTestId(`move-target-${county.id}`))
       fireEvent.click(screen.getByTestId('move-confirm'))
@@ -122,11 +173,36 @@ const effective = (over: Partial<{ editable: boolean; canLock: boolean; lockedWi
     editable: (over.editable ?? true) && field !== 'ratingWindowDays'
   }))
 })
-const change: RuleChange = { id: 'rc-1', orgId: county.id, orgName: '城东区妇联', year: 2026, field: 'daysTarget', label: '每年下基层天数目标', kind: 'value', old: '（沿用上级）', new: '120', byName: '张丽', at: '2026-11-28T02:00:00.000Z' }
+const change: RuleChange = {
+  id: 'rc-1',
+  orgId: county.id,
+  orgName: '城东区妇联',
+  year: 2026,
+  field: 'daysTarget',
+  label: '每年下基层天数目标',
+  kind: 'value',
+  old: '（沿用上级）',
+  new: '120',
+  byName: '张丽',
+  at: '2026-11-28T02:00:00.000Z'
+}
 const rulesBase: RulesViewProps = {
-  rules: { ...idle, data: effective() }, onRetry: () => {}, years: [2026, 2027], year: 2026, onYear: () => {},
-  editing: null, onEdit: () => {}, onDraft: () => {}, onSave: () => {}, onCancel: () => {}, onClear: () => {}, onLock: () => {}, saving: false,
-  history: paged({ items: [change] }), onMoreHistory: () => {}, onRetryHistory: () => {}
+  rules: { ...idle, data: effective() },
+  onRetry: () => {},
+  years: [2026, 2027],
+  year: 2026,
+  onYear: () => {},
+  editing: null,
+  onEdit: () => {},
+  onDraft: () => {},
+  onSave: () => {},
+  onCancel: () => {},
+  onClear: () => {},
+  onLock: () => {},
+  saving: false,
+  history: paged({ items: [change] }),
+  onMoreHistory: () => {},
+  onRetryHistory: () => {}
 }
 
 describe('制度设置', () => {
@@ -146,8 +222,15 @@ describe('制度设置', () => {
 
   it('lets the admin lock; the editor reports problems and saves', async () => {
     const [lock, save] = [jest.fn(), jest.fn()]
-    render(<RulesView {...rulesBase} rules={{ ...idle, data: effective({ canLock: true, lockedWindow: false }) }} onLock={lock} onSave={save}
-      editing={{ field: 'scoreWeights', draft: draftOf('scoreWeights', defaultOrgRules.scoreWeights), error: '各项权重加起来要等于 100（现在是 90）' }} />)
+    render(
+      <RulesView
+        {...rulesBase}
+        rules={{ ...idle, data: effective({ canLock: true, lockedWindow: false }) }}
+        onLock={lock}
+        onSave={save}
+        editing={{ field: 'scoreWeights', draft: draftOf('scoreWeights', defaultOrgRules.scoreWeights), error: '各项权重加起来要等于 100（现在是 90）' }}
+      />
+    )
     await act(async () => {
       fireEvent.click(screen.getByTestId('lock-daysTarget'))
       fireEvent.click(screen.getByTestId('rule-save'))
@@ -159,7 +242,13 @@ describe('制度设置', () => {
 
   it('edits how satisfaction is scored by choosing the method and typing the count; says what the rules mean in words', () => {
     const onDraft = jest.fn()
-    render(<RulesView {...rulesBase} onDraft={onDraft} editing={{ field: 'satisfactionScoring', draft: draftOf('satisfactionScoring', defaultOrgRules.satisfactionScoring), error: null }} />)
+    render(
+      <RulesView
+        {...rulesBase}
+        onDraft={onDraft}
+        editing={{ field: 'satisfactionScoring', draft: draftOf('satisfactionScoring', defaultOrgRules.satisfactionScoring), error: null }}
+      />
+    )
     expect(screen.getByTestId('rule-satisfactionScoring').textContent).toContain('满 5 条评价才计分，按满意率计')
     expect(screen.getByTestId('rule-ownRankVisible').textContent).toContain('排名只给管理员看')
     expect(screen.getByTestId('rule-scoreWeights').textContent).toContain('下基层天数只看进度，不计分')
@@ -174,12 +263,16 @@ describe('制度设置', () => {
     expect(valueOf('daysTarget', { '': '九十' })).toEqual({ error: '请填写数字' })
     expect(valueOf('honours', draftOf('honours', defaultOrgRules.honours))).toEqual({ value: defaultOrgRules.honours })
     expect(draftOf('honours', defaultOrgRules.honours).minSatisfaction).toBe('90')
-    expect(valueOf('scoreWeights', { ...draftOf('scoreWeights', defaultOrgRules.scoreWeights), satisfaction: '30' })).toEqual({ error: '各项权重加起来要等于 100（现在是 90）' })
+    expect(valueOf('scoreWeights', { ...draftOf('scoreWeights', defaultOrgRules.scoreWeights), satisfaction: '30' })).toEqual({
+      error: '各项权重加起来要等于 100（现在是 90）'
+    })
     expect(draftOf('scoreWeights', defaultOrgRules.scoreWeights)).not.toHaveProperty('days')
     expect(valueOf('photoPolicy', { '': 'off' })).toEqual({ value: 'off' })
     // The rules this product's scores answer to: how satisfaction is scored, whether a cadre sees their rank, who
     // approves a cadre's 请假.
-    expect(valueOf('satisfactionScoring', draftOf('satisfactionScoring', { method: 'wilson', minRatings: 5 }))).toEqual({ value: { method: 'wilson', minRatings: 5 } })
+    expect(valueOf('satisfactionScoring', draftOf('satisfactionScoring', { method: 'wilson', minRatings: 5 }))).toEqual({
+      value: { method: 'wilson', minRatings: 5 }
+    })
     expect(valueOf('ownRankVisible', draftOf('ownRankVisible', false))).toEqual({ value: false })
     expect(valueOf('ownRankVisible', { '': 'true' })).toEqual({ value: true })
     expect(valueOf('absenceApproval', { '': 'self' })).toEqual({ value: 'self' })
@@ -196,14 +289,31 @@ describe('制度设置', () => {
 })
 
 const fb: Feedback = {
-  id: 'fb-1', kind: 'complaint', to: 'all', text: '村口的路灯坏了好久没人管', contact: { name: '马大姐', phone: '13912345678', masked: false },
-  from: '群众', createdAt: '2026-11-28T02:00:00.000Z', answer: null
+  id: 'fb-1',
+  kind: 'complaint',
+  to: 'all',
+  text: '村口的路灯坏了好久没人管',
+  contact: { name: '马大姐', phone: '13912345678', masked: false },
+  from: '群众',
+  createdAt: '2026-11-28T02:00:00.000Z',
+  answer: null
 }
 
 describe('投诉建议', () => {
   it('admin: lists with the contact, answers reach the page, tabs switch', async () => {
     const [answer, tab, draft] = [jest.fn(), jest.fn(), jest.fn()]
-    const base: FeedbackAdminViewProps = { tab: 'unanswered', onTab: tab, list: paged({ items: [fb] }), onRetry: () => {}, onMore: () => {}, drafts: {}, onDraft: draft, errors: {}, busyId: null, onAnswer: answer }
+    const base: FeedbackAdminViewProps = {
+      tab: 'unanswered',
+      onTab: tab,
+      list: paged({ items: [fb] }),
+      onRetry: () => {},
+      onMore: () => {},
+      drafts: {},
+      onDraft: draft,
+      errors: {},
+      busyId: null,
+      onAnswer: answer
+    }
     const { rerender } = render(<FeedbackAdminView {...base} />)
     expect(screen.getByTestId('feedback-item').textContent).toContain('13912345678')
     await act(async () => {
@@ -220,8 +330,23 @@ describe('投诉建议', () => {
 
   it('anyone: the form checks itself, residents choose the office, my submissions show answers', async () => {
     const [form, send] = [jest.fn(), jest.fn()]
-    const mine = { ...fb, contact: { phone: '139****5678', masked: true }, answer: { text: '已修好', byName: '李主任', system: 'women' as const, at: '2026-11-29T02:00:00.000Z' } }
-    const base: FeedbackViewProps = { chooseTo: true, form: emptyFeedbackForm, onForm: form, problems: {}, sending: false, onSend: send, sendError: null, mine: paged({ items: [mine] }), onRetryMine: () => {}, onMoreMine: () => {} }
+    const mine = {
+      ...fb,
+      contact: { phone: '139****5678', masked: true },
+      answer: { text: '已修好', byName: '李主任', system: 'women' as const, at: '2026-11-29T02:00:00.000Z' }
+    }
+    const base: FeedbackViewProps = {
+      chooseTo: true,
+      form: emptyFeedbackForm,
+      onForm: form,
+      problems: {},
+      sending: false,
+      onSend: send,
+      sendError: null,
+      mine: paged({ items: [mine] }),
+      onRetryMine: () => {},
+      onMoreMine: () => {}
+    }
     const { rerender } = render(<FeedbackView {...base} />)
     await act(async () => {
       fireEvent.click(screen.getByTestId('fb-kind-suggestion'))
@@ -253,8 +378,27 @@ describe('投诉建议', () => {
 })
 
 describe('加入单位', () => {
-  const preview = { orgName: '城东区妇联', pathNames: ['青海省妇联', '西宁市妇联', '城东区妇联'], role: 'cadre' as const, name: '王新', byName: '张丽', expiresAt: '2026-12-05T02:00:00.000Z', status: 'pending' as const }
-  const base: JoinViewProps = { code: '', onCode: () => {}, checking: false, onCheck: () => {}, preview: null, accepting: false, onAccept: () => {}, error: null, done: null, onHome: () => {} }
+  const preview = {
+    orgName: '城东区妇联',
+    pathNames: ['青海省妇联', '西宁市妇联', '城东区妇联'],
+    role: 'cadre' as const,
+    name: '王新',
+    byName: '张丽',
+    expiresAt: '2026-12-05T02:00:00.000Z',
+    status: 'pending' as const
+  }
+  const base: JoinViewProps = {
+    code: '',
+    onCode: () => {},
+    checking: false,
+    onCheck: () => {},
+    preview: null,
+    accepting: false,
+    onAccept: () => {},
+    error: null,
+    done: null,
+    onHome: () => {}
+  }
 
   it('checks a typed code, shows what it invites to, accepts', async () => {
     const [code, check, accept] = [jest.fn(), jest.fn(), jest.fn()]

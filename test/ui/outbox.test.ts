@@ -38,7 +38,12 @@ const record = (visitId: string, after?: string): NewItem => ({
   ...(after ? { after } : {})
 })
 const diary = (entryId: string): NewItem => ({ kind: 'diary', key: entryId, body: { entryId, text: '今天走访了三户' }, label: '今天走访了三户' })
-const demand = (submissionId: string): NewItem => ({ kind: 'demand', key: submissionId, body: { submissionId, area: 'living', text: '自来水冻住了' }, label: '自来水冻住了' })
+const demand = (submissionId: string): NewItem => ({
+  kind: 'demand',
+  key: submissionId,
+  body: { submissionId, area: 'living', text: '自来水冻住了' },
+  label: '自来水冻住了'
+})
 
 function memoryStore(initial: OutboxState = emptyOutbox()): OutboxStore {
   let state = initial
@@ -102,7 +107,13 @@ describe('outbox: pure state', () => {
     const big = (i: number): NewItem => {
       const r = record(`u-1_v${i}`)
       if (r.kind === 'visitRecord') {
-        r.body = { ...r.body, policy: '政'.repeat(1000), needs: '需'.repeat(1000), advice: '计'.repeat(1000), problems: Array.from({ length: 10 }, () => ({ area: 'living' as const, text: '问'.repeat(500), handling: 'immediate' as const })) }
+        r.body = {
+          ...r.body,
+          policy: '政'.repeat(1000),
+          needs: '需'.repeat(1000),
+          advice: '计'.repeat(1000),
+          problems: Array.from({ length: 10 }, () => ({ area: 'living' as const, text: '问'.repeat(500), handling: 'immediate' as const }))
+        }
       }
       return r
     }
@@ -147,10 +158,7 @@ describe('outbox: flushing', () => {
   })
 
   it('a record waits while its check-in cannot be sent, and goes after it', async () => {
-    const send = jest
-      .fn<Promise<string>, [OutboxItem, Date]>()
-      .mockRejectedValueOnce(new CloudError('UNAVAILABLE', '网络不太好'))
-      .mockResolvedValue('ok')
+    const send = jest.fn<Promise<string>, [OutboxItem, Date]>().mockRejectedValueOnce(new CloudError('UNAVAILABLE', '网络不太好')).mockResolvedValue('ok')
     const box = createOutbox({ store: memoryStore(), send })
     box.add(checkIn('sub-aaaaaaaa'))
     box.add(record('u-1_sub-aaaaaaaa', 'sub-aaaaaaaa'))
@@ -203,7 +211,15 @@ describe('outbox: flushing', () => {
     await box.flush()
     expect(sent).toEqual(['entry-00000001'])
     expect(box.state().pending.map((x) => x.key)).toEqual(['entry-00000002'])
-    const broken = createOutbox({ store: { load: () => { throw new Error('corrupt') }, save: () => {} }, send: jest.fn() })
+    const broken = createOutbox({
+      store: {
+        load: () => {
+          throw new Error('corrupt')
+        },
+        save: () => {}
+      },
+      send: jest.fn()
+    })
     expect(broken.state()).toEqual(emptyOutbox())
     expect(await broken.flush()).toEqual({ sent: [], failed: [], kept: 0 })
   })

@@ -22,19 +22,59 @@ import { loaded, paged } from './fixtures'
 
 const noop = () => {}
 const span = (over: Partial<CadrePeriod> = {}): CadrePeriod => ({
-  id: 'p1', cadreId: 'u1', cadreName: '马晓燕', kind: 'leave', from: '2026-03-10', to: '2026-03-14', days: 5, place: '', note: '住院', status: 'pending',
-  recordedBy: { name: '马晓燕', byManager: false }, review: null, countedDays: null, createdAt: '2026-03-09T02:00:00.000Z', ...over
+  id: 'p1',
+  cadreId: 'u1',
+  cadreName: '马晓燕',
+  kind: 'leave',
+  from: '2026-03-10',
+  to: '2026-03-14',
+  days: 5,
+  place: '',
+  note: '住院',
+  status: 'pending',
+  recordedBy: { name: '马晓燕', byManager: false },
+  review: null,
+  countedDays: null,
+  createdAt: '2026-03-09T02:00:00.000Z',
+  ...over
 })
 const base = (over: Partial<PeriodsViewProps> = {}): PeriodsViewProps => ({
-  mode: 'own', today: '2026-03-20', list: paged({ items: [span()] }), onRetry: noop, onMore: noop, draft: null, onDraft: noop, saving: false, saveError: null,
-  onSave: noop, busyId: null, onCancel: noop, onReview: noop, rejecting: null, onRejecting: noop, ...over
+  mode: 'own',
+  today: '2026-03-20',
+  list: paged({ items: [span()] }),
+  onRetry: noop,
+  onMore: noop,
+  draft: null,
+  onDraft: noop,
+  saving: false,
+  saveError: null,
+  onSave: noop,
+  busyId: null,
+  onCancel: noop,
+  onReview: noop,
+  rejecting: null,
+  onRejecting: noop,
+  ...over
 })
 
 describe('请假和蹲点 (cadre)', () => {
   it('lists spans with their state; a pending one can be withdrawn; the form opens on a tap', () => {
     const onCancel = jest.fn()
     const onDraft = jest.fn()
-    render(<PeriodsView {...base({ onCancel, onDraft, list: paged({ items: [span(), span({ id: 'p2', kind: 'stay', place: '牧区定居点', status: 'approved', countedDays: 3, from: '2026-03-01', to: '2026-03-03', days: 3 })] }) })} />)
+    render(
+      <PeriodsView
+        {...base({
+          onCancel,
+          onDraft,
+          list: paged({
+            items: [
+              span(),
+              span({ id: 'p2', kind: 'stay', place: '牧区定居点', status: 'approved', countedDays: 3, from: '2026-03-01', to: '2026-03-03', days: 3 })
+            ]
+          })
+        })}
+      />
+    )
     const rows = screen.getAllByTestId('period-row')
     expect(rows[0].textContent).toContain('请假 3月10日—3月14日（5 天）')
     expect(rows[0].textContent).toContain('待审批')
@@ -90,7 +130,16 @@ describe('请假和蹲点 (managers)', () => {
 
   it('for one cadre: says it is in force at once; an approved leave can be ended early', () => {
     const onCancel = jest.fn()
-    render(<PeriodsView {...base({ mode: 'cadre', cadreName: '马晓燕', onCancel, list: paged({ items: [span({ status: 'approved', recordedBy: { name: '张主席', byManager: true } })] }) })} />)
+    render(
+      <PeriodsView
+        {...base({
+          mode: 'cadre',
+          cadreName: '马晓燕',
+          onCancel,
+          list: paged({ items: [span({ status: 'approved', recordedBy: { name: '张主席', byManager: true } })] })
+        })}
+      />
+    )
     expect(screen.getByTestId('periods-intro').textContent).toContain('为 马晓燕登记，登记后即生效')
     expect(screen.getByTestId('period-row').textContent).toContain('由 张主席 登记')
     expect(screen.getByTestId('period-cancel').textContent).toContain('提前结束')
@@ -101,13 +150,26 @@ describe('请假和蹲点 (managers)', () => {
 
 describe('where the spans show', () => {
   const homeProps = (over: Partial<CadreHomeProps> = {}): CadreHomeProps => ({
-    progress: { ...idle, data: progress }, onRetryProgress: noop, queue: emptyOutbox(), uploading: false, onUpload: noop, onOpen: noop, ...over
+    progress: { ...idle, data: progress },
+    onRetryProgress: noop,
+    queue: emptyOutbox(),
+    uploading: false,
+    onUpload: noop,
+    onOpen: noop,
+    ...over
   })
 
   it('home: a paused pace, the target less the paused share, and the way to record a span', () => {
     const paused = { ...progress, pace: { adjustedTarget: 72, pausedDays: 73, pausedSoFar: 10, pausedNow: { kind: 'secondment' as const, to: '2026-05-12' } } }
     const opened: string[] = []
-    render(<HomeView me={{ ...idle, data: cadre }} onRetry={noop} onOpenManager={noop} cadre={homeProps({ progress: { ...idle, data: paused }, onOpen: (e) => opened.push(e) })} />)
+    render(
+      <HomeView
+        me={{ ...idle, data: cadre }}
+        onRetry={noop}
+        onOpenManager={noop}
+        cadre={homeProps({ progress: { ...idle, data: paused }, onOpen: (e) => opened.push(e) })}
+      />
+    )
     expect(screen.getByTestId('progress').textContent).toContain('/ 72 天')
     expect(screen.getByTestId('progress-pace').textContent).toBe('抽调中，进度暂停到 05月12日')
     expect(screen.getByTestId('progress-paused').textContent).toBe('今年请假、培训、抽调 73 天，目标按 72 天算')
@@ -118,8 +180,24 @@ describe('where the spans show', () => {
 
   it('calendar: 蹲点 days marked as days, paused dates greyed and named', () => {
     render(
-      <CalendarView month='2026-03' thisMonth='2026-03' today='2026-03-20' onMonth={noop} onRetry={noop}
-        calendar={{ ...idle, data: { from: '2026-03-01', days: [{ date: '2026-03-02', visits: 0, stay: true }, { date: '2026-03-05', visits: 2, stay: false }], paused: [{ kind: 'leave', from: '2026-03-10', to: '2026-03-11' }] } }} />
+      <CalendarView
+        month='2026-03'
+        thisMonth='2026-03'
+        today='2026-03-20'
+        onMonth={noop}
+        onRetry={noop}
+        calendar={{
+          ...idle,
+          data: {
+            from: '2026-03-01',
+            days: [
+              { date: '2026-03-02', visits: 0, stay: true },
+              { date: '2026-03-05', visits: 2, stay: false }
+            ],
+            paused: [{ kind: 'leave', from: '2026-03-10', to: '2026-03-11' }]
+          }
+        }}
+      />
     )
     const counted = screen.getAllByTestId('day-counted')
     expect(counted.map((d) => d.textContent)).toEqual(['2蹲点', '52次'])
@@ -137,14 +215,39 @@ describe('where the spans show', () => {
 
   it('the resident: a confirmation card while it is open; thanks once done; an error in words', () => {
     const landing: Landing = {
-      scene: 'vAbcdefghjk', kind: 'visit', cadreName: '马文明', orgName: '门源县妇联', date: '2026-03-20', pointName: '夏季草场', canRate: true, rateBlocked: null,
-      windowEndsAt: null, myRating: null, fix: null, myDemands: [], canReport: true
+      scene: 'vAbcdefghjk',
+      kind: 'visit',
+      cadreName: '马文明',
+      orgName: '门源县妇联',
+      date: '2026-03-20',
+      pointName: '夏季草场',
+      canRate: true,
+      rateBlocked: null,
+      windowEndsAt: null,
+      myRating: null,
+      fix: null,
+      myDemands: [],
+      canReport: true
     }
     const c: VisitConfirmation = { cadreName: '马文明', pointName: '夏季草场', date: '2026-03-20', state: 'open', message: null }
     const onConfirm = jest.fn()
     const view = (confirmation: VisitConfirmation, error: string | null = null) => (
-      <RateView landing={loaded(landing)} onRetry={noop} step={{ kind: 'home' }} onStep={noop} rate={emptyRateForm()} onLevel={noop} onTag={noop} onRate={noop}
-        report={emptyReportForm()} onReport={noop} onSubmit={noop} submitting={false} error={null} confirm={{ confirmation, onConfirm, confirming: false, error }} />
+      <RateView
+        landing={loaded(landing)}
+        onRetry={noop}
+        step={{ kind: 'home' }}
+        onStep={noop}
+        rate={emptyRateForm()}
+        onLevel={noop}
+        onTag={noop}
+        onRate={noop}
+        report={emptyReportForm()}
+        onReport={noop}
+        onSubmit={noop}
+        submitting={false}
+        error={null}
+        confirm={{ confirmation, onConfirm, confirming: false, error }}
+      />
     )
     const { rerender } = render(view(c))
     expect(screen.getByTestId('confirm-card').textContent).toContain('马文明 今天在这里走访')
@@ -170,8 +273,24 @@ describe('where the spans show', () => {
 
   it('the dashboard’s cadre view says its figures are live, as of when', () => {
     render(
-      <CadreDashboardView kind='month' onKind={noop} onRetry={noop}
-        state={{ ...idle, data: { kind: 'month', period: '2026-03', cadre: { id: 'u1', name: '王秀兰', orgId: 'o', orgName: '城东区妇联' }, figures: emptyFigures(1), satisfiedShare: null, score: 0, computedAt: '2026-03-20T04:05:00.000Z', trend: [] } }} />
+      <CadreDashboardView
+        kind='month'
+        onKind={noop}
+        onRetry={noop}
+        state={{
+          ...idle,
+          data: {
+            kind: 'month',
+            period: '2026-03',
+            cadre: { id: 'u1', name: '王秀兰', orgId: 'o', orgName: '城东区妇联' },
+            figures: emptyFigures(1),
+            satisfiedShare: null,
+            score: 0,
+            computedAt: '2026-03-20T04:05:00.000Z',
+            trend: []
+          }
+        }}
+      />
     )
     expect(screen.getByTestId('dash-live').textContent).toBe('按 3月20日 12:05 的数据实时计算')
     expect(screen.getByTestId('tile-days').textContent).toContain('只看进度，不计分')

@@ -12,10 +12,30 @@ const idle = { loading: false, error: null }
 const paged = (items: RankRow[], more = false) => ({ items, loading: false, loadingMore: false, error: null, moreError: null, hasMore: more, loaded: true })
 
 const unit = (id: string, name: string, rank: number, meanScore: number | null, level: 'prefecture' | 'county' = 'county'): RankRow => ({
-  type: 'unit', orgId: id, orgName: name, level, hasChildren: level !== 'county', meanScore, cadres: 2, satisfiedShare: 0.9, rank, figures: emptyFigures(2)
+  type: 'unit',
+  orgId: id,
+  orgName: name,
+  level,
+  hasChildren: level !== 'county',
+  meanScore,
+  cadres: 2,
+  satisfiedShare: 0.9,
+  rank,
+  figures: emptyFigures(2)
 })
 const cadreRow = (id: string, name: string, rank: number, score: number): RankRow => ({
-  type: 'cadre', cadreId: id, cadreName: name, orgId: 'c1', orgName: '城东区妇联', score, satisfiedShare: null, scoredShare: null, rank, days: 3, demandsSolved: 1, ratings: 0
+  type: 'cadre',
+  cadreId: id,
+  cadreName: name,
+  orgId: 'c1',
+  orgName: '城东区妇联',
+  score,
+  satisfiedShare: null,
+  scoredShare: null,
+  rank,
+  days: 3,
+  demandsSolved: 1,
+  ratings: 0
 })
 
 function score(): MyScore {
@@ -26,11 +46,26 @@ function score(): MyScore {
   f.days = { count: 5, target: 4.93, capped: 4.93, paused: 3 }
   const s = computeScore(f, defaultOrgRules)
   return {
-    cadreId: 'u1', cadreName: '王芳', orgName: '城东区妇联', period: '2026-03', kind: 'month', computed: true, score: s.score, satisfiedShare: 0.9, breakdown: s.breakdown,
+    cadreId: 'u1',
+    cadreName: '王芳',
+    orgName: '城东区妇联',
+    period: '2026-03',
+    kind: 'month',
+    computed: true,
+    score: s.score,
+    satisfiedShare: 0.9,
+    breakdown: s.breakdown,
     satisfactionRule: satisfactionRuleText(defaultOrgRules),
-    ranks: { county: { rank: 1, of: 2, orgName: '城东区妇联' }, prefecture: { rank: 2, of: 9, orgName: '西宁市妇联' }, province: { rank: 5, of: 40, orgName: '青海省妇联' } },
-    rankVisible: true, ranksAt: '2026-03-20T03:00:00.000Z',
-    tips: ['有 1 件诉求已超过期限，尽快办结或报请协调'], figures: f, computedAt: '2026-03-20T04:00:00.000Z'
+    ranks: {
+      county: { rank: 1, of: 2, orgName: '城东区妇联' },
+      prefecture: { rank: 2, of: 9, orgName: '西宁市妇联' },
+      province: { rank: 5, of: 40, orgName: '青海省妇联' }
+    },
+    rankVisible: true,
+    ranksAt: '2026-03-20T03:00:00.000Z',
+    tips: ['有 1 件诉求已超过期限，尽快办结或报请协调'],
+    figures: f,
+    computedAt: '2026-03-20T04:00:00.000Z'
   }
 }
 
@@ -38,9 +73,17 @@ describe('成效排行 (managers)', () => {
   it('lists units by mean score and drills down; a cadre row opens the cadre', () => {
     const opened: string[] = []
     const props = {
-      title: '西宁市妇联', kind: 'month' as const, onKind: () => {}, view: 'units' as const, onView: () => {}, canShowUnits: true,
-      list: paged([unit('c1', '城东区妇联', 1, 71.5), unit('c2', '城中区妇联', 2, null)]), onRetry: () => {}, onMore: () => {},
-      onOpenUnit: (u: { orgId: string }) => opened.push(u.orgId), onOpenCadre: (c: { cadreId: string }) => opened.push(c.cadreId)
+      title: '西宁市妇联',
+      kind: 'month' as const,
+      onKind: () => {},
+      view: 'units' as const,
+      onView: () => {},
+      canShowUnits: true,
+      list: paged([unit('c1', '城东区妇联', 1, 71.5), unit('c2', '城中区妇联', 2, null)]),
+      onRetry: () => {},
+      onMore: () => {},
+      onOpenUnit: (u: { orgId: string }) => opened.push(u.orgId),
+      onOpenCadre: (c: { cadreId: string }) => opened.push(c.cadreId)
     }
     const { rerender } = render(<RankingsView {...props} />)
     const rows = screen.getAllByTestId('rank-unit')
@@ -51,8 +94,12 @@ describe('成效排行 (managers)', () => {
     fireEvent.click(rows[0])
     const few = { ...cadreRow('u2', '李华', 2, 50), satisfiedShare: 0.5, ratings: 2 } as RankRow
     rerender(
-      <RankingsView {...props} view='individuals' list={paged([cadreRow('u1', '王芳', 1, 84), few], true)}
-        meta={{ computedAt: '2026-03-20T04:00:00.000Z', satisfactionRule: '满意度：满 5 条评价才计分，按满意率计' }} />
+      <RankingsView
+        {...props}
+        view='individuals'
+        list={paged([cadreRow('u1', '王芳', 1, 84), few], true)}
+        meta={{ computedAt: '2026-03-20T04:00:00.000Z', satisfactionRule: '满意度：满 5 条评价才计分，按满意率计' }}
+      />
     )
     fireEvent.click(screen.getAllByTestId('rank-cadre')[1])
     expect(opened).toEqual(['c1', 'u2'])
@@ -67,11 +114,24 @@ describe('成效排行 (managers)', () => {
   })
 
   it('says plainly when there is nothing ranked yet, and what counts', () => {
-    render(<RankingsView title={null} kind='year' onKind={() => {}} view='individuals' onView={() => {}} canShowUnits={false} list={paged([])} onRetry={() => {}} onMore={() => {}} onOpenUnit={() => {}} onOpenCadre={() => {}} />)
+    render(
+      <RankingsView
+        title={null}
+        kind='year'
+        onKind={() => {}}
+        view='individuals'
+        onView={() => {}}
+        canShowUnits={false}
+        list={paged([])}
+        onRetry={() => {}}
+        onMore={() => {}}
+        onOpenUnit={() => {}}
+        onOpenCadre={() => {}}
+      />
+    )
     expect(screen.getByTestId('empty').textContent).toContain('下基层天数和打卡次数不计分')
     expect(screen.queryByTestId('rank-view')).toBeNull()
   })
-
 })
 
 describe('我的成效 (score view)', () => {
@@ -121,28 +181,81 @@ describe('我的成效 (score view)', () => {
     const { rerender } = render(<ScoreView state={{ loading: true, error: null, data: undefined }} kind='month' onKind={() => {}} onRetry={() => {}} own />)
     expect(screen.getByTestId('loading')).toBeTruthy()
     const retried: number[] = []
-    rerender(<ScoreView state={{ loading: false, error: { code: 'UNAVAILABLE', message: '网络不太好' } as never, data: undefined }} kind='month' onKind={() => {}} onRetry={() => retried.push(1)} own />)
+    rerender(
+      <ScoreView
+        state={{ loading: false, error: { code: 'UNAVAILABLE', message: '网络不太好' } as never, data: undefined }}
+        kind='month'
+        onKind={() => {}}
+        onRetry={() => retried.push(1)}
+        own
+      />
+    )
     expect(screen.getByTestId('error').textContent).toContain('网络不太好')
   })
 })
 
 describe('表彰和通报 (review and publish)', () => {
   const list = (over: Partial<HonourList> = {}): HonourList => ({
-    id: 'honours_c1_2026-03', kind: 'honours', orgId: 'c1', orgName: '城东区妇联', month: '2026-03', status: 'draft', rule: '得分排名前 10 位，满意率不低于 90%',
+    id: 'honours_c1_2026-03',
+    kind: 'honours',
+    orgId: 'c1',
+    orgName: '城东区妇联',
+    month: '2026-03',
+    status: 'draft',
+    rule: '得分排名前 10 位，满意率不低于 90%',
     entries: [
-      { cadreId: 'u1', cadreName: '王芳', orgName: '城东区妇联', score: 84, satisfiedShare: 0.9, ratings: 10, reasons: ['得分 84，满意率 90%（10 条评价）'], removed: null },
-      { cadreId: 'u2', cadreName: '李华', orgName: '城东区妇联', score: 80, satisfiedShare: 1, ratings: 4, reasons: ['得分 80'], removed: { reason: '病假', byName: '张主席', at: '2026-03-20T04:00:00.000Z' } }
+      {
+        cadreId: 'u1',
+        cadreName: '王芳',
+        orgName: '城东区妇联',
+        score: 84,
+        satisfiedShare: 0.9,
+        ratings: 10,
+        reasons: ['得分 84，满意率 90%（10 条评价）'],
+        removed: null
+      },
+      {
+        cadreId: 'u2',
+        cadreName: '李华',
+        orgName: '城东区妇联',
+        score: 80,
+        satisfiedShare: 1,
+        ratings: 4,
+        reasons: ['得分 80'],
+        removed: { reason: '病假', byName: '张主席', at: '2026-03-20T04:00:00.000Z' }
+      }
     ],
-    generatedAt: '2026-03-20T04:00:00.000Z', published: null, canEdit: true, ...over
+    generatedAt: '2026-03-20T04:00:00.000Z',
+    published: null,
+    canEdit: true,
+    ...over
   })
   const base = (over: Partial<HonoursViewProps> = {}): HonoursViewProps => ({
-    kind: 'honours', onKind: () => {}, month: 'this', onMonth: () => {}, state: { ...idle, data: list() }, onRetry: () => {}, onRefresh: () => {}, busy: false, actionError: null,
-    removing: null, onStartRemove: () => {}, onReason: () => {}, onConfirmRemove: () => {}, onRestore: () => {}, onPublish: () => {}, ...over
+    kind: 'honours',
+    onKind: () => {},
+    month: 'this',
+    onMonth: () => {},
+    state: { ...idle, data: list() },
+    onRetry: () => {},
+    onRefresh: () => {},
+    busy: false,
+    actionError: null,
+    removing: null,
+    onStartRemove: () => {},
+    onReason: () => {},
+    onConfirmRemove: () => {},
+    onRestore: () => {},
+    onPublish: () => {},
+    ...over
   })
 
   it('a draft: take off with a reason, put back, publish the rest', () => {
     const calls: string[] = []
-    const { rerender } = render(<HonoursView {...base({ onStartRemove: (id) => calls.push(`start:${id}`), onRestore: (id) => calls.push(`restore:${id}`), onPublish: () => calls.push('publish') })} />)
+    const { rerender } = render(
+      <HonoursView
+        {...base({ onStartRemove: (id) => calls.push(`start:${id}`), onRestore: (id) => calls.push(`restore:${id}`), onPublish: () => calls.push('publish') })}
+      />
+    )
     expect(screen.getByTestId('honour-draft')).toBeTruthy()
     expect(screen.getByTestId('publish').textContent).toContain('1 人')
     fireEvent.click(screen.getByTestId('entry-remove'))
@@ -154,7 +267,11 @@ describe('表彰和通报 (review and publish)', () => {
   })
 
   it('published: who and when, no more editing; an empty list says why', () => {
-    const { rerender } = render(<HonoursView {...base({ state: { ...idle, data: list({ status: 'published', canEdit: false, published: { byName: '张主席', at: '2026-03-31T02:00:00.000Z' } }) } })} />)
+    const { rerender } = render(
+      <HonoursView
+        {...base({ state: { ...idle, data: list({ status: 'published', canEdit: false, published: { byName: '张主席', at: '2026-03-31T02:00:00.000Z' } }) } })}
+      />
+    )
     expect(screen.getByTestId('honour-published').textContent).toContain('张主席 于 3月31日 10:00 发布')
     expect(screen.queryByTestId('publish')).toBeNull()
     expect(screen.queryByTestId('entry-remove')).toBeNull()

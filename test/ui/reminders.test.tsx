@@ -82,7 +82,13 @@ describe('reminder center', () => {
     expect(screen.getByTestId('quota').textContent).toContain('现在不会给您发微信提醒')
     await act(async () => fireEvent.click(screen.getByTestId('subscribe')))
     expect(subscribe).toHaveBeenCalled()
-    rerender(<RemindersView {...base({ overview: { loading: false, error: null, data: overview({ templates: [{ key: 'progress', id: 'x', title: 't', quota: 2, longTerm: false }] }) } })} />)
+    rerender(
+      <RemindersView
+        {...base({
+          overview: { loading: false, error: null, data: overview({ templates: [{ key: 'progress', id: 'x', title: 't', quota: 2, longTerm: false }] }) }
+        })}
+      />
+    )
     expect(screen.getByTestId('quota').textContent).toContain('还可以给您发 2 条')
   })
 })
@@ -90,7 +96,9 @@ describe('reminder center', () => {
 describe('home entry', () => {
   it('shows the unread badge and opens the center', async () => {
     const open = jest.fn()
-    const { rerender } = render(<HomeView me={{ loading: false, error: null, data: me }} onRetry={noop} onOpenManager={noop} reminders={{ unread: 3, onOpen: open }} />)
+    const { rerender } = render(
+      <HomeView me={{ loading: false, error: null, data: me }} onRetry={noop} onOpenManager={noop} reminders={{ unread: 3, onOpen: open }} />
+    )
     expect(screen.getByTestId('reminders-badge').textContent).toBe('3')
     await act(async () => fireEvent.click(screen.getByTestId('open-reminders')))
     expect(open).toHaveBeenCalled()

@@ -30,7 +30,22 @@ describe('resident message catalog', () => {
 
   it('switches the rating page to བོད་ཡིག, remembers it, and shows the levels as faces with their words', () => {
     render(
-      <RateView landing={loaded(visit)} onRetry={noop} step={{ kind: 'rate', target: { about: 'service' } }} onStep={noop} rate={emptyRateForm()} onLevel={noop} onTag={noop} onRate={noop} report={emptyReportForm()} onReport={noop} onSubmit={noop} submitting={false} error={null} fontScale={1.4} />
+      <RateView
+        landing={loaded(visit)}
+        onRetry={noop}
+        step={{ kind: 'rate', target: { about: 'service' } }}
+        onStep={noop}
+        rate={emptyRateForm()}
+        onLevel={noop}
+        onTag={noop}
+        onRate={noop}
+        report={emptyReportForm()}
+        onReport={noop}
+        onSubmit={noop}
+        submitting={false}
+        error={null}
+        fontScale={1.4}
+      />
     )
     expect(screen.getByTestId('level-verySatisfied').textContent).toBe('非常满意')
     act(() => {

@@ -37,7 +37,9 @@ describe('resident pages in Chinese and Tibetan, sized by WeChat’s font settin
 
   it('the resident’s home: a greeting and the guide, switched to བོད་ཡིག and remembered, sized by the font setting', () => {
     const [feedback, join, reminders] = [jest.fn(), jest.fn(), jest.fn()]
-    render(<ResidentHome refreshError={null} reminders={{ unread: 0, onOpen: reminders }} account={{ onOpenFeedback: feedback, onOpenJoin: join }} fontScale={1.4} />)
+    render(
+      <ResidentHome refreshError={null} reminders={{ unread: 0, onOpen: reminders }} account={{ onOpenFeedback: feedback, onOpenJoin: join }} fontScale={1.4} />
+    )
     expect(screen.getByTestId('profile').textContent).toContain('您好')
     expect(screen.getByTestId('resident-guide').textContent).toContain('也可以录一段语音')
     act(() => {
@@ -74,10 +76,28 @@ describe('resident pages in Chinese and Tibetan, sized by WeChat’s font settin
 
   it('投诉建议 in བོད་ཡིག: the form, its checks, the server’s refusal under a Tibetan lead, my submissions', () => {
     act(() => setLang('bo'))
-    const mine = { id: 'fb-1', kind: 'complaint' as const, to: 'all' as const, text: '村口的路灯坏了', contact: null, from: '群众', createdAt: '2026-11-28T02:00:00.000Z', answer: { text: '已修好', byName: '李主任', system: 'women' as const, at: '2026-11-29T02:00:00.000Z' } }
+    const mine = {
+      id: 'fb-1',
+      kind: 'complaint' as const,
+      to: 'all' as const,
+      text: '村口的路灯坏了',
+      contact: null,
+      from: '群众',
+      createdAt: '2026-11-28T02:00:00.000Z',
+      answer: { text: '已修好', byName: '李主任', system: 'women' as const, at: '2026-11-29T02:00:00.000Z' }
+    }
     const base: FeedbackViewProps = {
-      chooseTo: true, form: emptyFeedbackForm, onForm: noop, problems: formProblems(emptyFeedbackForm), sending: false, onSend: noop, sendError: '每天最多提交 5 条，请明天再来',
-      mine: paged({ items: [mine], hasMore: true }), onRetryMine: noop, onMoreMine: noop, fontScale: 1.3
+      chooseTo: true,
+      form: emptyFeedbackForm,
+      onForm: noop,
+      problems: formProblems(emptyFeedbackForm),
+      sending: false,
+      onSend: noop,
+      sendError: '每天最多提交 5 条，请明天再来',
+      mine: paged({ items: [mine], hasMore: true }),
+      onRetryMine: noop,
+      onMoreMine: noop,
+      fontScale: 1.3
     }
     render(<FeedbackView {...base} />)
     const page = screen.getByTestId('feedback')

@@ -5,10 +5,18 @@ import { CloudError } from '../../src/services/reply'
 import { paged } from './fixtures'
 import { visit } from './cadre-fixtures'
 
-
 const pending = visit({ id: 'v-9', status: 'pending', inside: false, distanceM: 2300, reason: '到村民家中走访', flags: ['speed'], offline: true })
 
-const base: ReviewViewProps = { list: paged({ items: [pending] }), onRetry: () => {}, onMore: () => {}, notes: {}, onNote: () => {}, busyId: null, errors: {}, onDecide: () => {} }
+const base: ReviewViewProps = {
+  list: paged({ items: [pending] }),
+  onRetry: () => {},
+  onMore: () => {},
+  notes: {},
+  onNote: () => {},
+  busyId: null,
+  errors: {},
+  onDecide: () => {}
+}
 
 describe('外勤审核 (managers)', () => {
   it('shows who, where, how far, the reason and flags; approve and reject reach the page', async () => {

@@ -21,7 +21,17 @@ const survey = (over: Partial<SurveyOpen> = {}): SurveyOpen => ({
   intro: '想听听您家里最需要帮什么忙。',
   orgName: '城东区总工会',
   questions: [
-    { id: 'q1', kind: 'multi', text: '最需要哪些帮助？', textBo: 'རོགས་རམ་གང་དགོས།', required: true, options: [{ id: 'o1', label: '生产' }, { id: 'o2', label: '就业', labelBo: 'ལས་ཀ' }] },
+    {
+      id: 'q1',
+      kind: 'multi',
+      text: '最需要哪些帮助？',
+      textBo: 'རོགས་རམ་གང་དགོས།',
+      required: true,
+      options: [
+        { id: 'o1', label: '生产' },
+        { id: 'o2', label: '就业', labelBo: 'ལས་ཀ' }
+      ]
+    },
     { id: 'q2', kind: 'scale', text: '干部走访的情况', required: true, options: [] },
     { id: 'q3', kind: 'text', text: '还有什么建议', required: false, options: [] }
   ],

@@ -47,7 +47,15 @@ describe('三问记录', () => {
     { value: '2025-12', label: '2025年12月' },
     { value: '2025-11', label: '2025年11月' }
   ]
-  const base = (over: Partial<VoicesViewProps> = {}): VoicesViewProps => ({ months, month: '2026-03', onMonth: noop, list: paged<Voice>(), onRetry: noop, onMore: noop, ...over })
+  const base = (over: Partial<VoicesViewProps> = {}): VoicesViewProps => ({
+    months,
+    month: '2026-03',
+    onMonth: noop,
+    list: paged<Voice>(),
+    onRetry: noop,
+    onMore: noop,
+    ...over
+  })
   const items = [
     voice(),
     voice({ visitId: 'v2', cadreName: '李建华', date: '2026-03-02', policy: null, needs: null, advice: '社区食堂可以办起来', peopleMet: 12 }),
@@ -66,7 +74,12 @@ describe('三问记录', () => {
   })
 
   it('a place that comes back after another starts a new group, as the function ordered them', () => {
-    const g = groupsOf([voice(), voice({ visitId: 'v2', pointId: 'lp-2' }), voice({ visitId: 'v3' }), voice({ visitId: 'v4', orgId: 'org-2', orgName: '城西区妇联' })])
+    const g = groupsOf([
+      voice(),
+      voice({ visitId: 'v2', pointId: 'lp-2' }),
+      voice({ visitId: 'v3' }),
+      voice({ visitId: 'v4', orgId: 'org-2', orgName: '城西区妇联' })
+    ])
     expect(g.map((x) => [x.key, x.items.map((v) => v.visitId)])).toEqual([
       ['org-1|lp-1', ['v1']],
       ['org-1|lp-2', ['v2']],
@@ -124,7 +137,15 @@ describe('月度、年度工作汇总', () => {
     f.fourHundred = { entered: 25, known: 20, relieved: 6, warmed: 30 }
     return f
   }
-  const row = (over: Partial<PackRow> = {}): PackRow => ({ kind: 'cadre', id: 'u-1', name: '马晓燕', level: null, figures: figures(), satisfiedShare: 0.756, ...over })
+  const row = (over: Partial<PackRow> = {}): PackRow => ({
+    kind: 'cadre',
+    id: 'u-1',
+    name: '马晓燕',
+    level: null,
+    figures: figures(),
+    satisfiedShare: 0.756,
+    ...over
+  })
   const pack = (over: Partial<Pack> = {}): Pack => ({
     scope: 'unit',
     period: '2026-03',
@@ -138,7 +159,21 @@ describe('月度、年度工作汇总', () => {
     rows: [row({ kind: 'unit', id: 'org-2', name: '东关街道妇联', level: 'county', satisfiedShare: null }), row()],
     voices: {
       items: [
-        { visitId: 'v1', cadreId: 'u-1', cadreName: '马晓燕', orgId: 'org-1', orgName: '城东区妇联', pointId: 'lp-1', pointName: '东关大街社区', pointKind: 'village', date: '2026-03-05', policy: null, needs: '希望增加公交班次', advice: '社区食堂可以办起来', peopleMet: 6 }
+        {
+          visitId: 'v1',
+          cadreId: 'u-1',
+          cadreName: '马晓燕',
+          orgId: 'org-1',
+          orgName: '城东区妇联',
+          pointId: 'lp-1',
+          pointName: '东关大街社区',
+          pointKind: 'village',
+          date: '2026-03-05',
+          policy: null,
+          needs: '希望增加公交班次',
+          advice: '社区食堂可以办起来',
+          peopleMet: 6
+        }
       ],
       more: true
     },
@@ -215,7 +250,13 @@ describe('月度、年度工作汇总', () => {
   })
 
   it('a cadre’s pack not computed yet: says so, no figures, nothing said or surveyed, no rows', () => {
-    render(<PackView {...base({ pack: loaded(pack({ scope: 'cadre', figures: null, satisfiedShare: null, computedAt: null, rows: [], voices: { items: [], more: false } })) })} />)
+    render(
+      <PackView
+        {...base({
+          pack: loaded(pack({ scope: 'cadre', figures: null, satisfiedShare: null, computedAt: null, rows: [], voices: { items: [], more: false } }))
+        })}
+      />
+    )
     expect(text('pack-computed')).toContain('本期数据还没有统计出来')
     for (const id of ['pack-visits', 'pack-four', 'pack-demands', 'pack-ratings', 'pack-rows']) expect(screen.queryByTestId(id)).toBeNull()
     expect(text('pack-voices')).toContain('本期没有三问记录。')
@@ -303,7 +344,16 @@ describe('a manager pushes a questionnaire down the tree as a template', () => {
       orgName: '西宁市妇联',
       pushedAt: '2026-03-01T02:00:00.000Z'
     }
-    const starter: SurveyTemplate = { ...pushed, id: 'starter-needs', source: 'starter', title: '问需于民', purpose: 'needs', orgName: null, pushedAt: null, questions: [pushed.questions[0], { kind: 'text', text: '还有什么建议', required: false, options: [] }] }
+    const starter: SurveyTemplate = {
+      ...pushed,
+      id: 'starter-needs',
+      source: 'starter',
+      title: '问需于民',
+      purpose: 'needs',
+      orgName: null,
+      pushedAt: null,
+      questions: [pushed.questions[0], { kind: 'text', text: '还有什么建议', required: false, options: [] }]
+    }
     const list: SurveysViewProps = {
       scope: 'mine',
       canSeeUnit: false,
@@ -328,7 +378,12 @@ describe('a manager pushes a questionnaire down the tree as a template', () => {
         fireEvent.click(screen.getByTestId('template-blank'))
       })
       expect(onTemplate.mock.calls).toEqual([[pushed], [null]])
-      expect(draftOf(pushed)).toMatchObject({ title: '春节走访满意度', purpose: 'satisfaction', templateId: 'tpl-pushed-1', questions: [{ kind: 'scale', text: '干部走访的情况', required: true }] })
+      expect(draftOf(pushed)).toMatchObject({
+        title: '春节走访满意度',
+        purpose: 'satisfaction',
+        templateId: 'tpl-pushed-1',
+        questions: [{ kind: 'scale', text: '干部走访的情况', required: true }]
+      })
     })
 
     it('the picker while templates load or fail; closed, it offers 新建问卷', async () => {

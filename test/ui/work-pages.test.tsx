@@ -23,14 +23,60 @@ const type = (id: string, value: string) =>
 
 describe('一户一册', () => {
   const book = (over: Partial<HouseholdBook> = {}): HouseholdBook => ({
-    household: { id: 'h-1', kind: 'veteranMember', displayName: '王**家', area: '东关村 3 组', cadreId: 'u-1', orgId: 'org-1', lastVisitAt: '2026-03-01T02:00:00.000Z', visitsThisYear: 2, neverVisited: false },
-    profile: { circumstances: '老两口独居，老伴腿脚不便', needAreas: ['medical', 'living'], needs: '希望医生定期上门', updatedAt: '2026-02-20T02:00:00.000Z', updatedByName: '马晓燕' },
+    household: {
+      id: 'h-1',
+      kind: 'veteranMember',
+      displayName: '王**家',
+      area: '东关村 3 组',
+      cadreId: 'u-1',
+      orgId: 'org-1',
+      lastVisitAt: '2026-03-01T02:00:00.000Z',
+      visitsThisYear: 2,
+      neverVisited: false
+    },
+    profile: {
+      circumstances: '老两口独居，老伴腿脚不便',
+      needAreas: ['medical', 'living'],
+      needs: '希望医生定期上门',
+      updatedAt: '2026-02-20T02:00:00.000Z',
+      updatedByName: '马晓燕'
+    },
     year: 2026,
     fourHundred: { entered: true, known: true, relieved: false, warmed: true },
     help: [
-      { id: 'e1', kind: 'care', what: '春节慰问，送去米面油', date: '2026-02-10', solved: false, demandId: null, byName: '马晓燕', createdAt: '2026-02-10T02:00:00.000Z', removable: false },
-      { id: 'e2', kind: 'support', what: '协调社区医生每月上门', date: '2026-03-02', solved: true, demandId: null, byName: '马晓燕', createdAt: '2026-03-02T02:00:00.000Z', removable: true },
-      { id: 'e3', kind: 'support', what: '申请危房改造', date: '2026-03-04', solved: false, demandId: 'd-9', byName: '李建华', createdAt: '2026-03-04T02:00:00.000Z', removable: false }
+      {
+        id: 'e1',
+        kind: 'care',
+        what: '春节慰问，送去米面油',
+        date: '2026-02-10',
+        solved: false,
+        demandId: null,
+        byName: '马晓燕',
+        createdAt: '2026-02-10T02:00:00.000Z',
+        removable: false
+      },
+      {
+        id: 'e2',
+        kind: 'support',
+        what: '协调社区医生每月上门',
+        date: '2026-03-02',
+        solved: true,
+        demandId: null,
+        byName: '马晓燕',
+        createdAt: '2026-03-02T02:00:00.000Z',
+        removable: true
+      },
+      {
+        id: 'e3',
+        kind: 'support',
+        what: '申请危房改造',
+        date: '2026-03-04',
+        solved: false,
+        demandId: 'd-9',
+        byName: '李建华',
+        createdAt: '2026-03-04T02:00:00.000Z',
+        removable: false
+      }
     ],
     visits: [
       { id: 'v-2', date: '2026-03-01', pointName: '东关大街社区', needs: '想要一台轮椅', problems: 2 },
@@ -63,7 +109,12 @@ describe('一户一册', () => {
     render(<BookView {...base()} />)
     expect(text('book-head')).toContain('王**家')
     expect(text('book-head')).toContain('老党员 · 东关村 3 组')
-    expect(['entered', 'known', 'relieved', 'warmed'].map((k) => screen.getByTestId(`four-${k}`).getAttribute('data-on'))).toEqual(['true', 'true', 'false', 'true'])
+    expect(['entered', 'known', 'relieved', 'warmed'].map((k) => screen.getByTestId(`four-${k}`).getAttribute('data-on'))).toEqual([
+      'true',
+      'true',
+      'false',
+      'true'
+    ])
     expect(text('four-entered')).toBe('进百家门2026 年已做到')
     // Not done yet: says what would count.
     expect(text('four-relieved')).toBe('解百家忧今年有一项帮扶标为“已解决”')
@@ -105,7 +156,17 @@ describe('一户一册', () => {
   it('a new household: nothing recorded yet, and a blank record or help form to start', async () => {
     const onProfile = jest.fn()
     const onHelp = jest.fn()
-    render(<BookView {...base({ onProfile, onHelp, book: loaded(book({ profile: null, help: [], visits: [], demands: [], fourHundred: { entered: false, known: false, relieved: false, warmed: false } })) })} />)
+    render(
+      <BookView
+        {...base({
+          onProfile,
+          onHelp,
+          book: loaded(
+            book({ profile: null, help: [], visits: [], demands: [], fourHundred: { entered: false, known: false, relieved: false, warmed: false } })
+          )
+        })}
+      />
+    )
     expect(screen.getAllByTestId(/^four-/).filter((e) => e.getAttribute('data-on') === 'true')).toHaveLength(0)
     expect(text('help')).toContain('还没有登记过慰问或帮扶。')
     expect(text('book-visits')).toContain('走访记录里还没有写到这一户。')
@@ -196,9 +257,24 @@ describe('批阅', () => {
     ...over
   })
   const review = (over: Partial<Review> = {}): Review => ({
-    id: 'r1', targetKind: 'report', targetId: 'rp-1', kind: 'comment', comment: '建议很实在，请继续跟进', suggestion: null, byName: '张丽', byOrgName: '西宁市妇联', at: '2026-03-06T02:00:00.000Z', ...over
+    id: 'r1',
+    targetKind: 'report',
+    targetId: 'rp-1',
+    kind: 'comment',
+    comment: '建议很实在，请继续跟进',
+    suggestion: null,
+    byName: '张丽',
+    byOrgName: '西宁市妇联',
+    at: '2026-03-06T02:00:00.000Z',
+    ...over
   })
-  const report = inboxItem({ targetKind: 'report', id: 'rp-1', title: '关于东关村养老服务的调研报告', readByMe: true, reviews: { reads: 2, comments: 2, adopted: 1 } })
+  const report = inboxItem({
+    targetKind: 'report',
+    id: 'rp-1',
+    title: '关于东关村养老服务的调研报告',
+    readByMe: true,
+    reviews: { reads: 2, comments: 2, adopted: 1 }
+  })
   const base = (over: Partial<ReviewsViewProps> = {}): ReviewsViewProps => ({
     tabs: ['diary', 'report'],
     tab: 'diary',
@@ -217,12 +293,22 @@ describe('批阅', () => {
     error: null,
     ...over
   })
-  const opened = (over: Partial<OpenItem> = {}): OpenItem => ({ item: inboxItem(), text: '今天到东关村走访，老人们说冬天取暖难。', reviews: [], writing: null, ...over })
+  const opened = (over: Partial<OpenItem> = {}): OpenItem => ({
+    item: inboxItem(),
+    text: '今天到东关村走访，老人们说冬天取暖难。',
+    reviews: [],
+    writing: null,
+    ...over
+  })
 
   it('a leader’s inbox: read or not, how many comments and adoptions; tabs and items open', async () => {
     const onTab = jest.fn()
     const onOpen = jest.fn()
-    render(<ReviewsView {...base({ onTab, onOpen, tab: 'report', inbox: paged({ items: [inboxItem({ targetKind: 'report', id: 'rp-2', title: '青年就业调研' }), report] }) })} />)
+    render(
+      <ReviewsView
+        {...base({ onTab, onOpen, tab: 'report', inbox: paged({ items: [inboxItem({ targetKind: 'report', id: 'rp-2', title: '青年就业调研' }), report] }) })}
+      />
+    )
     expect(screen.getAllByTestId(/^reviews-tab-/).map((t) => t.textContent)).toEqual(['民情日记', '调研报告'])
     const rows = screen.getAllByTestId('inbox-item')
     expect(rows.map((r) => r.querySelector('.jdq-tag')?.textContent)).toEqual(['未阅', '已阅'])
@@ -265,10 +351,20 @@ describe('批阅', () => {
     const onWrite = jest.fn()
     const onSend = jest.fn()
     const props = { onOpenFile, onWrite, onSend, tab: 'report' as const }
-    const { rerender } = render(<ReviewsView {...base({ ...props, open: opened({ item: report, text: null, reviews: [review(), review({ id: 'r2', kind: 'adopt', comment: null, suggestion: '办社区食堂' })] }) })} />)
+    const { rerender } = render(
+      <ReviewsView
+        {...base({
+          ...props,
+          open: opened({ item: report, text: null, reviews: [review(), review({ id: 'r2', kind: 'adopt', comment: null, suggestion: '办社区食堂' })] })
+        })}
+      />
+    )
     expect(text('opened-item')).toContain('马晓燕的调研报告')
     expect(screen.queryByTestId('opened-text')).toBeNull()
-    expect(screen.getAllByTestId('review').map((r) => r.textContent)).toEqual(['张丽（西宁市妇联）批示：建议很实在，请继续跟进 · 3月6日', '张丽（西宁市妇联）采纳：办社区食堂 · 3月6日'])
+    expect(screen.getAllByTestId('review').map((r) => r.textContent)).toEqual([
+      '张丽（西宁市妇联）批示：建议很实在，请继续跟进 · 3月6日',
+      '张丽（西宁市妇联）采纳：办社区食堂 · 3月6日'
+    ])
     // Marked read before: a second tap is harmless and says so.
     expect(text('mark-read')).toBe('已阅（再点一次不会重复）')
     await act(async () => {

@@ -1,4 +1,16 @@
-import { bands, buildChart, drawChart, labelStride, linear, monthLabel, niceStep, niceTicks, pathOf, shortNumber, type Ctx2D } from '../../src/manager/components/charts/model'
+import {
+  bands,
+  buildChart,
+  drawChart,
+  labelStride,
+  linear,
+  monthLabel,
+  niceStep,
+  niceTicks,
+  pathOf,
+  shortNumber,
+  type Ctx2D
+} from '../../src/manager/components/charts/model'
 
 describe('chart scales and ticks', () => {
   it('picks steps of 1, 2 or 5 × 10^n and ticks from 0 covering the maximum', () => {
@@ -37,12 +49,24 @@ describe('chart models', () => {
   it('a line: points across the plot, breaks where a value is missing, every label that fits', () => {
     const m = buildChart({ kind: 'line', labels, series: [{ name: '走访', color: '#c00', values: [0, 10, null, 20] }], width: 336, height: 134 })
     expect(m.box).toEqual({ left: 36, top: 10, width: 284, height: 100 })
-    expect(m.ticks.map((t) => [t.label, t.y])).toEqual([['0', 110], ['5', 85], ['10', 60], ['15', 35], ['20', 10]])
+    expect(m.ticks.map((t) => [t.label, t.y])).toEqual([
+      ['0', 110],
+      ['5', 85],
+      ['10', 60],
+      ['15', 35],
+      ['20', 10]
+    ])
     expect(m.lines[0].runs.map(pathOf)).toEqual(['M36 110 L130.7 60', 'M320 10'])
     expect(m.xLabels.map((l) => l.label)).toEqual(labels)
     expect(m.empty).toBe(false)
     // 12 months on a narrow phone: every third label, counted from the latest so it always shows.
-    const year = buildChart({ kind: 'line', labels: Array.from({ length: 12 }, (_, i) => `${i + 1}月`), series: [{ name: '走访', color: '#c00', values: Array(12).fill(1) }], width: 280, height: 120 })
+    const year = buildChart({
+      kind: 'line',
+      labels: Array.from({ length: 12 }, (_, i) => `${i + 1}月`),
+      series: [{ name: '走访', color: '#c00', values: Array(12).fill(1) }],
+      width: 280,
+      height: 120
+    })
     expect(year.xLabels.map((l) => l.label)).toEqual(['3月', '6月', '9月', '12月'])
   })
   it('bars: one group per label, series side by side, heights from the zero line', () => {
@@ -54,7 +78,14 @@ describe('chart models', () => {
     expect(m.bars[0].y + m.bars[0].height).toBe(110)
   })
   it('shares run on a fixed 0–100 % axis; no data is an empty chart', () => {
-    const m = buildChart({ kind: 'line', labels, series: [{ name: '满意率', color: '#c00', values: [null, null, null, null] }], width: 300, height: 120, share: true })
+    const m = buildChart({
+      kind: 'line',
+      labels,
+      series: [{ name: '满意率', color: '#c00', values: [null, null, null, null] }],
+      width: 300,
+      height: 120,
+      share: true
+    })
     expect(m.ticks.map((t) => t.label)).toEqual(['0%', '25%', '50%', '75%', '100%'])
     expect(m.empty).toBe(true)
     expect(m.lines[0].runs).toEqual([])

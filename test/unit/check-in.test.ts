@@ -1,12 +1,4 @@
-import {
-  DAYS_TARGET,
-  FIELDWORK_PER_MONTH,
-  evaluateCheckIn,
-  impliedSpeedKmh,
-  progressDays,
-  recordTime,
-  type CheckInFacts
-} from '../../types/rules/check-in'
+import { DAYS_TARGET, FIELDWORK_PER_MONTH, evaluateCheckIn, impliedSpeedKmh, progressDays, recordTime, type CheckInFacts } from '../../types/rules/check-in'
 import { distanceM } from '../../types/rules/geo'
 import { expectedByToday } from '../../types/rules/beijing-time'
 
@@ -113,7 +105,12 @@ describe('check-in rule: time', () => {
 
   it('shifts an offline capture time by the measured clock error when the phone clock was off', () => {
     const skew = 3 * H
-    const r = recordTime({ offline: true, serverNow: now, deviceNow: new Date(now.getTime() + skew), fix: { lat: 0, lng: 0, accuracy: 1, capturedAt: new Date(now.getTime() + skew - 10 * H) } })
+    const r = recordTime({
+      offline: true,
+      serverNow: now,
+      deviceNow: new Date(now.getTime() + skew),
+      fix: { lat: 0, lng: 0, accuracy: 1, capturedAt: new Date(now.getTime() + skew - 10 * H) }
+    })
     expect(r.visitedAt).toEqual(at(10 * H))
     expect(r.skewed).toBe(true)
   })

@@ -21,7 +21,8 @@ const configOf = (name: string) =>
     triggers?: { name: string; type: string; config: string }[]
     permissions?: { openapi?: string[] }
   }
-const lineFor = (lines: string[], method: string, subject: string) => lines.filter((l) => l.startsWith(method) && l.slice(method.length).trimStart().startsWith(`${subject}:`))
+const lineFor = (lines: string[], method: string, subject: string) =>
+  lines.filter((l) => l.startsWith(method) && l.slice(method.length).trimStart().startsWith(`${subject}:`))
 
 describe('npm run deploy -- --plan', () => {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/deploy/index.ts', '--plan'], {
@@ -64,7 +65,11 @@ describe('npm run deploy -- --plan', () => {
       }
     }
     // The jobs that run on timers are there (a config.json losing its trigger would fail here).
-    expect(functionNames().filter((n) => configOf(n).triggers?.length).sort()).toEqual(['rankings', 'reconcile', 'reminders'])
+    expect(
+      functionNames()
+        .filter((n) => configOf(n).triggers?.length)
+        .sort()
+    ).toEqual(['rankings', 'reconcile', 'reminders'])
   })
 
   it('builds and uploads the mini-program', () => {
@@ -78,9 +83,14 @@ describe('a re-run plans only what differs', () => {
   const functions = desiredFunctions(null).map((f, i) => ({ ...f, codeHash: `hash${i}` }))
   /** An environment that holds exactly what the repository declares. */
   const upToDate = (): CurrentState => ({
-    collections: Object.fromEntries(collections.map((c) => [c.name, { permission: 'ADMINONLY', indexes: c.indexes.map((i) => ({ ...i, keys: [...i.keys] })) }])),
+    collections: Object.fromEntries(
+      collections.map((c) => [c.name, { permission: 'ADMINONLY', indexes: c.indexes.map((i) => ({ ...i, keys: [...i.keys] })) }])
+    ),
     functions: Object.fromEntries(
-      functions.map((f) => [f.name, { runtime: f.runtime, timeout: f.timeout, memorySize: f.memorySize, description: descriptionOf(f.codeHash), triggers: [...f.triggers] }])
+      functions.map((f) => [
+        f.name,
+        { runtime: f.runtime, timeout: f.timeout, memorySize: f.memorySize, description: descriptionOf(f.codeHash), triggers: [...f.triggers] }
+      ])
     )
   })
   const fn = (name: string) => functions.find((f) => f.name === name) as DesiredFunction
@@ -91,7 +101,15 @@ describe('a re-run plans only what differs', () => {
   })
 
   it('everything for an empty environment, as --plan prints it', () => {
-    const { calls } = planLines({ collections, functions, current: emptyState, only: ['database', 'functions', 'miniprogram'], appid: 'wx1', envId: 'env1', version: '1.0.0' })
+    const { calls } = planLines({
+      collections,
+      functions,
+      current: emptyState,
+      only: ['database', 'functions', 'miniprogram'],
+      appid: 'wx1',
+      envId: 'env1',
+      version: '1.0.0'
+    })
     expect(calls.filter((c) => c.kind === 'setPermission')).toHaveLength(collections.length)
     expect(calls.filter((c) => c.kind === 'createFunction')).toHaveLength(functions.length)
   })
@@ -106,7 +124,11 @@ describe('a re-run plans only what differs', () => {
     const state = upToDate()
     delete state.collections.contacts
     state.collections.visits.indexes = state.collections.visits.indexes.map((i) => (i.name === 'cadre_submission_unique' ? { ...i, unique: false } : i))
-    expect(plan(state).map((c) => `${c.kind} ${'collection' in c ? c.collection : ''} ${'index' in c ? (typeof c.index === 'string' ? c.index : c.index.name) : ''}`.trim())).toEqual([
+    expect(
+      plan(state).map((c) =>
+        `${c.kind} ${'collection' in c ? c.collection : ''} ${'index' in c ? (typeof c.index === 'string' ? c.index : c.index.name) : ''}`.trim()
+      )
+    ).toEqual([
       'createCollection contacts',
       'createIndex contacts cadre',
       'setPermission contacts',

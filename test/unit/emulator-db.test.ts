@@ -56,7 +56,14 @@ describe('index key encoding', () => {
     expect(valuesAt({ a: [1, 2] }, 'a')).toEqual({ values: [1, 2], multikey: true })
     expect(valuesAt({}, 'a.b')).toEqual({ values: [null], multikey: false })
     expect(valuesAt({ a: [{ b: 1 }, { b: 2 }, {}] }, 'a.b').values).toEqual([1, 2, null])
-    const spec = { name: 'x', keys: [['a', 1], ['b', -1]] as const, unique: false }
+    const spec = {
+      name: 'x',
+      keys: [
+        ['a', 1],
+        ['b', -1]
+      ] as const,
+      unique: false
+    }
     expect(indexKeys({ a: [1, 2], b: 'x' }, spec).keys).toHaveLength(2)
   })
 })
@@ -74,7 +81,17 @@ describe('planner', () => {
   })
 
   it('prefers the index with the longest equality prefix, and one that gives the sort order', () => {
-    const indexes = [ix('org', [['orgId', 1]]), ix('org_role', [['orgId', 1], ['role', 1]]), ix('cadre_time', [['cadreId', 1], ['createdAt', -1]])]
+    const indexes = [
+      ix('org', [['orgId', 1]]),
+      ix('org_role', [
+        ['orgId', 1],
+        ['role', 1]
+      ]),
+      ix('cadre_time', [
+        ['cadreId', 1],
+        ['createdAt', -1]
+      ])
+    ]
     expect(plan({ orgId: 'x', role: 'y' }, [], indexes)).toMatchObject({ kind: 'index', index: { name: 'org_role' } })
     expect(plan({ cadreId: 'c' }, [['createdAt', -1]], indexes)).toMatchObject({ kind: 'index', ordered: true, reverse: false })
     expect(plan({ cadreId: 'c' }, [['createdAt', 1]], indexes)).toMatchObject({ kind: 'index', ordered: true, reverse: true })
@@ -82,7 +99,22 @@ describe('planner', () => {
     expect(plan({ name: 'n' }, [], indexes)).toMatchObject({ kind: 'scan' })
     expect(plan({ _id: { $in: ['a', 'b'] }, orgId: 'x' }, [], indexes)).toMatchObject({ kind: 'ids' })
     // A multikey index never claims to give the sort order.
-    expect(plan({ cadreId: 'c' }, [['createdAt', -1]], [ix('m', [['cadreId', 1], ['createdAt', -1]], true)])).toMatchObject({ ordered: false })
+    expect(
+      plan(
+        { cadreId: 'c' },
+        [['createdAt', -1]],
+        [
+          ix(
+            'm',
+            [
+              ['cadreId', 1],
+              ['createdAt', -1]
+            ],
+            true
+          )
+        ]
+      )
+    ).toMatchObject({ ordered: false })
   })
 })
 
@@ -94,7 +126,13 @@ describe('indexed queries return exactly what a full scan returns', () => {
       permission: 'ADMINONLY' as const,
       indexes: [
         { name: 'a', keys: [['a', 1]] as const },
-        { name: 'b_c', keys: [['b', -1], ['c', 1]] as const },
+        {
+          name: 'b_c',
+          keys: [
+            ['b', -1],
+            ['c', 1]
+          ] as const
+        },
         { name: 'tags', keys: [['tags', 1]] as const },
         { name: 'deep', keys: [['o.x', 1]] as const }
       ]
@@ -148,7 +186,10 @@ describe('indexed queries return exactly what a full scan returns', () => {
         const withIds = docs.map((d, i) => ({ _id: `d${String(i).padStart(3, '0')}`, ...d }))
         await call('database.insertDocument', { data: withIds.map((d) => EJSON.stringify(d, { relaxed: false })) })
         for (const q of queries) {
-          const expected = withIds.filter((d) => new Query(q).test(d)).map((d) => d._id).sort()
+          const expected = withIds
+            .filter((d) => new Query(q).test(d))
+            .map((d) => d._id)
+            .sort()
           const res = (await call('database.getDocument', { queryType: 'WHERE', query: EJSON.stringify(q, { relaxed: false }), limit: 1000 })) as {
             data: { list: string[] }
           }
@@ -161,7 +202,13 @@ describe('indexed queries return exactly what a full scan returns', () => {
             order: JSON.stringify({ b: 1, c: -1 }),
             limit: 3
           })) as { data: { list: string[] } }
-          const want = find(withIds.filter((d) => new Query(q).test(d)), {}).sort({ b: 1, c: -1 }).limit(3).all() as Array<{ b: number; c: unknown }>
+          const want = find(
+            withIds.filter((d) => new Query(q).test(d)),
+            {}
+          )
+            .sort({ b: 1, c: -1 })
+            .limit(3)
+            .all() as Array<{ b: number; c: unknown }>
           const have = sorted.data.list.map((t) => EJSON.parse(t) as { b: number; c: unknown })
           const key = (d: { b: number; c: unknown }) => [d.b, d.c ?? null]
           expect({ q, sorted: have.map(key) }).toEqual({ q, sorted: want.map(key) })
@@ -184,7 +231,20 @@ describe('a data folder opened with a newer declaration', () => {
       first.close()
 
       // A later version of the app declares an index on the same collection: opening the folder builds it.
-      const after = { items: { permission: 'ADMINONLY' as const, indexes: [{ name: 'n_tags', keys: [['n', 1], ['tags', 1]] as const }] } }
+      const after = {
+        items: {
+          permission: 'ADMINONLY' as const,
+          indexes: [
+            {
+              name: 'n_tags',
+              keys: [
+                ['n', 1],
+                ['tags', 1]
+              ] as const
+            }
+          ]
+        }
+      }
       const second = new Engine({ dataDir: dir, declaration: after })
       second.log = () => {}
       const meter = newMeter()

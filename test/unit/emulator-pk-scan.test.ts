@@ -65,14 +65,22 @@ describe('primary-key walks in the emulator', () => {
   it('returns exactly what mingo returns for random _id bounds, sorts and limits', async () => {
     const id = fc.integer({ min: -5, max: 305 }).map((i) => `u${String(i).padStart(4, '0')}`)
     const bound = fc.tuple(fc.constantFrom('$gt', '$gte', '$lt', '$lte'), id).map(([op, v]) => ({ [op]: v }))
-    const idCond = fc.oneof(bound, fc.tuple(bound, bound).map(([a, b]) => ({ ...a, ...b })), fc.constant(/^u01/))
+    const idCond = fc.oneof(
+      bound,
+      fc.tuple(bound, bound).map(([a, b]) => ({ ...a, ...b })),
+      fc.constant(/^u01/)
+    )
     const q = fc.record({ _id: idCond, n: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }) }, { requiredKeys: ['_id'] })
     const order = fc.constantFrom<Record<string, 1 | -1> | null>(null, { _id: 1 }, { _id: -1 }, { n: 1 })
     await fc.assert(
       fc.asyncProperty(q, order, fc.integer({ min: 1, max: 40 }), async (query, o, limit) => {
         const clean = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined))
         const matching = docs.filter((d) => new Query(clean).test(d))
-        const sorted = o ? (find(matching, {}).sort({ ...o, ...(o._id ? {} : { _id: 1 }) }).all() as typeof docs) : matching
+        const sorted = o
+          ? (find(matching, {})
+              .sort({ ...o, ...(o._id ? {} : { _id: 1 }) })
+              .all() as typeof docs)
+          : matching
         const { ids } = await get(clean, o, limit)
         if (o && !('n' in o)) expect(ids).toEqual(sorted.slice(0, limit).map((d) => d._id))
         else expect(ids.length).toBe(Math.min(limit, matching.length))
@@ -86,7 +94,21 @@ describe('primary-key walks in the emulator', () => {
 describe('multikey indexes keep their order for scalar sort fields', () => {
   let dir: string
   let engine: Engine
-  const declaration = { cases: { permission: 'ADMINONLY' as const, indexes: [{ name: 'org_time', keys: [['orgPath', 1], ['createdAt', -1], ['_id', -1]] as const }] } }
+  const declaration = {
+    cases: {
+      permission: 'ADMINONLY' as const,
+      indexes: [
+        {
+          name: 'org_time',
+          keys: [
+            ['orgPath', 1],
+            ['createdAt', -1],
+            ['_id', -1]
+          ] as const
+        }
+      ]
+    }
+  }
   const docs = Array.from({ length: 200 }, (_, i) => ({
     _id: `c${String(i).padStart(4, '0')}`,
     orgPath: ['p', `city${i % 2}`, `county${i % 4}`],
@@ -114,7 +136,15 @@ describe('multikey indexes keep their order for scalar sort fields', () => {
     return { ids: res.data.list.map((t) => (EJSON.parse(t) as { _id: string })._id), meter }
   }
   const expected = (org: string, limit: number) =>
-    (find(docs.filter((d) => d.orgPath.includes(org)), {}).sort({ createdAt: -1, _id: -1 }).limit(limit).all() as typeof docs).map((d) => d._id)
+    (
+      find(
+        docs.filter((d) => d.orgPath.includes(org)),
+        {}
+      )
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(limit)
+        .all() as typeof docs
+    ).map((d) => d._id)
 
   it('reads a page when only the pinned field holds arrays', async () => {
     for (const org of ['p', 'city1', 'county2']) {
@@ -128,7 +158,15 @@ describe('multikey indexes keep their order for scalar sort fields', () => {
     const odd = { _id: 'c9999', orgPath: ['p', 'city0', 'county0'], createdAt: [new Date(Date.UTC(2025, 0, 1)), new Date(Date.UTC(2027, 0, 1))] }
     await engine.handle('database.insertDocument', { collectionName: 'cases', data: [EJSON.stringify(odd, { relaxed: false })] }, newMeter())
     const { ids, meter } = await newest('county0', 5)
-    const want = (find([...docs, odd].filter((d) => d.orgPath.includes('county0')), {}).sort({ createdAt: -1, _id: -1 }).limit(5).all() as { _id: string }[]).map((d) => d._id)
+    const want = (
+      find(
+        [...docs, odd].filter((d) => d.orgPath.includes('county0')),
+        {}
+      )
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(5)
+        .all() as { _id: string }[]
+    ).map((d) => d._id)
     expect(ids).toEqual(want)
     expect(meter.docsExamined).toBeGreaterThan(5)
   })

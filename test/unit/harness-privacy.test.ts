@@ -14,12 +14,24 @@ describe('privacy walk of the test harness', () => {
   for (let i = 0; i < 20000; i++) deep = [deep]
 
   it('walks a request nested far deeper than the fuzz makes, and still finds a phone in clear in the reply', () => {
-    const found = privacyViolations({ key: 'points.overview', openid: 'o-me', request: { action: 'overview', cadreId: deep }, reply: { ok: true, data: { contacts: [{ phone: '13800001111' }] } } }, index, ['contacts'])
+    const found = privacyViolations(
+      {
+        key: 'points.overview',
+        openid: 'o-me',
+        request: { action: 'overview', cadreId: deep },
+        reply: { ok: true, data: { contacts: [{ phone: '13800001111' }] } }
+      },
+      index,
+      ['contacts']
+    )
     expect(found).toEqual(['points.overview as o-me: phone 13800001111 in clear (held by contacts/c1)'])
   })
 
   it('lets a phone the caller sent come back', () => {
-    const found = privacyViolations({ key: 'points.addContact', openid: 'o-me', request: { phone: '13800001111' }, reply: { ok: true, data: { phone: '13800001111' } } }, index)
+    const found = privacyViolations(
+      { key: 'points.addContact', openid: 'o-me', request: { phone: '13800001111' }, reply: { ok: true, data: { phone: '13800001111' } } },
+      index
+    )
     expect(found).toEqual([])
   })
 })

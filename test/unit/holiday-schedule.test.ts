@@ -34,7 +34,10 @@ describe('a schedule fit to store', () => {
 describe('shown back as the notice reads', () => {
   it('groups consecutive dates', () => {
     const dates = ['2027-10-03', '2027-10-01', '2027-10-02', '2027-09-15']
-    expect(rangesOf(dates)).toEqual([{ from: '2027-09-15', to: '2027-09-15' }, { from: '2027-10-01', to: '2027-10-03' }])
+    expect(rangesOf(dates)).toEqual([
+      { from: '2027-09-15', to: '2027-09-15' },
+      { from: '2027-10-01', to: '2027-10-03' }
+    ])
     expect(rangesOf(dates).map(rangeText)).toEqual(['9月15日', '10月1日—10月3日'])
     expect(rangesInput(dates)).toBe('2027-09-15\n2027-10-01~2027-10-03')
     expect(parseDates(rangesInput(dates))).toEqual({ ok: true, dates: [...dates].sort() })

@@ -27,8 +27,18 @@ describe('extensions: only approved ones move the deadline, never earlier than t
   it('takes the latest approved date', () => {
     const first = endOfBeijingDay('2026-03-19')
     expect(currentDeadline(first, [])).toEqual(first)
-    expect(currentDeadline(first, [{ untilAt: endOfBeijingDay('2026-03-25'), status: 'refused' }, { untilAt: endOfBeijingDay('2026-03-30'), status: 'pending' }])).toEqual(first)
-    expect(currentDeadline(first, [{ untilAt: endOfBeijingDay('2026-03-25'), status: 'approved' }, { untilAt: endOfBeijingDay('2026-03-30'), status: 'approved' }])).toEqual(endOfBeijingDay('2026-03-30'))
+    expect(
+      currentDeadline(first, [
+        { untilAt: endOfBeijingDay('2026-03-25'), status: 'refused' },
+        { untilAt: endOfBeijingDay('2026-03-30'), status: 'pending' }
+      ])
+    ).toEqual(first)
+    expect(
+      currentDeadline(first, [
+        { untilAt: endOfBeijingDay('2026-03-25'), status: 'approved' },
+        { untilAt: endOfBeijingDay('2026-03-30'), status: 'approved' }
+      ])
+    ).toEqual(endOfBeijingDay('2026-03-30'))
   })
   it('bounds what may be asked by the rules: the complex time limit past the deadline', () => {
     expect(maxExtensionDate(deadline, R, W)).toBe('2026-04-09') // 15 working days after Thu 03-19
@@ -83,7 +93,12 @@ describe('next steps by who is looking', () => {
   const manager = { owner: false, manager: true, receiver: false }
   it('the cadre handles it; a manager presses, triages, decides and reopens; the receiving unit answers', () => {
     expect(nextSteps(base, owner, now)).toEqual(['triage', 'resolve', 'coordinate', 'requestExtension', 'report', 'invalidate'])
-    expect(nextSteps({ ...base, triagedAt: now, status: 'coordinating', extensionPending: true }, owner, now)).toEqual(['progress', 'finish', 'report', 'invalidate'])
+    expect(nextSteps({ ...base, triagedAt: now, status: 'coordinating', extensionPending: true }, owner, now)).toEqual([
+      'progress',
+      'finish',
+      'report',
+      'invalidate'
+    ])
     expect(nextSteps({ ...base, extensionPending: true }, manager, now)).toEqual(['supervise', 'triage', 'decideExtension', 'invalidate'])
     expect(nextSteps({ ...base, status: 'invalid' }, manager, now)).toEqual(['reinstate'])
     expect(nextSteps({ ...base, status: 'closed', rating: { level: 'dissatisfied' } }, manager, now)).toEqual(['reopen'])
@@ -119,7 +134,11 @@ describe('the statistics of the new states, as the reconciliation replays them',
     expect(nonZero(onTime.get('2026-03'))).toEqual({ demandsRaised: 1, 'area.living': 1, 'solved.coordinate': 1 })
     const late = expectedServiceCounts([d({ path: 'coordinate', finishedAt: finished })], [], new Map())
     expect(nonZero(late.get('2026-03'))).toMatchObject({ 'solved.coordinate': 1, finishedLate: 1 })
-    const waiting = expectedServiceCounts([d({ status: 'reported', path: 'report', report: { at: bj('2026-03-12T10:00:00'), state: 'sent' } as never })], [], new Map())
+    const waiting = expectedServiceCounts(
+      [d({ status: 'reported', path: 'report', report: { at: bj('2026-03-12T10:00:00'), state: 'sent' } as never })],
+      [],
+      new Map()
+    )
     expect(nonZero(waiting.get('2026-03'))).toEqual({ demandsRaised: 1, 'area.living': 1 })
     const answered = expectedServiceCounts(
       [d({ status: 'answered', path: 'report', finishedAt: bj('2026-04-02T10:00:00'), report: { at: bj('2026-03-12T10:00:00'), state: 'answered' } as never })],

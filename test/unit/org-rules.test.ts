@@ -34,7 +34,12 @@ describe('mergeRules: 制度 inherited down the tree, field by field', () => {
     expect(m.source.ratingWindowDays).toBe('org-women')
     expect(m.lockedBy).toEqual({ ratingWindowDays: 'org-women' })
     // a lock without a value fixes the inherited default
-    expect(mergeRules(path, [{ orgId: 'org-women', values: {}, locked: ['daysTarget'] }, { orgId: 'org-women-xining', values: { daysTarget: 1 }, locked: [] }]).rules.daysTarget).toBe(90)
+    expect(
+      mergeRules(path, [
+        { orgId: 'org-women', values: {}, locked: ['daysTarget'] },
+        { orgId: 'org-women-xining', values: { daysTarget: 1 }, locked: [] }
+      ]).rules.daysTarget
+    ).toBe(90)
   })
 
   it('overrides nested objects as a whole, so the weights still add up to 100', () => {
@@ -65,7 +70,10 @@ describe('mergeRules: 制度 inherited down the tree, field by field', () => {
   it('checks each field against OrgRules and describes values in plain words', () => {
     expect(parseRuleValue('daysTarget', 100)).toEqual({ ok: true, value: 100 })
     expect(parseRuleValue('daysTarget', 0).ok).toBe(false)
-    expect(parseRuleValue('scoreWeights', { satisfaction: 50, demands: 50, badReviews: 10, fiveMustVisit: 0 })).toEqual({ ok: false, message: '各项权重加起来要等于 100' })
+    expect(parseRuleValue('scoreWeights', { satisfaction: 50, demands: 50, badReviews: 10, fiveMustVisit: 0 })).toEqual({
+      ok: false,
+      message: '各项权重加起来要等于 100'
+    })
     expect(parseRuleValue('photoPolicy', 'always').ok).toBe(false)
     expect(describeRuleValue('demandDays', { urgent: 0, general: 7, complex: 15 })).toBe('紧急 当天，一般 7 天，复杂 15 天')
     expect(describeRuleValue('daysTarget', undefined)).toBe('（沿用上级）')
@@ -74,7 +82,11 @@ describe('mergeRules: 制度 inherited down the tree, field by field', () => {
 
   it('hands the ledger and the ratings their part', () => {
     expect(toServiceRules({ ...defaultOrgRules, ratingWindowDays: 3, demandDays: { urgent: 1, general: 2, complex: 3 } })).toEqual({
-      demandDays: { urgent: 1, general: 2, complex: 3 }, revisitDays: 1, rectifyDays: 15, ratingWindowDays: 3, ratingGuard: defaultOrgRules.ratingGuard
+      demandDays: { urgent: 1, general: 2, complex: 3 },
+      revisitDays: 1,
+      rectifyDays: 15,
+      ratingWindowDays: 3,
+      ratingGuard: defaultOrgRules.ratingGuard
     })
   })
 })

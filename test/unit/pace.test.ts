@@ -6,7 +6,11 @@ import { proratedTarget } from '../../types/outcomes'
 
 describe('the days pace, paused by 请假/培训/抽调', () => {
   it('without pauses it is the plain pace toward the target', () => {
-    for (const [date, at] of [['2026-07-01', '2026-07-01T04:00:00Z'], ['2026-12-31', '2026-12-31T04:00:00Z'], ['2026-01-01', '2026-01-01T04:00:00Z']]) {
+    for (const [date, at] of [
+      ['2026-07-01', '2026-07-01T04:00:00Z'],
+      ['2026-12-31', '2026-12-31T04:00:00Z'],
+      ['2026-01-01', '2026-01-01T04:00:00Z']
+    ]) {
       expect(yearPace(90, 2026, date, []).expected).toBe(expectedByToday(90, at))
     }
     expect(yearPace(90, 2026, '2026-07-01', [])).toMatchObject({ target: 90, adjustedTarget: 90, pausedDays: 0, pausedSoFar: 0, expected: 44 })
@@ -25,7 +29,11 @@ describe('the days pace, paused by 请假/培训/抽调', () => {
   })
 
   it('counts overlapping pauses once, and only inside the asked range', () => {
-    const pauses = [{ from: '2026-03-01', to: '2026-03-10' }, { from: '2026-03-05', to: '2026-03-12' }, { from: '2025-12-30', to: '2026-01-02' }]
+    const pauses = [
+      { from: '2026-03-01', to: '2026-03-10' },
+      { from: '2026-03-05', to: '2026-03-12' },
+      { from: '2025-12-30', to: '2026-01-02' }
+    ]
     expect(pausedDaysBetween(pauses, '2026-01-01', '2026-12-31')).toBe(12 + 2)
     expect(pausedDaysBetween(pauses, '2026-03-11', '2026-03-31')).toBe(2)
     expect(pausedDaysBetween(pauses, '2026-04-01', '2026-03-01')).toBe(0)

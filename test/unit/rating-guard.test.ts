@@ -15,18 +15,38 @@ const now = new Date('2026-03-05T04:00:00Z')
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000)
 let n = 0
 const fact = (o: Partial<GuardFact> = {}): GuardFact => ({
-  id: `r${++n}`, createdAt: minutesAgo(1), sameEvent: true, sameRater: false, sameIp: false, fresh: false,
-  cadreId: 'c1', targetKind: 'visit', month: '2026-03', date: '2026-03-05', ...o
+  id: `r${++n}`,
+  createdAt: minutesAgo(1),
+  sameEvent: true,
+  sameRater: false,
+  sameIp: false,
+  fresh: false,
+  cadreId: 'c1',
+  targetKind: 'visit',
+  month: '2026-03',
+  date: '2026-03-05',
+  ...o
 })
 const input = (others: GuardFact[], o: Partial<GuardInput> = {}): GuardInput => ({
-  now, month: '2026-03', date: '2026-03-05', cadreId: 'c1', targetKind: 'visit',
-  size: eventSize({ kind: 'visit', record: { method: 'forum', peopleMet: { count: 20 } } }, g), rules: g, others, truncated: false, ...o
+  now,
+  month: '2026-03',
+  date: '2026-03-05',
+  cadreId: 'c1',
+  targetKind: 'visit',
+  size: eventSize({ kind: 'visit', record: { method: 'forum', peopleMet: { count: 20 } } }, g),
+  rules: g,
+  others,
+  truncated: false,
+  ...o
 })
 
 describe('the plausible size of a service event', () => {
   it('takes a gathering’s recorded head count (up to the ceiling), and that many may be new raters', () => {
     expect(eventSize({ kind: 'visit', record: { method: 'forum', peopleMet: { count: 200 } } }, g)).toMatchObject({ cap: 200, freshLimit: 200 })
-    expect(eventSize({ kind: 'visit', record: { method: 'survey', peopleMet: { count: 5000 } } }, g)).toMatchObject({ cap: g.gatheringMax, freshLimit: g.gatheringMax })
+    expect(eventSize({ kind: 'visit', record: { method: 'survey', peopleMet: { count: 5000 } } }, g)).toMatchObject({
+      cap: g.gatheringMax,
+      freshLimit: g.gatheringMax
+    })
     expect(eventSize({ kind: 'visit', record: { method: 'fieldResearch', peopleMet: { count: 0 } } }, g)).toMatchObject({ cap: g.fieldResearch })
   })
   it('takes a home visit’s count and the family at home, never more than the method allows, few of them new', () => {
@@ -54,7 +74,9 @@ describe('holding a rating for review', () => {
   })
   it('holds a burst from one network on one event, whatever its size', () => {
     const sameIp = Array.from({ length: g.ipPerWindow }, () => fact({ sameIp: true }))
-    expect(decideHold({ ...input(sameIp, { size: eventSize({ kind: 'visit', record: { method: 'forum', peopleMet: { count: 300 } } }, g) }), fresh: false })).toEqual(['ipBurst'])
+    expect(
+      decideHold({ ...input(sameIp, { size: eventSize({ kind: 'visit', record: { method: 'forum', peopleMet: { count: 300 } } }, g) }), fresh: false })
+    ).toEqual(['ipBurst'])
     expect(decideHold({ ...input(sameIp.slice(1)), fresh: false })).toEqual([])
   })
   it('holds a person’s third rating of one cadre in a month, and beyond their daily limit; never a fix', () => {
@@ -64,7 +86,9 @@ describe('holding a rating for review', () => {
     expect(decideHold({ ...input([mine(), mine({ month: '2026-02' })]), fresh: false })).toEqual([])
     const day = Array.from({ length: g.perDay }, (_, i) => mine({ cadreId: `c${i + 10}` }))
     expect(decideHold({ ...input(day), fresh: false })).toEqual(['dailyLimit'])
-    expect(decideHold({ ...input([mine(), mine(), fact(), fact(), fact()], { targetKind: 'fix', size: eventSize({ kind: 'fix' }, g) }), fresh: false })).toEqual([])
+    expect(
+      decideHold({ ...input([mine(), mine(), fact(), fact(), fact()], { targetKind: 'fix', size: eventSize({ kind: 'fix' }, g) }), fresh: false })
+    ).toEqual([])
   })
   it('calls a rater new when none of their ratings is older than a day', () => {
     expect(isFresh(now, [])).toBe(true)
@@ -88,25 +112,30 @@ describe('holding a rating for review', () => {
 describe('written first, read after: never more counted than the rule allows, in any interleaving', () => {
   it('holds the cap under every order of writes and reads', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 30 }), fc.array(fc.nat(), { minLength: 60, maxLength: 60 }), (cap, raters, choices) => {
-        // Each rater: 'w' (write) then 'r' (read). Interleave them by the random choices.
-        const pending = Array.from({ length: raters }, (_, i) => [`w${i}`, `r${i}`])
-        const written = new Set<number>()
-        let counted = 0
-        let k = 0
-        while (pending.some((p) => p.length)) {
-          const live = pending.map((p, i) => (p.length ? i : -1)).filter((i) => i >= 0)
-          const i = live[(choices[k++ % choices.length] ?? 0) % live.length]
-          const step = pending[i].shift()!
-          if (step.startsWith('w')) written.add(i)
-          else {
-            const others = [...written].filter((j) => j !== i).map(() => fact())
-            const size = { cap, freshLimit: cap, basis: '' }
-            if (decideHold({ ...input(others, { size }), fresh: false }).length === 0) counted += 1
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.array(fc.nat(), { minLength: 60, maxLength: 60 }),
+        (cap, raters, choices) => {
+          // Each rater: 'w' (write) then 'r' (read). Interleave them by the random choices.
+          const pending = Array.from({ length: raters }, (_, i) => [`w${i}`, `r${i}`])
+          const written = new Set<number>()
+          let counted = 0
+          let k = 0
+          while (pending.some((p) => p.length)) {
+            const live = pending.map((p, i) => (p.length ? i : -1)).filter((i) => i >= 0)
+            const i = live[(choices[k++ % choices.length] ?? 0) % live.length]
+            const step = pending[i].shift()!
+            if (step.startsWith('w')) written.add(i)
+            else {
+              const others = [...written].filter((j) => j !== i).map(() => fact())
+              const size = { cap, freshLimit: cap, basis: '' }
+              if (decideHold({ ...input(others, { size }), fresh: false }).length === 0) counted += 1
+            }
           }
+          return counted <= cap && (raters > cap || counted >= 1)
         }
-        return counted <= cap && (raters > cap || counted >= 1)
-      })
+      )
     )
   })
 })

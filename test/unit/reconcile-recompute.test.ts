@@ -25,7 +25,17 @@ let n = 0
 function visit(iso: string, o: Partial<VisitSource> = {}): VisitSource {
   const at = new Date(iso)
   n += 1
-  return { _id: `c1_v${n}`, visitedAt: at, date: beijingDate(at), month: beijingMonth(at), year: beijingYear(at), pointKind: 'village', inside: true, status: 'counted', ...o }
+  return {
+    _id: `c1_v${n}`,
+    visitedAt: at,
+    date: beijingDate(at),
+    month: beijingMonth(at),
+    year: beijingYear(at),
+    pointKind: 'village',
+    inside: true,
+    status: 'counted',
+    ...o
+  }
 }
 
 describe('visits → visitStats and visitDays', () => {
@@ -58,7 +68,10 @@ describe('visits → visitStats and visitDays', () => {
   })
 
   it('counts an approved 蹲点 stay’s dates as days — once, whatever visits share them — and makes their day documents', () => {
-    const stays = [{ _id: 'c1_stay1', from: '2026-03-03', to: '2026-03-05' }, { _id: 'c1_stay2', from: '2025-12-30', to: '2026-01-01' }]
+    const stays = [
+      { _id: 'c1_stay1', from: '2026-03-03', to: '2026-03-05' },
+      { _id: 'c1_stay2', from: '2025-12-30', to: '2026-01-01' }
+    ]
     const s = expectedVisitStats(base, visits, { diaryEntries: 0, reports: 0 }, now, stays)
     // 03-03 and 03-05 are new (03-04 already had visits); 2026-01-01 is this year's part of the second stay.
     expect(s).toMatchObject({ days: 5, daysByMonth: { '2026-01': 1, '2026-03': 3, '2026-04': 1 }, visits: 4 })
@@ -94,7 +107,14 @@ describe('visits → visitStats and visitDays', () => {
       { _id: 'c1_2026-03-04', cadreId: 'c1', date: '2026-03-04', year: 2026, month: '2026-03', visits: 2, firstVisitId: 'x', createdAt: now },
       { _id: 'c1_2026-05-01', cadreId: 'c1', date: '2026-05-01', year: 2026, month: '2026-05', visits: 1, firstVisitId: 'y', createdAt: now }
     ]
-    const fix = visitDaysDrift('c1', stored, expectedVisitDays('c1', visits.filter((v) => v.year === 2026)))
+    const fix = visitDaysDrift(
+      'c1',
+      stored,
+      expectedVisitDays(
+        'c1',
+        visits.filter((v) => v.year === 2026)
+      )
+    )
     expect(fix.upsert.map((d) => d._id)).toEqual(['c1_2026-03-04', 'c1_2026-04-02'])
     expect(fix.remove).toEqual(['c1_2026-05-01'])
     expect(fix.drift.map((d) => [d.docId, d.stored, d.expected])).toEqual([
@@ -119,16 +139,53 @@ describe('demands, ratings and cases → serviceStats, by the handlers’ own de
   const demands = [
     d({}),
     d({ path: 'immediate', finishedAt: new Date('2026-03-10T03:00:00Z'), closedAt: new Date('2026-04-01T02:00:00Z') }),
-    d({ area: 'medical', path: 'coordinate', finishedAt: new Date('2026-03-20T02:00:00Z'), timeline: [{ kind: 'supervised', at: new Date('2026-03-15T02:00:00Z'), by: 'm', byName: 'm', byRole: 'manager' }] }),
+    d({
+      area: 'medical',
+      path: 'coordinate',
+      finishedAt: new Date('2026-03-20T02:00:00Z'),
+      timeline: [{ kind: 'supervised', at: new Date('2026-03-15T02:00:00Z'), by: 'm', byName: 'm', byRole: 'manager' }]
+    }),
     // Raised last year, reported this year.
-    d({ createdAt: new Date('2025-12-20T02:00:00Z'), path: 'report', finishedAt: new Date('2026-01-05T02:00:00Z'), deadlineAt: new Date('2026-01-10T00:00:00Z') })
+    d({
+      createdAt: new Date('2025-12-20T02:00:00Z'),
+      path: 'report',
+      finishedAt: new Date('2026-01-05T02:00:00Z'),
+      deadlineAt: new Date('2026-01-10T00:00:00Z')
+    })
   ]
-  const r = (o: Partial<RatingSource>): RatingSource => ({ _id: `r${++n}`, targetKind: 'visit', level: 'satisfied', score: 4, flagged: false, caseId: null, voided: null, month: '2026-03', year: 2026, ...o })
+  const r = (o: Partial<RatingSource>): RatingSource => ({
+    _id: `r${++n}`,
+    targetKind: 'visit',
+    level: 'satisfied',
+    score: 4,
+    flagged: false,
+    caseId: null,
+    voided: null,
+    month: '2026-03',
+    year: 2026,
+    ...o
+  })
   const bad = r({ level: 'dissatisfied', score: 2, caseId: 'case_b' })
   const voidedBad = r({ level: 'veryDissatisfied', score: 1, caseId: 'case_v', voided: { reason: '误评', by: 'm', at: now } })
-  const ratings = [r({}), r({ level: 'verySatisfied', score: 5, flagged: true }), bad, voidedBad, r({ targetKind: 'fix', level: 'satisfied', score: 4, month: '2026-04' })]
+  const ratings = [
+    r({}),
+    r({ level: 'verySatisfied', score: 5, flagged: true }),
+    bad,
+    voidedBad,
+    r({ targetKind: 'fix', level: 'satisfied', score: 4, month: '2026-04' })
+  ]
   const cases = new Map<string, CaseSource>([
-    ['case_b', { _id: 'case_b', status: 'rectified', revisit: { at: now, note: '', onTime: true, by: 'm', byName: 'm' }, rectification: { at: now, result: '', onTime: false, by: 'm', byName: 'm' }, month: '2026-03', year: 2026 }],
+    [
+      'case_b',
+      {
+        _id: 'case_b',
+        status: 'rectified',
+        revisit: { at: now, note: '', onTime: true, by: 'm', byName: 'm' },
+        rectification: { at: now, result: '', onTime: false, by: 'm', byName: 'm' },
+        month: '2026-03',
+        year: 2026
+      }
+    ],
     ['case_v', { _id: 'case_v', status: 'voided', revisit: null, rectification: null, month: '2026-03', year: 2026 }]
   ])
 
@@ -187,13 +244,30 @@ describe('demands, ratings and cases → serviceStats, by the handlers’ own de
 describe('ratings written outside a transaction: held, reviewed, and their markers', () => {
   const at = new Date('2026-03-05T02:00:00Z')
   const r = (o: Partial<RatingSource>): RatingSource => ({
-    _id: `s${++n}`, targetKind: 'visit', level: 'satisfied', score: 4, flagged: false, caseId: null, voided: null, month: '2026-03', year: 2026, state: 'counted', hold: null, review: null, createdAt: at, ...o
+    _id: `s${++n}`,
+    targetKind: 'visit',
+    level: 'satisfied',
+    score: 4,
+    flagged: false,
+    caseId: null,
+    voided: null,
+    month: '2026-03',
+    year: 2026,
+    state: 'counted',
+    hold: null,
+    review: null,
+    createdAt: at,
+    ...o
   })
   const hold = { reasons: ['overCap' as const], basis: '', at }
   const review = (decision: 'accept' | 'reject') => ({ decision, note: null, by: 'm', byName: 'm', at: new Date('2026-03-06T02:00:00Z') })
 
   it('a held rating is only held; accepted it counts (flagged); rejected it is only rejected', () => {
-    const counts = expectedServiceCounts([], [r({ state: 'held', hold }), r({ hold, review: review('accept'), flagged: true }), r({ state: 'rejected', hold, review: review('reject') }), r({})], new Map())
+    const counts = expectedServiceCounts(
+      [],
+      [r({ state: 'held', hold }), r({ hold, review: review('accept'), flagged: true }), r({ state: 'rejected', hold, review: review('reject') }), r({})],
+      new Map()
+    )
     expect(nonZero(counts.get('2026-03'))).toEqual({ held: 1, rejected: 1, ratings: 2, 'level.satisfied': 2, scoreSum: 8, flagged: 1 })
   })
 
@@ -209,13 +283,28 @@ describe('ratings written outside a transaction: held, reviewed, and their marke
     const out = unappliedEvents([landed, lost, reviewed], stored, now)
     expect(out.inFlight).toBe(false)
     // the acceptance landed in the year but not the month: it is left over as well
-    expect(out.leftovers.map((x) => [x.rating._id, x.kind])).toEqual([[lost._id, 's'], [reviewed._id, 'a']])
+    expect(out.leftovers.map((x) => [x.rating._id, x.kind])).toEqual([
+      [lost._id, 's'],
+      [reviewed._id, 'a']
+    ])
     expect(unappliedEvents([landed, young], stored, now).inFlight).toBe(true)
     // a record far in the future of the clock is data, not a call in flight (a writer a minute ahead still is)
-    expect(unappliedEvents([r({ createdAt: new Date(now.getTime() + 86_400_000) })], stored, now)).toMatchObject({ inFlight: false, leftovers: [{ kind: 's' }] })
+    expect(unappliedEvents([r({ createdAt: new Date(now.getTime() + 86_400_000) })], stored, now)).toMatchObject({
+      inFlight: false,
+      leftovers: [{ kind: 's' }]
+    })
     expect(unappliedEvents([r({ createdAt: new Date(now.getTime() + 60_000) })], stored, now).inFlight).toBe(true)
     // past the horizon a missing marker means pruned, not lost; ratings from before holds existed have no events
-    expect(unappliedEvents([lost], new Map([['2026-03', { markersFrom: new Date(at.getTime() + 1) }], ['2026', { markersFrom: new Date(at.getTime() + 1) }]]), now).leftovers).toEqual([])
+    expect(
+      unappliedEvents(
+        [lost],
+        new Map([
+          ['2026-03', { markersFrom: new Date(at.getTime() + 1) }],
+          ['2026', { markersFrom: new Date(at.getTime() + 1) }]
+        ]),
+        now
+      ).leftovers
+    ).toEqual([])
     expect(unappliedEvents([{ ...lost, state: undefined }], new Map(), now).leftovers).toEqual([])
   })
 
@@ -227,7 +316,11 @@ describe('ratings written outside a transaction: held, reviewed, and their marke
   })
 
   it('reads counters kept under a dotted key and under a nested path as one', () => {
-    expect(flatCounts({ ratings: 2, 'level.satisfied': 1, level: { satisfied: 2, dissatisfied: 1 } })).toEqual({ ratings: 2, 'level.satisfied': 3, 'level.dissatisfied': 1 })
+    expect(flatCounts({ ratings: 2, 'level.satisfied': 1, level: { satisfied: 2, dissatisfied: 1 } })).toEqual({
+      ratings: 2,
+      'level.satisfied': 3,
+      'level.dissatisfied': 1
+    })
     expect(nestCounts({ ratings: 2, 'level.satisfied': 3 })).toEqual({ ratings: 2, level: { satisfied: 3 } })
     expect(flatCounts(nestCounts({ a: 1, 'b.c': 2 }))).toEqual({ a: 1, 'b.c': 2 })
   })
@@ -243,7 +336,9 @@ describe('households (五必访) against the year’s visit records', () => {
     expect(patch).toEqual({ visitsYear: 2026, visitsInYear: 2, visited: true, lastVisitAt: new Date('2026-06-01T02:00:00Z') })
   })
   it('finds nothing when the household agrees, and zeroes a count kept for a year with no record naming it', () => {
-    expect(householdDrift({ ...h, visitsYear: 2026, visitsInYear: 1, visited: true, lastVisitAt: new Date('2026-05-01T02:00:00Z') }, 2026, [named]).drift).toEqual([])
+    expect(
+      householdDrift({ ...h, visitsYear: 2026, visitsInYear: 1, visited: true, lastVisitAt: new Date('2026-05-01T02:00:00Z') }, 2026, [named]).drift
+    ).toEqual([])
     expect(householdDrift({ ...h, visitsYear: 2026, visitsInYear: 3, visited: true }, 2026, []).patch).toEqual({ visitsInYear: 0 })
     // visited and lastVisitAt from earlier years are left alone.
     expect(householdDrift({ ...h, visitsYear: 2025, visitsInYear: 2, visited: true }, 2026, []).drift).toEqual([])

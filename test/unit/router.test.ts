@@ -46,14 +46,11 @@ describe('cloud function router', () => {
     expect(reply).toEqual({ ok: true, data: { text: 'a@o-unit' } })
   })
 
-  it.each([[null], [undefined], ['greet'], [{}], [{ action: 42 }], [{ action: 'nope' }]])(
-    'answers BAD_REQUEST naming the actions for %p',
-    async (event) => {
-      const reply = await main(event)
-      expect(reply).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
-      expect(!reply.ok && reply.message).toContain('greet')
-    }
-  )
+  it.each([[null], [undefined], ['greet'], [{}], [{ action: 42 }], [{ action: 'nope' }]])('answers BAD_REQUEST naming the actions for %p', async (event) => {
+    const reply = await main(event)
+    expect(reply).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
+    expect(!reply.ok && reply.message).toContain('greet')
+  })
 
   it('says in Chinese which field is wrong', async () => {
     const reply = await main({ action: 'greet', name: '' })

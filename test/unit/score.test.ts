@@ -12,7 +12,19 @@ import {
   wilsonLowerBound,
   type ScoreRules
 } from '../../types/rules/score'
-import { addFigures, elapsedDays, emptyFigures, monthIdsOf, monthsOf, periodKind, periodRange, periodsAt, previousMonth, proratedTarget, type PeriodFigures } from '../../types/outcomes'
+import {
+  addFigures,
+  elapsedDays,
+  emptyFigures,
+  monthIdsOf,
+  monthsOf,
+  periodKind,
+  periodRange,
+  periodsAt,
+  previousMonth,
+  proratedTarget,
+  type PeriodFigures
+} from '../../types/outcomes'
 import { defaultOrgRules, OrgRules } from '../../types/org-rules'
 // pure: only type imports of the stored documents
 import { cadreFigures, type CadreInputs } from '../../cloudfunctions/_lib/cadre-figures'
@@ -201,17 +213,48 @@ describe('periods', () => {
 
 describe('a cadre’s figures from the kept statistics', () => {
   const vs = {
-    _id: 'c_2026', cadreId: 'c', orgId: 'o', orgPath: ['o'], year: 2026, days: 9, daysByMonth: { '2026-01': 4, '2026-02': 3, '2026-04': 2 }, visits: 12,
-    visitsByMonth: { '2026-01': 5, '2026-02': 4, '2026-04': 3 }, visitsByKind: { village: 12 }, fieldworkByMonth: {}, fieldworkPending: 0, fieldworkApproved: 0, fieldworkRejected: 0, updatedAt: new Date()
+    _id: 'c_2026',
+    cadreId: 'c',
+    orgId: 'o',
+    orgPath: ['o'],
+    year: 2026,
+    days: 9,
+    daysByMonth: { '2026-01': 4, '2026-02': 3, '2026-04': 2 },
+    visits: 12,
+    visitsByMonth: { '2026-01': 5, '2026-02': 4, '2026-04': 3 },
+    visitsByKind: { village: 12 },
+    fieldworkByMonth: {},
+    fieldworkPending: 0,
+    fieldworkApproved: 0,
+    fieldworkRejected: 0,
+    updatedAt: new Date()
   }
-  const svc = (period: string, counts: Record<string, number>) => [period, { _id: `c_${period}`, cadreId: 'c', orgId: 'o', orgPath: ['o'], period, counts, updatedAt: new Date() }] as const
+  const svc = (period: string, counts: Record<string, number>) =>
+    [period, { _id: `c_${period}`, cadreId: 'c', orgId: 'o', orgPath: ['o'], period, counts, updatedAt: new Date() }] as const
   const service = new Map([
     svc('2026-01', { ratings: 2, 'level.satisfied': 2, scoreSum: 8, 'solved.immediate': 1, demandsRaised: 2 }),
-    svc('2026-02', { ratings: 1, 'level.dissatisfied': 1, scoreSum: 2, bad: 1, cases: 1, casesVoided: 1, 'solved.report': 1, finishedLate: 1, 'area.living': 1 }),
+    svc('2026-02', {
+      ratings: 1,
+      'level.dissatisfied': 1,
+      scoreSum: 2,
+      bad: 1,
+      cases: 1,
+      casesVoided: 1,
+      'solved.report': 1,
+      finishedLate: 1,
+      'area.living': 1
+    }),
     // A year document that disagrees with its months is not read: every period is the sum of its months.
     svc('2026', { ratings: 99 })
   ])
-  const x: CadreInputs = { visitStats: vs, service: service as unknown as CadreInputs['service'], households: { total: 5, visitedThisYear: 2 }, overdue: 1, daysTarget: 90, pauses: [] }
+  const x: CadreInputs = {
+    visitStats: vs,
+    service: service as unknown as CadreInputs['service'],
+    households: { total: 5, visitedThisYear: 2 },
+    overdue: 1,
+    daysTarget: 90,
+    pauses: []
+  }
   const now = new Date('2026-04-10T04:00:00Z')
 
   it('sums the months of a quarter and of the year, keys by YYYY-MM', () => {

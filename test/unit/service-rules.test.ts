@@ -96,7 +96,7 @@ describe('tags and figures', () => {
 })
 
 describe('scene codes', () => {
-  it('are short, of WeChat\'s alphabet, unique and typed by their first letter', () => {
+  it("are short, of WeChat's alphabet, unique and typed by their first letter", () => {
     const seen = new Set<string>()
     for (let i = 0; i < 2000; i++) {
       const code = makeSceneCode(i % 2 ? 'visit' : 'demand', (n) => randomBytes(n))

@@ -25,12 +25,19 @@ describe('questionnaire editor draft', () => {
     d.purpose = 'needs'
     expect(fieldsOf(d)).toEqual({ ok: false, message: '第 1 题还没有题目' })
     d.questions[0].text = '路灯够亮吗'
-    d.questions[0].options = [{ label: '够', labelBo: '' }, { label: '  ', labelBo: 'ཡོད' }]
+    d.questions[0].options = [
+      { label: '够', labelBo: '' },
+      { label: '  ', labelBo: 'ཡོད' }
+    ]
     expect(fieldsOf(d)).toEqual({ ok: false, message: '第 1 题至少要有 2 个选项' })
     d.questions[0].options[1].label = '不够'
     const out = fieldsOf(d)
     if (!out.ok) throw new Error(out.message)
-    expect(out.fields).toEqual({ title: '路灯', purpose: 'needs', questions: [{ kind: 'single', text: '路灯够亮吗', required: true, options: [{ label: '够' }, { label: '不够', labelBo: 'ཡོད' }] }] })
+    expect(out.fields).toEqual({
+      title: '路灯',
+      purpose: 'needs',
+      questions: [{ kind: 'single', text: '路灯够亮吗', required: true, options: [{ label: '够' }, { label: '不够', labelBo: 'ཡོད' }] }]
+    })
   })
 
   it('moves a question up or down, never out of the list', () => {

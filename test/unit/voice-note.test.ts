@@ -17,7 +17,12 @@ describe('voice message rules', () => {
     expect(sniffVoiceFormat(u8(Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypM4A '), Buffer.alloc(40)])))).toBe('m4a')
     expect(sniffVoiceFormat(u8(Buffer.from('\x89PNG\r\n\x1a\n0000000000')))).toBeNull()
     expect(sniffVoiceFormat(new Uint8Array(3))).toBeNull()
-    expect([formatOfMime('audio/webm;codecs=opus'), formatOfMime('audio/ogg; codecs=opus'), formatOfMime('audio/mp4'), formatOfMime('video/mp4')]).toEqual(['webm', 'ogg', 'm4a', null])
+    expect([formatOfMime('audio/webm;codecs=opus'), formatOfMime('audio/ogg; codecs=opus'), formatOfMime('audio/mp4'), formatOfMime('video/mp4')]).toEqual([
+      'webm',
+      'ogg',
+      'm4a',
+      null
+    ])
   })
 
   it('measures an mp3 from its frames: with an ID3 tag, a trailing ID3v1 tag, junk between frames', () => {

@@ -68,15 +68,22 @@ describe('the weapp size budget and 代码质量 checks', () => {
     write(dir, 'app.js.LICENSE.txt', 'licence')
     write(dir, 'only-for-cadre.js', 'module.exports={}')
     write(dir, 'cadre/pages/visits/index.js', 'require("../../../only-for-cadre");require("../../../common");Page({})')
-    expect(checkQuality(dir).problems).toEqual([
-      '无使用的文件: nothing refers to app.js.LICENSE.txt',
-      '主包存在仅被其他分包依赖的JS: only-for-cadre.js'
-    ])
+    expect(checkQuality(dir).problems).toEqual(['无使用的文件: nothing refers to app.js.LICENSE.txt', '主包存在仅被其他分包依赖的JS: only-for-cadre.js'])
   })
 
   it('flags an image over 200 KB, a missing lazyCodeLoading or preload, and minification turned off', () => {
     write(dir, 'assets/logo.png', Buffer.alloc(201 * 1024))
-    write(dir, 'app.json', JSON.stringify({ pages: ['pages/index/index'], subPackages: [{ root: 'cadre', pages: ['pages/visits/index'] }, { root: 'manager', pages: ['pages/index/index'] }] }))
+    write(
+      dir,
+      'app.json',
+      JSON.stringify({
+        pages: ['pages/index/index'],
+        subPackages: [
+          { root: 'cadre', pages: ['pages/visits/index'] },
+          { root: 'manager', pages: ['pages/index/index'] }
+        ]
+      })
+    )
     write(dir, 'project.config.json', JSON.stringify({ setting: { minified: true } }))
     expect(checkQuality(dir).problems).toEqual([
       '代码压缩: project.config.json setting minifyWXML, minifyWXSS must be true',

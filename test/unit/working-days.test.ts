@@ -41,17 +41,25 @@ describe('deadlines over the holidays', () => {
     expect(revisitDueAt.toISOString()).toBe(endOfBeijingDay('2026-10-08').toISOString())
     expect(rectifyDueAt.toISOString()).toBe(endOfBeijingDay('2026-10-27').toISOString())
     // without the holidays it would have been 10-01 and 10-21
-    expect(caseDeadlines(bj('2026-09-30T15:00:00'), defaultServiceRules, weekendsOnly).revisitDueAt.toISOString()).toBe(endOfBeijingDay('2026-10-01').toISOString())
+    expect(caseDeadlines(bj('2026-09-30T15:00:00'), defaultServiceRules, weekendsOnly).revisitDueAt.toISOString()).toBe(
+      endOfBeijingDay('2026-10-01').toISOString()
+    )
   })
   it('a general demand raised before Spring Festival counts the 调休 Saturday and skips the week off', () => {
     // 2026-02-12 (Thu): 13 (Fri), 14 (Sat, worked), 24, 25, 26, 27, 28 (Sat, worked) = 7 working days
-    expect(demandDeadline(bj('2026-02-12T10:00:00'), 'general', defaultServiceRules, packageCalendar).toISOString()).toBe(endOfBeijingDay('2026-02-28').toISOString())
+    expect(demandDeadline(bj('2026-02-12T10:00:00'), 'general', defaultServiceRules, packageCalendar).toISOString()).toBe(
+      endOfBeijingDay('2026-02-28').toISOString()
+    )
     expect(workingDeadline(bj('2026-02-13T10:00:00'), 1, packageCalendar).toISOString()).toBe(endOfBeijingDay('2026-02-14').toISOString())
   })
 })
 
 describe('a year loaded by the province admin', () => {
-  const y2027 = { year: 2027, holidays: ['2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07'], workdays: ['2027-09-26', '2027-10-09'] }
+  const y2027 = {
+    year: 2027,
+    holidays: ['2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07'],
+    workdays: ['2027-09-26', '2027-10-09']
+  }
 
   it('adds a year the package does not have, and replaces one it has', () => {
     const cal = mergeSchedules(packageCalendar, [y2027])

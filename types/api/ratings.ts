@@ -11,7 +11,10 @@ export const ratingsApi = {
    * The reply is the same whether the rating counts at once or waits for a manager's review: `caseOpened` says a
    * 差评 was taken and will be followed up (its case opens when it counts).
    */
-  rate: { input: ratingsInput.rate, output: z.object({ rating: z.object({ id: z.string(), level: RatingLevel }), caseOpened: z.boolean(), message: z.string() }) },
+  rate: {
+    input: ratingsInput.rate,
+    output: z.object({ rating: z.object({ id: z.string(), level: RatingLevel }), caseOpened: z.boolean(), message: z.string() })
+  },
   /** Residents: one 追评 on their rating. */
   followUp: { input: ratingsInput.followUp, output: z.object({ message: z.string() }) },
   /** Managers of the cadre: the cadre's ratings one by one, never who gave them. */

@@ -1,6 +1,16 @@
 import { z } from '../zod'
 import { Calendar, CheckInInput, CheckInResult, Cursor, Progress, VisitDetail, VisitPage, VisitRecordInput } from '../visits'
-import { CadrePeriod, CadrePeriodPage, CancelPeriodInput, PendingPeriodsInput, PeriodsInput, RecordPeriodInput, ReviewPeriodInput, SceneInput, VisitConfirmation } from '../cadre-periods'
+import {
+  CadrePeriod,
+  CadrePeriodPage,
+  CancelPeriodInput,
+  PendingPeriodsInput,
+  PeriodsInput,
+  RecordPeriodInput,
+  ReviewPeriodInput,
+  SceneInput,
+  VisitConfirmation
+} from '../cadre-periods'
 
 const cadreId = z.string().min(1).max(100).optional()
 const limit = z.number().int().min(1).max(50).default(20)
@@ -18,7 +28,10 @@ export const visitApi = {
   calendar: {
     input: z.object({
       cadreId,
-      month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份应为 YYYY-MM' }).optional(),
+      month: z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份应为 YYYY-MM' })
+        .optional(),
       year: z.number().int().min(2020).max(2100).optional()
     }),
     output: Calendar

@@ -108,11 +108,7 @@ export function impliedSpeedKmh(a: NeighbourFix, b: NeighbourFix): number {
 export function recordTime(f: Pick<CheckInFacts, 'fix' | 'deviceNow' | 'serverNow' | 'offline'>) {
   const clockSkewMs = f.deviceNow.getTime() - f.serverNow.getTime()
   const skewed = Math.abs(clockSkewMs) > MAX_CLOCK_SKEW_MS
-  const visitedAt = !f.offline
-    ? f.serverNow
-    : skewed
-      ? new Date(f.fix.capturedAt.getTime() - clockSkewMs)
-      : f.fix.capturedAt
+  const visitedAt = !f.offline ? f.serverNow : skewed ? new Date(f.fix.capturedAt.getTime() - clockSkewMs) : f.fix.capturedAt
   return { visitedAt, clockSkewMs, skewed }
 }
 

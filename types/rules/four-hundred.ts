@@ -45,7 +45,11 @@ export function flagsOf(h: FourHundredFields, year: number): FourFlags {
 }
 
 /** An entry added (+1) or taken back (−1): the counts of its year, and the latest years derived from them. */
-export function applyHelp(h: FourHundredFields, entry: { kind: HelpKind; solved: boolean; year: number }, delta: 1 | -1): Pick<FourHundredFields, 'helpCounts' | 'relievedYear' | 'warmedYear'> {
+export function applyHelp(
+  h: FourHundredFields,
+  entry: { kind: HelpKind; solved: boolean; year: number },
+  delta: 1 | -1
+): Pick<FourHundredFields, 'helpCounts' | 'relievedYear' | 'warmedYear'> {
   const counts = { ...(h.helpCounts ?? {}) }
   const key = String(entry.year)
   const c = { ...(counts[key] ?? { care: 0, solved: 0 }) }
@@ -53,7 +57,9 @@ export function applyHelp(h: FourHundredFields, entry: { kind: HelpKind; solved:
   else if (entry.solved) c.solved = Math.max(0, c.solved + delta)
   counts[key] = c
   const latest = (k: 'care' | 'solved') => {
-    const years = Object.entries(counts).filter(([, v]) => v[k] > 0).map(([y]) => Number(y))
+    const years = Object.entries(counts)
+      .filter(([, v]) => v[k] > 0)
+      .map(([y]) => Number(y))
     return years.length ? Math.max(...years) : null
   }
   return { helpCounts: counts, warmedYear: latest('care'), relievedYear: latest('solved') }

@@ -82,4 +82,7 @@ export function rangeText(r: DateRange): string {
 }
 
 /** Back to what the admin types: '2027-10-01~2027-10-07, 2027-09-19'. */
-export const rangesInput = (dates: readonly string[]) => rangesOf(dates).map((r) => (r.from === r.to ? r.from : `${r.from}~${r.to}`)).join('\n')
+export const rangesInput = (dates: readonly string[]) =>
+  rangesOf(dates)
+    .map((r) => (r.from === r.to ? r.from : `${r.from}~${r.to}`))
+    .join('\n')

@@ -32,11 +32,7 @@ export function maxExtensionDate(deadlineAt: Instant, rules: ServiceRules, calen
   return addWorkingDays(beijingDate(deadlineAt), rules.demandDays.complex, calendar)
 }
 
-export type DeadlineAsk =
-  | { kind: 'past' }
-  | { kind: 'within' }
-  | { kind: 'extension'; untilAt: Date }
-  | { kind: 'tooLate'; max: string }
+export type DeadlineAsk = { kind: 'past' } | { kind: 'within' } | { kind: 'extension'; untilAt: Date } | { kind: 'tooLate'; max: string }
 
 /** A date the cadre gives (协调 or an extension): before today, within the deadline, an extension to ask, or past what may be asked. */
 export function classifyDeadline(date: string, deadlineAt: Instant, now: Date, rules: ServiceRules, calendar: HolidayCalendar): DeadlineAsk {

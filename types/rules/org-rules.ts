@@ -51,7 +51,13 @@ export function mergeRules(orgPath: readonly string[], docs: readonly RuleDocLik
 
 /** The part the ledger and the ratings read. */
 export function toServiceRules(r: OrgRules): ServiceRules {
-  return { demandDays: { ...r.demandDays }, revisitDays: r.revisitDays, rectifyDays: r.rectifyDays, ratingWindowDays: r.ratingWindowDays, ratingGuard: { ...r.ratingGuard } }
+  return {
+    demandDays: { ...r.demandDays },
+    revisitDays: r.revisitDays,
+    rectifyDays: r.rectifyDays,
+    ratingWindowDays: r.ratingWindowDays,
+    ratingGuard: { ...r.ratingGuard }
+  }
 }
 
 /**
@@ -143,7 +149,5 @@ export function describeRuleValue(field: RuleField, value: unknown): string {
 
 /** The satisfaction rule in plain words (the rules page and 我的成效 say which method scores). */
 export function satisfactionScoringText(r: { method: 'minRatings' | 'wilson'; minRatings: number }): string {
-  return r.method === 'wilson'
-    ? `满 ${r.minRatings} 条评价才计分，按置信下限（Wilson）计：评价越少，算得越保守`
-    : `满 ${r.minRatings} 条评价才计分，按满意率计`
+  return r.method === 'wilson' ? `满 ${r.minRatings} 条评价才计分，按置信下限（Wilson）计：评价越少，算得越保守` : `满 ${r.minRatings} 条评价才计分，按满意率计`
 }

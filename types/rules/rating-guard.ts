@@ -100,7 +100,12 @@ export function eventSize(
   const byMethod = g[r.method]
   const count = Math.max(0, Math.floor(r.peopleMet.count))
   if (gatheringMethods.includes(r.method)) {
-    if (count <= 0) return { cap: Math.min(byMethod, g.gatheringMax), freshLimit: Math.min(byMethod, g.gatheringMax), basis: `未记人数（至多 ${Math.min(byMethod, g.gatheringMax)} 人）` }
+    if (count <= 0)
+      return {
+        cap: Math.min(byMethod, g.gatheringMax),
+        freshLimit: Math.min(byMethod, g.gatheringMax),
+        basis: `未记人数（至多 ${Math.min(byMethod, g.gatheringMax)} 人）`
+      }
     const cap = Math.min(count, g.gatheringMax)
     return { cap, freshLimit: cap, basis: `记录 ${count} 人参加${count > g.gatheringMax ? `（至多 ${g.gatheringMax} 人）` : ''}` }
   }

@@ -111,7 +111,15 @@ export function computeScore(f: PeriodFigures, rules: ScoreRules): Score {
     const { ratio, detail } = parts[key]
     const effectiveWeight = ratio === null || total === 0 ? 0 : round1((weights[key] * 100) / total)
     const points = ratio === null || total === 0 ? 0 : round1((weights[key] * 100 * ratio) / total)
-    return { key, label: scoreComponentLabels[key], weight: weights[key], effectiveWeight, ratio: ratio === null ? null : Math.round(ratio * 10000) / 10000, points, detail }
+    return {
+      key,
+      label: scoreComponentLabels[key],
+      weight: weights[key],
+      effectiveWeight,
+      ratio: ratio === null ? null : Math.round(ratio * 10000) / 10000,
+      points,
+      detail
+    }
   })
   const score = round1(breakdown.reduce((s, c) => s + c.points, 0))
   return { score: Math.min(100, score), breakdown }

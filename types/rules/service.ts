@@ -43,7 +43,8 @@ export function rulesFor(orgPath: readonly string[], overrides: Record<string, P
   let rules = defaultServiceRules
   for (const id of orgPath) {
     const o = overrides[id]
-    if (o) rules = { ...rules, ...o, demandDays: { ...rules.demandDays, ...(o.demandDays ?? {}) }, ratingGuard: { ...rules.ratingGuard, ...(o.ratingGuard ?? {}) } }
+    if (o)
+      rules = { ...rules, ...o, demandDays: { ...rules.demandDays, ...(o.demandDays ?? {}) }, ratingGuard: { ...rules.ratingGuard, ...(o.ratingGuard ?? {}) } }
   }
   return rules
 }

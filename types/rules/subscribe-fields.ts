@@ -4,18 +4,7 @@
  * reminder templates are checked against them before anything is sent.
  */
 export type FieldKind =
-  | 'thing'
-  | 'number'
-  | 'letter'
-  | 'symbol'
-  | 'character_string'
-  | 'time'
-  | 'date'
-  | 'amount'
-  | 'phone_number'
-  | 'car_number'
-  | 'name'
-  | 'phrase'
+  'thing' | 'number' | 'letter' | 'symbol' | 'character_string' | 'time' | 'date' | 'amount' | 'phone_number' | 'car_number' | 'name' | 'phrase'
 
 const chars = (s: string) => [...s].length
 const isChinese = (s: string) => /^[\u3400-\u9fff]+$/.test(s)

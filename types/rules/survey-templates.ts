@@ -41,7 +41,14 @@ export const starterTemplates: SurveyTemplate[] = [
         kind: 'single',
         text: '您觉得村（社区）下一步最该先办哪件事？',
         required: true,
-        options: [{ label: '修路和公共设施' }, { label: '增加就业和收入' }, { label: '教育和托育' }, { label: '看病和养老' }, { label: '环境卫生' }, { label: '其他' }]
+        options: [
+          { label: '修路和公共设施' },
+          { label: '增加就业和收入' },
+          { label: '教育和托育' },
+          { label: '看病和养老' },
+          { label: '环境卫生' },
+          { label: '其他' }
+        ]
       },
       { kind: 'text', text: '您的具体建议', required: true, options: [] },
       { kind: 'single', text: '如果需要，您愿意参与吗？', required: false, options: [{ label: '愿意' }, { label: '看情况' }, { label: '不方便' }] }

@@ -56,7 +56,6 @@ export function toQuestionInputs(questions: readonly Question[]): QuestionFields
   }))
 }
 
-
 /**
  * A text answer as kept: phone and ID-card numbers a resident may have written are masked, so results never carry
  * them (an answer is anonymous; a number would name its writer).

@@ -36,7 +36,11 @@ export async function node(input: Input, ctx: RequestContext): Promise<Output> {
   const ids = [...new Set([orgStatsId(orgId, period), ...years.map((y) => orgStatsId(orgId, y))])]
 
   const [mine, units, cadres] = await Promise.all([
-    rows<OrgStatsDoc>(collection('orgStats').where({ _id: _.in(ids) }).limit(ids.length)),
+    rows<OrgStatsDoc>(
+      collection('orgStats')
+        .where({ _id: _.in(ids) })
+        .limit(ids.length)
+    ),
     rows<OrgStatsDoc>(collection('orgStats').where({ parentId: orgId, period }).orderBy('sortKey', 'asc').limit(100)),
     rows<CadreScoreDoc>(collection('cadreScores').where({ orgId, period }).limit(100))
   ])

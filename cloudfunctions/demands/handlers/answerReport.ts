@@ -25,10 +25,23 @@ export function answerReport(input: z.output<typeof demandsApi.answerReport.inpu
     }
     if (!answered) {
       return {
-        doc: { ...d, status: 'open', path: null, department: null, report, timeline: [...d.timeline, { ...c.step, kind: 'returned', note: `${r.toOrgName}退回：${input.answer}` }] }
+        doc: {
+          ...d,
+          status: 'open',
+          path: null,
+          department: null,
+          report,
+          timeline: [...d.timeline, { ...c.step, kind: 'returned', note: `${r.toOrgName}退回：${input.answer}` }]
+        }
       }
     }
-    const doc = { ...d, status: 'answered' as const, finishedAt: c.now, report, timeline: [...d.timeline, { ...c.step, kind: 'answered' as const, note: `${r.toOrgName}答复：${input.answer}` }] }
+    const doc = {
+      ...d,
+      status: 'answered' as const,
+      finishedAt: c.now,
+      report,
+      timeline: [...d.timeline, { ...c.step, kind: 'answered' as const, note: `${r.toOrgName}答复：${input.answer}` }]
+    }
     return { doc, stats: demandFinishedDelta('report', handledLate(doc)) }
   })
 }

@@ -29,7 +29,15 @@ export async function close(input: z.output<typeof demandsApi.close.input>, ctx:
     }
     let sceneCode = d.sceneCode
     if (!sceneCode) {
-      const scene: SceneDoc = { _id: newSceneCode('demand'), kind: 'demand', targetId: input.demandId, cadreId: d.cadreId, orgId: d.orgId, orgPath: d.orgPath, createdAt: ctx.now }
+      const scene: SceneDoc = {
+        _id: newSceneCode('demand'),
+        kind: 'demand',
+        targetId: input.demandId,
+        cadreId: d.cadreId,
+        orgId: d.orgId,
+        orgPath: d.orgPath,
+        createdAt: ctx.now
+      }
       await tx.collection('scenes').add({ data: { ...scene } as unknown as Record<string, unknown> })
       sceneCode = scene._id
     }

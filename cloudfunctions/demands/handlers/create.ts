@@ -24,8 +24,7 @@ type Input = z.output<typeof demandsApi.create.input>
  * The entry's _id from who sends it and the phone's submissionId: a retry, a double tap or an offline
  * resend finds the first entry. Hashed, so two reports of one resident cannot be linked by their ids.
  */
-const demandId = (sender: string, submissionId: string) =>
-  `dm_${createHash('sha256').update(`${sender}:${submissionId}`).digest('base64url').slice(0, 24)}`
+const demandId = (sender: string, submissionId: string) => `dm_${createHash('sha256').update(`${sender}:${submissionId}`).digest('base64url').slice(0, 24)}`
 
 /**
  * A new ledger entry. A cadre records one in their own ledger (no scene), with the urgency they judge. A resident
@@ -41,7 +40,10 @@ export async function create(input: Input, ctx: RequestContext): Promise<Demand>
   if (!ctx.caller) throw new AppError('UNAUTHENTICATED')
   const openid = ctx.caller.openid
   const user = await findUserByOpenid(openid)
-  const contact = input.contactName || input.contactPhone ? { ...(input.contactName ? { name: input.contactName } : {}), ...(input.contactPhone ? { phone: input.contactPhone } : {}) } : null
+  const contact =
+    input.contactName || input.contactPhone
+      ? { ...(input.contactName ? { name: input.contactName } : {}), ...(input.contactPhone ? { phone: input.contactPhone } : {}) }
+      : null
 
   if (!input.scene) {
     if (!user) throw new AppError('FORBIDDEN', '请扫描干部出示的二维码或联系点的二维码来反映问题')
@@ -66,10 +68,15 @@ export async function create(input: Input, ctx: RequestContext): Promise<Demand>
       },
       ctx.now
     )
-    return landOnce(doc, input, (d) => toDemand(d, viewer, ctx.now), async (tx) => {
-      await tx.collection('demands').add({ data: { ...doc } as unknown as Record<string, unknown> })
-      await bumpServiceStats(tx, doc, ctx.now, demandRaisedDelta([doc.area]), ctx.now)
-    })
+    return landOnce(
+      doc,
+      input,
+      (d) => toDemand(d, viewer, ctx.now),
+      async (tx) => {
+        await tx.collection('demands').add({ data: { ...doc } as unknown as Record<string, unknown> })
+        await bumpServiceStats(tx, doc, ctx.now, demandRaisedDelta([doc.area]), ctx.now)
+      }
+    )
   }
 
   if (user) throw new AppError('FORBIDDEN', '干部和管理员请在台账里直接登记群众反映的问题')
@@ -104,20 +111,30 @@ export async function create(input: Input, ctx: RequestContext): Promise<Demand>
     },
     ctx.now
   )
-  return landOnce(doc, input, (d) => toDemand(d, null, ctx.now), async (tx) => {
-    const n = await bumpCounter(tx, `report:${hashOpenid(openid)}:${beijingDate(ctx.now)}`, ctx.now)
-    if (n > RATE_LIMITS.reports) throw new AppError('RATE_LIMITED', `今天已经反映了 ${RATE_LIMITS.reports} 个问题，请明天再来，急事请直接联系干部`)
-    await tx.collection('demands').add({ data: { ...doc } as unknown as Record<string, unknown> })
-    await bumpServiceStats(tx, doc, ctx.now, demandRaisedDelta([doc.area]), ctx.now)
-  })
+  return landOnce(
+    doc,
+    input,
+    (d) => toDemand(d, null, ctx.now),
+    async (tx) => {
+      const n = await bumpCounter(tx, `report:${hashOpenid(openid)}:${beijingDate(ctx.now)}`, ctx.now)
+      if (n > RATE_LIMITS.reports) throw new AppError('RATE_LIMITED', `今天已经反映了 ${RATE_LIMITS.reports} 个问题，请明天再来，急事请直接联系干部`)
+      await tx.collection('demands').add({ data: { ...doc } as unknown as Record<string, unknown> })
+      await bumpServiceStats(tx, doc, ctx.now, demandRaisedDelta([doc.area]), ctx.now)
+    }
+  )
 }
 
 /** Runs `write` unless the entry is there already; a resend (or the loser of a concurrent twin) gets the first entry. */
 function landOnce(doc: DemandDoc, input: Input, reply: (d: DemandDoc) => Demand, write: (tx: Tx) => Promise<void>): Promise<Demand> {
-  return createOnce<DemandDoc, Demand>('demands', doc._id, (found) => replay(found, input, reply), async (tx) => {
-    await write(tx)
-    return reply(doc)
-  })
+  return createOnce<DemandDoc, Demand>(
+    'demands',
+    doc._id,
+    (found) => replay(found, input, reply),
+    async (tx) => {
+      await write(tx)
+      return reply(doc)
+    }
+  )
 }
 
 /** A report with only a voice message reads as one wherever its text is shown (ledger, exports, reminders). */

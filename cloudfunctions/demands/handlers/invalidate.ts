@@ -30,7 +30,10 @@ export async function invalidate(input: z.output<typeof demandsApi.invalidate.in
         ...d,
         status: 'invalid',
         invalid: { kind: input.kind, duplicateOf, reason: input.reason, at: c.now, by: c.user._id, byName: c.user.name, fromStatus },
-        timeline: [...d.timeline, { ...c.step, kind: 'invalidated', note: `${invalidKindLabels[input.kind]}${duplicateOf ? `（与 ${duplicateOf} 重复）` : ''}：${input.reason}` }]
+        timeline: [
+          ...d.timeline,
+          { ...c.step, kind: 'invalidated', note: `${invalidKindLabels[input.kind]}${duplicateOf ? `（与 ${duplicateOf} 重复）` : ''}：${input.reason}` }
+        ]
       },
       statEvents: [{ at: new Date(d.createdAt), delta: demandInvalidatedDelta(d.area) }]
     }

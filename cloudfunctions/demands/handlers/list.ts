@@ -25,9 +25,7 @@ export async function list(input: z.output<typeof demandsApi.list.input>, ctx: R
   const map = (d: DemandDoc) => toDemand(d, viewer, ctx.now)
 
   if (input.filter === 'active' || input.filter === 'overdue') {
-    const deadline = input.filter === 'overdue'
-      ? cursor ? _.and(_.gte(cursor.at), _.lt(ctx.now)) : _.lt(ctx.now)
-      : cursor ? _.gte(cursor.at) : undefined
+    const deadline = input.filter === 'overdue' ? (cursor ? _.and(_.gte(cursor.at), _.lt(ctx.now)) : _.lt(ctx.now)) : cursor ? _.gte(cursor.at) : undefined
     const where = { cadreId: cadre._id, active: true, ...(deadline ? { deadlineAt: deadline } : {}) }
     const docs = await rows<DemandDoc>(collection('demands').where(where).orderBy('deadlineAt', 'asc').orderBy('_id', 'asc').limit(take))
     return pageAfter(docs, (d) => d.deadlineAt, cursor, input.limit, false, map)

@@ -10,7 +10,13 @@ import { transition } from '../shared'
  */
 export function reinstate(input: z.output<typeof demandsApi.reinstate.input>, ctx: RequestContext) {
   return transition(ctx, input.demandId, 'manager', ['invalid'], (d, c) => ({
-    doc: { ...d, status: d.invalid?.fromStatus ?? 'open', invalid: null, reactivatedAt: c.now, timeline: [...d.timeline, { ...c.step, kind: 'reinstated', note: input.reason }] },
+    doc: {
+      ...d,
+      status: d.invalid?.fromStatus ?? 'open',
+      invalid: null,
+      reactivatedAt: c.now,
+      timeline: [...d.timeline, { ...c.step, kind: 'reinstated', note: input.reason }]
+    },
     statEvents: [{ at: new Date(d.createdAt), delta: negated(demandInvalidatedDelta(d.area)) }]
   }))
 }

@@ -22,7 +22,14 @@ export function triage(input: z.output<typeof demandsApi.triage.input>, ctx: Req
     const deadlineAt = currentDeadline(first, d.extensions ?? [])
     const note = `定为「${urgencies[input.urgency]}」，办结期限 ${beijingDate(deadlineAt)}${input.note ? `：${input.note}` : ''}`
     return {
-      doc: { ...d, urgency: input.urgency, triagedAt: c.now, firstDeadlineAt: first, deadlineAt, timeline: [...d.timeline, { ...c.step, kind: 'triaged', note }] }
+      doc: {
+        ...d,
+        urgency: input.urgency,
+        triagedAt: c.now,
+        firstDeadlineAt: first,
+        deadlineAt,
+        timeline: [...d.timeline, { ...c.step, kind: 'triaged', note }]
+      }
     }
   })
 }

@@ -15,7 +15,8 @@ import { countVoiceUpload, requireResident, residentKey } from '../voice'
  */
 export async function uploadVoice(input: z.output<typeof demandsApi.uploadVoice.input>, ctx: RequestContext) {
   const openid = await requireResident(ctx)
-  if (base64Bytes(input.contentBase64) > VOICE_MAX_BYTES) throw new AppError('BAD_REQUEST', `语音太大了（最多 ${Math.round(VOICE_MAX_BYTES / 1024)} KB），请录短一些`)
+  if (base64Bytes(input.contentBase64) > VOICE_MAX_BYTES)
+    throw new AppError('BAD_REQUEST', `语音太大了（最多 ${Math.round(VOICE_MAX_BYTES / 1024)} KB），请录短一些`)
   const bytes = Buffer.from(input.contentBase64, 'base64')
   const format = sniffVoiceFormat(new Uint8Array(bytes))
   if (!format) throw new AppError('BAD_REQUEST', '这不是一段能播放的语音，请重新录')

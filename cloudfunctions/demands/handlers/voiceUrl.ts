@@ -15,7 +15,9 @@ export async function voiceUrl(input: z.output<typeof demandsApi.voiceUrl.input>
   if (!d) throw new AppError('NOT_FOUND', '没有找到这条诉求')
   requireSelfOrManager(user, d, '您只能查看自己或您管理范围内干部的诉求')
   if (!d.voice) throw new AppError('NOT_FOUND', '这条诉求没有语音留言')
-  const res = (await cloud.getTempFileURL({ fileList: [{ fileID: d.voice.fileID, maxAge: VOICE_URL_SECONDS }] })) as { fileList: { tempFileURL?: string; status?: number }[] }
+  const res = (await cloud.getTempFileURL({ fileList: [{ fileID: d.voice.fileID, maxAge: VOICE_URL_SECONDS }] })) as {
+    fileList: { tempFileURL?: string; status?: number }[]
+  }
   const url = res.fileList[0]?.tempFileURL
   if (!url) throw new AppError('NOT_FOUND', '语音文件找不到了')
   return { url, durationMs: d.voice.durationMs, format: d.voice.format, expiresAt: new Date(ctx.now.getTime() + VOICE_URL_SECONDS * 1000).toISOString() }

@@ -22,7 +22,9 @@ export async function update(input: z.output<typeof DiaryUpdateInput>, ctx: Requ
   const removed = e.photos.filter((p) => !photos.includes(p))
   await requireOwnFiles('photo', user._id, added)
   const updated: DiaryEntryDoc = { ...e, text: input.text, photos, updatedAt: ctx.now }
-  await collection('diaryEntries').doc(e._id).update({ data: { text: updated.text, photos: updated.photos, updatedAt: updated.updatedAt } })
+  await collection('diaryEntries')
+    .doc(e._id)
+    .update({ data: { text: updated.text, photos: updated.photos, updatedAt: updated.updatedAt } })
   await deleteQuietly(removed)
   return toEntry(updated)
 }

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import type { z } from '../../../types/zod'
 import type { InlineUploadInput, UploadedFile } from '../../../types/diary'
-import { INLINE_UPLOAD_MAX_BYTES, PHOTO_MAX_BYTES, allowedExtension, base64Bytes, cloudPathFor, extensionHint, formatBytes, safeFileName } from '../../../types/rules/diary'
+import {
+  INLINE_UPLOAD_MAX_BYTES,
+  PHOTO_MAX_BYTES,
+  allowedExtension,
+  base64Bytes,
+  cloudPathFor,
+  extensionHint,
+  formatBytes,
+  safeFileName
+} from '../../../types/rules/diary'
 import { cloud } from '../../_lib/cloud'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'

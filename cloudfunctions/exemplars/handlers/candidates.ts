@@ -33,13 +33,20 @@ export async function candidates(input: z.output<typeof ExemplarCandidatesInput>
         .orderBy('_id', 'desc')
         .limit(limit)
     )
-    page = pageAfter(docs, (v) => v.visitedAt, cursor, input.limit, true, (v) => ({
-      kind: 'visit' as const,
-      sourceId: v._id,
-      cadreName: v.cadreName,
-      date: v.date,
-      label: `${v.pointName}（${fourInto.labels[v.pointKind] ?? ''}）`
-    }))
+    page = pageAfter(
+      docs,
+      (v) => v.visitedAt,
+      cursor,
+      input.limit,
+      true,
+      (v) => ({
+        kind: 'visit' as const,
+        sourceId: v._id,
+        cadreName: v.cadreName,
+        date: v.date,
+        label: `${v.pointName}（${fourInto.labels[v.pointKind] ?? ''}）`
+      })
+    )
   } else if (input.kind === 'diary') {
     const docs = await rows<DiaryEntryDoc>(
       collection('diaryEntries')
@@ -48,13 +55,20 @@ export async function candidates(input: z.output<typeof ExemplarCandidatesInput>
         .orderBy('_id', 'desc')
         .limit(limit)
     )
-    page = pageAfter(docs, (e) => e.createdAt, cursor, input.limit, true, (e) => ({
-      kind: 'diary' as const,
-      sourceId: e._id,
-      cadreName: e.cadreName,
-      date: e.date,
-      label: short(e.text)
-    }))
+    page = pageAfter(
+      docs,
+      (e) => e.createdAt,
+      cursor,
+      input.limit,
+      true,
+      (e) => ({
+        kind: 'diary' as const,
+        sourceId: e._id,
+        cadreName: e.cadreName,
+        date: e.date,
+        label: short(e.text)
+      })
+    )
   } else {
     const docs = await rows<DemandDoc>(
       collection('demands')
@@ -68,15 +82,33 @@ export async function candidates(input: z.output<typeof ExemplarCandidatesInput>
         .orderBy('_id', 'desc')
         .limit(limit)
     )
-    page = pageAfter(docs, (d) => d.createdAt, cursor, input.limit, true, (d) => ({
-      kind: 'demand' as const,
-      sourceId: d._id,
-      cadreName: d.cadreName,
-      date: beijingDate(d.finishedAt ?? d.createdAt),
-      label: `${demandAreas.labels[d.area] ?? ''}：${short(d.text)}`
-    }))
+    page = pageAfter(
+      docs,
+      (d) => d.createdAt,
+      cursor,
+      input.limit,
+      true,
+      (d) => ({
+        kind: 'demand' as const,
+        sourceId: d._id,
+        cadreName: d.cadreName,
+        date: beijingDate(d.finishedAt ?? d.createdAt),
+        label: `${demandAreas.labels[d.area] ?? ''}：${short(d.text)}`
+      })
+    )
   }
   const ids = page.items.map((c) => exemplarId(c.kind, c.sourceId))
-  const marked = ids.length ? new Set((await rows<{ _id: string }>(collection('exemplars').where({ _id: _.in(ids) }).field({ _id: true }).limit(ids.length))).map((d) => d._id)) : new Set<string>()
+  const marked = ids.length
+    ? new Set(
+        (
+          await rows<{ _id: string }>(
+            collection('exemplars')
+              .where({ _id: _.in(ids) })
+              .field({ _id: true })
+              .limit(ids.length)
+          )
+        ).map((d) => d._id)
+      )
+    : new Set<string>()
   return { items: page.items.map((c) => ({ ...c, marked: marked.has(exemplarId(c.kind, c.sourceId)) })), nextCursor: page.nextCursor }
 }

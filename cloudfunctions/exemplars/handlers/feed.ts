@@ -26,5 +26,12 @@ export async function feed(input: z.output<typeof ExemplarFeedInput>, ctx: Reque
       .orderBy('_id', 'desc')
       .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
   )
-  return pageAfter(docs, (d) => d.markedAt, cursor, input.limit, true, (d) => toExemplar(d, isManagerOf(user, d.orgPath)))
+  return pageAfter(
+    docs,
+    (d) => d.markedAt,
+    cursor,
+    input.limit,
+    true,
+    (d) => toExemplar(d, isManagerOf(user, d.orgPath))
+  )
 }

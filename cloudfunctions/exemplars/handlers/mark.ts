@@ -76,7 +76,10 @@ export async function mark(input: z.output<typeof ExemplarMarkInput>, ctx: Reque
       markedAt: got?.markedAt ? new Date(got.markedAt) : ctx.now,
       updatedAt: ctx.now
     }
-    await tx.collection('exemplars').doc(id).set({ data: next as unknown as Record<string, unknown> })
+    await tx
+      .collection('exemplars')
+      .doc(id)
+      .set({ data: next as unknown as Record<string, unknown> })
     return { _id: id, ...next }
   })
   return toExemplar(doc, true)

@@ -23,7 +23,13 @@ export async function start(input: z.output<typeof ExportStartInput>, ctx: Reque
   const target = await targetOf(input, user)
   const existing = await findJob(id)
   if (existing) {
-    if (existing.kind !== input.kind || existing.orgId !== target.orgId || existing.period !== input.period || (existing.cadreId ?? null) !== target.cadreId || (existing.surveyId ?? null) !== target.surveyId) {
+    if (
+      existing.kind !== input.kind ||
+      existing.orgId !== target.orgId ||
+      existing.period !== input.period ||
+      (existing.cadreId ?? null) !== target.cadreId ||
+      (existing.surveyId ?? null) !== target.surveyId
+    ) {
       throw new AppError('CONFLICT', '这个导出编号已用于另一份报表，请重新点“导出”')
     }
     return leaseAndWork(id, ctx, input.stepMs)
@@ -70,7 +76,10 @@ export async function start(input: z.output<typeof ExportStartInput>, ctx: Reque
   const created = await inTransaction(async (tx) => {
     if (await txGet(tx, 'exportJobs', id)) return false
     const { _id, ...data } = fresh
-    await tx.collection('exportJobs').doc(_id).set({ data: data as unknown as Record<string, unknown> })
+    await tx
+      .collection('exportJobs')
+      .doc(_id)
+      .set({ data: data as unknown as Record<string, unknown> })
     return true
   })
   if (!created) return leaseAndWork(id, ctx, input.stepMs)

@@ -32,7 +32,18 @@ export async function list(input: z.output<typeof feedbackApi.list.input>, ctx: 
   if (cursor) where.createdAt = unanswered ? _.gte(cursor.at) : _.lte(cursor.at)
   const dir = unanswered ? 'asc' : 'desc'
   const docs = await rows<FeedbackDoc>(
-    collection('feedback').where(where).orderBy('createdAt', dir).orderBy('_id', dir).limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
+    collection('feedback')
+      .where(where)
+      .orderBy('createdAt', dir)
+      .orderBy('_id', dir)
+      .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
   )
-  return pageAfter(docs, (d) => d.createdAt, cursor, input.limit, !unanswered, (d) => toFeedback(d, true))
+  return pageAfter(
+    docs,
+    (d) => d.createdAt,
+    cursor,
+    input.limit,
+    !unanswered,
+    (d) => toFeedback(d, true)
+  )
 }

@@ -16,7 +16,18 @@ export async function listMine(input: z.output<typeof feedbackApi.listMine.input
   const where: Record<string, unknown> = { senderHash: hashOpenid(ctx.caller.openid) }
   if (cursor) where.createdAt = _.lte(cursor.at)
   const docs = await rows<FeedbackDoc>(
-    collection('feedback').where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
+    collection('feedback')
+      .where(where)
+      .orderBy('createdAt', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
   )
-  return pageAfter(docs, (d) => d.createdAt, cursor, input.limit, true, (d) => toFeedback(d, false))
+  return pageAfter(
+    docs,
+    (d) => d.createdAt,
+    cursor,
+    input.limit,
+    true,
+    (d) => toFeedback(d, false)
+  )
 }

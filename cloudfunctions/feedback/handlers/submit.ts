@@ -32,7 +32,10 @@ export async function submit(input: z.output<typeof feedbackApi.submit.input>, c
     to = org?.system ?? to
     from = `${org?.name ?? ''} ${roles.labels[user.role]}`.trim()
   }
-  const contact = input.contactName || input.contactPhone ? { ...(input.contactName ? { name: input.contactName } : {}), ...(input.contactPhone ? { phone: input.contactPhone } : {}) } : null
+  const contact =
+    input.contactName || input.contactPhone
+      ? { ...(input.contactName ? { name: input.contactName } : {}), ...(input.contactPhone ? { phone: input.contactPhone } : {}) }
+      : null
   return inTransaction(async (tx) => {
     const found = await txGet<FeedbackDoc>(tx, 'feedback', id)
     if (found) return toFeedback({ ...found, _id: id }, false)

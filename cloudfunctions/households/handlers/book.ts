@@ -33,7 +33,13 @@ export async function book(input: z.output<typeof householdBookInput.book>, ctx:
   const linked = new Set(h.demandIds ?? [])
   const raised = visits.filter((v) => v.cadreId === h.cadreId).flatMap((v) => (v.record?.problems ?? []).map((p) => p.id))
   const ids = [...new Set([...linked, ...raised])]
-  const demands = ids.length ? await rows<DemandDoc>(collection('demands').where({ _id: _.in(ids) }).limit(ids.length)) : []
+  const demands = ids.length
+    ? await rows<DemandDoc>(
+        collection('demands')
+          .where({ _id: _.in(ids) })
+          .limit(ids.length)
+      )
+    : []
   return {
     household: toHousehold(h, year),
     profile: h.profile ? toProfile(h.profile) : null,

@@ -20,12 +20,13 @@ export async function list(input: z.output<typeof householdsApi.list.input>, ctx
   const where: Record<string, unknown> = { cadreId: cadre._id }
   if (input.kind) where.kind = input.kind
   if (cursor) where.displayName = _.gte(cursor.name)
-  const data = await rows<unknown>(collection('households')
-    .where(where)
-    .orderBy('displayName', 'asc')
-    .orderBy('_id', 'asc')
-    .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
-    )
+  const data = await rows<unknown>(
+    collection('households')
+      .where(where)
+      .orderBy('displayName', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
+  )
   const docs = (data as HouseholdDoc[]).filter((h) => !cursor || h.displayName !== cursor.name || h._id > cursor.id)
   const page = docs.slice(0, input.limit)
   const last = page[page.length - 1]

@@ -20,8 +20,17 @@ export async function setProfile(input: z.output<typeof householdBookInput.setPr
   if (hasPersonalNumber(input.circumstances) || hasPersonalNumber(needs)) {
     throw new AppError('BAD_REQUEST', '一户一册只记最少的信息：请不要填写身份证号或电话号码')
   }
-  const profile = { circumstances: input.circumstances, needAreas: [...new Set(input.needAreas)], needs, updatedAt: ctx.now, updatedBy: user._id, updatedByName: user.name }
+  const profile = {
+    circumstances: input.circumstances,
+    needAreas: [...new Set(input.needAreas)],
+    needs,
+    updatedAt: ctx.now,
+    updatedBy: user._id,
+    updatedByName: user.name
+  }
   const year = beijingYear(ctx.now)
-  await collection('households').doc(h._id).update({ data: { profile, knownYear: year, knownYears: _.addToSet(year) } })
+  await collection('households')
+    .doc(h._id)
+    .update({ data: { profile, knownYear: year, knownYears: _.addToSet(year) } })
   return toProfile(profile)
 }

@@ -22,6 +22,8 @@ export async function update(input: z.output<typeof householdsApi.update.input>,
     ...(input.area !== undefined ? { area: input.area } : {})
   }
   // Only the three fields: the visit and help counts move in their own transactions and must not be overwritten.
-  await collection('households').doc(h._id).update({ data: { kind: updated.kind, displayName: updated.displayName, area: updated.area } })
+  await collection('households')
+    .doc(h._id)
+    .update({ data: { kind: updated.kind, displayName: updated.displayName, area: updated.area } })
   return toHousehold(updated, beijingYear(ctx.now))
 }

@@ -56,7 +56,9 @@ export async function createInvite(input: z.output<typeof orgsApi.createInvite.i
   try {
     const res = (await cloud.openapi.wxacode.getUnlimited({ scene: doc._id, page: JOIN_PAGE, checkPath: false, width: 430 } as never)) as { buffer: Buffer }
     const up = (await cloud.uploadFile({ cloudPath: `invites/${doc._id}.png`, fileContent: res.buffer })) as { fileID: string }
-    await collection('invites').doc(doc._id).update({ data: { fileID: up.fileID } })
+    await collection('invites')
+      .doc(doc._id)
+      .update({ data: { fileID: up.fileID } })
     const urls = (await cloud.getTempFileURL({ fileList: [up.fileID] })) as { fileList: { tempFileURL: string }[] }
     const imageUrl = urls.fileList[0]?.tempFileURL
     if (!imageUrl) throw new Error('no temp url')
@@ -67,4 +69,3 @@ export async function createInvite(input: z.output<typeof orgsApi.createInvite.i
   }
   return { invite: toInvite(doc, ctx.now), qr, qrError }
 }
-

@@ -12,6 +12,11 @@ export async function getRules(input: z.output<typeof orgsApi.getRules.input>, c
   const org = await readableOrg(user, input.orgId)
   const year = input.year ?? beijingYear(ctx.now)
   const docs = await ruleDocsFor(org.path, year)
-  return describe(user, org, year, mergeRules(org.path, docs), docs.find((d) => d.orgId === org._id))
+  return describe(
+    user,
+    org,
+    year,
+    mergeRules(org.path, docs),
+    docs.find((d) => d.orgId === org._id)
+  )
 }
-

@@ -17,8 +17,18 @@ export async function listInvites(input: z.output<typeof orgsApi.listInvites.inp
   const where: Record<string, unknown> = { orgPath: org._id }
   if (cursor) where.createdAt = _.lte(cursor.at)
   const docs = await rows<InviteDoc>(
-    collection('invites').where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
+    collection('invites')
+      .where(where)
+      .orderBy('createdAt', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
   )
-  return pageAfter(docs, (d) => d.createdAt, cursor, input.limit, true, (d) => toInvite(d, ctx.now))
+  return pageAfter(
+    docs,
+    (d) => d.createdAt,
+    cursor,
+    input.limit,
+    true,
+    (d) => toInvite(d, ctx.now)
+  )
 }
-

@@ -15,7 +15,12 @@ export async function members(input: z.output<typeof orgsApi.members.input>, ctx
   const org = await managedOrg(user, input.orgId)
   const where: Record<string, unknown> = { orgId: org._id, ...(input.role ? { role: input.role } : {}), ...active }
   if (input.cursor) where._id = _.gt(input.cursor)
-  const docs = await rows<UserDoc>(collection('users').where(where).orderBy('_id', 'asc').limit(input.limit + 1))
+  const docs = await rows<UserDoc>(
+    collection('users')
+      .where(where)
+      .orderBy('_id', 'asc')
+      .limit(input.limit + 1)
+  )
   const items: Member[] = docs.slice(0, input.limit).map((u) => ({
     id: u._id,
     name: u.name,

@@ -42,4 +42,3 @@ export async function moveCadre(input: z.output<typeof orgsApi.moveCadre.input>,
   })
   return { ...rest, newId, message: `已调到${to.name}。${rest.message}` }
 }
-

@@ -27,4 +27,3 @@ export async function peekInvite(input: z.output<typeof orgsApi.peekInvite.input
     status: inviteStatus(invite, ctx.now)
   }
 }
-

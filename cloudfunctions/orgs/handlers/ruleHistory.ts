@@ -24,19 +24,30 @@ export async function ruleHistory(input: z.output<typeof orgsApi.ruleHistory.inp
   const where: Record<string, unknown> = { orgId: org._id, year }
   if (cursor) where.at = _.lte(cursor.at)
   const docs = await rows<RuleChangeDoc>(
-    collection('ruleChanges').where(where).orderBy('at', 'desc').orderBy('_id', 'desc').limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
+    collection('ruleChanges')
+      .where(where)
+      .orderBy('at', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
   )
-  return pageAfter(docs, (d) => d.at, cursor, input.limit, true, (c): RuleChange => ({
-    id: c._id,
-    orgId: c.orgId,
-    orgName: org.name,
-    year: c.year,
-    field: c.field,
-    label: ruleFieldLabels[c.field],
-    kind: c.kind,
-    old: text(c, 'old'),
-    new: text(c, 'new'),
-    byName: c.byName,
-    at: new Date(c.at).toISOString()
-  }))
+  return pageAfter(
+    docs,
+    (d) => d.at,
+    cursor,
+    input.limit,
+    true,
+    (c): RuleChange => ({
+      id: c._id,
+      orgId: c.orgId,
+      orgName: org.name,
+      year: c.year,
+      field: c.field,
+      label: ruleFieldLabels[c.field],
+      kind: c.kind,
+      old: text(c, 'old'),
+      new: text(c, 'new'),
+      byName: c.byName,
+      at: new Date(c.at).toISOString()
+    })
+  )
 }

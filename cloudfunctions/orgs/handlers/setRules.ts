@@ -44,7 +44,7 @@ export async function setRules(input: z.output<typeof orgsApi.setRules.input>, c
   const id = ruleDocId(org._id, year)
   const changes = await inTransaction(async (tx) => {
     // The ancestors' documents (for their locks) in one read; this node's own document inside the transaction.
-    const ancestors = (await ruleDocsFor(org.path.slice(0, -1), year))
+    const ancestors = await ruleDocsFor(org.path.slice(0, -1), year)
     const ref = tx.collection('orgRules').doc(id)
     const own = (await ref.get()).data as unknown as OrgRulesDoc | null
     const merged = mergeRules(org.path, own ? [...ancestors, { ...own, orgId: org._id }] : ancestors)
@@ -103,6 +103,14 @@ export async function setRules(input: z.output<typeof orgsApi.setRules.input>, c
     return log.length
   })
   const docs = await ruleDocsFor(org.path, year)
-  return { rules: await describe(user, org, year, mergeRules(org.path, docs), docs.find((d) => d.orgId === org._id)), changes }
+  return {
+    rules: await describe(
+      user,
+      org,
+      year,
+      mergeRules(org.path, docs),
+      docs.find((d) => d.orgId === org._id)
+    ),
+    changes
+  }
 }
-

@@ -39,11 +39,23 @@ export async function get(input: z.output<typeof PackInput>, ctx: RequestContext
       rows<OrgStatsDoc>(collection('orgStats').where({ parentId: org._id, period }).orderBy('sortKey', 'asc').limit(100)),
       rows<CadreScoreDoc>(collection('cadreScores').where({ orgId: org._id, period }).limit(100)),
       effectiveRules(org.path, periodYear(period)),
-      rows<VoiceDoc>(collection('voices').where({ orgPath: org._id, ...when }).orderBy('visitedAt', 'desc').limit(DIGEST + 1)),
+      rows<VoiceDoc>(
+        collection('voices')
+          .where({ orgPath: org._id, ...when })
+          .orderBy('visitedAt', 'desc')
+          .limit(DIGEST + 1)
+      ),
       rows<SurveyDoc>(collection('surveys').where({ orgPath: org._id, publishedAt: published }).orderBy('publishedAt', 'desc').limit(50))
     ])
     const rowsOut: PackRow[] = [
-      ...units.map((u) => ({ kind: 'unit' as const, id: u.orgId, name: u.orgName, level: u.level, figures: u.figures, satisfiedShare: satisfiedShare(u.figures) })),
+      ...units.map((u) => ({
+        kind: 'unit' as const,
+        id: u.orgId,
+        name: u.orgName,
+        level: u.level,
+        figures: u.figures,
+        satisfiedShare: satisfiedShare(u.figures)
+      })),
       ...cadres
         .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
         .map((c) => ({ kind: 'cadre' as const, id: c.cadreId, name: c.cadreName, level: null, figures: c.figures, satisfiedShare: satisfiedShare(c.figures) }))
@@ -69,7 +81,12 @@ export async function get(input: z.output<typeof PackInput>, ctx: RequestContext
     byId<CadreScoreDoc>('cadreScores', cadreScoreId(cadre._id, period)),
     byId<OrgDoc>('orgs', cadre.orgId),
     effectiveRules(cadre.orgPath, periodYear(period)),
-    rows<VoiceDoc>(collection('voices').where({ cadreId: cadre._id, ...when }).orderBy('visitedAt', 'desc').limit(DIGEST + 1)),
+    rows<VoiceDoc>(
+      collection('voices')
+        .where({ cadreId: cadre._id, ...when })
+        .orderBy('visitedAt', 'desc')
+        .limit(DIGEST + 1)
+    ),
     rows<SurveyDoc>(collection('surveys').where({ ownerId: cadre._id, publishedAt: published }).orderBy('publishedAt', 'desc').limit(50))
   ])
   return {
@@ -97,5 +114,13 @@ async function digest(docs: VoiceDoc[]): Promise<Pack['voices']> {
 }
 
 function surveyRow(s: SurveyDoc, now: Date): Pack['surveys'][number] {
-  return { id: s._id, title: s.title, purpose: s.purpose, status: statusAt(s, now), ownerName: s.ownerName, answers: s.tally?.total ?? 0, publishedAt: iso(s.publishedAt)! }
+  return {
+    id: s._id,
+    title: s.title,
+    purpose: s.purpose,
+    status: statusAt(s, now),
+    ownerName: s.ownerName,
+    answers: s.tally?.total ?? 0,
+    publishedAt: iso(s.publishedAt)!
+  }
 }

@@ -29,7 +29,15 @@ export async function county(input: z.output<typeof placesInput.county>, ctx: Re
   const keys = cursorKeys(input.cursor, z.tuple([z.number(), z.string()]))
   const after = keys && { total: keys[0], id: keys[1] }
   const out: PlaceMonthDoc[] = []
-  if (after) out.push(...(await rows<PlaceMonthDoc>(collection('placeMonths').where({ countyCode, month, total: after.total, _id: _.gt(after.id) }).orderBy('_id', 'asc').limit(input.limit + 1))))
+  if (after)
+    out.push(
+      ...(await rows<PlaceMonthDoc>(
+        collection('placeMonths')
+          .where({ countyCode, month, total: after.total, _id: _.gt(after.id) })
+          .orderBy('_id', 'asc')
+          .limit(input.limit + 1)
+      ))
+    )
   if (out.length <= input.limit) {
     out.push(
       ...(await rows<PlaceMonthDoc>(

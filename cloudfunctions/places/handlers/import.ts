@@ -18,7 +18,11 @@ export async function importPlaces(input: z.output<typeof placesInput.import>, c
   if (new Set(input.places.map((p) => p.code)).size !== input.places.length) throw new AppError('BAD_REQUEST', '名单里有重复的区划代码')
   for (let i = 0; i < input.places.length; i += 20) {
     await Promise.all(
-      input.places.slice(i, i + 20).map((p) => collection('places').doc(p.code).set({ data: { name: p.name, town: p.town, countyCode: p.code.slice(0, 6), updatedAt: ctx.now } }))
+      input.places.slice(i, i + 20).map((p) =>
+        collection('places')
+          .doc(p.code)
+          .set({ data: { name: p.name, town: p.town, countyCode: p.code.slice(0, 6), updatedAt: ctx.now } })
+      )
     )
   }
   return { saved: input.places.length }

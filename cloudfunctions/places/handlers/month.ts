@@ -19,6 +19,10 @@ export async function month(input: z.output<typeof placesInput.month>, ctx: Requ
   const m = input.month ?? beijingMonth(ctx.now)
   const [place, doc] = await Promise.all([byId<PlaceDoc>('places', input.placeCode), byId<PlaceMonthDoc>('placeMonths', placeMonthId(input.placeCode, m))])
   if (!place) throw new AppError('NOT_FOUND', '没有找到这个村（社区）')
-  const [out] = await named([doc ?? { _id: placeMonthId(place._id, m), placeCode: place._id, countyCode: place.countyCode, month: m, total: 0, units: {}, updatedAt: ctx.now }], m, [place])
+  const [out] = await named(
+    [doc ?? { _id: placeMonthId(place._id, m), placeCode: place._id, countyCode: place.countyCode, month: m, total: 0, units: {}, updatedAt: ctx.now }],
+    m,
+    [place]
+  )
   return out
 }

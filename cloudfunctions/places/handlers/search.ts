@@ -23,7 +23,14 @@ export async function search(input: z.output<typeof placesInput.search>, ctx: Re
   const range = prefix ? _.and(_.gte(prefix), _.lt(`${prefix}\uffff`)) : undefined
   const out: PlaceDoc[] = []
   if (after) {
-    out.push(...(await rows<PlaceDoc>(collection('places').where({ countyCode, name: after.name, _id: _.gt(after.code) }).orderBy('_id', 'asc').limit(input.limit + 1))))
+    out.push(
+      ...(await rows<PlaceDoc>(
+        collection('places')
+          .where({ countyCode, name: after.name, _id: _.gt(after.code) })
+          .orderBy('_id', 'asc')
+          .limit(input.limit + 1)
+      ))
+    )
   }
   if (out.length <= input.limit) {
     const name = after ? (range ? _.and(_.gt(after.name), _.lt(`${prefix}\uffff`)) : _.gt(after.name)) : range

@@ -21,6 +21,8 @@ export async function setDivision(input: z.output<typeof placesInput.setDivision
     const [parent] = await rows<OrgDoc>(collection('orgs').where({ _id: org.parentId }).field({ divisionCode: true }).limit(1))
     if (parent?.divisionCode && !input.code.startsWith(parent.divisionCode)) throw new AppError('BAD_REQUEST', '下级单位的区划应在上级单位的区划之内')
   }
-  await collection('orgs').doc(org._id).update({ data: { divisionCode: input.code } })
+  await collection('orgs')
+    .doc(org._id)
+    .update({ data: { divisionCode: input.code } })
   return { orgId: org._id, code: input.code }
 }

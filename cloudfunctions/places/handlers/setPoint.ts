@@ -22,6 +22,8 @@ export async function setPoint(input: z.output<typeof placesInput.setPoint>, ctx
   const place = await byId<PlaceDoc>('places', input.placeCode)
   if (!place) throw new AppError('NOT_FOUND', '没有找到这个村（社区），请从列表里选择')
   if (org.divisionCode && !place._id.startsWith(org.divisionCode)) throw new AppError('BAD_REQUEST', '这个村（社区）不在联系点所属单位的地区内')
-  await collection('liaisonPoints').doc(point._id).update({ data: { placeCode: place._id } })
+  await collection('liaisonPoints')
+    .doc(point._id)
+    .update({ data: { placeCode: place._id } })
   return { pointId: point._id, place: toPlace(place) }
 }

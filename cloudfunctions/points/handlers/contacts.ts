@@ -16,7 +16,14 @@ export async function addContact(input: z.output<typeof pointsApi.addContact.inp
   const user = await requireCadre(ctx)
   const total = await countOf(collection('contacts').where({ cadreId: user._id }))
   if (total >= MAX_CONTACTS) throw new AppError('BAD_REQUEST', `联系人最多 ${MAX_CONTACTS} 位，请先删去不再联系的`)
-  const contact: ContactDoc = { _id: `contact-${randomUUID()}`, cadreId: user._id, name: input.name, relation: input.relation, phone: input.phone, createdAt: ctx.now }
+  const contact: ContactDoc = {
+    _id: `contact-${randomUUID()}`,
+    cadreId: user._id,
+    name: input.name,
+    relation: input.relation,
+    phone: input.phone,
+    createdAt: ctx.now
+  }
   await collection('contacts').add({ data: { ...contact } })
   return toContact(contact, user, user)
 }

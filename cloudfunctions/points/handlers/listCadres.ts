@@ -12,7 +12,12 @@ export async function listCadres(input: z.output<typeof pointsApi.listCadres.inp
   requireManager(user)
   // Moved or removed accounts (active: false) keep their history but take no new points.
   const where = { orgPath: user.orgId, role: 'cadre', active: _.neq(false), ...(input.cursor ? { _id: _.gt(input.cursor) } : {}) }
-  const data = await rows<unknown>(collection('users').where(where).orderBy('_id', 'asc').limit(input.limit + 1))
+  const data = await rows<unknown>(
+    collection('users')
+      .where(where)
+      .orderBy('_id', 'asc')
+      .limit(input.limit + 1)
+  )
   const docs = data as UserDoc[]
   const items = docs.slice(0, input.limit).map((c) => ({ id: c._id, name: c.name, title: c.title, orgId: c.orgId }))
   return { items, nextCursor: docs.length > input.limit ? items[items.length - 1].id : null }

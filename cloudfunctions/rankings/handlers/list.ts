@@ -38,8 +38,18 @@ export async function list(input: z.output<typeof rankingsApi.list.input>, ctx: 
       collection('cadreScores')
         .where(where)
         .field({
-          cadreId: true, cadreName: true, orgId: true, orgName: true, score: true, satisfiedShare: true, scoredShare: true, ranks: true,
-          sortKey: true, figures: true, computedAt: true, satisfactionRule: true
+          cadreId: true,
+          cadreName: true,
+          orgId: true,
+          orgName: true,
+          score: true,
+          satisfiedShare: true,
+          scoredShare: true,
+          ranks: true,
+          sortKey: true,
+          figures: true,
+          computedAt: true,
+          satisfactionRule: true
         })
         .orderBy('sortKey', 'asc')
         .limit(input.limit + 1)

@@ -1,6 +1,16 @@
 import type { z } from '../../../types/zod'
 import type { MyScore, rankingsApi } from '../../../types/api/rankings'
-import { cadreScoreId, orgStatsId, periodYear, rankScopes, satisfiedShare, type CadreScoreDoc, type OrgStatsDoc, type PeriodFigures, type RankScope } from '../../../types/outcomes'
+import {
+  cadreScoreId,
+  orgStatsId,
+  periodYear,
+  rankScopes,
+  satisfiedShare,
+  type CadreScoreDoc,
+  type OrgStatsDoc,
+  type PeriodFigures,
+  type RankScope
+} from '../../../types/outcomes'
 import { ANONYMITY_MIN_RATINGS, computeScore, satisfactionRuleText, scoreTips } from '../../../types/rules/score'
 import { _ } from '../../_lib/cloud'
 import { collection, type OrgDoc, type UserDoc } from '../../_lib/collections'
@@ -41,9 +51,17 @@ export async function mine(input: z.output<typeof rankingsApi.mine.input>, ctx: 
     readInputs([cadre], [year], ctx.now),
     effectiveRules(cadre.orgPath, year),
     rows<OrgDoc>(collection('orgs').where({ _id: cadre.orgId }).field({ name: true }).limit(1)),
-    rows<CadreScoreDoc>(collection('cadreScores').where({ _id: cadreScoreId(cadre._id, period) }).field({ ranks: true, computedAt: true }).limit(1)),
+    rows<CadreScoreDoc>(
+      collection('cadreScores')
+        .where({ _id: cadreScoreId(cadre._id, period) })
+        .field({ ranks: true, computedAt: true })
+        .limit(1)
+    ),
     rows<OrgStatsDoc>(
-      collection('orgStats').where({ _id: _.in(cadre.orgPath.slice(0, 3).map((id) => orgStatsId(id, period))) }).field({ orgId: true, orgName: true, cadres: true }).limit(3)
+      collection('orgStats')
+        .where({ _id: _.in(cadre.orgPath.slice(0, 3).map((id) => orgStatsId(id, period))) })
+        .field({ orgId: true, orgName: true, cadres: true })
+        .limit(3)
     )
   ])
   const rules = merged.rules

@@ -18,7 +18,13 @@ export async function publish(input: z.output<typeof rankingsApi.publish.input>,
     if (!found) throw new AppError('NOT_FOUND', '没有找到这份名单')
     requireManagerOf(user, found.orgPath, '只有本单位或上级管理员可以发布这份名单')
     if (found.status === 'published') return { ...found, _id: input.listId }
-    const next: HonourListDoc = { ...found, _id: input.listId, status: 'published', published: { by: user._id, byName: user.name, at: ctx.now }, updatedAt: ctx.now }
+    const next: HonourListDoc = {
+      ...found,
+      _id: input.listId,
+      status: 'published',
+      published: { by: user._id, byName: user.name, at: ctx.now },
+      updatedAt: ctx.now
+    }
     await put(tx, 'honourLists', next)
     return next
   })

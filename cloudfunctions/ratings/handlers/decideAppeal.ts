@@ -22,7 +22,8 @@ export async function decideAppeal(input: z.output<typeof ratingsApi.decideAppea
     requireManagerOf(user, r.orgPath, '只有被评价干部的上级管理员可以处理申诉')
     if (r.voided) throw new AppError('CONFLICT', '这条评价已经撤销了')
     // Only a counted rating is in the figures to be taken out; a held one is accepted or rejected in review.
-    if ((r.state ?? 'counted') !== 'counted') throw new AppError('CONFLICT', r.state === 'held' ? '这条评价还在待审核，请在审核中处理' : '这条评价审核时已不采纳')
+    if ((r.state ?? 'counted') !== 'counted')
+      throw new AppError('CONFLICT', r.state === 'held' ? '这条评价还在待审核，请在审核中处理' : '这条评价审核时已不采纳')
     if (input.decision === 'keep') {
       if (!r.appeal || r.appeal.status !== 'pending') throw new AppError('CONFLICT', '这条评价没有待处理的申诉')
       const kept: RatingDoc = { ...r, _id: input.ratingId, appeal: { ...r.appeal, status: 'rejected' }, appealPending: false }

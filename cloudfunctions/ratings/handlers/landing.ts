@@ -83,7 +83,16 @@ export async function landing(input: z.output<typeof ratingsApi.landing.input>, 
     : await rows<DemandDoc>(collection('demands').where({ residentOpenid: openid, viaScene: scene._id }).orderBy('createdAt', 'desc').limit(5))
   // Rated by me: my rating of each (its id is known), whether it counts yet or waits — the resident is not told which.
   const mineOf = myDemands.length
-    ? new Set((await rows<{ _id: string }>(collection('ratings').where({ _id: _.in(myDemands.map((d) => ratingIdFor('demand', d._id, openid, demandRound(d)))) }).field({ _id: true }).limit(myDemands.length))).map((r) => r._id))
+    ? new Set(
+        (
+          await rows<{ _id: string }>(
+            collection('ratings')
+              .where({ _id: _.in(myDemands.map((d) => ratingIdFor('demand', d._id, openid, demandRound(d)))) })
+              .field({ _id: true })
+              .limit(myDemands.length)
+          )
+        ).map((r) => r._id)
+      )
     : new Set<string>()
   const ratedByMe = (d: DemandDoc) => Boolean(d.rating) || mineOf.has(ratingIdFor('demand', d._id, openid, demandRound(d)))
   return {
@@ -109,4 +118,3 @@ export async function landing(input: z.output<typeof ratingsApi.landing.input>, 
     canReport: !own && !me
   }
 }
-

@@ -11,7 +11,10 @@ import { TIE_SLACK, decodeCursor, pageAfter } from '../../_lib/paging'
 import { toRating, type RatingDoc } from '../../_lib/service'
 
 /** Managers: appeals waiting in their subtree, oldest first (org_appeal_time); never who rated. */
-export async function listAppeals(input: z.output<typeof ratingsApi.listAppeals.input>, ctx: RequestContext): Promise<{ items: Rating[]; nextCursor: string | null }> {
+export async function listAppeals(
+  input: z.output<typeof ratingsApi.listAppeals.input>,
+  ctx: RequestContext
+): Promise<{ items: Rating[]; nextCursor: string | null }> {
   const user = await requireStaff(ctx)
   requireManager(user)
   const cursor = decodeCursor(input.cursor)

@@ -14,7 +14,10 @@ import { toCase, type CaseDoc } from '../../_lib/service'
  * Managers: 差评 cases of their subtree. 'active' → nearest 回访 deadline first (org_active_due);
  * 'all' → newest first (org_time).
  */
-export async function listCases(input: z.output<typeof ratingsApi.listCases.input>, ctx: RequestContext): Promise<{ items: BadReviewCase[]; nextCursor: string | null }> {
+export async function listCases(
+  input: z.output<typeof ratingsApi.listCases.input>,
+  ctx: RequestContext
+): Promise<{ items: BadReviewCase[]; nextCursor: string | null }> {
   const user = await requireStaff(ctx)
   requireManager(user)
   const cursor = decodeCursor(input.cursor)

@@ -20,7 +20,10 @@ const EVENT_READ = 1000
  * visit's date, place and recorded size, or the demand — and how many of that event's ratings count and wait, so
  * a 座谈会 on one Wi-Fi network can be judged at a glance. Never who rated.
  */
-export async function listHeld(input: z.output<typeof ratingsApi.listHeld.input>, ctx: RequestContext): Promise<{ items: HeldRating[]; nextCursor: string | null }> {
+export async function listHeld(
+  input: z.output<typeof ratingsApi.listHeld.input>,
+  ctx: RequestContext
+): Promise<{ items: HeldRating[]; nextCursor: string | null }> {
   const user = await requireStaff(ctx)
   requireManager(user)
   const cursor = decodeCursor(input.cursor)
@@ -32,7 +35,14 @@ export async function listHeld(input: z.output<typeof ratingsApi.listHeld.input>
       .orderBy('_id', 'asc')
       .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
   )
-  const page = pageAfter(docs, (r) => r.createdAt, cursor, input.limit, false, (r) => r)
+  const page = pageAfter(
+    docs,
+    (r) => r.createdAt,
+    cursor,
+    input.limit,
+    false,
+    (r) => r
+  )
   if (!page.items.length) return { items: [], nextCursor: null }
 
   const ids = (kind: string) => [...new Set(page.items.filter((r) => r.targetKind === kind).map((r) => r.targetId))]
@@ -41,10 +51,27 @@ export async function listHeld(input: z.output<typeof ratingsApi.listHeld.input>
   const eventKeys = [...new Set(page.items.map((r) => eventGuardKey(r.targetKind, r.targetId)))]
   const [visits, demands, events] = await Promise.all([
     visitIds.length
-      ? rows<Pick<VisitDoc, '_id' | 'date' | 'pointName' | 'record'>>(collection('visits').where({ _id: _.in(visitIds) }).field({ date: true, pointName: true, record: true }).limit(visitIds.length))
+      ? rows<Pick<VisitDoc, '_id' | 'date' | 'pointName' | 'record'>>(
+          collection('visits')
+            .where({ _id: _.in(visitIds) })
+            .field({ date: true, pointName: true, record: true })
+            .limit(visitIds.length)
+        )
       : [],
-    demandIds.length ? rows<Pick<DemandDoc, '_id' | 'area'>>(collection('demands').where({ _id: _.in(demandIds) }).field({ area: true }).limit(demandIds.length)) : [],
-    rows<Pick<RatingDoc, '_id' | 'guard' | 'state'>>(collection('ratings').where({ guard: _.in(eventKeys) }).field({ guard: true, state: true }).limit(EVENT_READ))
+    demandIds.length
+      ? rows<Pick<DemandDoc, '_id' | 'area'>>(
+          collection('demands')
+            .where({ _id: _.in(demandIds) })
+            .field({ area: true })
+            .limit(demandIds.length)
+        )
+      : [],
+    rows<Pick<RatingDoc, '_id' | 'guard' | 'state'>>(
+      collection('ratings')
+        .where({ guard: _.in(eventKeys) })
+        .field({ guard: true, state: true })
+        .limit(EVENT_READ)
+    )
   ])
   const visitBy = new Map(visits.map((v) => [v._id, v]))
   const demandBy = new Map(demands.map((d) => [d._id, d]))

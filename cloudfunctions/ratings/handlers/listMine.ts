@@ -15,7 +15,10 @@ import { toRating, type RatingDoc } from '../../_lib/service'
  * only. The rated cadre sees aggregates (summary) and stripped 整改 requests (listRequests): a level with its date
  * and visit or demand would point at the person.
  */
-export async function listMine(input: z.output<typeof ratingsApi.listMine.input>, ctx: RequestContext): Promise<{ items: Rating[]; nextCursor: string | null }> {
+export async function listMine(
+  input: z.output<typeof ratingsApi.listMine.input>,
+  ctx: RequestContext
+): Promise<{ items: Rating[]; nextCursor: string | null }> {
   const user = await requireStaff(ctx)
   if (!input.cadreId || input.cadreId === user._id) {
     throw new AppError('FORBIDDEN', '被评价的干部看汇总和整改要求，不看单条评价（保护评价人）')

@@ -17,7 +17,10 @@ const cursorShape = z.tuple([z.string().regex(/^\d{4}-\d{2}$/), z.string()])
  * visit or demand it was about and when exactly (the month only; within a month the order is the case id's, which
  * says nothing of time). 回访 is done and recorded by the cadre's manager, not here. Index cadre_month.
  */
-export async function listRequests(input: z.output<typeof ratingsApi.listRequests.input>, ctx: RequestContext): Promise<{ items: ImprovementRequest[]; nextCursor: string | null }> {
+export async function listRequests(
+  input: z.output<typeof ratingsApi.listRequests.input>,
+  ctx: RequestContext
+): Promise<{ items: ImprovementRequest[]; nextCursor: string | null }> {
   const user = await requireCadre(ctx)
   const keys = cursorKeys(input.cursor, cursorShape)
   const cursor = keys && { month: keys[0], id: keys[1] }
@@ -34,7 +37,12 @@ export async function listRequests(input: z.output<typeof ratingsApi.listRequest
   )
   const page = docs.slice(0, input.limit)
   const appeals = page.length
-    ? await rows<Pick<RatingDoc, '_id' | 'appeal'>>(collection('ratings').where({ _id: _.in(page.map((c) => c.ratingId)) }).field({ appeal: true }).limit(page.length))
+    ? await rows<Pick<RatingDoc, '_id' | 'appeal'>>(
+        collection('ratings')
+          .where({ _id: _.in(page.map((c) => c.ratingId)) })
+          .field({ appeal: true })
+          .limit(page.length)
+      )
     : []
   const appealBy = new Map(appeals.map((r) => [r._id, r.appeal]))
   const last = page[page.length - 1]

@@ -22,7 +22,10 @@ export async function qr(input: z.output<typeof ratingsApi.qr.input>, ctx: Reque
   const owner = await ownerOf(input.kind, input.targetId, user)
   let scene = await ensureScene(input.kind, input.targetId, owner, ctx.now)
   // The visit carries its code, so a rating finds the visit in one read (a demand's code is set when it closes).
-  if (input.kind === 'visit' && owner.sceneCode !== scene._id) await collection('visits').doc(input.targetId).update({ data: { sceneCode: scene._id } })
+  if (input.kind === 'visit' && owner.sceneCode !== scene._id)
+    await collection('visits')
+      .doc(input.targetId)
+      .update({ data: { sceneCode: scene._id } })
   if (!scene.fileID) {
     const fileID = await makeQrFile(scene._id, RESIDENT_PAGE, `qr/${scene._id}.png`)
     await collection('scenes').doc(scene._id).update({ data: { fileID } })
@@ -32,7 +35,11 @@ export async function qr(input: z.output<typeof ratingsApi.qr.input>, ctx: Reque
   return { scene: scene._id, page: RESIDENT_PAGE, imageUrl, h5Path: h5SceneUrl(scene._id), ...(owner.label ? { label: owner.label } : {}) }
 }
 
-async function ownerOf(kind: SceneKind, targetId: string, user: UserDoc): Promise<{ cadreId: string; orgId: string; orgPath: string[]; sceneCode?: string | null; label?: string }> {
+async function ownerOf(
+  kind: SceneKind,
+  targetId: string,
+  user: UserDoc
+): Promise<{ cadreId: string; orgId: string; orgPath: string[]; sceneCode?: string | null; label?: string }> {
   if (kind === 'visit') {
     const v = await byId<VisitDoc>('visits', targetId)
     if (!v) throw new AppError('NOT_FOUND', '没有找到这次走访')

@@ -25,7 +25,11 @@ export async function reviewHeld(input: z.output<typeof ratingsApi.reviewHeld.in
   const user = await requireStaff(ctx)
   requireManager(user)
   const ids = [...new Set(input.ratingIds)]
-  const docs = await rows<RatingDoc>(collection('ratings').where({ _id: _.in(ids) }).limit(ids.length))
+  const docs = await rows<RatingDoc>(
+    collection('ratings')
+      .where({ _id: _.in(ids) })
+      .limit(ids.length)
+  )
   if (docs.length < ids.length) throw new AppError('NOT_FOUND', '有评价没有找到，请刷新后再试')
   for (const r of docs) requireManagerOf(user, r.orgPath, '只有被评价干部的上级管理员可以审核这些评价')
 

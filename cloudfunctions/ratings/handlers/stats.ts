@@ -23,7 +23,12 @@ export async function stats(input: z.output<typeof ratingsApi.stats.input>, ctx:
   const cadre = await resolveCadre(user, input.cadreId)
   const period = input.period ?? beijingMonth(ctx.now)
   const [[doc], overdueNow] = await Promise.all([
-    rows<ServiceStatsDoc>(collection('serviceStats').where({ _id: statsDocId(cadre._id, period) }).field({ counts: true }).limit(1)),
+    rows<ServiceStatsDoc>(
+      collection('serviceStats')
+        .where({ _id: statsDocId(cadre._id, period) })
+        .field({ counts: true })
+        .limit(1)
+    ),
     countOf(collection('demands').where({ cadreId: cadre._id, active: true, deadlineAt: _.lt(ctx.now) }))
   ])
   const c = flatCounts(doc?.counts)

@@ -28,7 +28,12 @@ export async function summary(input: z.output<typeof ratingsApi.summary.input>, 
   const period = input.period ?? beijingMonth(ctx.now)
   const { start, end } = periodRange(period)
   const [[doc], recent] = await Promise.all([
-    rows<ServiceStatsDoc>(collection('serviceStats').where({ _id: statsDocId(cadre._id, period) }).field({ counts: true }).limit(1)),
+    rows<ServiceStatsDoc>(
+      collection('serviceStats')
+        .where({ _id: statsDocId(cadre._id, period) })
+        .field({ counts: true })
+        .limit(1)
+    ),
     rows<Pick<RatingDoc, '_id' | 'state' | 'voided' | 'targetKind' | 'tags' | 'comment'>>(
       collection('ratings')
         .where({ cadreId: cadre._id, createdAt: _.gte(start).and(_.lt(end)) })
@@ -41,7 +46,17 @@ export async function summary(input: z.output<typeof ratingsApi.summary.input>, 
   const c = flatCounts(doc?.counts)
   const n = (k: string) => c[k] ?? 0
   const ratings = n('ratings')
-  const empty: RatingSummary = { cadreId: cadre._id, period, ratings, shown: false, levels: null, satisfiedShare: null, meanScore: null, tags: [], comments: [] }
+  const empty: RatingSummary = {
+    cadreId: cadre._id,
+    period,
+    ratings,
+    shown: false,
+    levels: null,
+    satisfiedShare: null,
+    meanScore: null,
+    tags: [],
+    comments: []
+  }
   if (ratings < MIN_RATINGS_SHOWN) return empty
   const levels = Object.fromEntries(ratingLevels.ids.map((l) => [l, n(`level.${l}`)]))
   const fig = satisfaction({ ratings, levels, scoreSum: n('scoreSum') })
@@ -56,6 +71,11 @@ export async function summary(input: z.output<typeof ratingsApi.summary.input>, 
     satisfiedShare: fig.satisfiedShare,
     meanScore: fig.meanScore,
     tags: enough ? [...tags].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag)) : [],
-    comments: enough ? sample.map((r) => r.comment).filter((x): x is string => Boolean(x)).sort((a, b) => a.localeCompare(b)) : []
+    comments: enough
+      ? sample
+          .map((r) => r.comment)
+          .filter((x): x is string => Boolean(x))
+          .sort((a, b) => a.localeCompare(b))
+      : []
   }
 }

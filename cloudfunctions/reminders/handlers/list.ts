@@ -14,7 +14,13 @@ export async function list(input: z.output<typeof remindersApi.list.input>, ctx:
   const cursor = decodeCursor(input.cursor)
   const where = cursor ? { openid, createdAt: _.lte(cursor.at) } : { openid }
   const [docs, unread] = await Promise.all([
-    rows<ReminderDoc>(collection('reminders').where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))),
+    rows<ReminderDoc>(
+      collection('reminders')
+        .where(where)
+        .orderBy('createdAt', 'desc')
+        .orderBy('_id', 'desc')
+        .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
+    ),
     unreadCount(openid)
   ])
   return { ...pageAfter(docs, (d) => d.createdAt, cursor, input.limit, true, toItem), unread }

@@ -11,6 +11,8 @@ export async function markRead(input: z.output<typeof remindersApi.markRead.inpu
   const { openid } = await requireCaller(ctx)
   if (!input.all && !input.ids?.length) throw new AppError('BAD_REQUEST', '请选择要标为已读的提醒')
   const where = input.all ? { openid, read: false } : { openid, read: false, _id: _.in(input.ids ?? []) }
-  await collection('reminders').where(where).update({ data: { read: true, readAt: ctx.now } })
+  await collection('reminders')
+    .where(where)
+    .update({ data: { read: true, readAt: ctx.now } })
   return { unread: await unreadCount(openid) }
 }

@@ -8,6 +8,8 @@ import { overviewOf, requireCaller } from '../shared'
 /** Kinds turned off are never pushed; they still appear in the reminder center. */
 export async function settings(input: z.output<typeof remindersApi.settings.input>, ctx: RequestContext): Promise<ReminderOverview> {
   const { openid, audience } = await requireCaller(ctx)
-  await collection('reminderPrefs').doc(openid).set({ data: { off: [...new Set(input.off)], updatedAt: ctx.now } })
+  await collection('reminderPrefs')
+    .doc(openid)
+    .set({ data: { off: [...new Set(input.off)], updatedAt: ctx.now } })
   return overviewOf(openid, audience)
 }

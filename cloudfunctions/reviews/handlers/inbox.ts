@@ -31,9 +31,23 @@ export async function inbox(input: z.output<typeof reviewsInput.inbox>, ctx: Req
       .orderBy('_id', 'desc')
       .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
   )
-  const page = pageAfter(docs, (d) => d.createdAt, cursor, input.limit, true, (d) => d)
+  const page = pageAfter(
+    docs,
+    (d) => d.createdAt,
+    cursor,
+    input.limit,
+    true,
+    (d) => d
+  )
   const ids = page.items.map((d) => readId(input.targetKind, d._id, user._id))
-  const read = ids.length ? await rows<{ _id: string }>(collection('workReviews').where({ _id: _.in(ids) }).field({ _id: true }).limit(ids.length)) : []
+  const read = ids.length
+    ? await rows<{ _id: string }>(
+        collection('workReviews')
+          .where({ _id: _.in(ids) })
+          .field({ _id: true })
+          .limit(ids.length)
+      )
+    : []
   const readSet = new Set(read.map((r) => r._id))
   const items: InboxItem[] = page.items.map((d, i) => ({
     targetKind: input.targetKind,

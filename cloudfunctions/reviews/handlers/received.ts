@@ -21,5 +21,12 @@ export async function received(input: z.output<typeof reviewsInput.received>, ct
       .orderBy('_id', 'desc')
       .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
   )
-  return pageAfter(docs, (d) => d.createdAt, cursor, input.limit, true, (d) => ({ ...toReview(d), title: d.title }))
+  return pageAfter(
+    docs,
+    (d) => d.createdAt,
+    cursor,
+    input.limit,
+    true,
+    (d) => ({ ...toReview(d), title: d.title })
+  )
 }

@@ -37,5 +37,12 @@ export async function list(input: z.output<typeof surveysInput.list>, ctx: Reque
       .orderBy('_id', 'desc')
       .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
   )
-  return pageAfter(docs, (d) => d.createdAt, cursor, input.limit, true, (d) => toSummary(d, ctx.now))
+  return pageAfter(
+    docs,
+    (d) => d.createdAt,
+    cursor,
+    input.limit,
+    true,
+    (d) => toSummary(d, ctx.now)
+  )
 }

@@ -18,7 +18,12 @@ export async function open(input: z.output<typeof surveysInput.open>, ctx: Reque
   if (!s || s.status === 'draft') throw new AppError('NOT_FOUND', '没有找到这份问卷，二维码可能还没启用')
   const [me, mine] = await Promise.all([
     findUserByOpenid(ctx.caller.openid),
-    rows<{ _id: string }>(collection('surveyAnswers').where({ _id: residentAnswerId(s.secret, ctx.caller.openid) }).field({ _id: true }).limit(1))
+    rows<{ _id: string }>(
+      collection('surveyAnswers')
+        .where({ _id: residentAnswerId(s.secret, ctx.caller.openid) })
+        .field({ _id: true })
+        .limit(1)
+    )
   ])
   let blocked: AnswerBlock | null = null
   if (mine.length) blocked = 'answered'

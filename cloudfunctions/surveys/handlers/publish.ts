@@ -18,6 +18,6 @@ export async function publish(input: z.output<typeof surveysInput.publish>, ctx:
   if (s.closesOn && s.closesOn < beijingDate(ctx.now)) throw new AppError('BAD_REQUEST', '截止日期已经过了，请先改一下截止日期')
   const patch = { status: 'open' as const, publishedAt: ctx.now, updatedAt: ctx.now, tally: emptyTally() }
   const n = await updatedCount(collection('surveys').where({ _id: s._id, status: 'draft' }).update({ data: patch }))
-  if (!n) return toSurvey((await surveyOrThrow(s._id)), user, ctx.now)
+  if (!n) return toSurvey(await surveyOrThrow(s._id), user, ctx.now)
   return toSurvey({ ...s, ...patch }, user, ctx.now)
 }

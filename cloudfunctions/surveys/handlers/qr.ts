@@ -17,7 +17,9 @@ export async function qr(input: z.output<typeof surveysInput.qr>, ctx: RequestCo
   let fileID = s.qrFileID
   if (!fileID) {
     fileID = await makeQrFile(s._id, SURVEY_PAGE, `qr/${s._id}.png`)
-    await collection('surveys').doc(s._id).update({ data: { qrFileID: fileID } })
+    await collection('surveys')
+      .doc(s._id)
+      .update({ data: { qrFileID: fileID } })
   }
   return { scene: s._id, page: SURVEY_PAGE, imageUrl: await qrUrl(fileID), h5Path: surveyH5Path(s._id) }
 }

@@ -12,6 +12,11 @@ import { toTemplate, type TemplateDoc } from '../shared'
 /** The starter templates and those pushed to the caller's node by the managers above it (index org_time). */
 export async function templates(_input: z.output<typeof surveysInput.templates>, ctx: RequestContext): Promise<{ items: SurveyTemplate[] }> {
   const user = await requireStaff(ctx)
-  const pushed = await rows<TemplateDoc>(collection('surveyTemplates').where({ orgId: _.in(user.orgPath) }).orderBy('createdAt', 'desc').limit(30))
+  const pushed = await rows<TemplateDoc>(
+    collection('surveyTemplates')
+      .where({ orgId: _.in(user.orgPath) })
+      .orderBy('createdAt', 'desc')
+      .limit(30)
+  )
   return { items: [...pushed.map(toTemplate), ...starterTemplates] }
 }

@@ -17,7 +17,9 @@ export async function update(input: z.output<typeof surveysInput.update>, ctx: R
   const { titleBo, introBo, ...fields } = checkFields(input, ctx.now)
   // Only while still a draft: a publish that got there first wins.
   const n = await updatedCount(
-    collection('surveys').where({ _id: s._id, status: 'draft' }).update({ data: { ...fields, titleBo: titleBo ?? null, introBo: introBo ?? null, updatedAt: ctx.now } })
+    collection('surveys')
+      .where({ _id: s._id, status: 'draft' })
+      .update({ data: { ...fields, titleBo: titleBo ?? null, introBo: introBo ?? null, updatedAt: ctx.now } })
   )
   if (!n) throw new AppError('CONFLICT', '问卷已经发布，题目不能再改了')
   const { titleBo: _t, introBo: _i, ...rest } = s

@@ -23,7 +23,12 @@ export async function calendar(input: z.output<typeof visitApi.calendar.input>, 
   const month = input.month ?? beijingMonth(ctx.now)
   const [from, to] = input.year ? [`${input.year}-01-01`, `${input.year}-12-31`] : [`${month}-01`, lastDateOfMonth(month)]
   const [days, periods] = await Promise.all([
-    rows<VisitDayDoc>(collection('visitDays').where({ cadreId: cadre._id, date: _.gte(from).and(_.lte(to)) }).orderBy('date', 'asc').limit(366)),
+    rows<VisitDayDoc>(
+      collection('visitDays')
+        .where({ cadreId: cadre._id, date: _.gte(from).and(_.lte(to)) })
+        .orderBy('date', 'asc')
+        .limit(366)
+    ),
     approvedPeriods([cadre._id], [Number(from.slice(0, 4))])
   ])
   const inRange = periods.filter((p) => p.from <= to && p.to >= from)

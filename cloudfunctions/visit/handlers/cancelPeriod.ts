@@ -27,7 +27,12 @@ export async function cancelPeriod(input: z.output<typeof visitApi.cancelPeriod.
       if (doc.kind === 'stay') throw new AppError('CONFLICT', '蹲点审批通过后已计入下基层天数，不能撤销')
       if (!manager) throw new AppError('FORBIDDEN', '已生效的登记，请管理员撤销')
     }
-    const next: CadrePeriodDoc = { ...doc, status: 'cancelled', review: { decision: 'cancel', note: input.note, by: user._id, byName: user.name, at: ctx.now }, updatedAt: ctx.now }
+    const next: CadrePeriodDoc = {
+      ...doc,
+      status: 'cancelled',
+      review: { decision: 'cancel', note: input.note, by: user._id, byName: user.name, at: ctx.now },
+      updatedAt: ctx.now
+    }
     const { _id, ...rest } = next
     await ref.set({ data: rest as unknown as Record<string, unknown> })
     return toPeriod(next)

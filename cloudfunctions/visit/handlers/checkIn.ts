@@ -123,7 +123,9 @@ export async function checkIn(input: Input, ctx: RequestContext): Promise<CheckI
     if (dayAdded !== visit.reply.dayAdded) {
       // A concurrent check-in of the same day counted it first: say so, now and to every retry.
       visit.reply = replyFor(dayAdded)
-      await collection('visits').doc(id).update({ data: { reply: visit.reply } })
+      await collection('visits')
+        .doc(id)
+        .update({ data: { reply: visit.reply } })
     }
   }
   await incStats(base, Boolean(stats), counted ? countedIncs(visit, dayAdded) : fieldworkIncs(month), ctx.now)
@@ -171,7 +173,9 @@ async function neighbourFixes(cadreId: string, at: Date): Promise<(NeighbourFix 
   const t = at.getTime()
   const before = near.filter((v) => new Date(v.visitedAt).getTime() <= t)[0]
   const after = near.filter((v) => new Date(v.visitedAt).getTime() > t).at(-1)
-  return [before, after].filter((v): v is VisitDoc => Boolean(v)).map((v) => ({ id: v._id, lat: v.location.lat, lng: v.location.lng, accuracy: v.accuracyM, at: new Date(v.visitedAt) }))
+  return [before, after]
+    .filter((v): v is VisitDoc => Boolean(v))
+    .map((v) => ({ id: v._id, lat: v.location.lat, lng: v.location.lng, accuracy: v.accuracyM, at: new Date(v.visitedAt) }))
 }
 
 /**
@@ -189,7 +193,9 @@ async function countDay(v: VisitDoc, existed: boolean, now: Date): Promise<boole
       if (!isRetryable(err)) throw err
     }
   }
-  await collection('visitDays').doc(_id).update({ data: { visits: _.inc(1) } })
+  await collection('visitDays')
+    .doc(_id)
+    .update({ data: { visits: _.inc(1) } })
   return false
 }
 
@@ -205,7 +211,12 @@ const countedIncs = (v: VisitDoc, dayAdded: boolean): Record<string, number> => 
 const fieldworkIncs = (month: string): Record<string, number> => ({ [`fieldworkByMonth.${month}`]: 1, fieldworkPending: 1 })
 
 /** The year's statistics moved by increments (created with them if this is the cadre's first visit of the year). */
-async function incStats(base: Pick<VisitStatsDoc, 'cadreId' | 'orgId' | 'orgPath' | 'year'>, existed: boolean, incs: Record<string, number>, now: Date): Promise<void> {
+async function incStats(
+  base: Pick<VisitStatsDoc, 'cadreId' | 'orgId' | 'orgPath' | 'year'>,
+  existed: boolean,
+  incs: Record<string, number>,
+  now: Date
+): Promise<void> {
   const _id = statsId(base.cadreId, base.year)
   if (!existed) {
     const doc = applyIncs(emptyStats(base, now), incs)

@@ -24,7 +24,8 @@ export async function confirm(input: z.output<typeof visitApi.confirm.input>, ct
   return inTransaction(async (tx) => {
     const ref = tx.collection('visits').doc(target.visit._id)
     const v = (await ref.get()).data as unknown as VisitDoc | null
-    if (!v || v.status !== 'pending' || v.confirmedBy) return { ...target.answer, state: v?.confirmedBy ? 'confirmed' : 'notNeeded', message: '这次走访已经处理过了' }
+    if (!v || v.status !== 'pending' || v.confirmedBy)
+      return { ...target.answer, state: v?.confirmedBy ? 'confirmed' : 'notNeeded', message: '这次走访已经处理过了' }
     const { stats, existed } = await readStats(tx, v, ctx.now)
     const counted = await countVisit(tx, { ...v, _id: target.visit._id }, addReviewed(stats, 'approve'), ctx.now)
     await writeStats(tx, counted.stats, existed, ctx.now)

@@ -25,7 +25,11 @@ export async function get(input: z.output<typeof visitApi.get.input>, ctx: Reque
   const problems = detail.record?.problems ?? []
   if (!detail.record || problems.length === 0) return detail
   const ids = problems.map((p) => p.id)
-  const demands = await rows<DemandDoc>(collection('demands').where({ _id: _.in(ids) }).limit(ids.length))
+  const demands = await rows<DemandDoc>(
+    collection('demands')
+      .where({ _id: _.in(ids) })
+      .limit(ids.length)
+  )
   const demandById = new Map(demands.filter((d) => d.cadreId === v.cadreId).map((d) => [d._id, d]))
   return {
     ...detail,

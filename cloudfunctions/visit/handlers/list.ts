@@ -17,12 +17,12 @@ export async function list(input: z.output<typeof visitApi.list.input>, ctx: Req
   const cursor = decodeCursor(input.cursor)
   if (input.cursor && !cursor) throw new AppError('BAD_REQUEST', '翻页参数不对，请从第一页重新加载')
   const where = cursor ? { cadreId: cadre._id, visitedAt: _.lte(cursor.at) } : { cadreId: cadre._id }
-  const data = await rows<unknown>(collection('visits')
-    .where(where)
-    .orderBy('visitedAt', 'desc')
-    .orderBy('_id', 'desc')
-    .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
-    )
+  const data = await rows<unknown>(
+    collection('visits')
+      .where(where)
+      .orderBy('visitedAt', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
+  )
   return pageOf(data as VisitDoc[], cursor, input.limit, true)
 }
-

@@ -15,15 +15,13 @@ export async function listPending(input: z.output<typeof visitApi.listPending.in
   requireManager(user)
   const cursor = decodeCursor(input.cursor)
   if (input.cursor && !cursor) throw new AppError('BAD_REQUEST', '翻页参数不对，请从第一页重新加载')
-  const where = cursor
-    ? { orgPath: user.orgId, status: 'pending', visitedAt: _.gte(cursor.at) }
-    : { orgPath: user.orgId, status: 'pending' }
-  const data = await rows<unknown>(collection('visits')
-    .where(where)
-    .orderBy('visitedAt', 'asc')
-    .orderBy('_id', 'asc')
-    .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
-    )
+  const where = cursor ? { orgPath: user.orgId, status: 'pending', visitedAt: _.gte(cursor.at) } : { orgPath: user.orgId, status: 'pending' }
+  const data = await rows<unknown>(
+    collection('visits')
+      .where(where)
+      .orderBy('visitedAt', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
+  )
   return pageOf(data as VisitDoc[], cursor, input.limit, false)
 }
-

@@ -18,7 +18,11 @@ export async function pendingPeriods(input: z.output<typeof visitApi.pendingPeri
   if (input.cursor && !cursor) throw new AppError('BAD_REQUEST', '翻页参数不对，请从第一页重新加载')
   const where = cursor ? { orgPath: user.orgId, status: 'pending', createdAt: _.gte(cursor.at) } : { orgPath: user.orgId, status: 'pending' }
   const docs = await rows<CadrePeriodDoc>(
-    collection('cadrePeriods').where(where).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
+    collection('cadrePeriods')
+      .where(where)
+      .orderBy('createdAt', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
   )
   return pageAfter(docs, (d) => d.createdAt, cursor, input.limit, false, toPeriod)
 }

@@ -18,7 +18,11 @@ export async function periods(input: z.output<typeof visitApi.periods.input>, ct
   if (input.cursor && !cursor) throw new AppError('BAD_REQUEST', '翻页参数不对，请从第一页重新加载')
   const where = cursor ? { cadreId: cadre._id, from: _.lte(cursor.at.toISOString().slice(0, 10)) } : { cadreId: cadre._id }
   const docs = await rows<CadrePeriodDoc>(
-    collection('cadrePeriods').where(where).orderBy('from', 'desc').orderBy('_id', 'desc').limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
+    collection('cadrePeriods')
+      .where(where)
+      .orderBy('from', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
   )
   return pageAfter(docs, (d) => `${d.from}T00:00:00Z`, cursor, input.limit, true, toPeriod)
 }

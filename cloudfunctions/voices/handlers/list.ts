@@ -38,6 +38,9 @@ export async function list(input: z.output<typeof VoicesInput>, ctx: RequestCont
   return {
     month,
     items: await namedVoices(page),
-    nextCursor: docs.length > input.limit && last ? encodeGroupCursor({ keys: groups.map((g) => String((last as unknown as Record<string, unknown>)[g])), at: last.visitedAt, id: last._id }) : null
+    nextCursor:
+      docs.length > input.limit && last
+        ? encodeGroupCursor({ keys: groups.map((g) => String((last as unknown as Record<string, unknown>)[g])), at: last.visitedAt, id: last._id })
+        : null
   }
 }

@@ -59,9 +59,7 @@ export function CheckInView(p: CheckInViewProps) {
       <View data-testid='queued'>
         <Card title='已保存在手机上'>
           <Text className='checkin-result__big'>没有信号，这次打卡已保存在手机上，有信号时会自动上传。</Text>
-          <Text className='jdq-text'>
-            定位和时间都按刚才的记录，{phase.hours} 小时内上传都有效。现在就可以写走访记录，也会一起保存、一起上传。
-          </Text>
+          <Text className='jdq-text'>定位和时间都按刚才的记录，{phase.hours} 小时内上传都有效。现在就可以写走访记录，也会一起保存、一起上传。</Text>
         </Card>
         <View className='jdq-actions'>
           {phase.visitId ? (
@@ -117,9 +115,7 @@ export function CheckInView(p: CheckInViewProps) {
         />
       ) : null}
       <View className='checkin-fix' data-testid='fix'>
-        <Text>
-          已定位，误差约 {Math.round(state.fix.accuracy)} 米
-        </Text>
+        <Text>已定位，误差约 {Math.round(state.fix.accuracy)} 米</Text>
         <View className='jdq-link' data-testid='relocate' onClick={p.onRelocate}>
           <Text>重新定位</Text>
         </View>
@@ -170,7 +166,11 @@ export function CheckInView(p: CheckInViewProps) {
         </Field>
       </Card>
       <View className='jdq-actions'>
-        {blocker && !submitting ? <Text className='checkin-blocker' data-testid='blocker'>{blocker}</Text> : null}
+        {blocker && !submitting ? (
+          <Text className='checkin-blocker' data-testid='blocker'>
+            {blocker}
+          </Text>
+        ) : null}
         <BigButton onClick={() => (blocker || submitting ? undefined : p.onSubmit())} loading={submitting} testId='submit-checkin'>
           {submitting ? '正在提交…' : state.relocateHint ? '重新定位后提交' : '提交打卡'}
         </BigButton>
@@ -180,7 +180,17 @@ export function CheckInView(p: CheckInViewProps) {
   )
 }
 
-function DoneView({ state, onHome, onWriteRecord, onSubscribe }: { state: CheckInState; onHome: () => void; onWriteRecord: (id: string) => void; onSubscribe?: () => void }) {
+function DoneView({
+  state,
+  onHome,
+  onWriteRecord,
+  onSubscribe
+}: {
+  state: CheckInState
+  onHome: () => void
+  onWriteRecord: (id: string) => void
+  onSubscribe?: () => void
+}) {
   if (state.phase.kind !== 'done') return null
   const { result } = state.phase
   const counted = result.visit.status === 'counted'
@@ -188,7 +198,9 @@ function DoneView({ state, onHome, onWriteRecord, onSubscribe }: { state: CheckI
     <View data-testid='checkin-done'>
       <View className={`checkin-result ${counted ? 'jdq-status--ok' : 'jdq-status--todo'}`}>
         <Text className='checkin-result__head'>{counted ? '✓ 打卡成功' : '已提交外勤，等待审核'}</Text>
-        <Text className='checkin-result__big' data-testid='checkin-message'>{result.message}</Text>
+        <Text className='checkin-result__big' data-testid='checkin-message'>
+          {result.message}
+        </Text>
         <Text className='checkin-result__days' data-testid='checkin-days'>
           {result.dayAdded ? `新增 1 天，今年已下基层 ${result.days} 天` : `今年已下基层 ${result.days} 天${counted ? '（今天已经算过了）' : ''}`}
         </Text>

@@ -16,7 +16,19 @@ import './index.scss'
 
 /** Where the home page's entries lead. */
 export type HomeEntry =
-  | 'checkin' | 'visits' | 'calendar' | 'households' | 'lianglian' | 'diary' | 'reports' | 'ledger' | 'ratings' | 'exemplars' | 'outcomes' | 'periods' | 'outbox'
+  | 'checkin'
+  | 'visits'
+  | 'calendar'
+  | 'households'
+  | 'lianglian'
+  | 'diary'
+  | 'reports'
+  | 'ledger'
+  | 'ratings'
+  | 'exemplars'
+  | 'outcomes'
+  | 'periods'
+  | 'outbox'
   | 'work'
 
 export interface CadreHomeProps {
@@ -154,7 +166,9 @@ function QueueBanner({ queue, uploading, onUpload, onOpen }: Pick<CadreHomeProps
       {queue.failed.length > 0 ? (
         <View className='jdq-banner jdq-banner--bad' data-testid='queue-failed' onClick={onOpen}>
           <Text className='home-queue__head'>{queue.failed.length} 条被退回，没能上传</Text>
-          <Text className='home-queue__body'>{queue.failed[0].label}：{queue.failed[0].message}</Text>
+          <Text className='home-queue__body'>
+            {queue.failed[0].label}：{queue.failed[0].message}
+          </Text>
           <View className='jdq-link' data-testid='open-failed'>
             <Text>查看原因 ›</Text>
           </View>

@@ -20,10 +20,7 @@ type T = ReturnType<typeof useT<RateKey>>['t']
 
 /** After reporting a problem, `notify` offers a WeChat message when it is answered: ask → (tap) → on. */
 export type RateStep =
-  | { kind: 'home' }
-  | { kind: 'rate'; target: RateTarget }
-  | { kind: 'report' }
-  | { kind: 'thanks'; message: string; notify?: 'ask' | 'asking' | 'on' }
+  { kind: 'home' } | { kind: 'rate'; target: RateTarget } | { kind: 'report' } | { kind: 'thanks'; message: string; notify?: 'ask' | 'asking' | 'on' }
 
 export interface RateViewProps {
   landing: CloudState<Landing>
@@ -70,15 +67,20 @@ export function RateView(p: RateViewProps) {
   const l = p.landing.data
   if (!l) {
     const c = translator(common, lang)
-    if (p.landing.error) return <ErrorView message={p.landing.error.message} onRetry={p.onRetry} retrying={p.landing.loading} title={c('loadFailed')} retryText={c('retry')} />
+    if (p.landing.error)
+      return <ErrorView message={p.landing.error.message} onRetry={p.onRetry} retrying={p.landing.loading} title={c('loadFailed')} retryText={c('retry')} />
     return <LoadingView text={c('loading')} />
   }
   // The page's own text scales with WeChat's font setting; Tibetan marked as such (fonts, line breaking).
   return (
     <ResidentPage lang={lang} onLang={setLang} testId='rate-page' className='rate-root' scale={p.fontScale ?? 1}>
       <Card testId='visit-card'>
-        <Text className='rate-who' data-testid='cadre-name'>{l.cadreName}</Text>
-        <Text className='rate-line' data-testid='org-name'>{l.orgName}</Text>
+        <Text className='rate-who' data-testid='cadre-name'>
+          {l.cadreName}
+        </Text>
+        <Text className='rate-line' data-testid='org-name'>
+          {l.orgName}
+        </Text>
         {l.pointName ? <Text className='rate-line'>{l.pointName}</Text> : null}
         {l.date ? (
           <Text className='rate-line' data-testid='visit-date'>
@@ -86,7 +88,9 @@ export function RateView(p: RateViewProps) {
           </Text>
         ) : null}
       </Card>
-      {p.step.kind === 'thanks' ? <Thanks t={t} message={p.step.message} notify={p.step.notify} onNotify={p.onNotify} onBack={() => p.onStep({ kind: 'home' })} /> : null}
+      {p.step.kind === 'thanks' ? (
+        <Thanks t={t} message={p.step.message} notify={p.step.notify} onNotify={p.onNotify} onBack={() => p.onStep({ kind: 'home' })} />
+      ) : null}
       {p.step.kind === 'home' && p.confirm ? <ConfirmCard {...p.confirm} t={t} /> : null}
       {p.step.kind === 'home' ? <Home t={t} l={l} onStep={p.onStep} /> : null}
       {p.step.kind === 'rate' ? <RatingForm {...p} t={t} bo={lang === 'bo'} target={p.step.target} fix={l.fix?.result ?? null} /> : null}
@@ -194,7 +198,7 @@ function RatingForm(p: RateViewProps & { target: RateTarget; fix: string | null;
           <View className='jdq-chips'>
             {tagsByLevel[level].map((tag) => (
               <View key={tag} className={`jdq-chip${p.rate.tags.includes(tag) ? ' jdq-chip--on' : ''}`} data-testid={`tag-${tag}`} onClick={() => p.onTag(tag)}>
-                <Text>{p.bo ? tagNamesBo[tag] ?? tag : tag}</Text>
+                <Text>{p.bo ? (tagNamesBo[tag] ?? tag) : tag}</Text>
               </View>
             ))}
           </View>
@@ -202,7 +206,13 @@ function RatingForm(p: RateViewProps & { target: RateTarget; fix: string | null;
       ) : null}
       {level ? (
         <Field label={t('comment')}>
-          <TextArea value={p.rate.comment} onChange={(v) => p.onRate((f) => ({ ...f, comment: v }))} maxlength={300} placeholder={t('optional')} testId='comment' />
+          <TextArea
+            value={p.rate.comment}
+            onChange={(v) => p.onRate((f) => ({ ...f, comment: v }))}
+            maxlength={300}
+            placeholder={t('optional')}
+            testId='comment'
+          />
         </Field>
       ) : null}
       {level && isBadLevel(level) && p.target.about !== 'fix' ? (
@@ -210,7 +220,11 @@ function RatingForm(p: RateViewProps & { target: RateTarget; fix: string | null;
           <TextInput value={p.rate.phone} onChange={(v) => p.onRate((f) => ({ ...f, phone: v }))} type='number' maxlength={13} testId='phone' />
         </Field>
       ) : null}
-      {p.error ? <View className='jdq-banner jdq-banner--bad' data-testid='submit-error'><Text>{p.error}</Text></View> : null}
+      {p.error ? (
+        <View className='jdq-banner jdq-banner--bad' data-testid='submit-error'>
+          <Text>{p.error}</Text>
+        </View>
+      ) : null}
       <BigButton onClick={p.onSubmit} loading={p.submitting} testId='submit-rating'>
         {t('submitRating')}
       </BigButton>
@@ -248,12 +262,21 @@ function ReportFormView(p: RateViewProps & { t: T }) {
         />
       ) : null}
       <Field label={t('urgent')} hint={t('urgentHint')}>
-        <Chips options={urgentOptions} value={p.report.urgent ? 'yes' : 'no'} onChange={(v) => p.onReport((f) => ({ ...f, urgent: v === 'yes' }))} testId='urgent' />
+        <Chips
+          options={urgentOptions}
+          value={p.report.urgent ? 'yes' : 'no'}
+          onChange={(v) => p.onReport((f) => ({ ...f, urgent: v === 'yes' }))}
+          testId='urgent'
+        />
       </Field>
       <Field label={t('phone')} hint={t('phoneReportHint')}>
         <TextInput value={p.report.phone} onChange={(v) => p.onReport((f) => ({ ...f, phone: v }))} type='number' maxlength={13} testId='report-phone' />
       </Field>
-      {p.error ? <View className='jdq-banner jdq-banner--bad' data-testid='submit-error'><Text>{p.error}</Text></View> : null}
+      {p.error ? (
+        <View className='jdq-banner jdq-banner--bad' data-testid='submit-error'>
+          <Text>{p.error}</Text>
+        </View>
+      ) : null}
       <BigButton onClick={p.onSubmit} loading={p.submitting} testId='submit-report'>
         {t('submit')}
       </BigButton>
@@ -264,7 +287,19 @@ function ReportFormView(p: RateViewProps & { t: T }) {
   )
 }
 
-function Thanks({ message, notify, onNotify, onBack, t }: { message: string; notify?: 'ask' | 'asking' | 'on'; onNotify?: () => void; onBack: () => void; t: T }) {
+function Thanks({
+  message,
+  notify,
+  onNotify,
+  onBack,
+  t
+}: {
+  message: string
+  notify?: 'ask' | 'asking' | 'on'
+  onNotify?: () => void
+  onBack: () => void
+  t: T
+}) {
   return (
     <Card testId='thanks'>
       <Text className='rate-thanks'>{message}</Text>

@@ -73,5 +73,8 @@ export function toReportInput(scene: string, f: ReportForm) {
   const phone = f.phone.trim()
   if (phone && !PHONE.test(phone)) return { ok: false as const, key: 'error.phone' as RateKey }
   // The voice goes up first and is attached by the page (src/services/voice.ts): its fileID is not known here.
-  return { ok: true as const, input: { scene, area: f.area, text: f.text.trim(), ...(f.urgent ? { urgentHint: true } : {}), ...(phone ? { contactPhone: phone } : {}) } }
+  return {
+    ok: true as const,
+    input: { scene, area: f.area, text: f.text.trim(), ...(f.urgent ? { urgentHint: true } : {}), ...(phone ? { contactPhone: phone } : {}) }
+  }
 }

@@ -85,7 +85,10 @@ export default function RatePage() {
     const r = recording.current
     if (!r) return report.voice
     r.stop()
-    return r.done.then((v) => (voiceProblem(v) ? null : v), () => null)
+    return r.done.then(
+      (v) => (voiceProblem(v) ? null : v),
+      () => null
+    )
   }
 
   const attach = async (v: RecordedVoice) => {
@@ -143,7 +146,9 @@ export default function RatePage() {
   const notify = () => {
     if (step.kind !== 'thanks') return
     setStep({ ...step, notify: 'asking' })
-    void askForReminders(templatesToAsk('resident').map(templateId)).then((res) => setStep((s) => (s.kind === 'thanks' ? { ...s, notify: res ? 'on' : 'ask' } : s)))
+    void askForReminders(templatesToAsk('resident').map(templateId)).then((res) =>
+      setStep((s) => (s.kind === 'thanks' ? { ...s, notify: res ? 'on' : 'ask' } : s))
+    )
   }
 
   return (

@@ -38,8 +38,17 @@ export function AnswerForm({ questions, sheet, lang, onPick, onScore, onWrite }:
                 const v = sheet[q.id]
                 const on = Array.isArray(v) ? v.includes(o.id) : v === o.id
                 return (
-                  <View key={o.id} className={`sv-option${on ? ' sv-option--on' : ''}`} data-testid={`${q.id}-${o.id}`} data-selected={on ? 'true' : 'false'} onClick={() => onPick(q, o.id)}>
-                    <Text>{q.kind === 'multi' ? (on ? '☑ ' : '☐ ') : ''}{inLang(lang, o.label, o.labelBo)}</Text>
+                  <View
+                    key={o.id}
+                    className={`sv-option${on ? ' sv-option--on' : ''}`}
+                    data-testid={`${q.id}-${o.id}`}
+                    data-selected={on ? 'true' : 'false'}
+                    onClick={() => onPick(q, o.id)}
+                  >
+                    <Text>
+                      {q.kind === 'multi' ? (on ? '☑ ' : '☐ ') : ''}
+                      {inLang(lang, o.label, o.labelBo)}
+                    </Text>
                   </View>
                 )
               })}
@@ -49,7 +58,13 @@ export function AnswerForm({ questions, sheet, lang, onPick, onScore, onWrite }:
             <View>
               <View className='sv-scale'>
                 {[1, 2, 3, 4, 5].map((n) => (
-                  <View key={n} className={`sv-scale__n${sheet[q.id] === n ? ' sv-option--on' : ''}`} data-testid={`${q.id}-v${n}`} data-selected={sheet[q.id] === n ? 'true' : 'false'} onClick={() => onScore(q, n)}>
+                  <View
+                    key={n}
+                    className={`sv-scale__n${sheet[q.id] === n ? ' sv-option--on' : ''}`}
+                    data-testid={`${q.id}-v${n}`}
+                    data-selected={sheet[q.id] === n ? 'true' : 'false'}
+                    onClick={() => onScore(q, n)}
+                  >
                     <Text>{n}</Text>
                   </View>
                 ))}
@@ -61,7 +76,13 @@ export function AnswerForm({ questions, sheet, lang, onPick, onScore, onWrite }:
             </View>
           ) : null}
           {q.kind === 'text' ? (
-            <TextArea value={typeof sheet[q.id] === 'string' ? (sheet[q.id] as string) : ''} onChange={(v) => onWrite(q, v)} maxlength={200} placeholder={t('writeHere')} testId={`${q.id}-text`} />
+            <TextArea
+              value={typeof sheet[q.id] === 'string' ? (sheet[q.id] as string) : ''}
+              onChange={(v) => onWrite(q, v)}
+              maxlength={200}
+              placeholder={t('writeHere')}
+              testId={`${q.id}-text`}
+            />
           ) : null}
         </View>
       ))}

@@ -68,12 +68,7 @@ export function FeedbackView(p: FeedbackViewProps) {
       <Card title={t('title')}>
         <Text className='jdq-hint'>{t('intro')}</Text>
         <Field label={t('kind')} error={problem(p.problems.kind)}>
-          <Chips
-            options={kinds}
-            value={f.kind}
-            onChange={(kind) => p.onForm({ ...f, kind })}
-            testId='fb-kind'
-          />
+          <Chips options={kinds} value={f.kind} onChange={(kind) => p.onForm({ ...f, kind })} testId='fb-kind' />
         </Field>
         {p.chooseTo ? (
           <Field label={t('to')} hint={t('toHint')}>

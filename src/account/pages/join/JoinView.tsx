@@ -74,7 +74,9 @@ export function JoinView(p: JoinViewProps) {
           <Text className='jdq-hint'>{p.preview.pathNames.join(' / ')}</Text>
           {p.preview.status === 'pending' ? (
             <>
-              <Text className='jdq-hint'>{beijing(p.preview.expiresAt).format('M月D日 HH:mm')} 前有效。如果您不是 {p.preview.name}，请不要接受。</Text>
+              <Text className='jdq-hint'>
+                {beijing(p.preview.expiresAt).format('M月D日 HH:mm')} 前有效。如果您不是 {p.preview.name}，请不要接受。
+              </Text>
               <View className='jdq-gap' />
               <BigButton onClick={p.onAccept} loading={p.accepting} testId='join-accept'>
                 我是 {p.preview.name}，接受邀请

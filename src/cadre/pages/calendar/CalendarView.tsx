@@ -43,7 +43,11 @@ export function CalendarView(p: CalendarViewProps) {
         <Text className='cal-switch__title' data-testid='month-title'>
           {monthTitle(p.month)}
         </Text>
-        <View className={`cal-switch__btn${canNext ? '' : ' cal-switch__btn--off'}`} onClick={() => (canNext ? p.onMonth(1) : undefined)} data-testid='next-month'>
+        <View
+          className={`cal-switch__btn${canNext ? '' : ' cal-switch__btn--off'}`}
+          onClick={() => (canNext ? p.onMonth(1) : undefined)}
+          data-testid='next-month'
+        >
           <Text>下个月 ›</Text>
         </View>
       </View>

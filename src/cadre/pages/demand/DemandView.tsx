@@ -1,6 +1,16 @@
 import { Text, View } from '@tarojs/components'
 import type { DemandDetail } from '../../../../types/demands'
-import { demandAreas, demandStatusLabels, extensionStatusLabels, invalidKindLabels, problemHandlingLabels, ratingLevels, reportStateLabels, timelineLabels, urgencies } from '../../../../types/labels'
+import {
+  demandAreas,
+  demandStatusLabels,
+  extensionStatusLabels,
+  invalidKindLabels,
+  problemHandlingLabels,
+  ratingLevels,
+  reportStateLabels,
+  timelineLabels,
+  urgencies
+} from '../../../../types/labels'
 import { BigButton } from '../../../components/BigButton'
 import { Chips } from '../../../components/Chips'
 import { Field, TextArea, TextInput } from '../../../components/Field'
@@ -52,7 +62,10 @@ export function DemandView(p: DemandViewProps) {
               <Text className='jdq-row__title'>{timelineLabels[s.kind]}</Text>
               <Text className='jdq-row__line'>{visitTime(s.at)}</Text>
             </View>
-            <Text className='jdq-row__line'>{s.byName}{s.note ? `：${s.note}` : ''}</Text>
+            <Text className='jdq-row__line'>
+              {s.byName}
+              {s.note ? `：${s.note}` : ''}
+            </Text>
           </View>
         ))}
       </Card>
@@ -65,24 +78,47 @@ function Facts({ d, voice }: { d: DemandDetail; voice?: VoicePlayerState }) {
   const extended = d.deadlineAt !== d.firstDeadlineAt
   return (
     <Card title={`${demandAreas.labels[d.area]} · ${d.triaged ? urgencies[d.urgency] : '待定紧急程度'}`}>
-      <Text className='jdq-row__line' data-testid='demand-text'>{d.text}</Text>
+      <Text className='jdq-row__line' data-testid='demand-text'>
+        {d.text}
+      </Text>
       {d.voice && voice ? <VoicePlayer durationMs={d.voice.durationMs} player={voice} /> : null}
       <Text className='jdq-row__line'>
         状态：<Text data-testid='demand-status'>{demandStatusLabels[d.status]}</Text>
-        {d.overdue ? <Text className='jdq-tag jdq-tag--bad' data-testid='tag-overdue'>超期</Text> : null}
-        {d.urgentHint ? <Text className='jdq-tag jdq-tag--wait' data-testid='tag-urgent-hint'>群众说急</Text> : null}
-        {d.pendingExtension ? <Text className='jdq-tag jdq-tag--wait' data-testid='tag-extension'>延期待审批</Text> : null}
+        {d.overdue ? (
+          <Text className='jdq-tag jdq-tag--bad' data-testid='tag-overdue'>
+            超期
+          </Text>
+        ) : null}
+        {d.urgentHint ? (
+          <Text className='jdq-tag jdq-tag--wait' data-testid='tag-urgent-hint'>
+            群众说急
+          </Text>
+        ) : null}
+        {d.pendingExtension ? (
+          <Text className='jdq-tag jdq-tag--wait' data-testid='tag-extension'>
+            延期待审批
+          </Text>
+        ) : null}
       </Text>
       {d.status === 'invalid' ? null : (
         <Text className='jdq-row__line' data-testid='demand-deadline'>
-          办结期限：{dateText(d.deadlineAt)}{extended ? `（原期限 ${dateText(d.firstDeadlineAt)}，已批准延期）` : ''}
+          办结期限：{dateText(d.deadlineAt)}
+          {extended ? `（原期限 ${dateText(d.firstDeadlineAt)}，已批准延期）` : ''}
         </Text>
       )}
       {d.departmentDueAt ? <Text className='jdq-row__line'>与承办部门约定：{dateText(d.departmentDueAt)}</Text> : null}
-      {d.round > 1 ? <Text className='jdq-row__line' data-testid='demand-round'>第 {d.round} 轮办理（群众不满意，重办）</Text> : null}
+      {d.round > 1 ? (
+        <Text className='jdq-row__line' data-testid='demand-round'>
+          第 {d.round} 轮办理（群众不满意，重办）
+        </Text>
+      ) : null}
       {d.plannedPath ? <Text className='jdq-row__line'>走访时拟：{problemHandlingLabels[d.plannedPath]}</Text> : null}
       {d.department && d.path !== 'report' ? <Text className='jdq-row__line'>承办：{d.department}</Text> : null}
-      {d.supervised > 0 ? <Text className='jdq-row__line' data-testid='demand-supervised'>已督办 {d.supervised} 次</Text> : null}
+      {d.supervised > 0 ? (
+        <Text className='jdq-row__line' data-testid='demand-supervised'>
+          已督办 {d.supervised} 次
+        </Text>
+      ) : null}
       {d.contact ? (
         <Text className='jdq-row__line' data-testid='demand-contact'>
           联系人：{d.contact.name ?? ''} {d.contact.phone ?? ''}
@@ -93,7 +129,11 @@ function Facts({ d, voice }: { d: DemandDetail; voice?: VoicePlayerState }) {
           {invalidKindLabels[d.invalid.kind]}（{d.invalid.byName}标记）：{d.invalid.reason}
         </Text>
       ) : null}
-      {d.rating ? <Text className='jdq-row__line' data-testid='demand-rating'>群众评价：{ratingLevels.labels[d.rating.level]}</Text> : null}
+      {d.rating ? (
+        <Text className='jdq-row__line' data-testid='demand-rating'>
+          群众评价：{ratingLevels.labels[d.rating.level]}
+        </Text>
+      ) : null}
     </Card>
   )
 }
@@ -102,10 +142,17 @@ function ReportCard({ d }: { d: DemandDetail }) {
   const r = d.report!
   return (
     <Card title={`上报${r.toOrgName}`} testId='report'>
-      <Text className='jdq-row__line' data-testid='report-state'>{reportStateLabels[r.state]}{r.state === 'sent' || r.state === 'received' ? `，应在 ${dateText(r.answerDueAt)} 前答复` : ''}</Text>
+      <Text className='jdq-row__line' data-testid='report-state'>
+        {reportStateLabels[r.state]}
+        {r.state === 'sent' || r.state === 'received' ? `，应在 ${dateText(r.answerDueAt)} 前答复` : ''}
+      </Text>
       <Text className='jdq-row__line'>原因：{r.reason}</Text>
       <Text className='jdq-row__line'>向群众的解释：{r.explanation}</Text>
-      {r.answer ? <Text className='jdq-row__line' data-testid='report-answer'>{r.state === 'returned' ? '退回' : '答复'}（{r.answeredByName}）：{r.answer}</Text> : null}
+      {r.answer ? (
+        <Text className='jdq-row__line' data-testid='report-answer'>
+          {r.state === 'returned' ? '退回' : '答复'}（{r.answeredByName}）：{r.answer}
+        </Text>
+      ) : null}
     </Card>
   )
 }
@@ -119,8 +166,14 @@ function ExtensionsCard({ d }: { d: DemandDetail }) {
             <Text className='jdq-row__title'>延期到 {dateText(e.until)}</Text>
             <Text className='jdq-tag jdq-tag--plain'>{extensionStatusLabels[e.status]}</Text>
           </View>
-          <Text className='jdq-row__line'>{e.requestedByName}：{e.reason}</Text>
-          {e.decisionReason ? <Text className='jdq-row__line'>{e.decidedByName}：{e.decisionReason}</Text> : null}
+          <Text className='jdq-row__line'>
+            {e.requestedByName}：{e.reason}
+          </Text>
+          {e.decisionReason ? (
+            <Text className='jdq-row__line'>
+              {e.decidedByName}：{e.decisionReason}
+            </Text>
+          ) : null}
         </View>
       ))}
     </Card>
@@ -169,7 +222,11 @@ function Actions(p: Omit<DemandViewProps, 'demand'> & { demand: DemandDetail }) 
           )}
         </Field>
       ))}
-      {p.error ? <View className='jdq-banner jdq-banner--bad' data-testid='action-error'><Text>{p.error}</Text></View> : null}
+      {p.error ? (
+        <View className='jdq-banner jdq-banner--bad' data-testid='action-error'>
+          <Text>{p.error}</Text>
+        </View>
+      ) : null}
       <BigButton onClick={p.onSubmit} loading={p.submitting} testId='action-submit'>
         确定
       </BigButton>

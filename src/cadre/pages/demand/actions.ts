@@ -7,12 +7,7 @@ import type { ChipOption } from '../../../components/Chips'
 type Option = ChipOption<string>
 
 /** A button on the demand page. Most are one ledger step; a manager's decision and a unit's answer come in two. */
-export type DemandAction =
-  | Exclude<LedgerStep, 'decideExtension' | 'answerReport'>
-  | 'approveExtension'
-  | 'refuseExtension'
-  | 'answerReport'
-  | 'returnReport'
+export type DemandAction = Exclude<LedgerStep, 'decideExtension' | 'answerReport'> | 'approveExtension' | 'refuseExtension' | 'answerReport' | 'returnReport'
 
 /** Other entries of the same ledger, for「重复反映」. */
 export interface FormContext {
@@ -79,7 +74,13 @@ export const actionSpecs: Record<DemandAction, ActionSpec> = {
     label: '上报反映',
     plain: true,
     fields: [
-      { key: 'toOrgId', label: '上报到', kind: 'choice', options: (d) => d.reportTargets.map((t) => ({ value: t.orgId, label: t.name })), hint: () => '上级签收并答复后，这件事才算办结' },
+      {
+        key: 'toOrgId',
+        label: '上报到',
+        kind: 'choice',
+        options: (d) => d.reportTargets.map((t) => ({ value: t.orgId, label: t.name })),
+        hint: () => '上级签收并答复后，这件事才算办结'
+      },
       { key: 'reason', label: '上报原因' },
       { key: 'explanation', label: '向群众的解释' }
     ]
@@ -97,7 +98,13 @@ export const actionSpecs: Record<DemandAction, ActionSpec> = {
   supervise: { label: '督办', fields: [{ key: 'note', label: '督办意见', hint: () => '干部会在这条诉求的办理过程里看到' }] },
   approveExtension: {
     label: '同意延期',
-    fields: [{ key: 'reason', label: '审批意见', hint: (d) => (d.pendingExtension ? `申请延期到 ${d.pendingExtension.until}：${d.pendingExtension.reason}` : undefined) }]
+    fields: [
+      {
+        key: 'reason',
+        label: '审批意见',
+        hint: (d) => (d.pendingExtension ? `申请延期到 ${d.pendingExtension.until}：${d.pendingExtension.reason}` : undefined)
+      }
+    ]
   },
   refuseExtension: { label: '不同意延期', plain: true, fields: [{ key: 'reason', label: '不同意的理由', hint: () => `办结期限不变` }] },
   receiveReport: { label: '签收', fields: [] },
@@ -129,7 +136,9 @@ export function actionPayload(
     if (!v && !f.optional) return { ok: false, message: f.kind === 'choice' ? `请选择${f.label}` : `请填写${f.label}` }
     if (v) input[f.key] = v
   }
-  if (action === 'approveExtension' || action === 'refuseExtension') return { ok: true, call: 'decideExtension', input: { ...input, decision: action === 'approveExtension' ? 'approve' : 'refuse' } }
-  if (action === 'answerReport' || action === 'returnReport') return { ok: true, call: 'answerReport', input: { ...input, outcome: action === 'answerReport' ? 'answered' : 'returned' } }
+  if (action === 'approveExtension' || action === 'refuseExtension')
+    return { ok: true, call: 'decideExtension', input: { ...input, decision: action === 'approveExtension' ? 'approve' : 'refuse' } }
+  if (action === 'answerReport' || action === 'returnReport')
+    return { ok: true, call: 'answerReport', input: { ...input, outcome: action === 'answerReport' ? 'answered' : 'returned' } }
   return { ok: true, call: action, input }
 }

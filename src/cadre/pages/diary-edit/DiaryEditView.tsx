@@ -43,7 +43,9 @@ export function DiaryEditView(p: DiaryEditViewProps) {
     return (
       <Card title={e ? dateText(e.date) : '民情日记'} testId='diary-readonly'>
         <Text className='jdq-text'>写好 7 天后日记不能再修改。</Text>
-        <Text className='jdq-row__line' data-testid='diary-text'>{e?.text}</Text>
+        <Text className='jdq-row__line' data-testid='diary-text'>
+          {e?.text}
+        </Text>
         {e?.photoUrls.map((u) => (u ? <Image key={u} src={u} mode='widthFix' className='diary-photo' /> : null))}
       </Card>
     )

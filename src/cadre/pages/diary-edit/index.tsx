@@ -23,7 +23,9 @@ export default function DiaryEditPage() {
   const draftKey = existingId ? `diary:${existingId}` : 'diary:new'
   const [entryId, setEntryId] = useState(existingId)
   const entry = useCloud(() => (existingId ? callCloud('diary', 'get', { entryId: existingId }) : Promise.resolve(null)), [existingId])
-  const [form, setForm] = useState<Draft | null>(() => (existingId ? null : loadDraft<Draft>(draftKey) ?? { text: '', photos: [], entryId: newSubmissionId() }))
+  const [form, setForm] = useState<Draft | null>(() =>
+    existingId ? null : (loadDraft<Draft>(draftKey) ?? { text: '', photos: [], entryId: newSubmissionId() })
+  )
   const [dirty, setDirty] = useState(false)
   const [uploading, setUploading] = useState(false)
   const [saving, setSaving] = useState(false)
@@ -37,7 +39,7 @@ export default function DiaryEditPage() {
     if (!e) return
     const editable = Date.now() < new Date(e.editableUntil).getTime()
     const draft = loadDraft<Draft>(draftKey)
-    setForm(editable ? draft ?? { text: e.text, photos: e.photos.map((fileID, i) => ({ fileID, url: e.photoUrls[i] || undefined })) } : null)
+    setForm(editable ? (draft ?? { text: e.text, photos: e.photos.map((fileID, i) => ({ fileID, url: e.photoUrls[i] || undefined })) }) : null)
   }, [entry.data, draftKey])
 
   const edit = (update: (f: Draft) => Draft) => {

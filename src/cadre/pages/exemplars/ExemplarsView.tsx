@@ -25,28 +25,44 @@ const day = (d: string) => beijing(`${d}T12:00:00+08:00`).format('YYYY年M月D�
 export function ExemplarsView(p: ExemplarsViewProps) {
   const head = p.onPick ? (
     <View className='exm-pick'>
-      <BigButton kind='plain' onClick={p.onPick} testId='pick-exemplar'>推荐典型</BigButton>
+      <BigButton kind='plain' onClick={p.onPick} testId='pick-exemplar'>
+        推荐典型
+      </BigButton>
     </View>
   ) : null
   const state = listState(p.list, p.onRetry, <EmptyView title='还没有典型案例' hint='管理员把做得好的走访、民情日记和办结的诉求设为典型后，会出现在这里。' />)
-  if (state) return <View data-testid='exemplars'>{head}{state}</View>
+  if (state)
+    return (
+      <View data-testid='exemplars'>
+        {head}
+        {state}
+      </View>
+    )
   return (
     <View data-testid='exemplars'>
       {head}
       <RefreshError list={p.list} />
-      {p.error ? <Text className='exm-error' data-testid='exemplar-error'>{p.error}</Text> : null}
+      {p.error ? (
+        <Text className='exm-error' data-testid='exemplar-error'>
+          {p.error}
+        </Text>
+      ) : null}
       {p.list.items.map((e) => (
         <Card key={e.id} testId='exemplar'>
           <View className='jdq-row__head'>
             <Text className='exm-title'>{e.title}</Text>
             <Text className='jdq-tag jdq-tag--ok'>{exemplarKinds[e.kind]}</Text>
           </View>
-          <Text className='exm-meta'>{e.cadreName} · {e.orgName} · {day(e.date)}</Text>
+          <Text className='exm-meta'>
+            {e.cadreName} · {e.orgName} · {day(e.date)}
+          </Text>
           {e.detail ? <Text className='exm-meta'>{e.detail}</Text> : null}
           <Text className='exm-summary'>{e.summary}</Text>
           <Text className='exm-by'>{e.markedByName} 推荐</Text>
           {e.canRemove ? (
-            <BigButton kind='plain' onClick={() => p.onRemove(e)} loading={p.removing === e.id} testId='remove-exemplar'>撤下</BigButton>
+            <BigButton kind='plain' onClick={() => p.onRemove(e)} loading={p.removing === e.id} testId='remove-exemplar'>
+              撤下
+            </BigButton>
           ) : null}
         </Card>
       ))}

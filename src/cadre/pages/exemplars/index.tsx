@@ -19,7 +19,10 @@ export default function ExemplarsPage() {
   const list = usePaged((cursor) => callCloud('exemplars', 'feed', { limit: 10, ...(cursor ? { cursor } : {}) }))
   const [removing, setRemoving] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
-  usePageRefresh(() => list.reload(), () => list.loadMore())
+  usePageRefresh(
+    () => list.reload(),
+    () => list.loadMore()
+  )
   useReloadOnShow(list.reload)
 
   const remove = async (e: Exemplar) => {

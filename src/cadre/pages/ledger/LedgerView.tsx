@@ -97,7 +97,11 @@ function NewDemand(p: NewDemandProps) {
       <Field label='问题描述'>
         <TextArea value={p.form.text} onChange={(text) => p.onForm((f) => ({ ...f, text }))} testId='new-text' />
       </Field>
-      {p.createError ? <View className='jdq-banner jdq-banner--bad' data-testid='create-error'><Text>{p.createError}</Text></View> : null}
+      {p.createError ? (
+        <View className='jdq-banner jdq-banner--bad' data-testid='create-error'>
+          <Text>{p.createError}</Text>
+        </View>
+      ) : null}
       <BigButton onClick={p.onCreate} loading={p.creating} testId='create'>
         登记
       </BigButton>
@@ -109,7 +113,10 @@ function List({ list, onRetry, onMore, onOpen, filter, cadreName }: LedgerViewPr
   const state = listState(
     list,
     onRetry,
-    <EmptyView title={filter === 'overdue' ? '没有超期的诉求' : '这里还没有诉求'} hint={cadreName === undefined ? '走访时记下的问题、群众扫码反映的问题都会进台账。' : '这位干部走访时记下的问题、群众扫码反映的问题都会进台账。'} />
+    <EmptyView
+      title={filter === 'overdue' ? '没有超期的诉求' : '这里还没有诉求'}
+      hint={cadreName === undefined ? '走访时记下的问题、群众扫码反映的问题都会进台账。' : '这位干部走访时记下的问题、群众扫码反映的问题都会进台账。'}
+    />
   )
   if (state) return state
   return (
@@ -132,10 +139,24 @@ export function DemandRow({ demand: d, onOpen }: { demand: Demand; onOpen: (id: 
           {demandAreas.labels[d.area]} · {d.triaged ? urgencies[d.urgency] : '待定紧急程度'}
         </Text>
         <View>
-          {d.overdue ? <Text className='jdq-tag jdq-tag--bad' data-testid='tag-overdue'>超期</Text> : null}
-          {d.urgentHint && !d.triaged ? <Text className='jdq-tag jdq-tag--wait' data-testid='tag-urgent-hint'>群众说急</Text> : null}
-          {d.pendingExtension ? <Text className='jdq-tag jdq-tag--wait' data-testid='tag-extension'>延期待审批</Text> : null}
-          <Text className='jdq-tag jdq-tag--plain' data-testid='tag-status'>{demandStatusLabels[d.status]}</Text>
+          {d.overdue ? (
+            <Text className='jdq-tag jdq-tag--bad' data-testid='tag-overdue'>
+              超期
+            </Text>
+          ) : null}
+          {d.urgentHint && !d.triaged ? (
+            <Text className='jdq-tag jdq-tag--wait' data-testid='tag-urgent-hint'>
+              群众说急
+            </Text>
+          ) : null}
+          {d.pendingExtension ? (
+            <Text className='jdq-tag jdq-tag--wait' data-testid='tag-extension'>
+              延期待审批
+            </Text>
+          ) : null}
+          <Text className='jdq-tag jdq-tag--plain' data-testid='tag-status'>
+            {demandStatusLabels[d.status]}
+          </Text>
         </View>
       </View>
       <Text className='jdq-row__line'>{d.text}</Text>

@@ -24,7 +24,10 @@ export default function LedgerPage() {
   const cadreId = params.cadreId ? decodeURIComponent(params.cadreId) : undefined
   const cadreName = cadreId ? decodeURIComponent(params.name ?? '') : undefined
   const [filter, setFilter] = useState<DemandFilter>('active')
-  const list = usePagedPage((cursor) => callCloud('demands', 'list', { filter, limit: 20, ...(cadreId ? { cadreId } : {}), ...(cursor ? { cursor } : {}) }), [filter, cadreId])
+  const list = usePagedPage(
+    (cursor) => callCloud('demands', 'list', { filter, limit: 20, ...(cadreId ? { cadreId } : {}), ...(cursor ? { cursor } : {}) }),
+    [filter, cadreId]
+  )
   const [form, setForm] = useState<Draft>(() => (cadreId ? null : loadDraft<Draft>(DRAFT)) ?? emptyForm())
   const [creating, setCreating] = useState(false)
   const [createError, setCreateError] = useState<string | null>(null)
@@ -69,7 +72,9 @@ export default function LedgerPage() {
         onFilter={setFilter}
         onOpen={(id) => void Taro.navigateTo({ url: `/cadre/pages/demand/index?id=${encodeURIComponent(id)}` })}
         cadreName={cadreName}
-        create={cadreId ? undefined : { form, onForm: (u) => setForm((f) => ({ ...f, ...u(f) })), onCreate: () => void create(), creating, createError, queued }}
+        create={
+          cadreId ? undefined : { form, onForm: (u) => setForm((f) => ({ ...f, ...u(f) })), onCreate: () => void create(), creating, createError, queued }
+        }
       />
     </View>
   )

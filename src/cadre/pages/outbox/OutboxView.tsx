@@ -50,7 +50,9 @@ export function OutboxView(p: OutboxViewProps) {
                 <Text className='jdq-tag jdq-tag--bad'>退回</Text>
               </View>
               <Text className='jdq-row__line'>{f.label}</Text>
-              <Text className='jdq-row__line' data-testid='outbox-failed-reason'>原因：{f.message}</Text>
+              <Text className='jdq-row__line' data-testid='outbox-failed-reason'>
+                原因：{f.message}
+              </Text>
               <View className='jdq-link' onClick={() => p.onDismiss(f.key)} data-testid='outbox-dismiss'>
                 <Text>知道了</Text>
               </View>

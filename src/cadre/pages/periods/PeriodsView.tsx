@@ -55,7 +55,12 @@ export function draftProblem(d: PeriodDraft, today: string): string | null {
 
 /** 请假、培训、抽调 pause the pace toward the year's days; an approved 蹲点 counts its days. The list, a form, and for managers the approvals. */
 export function PeriodsView(p: PeriodsViewProps) {
-  const empty = <EmptyView title={p.mode === 'queue' ? '没有等待审批的登记' : '还没有登记'} hint={p.mode === 'queue' ? '干部登记的请假、培训、抽调和蹲点会出现在这里。' : undefined} />
+  const empty = (
+    <EmptyView
+      title={p.mode === 'queue' ? '没有等待审批的登记' : '还没有登记'}
+      hint={p.mode === 'queue' ? '干部登记的请假、培训、抽调和蹲点会出现在这里。' : undefined}
+    />
+  )
   const state = listState(p.list, p.onRetry, empty)
   return (
     <View data-testid='periods'>

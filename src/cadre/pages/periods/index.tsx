@@ -36,7 +36,8 @@ export default function PeriodsPage() {
   const [busyId, setBusyId] = useState<string | null>(null)
   const [rejecting, setRejecting] = useState<{ id: string; note: string } | null>(null)
 
-  const replace = (x: CadrePeriod) => list.setItems((items) => (mode === 'queue' ? items.filter((i) => i.id !== x.id) : items.map((i) => (i.id === x.id ? x : i))))
+  const replace = (x: CadrePeriod) =>
+    list.setItems((items) => (mode === 'queue' ? items.filter((i) => i.id !== x.id) : items.map((i) => (i.id === x.id ? x : i))))
   const act = async (x: CadrePeriod, run: () => Promise<CadrePeriod>, done: string) => {
     setBusyId(x.id)
     try {
@@ -56,7 +57,15 @@ export default function PeriodsPage() {
     setSaving(true)
     setSaveError(null)
     try {
-      await callCloud('visit', 'recordPeriod', { submissionId, kind: draft.kind, from: draft.from, to: draft.to, place: draft.kind === 'stay' ? draft.place.trim() : '', note: draft.note.trim(), ...(cadreId ? { cadreId } : {}) })
+      await callCloud('visit', 'recordPeriod', {
+        submissionId,
+        kind: draft.kind,
+        from: draft.from,
+        to: draft.to,
+        place: draft.kind === 'stay' ? draft.place.trim() : '',
+        note: draft.note.trim(),
+        ...(cadreId ? { cadreId } : {})
+      })
       setDraft(null)
       setSubmissionId(newSubmissionId())
       void Taro.showToast({ title: '已登记', icon: 'success' })
@@ -86,7 +95,11 @@ export default function PeriodsPage() {
         busyId={busyId}
         onCancel={(x) => void act(x, () => callCloud('visit', 'cancelPeriod', { periodId: x.id }), '已撤销')}
         onReview={(x, decision) =>
-          void act(x, () => callCloud('visit', 'reviewPeriod', { periodId: x.id, decision, note: decision === 'reject' ? rejecting?.note ?? '' : '' }), decision === 'approve' ? '已通过' : '已退回')
+          void act(
+            x,
+            () => callCloud('visit', 'reviewPeriod', { periodId: x.id, decision, note: decision === 'reject' ? (rejecting?.note ?? '') : '' }),
+            decision === 'approve' ? '已通过' : '已退回'
+          )
         }
         rejecting={rejecting}
         onRejecting={setRejecting}

@@ -19,7 +19,9 @@ export function QrView({ code, kind, onRetry }: { code: CloudState<QrCode>; kind
       <Card title={titles[kind]} testId='qr'>
         {code.data.label ? <Text className='jdq-row__title'>{code.data.label}</Text> : null}
         <QrImage src={code.data.imageUrl} size={280} testId='qr-image' />
-        <Text className='jdq-row__line'>编号：<Text data-testid='qr-scene'>{code.data.scene}</Text></Text>
+        <Text className='jdq-row__line'>
+          编号：<Text data-testid='qr-scene'>{code.data.scene}</Text>
+        </Text>
         <Text className='jdq-row__line'>群众评价实名但保密，您看不到是谁评的；请不要引导或要求好评。</Text>
       </Card>
       {kind === 'point' ? <PlateCard qrUrl={code.data.imageUrl} pointName={code.data.label ?? '联系点'} /> : null}

@@ -40,11 +40,16 @@ export function RatingsView(p: RatingsViewProps) {
                 评价 {f.ratings} 条。满 {MIN_RATINGS_SHOWN} 条后显示满意率：为保护评价的群众，这里不显示单条评价。
               </Text>
             ) : (
-              <Text className='jdq-row__line' data-testid='fig-ratings'>评价 {f.ratings} 条 · 满意率 {pct(f.satisfiedShare)} · 平均 {f.meanScore ?? '—'} 分</Text>
+              <Text className='jdq-row__line' data-testid='fig-ratings'>
+                评价 {f.ratings} 条 · 满意率 {pct(f.satisfiedShare)} · 平均 {f.meanScore ?? '—'} 分
+              </Text>
             )}
-            <Text className='jdq-row__line' data-testid='fig-bad'>差评 {f.bad} 条 · 已整改 {f.rectified} · 撤销 {f.voided}</Text>
+            <Text className='jdq-row__line' data-testid='fig-bad'>
+              差评 {f.bad} 条 · 已整改 {f.rectified} · 撤销 {f.voided}
+            </Text>
             <Text className='jdq-row__line' data-testid='fig-demands'>
-              诉求 {f.demandsRaised} 件 · 立即解决 {f.solvedByPath.immediate} · 协调 {f.solvedByPath.coordinate} · 上报 {f.solvedByPath.report} · 当前超期 {f.overdueNow}
+              诉求 {f.demandsRaised} 件 · 立即解决 {f.solvedByPath.immediate} · 协调 {f.solvedByPath.coordinate} · 上报 {f.solvedByPath.report} · 当前超期{' '}
+              {f.overdueNow}
             </Text>
           </View>
         ) : p.figures.error ? (
@@ -66,15 +71,23 @@ function Said({ summary }: { summary: CloudState<RatingSummary> }) {
       {!s ? (
         <Text className='jdq-row__line'>{summary.error ? summary.error.message : '正在加载…'}</Text>
       ) : !s.shown ? (
-        <Text className='jdq-row__line' data-testid='summary-hidden'>本月评价满 {MIN_RATINGS_SHOWN} 条后，这里汇总群众的评价和意见。</Text>
+        <Text className='jdq-row__line' data-testid='summary-hidden'>
+          本月评价满 {MIN_RATINGS_SHOWN} 条后，这里汇总群众的评价和意见。
+        </Text>
       ) : (
         <View>
           <Text className='jdq-row__line' data-testid='summary-levels'>
             {ratingLevels.ids.map((l) => `${ratingLevels.labels[l]} ${s.levels?.[l] ?? 0}`).join(' · ')}
           </Text>
-          {s.tags.length ? <Text className='jdq-row__line' data-testid='summary-tags'>{s.tags.map((t) => `${t.tag} ${t.count}`).join('、')}</Text> : null}
+          {s.tags.length ? (
+            <Text className='jdq-row__line' data-testid='summary-tags'>
+              {s.tags.map((t) => `${t.tag} ${t.count}`).join('、')}
+            </Text>
+          ) : null}
           {s.comments.map((c, i) => (
-            <Text className='jdq-row__line' key={i} data-testid='summary-comment'>“{c}”</Text>
+            <Text className='jdq-row__line' key={i} data-testid='summary-comment'>
+              “{c}”
+            </Text>
           ))}
         </View>
       )}
@@ -98,9 +111,15 @@ function Requests(p: RatingsViewProps) {
                 </View>
               </View>
               {r.comment ? <Text className='jdq-row__line'>“{r.comment}”</Text> : null}
-              <Text className='jdq-row__line'>{r.month.replace('-', ' 年 ')} 月 · 整改期限 {shortDate(r.rectifyDue)}</Text>
+              <Text className='jdq-row__line'>
+                {r.month.replace('-', ' 年 ')} 月 · 整改期限 {shortDate(r.rectifyDue)}
+              </Text>
               {r.rectification ? <Text className='jdq-row__line'>整改结果：{r.rectification.result}</Text> : null}
-              {r.appeal ? <Text className='jdq-tag jdq-tag--wait'>{r.appeal.status === 'pending' ? '申诉中' : r.appeal.status === 'upheld' ? '申诉成立，已撤销' : '申诉未通过'}</Text> : null}
+              {r.appeal ? (
+                <Text className='jdq-tag jdq-tag--wait'>
+                  {r.appeal.status === 'pending' ? '申诉中' : r.appeal.status === 'upheld' ? '申诉成立，已撤销' : '申诉未通过'}
+                </Text>
+              ) : null}
               {!r.appeal && r.status !== 'voided' && p.appeal?.ratingId !== r.ratingId ? (
                 <View className='jdq-row__line' data-testid='open-appeal' onClick={() => p.onAppeal(r.ratingId)}>
                   <Text>评价有误？申诉 ›</Text>
@@ -112,8 +131,12 @@ function Requests(p: RatingsViewProps) {
                     <TextArea value={p.appeal.reason} onChange={p.onReason} maxlength={300} testId='appeal-reason' />
                   </Field>
                   {p.appeal.error ? <Text className='jdq-field__error'>{p.appeal.error}</Text> : null}
-                  <BigButton onClick={p.onSendAppeal} loading={p.appeal.sending} testId='send-appeal'>提交申诉</BigButton>
-                  <BigButton kind='plain' onClick={() => p.onAppeal(null)}>取消</BigButton>
+                  <BigButton onClick={p.onSendAppeal} loading={p.appeal.sending} testId='send-appeal'>
+                    提交申诉
+                  </BigButton>
+                  <BigButton kind='plain' onClick={() => p.onAppeal(null)}>
+                    取消
+                  </BigButton>
                 </View>
               ) : null}
             </View>

@@ -58,7 +58,12 @@ export function ReportsView(p: ReportsViewProps) {
           {p.saving ? '正在保存…' : `归入 ${p.year} 年`}
         </BigButton>
       </Card>
-      <Chips options={p.years.map((y) => ({ value: String(y), label: `${y} 年` }))} value={String(p.year)} onChange={(y) => p.onYear(Number(y))} testId='report-year' />
+      <Chips
+        options={p.years.map((y) => ({ value: String(y), label: `${y} 年` }))}
+        value={String(p.year)}
+        onChange={(y) => p.onYear(Number(y))}
+        testId='report-year'
+      />
       <ReportList {...p} />
     </View>
   )

@@ -124,8 +124,14 @@ function RaisedProblems({ problems, onOpen }: { problems: RaisedProblem[]; onOpe
               </Text>
               {pr.ledger ? (
                 <View>
-                  {pr.ledger.overdue ? <Text className='jdq-tag jdq-tag--bad' data-testid='tag-overdue'>超期</Text> : null}
-                  <Text className='jdq-tag jdq-tag--plain' data-testid='problem-status'>{demandStatusLabels[pr.ledger.status]}</Text>
+                  {pr.ledger.overdue ? (
+                    <Text className='jdq-tag jdq-tag--bad' data-testid='tag-overdue'>
+                      超期
+                    </Text>
+                  ) : null}
+                  <Text className='jdq-tag jdq-tag--plain' data-testid='problem-status'>
+                    {demandStatusLabels[pr.ledger.status]}
+                  </Text>
                 </View>
               ) : null}
             </View>
@@ -152,7 +158,9 @@ function RecordReadOnly({ visit: v }: { visit: VisitDetail }) {
       <Text className='jdq-text'>打卡 7 天后记录不能再修改。</Text>
       {r ? (
         <>
-          <Text className='jdq-row__line'>四进：{fourInto.labels[r.category]} · 方式：{workMethods.labels[r.method]}</Text>
+          <Text className='jdq-row__line'>
+            四进：{fourInto.labels[r.category]} · 方式：{workMethods.labels[r.method]}
+          </Text>
           {r.policy ? <Text className='jdq-row__line'>问政：{r.policy}</Text> : null}
           {r.needs ? <Text className='jdq-row__line'>问需：{r.needs}</Text> : null}
           {r.advice ? <Text className='jdq-row__line'>问计：{r.advice}</Text> : null}
@@ -170,7 +178,10 @@ function RecordReadOnly({ visit: v }: { visit: VisitDetail }) {
 
 function RecordEditor(p: VisitViewProps & { form: RecordForm }) {
   const { form, onForm } = p
-  const set = <K extends keyof RecordForm>(key: K) => (value: RecordForm[K]) => onForm((f) => ({ ...f, [key]: value }))
+  const set =
+    <K extends keyof RecordForm>(key: K) =>
+    (value: RecordForm[K]) =>
+      onForm((f) => ({ ...f, [key]: value }))
   const setProblem = (i: number, patch: Partial<ProblemDraft>) =>
     onForm((f) => ({ ...f, problems: f.problems.map((x, j) => (j === i ? { ...x, ...patch } : x)) }))
   const toggleHousehold = (id: string) =>

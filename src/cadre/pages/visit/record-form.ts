@@ -62,7 +62,12 @@ export function toRecordInput(visitId: string, f: RecordForm): { ok: true; input
     if (!p.text.trim()) errors.problems = { ...errors.problems, [i]: `第 ${i + 1} 个问题还没有写内容` }
   })
   const n = errorCount(errors)
-  if (n > 0 || !f.method) return { ok: false, errors, message: n === 1 ? (errors.method ?? errors.peopleCount ?? Object.values(errors.problems ?? {})[0]) : `还有 ${n} 处要填写，已在上面用红字标出` }
+  if (n > 0 || !f.method)
+    return {
+      ok: false,
+      errors,
+      message: n === 1 ? (errors.method ?? errors.peopleCount ?? Object.values(errors.problems ?? {})[0]) : `还有 ${n} 处要填写，已在上面用红字标出`
+    }
   const input: RecordInput = {
     visitId,
     category: f.category,

@@ -48,7 +48,11 @@ export function VisitRow({ visit: v, onOpen }: { visit: VisitSummary; onOpen: (i
       <View className='jdq-row__head'>
         <Text className='jdq-row__title'>{v.pointName}</Text>
         <View>
-          {v.offline ? <Text className='jdq-tag jdq-tag--plain' data-testid='tag-offline'>离线补传</Text> : null}
+          {v.offline ? (
+            <Text className='jdq-tag jdq-tag--plain' data-testid='tag-offline'>
+              离线补传
+            </Text>
+          ) : null}
           <Text className={`jdq-tag jdq-tag--${tag.tone}`} data-testid='tag-status'>
             {tag.label}
           </Text>

@@ -165,7 +165,15 @@ export function buildChart(input: ChartInput): ChartModel {
     s.values.forEach((v, i) => {
       if (v === null || !Number.isFinite(v)) return
       const yTop = y(v)
-      bars.push({ color: s.color, x: groups.start(i) + j * barWidth, y: yTop, width: Math.max(1, barWidth - (k > 1 ? 2 : 0)), height: box.top + box.height - yTop, value: v, label: input.labels[i] })
+      bars.push({
+        color: s.color,
+        x: groups.start(i) + j * barWidth,
+        y: yTop,
+        width: Math.max(1, barWidth - (k > 1 ? 2 : 0)),
+        height: box.top + box.height - yTop,
+        value: v,
+        label: input.labels[i]
+      })
     })
   })
   const xLabels = input.labels.map((label, i) => ({ x: groups.center(i), label })).filter((_, i) => i % stride === 0)
@@ -235,7 +243,8 @@ export function drawChart(ctx: Ctx2D, m: ChartModel, width: number, height: numb
 }
 
 /** An SVG-style path of a run ("M x y L x y …"), for tests and debugging. */
-export const pathOf = (run: { x: number; y: number }[]) => run.map((p, i) => `${i ? 'L' : 'M'}${Math.round(p.x * 10) / 10} ${Math.round(p.y * 10) / 10}`).join(' ')
+export const pathOf = (run: { x: number; y: number }[]) =>
+  run.map((p, i) => `${i ? 'L' : 'M'}${Math.round(p.x * 10) / 10} ${Math.round(p.y * 10) / 10}`).join(' ')
 
 /** "3月" from '2026-03'. */
 export const monthLabel = (month: string) => `${Number(month.slice(5, 7))}月`

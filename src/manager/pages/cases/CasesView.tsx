@@ -68,16 +68,37 @@ function CaseList(p: CasesViewProps) {
         {p.cases.items.map((c) => (
           <View className='jdq-row' key={c.id} data-testid='case'>
             <View className='jdq-row__head'>
-              <Text className='jdq-row__title'>{c.cadreName} · {ratingLevels.labels[c.level]}</Text>
+              <Text className='jdq-row__title'>
+                {c.cadreName} · {ratingLevels.labels[c.level]}
+              </Text>
               <View>
-                {c.revisitOverdue || c.rectifyOverdue ? <Text className='jdq-tag jdq-tag--bad' data-testid='tag-late'>超时</Text> : null}
-                <Text className='jdq-tag jdq-tag--plain' data-testid='case-status'>{caseStatusLabels[c.status]}</Text>
+                {c.revisitOverdue || c.rectifyOverdue ? (
+                  <Text className='jdq-tag jdq-tag--bad' data-testid='tag-late'>
+                    超时
+                  </Text>
+                ) : null}
+                <Text className='jdq-tag jdq-tag--plain' data-testid='case-status'>
+                  {caseStatusLabels[c.status]}
+                </Text>
               </View>
             </View>
-            <Text className='jdq-row__line'>{c.tags.join('、')}{c.comment ? `：“${c.comment}”` : ''}</Text>
-            {c.contactPhone ? <Text className='jdq-row__line' data-testid='case-phone'>群众电话：{c.contactPhone}</Text> : null}
-            <Text className='jdq-row__line'>回访期限 {when(c.revisitDueAt)} · 整改期限 {when(c.rectifyDueAt)}</Text>
-            {c.revisit ? <Text className='jdq-row__line'>回访：{c.revisit.note}（{c.revisit.onTime ? '按时' : '超时'}）</Text> : null}
+            <Text className='jdq-row__line'>
+              {c.tags.join('、')}
+              {c.comment ? `：“${c.comment}”` : ''}
+            </Text>
+            {c.contactPhone ? (
+              <Text className='jdq-row__line' data-testid='case-phone'>
+                群众电话：{c.contactPhone}
+              </Text>
+            ) : null}
+            <Text className='jdq-row__line'>
+              回访期限 {when(c.revisitDueAt)} · 整改期限 {when(c.rectifyDueAt)}
+            </Text>
+            {c.revisit ? (
+              <Text className='jdq-row__line'>
+                回访：{c.revisit.note}（{c.revisit.onTime ? '按时' : '超时'}）
+              </Text>
+            ) : null}
             {c.rectification ? <Text className='jdq-row__line'>整改：{c.rectification.result}</Text> : null}
             <EditOrButtons p={p} id={c.id} actions={c.status === 'revisit' ? ['revisit', 'void'] : c.status === 'rectifying' ? ['rectify', 'void'] : []} />
           </View>
@@ -97,11 +118,20 @@ function AppealList(p: CasesViewProps) {
         {p.appeals.items.map((r) => (
           <View className='jdq-row' key={r.id} data-testid='appeal'>
             <View className='jdq-row__head'>
-              <Text className='jdq-row__title'>{r.cadreName} · {ratingLevels.labels[r.level]}</Text>
+              <Text className='jdq-row__title'>
+                {r.cadreName} · {ratingLevels.labels[r.level]}
+              </Text>
               <Text className='jdq-row__line'>{when(r.at)}</Text>
             </View>
-            <Text className='jdq-row__line'>{r.tags.join('、')}{r.comment ? `：“${r.comment}”` : ''}</Text>
-            {r.appeal ? <Text className='jdq-row__line' data-testid='appeal-reason'>申诉理由：{r.appeal.reason}</Text> : null}
+            <Text className='jdq-row__line'>
+              {r.tags.join('、')}
+              {r.comment ? `：“${r.comment}”` : ''}
+            </Text>
+            {r.appeal ? (
+              <Text className='jdq-row__line' data-testid='appeal-reason'>
+                申诉理由：{r.appeal.reason}
+              </Text>
+            ) : null}
             <EditOrButtons p={p} id={r.id} actions={['voidRating', 'keepRating']} />
           </View>
         ))}

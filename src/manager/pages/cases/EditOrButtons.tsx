@@ -60,15 +60,27 @@ export function EditOrButtons({ p, id, actions }: { p: EditProps; id: string; ac
         <Field label={actionLabels[e.action].field}>
           <TextArea value={e.text} onChange={p.onText} maxlength={500} testId='edit-text' />
         </Field>
-        {e.error ? <Text className='jdq-field__error' data-testid='edit-error'>{e.error}</Text> : null}
-        <BigButton onClick={p.onSend} loading={e.sending} testId='edit-send'>确定</BigButton>
-        <BigButton kind='plain' onClick={() => p.onEdit(null)}>取消</BigButton>
+        {e.error ? (
+          <Text className='jdq-field__error' data-testid='edit-error'>
+            {e.error}
+          </Text>
+        ) : null}
+        <BigButton onClick={p.onSend} loading={e.sending} testId='edit-send'>
+          确定
+        </BigButton>
+        <BigButton kind='plain' onClick={() => p.onEdit(null)}>
+          取消
+        </BigButton>
       </View>
     )
   }
   return (
     <View>
-      {e && e.id === id && e.error ? <Text className='jdq-field__error' data-testid='edit-error'>{e.error}</Text> : null}
+      {e && e.id === id && e.error ? (
+        <Text className='jdq-field__error' data-testid='edit-error'>
+          {e.error}
+        </Text>
+      ) : null}
       {actions.map((a) => (
         <BigButton
           key={a}

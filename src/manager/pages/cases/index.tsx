@@ -28,7 +28,10 @@ export default function CasesPage() {
   const [editing, setEditing] = useState<Editing | null>(null)
   const lists = { cases, overdue, extensions, reports, invalid, appeals }
   const current = lists[tab]
-  usePageRefresh(() => current.reload(), () => current.loadMore())
+  usePageRefresh(
+    () => current.reload(),
+    () => current.loadMore()
+  )
 
   const perform = async (id: string, action: CaseAction, text: string) => {
     const demandId = id

@@ -57,7 +57,12 @@ export function FiguresBlock({ figures, satisfiedShare }: { figures: PeriodFigur
           <Tile label='走访次数' value={f.visits.total} testId='tile-visits' />
           <Tile label='群众诉求' value={f.demands.raised} note={`办结 ${f.demands.solved} 件，按时 ${f.demands.solvedOnTime} 件`} testId='tile-demands' />
           <Tile label='满意率' value={share(satisfiedShare)} note={`${f.ratings.count} 条评价`} testId='tile-satisfied' />
-          <Tile label='差评' value={f.ratings.bad} note={`回访 ${f.ratings.revisitOnTime + f.ratings.revisitLate} 件，整改 ${f.ratings.rectified} 件`} testId='tile-bad' />
+          <Tile
+            label='差评'
+            value={f.ratings.bad}
+            note={`回访 ${f.ratings.revisitOnTime + f.ratings.revisitLate} 件，整改 ${f.ratings.rectified} 件`}
+            testId='tile-bad'
+          />
           <Tile label='超期未办' value={f.demands.overdue} testId='tile-overdue' />
         </View>
       </Card>
@@ -199,7 +204,11 @@ export function DashboardView({ state, kind, onKind, onRetry, onOpenUnit, onOpen
     <View data-testid='dashboard'>
       <PeriodSwitch kind={kind} onKind={onKind} />
       {!d || stale ? (
-        state.error ? <ErrorView message={state.error.message} onRetry={onRetry} retrying={state.loading} /> : <LoadingView />
+        state.error ? (
+          <ErrorView message={state.error.message} onRetry={onRetry} retrying={state.loading} />
+        ) : (
+          <LoadingView />
+        )
       ) : (
         <>
           {state.error ? <ErrorView message={state.error.message} onRetry={onRetry} retrying={state.loading} /> : null}
@@ -245,7 +254,11 @@ export function CadreDashboardView({ state, kind, onKind, onRetry }: CadreDashbo
     <View data-testid='cadre-dashboard'>
       <PeriodSwitch kind={kind} onKind={onKind} />
       {!d || stale ? (
-        state.error ? <ErrorView message={state.error.message} onRetry={onRetry} retrying={state.loading} /> : <LoadingView />
+        state.error ? (
+          <ErrorView message={state.error.message} onRetry={onRetry} retrying={state.loading} />
+        ) : (
+          <LoadingView />
+        )
       ) : (
         <>
           {state.error ? <ErrorView message={state.error.message} onRetry={onRetry} retrying={state.loading} /> : null}
@@ -255,7 +268,11 @@ export function CadreDashboardView({ state, kind, onKind, onRetry }: CadreDashbo
               {d.cadre.orgName} · {periodLabel(d.period)}
               {d.score !== null ? ` · 综合得分 ${d.score}` : ''}
             </Text>
-            {d.computedAt ? <Text className='dash-text' data-testid='dash-live'>按 {beijing(d.computedAt).format('M月D日 HH:mm')} 的数据实时计算</Text> : null}
+            {d.computedAt ? (
+              <Text className='dash-text' data-testid='dash-live'>
+                按 {beijing(d.computedAt).format('M月D日 HH:mm')} 的数据实时计算
+              </Text>
+            ) : null}
           </View>
           {d.figures ? (
             <FiguresBlock figures={d.figures} satisfiedShare={d.satisfiedShare} />

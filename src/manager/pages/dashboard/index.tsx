@@ -15,7 +15,9 @@ export default function DashboardPage() {
   const orgId = params.orgId ? decodeURIComponent(params.orgId) : undefined
   const cadreId = params.cadreId ? decodeURIComponent(params.cadreId) : undefined
   const [kind, setKind] = useState<PeriodKind>('month')
-  return <View className='jdq-page'>{cadreId ? <Cadre cadreId={cadreId} kind={kind} onKind={setKind} /> : <Node orgId={orgId} kind={kind} onKind={setKind} />}</View>
+  return (
+    <View className='jdq-page'>{cadreId ? <Cadre cadreId={cadreId} kind={kind} onKind={setKind} /> : <Node orgId={orgId} kind={kind} onKind={setKind} />}</View>
+  )
 }
 
 function useRefresh(reload: () => Promise<void>) {

@@ -59,7 +59,9 @@ export function ExemplarPickView(p: ExemplarPickViewProps) {
             {p.list.items.map((c) => (
               <View className='jdq-row' key={c.sourceId} data-testid='candidate'>
                 <View className='jdq-row__head'>
-                  <Text className='jdq-row__title'>{c.cadreName} · {c.date}</Text>
+                  <Text className='jdq-row__title'>
+                    {c.cadreName} · {c.date}
+                  </Text>
                   {c.marked ? <Text className='jdq-tag jdq-tag--ok'>已是典型</Text> : null}
                 </View>
                 <Text className='jdq-row__line'>{c.label}</Text>
@@ -82,8 +84,12 @@ function DraftForm(p: ExemplarPickViewProps & { draft: ExemplarDraft }) {
     return (
       <Card title='已设为典型' testId='exemplar-saved'>
         <Text className='jdq-row__line'>“{d.title}”已出现在典型引路中，本系统的干部都能看到。</Text>
-        <BigButton onClick={p.onOpenFeed} testId='open-feed'>去看典型引路</BigButton>
-        <BigButton kind='plain' onClick={p.onCancel} testId='pick-another'>再选一个</BigButton>
+        <BigButton onClick={p.onOpenFeed} testId='open-feed'>
+          去看典型引路
+        </BigButton>
+        <BigButton kind='plain' onClick={p.onCancel} testId='pick-another'>
+          再选一个
+        </BigButton>
       </Card>
     )
   }
@@ -91,13 +97,23 @@ function DraftForm(p: ExemplarPickViewProps & { draft: ExemplarDraft }) {
     <Card title={`设为典型：${exemplarKinds[d.kind]}`} testId='exemplar-form'>
       <Text className='jdq-row__line'>{d.label}</Text>
       <Field label='标题' hint={`2 到 ${EXEMPLAR_TITLE_MAX} 个字`}>
-        <TextInput value={d.title} onChange={(title) => p.onDraft({ title })} maxlength={EXEMPLAR_TITLE_MAX} placeholder='例如：当场解决老人取暖难题' testId='exemplar-title' />
+        <TextInput
+          value={d.title}
+          onChange={(title) => p.onDraft({ title })}
+          maxlength={EXEMPLAR_TITLE_MAX}
+          placeholder='例如：当场解决老人取暖难题'
+          testId='exemplar-title'
+        />
       </Field>
       <Field label='简介' hint={`写清做了什么、效果怎样，10 到 ${EXEMPLAR_SUMMARY_MAX} 个字。不要写群众的姓名和电话。`} error={d.error}>
         <TextArea value={d.summary} onChange={(summary) => p.onDraft({ summary })} maxlength={EXEMPLAR_SUMMARY_MAX} testId='exemplar-summary' />
       </Field>
-      <BigButton onClick={p.onSave} loading={d.saving} testId='save-exemplar'>设为典型</BigButton>
-      <BigButton kind='plain' onClick={p.onCancel} testId='cancel-exemplar'>取消</BigButton>
+      <BigButton onClick={p.onSave} loading={d.saving} testId='save-exemplar'>
+        设为典型
+      </BigButton>
+      <BigButton kind='plain' onClick={p.onCancel} testId='cancel-exemplar'>
+        取消
+      </BigButton>
     </Card>
   )
 }

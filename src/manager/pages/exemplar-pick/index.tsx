@@ -21,9 +21,14 @@ export default function ExemplarPickPage() {
   const [kind, setKind] = useState<ExemplarKind>(start)
   const list = usePaged((cursor) => callCloud('exemplars', 'candidates', { kind, limit: 10, ...(cursor ? { cursor } : {}) }), [kind])
   const [draft, setDraft] = useState<ExemplarDraft | null>(
-    params.sourceId ? { kind: start, sourceId: decodeURIComponent(params.sourceId), label: '', title: '', summary: '', saving: false, error: null, saved: false } : null
+    params.sourceId
+      ? { kind: start, sourceId: decodeURIComponent(params.sourceId), label: '', title: '', summary: '', saving: false, error: null, saved: false }
+      : null
   )
-  usePageRefresh(() => list.reload(), () => list.loadMore())
+  usePageRefresh(
+    () => list.reload(),
+    () => list.loadMore()
+  )
 
   const save = async () => {
     if (!draft) return
@@ -48,7 +53,18 @@ export default function ExemplarPickPage() {
         onRetry={() => void list.reload()}
         onMore={() => void list.loadMore()}
         draft={draft}
-        onPick={(c) => setDraft({ kind: c.kind, sourceId: c.sourceId, label: `${c.cadreName} · ${c.date} · ${c.label}`, title: '', summary: '', saving: false, error: null, saved: false })}
+        onPick={(c) =>
+          setDraft({
+            kind: c.kind,
+            sourceId: c.sourceId,
+            label: `${c.cadreName} · ${c.date} · ${c.label}`,
+            title: '',
+            summary: '',
+            saving: false,
+            error: null,
+            saved: false
+          })
+        }
         onDraft={(patch) => setDraft((d) => (d ? { ...d, ...patch, error: null } : d))}
         onSave={() => void save()}
         onCancel={() => setDraft(null)}

@@ -55,7 +55,11 @@ export function ExportsView(p: ExportsViewProps) {
         <Chips options={p.periods} value={p.period} onChange={p.onPeriod} testId='export-period' />
         <Text className='exp-hint'>范围是您管理的全部单位。数据多时要等一会儿，请不要离开这个页面。</Text>
       </Card>
-      {p.error ? <Text className='exp-error' data-testid='export-error'>{p.error}</Text> : null}
+      {p.error ? (
+        <Text className='exp-error' data-testid='export-error'>
+          {p.error}
+        </Text>
+      ) : null}
       <View className='exp-action'>
         <BigButton onClick={p.onStart} loading={p.working} testId='start-export'>
           {p.working ? '正在生成…' : '生成报表'}
@@ -69,11 +73,25 @@ export function ExportsView(p: ExportsViewProps) {
   )
 }
 
-function JobCard({ job, working, onContinue, onOpen, opening }: { job: ExportJob; working: boolean; onContinue: () => void; onOpen: (j: ExportJob) => void; opening: string | null }) {
+function JobCard({
+  job,
+  working,
+  onContinue,
+  onOpen,
+  opening
+}: {
+  job: ExportJob
+  working: boolean
+  onContinue: () => void
+  onOpen: (j: ExportJob) => void
+  opening: string | null
+}) {
   const pct = percentOf(job)
   return (
     <Card title={`${exportKinds[job.kind]} · ${job.orgName}`} testId='export-job'>
-      <Text className='exp-status' data-testid='export-status'>{exportStatusLabels[job.status]}</Text>
+      <Text className='exp-status' data-testid='export-status'>
+        {exportStatusLabels[job.status]}
+      </Text>
       {job.status !== 'failed' ? (
         <View className='exp-bar' data-testid='export-progress' data-percent={String(pct)}>
           <View className='exp-bar__fill' style={{ width: `${pct}%` }} />
@@ -88,11 +106,15 @@ function JobCard({ job, working, onContinue, onOpen, opening }: { job: ExportJob
       </Text>
       {job.status === 'failed' ? <Text className='exp-error'>{job.error ?? '没有成功，请重新导出'}</Text> : null}
       {job.status === 'running' && job.needsContinue && !working ? (
-        <BigButton kind='plain' onClick={onContinue} testId='continue-export'>接着生成</BigButton>
+        <BigButton kind='plain' onClick={onContinue} testId='continue-export'>
+          接着生成
+        </BigButton>
       ) : null}
       {job.status === 'done' && job.url ? (
         <View>
-          <Text className='exp-hint' data-testid='export-file'>{job.fileName}（{size(job.size)}）</Text>
+          <Text className='exp-hint' data-testid='export-file'>
+            {job.fileName}（{size(job.size)}）
+          </Text>
           <BigButton onClick={() => onOpen(job)} loading={opening === job.jobId} testId='open-export'>
             打开表格
           </BigButton>
@@ -113,12 +135,21 @@ function Recent(p: ExportsViewProps) {
       {p.recent.data.items.map((j) => (
         <View className='jdq-row' key={j.jobId} data-testid='recent-export'>
           <View className='jdq-row__head'>
-            <Text className='jdq-row__title'>{exportKinds[j.kind]} · {j.period}</Text>
-            <Text className={`jdq-tag ${j.status === 'done' ? 'jdq-tag--ok' : j.status === 'failed' ? 'jdq-tag--bad' : 'jdq-tag--wait'}`}>{exportStatusLabels[j.status]}</Text>
+            <Text className='jdq-row__title'>
+              {exportKinds[j.kind]} · {j.period}
+            </Text>
+            <Text className={`jdq-tag ${j.status === 'done' ? 'jdq-tag--ok' : j.status === 'failed' ? 'jdq-tag--bad' : 'jdq-tag--wait'}`}>
+              {exportStatusLabels[j.status]}
+            </Text>
           </View>
-          <Text className='jdq-row__line'>{j.orgName} · {when(j.createdAt)}{j.status === 'done' ? ` · ${j.rowsDone} 条 · ${size(j.size)}` : ''}</Text>
+          <Text className='jdq-row__line'>
+            {j.orgName} · {when(j.createdAt)}
+            {j.status === 'done' ? ` · ${j.rowsDone} 条 · ${size(j.size)}` : ''}
+          </Text>
           {j.status === 'done' && j.url ? (
-            <BigButton kind='plain' onClick={() => p.onOpen(j)} loading={p.opening === j.jobId} testId='open-recent'>打开</BigButton>
+            <BigButton kind='plain' onClick={() => p.onOpen(j)} loading={p.opening === j.jobId} testId='open-recent'>
+              打开
+            </BigButton>
           ) : null}
         </View>
       ))}

@@ -30,13 +30,22 @@ export interface FeedbackAdminViewProps {
 export function FeedbackAdminView(p: FeedbackAdminViewProps) {
   const tabs = (
     <Chips
-      options={[{ value: 'unanswered', label: '待回复' }, { value: 'answered', label: '已回复' }] as { value: FeedbackTab; label: string }[]}
+      options={
+        [
+          { value: 'unanswered', label: '待回复' },
+          { value: 'answered', label: '已回复' }
+        ] as { value: FeedbackTab; label: string }[]
+      }
       value={p.tab}
       onChange={p.onTab}
       testId='feedback-tab'
     />
   )
-  const state = listState(p.list, p.onRetry, <EmptyView title={p.tab === 'unanswered' ? '没有待回复的投诉建议' : '还没有回复过'} hint='群众和干部提交的投诉建议会出现在这里。' />)
+  const state = listState(
+    p.list,
+    p.onRetry,
+    <EmptyView title={p.tab === 'unanswered' ? '没有待回复的投诉建议' : '还没有回复过'} hint='群众和干部提交的投诉建议会出现在这里。' />
+  )
   return (
     <View data-testid='feedback-admin'>
       {tabs}

@@ -44,17 +44,27 @@ export function byEvent(items: HeldRating[]): { key: string; first: HeldRating; 
  * one tap. Never who rated.
  */
 export function HeldView(p: HeldViewProps) {
-  const state = listState(p.list, p.onRetry, <EmptyView title='没有待审核的评价' hint='超出活动合理人数、短时间大量新用户或同一网络集中评价时，评价会先放在这里，不计入成效。' />)
+  const state = listState(
+    p.list,
+    p.onRetry,
+    <EmptyView title='没有待审核的评价' hint='超出活动合理人数、短时间大量新用户或同一网络集中评价时，评价会先放在这里，不计入成效。' />
+  )
   if (state) return <View data-testid='held'>{state}</View>
   const busy = (ids: string[]) => Boolean(p.busy && ids.some((id) => p.busy!.includes(id)))
   return (
     <View data-testid='held'>
       <Card>
-        <Text className='jdq-row__line'>这些评价暂不计入干部的成效。核实是真实群众的评价后“采纳”，即计入（差评随即开始回访整改）；不采纳的不计入。群众不会知道评价在审核。</Text>
+        <Text className='jdq-row__line'>
+          这些评价暂不计入干部的成效。核实是真实群众的评价后“采纳”，即计入（差评随即开始回访整改）；不采纳的不计入。群众不会知道评价在审核。
+        </Text>
         <Field label='审核说明（可选，会记录在案）'>
           <TextArea value={p.note} onChange={p.onNote} maxlength={300} testId='held-note' />
         </Field>
-        {p.error ? <Text className='jdq-field__error' data-testid='held-error'>{p.error}</Text> : null}
+        {p.error ? (
+          <Text className='jdq-field__error' data-testid='held-error'>
+            {p.error}
+          </Text>
+        ) : null}
       </Card>
       {byEvent(p.list.items).map((g) => {
         const ids = g.items.map((r) => r.id)
@@ -76,8 +86,12 @@ export function HeldView(p: HeldViewProps) {
                   待审核原因：{(r.hold?.reasons ?? []).map((x) => holdReasons[x]).join('；')}
                 </Text>
                 <View className='jdq-actions'>
-                  <BigButton onClick={() => p.onReview([r.id], 'accept')} loading={busy([r.id])} testId='accept-one'>采纳</BigButton>
-                  <BigButton kind='plain' onClick={() => p.onReview([r.id], 'reject')} loading={busy([r.id])} testId='reject-one'>不采纳</BigButton>
+                  <BigButton onClick={() => p.onReview([r.id], 'accept')} loading={busy([r.id])} testId='accept-one'>
+                    采纳
+                  </BigButton>
+                  <BigButton kind='plain' onClick={() => p.onReview([r.id], 'reject')} loading={busy([r.id])} testId='reject-one'>
+                    不采纳
+                  </BigButton>
                 </View>
               </View>
             ))}

@@ -54,7 +54,12 @@ const sourceText = (s: HolidayYear) =>
 export function HolidaysView(p: HolidaysViewProps) {
   return (
     <View data-testid='holidays'>
-      <Chips options={p.years.map((y) => ({ value: String(y), label: `${y} 年` }))} value={String(p.year)} onChange={(y) => p.onYear(Number(y))} testId='year' />
+      <Chips
+        options={p.years.map((y) => ({ value: String(y), label: `${y} 年` }))}
+        value={String(p.year)}
+        onChange={(y) => p.onYear(Number(y))}
+        testId='year'
+      />
       <Schedule {...p} />
     </View>
   )
@@ -75,13 +80,17 @@ function Schedule(p: HolidaysViewProps) {
         <Text className='jdq-row__title'>放假</Text>
         {s.holidays.length ? (
           rangesOf(s.holidays).map((r) => (
-            <Text className='jdq-row__line' key={r.from} data-testid='holiday-range'>{rangeText(r)}</Text>
+            <Text className='jdq-row__line' key={r.from} data-testid='holiday-range'>
+              {rangeText(r)}
+            </Text>
           ))
         ) : (
           <Text className='jdq-row__line'>（无）</Text>
         )}
         <Text className='jdq-row__title'>调休上班</Text>
-        <Text className='jdq-row__line' data-testid='workdays'>{s.workdays.length ? s.workdays.map((d) => rangeText({ from: d, to: d })).join('、') : '（无）'}</Text>
+        <Text className='jdq-row__line' data-testid='workdays'>
+          {s.workdays.length ? s.workdays.map((d) => rangeText({ from: d, to: d })).join('、') : '（无）'}
+        </Text>
       </Card>
       {s.canLoad ? <LoadForm {...p} /> : null}
     </View>
@@ -110,7 +119,11 @@ function LoadForm(p: HolidaysViewProps) {
       <Field label='说明（可选）' hint='如通知的文号'>
         <TextInput value={d.note} onChange={(v) => p.onDraft((x) => ({ ...x, note: v }))} maxlength={100} testId='note' />
       </Field>
-      {d.error ? <View className='jdq-banner jdq-banner--bad' data-testid='schedule-error'><Text>{d.error}</Text></View> : null}
+      {d.error ? (
+        <View className='jdq-banner jdq-banner--bad' data-testid='schedule-error'>
+          <Text>{d.error}</Text>
+        </View>
+      ) : null}
       <Text className='jdq-row__line'>保存后，新的办理时限、差评回访和整改期限、提醒都按这份安排计算；已经定下的期限不变。</Text>
       <BigButton onClick={p.onSave} loading={p.saving} testId='save-schedule'>
         保存

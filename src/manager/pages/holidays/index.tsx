@@ -22,7 +22,12 @@ export default function HolidaysPage() {
     if (!checked.ok) return setDraft({ ...draft, error: checked.message })
     setSaving(true)
     try {
-      await callCloud('orgs', 'loadHolidays', { year, holidays: checked.holidays, workdays: checked.workdays, ...(draft.note.trim() ? { note: draft.note.trim() } : {}) })
+      await callCloud('orgs', 'loadHolidays', {
+        year,
+        holidays: checked.holidays,
+        workdays: checked.workdays,
+        ...(draft.note.trim() ? { note: draft.note.trim() } : {})
+      })
       void Taro.showToast({ title: '已保存', icon: 'success' })
       setDraft(null)
       await schedule.reload()
@@ -45,7 +50,9 @@ export default function HolidaysPage() {
           setYear(y)
         }}
         draft={draft}
-        onEdit={() => schedule.data && setDraft({ holidays: rangesInput(schedule.data.holidays), workdays: schedule.data.workdays.join('\n'), note: '', error: null })}
+        onEdit={() =>
+          schedule.data && setDraft({ holidays: rangesInput(schedule.data.holidays), workdays: schedule.data.workdays.join('\n'), note: '', error: null })
+        }
         onDraft={(u) => setDraft((d) => (d ? u(d) : d))}
         onSave={() => void save()}
         onCancel={() => setDraft(null)}

@@ -42,8 +42,24 @@ const pct = (r: number | null) => (r === null ? '暂无评价' : `满意率 ${Ma
 export function HonoursView(p: HonoursViewProps) {
   return (
     <View data-testid='honours'>
-      <Chips options={[{ value: 'honours', label: '表彰名单' }, { value: 'notices', label: '通报名单' }]} value={p.kind} onChange={p.onKind} testId='honour-kind' />
-      <Chips options={[{ value: 'this', label: '本月' }, { value: 'last', label: '上个月' }]} value={p.month} onChange={p.onMonth} testId='honour-month' />
+      <Chips
+        options={[
+          { value: 'honours', label: '表彰名单' },
+          { value: 'notices', label: '通报名单' }
+        ]}
+        value={p.kind}
+        onChange={p.onKind}
+        testId='honour-kind'
+      />
+      <Chips
+        options={[
+          { value: 'this', label: '本月' },
+          { value: 'last', label: '上个月' }
+        ]}
+        value={p.month}
+        onChange={p.onMonth}
+        testId='honour-month'
+      />
       <Body {...p} />
     </View>
   )
@@ -91,13 +107,27 @@ function Body(p: HonoursViewProps) {
                 <Text className='jdq-row__title'>
                   {i + 1}. {e.cadreName}
                 </Text>
-                {e.removed ? <Text className='jdq-tag jdq-tag--plain' data-testid='entry-removed'>已拿掉</Text> : <Text className='jdq-tag jdq-tag--plain'>{e.score} 分</Text>}
+                {e.removed ? (
+                  <Text className='jdq-tag jdq-tag--plain' data-testid='entry-removed'>
+                    已拿掉
+                  </Text>
+                ) : (
+                  <Text className='jdq-tag jdq-tag--plain'>{e.score} 分</Text>
+                )}
               </View>
-              <Text className='jdq-row__line'>{e.orgName} · {pct(e.satisfiedShare)}</Text>
+              <Text className='jdq-row__line'>
+                {e.orgName} · {pct(e.satisfiedShare)}
+              </Text>
               {e.reasons.map((r) => (
-                <Text className='jdq-row__line' key={r}>{r}</Text>
+                <Text className='jdq-row__line' key={r}>
+                  {r}
+                </Text>
               ))}
-              {e.removed ? <Text className='jdq-row__line'>拿掉的理由：{e.removed.reason}（{e.removed.byName}）</Text> : null}
+              {e.removed ? (
+                <Text className='jdq-row__line'>
+                  拿掉的理由：{e.removed.reason}（{e.removed.byName}）
+                </Text>
+              ) : null}
               {l.canEdit ? <EntryActions p={p} cadreId={e.cadreId} removed={!!e.removed} /> : null}
             </View>
           ))}

@@ -144,10 +144,22 @@ export function OrgView(p: OrgViewProps) {
         </Field>
         {!managerInviteAllowed ? <Text className='jdq-hint'>本级管理员由上级邀请；您可以进入下级单位邀请那里的管理员。</Text> : null}
         <Field label='姓名' error={p.draftError} testId='invite-name-field'>
-          <TextInput value={p.draft.name} onChange={(name) => p.onDraft({ ...p.draft, name })} maxlength={20} placeholder='被邀请人的真实姓名' testId='invite-name' />
+          <TextInput
+            value={p.draft.name}
+            onChange={(name) => p.onDraft({ ...p.draft, name })}
+            maxlength={20}
+            placeholder='被邀请人的真实姓名'
+            testId='invite-name'
+          />
         </Field>
         <Field label='职务（可不填）'>
-          <TextInput value={p.draft.title} onChange={(title) => p.onDraft({ ...p.draft, title })} maxlength={20} placeholder='如：组织部干事' testId='invite-title' />
+          <TextInput
+            value={p.draft.title}
+            onChange={(title) => p.onDraft({ ...p.draft, title })}
+            maxlength={20}
+            placeholder='如：组织部干事'
+            testId='invite-title'
+          />
         </Field>
         <BigButton onClick={p.onCreate} loading={p.creating} testId='invite-create'>
           生成邀请码

@@ -19,8 +19,15 @@ export default function OrgPage() {
   const [orgId, setOrgId] = useState<string | undefined>(undefined)
   const tree = useCloud(() => callCloud('orgs', 'tree', orgId ? { orgId } : {}), [orgId])
   const nodeId = tree.data?.node.id
-  const members = usePaged((cursor) => (nodeId ? callCloud('orgs', 'members', { orgId: nodeId, ...(cursor ? { cursor } : {}) }) : Promise.resolve({ items: [], nextCursor: null })), [nodeId])
-  const invites = usePaged((cursor) => (nodeId ? callCloud('orgs', 'listInvites', { orgId: nodeId, ...(cursor ? { cursor } : {}) }) : Promise.resolve({ items: [], nextCursor: null })), [nodeId])
+  const members = usePaged(
+    (cursor) => (nodeId ? callCloud('orgs', 'members', { orgId: nodeId, ...(cursor ? { cursor } : {}) }) : Promise.resolve({ items: [], nextCursor: null })),
+    [nodeId]
+  )
+  const invites = usePaged(
+    (cursor) =>
+      nodeId ? callCloud('orgs', 'listInvites', { orgId: nodeId, ...(cursor ? { cursor } : {}) }) : Promise.resolve({ items: [], nextCursor: null }),
+    [nodeId]
+  )
   usePageRefresh(() => Promise.all([tree.reload(), members.reload(), invites.reload()]), members.loadMore)
 
   // Every node seen on this page: the places a cadre can be moved to (all within the caller's subtree).
@@ -47,7 +54,12 @@ export default function OrgPage() {
     if (problem || !nodeId || creating) return
     setCreating(true)
     try {
-      const out = await callCloud('orgs', 'createInvite', { orgId: nodeId, role: draft.role, name: draft.name.trim(), ...(draft.title.trim() ? { title: draft.title.trim() } : {}) })
+      const out = await callCloud('orgs', 'createInvite', {
+        orgId: nodeId,
+        role: draft.role,
+        name: draft.name.trim(),
+        ...(draft.title.trim() ? { title: draft.title.trim() } : {})
+      })
       setCreated(out)
       setDraft({ role: draft.role, name: '', title: '' })
       void invites.reload()

@@ -145,7 +145,11 @@ export function PointView(p: PointViewProps) {
             </BigButton>
           </Field>
         ) : (
-          <Field label='位置（纬度、经度）' hint='坐标请用 GCJ-02（国测局坐标），与微信地图、腾讯地图上取到的一致；GPS 原始坐标会偏差几百米。' testId='point-coords'>
+          <Field
+            label='位置（纬度、经度）'
+            hint='坐标请用 GCJ-02（国测局坐标），与微信地图、腾讯地图上取到的一致；GPS 原始坐标会偏差几百米。'
+            testId='point-coords'
+          >
             <Text className='point-coord__label'>纬度</Text>
             <TextInput value={d.lat} onChange={(lat) => set({ lat })} type='digit' maxlength={20} placeholder='例如 36.6171' testId='point-lat' />
             <Text className='point-coord__label'>经度</Text>

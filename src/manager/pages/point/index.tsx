@@ -28,8 +28,7 @@ export default function PointPage() {
   const [reassignOpen, setReassignOpen] = useState(false)
   // Until 改派 is opened the loader waits (no request); opening it loads the first page.
   const cadres = usePaged<CadreRef>(
-    (cursor) =>
-      reassignOpen ? callCloud('points', 'listCadres', { limit: 20, ...(cursor ? { cursor } : {}) }) : new Promise<Page<CadreRef>>(() => {}),
+    (cursor) => (reassignOpen ? callCloud('points', 'listCadres', { limit: 20, ...(cursor ? { cursor } : {}) }) : new Promise<Page<CadreRef>>(() => {})),
     [reassignOpen]
   )
   useReachBottom(() => {

@@ -44,10 +44,23 @@ export function RankingsView(p: RankingsViewProps) {
   const state = listState(p.list, p.onRetry, empty)
   return (
     <View data-testid='rankings'>
-      {p.title ? <Text className='rank-title' data-testid='rank-title'>{p.title}</Text> : null}
+      {p.title ? (
+        <Text className='rank-title' data-testid='rank-title'>
+          {p.title}
+        </Text>
+      ) : null}
       <Chips options={periodOptions} value={p.kind} onChange={p.onKind} testId='period' bar />
       {p.canShowUnits ? (
-        <Chips options={[{ value: 'units', label: '下级单位' }, { value: 'individuals', label: '干部个人' }]} value={p.view} onChange={p.onView} testId='rank-view' bar />
+        <Chips
+          options={[
+            { value: 'units', label: '下级单位' },
+            { value: 'individuals', label: '干部个人' }
+          ]}
+          value={p.view}
+          onChange={p.onView}
+          testId='rank-view'
+          bar
+        />
       ) : null}
       {p.onOpenHonours ? (
         <View className='jdq-link' onClick={p.onOpenHonours} data-testid='open-honours'>
@@ -85,7 +98,8 @@ export function RankingsView(p: RankingsViewProps) {
                   <Text className='rank-score'>{r.score} 分</Text>
                 </View>
                 <Text className='jdq-row__line'>
-                  {r.orgName} · {pct(r.satisfiedShare)}（{r.ratings} 条评价{r.ratings > 0 && r.scoredShare === null ? '，不足计分条数' : ''}）· 办结诉求 {r.demandsSolved} 件
+                  {r.orgName} · {pct(r.satisfiedShare)}（{r.ratings} 条评价{r.ratings > 0 && r.scoredShare === null ? '，不足计分条数' : ''}）· 办结诉求{' '}
+                  {r.demandsSolved} 件
                 </Text>
                 <Text className='jdq-row__line rank-more'>下基层 {r.days} 天（只看进度，不计分）</Text>
               </View>

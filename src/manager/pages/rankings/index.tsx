@@ -43,12 +43,16 @@ function Node({ kind, onKind }: { kind: PeriodKind; onKind: (k: PeriodKind) => v
       if (!ready) return { items: [], nextCursor: null }
       const page = await callCloud('rankings', 'list', { kind, view, limit: 20, ...(orgId ? { orgId } : {}), ...(cursor ? { cursor } : {}) })
       if (!cursor) setMeta({ computedAt: page.computedAt, satisfactionRule: page.satisfactionRule })
-      const items: RankRow[] = view === 'units' ? page.units.map((u) => ({ type: 'unit' as const, ...u })) : page.individuals.map((c) => ({ type: 'cadre' as const, ...c }))
+      const items: RankRow[] =
+        view === 'units' ? page.units.map((u) => ({ type: 'unit' as const, ...u })) : page.individuals.map((c) => ({ type: 'cadre' as const, ...c }))
       return { items, nextCursor: page.nextCursor }
     },
     [kind, view, orgId, ready]
   )
-  usePageRefresh(() => list.reload(), () => list.loadMore())
+  usePageRefresh(
+    () => list.reload(),
+    () => list.loadMore()
+  )
   useEffect(() => {
     if (name) void Taro.setNavigationBarTitle({ title: `${name} · 成效排行` })
   }, [name])
@@ -70,7 +74,11 @@ function Node({ kind, onKind }: { kind: PeriodKind; onKind: (k: PeriodKind) => v
           url: `/manager/pages/rankings/index?orgId=${encodeURIComponent(u.orgId)}&level=${u.level}&name=${encodeURIComponent(u.orgName)}&kind=${kind}&view=${u.hasChildren ? 'units' : 'individuals'}`
         })
       }
-      onOpenCadre={(c) => void Taro.navigateTo({ url: `/manager/pages/rankings/index?cadreId=${encodeURIComponent(c.cadreId)}&name=${encodeURIComponent(c.cadreName)}&kind=${kind}` })}
+      onOpenCadre={(c) =>
+        void Taro.navigateTo({
+          url: `/manager/pages/rankings/index?cadreId=${encodeURIComponent(c.cadreId)}&name=${encodeURIComponent(c.cadreName)}&kind=${kind}`
+        })
+      }
       meta={meta}
       onOpenHonours={() => void Taro.navigateTo({ url: `/manager/pages/honours/index${orgId ? `?orgId=${encodeURIComponent(orgId)}` : ''}` })}
     />

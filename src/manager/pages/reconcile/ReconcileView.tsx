@@ -32,7 +32,9 @@ export function ReconcileView({ state, onRetry }: ReconcileViewProps) {
   return (
     <View data-testid='reconcile'>
       <Card title='最近一次核对' testId='reconcile-summary'>
-        <Text className='rec-text'>开始于 {time(r.startedAt)}，用时 {Math.round(r.ms / 100) / 10} 秒</Text>
+        <Text className='rec-text'>
+          开始于 {time(r.startedAt)}，用时 {Math.round(r.ms / 100) / 10} 秒
+        </Text>
         <Text className='rec-text'>
           核对了 {r.cadresChecked} 位干部的 {r.documentsChecked} 份统计
         </Text>

@@ -48,7 +48,9 @@ export function ReviewView(p: ReviewViewProps) {
           <Text className='jdq-row__line'>
             {beijing(v.visitedAt).format('M月D日 HH:mm')} · {v.pointName}（{fourInto.labels[v.pointKind]}）
           </Text>
-          <Text className='jdq-row__line'>离联系点 {formatDistance(v.distanceM)}，定位误差约 {Math.round(v.accuracyM)} 米</Text>
+          <Text className='jdq-row__line'>
+            离联系点 {formatDistance(v.distanceM)}，定位误差约 {Math.round(v.accuracyM)} 米
+          </Text>
           <Text className='review-reason'>外勤说明：{v.reason ?? '（无）'}</Text>
           {v.note ? <Text className='jdq-row__line'>备注：{v.note}</Text> : null}
           {v.flags.map((f) => (

@@ -25,7 +25,14 @@ export const subFields: Partial<Record<RuleField, { key: string; label: string; 
     { key: 'fiveMustVisit', label: '五必访' }
   ],
   satisfactionScoring: [
-    { key: 'method', label: '计分方法', choices: [{ value: 'minRatings', label: '按满意率' }, { value: 'wilson', label: '按置信下限（评价少时更保守）' }] },
+    {
+      key: 'method',
+      label: '计分方法',
+      choices: [
+        { value: 'minRatings', label: '按满意率' },
+        { value: 'wilson', label: '按置信下限（评价少时更保守）' }
+      ]
+    },
     { key: 'minRatings', label: '至少几条评价才计分（不少于 3）' }
   ],
   honours: [
@@ -63,9 +70,18 @@ export const subFields: Partial<Record<RuleField, { key: string; label: string; 
 
 /** Rules chosen among a few values; the draft holds the value as text under ''. */
 export const choiceFields: Partial<Record<RuleField, { value: string; label: string }[]>> = {
-  photoPolicy: [{ value: 'optional', label: '拍照可选' }, { value: 'off', label: '不用拍照' }],
-  ownRankVisible: [{ value: 'false', label: '排名只给管理员看' }, { value: 'true', label: '干部能看到自己的排名' }],
-  absenceApproval: [{ value: 'manager', label: '管理员审批' }, { value: 'self', label: '登记后即生效' }]
+  photoPolicy: [
+    { value: 'optional', label: '拍照可选' },
+    { value: 'off', label: '不用拍照' }
+  ],
+  ownRankVisible: [
+    { value: 'false', label: '排名只给管理员看' },
+    { value: 'true', label: '干部能看到自己的排名' }
+  ],
+  absenceApproval: [
+    { value: 'manager', label: '管理员审批' },
+    { value: 'self', label: '登记后即生效' }
+  ]
 }
 
 /** What the editor holds: text per part (or the single value under ''). */
@@ -126,7 +142,14 @@ export interface RulesViewProps {
 
 /** 制度设置: the rules in force for my unit and year, where each comes from, editing where allowed, every change. */
 export function RulesView(p: RulesViewProps) {
-  const yearChips = <Chips options={p.years.map((y) => ({ value: String(y), label: `${y} 年` }))} value={String(p.year)} onChange={(y) => p.onYear(Number(y))} testId='rules-year' />
+  const yearChips = (
+    <Chips
+      options={p.years.map((y) => ({ value: String(y), label: `${y} 年` }))}
+      value={String(p.year)}
+      onChange={(y) => p.onYear(Number(y))}
+      testId='rules-year'
+    />
+  )
   if (!p.rules.data) {
     if (p.rules.error) return <ErrorView message={p.rules.error.message} onRetry={p.onRetry} retrying={p.rules.loading} />
     return <LoadingView />
@@ -137,9 +160,7 @@ export function RulesView(p: RulesViewProps) {
     <View data-testid='rules'>
       <Card title={`${r.org.name}的制度`} testId='rules-head'>
         {yearChips}
-        <Text className='jdq-hint'>
-          省活动办定下全省的制度，各级沿用；没有锁定的项目，本单位可以按实际调整。{anyEditable ? '' : '您可以查看，不能修改。'}
-        </Text>
+        <Text className='jdq-hint'>省活动办定下全省的制度，各级沿用；没有锁定的项目，本单位可以按实际调整。{anyEditable ? '' : '您可以查看，不能修改。'}</Text>
       </Card>
       {r.fields.map((f) => (
         <Card key={f.field} testId={`rule-${f.field}`}>
@@ -194,14 +215,25 @@ function Editor(p: RulesViewProps & { field: RuleField }) {
   return (
     <View className='rules-editor' data-testid='rule-editor'>
       {choiceFields[p.field] ? (
-        <Chips options={choiceFields[p.field]!} value={e.draft['']} onChange={(v) => p.onDraft({ '': v })} testId={p.field === 'photoPolicy' ? 'rule-photo' : `rule-choice-${p.field}`} />
+        <Chips
+          options={choiceFields[p.field]!}
+          value={e.draft['']}
+          onChange={(v) => p.onDraft({ '': v })}
+          testId={p.field === 'photoPolicy' ? 'rule-photo' : `rule-choice-${p.field}`}
+        />
       ) : parts ? (
         parts.map((s) => (
           <Field key={s.key} label={s.label}>
             {s.choices ? (
               <Chips options={s.choices} value={e.draft[s.key]} onChange={(v) => p.onDraft({ ...e.draft, [s.key]: v })} testId={`rule-choice-${s.key}`} />
             ) : (
-              <TextInput type='digit' value={e.draft[s.key] ?? ''} onChange={(v) => p.onDraft({ ...e.draft, [s.key]: v })} maxlength={6} testId={`rule-input-${s.key}`} />
+              <TextInput
+                type='digit'
+                value={e.draft[s.key] ?? ''}
+                onChange={(v) => p.onDraft({ ...e.draft, [s.key]: v })}
+                maxlength={6}
+                testId={`rule-input-${s.key}`}
+              />
             )}
           </Field>
         ))

@@ -21,7 +21,10 @@ export default function RulesPage() {
   const [year, setYear] = useState(thisYear)
   const rules = useCloud(() => callCloud('orgs', 'getRules', { year, ...(target ? { orgId: target } : {}) }), [year, target])
   const orgId = rules.data?.org.id
-  const history = usePaged((cursor) => callCloud('orgs', 'ruleHistory', { year, ...((orgId ?? target) ? { orgId: orgId ?? target } : {}), ...(cursor ? { cursor } : {}) }), [year, orgId])
+  const history = usePaged(
+    (cursor) => callCloud('orgs', 'ruleHistory', { year, ...((orgId ?? target) ? { orgId: orgId ?? target } : {}), ...(cursor ? { cursor } : {}) }),
+    [year, orgId]
+  )
   usePageRefresh(() => Promise.all([rules.reload(), history.reload()]), history.loadMore)
   const [editing, setEditing] = useState<RulesViewProps['editing']>(null)
   const [saving, setSaving] = useState(false)

@@ -50,7 +50,11 @@ export function RemindersView(p: RemindersViewProps) {
             <View key={item.id} className={`jdq-row reminder${item.read ? '' : ' reminder--unread'}`} data-testid='reminder' onClick={() => p.onOpen(item)}>
               <View className='jdq-row__head'>
                 <Text className='jdq-row__title'>{item.title}</Text>
-                {item.read ? null : <Text className='jdq-tag jdq-tag--bad' data-testid='unread'>未读</Text>}
+                {item.read ? null : (
+                  <Text className='jdq-tag jdq-tag--bad' data-testid='unread'>
+                    未读
+                  </Text>
+                )}
               </View>
               <Text className='jdq-row__line'>{item.body}</Text>
               <Text className='jdq-row__line'>

@@ -40,7 +40,9 @@ export function AnswerView(p: AnswerViewProps) {
   return (
     <ResidentPage lang={lang} onLang={setLang} testId='survey-answer' scale={p.fontScale}>
       <Card testId='survey-head'>
-        <Text className='sv-title' data-testid='survey-title'>{lang === 'bo' && s.titleBo ? s.titleBo : s.title}</Text>
+        <Text className='sv-title' data-testid='survey-title'>
+          {lang === 'bo' && s.titleBo ? s.titleBo : s.title}
+        </Text>
         {s.intro || s.introBo ? <Text className='sv-intro'>{lang === 'bo' && s.introBo ? s.introBo : s.intro}</Text> : null}
         <Text className='sv-from'>{t('from', { org: s.orgName })}</Text>
       </Card>
@@ -55,7 +57,9 @@ export function AnswerView(p: AnswerViewProps) {
         </View>
       ) : (
         <View>
-          <Text className='sv-note' data-testid='anonymous-note'>{t('anonymous')}</Text>
+          <Text className='sv-note' data-testid='anonymous-note'>
+            {t('anonymous')}
+          </Text>
           <AnswerForm questions={s.questions} sheet={p.sheet} lang={lang} onPick={p.onPick} onScore={p.onScore} onWrite={p.onWrite} />
           {p.error ? (
             <View className='jdq-banner jdq-banner--bad' data-testid='answer-error'>

@@ -60,7 +60,12 @@ export function BookView(p: BookViewProps) {
         </Text>
         <View className='bk-four' data-testid='four-hundred'>
           {fourHundredKeys.map((k) => (
-            <View key={k} className={`bk-four__item${b.fourHundred[k] ? ' bk-four__item--on' : ''}`} data-testid={`four-${k}`} data-on={b.fourHundred[k] ? 'true' : 'false'}>
+            <View
+              key={k}
+              className={`bk-four__item${b.fourHundred[k] ? ' bk-four__item--on' : ''}`}
+              data-testid={`four-${k}`}
+              data-on={b.fourHundred[k] ? 'true' : 'false'}
+            >
               <Text className='bk-four__label'>{fourHundredLabels[k]}</Text>
               <Text className='bk-four__hint'>{b.fourHundred[k] ? `${b.year} 年已做到` : fourHundredMeaning[k]}</Text>
             </View>
@@ -73,14 +78,24 @@ export function BookView(p: BookViewProps) {
           <View>
             <Text className='jdq-hint'>只记最少的信息，不要填身份证号、电话、病历等。</Text>
             <Field label='家庭情况'>
-              <TextArea value={p.profile.circumstances} onChange={(circumstances) => p.onProfile({ ...p.profile!, circumstances })} maxlength={300} testId='profile-circumstances' />
+              <TextArea
+                value={p.profile.circumstances}
+                onChange={(circumstances) => p.onProfile({ ...p.profile!, circumstances })}
+                maxlength={300}
+                testId='profile-circumstances'
+              />
             </Field>
             <Field label='需要哪方面的帮助'>
               <View className='jdq-chips'>
                 {areaIds.map((a) => {
                   const on = p.profile!.needAreas.includes(a)
                   return (
-                    <View key={a} className={`jdq-chip${on ? ' jdq-chip--on' : ''}`} data-testid={`need-${a}`} onClick={() => p.onProfile({ ...p.profile!, needAreas: on ? p.profile!.needAreas.filter((x) => x !== a) : [...p.profile!.needAreas, a] })}>
+                    <View
+                      key={a}
+                      className={`jdq-chip${on ? ' jdq-chip--on' : ''}`}
+                      data-testid={`need-${a}`}
+                      onClick={() => p.onProfile({ ...p.profile!, needAreas: on ? p.profile!.needAreas.filter((x) => x !== a) : [...p.profile!.needAreas, a] })}
+                    >
                       <Text>{demandAreas.labels[a]}</Text>
                     </View>
                   )
@@ -96,13 +111,19 @@ export function BookView(p: BookViewProps) {
           </View>
         ) : b.profile ? (
           <View>
-            <Text className='jdq-text' data-testid='profile-text'>{b.profile.circumstances}</Text>
+            <Text className='jdq-text' data-testid='profile-text'>
+              {b.profile.circumstances}
+            </Text>
             {b.profile.needAreas.length ? <Text className='jdq-text'>需要：{b.profile.needAreas.map((a) => demandAreas.labels[a]).join('、')}</Text> : null}
             {b.profile.needs ? <Text className='jdq-text'>{b.profile.needs}</Text> : null}
             <Text className='jdq-hint'>
               {b.profile.updatedByName} 于 {dayText(b.profile.updatedAt)} 更新
             </Text>
-            <Text className='jdq-link' data-testid='edit-profile' onClick={() => p.onProfile({ circumstances: b.profile!.circumstances, needAreas: b.profile!.needAreas, needs: b.profile!.needs })}>
+            <Text
+              className='jdq-link'
+              data-testid='edit-profile'
+              onClick={() => p.onProfile({ circumstances: b.profile!.circumstances, needAreas: b.profile!.needAreas, needs: b.profile!.needs })}
+            >
               修改或确认（每年确认一次）
             </Text>
           </View>
@@ -119,7 +140,9 @@ export function BookView(p: BookViewProps) {
           <View key={e.id} className='jdq-row' data-testid='help-entry'>
             <View className='jdq-row__head'>
               <Text className='jdq-row__title'>{e.what}</Text>
-              <Text className={`jdq-tag ${e.kind === 'care' ? 'jdq-tag--ok' : e.solved ? 'jdq-tag--ok' : 'jdq-tag--wait'}`}>{e.kind === 'care' ? '慰问' : e.solved ? '帮扶·已解决' : '帮扶'}</Text>
+              <Text className={`jdq-tag ${e.kind === 'care' ? 'jdq-tag--ok' : e.solved ? 'jdq-tag--ok' : 'jdq-tag--wait'}`}>
+                {e.kind === 'care' ? '慰问' : e.solved ? '帮扶·已解决' : '帮扶'}
+              </Text>
             </View>
             <Text className='jdq-row__line'>
               {dayText(e.date)} · {e.byName}
@@ -143,7 +166,15 @@ export function BookView(p: BookViewProps) {
               <TextInput value={p.help.date} onChange={(date) => p.onHelp({ ...p.help!, date: date.trim() })} maxlength={10} testId='help-date' />
             </Field>
             {p.help.kind === 'support' ? (
-              <Chips options={[{ value: 'no', label: '还在帮扶' }, { value: 'yes', label: '已解决' }]} value={p.help.solved ? 'yes' : 'no'} onChange={(v) => p.onHelp({ ...p.help!, solved: v === 'yes' })} testId='help-solved' />
+              <Chips
+                options={[
+                  { value: 'no', label: '还在帮扶' },
+                  { value: 'yes', label: '已解决' }
+                ]}
+                value={p.help.solved ? 'yes' : 'no'}
+                onChange={(v) => p.onHelp({ ...p.help!, solved: v === 'yes' })}
+                testId='help-solved'
+              />
             ) : null}
             <BigButton onClick={p.onSaveHelp} loading={p.busy} testId='save-help'>
               登记

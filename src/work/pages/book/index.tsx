@@ -45,7 +45,16 @@ export default function BookPage() {
         onSaveProfile={() => {
           if (!profile) return
           if (!profile.circumstances.trim()) return setError('请填写家庭情况')
-          void act(() => callCloud('households', 'setProfile', { householdId, circumstances: profile.circumstances.trim(), needAreas: profile.needAreas, ...(profile.needs.trim() ? { needs: profile.needs.trim() } : {}) }), () => setProfile(null))
+          void act(
+            () =>
+              callCloud('households', 'setProfile', {
+                householdId,
+                circumstances: profile.circumstances.trim(),
+                needAreas: profile.needAreas,
+                ...(profile.needs.trim() ? { needs: profile.needs.trim() } : {})
+              }),
+            () => setProfile(null)
+          )
         }}
         help={help}
         onHelp={(d) => setHelp(d ? { entryId: help?.entryId ?? newSubmissionId(), ...d, date: d.date || beijingDate(new Date()) } : null)}
@@ -54,9 +63,25 @@ export default function BookPage() {
           if (!help.kind) return setError('请选择慰问或帮扶')
           if (!help.what.trim()) return setError('请填写内容')
           const kind = help.kind
-          void act(() => callCloud('households', 'addHelp', { householdId, entryId: help.entryId, kind, what: help.what.trim(), date: help.date, solved: kind === 'support' && help.solved }), () => setHelp(null))
+          void act(
+            () =>
+              callCloud('households', 'addHelp', {
+                householdId,
+                entryId: help.entryId,
+                kind,
+                what: help.what.trim(),
+                date: help.date,
+                solved: kind === 'support' && help.solved
+              }),
+            () => setHelp(null)
+          )
         }}
-        onRemoveHelp={(helpId) => void act(() => callCloud('households', 'removeHelp', { householdId, helpId }), () => undefined)}
+        onRemoveHelp={(helpId) =>
+          void act(
+            () => callCloud('households', 'removeHelp', { householdId, helpId }),
+            () => undefined
+          )
+        }
         busy={busy}
         error={error}
         onOpenVisit={(id) => void Taro.navigateTo({ url: `/cadre/pages/visit/index?id=${encodeURIComponent(id)}` })}

@@ -37,8 +37,19 @@ export function PackView(p: PackViewProps) {
   const k = p.pack.data
   const head = <Chips options={p.periods} value={p.period} onChange={p.onPeriod} testId='pack-period' />
   if (!k) {
-    if (p.pack.error) return <View>{head}<ErrorView message={p.pack.error.message} onRetry={p.onRetry} retrying={p.pack.loading} /></View>
-    return <View>{head}<LoadingView /></View>
+    if (p.pack.error)
+      return (
+        <View>
+          {head}
+          <ErrorView message={p.pack.error.message} onRetry={p.onRetry} retrying={p.pack.loading} />
+        </View>
+      )
+    return (
+      <View>
+        {head}
+        <LoadingView />
+      </View>
+    )
   }
   const f = k.figures
   return (
@@ -79,7 +90,8 @@ export function PackView(p: PackViewProps) {
             <View key={`${r.kind}-${r.id}`} className='jdq-row' data-testid='pack-row' onClick={() => p.onOpenRow(r)}>
               <Text className='jdq-row__title'>{r.name}</Text>
               <Text className='jdq-row__line'>
-                走访 {r.figures.visits.total} 次 · 天数 {r.figures.days.count} · 诉求办结 {r.figures.demands.solved}/{r.figures.demands.raised} · 满意率 {percent(r.satisfiedShare)}
+                走访 {r.figures.visits.total} 次 · 天数 {r.figures.days.count} · 诉求办结 {r.figures.demands.solved}/{r.figures.demands.raised} · 满意率{' '}
+                {percent(r.satisfiedShare)}
               </Text>
             </View>
           ))}
@@ -126,7 +138,9 @@ function Figures({ f, k }: { f: PeriodFigures; k: Pack }) {
       <Card title='五必访和四个百家' testId='pack-four'>
         {line('一户一册登记户数', hh)}
         {line('五必访今年已走访', `${f.fiveMustVisit.visited} 户`)}
-        {fourHundredKeys.map((key) => line(fourHundredLabels[key], `${four?.[key] ?? 0} 户（目标 ${targetCount(hh, k.fourHundredTargets[key])} 户）`, `pack-four-${key}`))}
+        {fourHundredKeys.map((key) =>
+          line(fourHundredLabels[key], `${four?.[key] ?? 0} 户（目标 ${targetCount(hh, k.fourHundredTargets[key])} 户）`, `pack-four-${key}`)
+        )}
       </Card>
       <Card title='办实事' testId='pack-demands'>
         {line('登记诉求', f.demands.raised)}

@@ -32,7 +32,10 @@ export default function PackPage() {
   const cadreId = params.cadreId ? decodeURIComponent(params.cadreId) : undefined
   const orgId = params.orgId ? decodeURIComponent(params.orgId) : !cadreId && me.data && isManager(me.data.role) ? me.data.org?.id : undefined
   const ready = Boolean(cadreId || orgId || (me.data && !isManager(me.data.role)))
-  const pack = useCloud(() => (ready ? callCloud('packs', 'get', { period, ...(orgId ? { orgId } : cadreId ? { cadreId } : {}) }) : new Promise<never>(() => undefined)), [period, orgId, cadreId, ready])
+  const pack = useCloud(
+    () => (ready ? callCloud('packs', 'get', { period, ...(orgId ? { orgId } : cadreId ? { cadreId } : {}) }) : new Promise<never>(() => undefined)),
+    [period, orgId, cadreId, ready]
+  )
   const run = useExportJob()
   const done = run.job?.status === 'done' && run.job.period === period
 
@@ -53,7 +56,9 @@ export default function PackPage() {
         exporting={run.working || run.opening !== null}
         exportDone={done}
         error={run.error}
-        onOpenRow={(r) => void Taro.navigateTo({ url: `/work/pages/pack/index?period=${period}&${r.kind === 'unit' ? 'orgId' : 'cadreId'}=${encodeURIComponent(r.id)}` })}
+        onOpenRow={(r) =>
+          void Taro.navigateTo({ url: `/work/pages/pack/index?period=${period}&${r.kind === 'unit' ? 'orgId' : 'cadreId'}=${encodeURIComponent(r.id)}` })
+        }
       />
     </View>
   )

@@ -15,12 +15,15 @@ export default function PlacesPage() {
   const me = useCloud(loadMe)
   const [countyCode, setCountyCode] = useState<string | undefined>(undefined)
   const [counties, setCounties] = useState<{ code: string; name: string }[]>([])
-  const list = usePagedPage(async (cursor) => {
-    const r = await callCloud('places', 'county', { month, limit: 20, ...(countyCode ? { countyCode } : {}), ...(cursor ? { cursor } : {}) })
-    // Staff above a county choose one first: their subtree's counties come back instead of places.
-    if (r.counties.length) setCounties(r.counties)
-    return r
-  }, [month, countyCode])
+  const list = usePagedPage(
+    async (cursor) => {
+      const r = await callCloud('places', 'county', { month, limit: 20, ...(countyCode ? { countyCode } : {}), ...(cursor ? { cursor } : {}) })
+      // Staff above a county choose one first: their subtree's counties come back instead of places.
+      if (r.counties.length) setCounties(r.counties)
+      return r
+    },
+    [month, countyCode]
+  )
   const [importing, setImporting] = useState({ text: '', busy: false, result: null as string | null })
   const admin = me.data?.role === 'admin'
 

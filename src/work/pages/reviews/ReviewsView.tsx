@@ -93,7 +93,9 @@ function Opened(p: ReviewsViewProps & { open: OpenItem }) {
       <Card title={`${item.cadreName}的${reviewTargets[item.targetKind]}`} testId='opened-item'>
         <Text className='jdq-hint'>{dayText(item.date)}</Text>
         {item.targetKind === 'diary' ? (
-          <Text className='jdq-text' data-testid='opened-text'>{text ?? '正在加载…'}</Text>
+          <Text className='jdq-text' data-testid='opened-text'>
+            {text ?? '正在加载…'}
+          </Text>
         ) : (
           <View>
             <Text className='jdq-text'>{item.title}</Text>
@@ -115,7 +117,12 @@ function Opened(p: ReviewsViewProps & { open: OpenItem }) {
           <View>
             {writing.kind === 'adopt' ? (
               <Field label='采纳了哪条建议'>
-                <TextArea value={writing.suggestion} onChange={(suggestion) => p.onWrite({ ...writing, suggestion })} maxlength={200} testId='write-suggestion' />
+                <TextArea
+                  value={writing.suggestion}
+                  onChange={(suggestion) => p.onWrite({ ...writing, suggestion })}
+                  maxlength={200}
+                  testId='write-suggestion'
+                />
               </Field>
             ) : null}
             <Field label={writing.kind === 'adopt' ? '说明（可不填）' : '批示'}>

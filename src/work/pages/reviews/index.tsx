@@ -26,8 +26,20 @@ export default function ReviewsPage() {
     if (me.data && !tabs.includes(tab)) setTab(tabs[0])
   }, [me.data, tab, tabs])
   const ready = Boolean(me.data) && tabs.includes(tab)
-  const inbox = usePaged((cursor) => (ready && tab !== 'received' ? callCloud('reviews', 'inbox', { targetKind: tab, limit: 20, ...(cursor ? { cursor } : {}) }) : Promise.resolve({ items: [], nextCursor: null })), [tab, ready])
-  const received = usePaged((cursor) => (ready && tab === 'received' ? callCloud('reviews', 'received', { limit: 20, ...(cursor ? { cursor } : {}) }) : Promise.resolve({ items: [], nextCursor: null })), [tab, ready])
+  const inbox = usePaged(
+    (cursor) =>
+      ready && tab !== 'received'
+        ? callCloud('reviews', 'inbox', { targetKind: tab, limit: 20, ...(cursor ? { cursor } : {}) })
+        : Promise.resolve({ items: [], nextCursor: null }),
+    [tab, ready]
+  )
+  const received = usePaged(
+    (cursor) =>
+      ready && tab === 'received'
+        ? callCloud('reviews', 'received', { limit: 20, ...(cursor ? { cursor } : {}) })
+        : Promise.resolve({ items: [], nextCursor: null }),
+    [tab, ready]
+  )
   const list = tab === 'received' ? received : inbox
   usePageRefresh(list.reload, list.loadMore)
   const [open, setOpen] = useState<OpenItem | null>(null)
@@ -58,9 +70,18 @@ export default function ReviewsPage() {
     setBusy(true)
     setError(null)
     try {
-      const r = await callCloud('reviews', 'mark', { targetKind: open.item.targetKind, targetId: open.item.id, kind, reviewId: newSubmissionId(), ...(comment ? { comment } : {}), ...(suggestion ? { suggestion } : {}) })
+      const r = await callCloud('reviews', 'mark', {
+        targetKind: open.item.targetKind,
+        targetId: open.item.id,
+        kind,
+        reviewId: newSubmissionId(),
+        ...(comment ? { comment } : {}),
+        ...(suggestion ? { suggestion } : {})
+      })
       const reviews = await callCloud('reviews', 'list', { targetKind: open.item.targetKind, targetId: open.item.id })
-      setOpen((o) => (o ? { ...o, item: { ...o.item, readByMe: o.item.readByMe || kind === 'read', reviews: r.summary }, reviews: reviews.items, writing: null } : o))
+      setOpen((o) =>
+        o ? { ...o, item: { ...o.item, readByMe: o.item.readByMe || kind === 'read', reviews: r.summary }, reviews: reviews.items, writing: null } : o
+      )
     } catch (err) {
       setError(toCloudError(err).message)
     } finally {

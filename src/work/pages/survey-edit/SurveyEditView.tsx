@@ -38,7 +38,8 @@ export function SurveyEditView(p: SurveyEditViewProps) {
     )
   }
   const set = (patch: Partial<SurveyDraft>) => p.onDraft((x) => ({ ...x, ...patch }))
-  const setQ = (i: number, patch: Partial<QuestionDraft>) => p.onDraft((x) => ({ ...x, questions: x.questions.map((q, j) => (j === i ? { ...q, ...patch } : q)) }))
+  const setQ = (i: number, patch: Partial<QuestionDraft>) =>
+    p.onDraft((x) => ({ ...x, questions: x.questions.map((q, j) => (j === i ? { ...q, ...patch } : q)) }))
   return (
     <View data-testid='survey-edit'>
       <Card testId='edit-head'>
@@ -54,7 +55,15 @@ export function SurveyEditView(p: SurveyEditViewProps) {
         <Field label='截止日期（可不填）' hint='格式 2026-03-31；不填则由您手动结束'>
           <TextInput value={d.closesOn} onChange={(closesOn) => set({ closesOn: closesOn.trim() })} maxlength={10} testId='edit-closes' />
         </Field>
-        <Chips options={[{ value: 'zh', label: '只用中文' }, { value: 'bo', label: '同时填写藏文' }]} value={d.bo ? 'bo' : 'zh'} onChange={(v) => set({ bo: v === 'bo' })} testId='edit-bo' />
+        <Chips
+          options={[
+            { value: 'zh', label: '只用中文' },
+            { value: 'bo', label: '同时填写藏文' }
+          ]}
+          value={d.bo ? 'bo' : 'zh'}
+          onChange={(v) => set({ bo: v === 'bo' })}
+          testId='edit-bo'
+        />
         {d.bo ? (
           <Field label='藏文标题'>
             <TextInput value={d.titleBo} onChange={(titleBo) => set({ titleBo })} maxlength={80} testId='edit-title-bo' />
@@ -63,7 +72,19 @@ export function SurveyEditView(p: SurveyEditViewProps) {
       </Card>
       {d.questions.map((q, i) => (
         <Card key={i} title={`第 ${i + 1} 题`} testId={`edit-q${i + 1}`}>
-          <Chips options={kindOptions} value={q.kind} onChange={(kind: QuestionKind) => setQ(i, { ...blankQuestion(kind), text: q.text, textBo: q.textBo, options: kind === 'single' || kind === 'multi' ? (q.options.length ? q.options : blankQuestion(kind).options) : [] })} testId={`q${i + 1}-kind`} />
+          <Chips
+            options={kindOptions}
+            value={q.kind}
+            onChange={(kind: QuestionKind) =>
+              setQ(i, {
+                ...blankQuestion(kind),
+                text: q.text,
+                textBo: q.textBo,
+                options: kind === 'single' || kind === 'multi' ? (q.options.length ? q.options : blankQuestion(kind).options) : []
+              })
+            }
+            testId={`q${i + 1}-kind`}
+          />
           <Field label='题目'>
             <TextInput value={q.text} onChange={(text) => setQ(i, { text })} maxlength={100} testId={`q${i + 1}-text`} />
           </Field>
@@ -72,14 +93,39 @@ export function SurveyEditView(p: SurveyEditViewProps) {
               <TextInput value={q.textBo} onChange={(textBo) => setQ(i, { textBo })} maxlength={200} testId={`q${i + 1}-text-bo`} />
             </Field>
           ) : null}
-          <Chips options={[{ value: 'yes', label: '必答' }, { value: 'no', label: '选答' }]} value={q.required ? 'yes' : 'no'} onChange={(v) => setQ(i, { required: v === 'yes' })} testId={`q${i + 1}-required`} />
+          <Chips
+            options={[
+              { value: 'yes', label: '必答' },
+              { value: 'no', label: '选答' }
+            ]}
+            value={q.required ? 'yes' : 'no'}
+            onChange={(v) => setQ(i, { required: v === 'yes' })}
+            testId={`q${i + 1}-required`}
+          />
           {q.kind === 'single' || q.kind === 'multi'
             ? q.options.map((o, k) => (
                 <View key={k} className='se-option'>
-                  <TextInput value={o.label} onChange={(label) => setQ(i, { options: q.options.map((x, m) => (m === k ? { ...x, label } : x)) })} maxlength={40} placeholder={`选项 ${k + 1}`} testId={`q${i + 1}-o${k + 1}`} />
-                  {d.bo ? <TextInput value={o.labelBo} onChange={(labelBo) => setQ(i, { options: q.options.map((x, m) => (m === k ? { ...x, labelBo } : x)) })} maxlength={80} placeholder='藏文选项' /> : null}
+                  <TextInput
+                    value={o.label}
+                    onChange={(label) => setQ(i, { options: q.options.map((x, m) => (m === k ? { ...x, label } : x)) })}
+                    maxlength={40}
+                    placeholder={`选项 ${k + 1}`}
+                    testId={`q${i + 1}-o${k + 1}`}
+                  />
+                  {d.bo ? (
+                    <TextInput
+                      value={o.labelBo}
+                      onChange={(labelBo) => setQ(i, { options: q.options.map((x, m) => (m === k ? { ...x, labelBo } : x)) })}
+                      maxlength={80}
+                      placeholder='藏文选项'
+                    />
+                  ) : null}
                   {q.options.length > 2 ? (
-                    <Text className='jdq-link' data-testid={`q${i + 1}-o${k + 1}-remove`} onClick={() => setQ(i, { options: q.options.filter((_, m) => m !== k) })}>
+                    <Text
+                      className='jdq-link'
+                      data-testid={`q${i + 1}-o${k + 1}-remove`}
+                      onClick={() => setQ(i, { options: q.options.filter((_, m) => m !== k) })}
+                    >
                       删除这个选项
                     </Text>
                   ) : null}
@@ -93,10 +139,18 @@ export function SurveyEditView(p: SurveyEditViewProps) {
           ) : null}
           {q.kind === 'scale' ? <Text className='jdq-hint'>群众从 1 到 5 打分，1 分最低，5 分最高。</Text> : null}
           <View className='se-tools'>
-            <Text className='jdq-link' onClick={() => p.onDraft((x) => moveQuestion(x, i, -1))}>上移</Text>
-            <Text className='jdq-link' onClick={() => p.onDraft((x) => moveQuestion(x, i, 1))}>下移</Text>
+            <Text className='jdq-link' onClick={() => p.onDraft((x) => moveQuestion(x, i, -1))}>
+              上移
+            </Text>
+            <Text className='jdq-link' onClick={() => p.onDraft((x) => moveQuestion(x, i, 1))}>
+              下移
+            </Text>
             {d.questions.length > 1 ? (
-              <Text className='jdq-link' data-testid={`q${i + 1}-remove`} onClick={() => p.onDraft((x) => ({ ...x, questions: x.questions.filter((_, j) => j !== i) }))}>
+              <Text
+                className='jdq-link'
+                data-testid={`q${i + 1}-remove`}
+                onClick={() => p.onDraft((x) => ({ ...x, questions: x.questions.filter((_, j) => j !== i) }))}
+              >
                 删除这道题
               </Text>
             ) : null}

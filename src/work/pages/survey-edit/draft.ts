@@ -28,20 +28,38 @@ export const blankQuestion = (kind: QuestionKind): QuestionDraft => ({
   text: '',
   textBo: '',
   required: kind !== 'text',
-  options: kind === 'single' || kind === 'multi' ? [{ label: '', labelBo: '' }, { label: '', labelBo: '' }] : []
+  options:
+    kind === 'single' || kind === 'multi'
+      ? [
+          { label: '', labelBo: '' },
+          { label: '', labelBo: '' }
+        ]
+      : []
 })
 
-export const blankDraft = (): SurveyDraft => ({ title: '', titleBo: '', intro: '', introBo: '', purpose: null, closesOn: '', questions: [blankQuestion('single')], bo: false, templateId: null })
+export const blankDraft = (): SurveyDraft => ({
+  title: '',
+  titleBo: '',
+  intro: '',
+  introBo: '',
+  purpose: null,
+  closesOn: '',
+  questions: [blankQuestion('single')],
+  bo: false,
+  templateId: null
+})
 
-export function draftOf(src: Pick<Survey, 'title' | 'titleBo' | 'intro' | 'introBo' | 'purpose' | 'closesOn' | 'questions' | 'templateId'> | SurveyTemplate): SurveyDraft {
+export function draftOf(
+  src: Pick<Survey, 'title' | 'titleBo' | 'intro' | 'introBo' | 'purpose' | 'closesOn' | 'questions' | 'templateId'> | SurveyTemplate
+): SurveyDraft {
   const questions = 'source' in src ? src.questions : toQuestionInputs(src.questions)
   const d: SurveyDraft = {
     title: src.title,
-    titleBo: 'titleBo' in src ? src.titleBo ?? '' : '',
+    titleBo: 'titleBo' in src ? (src.titleBo ?? '') : '',
     intro: src.intro ?? '',
-    introBo: 'introBo' in src ? src.introBo ?? '' : '',
+    introBo: 'introBo' in src ? (src.introBo ?? '') : '',
     purpose: src.purpose,
-    closesOn: 'closesOn' in src ? src.closesOn ?? '' : '',
+    closesOn: 'closesOn' in src ? (src.closesOn ?? '') : '',
     questions: questions.map((q) => ({
       kind: q.kind,
       text: q.text,

@@ -52,7 +52,11 @@ export function SurveyView(p: SurveyViewProps) {
         <Text className='jdq-text' data-testid='survey-count'>
           已收 {r?.total ?? s.answers} 份（群众扫码 {r?.resident ?? s.answers - s.paper}，纸质 {r?.paper ?? s.paper}）
         </Text>
-        {!s.mine ? <Text className='jdq-hint'>{s.orgName} · {s.ownerName} 发起</Text> : null}
+        {!s.mine ? (
+          <Text className='jdq-hint'>
+            {s.orgName} · {s.ownerName} 发起
+          </Text>
+        ) : null}
       </Card>
       {s.mine && s.status === 'open' ? (
         <Card title='发给群众' testId='hand-out'>
@@ -121,7 +125,12 @@ export function SurveyView(p: SurveyViewProps) {
         ) : null}
         <View className='jdq-gap' />
         {r?.shown ? (
-          <BigButton kind='plain' onClick={p.exportJob?.status === 'done' ? () => p.onOpenFile(p.exportJob!) : p.onExport} loading={p.exporting} testId='export-survey'>
+          <BigButton
+            kind='plain'
+            onClick={p.exportJob?.status === 'done' ? () => p.onOpenFile(p.exportJob!) : p.onExport}
+            loading={p.exporting}
+            testId='export-survey'
+          >
             {p.exportJob?.status === 'done' ? '打开 Excel 表格' : '导出 Excel（统计和每份答卷）'}
           </BigButton>
         ) : null}

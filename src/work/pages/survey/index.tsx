@@ -58,20 +58,35 @@ export default function SurveyPage() {
   const copyLink = () => {
     const path = survey.data?.h5Path ?? ''
     const link = process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' ? `${window.location.origin}${path}` : `/${SURVEY_PAGE}?scene=${surveyId}`
-    void Taro.setClipboardData({ data: link }).then(() => Taro.showToast({ title: '链接已复制', icon: 'success' }), () => undefined)
+    void Taro.setClipboardData({ data: link }).then(
+      () => Taro.showToast({ title: '链接已复制', icon: 'success' }),
+      () => undefined
+    )
   }
   const loadTexts = async (questionId: string) => {
     const now = texts[questionId]
     setTexts((t) => ({ ...t, [questionId]: { items: now?.items ?? [], more: now?.more ?? false, cursor: now?.cursor ?? null, loading: true, error: null } }))
     try {
       const page = await callCloud('surveys', 'texts', { surveyId, questionId, limit: 20, ...(now?.cursor ? { cursor: now.cursor } : {}) })
-      setTexts((t) => ({ ...t, [questionId]: { items: [...(t[questionId]?.items ?? []), ...page.items], more: page.nextCursor !== null, cursor: page.nextCursor, loading: false, error: null } }))
+      setTexts((t) => ({
+        ...t,
+        [questionId]: {
+          items: [...(t[questionId]?.items ?? []), ...page.items],
+          more: page.nextCursor !== null,
+          cursor: page.nextCursor,
+          loading: false,
+          error: null
+        }
+      }))
     } catch (err) {
       setTexts((t) => ({ ...t, [questionId]: { ...t[questionId], loading: false, error: toCloudError(err).message } }))
     }
   }
   const close = async () => {
-    const ok = await Taro.showModal({ title: '结束收集', content: '结束后群众就不能再填了（纸质问卷仍可录入）。确定结束吗？' }).then((r) => r.confirm, () => false)
+    const ok = await Taro.showModal({ title: '结束收集', content: '结束后群众就不能再填了（纸质问卷仍可录入）。确定结束吗？' }).then(
+      (r) => r.confirm,
+      () => false
+    )
     if (!ok) return
     setClosing(true)
     setError(null)

@@ -36,7 +36,15 @@ export function SurveysView(p: SurveysViewProps) {
     <View data-testid='surveys'>
       {p.canSeeUnit ? (
         <View className='jdq-gap'>
-          <Chips options={[{ value: 'mine', label: '我发起的' }, { value: 'unit', label: '本单位及下级' }]} value={p.scope} onChange={p.onScope} testId='scope' />
+          <Chips
+            options={[
+              { value: 'mine', label: '我发起的' },
+              { value: 'unit', label: '本单位及下级' }
+            ]}
+            value={p.scope}
+            onChange={p.onScope}
+            testId='scope'
+          />
         </View>
       ) : null}
       {p.templates ? (
@@ -48,7 +56,10 @@ export function SurveysView(p: SurveysViewProps) {
                   <Text className='jdq-row__title'>{t.title}</Text>
                   <Text className='jdq-tag jdq-tag--plain'>{surveyPurposes[t.purpose]}</Text>
                 </View>
-                <Text className='jdq-row__line'>{t.source === 'pushed' ? `${t.orgName}下发 · ` : ''}{t.questions.length} 道题</Text>
+                <Text className='jdq-row__line'>
+                  {t.source === 'pushed' ? `${t.orgName}下发 · ` : ''}
+                  {t.questions.length} 道题
+                </Text>
               </View>
             ))
           ) : (
@@ -76,9 +87,14 @@ export function SurveysView(p: SurveysViewProps) {
                   <Text className={`jdq-tag jdq-tag--${tone[s.status]}`}>{surveyStatuses[s.status]}</Text>
                 </View>
                 <Text className='jdq-row__line'>
-                  {surveyPurposes[s.purpose]} · {s.status === 'draft' ? `草稿（${dayText(s.createdAt)}）` : `已收 ${s.answers} 份${s.paper ? `（纸质 ${s.paper}）` : ''}`}
+                  {surveyPurposes[s.purpose]} ·{' '}
+                  {s.status === 'draft' ? `草稿（${dayText(s.createdAt)}）` : `已收 ${s.answers} 份${s.paper ? `（纸质 ${s.paper}）` : ''}`}
                 </Text>
-                {p.scope === 'unit' ? <Text className='jdq-row__line'>{s.orgName} · {s.ownerName}</Text> : null}
+                {p.scope === 'unit' ? (
+                  <Text className='jdq-row__line'>
+                    {s.orgName} · {s.ownerName}
+                  </Text>
+                ) : null}
               </View>
             ))}
           </Card>

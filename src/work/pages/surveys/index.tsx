@@ -17,11 +17,9 @@ export default function SurveysPage() {
   const me = useCloud(loadMe)
   const [scope, setScope] = useState<SurveysScope>('mine')
   const orgId = scope === 'unit' ? me.data?.org?.id : undefined
-  const list = usePagedPage(
-    (cursor) => callCloud('surveys', 'list', { limit: 20, ...(orgId ? { orgId } : {}), ...(cursor ? { cursor } : {}) }),
-    [orgId],
-    { reloadOnShow: true }
-  )
+  const list = usePagedPage((cursor) => callCloud('surveys', 'list', { limit: 20, ...(orgId ? { orgId } : {}), ...(cursor ? { cursor } : {}) }), [orgId], {
+    reloadOnShow: true
+  })
   const [picking, setPicking] = useState(false)
   const templates = useCloud(() => (picking ? callCloud('surveys', 'templates', {}) : Promise.resolve({ items: [] })), [picking])
 
@@ -41,7 +39,9 @@ export default function SurveysPage() {
           setScope(s)
         }}
         {...list.view}
-        onOpen={(s) => void Taro.navigateTo({ url: s.status === 'draft' && s.ownerId ? `/work/pages/survey-edit/index?id=${s.id}` : `/work/pages/survey/index?id=${s.id}` })}
+        onOpen={(s) =>
+          void Taro.navigateTo({ url: s.status === 'draft' && s.ownerId ? `/work/pages/survey-edit/index?id=${s.id}` : `/work/pages/survey/index?id=${s.id}` })
+        }
         templates={picking ? templates : null}
         onNew={() => setPicking(true)}
         onTemplate={start}

@@ -18,7 +18,10 @@ export default function VoicesPage() {
   const orgId = me.data && isManager(me.data.role) ? me.data.org?.id : undefined
   const ready = Boolean(me.data)
   const list = usePagedPage(
-    (cursor) => (ready ? callCloud('voices', 'list', { month, limit: 20, ...(orgId ? { orgId } : {}), ...(cursor ? { cursor } : {}) }) : new Promise<never>(() => undefined)),
+    (cursor) =>
+      ready
+        ? callCloud('voices', 'list', { month, limit: 20, ...(orgId ? { orgId } : {}), ...(cursor ? { cursor } : {}) })
+        : new Promise<never>(() => undefined),
     [month, orgId, ready]
   )
   return (
