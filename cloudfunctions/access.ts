@@ -5,9 +5,9 @@
  * every action as every kind of caller and fails on any cell that differs, and on any action of the
  * api registry that has no row here. The privacy walk reads `clearPhonesFrom`.
  */
-import type { ActionName, FunctionName } from '../types/api'
-import type { CollectionName } from '../types/database'
-import type { ErrorCode } from '../types/errors'
+import type { ActionName, FunctionName } from '@/types/api'
+import type { CollectionName } from '@/types/database'
+import type { ErrorCode } from '@/types/errors'
 
 export const callerKinds = [
   /** No WeChat identity at all (a server-side call, a forged request). */

@@ -1,6 +1,6 @@
 import path from 'node:path'
-import { database } from '../types/database'
-import type { CollectionDeclaration } from '../types/database'
+import { database } from '@/types/database'
+import type { CollectionDeclaration } from '@/types/database'
 import { LOCAL_ENV_ID } from './scf-env'
 import { createDatabase } from './db'
 import { EmulatorServer } from './server'

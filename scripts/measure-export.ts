@@ -8,12 +8,12 @@
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { randomUUID } from 'node:crypto'
-import { startEmulator } from '../test/helpers/emulator'
-import { callAs } from '../test/helpers/gateway'
+import { startEmulator } from '@/test/helpers/emulator'
+import { callAs } from '@/test/helpers/gateway'
 import { seed } from './seed'
 import { buildDemoData } from './seed/demo-data'
 import { connectSdk, scfEnv } from './sdk'
-import type { ExportJob } from '../types/exports'
+import type { ExportJob } from '@/types/exports'
 import { instancesOf, peakMB } from './bench/proc-memory'
 
 const functionsDir = path.resolve(__dirname, '../build/cloudfunctions')

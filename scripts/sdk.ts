@@ -1,7 +1,7 @@
-import { scfEnv } from '../emulator/scf-env'
+import { scfEnv } from '@/emulator/scf-env'
 
 // The SCF environment lives with the emulator, which starts function instances in it; scripts and tests use it too.
-export { LOCAL_ENV_ID, scfEnv } from '../emulator/scf-env'
+export { LOCAL_ENV_ID, scfEnv } from '@/emulator/scf-env'
 
 /**
  * wx-server-sdk bound to the emulator at `url`, as a server-side (admin) client. `timeout` (ms) is how long one

@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { startEmulator } from '../emulator'
+import { startEmulator } from '@/emulator'
 import { demoAccounts } from './seed/demo-data'
 import { seed } from './seed'
 import { seedOutcomes } from './seed/demo-outcomes'

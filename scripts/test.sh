@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: installs what is missing, type-checks, lints (eslint.config.mjs, the parts' boundaries among its rules),
-# checks the formatting (Prettier, .prettierrc.json),
+# checks the formatting (Prettier, .prettierrc.json) and that no deep relative import is left (the `@/` alias),
 # builds what the tests run against (cloud functions, the weapp and H5 builds), then runs every Jest project:
 # unit, contract (real wx-server-sdk against the emulator), ui (jsdom), mp (miniprogram-simulate), e2e (Chromium),
 # all at one fixed instant (never today's date), then the date-dependent suites again at the instants where the
@@ -37,6 +37,7 @@ echo "› lint"
 eslint --max-warnings=0 .
 echo "› format"
 prettier --check --log-level=warn .
+tsx scripts/alias-imports.ts --check > /dev/null || { tsx scripts/alias-imports.ts; echo "deep relative imports: run tsx scripts/alias-imports.ts --write"; exit 1; }
 echo "› cloud functions"
 tsx scripts/build-functions.ts
 echo "› weapp build"

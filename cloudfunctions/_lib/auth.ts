@@ -2,7 +2,7 @@ import type { UserDoc } from './collections'
 import type { RequestContext } from './context'
 import { AppError } from './errors'
 import { findUserByOpenid } from './users'
-import { managesPath, type Viewer } from '../../types/rules/privacy'
+import { managesPath, type Viewer } from '@/types/rules/privacy'
 import { byId } from './by-id'
 
 /**

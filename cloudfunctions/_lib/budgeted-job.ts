@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { CollectionName } from '../../types/database'
+import type { CollectionName } from '@/types/database'
 import { collection } from './collections'
 
 /**

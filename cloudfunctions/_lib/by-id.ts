@@ -1,4 +1,4 @@
-import type { CollectionName } from '../../types/database'
+import type { CollectionName } from '@/types/database'
 import { collection } from './collections'
 import { rows } from './query'
 import type { Tx } from './tx'

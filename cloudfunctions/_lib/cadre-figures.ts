@@ -11,10 +11,10 @@
 import type { VisitStatsDoc } from './collections'
 import type { ServiceStatsDoc } from './service'
 import { flatCounts } from './stat-rules'
-import { emptyFigures, monthIdsOf, periodKind, periodRange, periodYear, proratedTarget, type MonthPoint, type PeriodFigures } from '../../types/outcomes'
-import { demandAreas, ratingLevels } from '../../types/enums'
-import { beijingDate } from '../../types/rules/beijing-time'
-import { pausedDaysBetween, type Pause } from '../../types/rules/pace'
+import { emptyFigures, monthIdsOf, periodKind, periodRange, periodYear, proratedTarget, type MonthPoint, type PeriodFigures } from '@/types/outcomes'
+import { demandAreas, ratingLevels } from '@/types/enums'
+import { beijingDate } from '@/types/rules/beijing-time'
+import { pausedDaysBetween, type Pause } from '@/types/rules/pace'
 
 export interface CadreInputs {
   /** The period's year's statistics (null: nothing counted that year). */

@@ -1,7 +1,7 @@
-import type { OrgLevel, Role, System, FourInto } from '../../types/enums'
-import type { GeoPoint } from '../../types/models'
-import type { CollectionName } from '../../types/database'
-import type { CadrePeriodKind, CadrePeriodStatus } from '../../types/cadre-periods'
+import type { OrgLevel, Role, System, FourInto } from '@/types/enums'
+import type { GeoPoint } from '@/types/models'
+import type { CollectionName } from '@/types/database'
+import type { CadrePeriodKind, CadrePeriodStatus } from '@/types/cadre-periods'
 import { db } from './cloud'
 
 /** Documents as stored. Instants are Dates (UTC); Beijing-time days are derived, never stored as local strings. */
@@ -122,13 +122,13 @@ export interface VisitDoc {
 
 export interface VisitRecordDoc {
   category: FourInto
-  method: import('../../types/enums').WorkMethod
+  method: import('@/types/enums').WorkMethod
   policy?: string
   needs?: string
   advice?: string
   peopleMet: { count: number; text?: string }
   householdIds: string[]
-  problems: import('../../types/visits').RaisedProblem[]
+  problems: import('@/types/visits').RaisedProblem[]
   savedAt: Date
 }
 
@@ -198,7 +198,7 @@ export interface VisitStatsDoc {
 
 export interface HouseholdDoc {
   _id: string
-  kind: import('../../types/enums').FiveMustVisit
+  kind: import('@/types/enums').FiveMustVisit
   displayName: string
   area: string
   cadreId: string
@@ -213,7 +213,7 @@ export interface HouseholdDoc {
   // ---- 一户一册 and 四个百家 (types/rules/four-hundred.ts); absent on households written before them
   profile?: {
     circumstances: string
-    needAreas: import('../../types/enums').DemandArea[]
+    needAreas: import('@/types/enums').DemandArea[]
     needs: string
     updatedAt: Date
     updatedBy: string

@@ -1,4 +1,4 @@
-import type { CollectionName } from '../../types/database'
+import type { CollectionName } from '@/types/database'
 import { byId, txGet } from './by-id'
 import { AppError } from './errors'
 import { inTransaction, type Tx } from './tx'

@@ -1,4 +1,4 @@
-import { z } from '../../types/zod'
+import { z } from '@/types/zod'
 import { AppError } from './errors'
 
 /**

@@ -3,15 +3,15 @@
  * ownership (triage, extensions, reports upward, invalid entries, 重办) are optional: an entry written before them
  * reads as triaged, with its deadline as the first deadline and nothing else.
  */
-import type { DemandArea, RatingLevel } from '../../types/enums'
-import type { Demand, DemandDetail, DemandPath, DemandStatus, TimelineStep } from '../../types/demands'
-import { demandDeadline, rulesFor, type ServiceRules, type Urgency } from '../../types/rules/service'
-import { ledgerOverdue, nextSteps } from '../../types/rules/ledger'
-import { beijingDate } from '../../types/rules/beijing-time'
-import type { HolidayCalendar } from '../../types/rules/working-days'
-import { managesPath, phoneFor, type Viewer } from '../../types/rules/privacy'
+import type { DemandArea, RatingLevel } from '@/types/enums'
+import type { Demand, DemandDetail, DemandPath, DemandStatus, TimelineStep } from '@/types/demands'
+import { demandDeadline, rulesFor, type ServiceRules, type Urgency } from '@/types/rules/service'
+import { ledgerOverdue, nextSteps } from '@/types/rules/ledger'
+import { beijingDate } from '@/types/rules/beijing-time'
+import type { HolidayCalendar } from '@/types/rules/working-days'
+import { managesPath, phoneFor, type Viewer } from '@/types/rules/privacy'
 import type { UserDoc } from './collections'
-import type { VoiceFormat } from '../../types/rules/voice-note'
+import type { VoiceFormat } from '@/types/rules/voice-note'
 import { iso } from './iso'
 
 export interface TimelineDoc {

@@ -1,4 +1,4 @@
-import { defaultMessages, type ErrorCode } from '../../types/errors'
+import { defaultMessages, type ErrorCode } from '@/types/errors'
 
 /** An expected failure with a message fit to show the person who caused it. */
 export class AppError extends Error {

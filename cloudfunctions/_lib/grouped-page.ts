@@ -1,9 +1,9 @@
-import { z } from '../../types/zod'
+import { z } from '@/types/zod'
 import { _ } from './cloud'
 import { packCursor, unpackCursor } from './cursor'
 import { collection } from './collections'
 import { rows } from './query'
-import type { CollectionName } from '../../types/database'
+import type { CollectionName } from '@/types/database'
 
 /** Where a page stopped in an order by group keys (ascending), then an instant and _id (both descending). */
 export interface GroupCursor {

@@ -3,7 +3,7 @@
  * label). Only its data is taken, and only by the cloud functions: the mini-program never loads it.
  */
 import data from 'chinese-days/dist/chinese-days.json'
-import type { HolidayCalendar } from '../../types/rules/working-days'
+import type { HolidayCalendar } from '@/types/rules/working-days'
 
 const packaged = data as { holidays: Record<string, string>; workdays: Record<string, string> }
 

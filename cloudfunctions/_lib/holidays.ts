@@ -3,8 +3,8 @@
  * years the province admin loaded (`holidaySchedules`, _id the year) replacing the package's for those years.
  * One read by _id of the neighbouring years (at most three documents), kept per instance for a short time.
  */
-import { beijingYear } from '../../types/rules/beijing-time'
-import { mergeSchedules, type HolidayCalendar } from '../../types/rules/working-days'
+import { beijingYear } from '@/types/rules/beijing-time'
+import { mergeSchedules, type HolidayCalendar } from '@/types/rules/working-days'
 import { _ } from './cloud'
 import { collection } from './collections'
 import { packageCalendar } from './holiday-data'

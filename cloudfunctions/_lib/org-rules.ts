@@ -2,10 +2,10 @@
  * 制度 in force: the rule documents of a node's ancestors for a Beijing year, read in ONE
  * indexed read (their ids are known from the org path), merged by the pure rules in types/rules/org-rules.ts.
  */
-import type { OrgRules, RuleField } from '../../types/org-rules'
-import { beijingYear } from '../../types/rules/beijing-time'
-import { mergeRules, ruleDocId, toServiceRules, type MergedRules } from '../../types/rules/org-rules'
-import type { ServiceRules } from '../../types/rules/service'
+import type { OrgRules, RuleField } from '@/types/org-rules'
+import { beijingYear } from '@/types/rules/beijing-time'
+import { mergeRules, ruleDocId, toServiceRules, type MergedRules } from '@/types/rules/org-rules'
+import type { ServiceRules } from '@/types/rules/service'
 import { _ } from './cloud'
 import { collection } from './collections'
 import { rows } from './query'

@@ -9,13 +9,13 @@ import { collection, type CadrePeriodDoc, type OrgDoc, type VisitStatsDoc } from
 import type { ServiceStatsDoc } from './service'
 import { rows } from './query'
 import type { CadreInputs } from './cadre-figures'
-import type { CollectionName } from '../../types/database'
-import type { OrgRules } from '../../types/org-rules'
-import { isPauseKind } from '../../types/cadre-periods'
-import { mergeRules, ruleDocId, type RuleDocLike } from '../../types/rules/org-rules'
-import type { Pause } from '../../types/rules/pace'
-import { countFourHundred, type FourHundredFields } from '../../types/rules/four-hundred'
-import { periodRange } from '../../types/outcomes'
+import type { CollectionName } from '@/types/database'
+import type { OrgRules } from '@/types/org-rules'
+import { isPauseKind } from '@/types/cadre-periods'
+import { mergeRules, ruleDocId, type RuleDocLike } from '@/types/rules/org-rules'
+import type { Pause } from '@/types/rules/pace'
+import { countFourHundred, type FourHundredFields } from '@/types/rules/four-hundred'
+import { periodRange } from '@/types/outcomes'
 
 export interface CadreLike {
   _id: string

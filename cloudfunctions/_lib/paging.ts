@@ -1,4 +1,4 @@
-import { z } from '../../types/zod'
+import { z } from '@/types/zod'
 import { packCursor, unpackCursor } from './cursor'
 
 /** Cursors for lists ordered by (instant, _id): the last item's instant and id. */

@@ -14,9 +14,9 @@ import { holidayCalendarAt } from './holidays'
 import { acceptedDelta, heldDelta, ratedDelta, rejectedDelta, type MarkerKind } from './stat-rules'
 import { caseIdFor, type CaseDoc, type RatingDoc } from './service'
 import { isRetryable } from './tx'
-import { ratingLevels } from '../../types/enums'
-import { caseDeadlines, isBadLevel, type ServiceRules } from '../../types/rules/service'
-import { previousMonth } from '../../types/outcomes'
+import { ratingLevels } from '@/types/enums'
+import { caseDeadlines, isBadLevel, type ServiceRules } from '@/types/rules/service'
+import { previousMonth } from '@/types/outcomes'
 import {
   decideHold,
   eventGuardKey,
@@ -27,7 +27,7 @@ import {
   type GuardFact,
   type HoldReason,
   type RatingGuardRules
-} from '../../types/rules/rating-guard'
+} from '@/types/rules/rating-guard'
 import { byId } from './by-id'
 
 type GuardDoc = Pick<RatingDoc, '_id' | 'guard' | 'createdAt' | 'ipKey' | 'fresh' | 'cadreId' | 'targetKind' | 'month' | 'date'>

@@ -1,4 +1,4 @@
-import type { ReviewKind, ReviewTarget } from '../../types/reviews'
+import type { ReviewKind, ReviewTarget } from '@/types/reviews'
 
 // A 已阅, 批示 or 采纳: written by the reviews function, read by the reminders' sources.
 export interface ReviewDoc {

@@ -3,11 +3,11 @@
  * statistics kept in the same transaction as each write, scene codes, and the ledger entry factory.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import type { RatingLevel } from '../../types/enums'
-import type { Rating, BadReviewCase, CaseStatus, RatingTarget, RatingState, ImprovementRequest } from '../../types/service'
-import { makeSceneCode, type SceneKind } from '../../types/rules/service'
-import { beijingDate } from '../../types/rules/beijing-time'
-import type { HoldReason } from '../../types/rules/rating-guard'
+import type { RatingLevel } from '@/types/enums'
+import type { Rating, BadReviewCase, CaseStatus, RatingTarget, RatingState, ImprovementRequest } from '@/types/service'
+import { makeSceneCode, type SceneKind } from '@/types/rules/service'
+import { beijingDate } from '@/types/rules/beijing-time'
+import type { HoldReason } from '@/types/rules/rating-guard'
 import type { Tx } from './tx'
 import { addDelta, nestCounts } from './stat-rules'
 import { _ } from './cloud'

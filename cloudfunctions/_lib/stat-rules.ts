@@ -5,11 +5,11 @@
  * what the counters should say — so the two can never disagree about a rule, only about the data.
  */
 import { createHash } from 'node:crypto'
-import type { RatingTarget } from '../../types/service'
-import type { DemandPath } from '../../types/demands'
-import type { DemandArea, RatingLevel } from '../../types/enums'
-import { beijingMonth, beijingYear } from '../../types/rules/beijing-time'
-import { isBadLevel, levelScores } from '../../types/rules/service'
+import type { RatingTarget } from '@/types/service'
+import type { DemandPath } from '@/types/demands'
+import type { DemandArea, RatingLevel } from '@/types/enums'
+import { beijingMonth, beijingYear } from '@/types/rules/beijing-time'
+import { isBadLevel, levelScores } from '@/types/rules/service'
 
 export type StatDelta = Record<string, number>
 

@@ -1,4 +1,4 @@
-import type { Reply } from '../../types/reply'
+import type { Reply } from '@/types/reply'
 import { cloud } from './cloud'
 import { requestContext } from './context'
 

@@ -1,4 +1,4 @@
-import { z } from '../../types/zod'
+import { z } from '@/types/zod'
 
 // Chinese validation messages on the server only; the mini-program bundle never loads the locale.
 z.config(z.locales.zhCN())

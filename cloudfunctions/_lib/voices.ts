@@ -1,6 +1,6 @@
-import type { FourInto } from '../../types/enums'
+import type { FourInto } from '@/types/enums'
 import type { Tx } from './tx'
-import type { Voice } from '../../types/voices'
+import type { Voice } from '@/types/voices'
 import { _ } from './cloud'
 import { collection, type OrgDoc, type VisitDoc, type VisitRecordDoc } from './collections'
 import { rows } from './query'

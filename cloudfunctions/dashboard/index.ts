@@ -1,4 +1,4 @@
-import { dashboardApi } from '../../types/api/dashboard'
+import { dashboardApi } from '@/types/api/dashboard'
 import { createFunction } from '../_lib/router'
 import { node } from './handlers/node'
 import { cadre } from './handlers/cadre'

@@ -1,5 +1,5 @@
-import type { DashboardChild, TrendPoint } from '../../types/api/dashboard'
-import { monthIdsOf, periodKind, periodOf, previousMonth, satisfiedShare, type PeriodFigures, type PeriodKind } from '../../types/outcomes'
+import type { DashboardChild, TrendPoint } from '@/types/api/dashboard'
+import { monthIdsOf, periodKind, periodOf, previousMonth, satisfiedShare, type PeriodFigures, type PeriodKind } from '@/types/outcomes'
 
 /** The period asked for (its own kind wins), else the current one of the kind. */
 export function pickPeriod(kind: PeriodKind, period: string | undefined, now: Date): { kind: PeriodKind; period: string } {

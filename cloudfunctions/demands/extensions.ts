@@ -1,5 +1,5 @@
-import { beijingDate } from '../../types/rules/beijing-time'
-import { classifyDeadline, type DeadlineAsk } from '../../types/rules/ledger'
+import { beijingDate } from '@/types/rules/beijing-time'
+import { classifyDeadline, type DeadlineAsk } from '@/types/rules/ledger'
 import { AppError } from '../_lib/errors'
 import type { DemandDoc, ExtensionDoc } from '../_lib/service'
 import type { StepContext } from './shared'

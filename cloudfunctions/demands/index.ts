@@ -1,4 +1,4 @@
-import { demandsApi } from '../../types/api/demands'
+import { demandsApi } from '@/types/api/demands'
 import { createFunction } from '../_lib/router'
 import { create } from './handlers/create'
 import { resolve } from './handlers/resolve'

@@ -1,4 +1,4 @@
-import type { Demand } from '../../types/demands'
+import type { Demand } from '@/types/demands'
 import { _ } from '../_lib/cloud'
 import { collection } from '../_lib/collections'
 import type { RequestContext } from '../_lib/context'

@@ -1,6 +1,6 @@
-import type { DemandDetail, DemandStatus } from '../../types/demands'
-import type { ServiceRules } from '../../types/rules/service'
-import type { HolidayCalendar } from '../../types/rules/working-days'
+import type { DemandDetail, DemandStatus } from '@/types/demands'
+import type { ServiceRules } from '@/types/rules/service'
+import type { HolidayCalendar } from '@/types/rules/working-days'
 import type { UserDoc } from '../_lib/collections'
 import type { RequestContext } from '../_lib/context'
 import { AppError } from '../_lib/errors'
@@ -9,7 +9,7 @@ import { inTransaction } from '../_lib/tx'
 import { serviceRulesFor } from '../_lib/org-rules'
 import { holidayCalendarAt } from '../_lib/holidays'
 import { bumpServiceStatsAt, put, toDemandDetail, type DemandDoc, type StatDelta, type TimelineDoc } from '../_lib/service'
-import { demandStatusLabels } from '../../types/demands'
+import { demandStatusLabels } from '@/types/demands'
 import { txGet } from '../_lib/by-id'
 
 /**

@@ -1,4 +1,4 @@
-import { diaryApi } from '../../types/api/diary'
+import { diaryApi } from '@/types/api/diary'
 import { createFunction } from '../_lib/router'
 import { add } from './handlers/add'
 import { update } from './handlers/update'

@@ -1,5 +1,5 @@
-import type { DiaryEntry, Report } from '../../types/diary'
-import { diaryEditableUntil, ownsFile, type UploadKind } from '../../types/rules/diary'
+import type { DiaryEntry, Report } from '@/types/diary'
+import { diaryEditableUntil, ownsFile, type UploadKind } from '@/types/rules/diary'
 import { cloud } from '../_lib/cloud'
 import { type DiaryEntryDoc, type ReportDoc, type UserDoc } from '../_lib/collections'
 import { AppError } from '../_lib/errors'

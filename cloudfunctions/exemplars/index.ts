@@ -1,4 +1,4 @@
-import { exemplarsApi } from '../../types/api/exemplars'
+import { exemplarsApi } from '@/types/api/exemplars'
 import { createFunction } from '../_lib/router'
 import { mark } from './handlers/mark'
 import { unmark } from './handlers/unmark'

@@ -1,5 +1,5 @@
-import type { Exemplar, ExemplarKind } from '../../types/exemplars'
-import type { System } from '../../types/enums'
+import type { Exemplar, ExemplarKind } from '@/types/exemplars'
+import type { System } from '@/types/enums'
 
 /** A case as stored: only what anyone of the system may read (no resident's name or phone, no source text). */
 export interface ExemplarDoc {

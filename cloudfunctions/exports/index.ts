@@ -1,4 +1,4 @@
-import { exportsApi } from '../../types/api/exports'
+import { exportsApi } from '@/types/api/exports'
 import { createFunction } from '../_lib/router'
 import { start } from './handlers/start'
 import { continueJob } from './handlers/continue'

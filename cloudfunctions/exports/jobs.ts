@@ -1,4 +1,4 @@
-import type { ExportJob, ExportJobStatus, ExportKind } from '../../types/exports'
+import type { ExportJob, ExportJobStatus, ExportKind } from '@/types/exports'
 import { cloud } from '../_lib/cloud'
 import type { PageCursor } from './sources'
 import { iso } from '../_lib/iso'

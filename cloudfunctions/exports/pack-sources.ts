@@ -4,12 +4,12 @@
  * the 三问 digest; a survey export reads the survey's tallies for its summary and pages its answers in _id order
  * (random: the order they came in is not kept), with no one's identity anywhere.
  */
-import { fourInto, type FourInto } from '../../types/enums'
-import { cadreScoreId, orgStatsId, periodYear, satisfiedShare, type CadreScoreDoc, type OrgStatsDoc, type PeriodFigures } from '../../types/outcomes'
-import { packPeriodLabel } from '../../types/packs'
-import { questionKinds, surveyPurposes, type Question } from '../../types/surveys'
-import { resultsFrom } from '../../types/rules/surveys'
-import { fourHundredKeys, fourHundredLabels } from '../../types/rules/four-hundred'
+import { fourInto, type FourInto } from '@/types/enums'
+import { cadreScoreId, orgStatsId, periodYear, satisfiedShare, type CadreScoreDoc, type OrgStatsDoc, type PeriodFigures } from '@/types/outcomes'
+import { packPeriodLabel } from '@/types/packs'
+import { questionKinds, surveyPurposes, type Question } from '@/types/surveys'
+import { resultsFrom } from '@/types/rules/surveys'
+import { fourHundredKeys, fourHundredLabels } from '@/types/rules/four-hundred'
 import { _ } from '../_lib/cloud'
 import { collection } from '../_lib/collections'
 import { countOf, rows } from '../_lib/query'

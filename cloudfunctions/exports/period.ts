@@ -1,4 +1,4 @@
-import { beijingStartOf } from '../../types/rules/beijing-time'
+import { beijingStartOf } from '@/types/rules/beijing-time'
 
 /** A Beijing period ('YYYY', 'YYYY-Qn', 'YYYY-MM') as the instants [from, to). */
 export function periodRange(period: string): { from: Date; to: Date } {

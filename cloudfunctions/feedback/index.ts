@@ -1,4 +1,4 @@
-import { feedbackApi } from '../../types/api/feedback'
+import { feedbackApi } from '@/types/api/feedback'
 import { createFunction } from '../_lib/router'
 import { submit } from './handlers/submit'
 import { listMine } from './handlers/listMine'

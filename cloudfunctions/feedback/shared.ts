@@ -1,6 +1,6 @@
-import type { Feedback } from '../../types/api/feedback'
-import type { System } from '../../types/enums'
-import { maskPhone } from '../../types/rules/privacy'
+import type { Feedback } from '@/types/api/feedback'
+import type { System } from '@/types/enums'
+import { maskPhone } from '@/types/rules/privacy'
 
 export interface FeedbackDoc {
   /** `fb_${hash(openid)}_${submissionId}` */

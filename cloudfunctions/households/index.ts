@@ -1,4 +1,4 @@
-import { householdsApi } from '../../types/api/households'
+import { householdsApi } from '@/types/api/households'
 import { createFunction } from '../_lib/router'
 import { list } from './handlers/list'
 import { create } from './handlers/create'

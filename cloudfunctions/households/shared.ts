@@ -1,4 +1,4 @@
-import type { Household } from '../../types/households'
+import type { Household } from '@/types/households'
 import { type HouseholdDoc } from '../_lib/collections'
 import { AppError } from '../_lib/errors'
 import { requireSelfOrManager } from '../_lib/auth'
@@ -26,7 +26,7 @@ export interface HelpDoc {
   householdId: string
   cadreId: string
   orgPath: string[]
-  kind: import('../../types/household-book').HelpKind
+  kind: import('@/types/household-book').HelpKind
   what: string
   date: string
   year: number
@@ -39,7 +39,7 @@ export interface HelpDoc {
 
 export const HELP_EDIT_MS = 7 * 24 * 3600 * 1000
 
-export function toHelp(d: HelpDoc, viewerId: string, now: Date): import('../../types/household-book').HelpEntry {
+export function toHelp(d: HelpDoc, viewerId: string, now: Date): import('@/types/household-book').HelpEntry {
   return {
     id: d._id,
     kind: d.kind,
@@ -53,7 +53,7 @@ export function toHelp(d: HelpDoc, viewerId: string, now: Date): import('../../t
   }
 }
 
-export function toProfile(p: NonNullable<HouseholdDoc['profile']>): import('../../types/household-book').HouseholdProfile {
+export function toProfile(p: NonNullable<HouseholdDoc['profile']>): import('@/types/household-book').HouseholdProfile {
   return {
     circumstances: p.circumstances,
     needAreas: p.needAreas,

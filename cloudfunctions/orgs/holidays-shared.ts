@@ -1,5 +1,5 @@
-import type { HolidayYear } from '../../types/api/orgs'
-import { coversYear, mergeSchedules, scheduleOf } from '../../types/rules/working-days'
+import type { HolidayYear } from '@/types/api/orgs'
+import { coversYear, mergeSchedules, scheduleOf } from '@/types/rules/working-days'
 import type { UserDoc } from '../_lib/collections'
 import { packageCalendar } from '../_lib/holiday-data'
 import type { HolidayScheduleDoc } from '../_lib/holidays'

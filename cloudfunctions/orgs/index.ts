@@ -1,4 +1,4 @@
-import { orgsApi } from '../../types/api/orgs'
+import { orgsApi } from '@/types/api/orgs'
 import { createFunction } from '../_lib/router'
 import { tree } from './handlers/tree'
 import { members } from './handlers/members'

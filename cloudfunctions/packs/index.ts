@@ -1,4 +1,4 @@
-import { packsApi } from '../../types/api/packs'
+import { packsApi } from '@/types/api/packs'
 import { createFunction } from '../_lib/router'
 import { get } from './handlers/get'
 

@@ -1,4 +1,4 @@
-import { placesApi } from '../../types/api/places'
+import { placesApi } from '@/types/api/places'
 import { createFunction } from '../_lib/router'
 import { search } from './handlers/search'
 import { setPoint } from './handlers/setPoint'

@@ -1,5 +1,5 @@
-import type { Place, PlaceMonth } from '../../types/places'
-import type { System } from '../../types/enums'
+import type { Place, PlaceMonth } from '@/types/places'
+import type { System } from '@/types/enums'
 import { _ } from '../_lib/cloud'
 import { collection, type OrgDoc } from '../_lib/collections'
 import { rows } from '../_lib/query'

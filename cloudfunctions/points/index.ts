@@ -1,4 +1,4 @@
-import { pointsApi } from '../../types/api/points'
+import { pointsApi } from '@/types/api/points'
 import { createFunction } from '../_lib/router'
 import { overview } from './handlers/overview'
 import { listCadres } from './handlers/listCadres'

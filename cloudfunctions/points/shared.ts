@@ -1,5 +1,5 @@
-import type { Contact, LiaisonPoint } from '../../types/points'
-import { phoneFor } from '../../types/rules/privacy'
+import type { Contact, LiaisonPoint } from '@/types/points'
+import { phoneFor } from '@/types/rules/privacy'
 import type { ContactDoc, LiaisonPointDoc, UserDoc } from '../_lib/collections'
 import { viewerOf } from '../_lib/auth'
 

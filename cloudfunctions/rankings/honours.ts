@@ -4,9 +4,9 @@
  * Published lists are read by everyone in the node's subtree. Outcomes only: score, satisfaction over enough
  * ratings, demands overdue, 差评 not revisited — never days at the grassroots.
  */
-import type { OrgRules } from '../../types/org-rules'
-import { honourKindLabels, type CadreScoreDoc, type HonourKind, type HonourList, type HonourListDoc } from '../../types/outcomes'
-import { noticeReasons, pickHonours } from '../../types/rules/score'
+import type { OrgRules } from '@/types/org-rules'
+import { honourKindLabels, type CadreScoreDoc, type HonourKind, type HonourList, type HonourListDoc } from '@/types/outcomes'
+import { noticeReasons, pickHonours } from '@/types/rules/score'
 import { _ } from '../_lib/cloud'
 import { collection, type OrgDoc, type UserDoc } from '../_lib/collections'
 import { isManagerOf } from '../_lib/auth'

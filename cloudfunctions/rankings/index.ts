@@ -1,4 +1,4 @@
-import { rankingsApi } from '../../types/api/rankings'
+import { rankingsApi } from '@/types/api/rankings'
 import { createFunction } from '../_lib/router'
 import { knob, withTimer } from '../_lib/timer-entry'
 import { list } from './handlers/list'

@@ -9,7 +9,7 @@ import { _ } from '../_lib/cloud'
 import { collection, type OrgDoc } from '../_lib/collections'
 import { rows } from '../_lib/query'
 import { allRows, rulesByOrg } from '../_lib/outcome-inputs'
-import { compareBySortKey, satisfactionRuleText, unitSortKey } from '../../types/rules/score'
+import { compareBySortKey, satisfactionRuleText, unitSortKey } from '@/types/rules/score'
 import {
   addFigures,
   emptyFigures,
@@ -20,7 +20,7 @@ import {
   type CadreScoreDoc,
   type OrgStatsDoc,
   type PeriodFigures
-} from '../../types/outcomes'
+} from '@/types/outcomes'
 import type { Checkpoint, RunReport } from './job'
 import { byId } from '../_lib/by-id'
 

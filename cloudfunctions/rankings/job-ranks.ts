@@ -7,7 +7,7 @@
 import { _ } from '../_lib/cloud'
 import { collection, type UserDoc } from '../_lib/collections'
 import { rows } from '../_lib/query'
-import type { CadreScoreDoc, RankScope } from '../../types/outcomes'
+import type { CadreScoreDoc, RankScope } from '@/types/outcomes'
 import type { Checkpoint } from './job'
 
 export async function ranksBatch(cp: Checkpoint, size: number): Promise<Checkpoint> {

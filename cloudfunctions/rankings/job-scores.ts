@@ -8,9 +8,9 @@ import { collection, type OrgDoc, type UserDoc } from '../_lib/collections'
 import { rows } from '../_lib/query'
 import { cadreFigures, paceOf } from '../_lib/cadre-figures'
 import { inputsFor, readInputs, rulesByOrg } from '../_lib/outcome-inputs'
-import type { OrgRules } from '../../types/org-rules'
-import { cadreSortKey, computeScore, satisfactionRuleText, scoredShareOf } from '../../types/rules/score'
-import { cadreScoreId, periodKind, periodYear, rankScopes, satisfiedShare, type CadreScoreDoc, type RankScope } from '../../types/outcomes'
+import type { OrgRules } from '@/types/org-rules'
+import { cadreSortKey, computeScore, satisfactionRuleText, scoredShareOf } from '@/types/rules/score'
+import { cadreScoreId, periodKind, periodYear, rankScopes, satisfiedShare, type CadreScoreDoc, type RankScope } from '@/types/outcomes'
 import type { Checkpoint, RunReport } from './job'
 
 const levelOfDepth = ['province', 'prefecture', 'county'] as const

@@ -1,8 +1,8 @@
-import type { OrgLevel } from '../../types/enums'
+import type { OrgLevel } from '@/types/enums'
 import { AppError } from '../_lib/errors'
 import { cursorKeys, packCursor } from '../_lib/cursor'
-import { z } from '../../types/zod'
-import { periodKind, periodOf, type PeriodKind } from '../../types/outcomes'
+import { z } from '@/types/zod'
+import { periodKind, periodOf, type PeriodKind } from '@/types/outcomes'
 
 /** The org tree has three levels, so a node's level is its depth on its path. */
 export const levelOfDepth: readonly OrgLevel[] = ['province', 'prefecture', 'county']

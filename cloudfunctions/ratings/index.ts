@@ -1,4 +1,4 @@
-import { ratingsApi } from '../../types/api/ratings'
+import { ratingsApi } from '@/types/api/ratings'
 import { createFunction } from '../_lib/router'
 import { landing } from './handlers/landing'
 import { rate } from './handlers/rate'

@@ -1,5 +1,5 @@
-import type { RatingTarget } from '../../types/service'
-import { sceneKindOf } from '../../types/rules/service'
+import type { RatingTarget } from '@/types/service'
+import { sceneKindOf } from '@/types/rules/service'
 import { collection, type VisitDoc } from '../_lib/collections'
 import { AppError } from '../_lib/errors'
 import { rows } from '../_lib/query'

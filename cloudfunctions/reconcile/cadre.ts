@@ -3,14 +3,14 @@
  * refolded with the handlers' own rules (recompute.ts) and compared with the stored figures; a difference is repaired
  * in a transaction that first checks the figure has not moved since it was read.
  */
-import { beijingStartOf } from '../../types/rules/beijing-time'
-import type { DriftItem } from '../../types/api/reconcile'
+import { beijingStartOf } from '@/types/rules/beijing-time'
+import type { DriftItem } from '@/types/api/reconcile'
 import { _ } from '../_lib/cloud'
 import { collection, type CadrePeriodDoc, type HouseholdDoc, type UserDoc, type VisitDayDoc, type VisitDoc, type VisitStatsDoc } from '../_lib/collections'
 import type { CaseDoc, DemandDoc, RatingDoc, ServiceStatsDoc } from '../_lib/service'
 import { countOf, rows } from '../_lib/query'
 import { inTransaction } from '../_lib/tx'
-import { PERIODS_PER_YEAR } from '../../types/rules/cadre-periods'
+import { PERIODS_PER_YEAR } from '@/types/rules/cadre-periods'
 import { flatCounts, nestCounts } from '../_lib/stat-rules'
 import { finishLeftover } from '../_lib/rating-settle'
 import {

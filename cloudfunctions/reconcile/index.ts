@@ -1,4 +1,4 @@
-import { reconcileApi } from '../../types/api/reconcile'
+import { reconcileApi } from '@/types/api/reconcile'
 import { createFunction } from '../_lib/router'
 import { knob, withTimer } from '../_lib/timer-entry'
 import { lastReport } from './handlers/lastReport'

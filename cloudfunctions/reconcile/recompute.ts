@@ -30,8 +30,8 @@ import {
   type StatDelta
 } from '../_lib/stat-rules'
 import { addCounted, addFieldwork, addReviewed, dayId, emptyStats, statsId } from '../_lib/visit-stat-rules'
-import { datesBetween } from '../../types/rules/pace'
-import { handledLate } from '../../types/rules/ledger'
+import { datesBetween } from '@/types/rules/pace'
+import { handledLate } from '@/types/rules/ledger'
 
 export interface Drift {
   collection: 'visitStats' | 'visitDays' | 'serviceStats' | 'households'

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { beijing, beijingDate, beijingYear } from '../../types/rules/beijing-time'
-import type { DriftItem, ReconcileReport } from '../../types/api/reconcile'
+import { beijing, beijingDate, beijingYear } from '@/types/rules/beijing-time'
+import type { DriftItem, ReconcileReport } from '@/types/api/reconcile'
 import { _ } from '../_lib/cloud'
 import { collection, type OrgDoc, type UserDoc } from '../_lib/collections'
 import { rows } from '../_lib/query'

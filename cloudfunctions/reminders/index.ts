@@ -1,4 +1,4 @@
-import { remindersApi } from '../../types/api/reminders'
+import { remindersApi } from '@/types/api/reminders'
 import { createFunction } from '../_lib/router'
 import { knob, withTimer } from '../_lib/timer-entry'
 import { overview } from './handlers/overview'

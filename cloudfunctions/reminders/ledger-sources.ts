@@ -1,6 +1,6 @@
-import { beijingDate } from '../../types/rules/beijing-time'
-import { addWorkingDays, endOfBeijingDay } from '../../types/rules/working-days'
-import { kinds, type KindFacts } from '../../types/reminders'
+import { beijingDate } from '@/types/rules/beijing-time'
+import { addWorkingDays, endOfBeijingDay } from '@/types/rules/working-days'
+import { kinds, type KindFacts } from '@/types/reminders'
 import { holidayCalendarAt } from '../_lib/holidays'
 import { demandRound, type DemandDoc } from '../_lib/service'
 import {

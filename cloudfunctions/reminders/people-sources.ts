@@ -2,17 +2,17 @@
  * The reminder sources that walk people (users by _id): a cadre behind the pace (weekly), and the managers'
  * summary of the month just ended. The Source contract is in sources.ts.
  */
-import { DAYS_TARGET } from '../../types/rules/check-in'
-import { beijing, beijingDate, beijingMonth, beijingYear, expectedByToday } from '../../types/rules/beijing-time'
-import { pauseOn, yearPace } from '../../types/rules/pace'
+import { DAYS_TARGET } from '@/types/rules/check-in'
+import { beijing, beijingDate, beijingMonth, beijingYear, expectedByToday } from '@/types/rules/beijing-time'
+import { pauseOn, yearPace } from '@/types/rules/pace'
 import { approvedPeriods, pausesOf } from '../_lib/outcome-inputs'
-import { isoWeek, type KindFacts } from '../../types/reminders'
-import { previousMonth } from '../../types/outcomes'
+import { isoWeek, type KindFacts } from '@/types/reminders'
+import { previousMonth } from '@/types/outcomes'
 import { _ } from '../_lib/cloud'
 import { collection, type OrgDoc, type UserDoc, type VisitStatsDoc } from '../_lib/collections'
 import { rows } from '../_lib/query'
 import { effectiveRules } from '../_lib/org-rules'
-import { orgStatsId, type OrgStatsDoc } from '../../types/outcomes'
+import { orgStatsId, type OrgStatsDoc } from '@/types/outcomes'
 import type { Due, Source } from './source'
 import { byId } from '../_lib/by-id'
 

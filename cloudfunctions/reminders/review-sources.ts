@@ -1,4 +1,4 @@
-import { kinds } from '../../types/reminders'
+import { kinds } from '@/types/reminders'
 import { _ } from '../_lib/cloud'
 import { collection } from '../_lib/collections'
 import { rows } from '../_lib/query'

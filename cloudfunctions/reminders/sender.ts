@@ -1,4 +1,4 @@
-import { checkRendered, isQuietHour, kinds, quietUntil, reminderKey, render, templateId, type PushStatus, type TemplateKey } from '../../types/reminders'
+import { checkRendered, isQuietHour, kinds, quietUntil, reminderKey, render, templateId, type PushStatus, type TemplateKey } from '@/types/reminders'
 import { _, cloud } from '../_lib/cloud'
 import { collection } from '../_lib/collections'
 import { inTransaction } from '../_lib/tx'

@@ -12,7 +12,7 @@ import {
   type ReminderKind,
   type ReminderOverview,
   type TemplateKey
-} from '../../types/reminders'
+} from '@/types/reminders'
 import { collection } from '../_lib/collections'
 import type { RequestContext } from '../_lib/context'
 import { AppError } from '../_lib/errors'

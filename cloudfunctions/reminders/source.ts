@@ -1,5 +1,5 @@
-import type { KindFacts, ReminderKind, TemplateKey } from '../../types/reminders'
-import { beijing } from '../../types/rules/beijing-time'
+import type { KindFacts, ReminderKind, TemplateKey } from '@/types/reminders'
+import { beijing } from '@/types/rules/beijing-time'
 import { _ } from '../_lib/cloud'
 import { collection, type UserDoc } from '../_lib/collections'
 import { rows } from '../_lib/query'

@@ -1,4 +1,4 @@
-import { reviewsApi } from '../../types/api/reviews'
+import { reviewsApi } from '@/types/api/reviews'
 import { createFunction } from '../_lib/router'
 import { mark } from './handlers/mark'
 import { list } from './handlers/list'

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Review, ReviewSummary, ReviewTarget } from '../../types/reviews'
+import type { Review, ReviewSummary, ReviewTarget } from '@/types/reviews'
 import { type DiaryEntryDoc, type ReportDoc } from '../_lib/collections'
 import { AppError } from '../_lib/errors'
 import type { ReviewDoc } from '../_lib/reviews'

@@ -1,4 +1,4 @@
-import { surveysApi } from '../../types/api/surveys'
+import { surveysApi } from '@/types/api/surveys'
 import { createFunction } from '../_lib/router'
 import { templates } from './handlers/templates'
 import { pushTemplate } from './handlers/pushTemplate'

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto'
-import type { Survey, SurveyPurpose, SurveySummary } from '../../types/surveys'
-import { closesAt, surveyH5Path, tallyIncrements } from '../../types/rules/surveys'
-import { randomCode } from '../../types/rules/service'
+import type { Survey, SurveyPurpose, SurveySummary } from '@/types/surveys'
+import { closesAt, surveyH5Path, tallyIncrements } from '@/types/rules/surveys'
+import { randomCode } from '@/types/rules/service'
 import { collection, type UserDoc } from '../_lib/collections'
 import { AppError } from '../_lib/errors'
 import { rows } from '../_lib/query'
@@ -21,7 +21,7 @@ export interface TemplateDoc {
   title: string
   intro: string
   purpose: SurveyPurpose
-  questions: import('../../types/surveys').QuestionFields[]
+  questions: import('@/types/surveys').QuestionFields[]
   createdAt: Date
 }
 
@@ -73,7 +73,7 @@ export async function orgName(orgId: string): Promise<string> {
   return org?.name ?? ''
 }
 
-export function toTemplate(t: TemplateDoc): import('../../types/surveys').SurveyTemplate {
+export function toTemplate(t: TemplateDoc): import('@/types/surveys').SurveyTemplate {
   return {
     id: t._id,
     source: 'pushed',

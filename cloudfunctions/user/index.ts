@@ -1,4 +1,4 @@
-import { userApi } from '../../types/api/user'
+import { userApi } from '@/types/api/user'
 import { createFunction } from '../_lib/router'
 import { me } from './handlers/me'
 

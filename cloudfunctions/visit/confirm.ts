@@ -3,8 +3,8 @@
  * scanned from the visit's code on the spot: evidence for the day like a manager's approval. What a caller may do
  * with a scene is decided here, once, for the read and the write.
  */
-import type { VisitConfirmation } from '../../types/cadre-periods'
-import { CONFIRMS_PER_RESIDENT_MONTH, CONFIRM_WINDOW_HOURS } from '../../types/rules/cadre-periods'
+import type { VisitConfirmation } from '@/types/cadre-periods'
+import { CONFIRMS_PER_RESIDENT_MONTH, CONFIRM_WINDOW_HOURS } from '@/types/rules/cadre-periods'
 import { collection, type VisitDoc } from '../_lib/collections'
 import { AppError } from '../_lib/errors'
 import { countOf } from '../_lib/query'

@@ -1,14 +1,14 @@
-import type { ProblemInput, RaisedProblem } from '../../types/visits'
-import type { z } from '../../types/zod'
+import type { ProblemInput, RaisedProblem } from '@/types/visits'
+import type { z } from '@/types/zod'
 import type { VisitDoc } from '../_lib/collections'
 import type { Tx } from '../_lib/tx'
 import { demandAreaChangedDelta, demandRaisedDelta } from '../_lib/stat-rules'
 import { bumpServiceStats, newDemand, put, type DemandDoc } from '../_lib/service'
 import { serviceRulesFor } from '../_lib/org-rules'
-import type { ServiceRules } from '../../types/rules/service'
-import type { HolidayCalendar } from '../../types/rules/working-days'
+import type { ServiceRules } from '@/types/rules/service'
+import type { HolidayCalendar } from '@/types/rules/working-days'
 import { holidayCalendarAt } from '../_lib/holidays'
-import type { DemandArea } from '../../types/enums'
+import type { DemandArea } from '@/types/enums'
 
 /**
  * The seam to the 办实事 demands ledger: inside the record's transaction, each problem raised on the

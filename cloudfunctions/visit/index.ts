@@ -1,4 +1,4 @@
-import { visitApi } from '../../types/api/visit'
+import { visitApi } from '@/types/api/visit'
 import { createFunction } from '../_lib/router'
 import { checkIn } from './handlers/checkIn'
 import { saveRecord } from './handlers/saveRecord'

@@ -4,9 +4,9 @@
  * the stay's id) and the year statistics move on, in the approving transaction. The nightly reconciliation folds
  * approved stays the same way (reconcile/recompute.ts), so the two agree.
  */
-import type { CadrePeriod } from '../../types/cadre-periods'
-import { datesBetween } from '../../types/rules/pace'
-import { spanDays } from '../../types/rules/cadre-periods'
+import type { CadrePeriod } from '@/types/cadre-periods'
+import { datesBetween } from '@/types/rules/pace'
+import { spanDays } from '@/types/rules/cadre-periods'
 import { type CadrePeriodDoc, type UserDoc, type VisitDayDoc, type VisitStatsDoc } from '../_lib/collections'
 import { AppError } from '../_lib/errors'
 import { isManagerOf } from '../_lib/auth'

@@ -1,10 +1,10 @@
-import type { VisitDetail, VisitSummary } from '../../types/visits'
+import type { VisitDetail, VisitSummary } from '@/types/visits'
 import { pageAfter } from '../_lib/paging'
 import type { VisitDoc } from '../_lib/collections'
-import { RECORD_EDIT_MS } from '../../types/rules/check-in'
+import { RECORD_EDIT_MS } from '@/types/rules/check-in'
 import { iso } from '../_lib/iso'
 
-export { RECORD_EDIT_DAYS, RECORD_EDIT_MS } from '../../types/rules/check-in'
+export { RECORD_EDIT_DAYS, RECORD_EDIT_MS } from '@/types/rules/check-in'
 
 export const visitId = (cadreId: string, submissionId: string) => `${cadreId}_${submissionId}`
 

@@ -1,4 +1,4 @@
-import { voicesApi } from '../../types/api/voices'
+import { voicesApi } from '@/types/api/voices'
 import { createFunction } from '../_lib/router'
 import { list } from './handlers/list'
 

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import type { CollectionDeclaration } from '../../types/database'
+import type { CollectionDeclaration } from '@/types/database'
 import { deserializeDoc, serializeDoc, type Doc } from './ejson'
 import { describeKey, encodeValue, indexKeys, type IndexSpec } from './keys'
 import type { IndexState, KeyRange } from './planner'

@@ -1,4 +1,4 @@
-import type { CollectionDeclaration } from '../../types/database'
+import type { CollectionDeclaration } from '@/types/database'
 
 /**
  * What one HTTP request to the emulator cost the database, counted the way MongoDB's explain does.

@@ -4,7 +4,7 @@ import QRCode from 'qrcode'
 import type { EmulatorServer } from '../server'
 import { readBody, sendJson } from '../http'
 import type { FunctionPool } from '../runtime/pool'
-import { checkMessageData } from '../../types/rules/subscribe-fields'
+import { checkMessageData } from '@/types/rules/subscribe-fields'
 import { decodeRequest, encodeResponse } from './proto'
 import { Outbox } from './outbox'
 

@@ -5,9 +5,9 @@
  * once and each check-in counted once; per call the DB operations, and p50/p95 latency.
  */
 import { randomUUID } from 'node:crypto'
-import { callAs, callFrom, inFlight, loopback, warmInstances } from '../../test/helpers/gateway'
-import { flatCounts } from '../../cloudfunctions/_lib/stat-rules'
-import { beijingMonth, beijingYear } from '../../types/rules/beijing-time'
+import { callAs, callFrom, inFlight, loopback, warmInstances } from '@/test/helpers/gateway'
+import { flatCounts } from '@/cloudfunctions/_lib/stat-rules'
+import { beijingMonth, beijingYear } from '@/types/rules/beijing-time'
 import { connectSdk } from '../sdk'
 import { metrics, percentile } from './measure'
 import { VETERAN, veteranOpenid } from './common'

@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process'
 import { statSync } from 'node:fs'
 import path from 'node:path'
-import { api } from '../../types/api'
+import { api } from '@/types/api'
 import { scfEnv } from '../sdk'
 
 export const COLD_START_BUDGET_MS = 300

@@ -9,13 +9,13 @@
  * with or without them); produced in batches so a million visits never sit in memory at once.
  * Ratings and the ledger come from service-data.ts; the reminders sender's separate population from population.ts.
  */
-import { beijingDate, beijingMonth, beijingYear } from '../../types/rules/beijing-time'
-import { fiveMustVisit, fourInto } from '../../types/enums'
-import type { HouseholdDoc, LiaisonPointDoc, UserDoc, VisitDayDoc, VisitDoc, VisitStatsDoc } from '../../cloudfunctions/_lib/collections'
-import type { ReminderDoc } from '../../cloudfunctions/reminders/shared'
-import { addCounted, emptyStats, statsId } from '../../cloudfunctions/_lib/visit-stat-rules'
-import { DAYS_TARGET } from '../../types/rules/check-in'
-import { isoWeek, reminderKey, render, templateId } from '../../types/reminders'
+import { beijingDate, beijingMonth, beijingYear } from '@/types/rules/beijing-time'
+import { fiveMustVisit, fourInto } from '@/types/enums'
+import type { HouseholdDoc, LiaisonPointDoc, UserDoc, VisitDayDoc, VisitDoc, VisitStatsDoc } from '@/cloudfunctions/_lib/collections'
+import type { ReminderDoc } from '@/cloudfunctions/reminders/shared'
+import { addCounted, emptyStats, statsId } from '@/cloudfunctions/_lib/visit-stat-rules'
+import { DAYS_TARGET } from '@/types/rules/check-in'
+import { isoWeek, reminderKey, render, templateId } from '@/types/reminders'
 import { buildDemoData } from '../seed/demo-data'
 import { pick, rng } from './rng'
 import { benchSurvey } from './survey-data'

@@ -10,8 +10,8 @@
  */
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
-import { launchChromium } from '../../test/helpers/browser'
-import { startEmulator } from '../../test/helpers/emulator'
+import { launchChromium } from '@/test/helpers/browser'
+import { startEmulator } from '@/test/helpers/emulator'
 import { seed } from '../seed'
 import { callAs } from './measure'
 

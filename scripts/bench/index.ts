@@ -19,7 +19,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
-import { startEmulator, type TestEmulator } from '../../test/helpers/emulator'
+import { startEmulator, type TestEmulator } from '@/test/helpers/emulator'
 import { recountMembers, seed } from '../seed'
 import { buildFunctions, functionNames, outRoots } from '../build-functions'
 import { measure as weappPackages } from '../weapp-size'

@@ -13,16 +13,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { randomUUID } from 'node:crypto'
-import { startEmulator, type TestEmulator } from '../../test/helpers/emulator'
-import { callAs } from '../../test/helpers/gateway'
+import { startEmulator, type TestEmulator } from '@/test/helpers/emulator'
+import { callAs } from '@/test/helpers/gateway'
 import { seed } from '../seed'
 import { buildDemoData, demoAccounts } from '../seed/demo-data'
 import { connectSdk } from '../sdk'
 import { loadBatches } from './measure'
 import type { Batch } from './common'
 import { instancesOf, peakMB } from './proc-memory'
-import type { ExportJob } from '../../types/exports'
-import { beijingMonth, beijingYear } from '../../types/rules/beijing-time'
+import type { ExportJob } from '@/types/exports'
+import { beijingMonth, beijingYear } from '@/types/rules/beijing-time'
 
 const root = path.resolve(__dirname, '../..')
 const functionsDir = path.join(root, 'build', 'cloudfunctions')

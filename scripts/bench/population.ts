@@ -1,10 +1,10 @@
 /** The reminders sender's own dataset: cadres, their year's visitStats and subscribe-message quota only. */
-import { beijingMonth, beijingYear, expectedByToday } from '../../types/rules/beijing-time'
-import { fourInto } from '../../types/enums'
-import type { UserDoc, VisitStatsDoc } from '../../cloudfunctions/_lib/collections'
-import type { SubscriptionDoc } from '../../cloudfunctions/reminders/shared'
-import { DAYS_TARGET } from '../../types/rules/check-in'
-import { templateId } from '../../types/reminders'
+import { beijingMonth, beijingYear, expectedByToday } from '@/types/rules/beijing-time'
+import { fourInto } from '@/types/enums'
+import type { UserDoc, VisitStatsDoc } from '@/cloudfunctions/_lib/collections'
+import type { SubscriptionDoc } from '@/cloudfunctions/reminders/shared'
+import { DAYS_TARGET } from '@/types/rules/check-in'
+import { templateId } from '@/types/reminders'
 import { buildDemoData } from '../seed/demo-data'
 import { rng } from './rng'
 

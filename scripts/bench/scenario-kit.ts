@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto'
 import { veteranOpenid } from './common'
 import { callAs } from './measure'
-import { beijingDate } from '../../types/rules/beijing-time'
+import { beijingDate } from '@/types/rules/beijing-time'
 import { buildDemoData } from '../seed/demo-data'
 
 /** What a scenario's preparation gets: the emulator, the call's index and clock, and a memo per dataset size. */

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { LIGHT_VISITS, VETERAN, lightOpenid, veteranOpenid } from './common'
 import { callAs } from './measure'
-import { beijingMonth, beijingYear } from '../../types/rules/beijing-time'
+import { beijingMonth, beijingYear } from '@/types/rules/beijing-time'
 import { BENCH_SURVEY } from './survey-data'
-import { silentMp3 } from '../../test/helpers/voice'
+import { silentMp3 } from '@/test/helpers/voice'
 import {
   adminOf,
   ahead,

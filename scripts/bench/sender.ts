@@ -7,8 +7,8 @@
  * DB operations and documents examined/returned from the emulator's counters.
  */
 import { rmSync } from 'node:fs'
-import { startEmulator } from '../../test/helpers/emulator'
-import { beijingDate } from '../../types/rules/beijing-time'
+import { startEmulator } from '@/test/helpers/emulator'
+import { beijingDate } from '@/types/rules/beijing-time'
 import { connectSdk } from '../sdk'
 import { seed } from '../seed'
 import { generatePopulation } from './population'

@@ -2,9 +2,9 @@
  * The bench's 群众点评 and ledger: ratings, the 差评 cases they open, ledger entries raised on visits in every state,
  * and the month/year serviceStats those writes would have kept (dataset.ts draws them on its visits).
  */
-import { beijingDate, beijingMonth, beijingYear } from '../../types/rules/beijing-time'
-import { demandAreas, type RatingLevel } from '../../types/enums'
-import type { VisitDoc } from '../../cloudfunctions/_lib/collections'
+import { beijingDate, beijingMonth, beijingYear } from '@/types/rules/beijing-time'
+import { demandAreas, type RatingLevel } from '@/types/enums'
+import type { VisitDoc } from '@/cloudfunctions/_lib/collections'
 import {
   caseIdFor,
   ratingIdFor,
@@ -18,10 +18,10 @@ import {
   type SceneDoc,
   type ServiceStatsDoc,
   type TimelineDoc
-} from '../../cloudfunctions/_lib/service'
-import { demandFinishedDelta } from '../../cloudfunctions/_lib/stat-rules'
-import { handledLate } from '../../types/rules/ledger'
-import { endOfBeijingDay, workingDeadline } from '../../types/rules/working-days'
+} from '@/cloudfunctions/_lib/service'
+import { demandFinishedDelta } from '@/cloudfunctions/_lib/stat-rules'
+import { handledLate } from '@/types/rules/ledger'
+import { endOfBeijingDay, workingDeadline } from '@/types/rules/working-days'
 import {
   caseDeadlines,
   defaultServiceRules,
@@ -32,8 +32,8 @@ import {
   tagsByLevel,
   type SceneKind,
   type Urgency
-} from '../../types/rules/service'
-import { packageCalendar } from '../../cloudfunctions/_lib/holiday-data'
+} from '@/types/rules/service'
+import { packageCalendar } from '@/cloudfunctions/_lib/holiday-data'
 import { pick, rng } from './rng'
 import type { BenchSize } from './sizes'
 

@@ -3,11 +3,11 @@
  * answer sheets already in, and its tally as the answers imply — the documents the surveys function writes, so the
  * measured answer (its once-only insert and the tally's increment) and results (the tally alone) face a long history.
  */
-import { beijingDate } from '../../types/rules/beijing-time'
-import { emptyTally, numberQuestions, tallyIncrements, type Tally } from '../../types/rules/surveys'
-import { starterTemplates } from '../../types/rules/survey-templates'
-import type { AnswerDoc, SurveyDoc } from '../../cloudfunctions/_lib/surveys'
-import type { UserDoc } from '../../cloudfunctions/_lib/collections'
+import { beijingDate } from '@/types/rules/beijing-time'
+import { emptyTally, numberQuestions, tallyIncrements, type Tally } from '@/types/rules/surveys'
+import { starterTemplates } from '@/types/rules/survey-templates'
+import type { AnswerDoc, SurveyDoc } from '@/cloudfunctions/_lib/surveys'
+import type { UserDoc } from '@/cloudfunctions/_lib/collections'
 import { rng } from './rng'
 
 export const BENCH_SURVEY = 'sBenchSurvy'

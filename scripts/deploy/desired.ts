@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import { database } from '../../types/database'
+import { database } from '@/types/database'
 import { functionNames } from '../build-functions'
 
 /** The cloud's runtime for the bundles: esbuild targets node16 (scripts/build-functions.ts). Fixed at creation. */

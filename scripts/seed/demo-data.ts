@@ -3,12 +3,12 @@
  * managers and cadres, liaison points at real places (GCJ-02, approximate to a few hundred metres)
  * and contact persons. Pure data, deterministic: the same ids every run, so seeding is idempotent.
  */
-import type { FiveMustVisit, System } from '../../types/enums'
-import type { ContactDoc, HouseholdDoc, LiaisonPointDoc, OrgDoc, UserDoc, VisitDayDoc, VisitDoc, VisitStatsDoc } from '../../cloudfunctions/_lib/collections'
-import { beijingDate, beijingMonth, beijingYear } from '../../types/rules/beijing-time'
-import { addCounted, addFieldwork, emptyStats, statsId } from '../../cloudfunctions/_lib/visit-stat-rules'
-import type { VoiceDoc } from '../../cloudfunctions/_lib/voices'
-import type { PlaceDoc, PlaceMonthDoc } from '../../cloudfunctions/_lib/places'
+import type { FiveMustVisit, System } from '@/types/enums'
+import type { ContactDoc, HouseholdDoc, LiaisonPointDoc, OrgDoc, UserDoc, VisitDayDoc, VisitDoc, VisitStatsDoc } from '@/cloudfunctions/_lib/collections'
+import { beijingDate, beijingMonth, beijingYear } from '@/types/rules/beijing-time'
+import { addCounted, addFieldwork, emptyStats, statsId } from '@/cloudfunctions/_lib/visit-stat-rules'
+import type { VoiceDoc } from '@/cloudfunctions/_lib/voices'
+import type { PlaceDoc, PlaceMonthDoc } from '@/cloudfunctions/_lib/places'
 import { prefectures } from './demo-places'
 
 const systemNames: Record<System, { province: string; suffix: string }> = {

@@ -7,7 +7,7 @@
  * Separate from the shared demo dataset (scripts/seed/demo-data.ts) and not part of `seed()`: tests that count
  * a demo cadre's ratings keep seeing none. Idempotent: fixed _ids, written only when missing.
  */
-import type { DemandDoc, RatingDoc, CaseDoc, ServiceStatsDoc } from '../../cloudfunctions/_lib/service'
+import type { DemandDoc, RatingDoc, CaseDoc, ServiceStatsDoc } from '@/cloudfunctions/_lib/service'
 import {
   addDelta,
   demandClosedDelta,
@@ -17,10 +17,10 @@ import {
   rectifiedDelta,
   revisitDelta,
   type StatDelta
-} from '../../cloudfunctions/_lib/stat-rules'
-import type { RatingLevel } from '../../types/enums'
-import { beijingDate, beijingMonth, beijingStartOf, beijingYear } from '../../types/rules/beijing-time'
-import { levelScores } from '../../types/rules/service'
+} from '@/cloudfunctions/_lib/stat-rules'
+import type { RatingLevel } from '@/types/enums'
+import { beijingDate, beijingMonth, beijingStartOf, beijingYear } from '@/types/rules/beijing-time'
+import { levelScores } from '@/types/rules/service'
 import { buildDemoData, demoAccounts } from './demo-data'
 import { connectSdk } from '../sdk'
 import { createMissing } from './index'

@@ -2,7 +2,7 @@
  * The demo's geography: Qinghai's prefectures and counties, and the liaison points at real places in them (GCJ-02,
  * approximate to a few hundred metres; village codes in the statistics bureau's format, demo values).
  */
-import type { FourInto } from '../../types/enums'
+import type { FourInto } from '@/types/enums'
 
 export interface Place {
   name: string

@@ -1,6 +1,6 @@
-import type { VisitStatus } from '../../types/visits'
-import { visitStatusLabels } from '../../types/labels'
-import { beijing } from '../../types/rules/beijing-time'
+import type { VisitStatus } from '@/types/visits'
+import { visitStatusLabels } from '@/types/labels'
+import { beijing } from '@/types/rules/beijing-time'
 
 /** "3月5日 09:30" in Beijing time. */
 export function visitTime(iso: string): string {

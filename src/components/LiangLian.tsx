@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { FourInto } from '../../types/enums'
-import { fourInto } from '../../types/labels'
+import type { FourInto } from '@/types/enums'
+import { fourInto } from '@/types/labels'
 
 /**
  * 两联落实了没有 (at least one liaison point and one contact person): a green or amber block with a headline,

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { voiceClock } from '../../types/rules/voice-note'
+import { voiceClock } from '@/types/rules/voice-note'
 import type { VoicePlayerState } from '../hooks/useVoicePlayer'
 import { BigButton } from './BigButton'
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
-import type { ExportJob } from '../../types/exports'
-import type { ActionInput } from '../../types/api'
+import type { ExportJob } from '@/types/exports'
+import type { ActionInput } from '@/types/api'
 import { CloudError, callCloud } from '../services/cloud'
 import { toCloudError } from '../services/reply'
 import { newSubmissionId } from '../services/outbox'

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../types/api'
+import type { ActionInput, ActionName, ActionOutput, FunctionName } from '@/types/api'
 import { CloudError, isCloudError, parseReply } from './reply'
 
 export { CloudError, isCloudError, parseReply } from './reply'

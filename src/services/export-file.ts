@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { browserDownload } from './browser-download'
 import { CloudError } from './reply'
-import { beijing } from '../../types/rules/beijing-time'
+import { beijing } from '@/types/rules/beijing-time'
 
 /**
  * Opens an exported .xlsx: WeChat downloads it and shows it with openDocument (the user can forward or save it

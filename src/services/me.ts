@@ -1,4 +1,4 @@
-import type { Me } from '../../types/models'
+import type { Me } from '@/types/models'
 import { callCloud } from './cloud'
 import { cacheNames, cached } from './offline-cache'
 

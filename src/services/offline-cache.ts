@@ -6,10 +6,10 @@
  * so a cadre who later loses signal can still check in, write a record and pick households.
  * Capped (services/local-store.ts): 256 KB an entry, 2 MB in all, oldest dropped first.
  */
-import type { Household } from '../../types/households'
-import type { LiaisonOverview } from '../../types/points'
-import type { Progress, VisitPage } from '../../types/visits'
-import type { Me } from '../../types/models'
+import type { Household } from '@/types/households'
+import type { LiaisonOverview } from '@/types/points'
+import type { Progress, VisitPage } from '@/types/visits'
+import type { Me } from '@/types/models'
 import { callCloud } from './cloud'
 import { isCloudError } from './reply'
 import { LIMITS, jsonBytes, readKey, removeKey, writeKey } from './local-store'

@@ -16,8 +16,8 @@
  * (createOutbox: testable without Taro), and the app's instance on the phone's storage (outbox()).
  */
 import Taro from '@tarojs/taro'
-import type { ActionInput } from '../../types/api'
-import type { ErrorCode } from '../../types/errors'
+import type { ActionInput } from '@/types/api'
+import type { ErrorCode } from '@/types/errors'
 import { callCloud } from './cloud'
 import { CloudError, toCloudError } from './reply'
 import { LIMITS, jsonBytes, readKey, writeKey } from './local-store'

@@ -2,8 +2,8 @@
 // break. The function checks its input at its boundary and its reply against the action's output schema before
 // it leaves (cloudfunctions/_lib/router.ts); the app trusts that contract at compile time (types/api) and checks
 // only the envelope of what came back.
-import type { ActionName, ActionOutput, FunctionName } from '../../types/api'
-import { defaultMessages, isErrorCode, type ErrorCode } from '../../types/errors'
+import type { ActionName, ActionOutput, FunctionName } from '@/types/api'
+import { defaultMessages, isErrorCode, type ErrorCode } from '@/types/errors'
 
 /** A failed cloud call, always with a code from types/errors and words a person can read. */
 export class CloudError extends Error {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { ReminderOverview } from '../../types/reminders'
+import type { ReminderOverview } from '@/types/reminders'
 import { callCloud } from './cloud'
 
 /**

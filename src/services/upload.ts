@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { UploadedFile } from '../../types/diary'
+import type { UploadedFile } from '@/types/diary'
 import {
   CLIENT_UPLOAD_MAX_BYTES,
   INLINE_UPLOAD_MAX_BYTES,
@@ -9,7 +9,7 @@ import {
   extensionHint,
   formatBytes,
   type UploadKind
-} from '../../types/rules/diary'
+} from '@/types/rules/diary'
 import { callCloud, initCloud } from './cloud'
 import { CloudError } from './reply'
 import { toBase64 } from './base64'

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { VOICE_MAX_SECONDS, VOICE_RECORDER_OPTIONS, formatOfMime, type VoiceFormat } from '../../types/rules/voice-note'
+import { VOICE_MAX_SECONDS, VOICE_RECORDER_OPTIONS, formatOfMime, type VoiceFormat } from '@/types/rules/voice-note'
 import { callCloud, initCloud } from './cloud'
 import { CloudError } from './reply'
 import { toBase64 } from './base64'

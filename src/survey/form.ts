@@ -1,5 +1,5 @@
-import type { AnswerValue, Question } from '../../types/surveys'
-import { checkAnswers } from '../../types/rules/surveys'
+import type { AnswerValue, Question } from '@/types/surveys'
+import { checkAnswers } from '@/types/rules/surveys'
 
 export type Sheet = Record<string, AnswerValue>
 

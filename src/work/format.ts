@@ -1,4 +1,4 @@
-import { beijing } from '../../types/rules/beijing-time'
+import { beijing } from '@/types/rules/beijing-time'
 
 /** "3月5日" in Beijing time, from an instant or a 'YYYY-MM-DD' date. */
 export const dayText = (isoOrDate: string) => beijing(isoOrDate.length === 10 ? `${isoOrDate}T12:00:00+08:00` : isoOrDate).format('M月D日')

@@ -8,12 +8,12 @@
  */
 import { randomUUID } from 'node:crypto'
 import { startEmulator, loadSdk, type TestEmulator } from '../helpers/emulator'
-import { seed } from '../../scripts/seed'
-import { buildDemoData } from '../../scripts/seed/demo-data'
-import type { FaultSpec } from '../../emulator/faults'
+import { seed } from '@/scripts/seed'
+import { buildDemoData } from '@/scripts/seed/demo-data'
+import type { FaultSpec } from '@/emulator/faults'
 import { callRaw, digest, digestDiff, functionsDir, readAll, reconcileVisits, replyProblem, type CallOutcome } from '../helpers/harness'
-import { flatCounts } from '../../cloudfunctions/_lib/stat-rules'
-import { beijingMonth } from '../../types/rules/beijing-time'
+import { flatCounts } from '@/cloudfunctions/_lib/stat-rules'
+import { beijingMonth } from '@/types/rules/beijing-time'
 import { scaled } from '../helpers/time-scale'
 
 jest.setTimeout(scaled(60_000))

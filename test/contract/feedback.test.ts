@@ -9,9 +9,9 @@ import { randomUUID } from 'node:crypto'
 import { loadSdk, startEmulator, type TestEmulator } from '../helpers/emulator'
 import { callAs } from '../helpers/gateway'
 import { callAnonymous } from '../helpers/harness'
-import { seed } from '../../scripts/seed'
-import type { Reply } from '../../types/reply'
-import type { Feedback } from '../../types/api/feedback'
+import { seed } from '@/scripts/seed'
+import type { Reply } from '@/types/reply'
+import type { Feedback } from '@/types/api/feedback'
 import { scaled } from '../helpers/time-scale'
 
 jest.setTimeout(scaled(90000))

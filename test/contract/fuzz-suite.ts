@@ -14,10 +14,10 @@
  */
 import fc from 'fast-check'
 import { startEmulator, loadSdk, type TestEmulator } from '../helpers/emulator'
-import { seed } from '../../scripts/seed'
-import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
-import { database } from '../../types/database'
-import { ruleOf } from '../../cloudfunctions/access'
+import { seed } from '@/scripts/seed'
+import { buildDemoData, demoAccounts } from '@/scripts/seed/demo-data'
+import { database } from '@/types/database'
+import { ruleOf } from '@/cloudfunctions/access'
 import {
   callRaw,
   digest,

@@ -9,11 +9,11 @@ import { randomUUID } from 'node:crypto'
 import { startEmulator, type TestEmulator } from '../helpers/emulator'
 import { callAs } from '../helpers/gateway'
 import { checkInNear } from '../helpers/e2e'
-import { seed } from '../../scripts/seed'
-import { buildDemoData } from '../../scripts/seed/demo-data'
-import { beijingDate, beijingYear } from '../../types/rules/beijing-time'
-import type { Reply } from '../../types/reply'
-import type { FourHundred, HelpEntry, HouseholdBook } from '../../types/household-book'
+import { seed } from '@/scripts/seed'
+import { buildDemoData } from '@/scripts/seed/demo-data'
+import { beijingDate, beijingYear } from '@/types/rules/beijing-time'
+import type { Reply } from '@/types/reply'
+import type { FourHundred, HelpEntry, HouseholdBook } from '@/types/household-book'
 
 jest.setTimeout(120_000)
 

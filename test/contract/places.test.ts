@@ -10,11 +10,11 @@ import { randomUUID } from 'node:crypto'
 import { loadSdk, startEmulator, type TestEmulator } from '../helpers/emulator'
 import { callAs } from '../helpers/gateway'
 import { checkInNear } from '../helpers/e2e'
-import { seed } from '../../scripts/seed'
-import { buildDemoData } from '../../scripts/seed/demo-data'
-import { beijingMonth } from '../../types/rules/beijing-time'
-import type { Reply } from '../../types/reply'
-import type { Place, PlaceMonth } from '../../types/places'
+import { seed } from '@/scripts/seed'
+import { buildDemoData } from '@/scripts/seed/demo-data'
+import { beijingMonth } from '@/types/rules/beijing-time'
+import type { Reply } from '@/types/reply'
+import type { Place, PlaceMonth } from '@/types/places'
 
 jest.setTimeout(120_000)
 

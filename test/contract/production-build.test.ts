@@ -9,8 +9,8 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { buildFunctions, functionNames } from '../../scripts/build-functions'
-import { seed } from '../../scripts/seed'
+import { buildFunctions, functionNames } from '@/scripts/build-functions'
+import { seed } from '@/scripts/seed'
 import { startEmulator, loadSdk, type TestEmulator } from '../helpers/emulator'
 import { callAnonymous, callRaw, digest, digestDiff } from '../helpers/harness'
 

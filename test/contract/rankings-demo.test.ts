@@ -7,12 +7,12 @@
 import { loadSdk, startEmulator, type TestEmulator } from '../helpers/emulator'
 import { callAs } from '../helpers/gateway'
 import { functionsDir } from '../helpers/harness'
-import { seed } from '../../scripts/seed'
-import { buildDemoOutcomes, seedOutcomes } from '../../scripts/seed/demo-outcomes'
-import { demoAccounts } from '../../scripts/seed/demo-data'
-import type { Reply } from '../../types/reply'
-import type { MyScore, RankingPage } from '../../types/api/rankings'
-import type { HonourList } from '../../types/outcomes'
+import { seed } from '@/scripts/seed'
+import { buildDemoOutcomes, seedOutcomes } from '@/scripts/seed/demo-outcomes'
+import { demoAccounts } from '@/scripts/seed/demo-data'
+import type { Reply } from '@/types/reply'
+import type { MyScore, RankingPage } from '@/types/api/rankings'
+import type { HonourList } from '@/types/outcomes'
 import { scaled } from '../helpers/time-scale'
 
 jest.setTimeout(scaled(120_000))

@@ -13,8 +13,8 @@ import path from 'node:path'
 import { existsSync } from 'node:fs'
 import { loadSdk, startEmulator, type TestEmulator } from '../helpers/emulator'
 import { callAs } from '../helpers/gateway'
-import type { Reply } from '../../types/reply'
-import { isQuietHour, templateId, type ReminderOverview, type ReminderPage } from '../../types/reminders'
+import type { Reply } from '@/types/reply'
+import { isQuietHour, templateId, type ReminderOverview, type ReminderPage } from '@/types/reminders'
 import { scaled } from '../helpers/time-scale'
 
 jest.setTimeout(scaled(90000))

@@ -8,11 +8,11 @@ import { existsSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { loadSdk, startEmulator, type TestEmulator } from '../helpers/emulator'
 import { callAs } from '../helpers/gateway'
-import { seed } from '../../scripts/seed'
-import { templateId, type ReminderPage } from '../../types/reminders'
-import { beijingDate } from '../../types/rules/beijing-time'
-import type { Reply } from '../../types/reply'
-import type { InboxItem, ReceivedItem, Review, ReviewSummary } from '../../types/reviews'
+import { seed } from '@/scripts/seed'
+import { templateId, type ReminderPage } from '@/types/reminders'
+import { beijingDate } from '@/types/rules/beijing-time'
+import type { Reply } from '@/types/reply'
+import type { InboxItem, ReceivedItem, Review, ReviewSummary } from '@/types/reviews'
 
 jest.setTimeout(120_000)
 

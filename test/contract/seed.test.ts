@@ -8,12 +8,12 @@ import { randomUUID } from 'node:crypto'
 import { loadSdk, startEmulator, type TestEmulator } from '../helpers/emulator'
 import { callAs } from '../helpers/gateway'
 import { functionsDir } from '../helpers/harness'
-import { seed } from '../../scripts/seed'
-import { seedOutcomes } from '../../scripts/seed/demo-outcomes'
-import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
-import type { Reply } from '../../types/reply'
-import type { Calendar, Progress } from '../../types/visits'
-import { beijingYear } from '../../types/rules/beijing-time'
+import { seed } from '@/scripts/seed'
+import { seedOutcomes } from '@/scripts/seed/demo-outcomes'
+import { buildDemoData, demoAccounts } from '@/scripts/seed/demo-data'
+import type { Reply } from '@/types/reply'
+import type { Calendar, Progress } from '@/types/visits'
+import { beijingYear } from '@/types/rules/beijing-time'
 
 jest.setTimeout(180_000)
 

@@ -11,9 +11,9 @@ import { randomUUID } from 'node:crypto'
 import { loadSdk, startEmulator, type TestEmulator } from '../helpers/emulator'
 import { callAs } from '../helpers/gateway'
 import { writeCount } from '../helpers/harness'
-import { seed } from '../../scripts/seed'
-import type { Reply } from '../../types/reply'
-import type { Survey, SurveyOpen, SurveyResults, SurveyTemplate } from '../../types/surveys'
+import { seed } from '@/scripts/seed'
+import type { Reply } from '@/types/reply'
+import type { Survey, SurveyOpen, SurveyResults, SurveyTemplate } from '@/types/surveys'
 
 jest.setTimeout(180_000)
 

@@ -2,9 +2,9 @@ import path from 'node:path'
 import { existsSync } from 'node:fs'
 import { startEmulator, type TestEmulator } from '../helpers/emulator'
 import { callAs } from '../helpers/gateway'
-import { seed } from '../../scripts/seed'
-import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
-import { Me } from '../../types/models'
+import { seed } from '@/scripts/seed'
+import { buildDemoData, demoAccounts } from '@/scripts/seed/demo-data'
+import { Me } from '@/types/models'
 
 const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 

@@ -10,12 +10,12 @@ import { existsSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { loadSdk, startEmulator, type TestEmulator } from '../helpers/emulator'
 import { callAs } from '../helpers/gateway'
-import { seed } from '../../scripts/seed'
-import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
-import type { CheckInResult, Progress, VisitDetail } from '../../types/visits'
-import type { LiaisonOverview } from '../../types/points'
-import type { Reply } from '../../types/reply'
-import { database } from '../../types/database'
+import { seed } from '@/scripts/seed'
+import { buildDemoData, demoAccounts } from '@/scripts/seed/demo-data'
+import type { CheckInResult, Progress, VisitDetail } from '@/types/visits'
+import type { LiaisonOverview } from '@/types/points'
+import type { Reply } from '@/types/reply'
+import { database } from '@/types/database'
 import { scaled } from '../helpers/time-scale'
 
 jest.setTimeout(scaled(60000))
@@ -461,7 +461,7 @@ describe('visit, points and households functions through the real wx-server-sdk'
       'diary.reportUrl': { reportId: 'x' },
       'diary.removeReport': { reportId: 'x' }
     }
-    const { api } = await import('../../types/api')
+    const { api } = await import('@/types/api')
     // A resident's own two: whether they may confirm a visit by its code, and the confirmation (the access matrix).
     const residents = ['visit.confirmation', 'visit.confirm']
     const every = (['visit', 'points', 'households', 'diary'] as const)

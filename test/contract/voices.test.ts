@@ -8,11 +8,11 @@ import { existsSync } from 'node:fs'
 import { startEmulator, type TestEmulator } from '../helpers/emulator'
 import { callAs } from '../helpers/gateway'
 import { checkInNear } from '../helpers/e2e'
-import { seed } from '../../scripts/seed'
-import { buildDemoData } from '../../scripts/seed/demo-data'
-import { beijingMonth } from '../../types/rules/beijing-time'
-import type { Reply } from '../../types/reply'
-import type { Voice, VoicePage } from '../../types/voices'
+import { seed } from '@/scripts/seed'
+import { buildDemoData } from '@/scripts/seed/demo-data'
+import { beijingMonth } from '@/types/rules/beijing-time'
+import type { Reply } from '@/types/reply'
+import type { Voice, VoicePage } from '@/types/voices'
 
 jest.setTimeout(120_000)
 

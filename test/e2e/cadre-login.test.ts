@@ -1,5 +1,5 @@
 import { e2eApp } from '../helpers/e2e'
-import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
+import { buildDemoData, demoAccounts } from '@/scripts/seed/demo-data'
 import { scaled } from '../helpers/time-scale'
 
 describe('H5 app on the emulator, in Chromium', () => {

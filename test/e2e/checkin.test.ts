@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core'
 import { e2eApp } from '../helpers/e2e'
-import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
+import { buildDemoData, demoAccounts } from '@/scripts/seed/demo-data'
 import { scaled } from '../helpers/time-scale'
 
 describe('走访打卡 in the H5 app, in Chromium', () => {

@@ -5,8 +5,8 @@
  */
 import { e2eApp } from '../helpers/e2e'
 import { loadSdk } from '../helpers/emulator'
-import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
-import { cadreScoreId, emptyFigures, monthIdsOf, orgStatsId, periodKind, periodOf, previousMonth, type PeriodFigures } from '../../types/outcomes'
+import { buildDemoData, demoAccounts } from '@/scripts/seed/demo-data'
+import { cadreScoreId, emptyFigures, monthIdsOf, orgStatsId, periodKind, periodOf, previousMonth, type PeriodFigures } from '@/types/outcomes'
 import { scaled } from '../helpers/time-scale'
 
 describe('数据看板 in the H5 app, in Chromium', () => {

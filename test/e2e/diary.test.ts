@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core'
 import { e2eApp } from '../helpers/e2e'
-import { demoAccounts } from '../../scripts/seed/demo-data'
+import { demoAccounts } from '@/scripts/seed/demo-data'
 import { scaled } from '../helpers/time-scale'
 
 describe('民情日记 and 调研报告 in the H5 app, in Chromium', () => {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { e2eApp } from '../helpers/e2e'
 import { callAs } from '../helpers/gateway'
-import { demoAccounts } from '../../scripts/seed/demo-data'
+import { demoAccounts } from '@/scripts/seed/demo-data'
 import { scaled } from '../helpers/time-scale'
 
 describe('导出报表 in the H5 app, in Chromium', () => {

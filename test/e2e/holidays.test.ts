@@ -4,8 +4,8 @@
  * notice reads, and a county manager reads the same.
  */
 import { e2eApp } from '../helpers/e2e'
-import { demoAccounts } from '../../scripts/seed/demo-data'
-import { beijingYear } from '../../types/rules/beijing-time'
+import { demoAccounts } from '@/scripts/seed/demo-data'
+import { beijingYear } from '@/types/rules/beijing-time'
 import { scaled } from '../helpers/time-scale'
 
 describe('法定节假日安排, in the H5 app, in Chromium', () => {

@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto'
  */
 import { e2eApp } from '../helpers/e2e'
 import { callAs } from '../helpers/gateway'
-import { demoAccounts } from '../../scripts/seed/demo-data'
-import type { Demand, DemandDetail } from '../../types/demands'
+import { demoAccounts } from '@/scripts/seed/demo-data'
+import type { Demand, DemandDetail } from '@/types/demands'
 import { scaled } from '../helpers/time-scale'
 
 describe('an extension request and its approval, in the H5 app, in Chromium', () => {

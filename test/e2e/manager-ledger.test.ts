@@ -6,7 +6,7 @@
  */
 import { checkInNear, e2eApp } from '../helpers/e2e'
 import { callAs } from '../helpers/gateway'
-import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
+import { buildDemoData, demoAccounts } from '@/scripts/seed/demo-data'
 import { scaled } from '../helpers/time-scale'
 
 describe('a manager’s view of a cadre’s ledger, in the H5 app, in Chromium', () => {

@@ -9,11 +9,11 @@ import type { Page } from 'playwright-core'
 import { e2eApp } from '../helpers/e2e'
 import { callAs } from '../helpers/gateway'
 import { scaled } from '../helpers/time-scale'
-import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
-import type { VisitDetail, VisitPage } from '../../types/visits'
-import type { DiaryEntry } from '../../types/diary'
-import type { Demand } from '../../types/demands'
-import type { OutboxState } from '../../src/services/outbox'
+import { buildDemoData, demoAccounts } from '@/scripts/seed/demo-data'
+import type { VisitDetail, VisitPage } from '@/types/visits'
+import type { DiaryEntry } from '@/types/diary'
+import type { Demand } from '@/types/demands'
+import type { OutboxState } from '@/src/services/outbox'
 
 const wait = { state: 'visible' as const, timeout: scaled(30000) }
 

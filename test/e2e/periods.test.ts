@@ -8,11 +8,11 @@ import { randomUUID } from 'node:crypto'
 import type { Page } from 'playwright-core'
 import { e2eApp } from '../helpers/e2e'
 import { callAs } from '../helpers/gateway'
-import { buildDemoData } from '../../scripts/seed/demo-data'
-import type { CheckInResult, Progress } from '../../types/visits'
-import type { QrCode } from '../../types/service'
-import { beijingDate } from '../../types/rules/beijing-time'
-import { dateOfDay, dayNumber } from '../../types/rules/pace'
+import { buildDemoData } from '@/scripts/seed/demo-data'
+import type { CheckInResult, Progress } from '@/types/visits'
+import type { QrCode } from '@/types/service'
+import { beijingDate } from '@/types/rules/beijing-time'
+import { dateOfDay, dayNumber } from '@/types/rules/pace'
 
 jest.setTimeout(240_000)
 

@@ -10,7 +10,7 @@ import { PNG } from 'pngjs'
 import { checkInNear, e2eApp } from '../helpers/e2e'
 import { scanQr as scan } from '../helpers/qr-scan'
 import { scaled } from '../helpers/time-scale'
-import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
+import { buildDemoData, demoAccounts } from '@/scripts/seed/demo-data'
 
 const wait = { state: 'visible' as const, timeout: scaled(30000) }
 

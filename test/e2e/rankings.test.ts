@@ -6,9 +6,9 @@
  */
 import { e2eApp } from '../helpers/e2e'
 import { callAs } from '../helpers/gateway'
-import { seedOutcomes } from '../../scripts/seed/demo-outcomes'
-import { demoAccounts } from '../../scripts/seed/demo-data'
-import type { HonourList } from '../../types/outcomes'
+import { seedOutcomes } from '@/scripts/seed/demo-outcomes'
+import { demoAccounts } from '@/scripts/seed/demo-data'
+import type { HonourList } from '@/types/outcomes'
 import { scaled } from '../helpers/time-scale'
 
 describe('成效排行 and 表彰 in the H5 app, in Chromium', () => {

@@ -6,8 +6,8 @@
 import type { Page } from 'playwright-core'
 import { checkInNear, e2eApp } from '../helpers/e2e'
 import { callAs } from '../helpers/gateway'
-import { buildDemoData } from '../../scripts/seed/demo-data'
-import type { QrCode } from '../../types/service'
+import { buildDemoData } from '@/scripts/seed/demo-data'
+import type { QrCode } from '@/types/service'
 import { scaled } from '../helpers/time-scale'
 
 const cadreOpenid = 'demo-league-xining-chengdong-cadre-1'

@@ -7,7 +7,7 @@
 import { e2eApp } from '../helpers/e2e'
 import { scanQr } from '../helpers/qr-scan'
 import { scaled } from '../helpers/time-scale'
-import { demoAccounts } from '../../scripts/seed/demo-data'
+import { demoAccounts } from '@/scripts/seed/demo-data'
 
 const wait = { state: 'visible' as const, timeout: scaled(30000) }
 const phone = { viewport: { width: 375, height: 812 } }

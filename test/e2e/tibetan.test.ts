@@ -9,8 +9,8 @@ import type { Page } from 'playwright-core'
 import { checkInNear, e2eApp } from '../helpers/e2e'
 import { callAs } from '../helpers/gateway'
 import { scaled } from '../helpers/time-scale'
-import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
-import type { QrCode } from '../../types/service'
+import { buildDemoData, demoAccounts } from '@/scripts/seed/demo-data'
+import type { QrCode } from '@/types/service'
 
 const wait = { state: 'visible' as const, timeout: scaled(30000) }
 

@@ -6,10 +6,10 @@
 import { e2eApp } from '../helpers/e2e'
 import { callAs } from '../helpers/gateway'
 import { scaled } from '../helpers/time-scale'
-import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
-import type { QrCode } from '../../types/service'
-import type { Demand } from '../../types/demands'
-import { VOICE_ONLY_TEXT } from '../../types/rules/voice-note'
+import { buildDemoData, demoAccounts } from '@/scripts/seed/demo-data'
+import type { QrCode } from '@/types/service'
+import type { Demand } from '@/types/demands'
+import { VOICE_ONLY_TEXT } from '@/types/rules/voice-note'
 
 const wait = { state: 'visible' as const, timeout: scaled(30000) }
 

@@ -11,9 +11,9 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 import { startEmulator, type TestEmulator } from './emulator'
 import { launchChromium } from './browser'
 import { callAs } from './gateway'
-import { seed } from '../../scripts/seed'
-import type { CheckInResult } from '../../types/visits'
-import { clockOffset } from '../../emulator/runtime/clock.cjs'
+import { seed } from '@/scripts/seed'
+import type { CheckInResult } from '@/types/visits'
+import { clockOffset } from '@/emulator/runtime/clock.cjs'
 
 export const root = path.resolve(__dirname, '../..')
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
-import { connectSdk, scfEnv } from '../../scripts/sdk'
-import { clockOffset, setClock } from '../../emulator/runtime/clock.cjs'
+import { connectSdk, scfEnv } from '@/scripts/sdk'
+import { clockOffset, setClock } from '@/emulator/runtime/clock.cjs'
 import { killGroup, releaseGroup, tempDir, trackGroup } from './run-dir'
 import { TIME_SCALE, scaled } from './time-scale'
 

@@ -1,5 +1,5 @@
 import { request } from 'node:http'
-import type { Reply } from '../../types/reply'
+import type { Reply } from '@/types/reply'
 
 /** Calls a cloud function the way the H5 app does: through the emulator's gateway, as a given user. */
 export async function callAs<T = unknown>(url: string, openid: string | null, name: string, data: unknown): Promise<Reply<T>> {

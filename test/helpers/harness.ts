@@ -6,11 +6,11 @@
 import fc from 'fast-check'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { z } from '../../types/zod'
-import { api, type ActionSpec } from '../../types/api'
-import { errorCodes } from '../../types/errors'
-import { managesPath, type Viewer } from '../../types/rules/privacy'
-import type { Reply } from '../../types/reply'
+import { z } from '@/types/zod'
+import { api, type ActionSpec } from '@/types/api'
+import { errorCodes } from '@/types/errors'
+import { managesPath, type Viewer } from '@/types/rules/privacy'
+import type { Reply } from '@/types/reply'
 
 export const functionsDir = path.resolve(__dirname, '../../build/cloudfunctions')
 

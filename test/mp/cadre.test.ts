@@ -3,7 +3,7 @@
  * cadre's score (live, by the rankings job's rules; the rank kept for managers), and tapping 本年度 asks for the year.
  */
 import type { TestEmulator } from '../helpers/emulator'
-import { demoAccounts } from '../../scripts/seed/demo-data'
+import { demoAccounts } from '@/scripts/seed/demo-data'
 import { cloudBridge, emulatorWithOutcomes, openPage, requireBuild, startApp, tapText, waitFor, waitForText, type GatewayCall } from './weapp'
 import { scaled } from '../helpers/time-scale'
 

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { startEmulator, type TestEmulator } from '../helpers/emulator'
-import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
+import { buildDemoData, demoAccounts } from '@/scripts/seed/demo-data'
 import { cloudBridge, openPage, postGateway, requireBuild, root, startApp, tap, waitFor, waitForText, type GatewayCall } from './weapp'
 import { scaled } from '../helpers/time-scale'
 

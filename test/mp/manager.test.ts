@@ -4,7 +4,7 @@
  * rankings the job computed over the demo outcomes.
  */
 import type { TestEmulator } from '../helpers/emulator'
-import { demoAccounts } from '../../scripts/seed/demo-data'
+import { demoAccounts } from '@/scripts/seed/demo-data'
 import { cloudBridge, emulatorWithOutcomes, openPage, requireBuild, startApp, tapText, waitFor, waitForText, type GatewayCall } from './weapp'
 import { scaled } from '../helpers/time-scale'
 

@@ -8,10 +8,10 @@ import { spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { startEmulator, type TestEmulator } from '../helpers/emulator'
-import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
+import { buildDemoData, demoAccounts } from '@/scripts/seed/demo-data'
 import { cloudBridge, openPage, postGateway, requireBuild, root, startApp, tapText, waitFor, waitForText } from './weapp'
 import { scaled } from '../helpers/time-scale'
-import type { OutboxState } from '../../src/services/outbox'
+import type { OutboxState } from '@/src/services/outbox'
 
 jest.setTimeout(scaled(120000))
 

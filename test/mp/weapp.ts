@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import { startEmulator, type TestEmulator } from '../helpers/emulator'
-import { seed } from '../../scripts/seed'
-import { seedOutcomes } from '../../scripts/seed/demo-outcomes'
+import { seed } from '@/scripts/seed'
+import { seedOutcomes } from '@/scripts/seed/demo-outcomes'
 import { scaled } from '../helpers/time-scale'
 
 export const root = path.resolve(__dirname, '../..')

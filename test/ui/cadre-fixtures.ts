@@ -1,8 +1,8 @@
-import type { CheckInResult, Progress, VisitDetail, VisitSummary } from '../../types/visits'
-import type { Household } from '../../types/households'
-import type { LiaisonOverview } from '../../types/points'
-import type { LiaisonPointSummary } from '../../types/models'
-import type { VisitViewProps } from '../../src/cadre/pages/visit/VisitView'
+import type { CheckInResult, Progress, VisitDetail, VisitSummary } from '@/types/visits'
+import type { Household } from '@/types/households'
+import type { LiaisonOverview } from '@/types/points'
+import type { LiaisonPointSummary } from '@/types/models'
+import type { VisitViewProps } from '@/src/cadre/pages/visit/VisitView'
 
 export const progress: Progress = {
   cadre: { id: 'u-1', name: '马晓燕', orgId: 'org-1' },

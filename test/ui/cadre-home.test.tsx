@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import { HomeView, paceText, type CadreHomeProps, type HomeEntry } from '../../src/pages/index/HomeView'
-import { emptyOutbox, type OutboxState } from '../../src/services/outbox'
-import { CloudError } from '../../src/services/reply'
+import { HomeView, paceText, type CadreHomeProps, type HomeEntry } from '@/src/pages/index/HomeView'
+import { emptyOutbox, type OutboxState } from '@/src/services/outbox'
+import { CloudError } from '@/src/services/reply'
 import { cadre, manager } from './fixtures'
 import { idle, progress } from './cadre-fixtures'
 

@@ -1,10 +1,10 @@
 import './quiet-stencil'
 import { useReducer, type Dispatch } from 'react'
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import type { CheckInInput, CheckInResult } from '../../types/visits'
-import { CheckInView, type CheckInViewProps } from '../../src/pages/checkin/CheckInView'
-import { checkInReducer, initialCheckIn, rankPoints, submitBlocker, type CheckInEvent, type CheckInState } from '../../src/pages/checkin/flow'
-import { CloudError } from '../../src/services/reply'
+import type { CheckInInput, CheckInResult } from '@/types/visits'
+import { CheckInView, type CheckInViewProps } from '@/src/pages/checkin/CheckInView'
+import { checkInReducer, initialCheckIn, rankPoints, submitBlocker, type CheckInEvent, type CheckInState } from '@/src/pages/checkin/flow'
+import { CloudError } from '@/src/services/reply'
 import { fixInside, fixOutside, points, result } from './cadre-fixtures'
 
 const run = (events: CheckInEvent[], from: CheckInState = initialCheckIn) => events.reduce(checkInReducer, from)

@@ -1,4 +1,4 @@
-import { callCloud, CloudError, h5Transport, isReadAction, loginUrl, navigation, parseReply, setTransport, type Transport } from '../../src/services/cloud'
+import { callCloud, CloudError, h5Transport, isReadAction, loginUrl, navigation, parseReply, setTransport, type Transport } from '@/src/services/cloud'
 import { cadre } from './fixtures'
 
 describe('parseReply: the envelope of what a cloud function answered (the function checked its data against the contract)', () => {

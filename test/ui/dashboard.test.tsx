@@ -1,11 +1,11 @@
 import './quiet-stencil'
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import { CadreDashboardView, DashboardView, periodLabel, type DashboardViewProps } from '../../src/manager/pages/dashboard/DashboardView'
-import { ReconcileView } from '../../src/manager/pages/reconcile/ReconcileView'
-import type { DashboardCadre, DashboardNode, TrendPoint } from '../../types/api/dashboard'
-import type { ReconcileReport } from '../../types/api/reconcile'
-import { emptyFigures, type PeriodFigures } from '../../types/outcomes'
-import { CloudError } from '../../src/services/reply'
+import { CadreDashboardView, DashboardView, periodLabel, type DashboardViewProps } from '@/src/manager/pages/dashboard/DashboardView'
+import { ReconcileView } from '@/src/manager/pages/reconcile/ReconcileView'
+import type { DashboardCadre, DashboardNode, TrendPoint } from '@/types/api/dashboard'
+import type { ReconcileReport } from '@/types/api/reconcile'
+import { emptyFigures, type PeriodFigures } from '@/types/outcomes'
+import { CloudError } from '@/src/services/reply'
 
 const idle = { loading: false, error: null }
 

@@ -4,13 +4,13 @@
  */
 import './quiet-stencil'
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import { ExportsView, percentOf, type ExportsViewProps } from '../../src/manager/pages/exports/ExportsView'
-import { ExemplarsView, type ExemplarsViewProps } from '../../src/cadre/pages/exemplars/ExemplarsView'
-import { ExemplarPickView, type ExemplarPickViewProps } from '../../src/manager/pages/exemplar-pick/ExemplarPickView'
-import { periodOptions } from '../../src/services/export-file'
-import { CloudError } from '../../src/services/reply'
-import type { ExportJob } from '../../types/exports'
-import type { Exemplar, ExemplarCandidate } from '../../types/exemplars'
+import { ExportsView, percentOf, type ExportsViewProps } from '@/src/manager/pages/exports/ExportsView'
+import { ExemplarsView, type ExemplarsViewProps } from '@/src/cadre/pages/exemplars/ExemplarsView'
+import { ExemplarPickView, type ExemplarPickViewProps } from '@/src/manager/pages/exemplar-pick/ExemplarPickView'
+import { periodOptions } from '@/src/services/export-file'
+import { CloudError } from '@/src/services/reply'
+import type { ExportJob } from '@/types/exports'
+import type { Exemplar, ExemplarCandidate } from '@/types/exemplars'
 import { loaded, paged } from './fixtures'
 
 const job = (over: Partial<ExportJob> = {}): ExportJob => ({

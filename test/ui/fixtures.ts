@@ -1,8 +1,8 @@
-import type { Me } from '../../types/models'
-import type { Landing } from '../../types/service'
-import type { Demand, DemandDetail } from '../../types/demands'
-import type { CloudState } from '../../src/hooks/useCloud'
-import type { PagedState } from '../../src/hooks/usePaged'
+import type { Me } from '@/types/models'
+import type { Landing } from '@/types/service'
+import type { Demand, DemandDetail } from '@/types/demands'
+import type { CloudState } from '@/src/hooks/useCloud'
+import type { PagedState } from '@/src/hooks/usePaged'
 
 export const cadre: Me = {
   name: '马晓燕',

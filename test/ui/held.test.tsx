@@ -1,8 +1,8 @@
 import './quiet-stencil'
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import type { HeldRating } from '../../types/service'
-import { HeldView, byEvent, type HeldViewProps } from '../../src/manager/pages/held/HeldView'
-import { CloudError } from '../../src/services/reply'
+import type { HeldRating } from '@/types/service'
+import { HeldView, byEvent, type HeldViewProps } from '@/src/manager/pages/held/HeldView'
+import { CloudError } from '@/src/services/reply'
 import { paged } from './fixtures'
 
 const held = (over: Partial<HeldRating> = {}): HeldRating => ({

@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { Me } from '../../types/models'
-import { HomeView } from '../../src/pages/index/HomeView'
-import { useCloud } from '../../src/hooks/useCloud'
-import { CloudError } from '../../src/services/reply'
+import type { Me } from '@/types/models'
+import { HomeView } from '@/src/pages/index/HomeView'
+import { useCloud } from '@/src/hooks/useCloud'
+import { CloudError } from '@/src/services/reply'
 import { cadre, cadreWithNothing, cadreWithoutContacts, manager, resident } from './fixtures'
 
 /** The home page as the real page wires it (useCloud + HomeView), with the loader injected instead of the network. */

@@ -6,13 +6,13 @@
  */
 import './quiet-stencil'
 import { fireEvent, render, screen } from '@testing-library/react'
-import type { BadReviewCase, Rating } from '../../types/service'
-import type { Demand, DemandDetail } from '../../types/demands'
-import type { HolidayYear } from '../../types/api/orgs'
-import { DemandView, type DemandViewProps } from '../../src/cadre/pages/demand/DemandView'
-import { actionPayload, buttonsFor } from '../../src/cadre/pages/demand/actions'
-import { CasesView } from '../../src/manager/pages/cases/CasesView'
-import { HolidaysView, draftSchedule, type HolidaysViewProps } from '../../src/manager/pages/holidays/HolidaysView'
+import type { BadReviewCase, Rating } from '@/types/service'
+import type { Demand, DemandDetail } from '@/types/demands'
+import type { HolidayYear } from '@/types/api/orgs'
+import { DemandView, type DemandViewProps } from '@/src/cadre/pages/demand/DemandView'
+import { actionPayload, buttonsFor } from '@/src/cadre/pages/demand/actions'
+import { CasesView } from '@/src/manager/pages/cases/CasesView'
+import { HolidaysView, draftSchedule, type HolidaysViewProps } from '@/src/manager/pages/holidays/HolidaysView'
 import { demand, demandDetail, loaded, paged } from './fixtures'
 
 const noop = () => {}

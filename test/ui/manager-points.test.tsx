@@ -1,9 +1,9 @@
 import './quiet-stencil'
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import type { CadreRef, LiaisonOverview, LiaisonPoint } from '../../types/points'
-import { CadreLiangLianView, CadresView, type CadresViewProps } from '../../src/manager/pages/cadres/CadresView'
-import { checkPoint, draftOf, newPointDraft, PointView, type PointDraft, type PointViewProps } from '../../src/manager/pages/point/PointView'
-import { CloudError } from '../../src/services/reply'
+import type { CadreRef, LiaisonOverview, LiaisonPoint } from '@/types/points'
+import { CadreLiangLianView, CadresView, type CadresViewProps } from '@/src/manager/pages/cadres/CadresView'
+import { checkPoint, draftOf, newPointDraft, PointView, type PointDraft, type PointViewProps } from '@/src/manager/pages/point/PointView'
+import { CloudError } from '@/src/services/reply'
 import { paged } from './fixtures'
 import { idle } from './cadre-fixtures'
 

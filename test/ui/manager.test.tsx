@@ -1,5 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react'
-import { ManagerView, entryGroups, entryUrl, type EntryKey } from '../../src/manager/pages/index/ManagerView'
+import { ManagerView, entryGroups, entryUrl, type EntryKey } from '@/src/manager/pages/index/ManagerView'
 import { cadre, manager } from './fixtures'
 
 const idle = { loading: false, error: null }
@@ -10,7 +10,7 @@ function registeredPages(): Set<string> {
   // app.config.ts calls Taro's build-time global; give it the identity so the file can be read here.
   ;(globalThis as { defineAppConfig?: (c: unknown) => unknown }).defineAppConfig = (c) => c
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const cfg = (require('../../src/app.config') as { default: { pages: string[]; subPackages: { root: string; pages: string[] }[] } }).default
+  const cfg = (require('@/src/app.config') as { default: { pages: string[]; subPackages: { root: string; pages: string[] }[] } }).default
   return new Set([...cfg.pages.map((p) => `/${p}`), ...cfg.subPackages.flatMap((s) => s.pages.map((p) => `/${s.root}/${p}`))])
 }
 

@@ -3,7 +3,7 @@
  * it, and is sent in order — a check-in resent marked offline with the phone's clock at sending, a record only
  * after its check-in landed (or 退回 with it), 退回 with the server's words, 已上传 with its message.
  */
-import type { CheckInInput } from '../../types/visits'
+import type { CheckInInput } from '@/types/visits'
 import {
   createOutbox,
   emptyOutbox,
@@ -17,9 +17,9 @@ import {
   type OutboxItem,
   type OutboxState,
   type OutboxStore
-} from '../../src/services/outbox'
-import { LIMITS, jsonBytes, utf8Bytes } from '../../src/services/local-store'
-import { CloudError } from '../../src/services/reply'
+} from '@/src/services/outbox'
+import { LIMITS, jsonBytes, utf8Bytes } from '@/src/services/local-store'
+import { CloudError } from '@/src/services/reply'
 
 const body = (id: string): CheckInInput => ({
   submissionId: id,

@@ -1,12 +1,12 @@
 import { fireEvent, render, screen } from '@testing-library/react'
-import { RankingsView, type RankRow } from '../../src/manager/pages/rankings/RankingsView'
-import { HonoursView, type HonoursViewProps } from '../../src/manager/pages/honours/HonoursView'
-import { ScoreView } from '../../src/components/ScoreView'
-import type { MyScore } from '../../types/api/rankings'
-import type { HonourList } from '../../types/outcomes'
-import { emptyFigures } from '../../types/outcomes'
-import { computeScore, satisfactionRuleText } from '../../types/rules/score'
-import { defaultOrgRules } from '../../types/org-rules'
+import { RankingsView, type RankRow } from '@/src/manager/pages/rankings/RankingsView'
+import { HonoursView, type HonoursViewProps } from '@/src/manager/pages/honours/HonoursView'
+import { ScoreView } from '@/src/components/ScoreView'
+import type { MyScore } from '@/types/api/rankings'
+import type { HonourList } from '@/types/outcomes'
+import { emptyFigures } from '@/types/outcomes'
+import { computeScore, satisfactionRuleText } from '@/types/rules/score'
+import { defaultOrgRules } from '@/types/org-rules'
 
 const idle = { loading: false, error: null }
 const paged = (items: RankRow[], more = false) => ({ items, loading: false, loadingMore: false, error: null, moreError: null, hasMore: more, loaded: true })

@@ -1,10 +1,10 @@
 import './quiet-stencil'
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import type { ReminderItem, ReminderOverview } from '../../types/reminders'
-import type { PagedState } from '../../src/hooks/usePaged'
-import { RemindersView, type RemindersViewProps } from '../../src/reminders/pages/index/RemindersView'
-import { HomeView } from '../../src/pages/index/HomeView'
-import { CloudError } from '../../src/services/reply'
+import type { ReminderItem, ReminderOverview } from '@/types/reminders'
+import type { PagedState } from '@/src/hooks/usePaged'
+import { RemindersView, type RemindersViewProps } from '@/src/reminders/pages/index/RemindersView'
+import { HomeView } from '@/src/pages/index/HomeView'
+import { CloudError } from '@/src/services/reply'
 import { cadre as me } from './fixtures'
 
 function paged<T>(over: Partial<PagedState<T>> = {}): PagedState<T> {

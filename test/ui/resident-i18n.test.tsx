@@ -5,12 +5,12 @@
  */
 import './quiet-stencil'
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import { currentLang, fill, setLang, translator } from '../../src/i18n'
-import { clampScale } from '../../src/i18n/font-scale'
-import { RateView, blockedKey } from '../../src/pages/rate/RateView'
-import { messages, tagNamesBo } from '../../src/pages/rate/messages'
-import { emptyRateForm, emptyReportForm } from '../../src/pages/rate/form'
-import { tagsByLevel } from '../../types/rules/service'
+import { currentLang, fill, setLang, translator } from '@/src/i18n'
+import { clampScale } from '@/src/i18n/font-scale'
+import { RateView, blockedKey } from '@/src/pages/rate/RateView'
+import { messages, tagNamesBo } from '@/src/pages/rate/messages'
+import { emptyRateForm, emptyReportForm } from '@/src/pages/rate/form'
+import { tagsByLevel } from '@/types/rules/service'
 import { landing, loaded } from './fixtures'
 
 const noop = () => {}

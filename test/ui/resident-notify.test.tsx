@@ -1,8 +1,8 @@
 import './quiet-stencil'
 import { fireEvent, render, screen } from '@testing-library/react'
-import type { Landing } from '../../types/service'
-import { RateView, type RateStep } from '../../src/pages/rate/RateView'
-import { emptyRateForm, emptyReportForm } from '../../src/pages/rate/form'
+import type { Landing } from '@/types/service'
+import { RateView, type RateStep } from '@/src/pages/rate/RateView'
+import { emptyRateForm, emptyReportForm } from '@/src/pages/rate/form'
 import { loaded } from './fixtures'
 
 const noop = () => {}

@@ -1,7 +1,7 @@
 import './quiet-stencil'
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import { ReviewView, decisionProblem, type ReviewViewProps } from '../../src/manager/pages/review/ReviewView'
-import { CloudError } from '../../src/services/reply'
+import { ReviewView, decisionProblem, type ReviewViewProps } from '@/src/manager/pages/review/ReviewView'
+import { CloudError } from '@/src/services/reply'
 import { paged } from './fixtures'
 import { visit } from './cadre-fixtures'
 

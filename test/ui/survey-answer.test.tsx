@@ -6,11 +6,11 @@
 import './quiet-stencil'
 import { useState } from 'react'
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import { setLang } from '../../src/i18n'
-import { AnswerView } from '../../src/survey/pages/answer/AnswerView'
-import { messages } from '../../src/survey/messages'
-import { pick, ready, score, type Sheet } from '../../src/survey/form'
-import type { AnswerBlock, SurveyOpen } from '../../types/surveys'
+import { setLang } from '@/src/i18n'
+import { AnswerView } from '@/src/survey/pages/answer/AnswerView'
+import { messages } from '@/src/survey/messages'
+import { pick, ready, score, type Sheet } from '@/src/survey/form'
+import type { AnswerBlock, SurveyOpen } from '@/types/surveys'
 import { loaded } from './fixtures'
 
 const tibetan = /[\u0F00-\u0FFF]/

@@ -4,11 +4,11 @@
  */
 import './quiet-stencil'
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import { BookView, type BookViewProps, type HelpDraft, type ProfileDraft } from '../../src/work/pages/book/BookView'
-import { ReviewsView, type OpenItem, type ReviewsViewProps } from '../../src/work/pages/reviews/ReviewsView'
-import type { HouseholdBook } from '../../types/household-book'
-import type { InboxItem, ReceivedItem, Review } from '../../types/reviews'
-import { CloudError } from '../../src/services/reply'
+import { BookView, type BookViewProps, type HelpDraft, type ProfileDraft } from '@/src/work/pages/book/BookView'
+import { ReviewsView, type OpenItem, type ReviewsViewProps } from '@/src/work/pages/reviews/ReviewsView'
+import type { HouseholdBook } from '@/types/household-book'
+import type { InboxItem, ReceivedItem, Review } from '@/types/reviews'
+import { CloudError } from '@/src/services/reply'
 import { idle } from './cadre-fixtures'
 import { loaded, paged } from './fixtures'
 

@@ -1,7 +1,7 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
 import timezone from 'dayjs/plugin/timezone'
-import { beijingDate, beijingMonth, beijingStartOf, beijingYear, dayOfYear, daysInYear, expectedByToday } from '../../types/rules/beijing-time'
+import { beijingDate, beijingMonth, beijingStartOf, beijingYear, dayOfYear, daysInYear, expectedByToday } from '@/types/rules/beijing-time'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)

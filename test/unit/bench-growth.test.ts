@@ -1,12 +1,12 @@
-import { grows } from '../../scripts/bench/report'
-import { generate } from '../../scripts/bench/dataset'
-import { VETERAN, type Batch } from '../../scripts/bench/common'
-import { MAX_ACTIVE } from '../../scripts/bench/service-data'
-import { generatePopulation } from '../../scripts/bench/population'
-import { senderClock } from '../../scripts/bench/sender'
-import type { BenchSize } from '../../scripts/bench/sizes'
-import { checkRendered, render } from '../../types/reminders'
-import { beijingDate } from '../../types/rules/beijing-time'
+import { grows } from '@/scripts/bench/report'
+import { generate } from '@/scripts/bench/dataset'
+import { VETERAN, type Batch } from '@/scripts/bench/common'
+import { MAX_ACTIVE } from '@/scripts/bench/service-data'
+import { generatePopulation } from '@/scripts/bench/population'
+import { senderClock } from '@/scripts/bench/sender'
+import type { BenchSize } from '@/scripts/bench/sizes'
+import { checkRendered, render } from '@/types/reminders'
+import { beijingDate } from '@/types/rules/beijing-time'
 
 const row = (docsExamined: number, docsReturned: number) => ({ action: 'a', ok: true, dbOps: 1, docsExamined, docsReturned, p50Ms: 1, p95Ms: 1 })
 

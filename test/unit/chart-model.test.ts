@@ -10,7 +10,7 @@ import {
   pathOf,
   shortNumber,
   type Ctx2D
-} from '../../src/manager/components/charts/model'
+} from '@/src/manager/components/charts/model'
 
 describe('chart scales and ticks', () => {
   it('picks steps of 1, 2 or 5 × 10^n and ticks from 0 covering the maximum', () => {

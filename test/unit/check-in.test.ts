@@ -1,6 +1,6 @@
-import { DAYS_TARGET, FIELDWORK_PER_MONTH, evaluateCheckIn, impliedSpeedKmh, progressDays, recordTime, type CheckInFacts } from '../../types/rules/check-in'
-import { distanceM } from '../../types/rules/geo'
-import { expectedByToday } from '../../types/rules/beijing-time'
+import { DAYS_TARGET, FIELDWORK_PER_MONTH, evaluateCheckIn, impliedSpeedKmh, progressDays, recordTime, type CheckInFacts } from '@/types/rules/check-in'
+import { distanceM } from '@/types/rules/geo'
+import { expectedByToday } from '@/types/rules/beijing-time'
 
 // 东关大街社区, 西宁 (GCJ-02), radius 500 m.
 const point = { lat: 36.6105, lng: 101.7921, radiusM: 500 }

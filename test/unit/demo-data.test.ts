@@ -1,4 +1,4 @@
-import { buildDemoData, demoAccounts } from '../../scripts/seed/demo-data'
+import { buildDemoData, demoAccounts } from '@/scripts/seed/demo-data'
 
 describe('demo data', () => {
   const data = buildDemoData()

@@ -6,12 +6,12 @@
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { database } from '../../types/database'
-import { functionNames } from '../../scripts/build-functions'
-import { cronOf } from '../../scripts/deploy/cloud'
-import { desiredCollections, desiredFunctions, RUNTIME, type DesiredFunction } from '../../scripts/deploy/desired'
-import { planLines } from '../../scripts/deploy/index'
-import { descriptionOf, emptyState, planDatabase, planFunctions, type CurrentState } from '../../scripts/deploy/plan'
+import { database } from '@/types/database'
+import { functionNames } from '@/scripts/build-functions'
+import { cronOf } from '@/scripts/deploy/cloud'
+import { desiredCollections, desiredFunctions, RUNTIME, type DesiredFunction } from '@/scripts/deploy/desired'
+import { planLines } from '@/scripts/deploy/index'
+import { descriptionOf, emptyState, planDatabase, planFunctions, type CurrentState } from '@/scripts/deploy/plan'
 
 const root = path.resolve(__dirname, '../..')
 const configOf = (name: string) =>

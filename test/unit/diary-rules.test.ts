@@ -8,7 +8,7 @@ import {
   formatBytes,
   ownsFile,
   safeFileName
-} from '../../types/rules/diary'
+} from '@/types/rules/diary'
 
 describe('民情日记 / 调研报告 rules', () => {
   it('reads extensions and accepts only document types for reports, images for photos', () => {

@@ -5,10 +5,10 @@ import fc from 'fast-check'
 import { EJSON } from 'bson'
 import 'mingo/init/system'
 import { Query, find } from 'mingo'
-import { Engine } from '../../emulator/db/engine'
-import { component, encodeValue, indexKeys, valuesAt } from '../../emulator/db/keys'
-import { extractConstraints, plan } from '../../emulator/db/planner'
-import { newMeter } from '../../emulator/db/types'
+import { Engine } from '@/emulator/db/engine'
+import { component, encodeValue, indexKeys, valuesAt } from '@/emulator/db/keys'
+import { extractConstraints, plan } from '@/emulator/db/planner'
+import { newMeter } from '@/emulator/db/types'
 
 const sign = (n: number) => (n < 0 ? -1 : n > 0 ? 1 : 0)
 

@@ -15,9 +15,9 @@ import fc from 'fast-check'
 import { EJSON } from 'bson'
 import 'mingo/init/system'
 import { Query, find } from 'mingo'
-import { Engine } from '../../emulator/db/engine'
-import { plan } from '../../emulator/db/planner'
-import { newMeter } from '../../emulator/db/types'
+import { Engine } from '@/emulator/db/engine'
+import { plan } from '@/emulator/db/planner'
+import { newMeter } from '@/emulator/db/types'
 
 describe('primary-key walks in the emulator', () => {
   let dir: string

@@ -1,4 +1,4 @@
-import { distanceM, formatDistance } from '../../types/rules/geo'
+import { distanceM, formatDistance } from '@/types/rules/geo'
 
 describe('haversine distance (GCJ-02 points)', () => {
   it('is zero for the same point and symmetric', () => {

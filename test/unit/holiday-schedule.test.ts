@@ -1,4 +1,4 @@
-import { checkSchedule, parseDates, rangeText, rangesInput, rangesOf } from '../../types/rules/holiday-schedule'
+import { checkSchedule, parseDates, rangeText, rangesInput, rangesOf } from '@/types/rules/holiday-schedule'
 
 describe('what the province admin types', () => {
   it('reads dates and ranges separated by lines, commas and spaces (also 至 / ～)', () => {

@@ -12,11 +12,11 @@ import {
   ownerTriageBlock,
   triagedDeadline,
   type StepFacts
-} from '../../types/rules/ledger'
-import { defaultServiceRules } from '../../types/rules/service'
-import { endOfBeijingDay, weekendsOnly as W } from '../../types/rules/working-days'
-import { demandInvalidatedDelta, demandReopenedDelta, negated } from '../../cloudfunctions/_lib/stat-rules'
-import { expectedServiceCounts, nonZero, type DemandSource } from '../../cloudfunctions/reconcile/recompute'
+} from '@/types/rules/ledger'
+import { defaultServiceRules } from '@/types/rules/service'
+import { endOfBeijingDay, weekendsOnly as W } from '@/types/rules/working-days'
+import { demandInvalidatedDelta, demandReopenedDelta, negated } from '@/cloudfunctions/_lib/stat-rules'
+import { expectedServiceCounts, nonZero, type DemandSource } from '@/cloudfunctions/reconcile/recompute'
 
 const bj = (s: string) => new Date(`${s}+08:00`)
 const R = defaultServiceRules

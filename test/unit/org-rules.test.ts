@@ -1,6 +1,6 @@
-import { OrgRules, defaultOrgRules } from '../../types/org-rules'
-import { describeRuleValue, editBlock, mergeRules, parseRuleValue, ruleFields, toServiceRules } from '../../types/rules/org-rules'
-import { INVITE_ALPHABET, INVITE_RE, formatInviteCode, inviteBlock, inviteStatus, makeInviteCode, normaliseInviteCode } from '../../types/rules/invites'
+import { OrgRules, defaultOrgRules } from '@/types/org-rules'
+import { describeRuleValue, editBlock, mergeRules, parseRuleValue, ruleFields, toServiceRules } from '@/types/rules/org-rules'
+import { INVITE_ALPHABET, INVITE_RE, formatInviteCode, inviteBlock, inviteStatus, makeInviteCode, normaliseInviteCode } from '@/types/rules/invites'
 import { randomBytes } from 'node:crypto'
 
 const path = ['org-women', 'org-women-xining', 'org-women-xining-chengdong']

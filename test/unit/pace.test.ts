@@ -1,8 +1,8 @@
-import { dateOfDay, datesBetween, dayNumber, lastDateOfMonth, pauseOn, pausedDaysBetween, stretchTarget, yearPace } from '../../types/rules/pace'
-import { checkPeriod, spanDays, yearsOf } from '../../types/rules/cadre-periods'
-import { RecordPeriodInput } from '../../types/cadre-periods'
-import { expectedByToday } from '../../types/rules/beijing-time'
-import { proratedTarget } from '../../types/outcomes'
+import { dateOfDay, datesBetween, dayNumber, lastDateOfMonth, pauseOn, pausedDaysBetween, stretchTarget, yearPace } from '@/types/rules/pace'
+import { checkPeriod, spanDays, yearsOf } from '@/types/rules/cadre-periods'
+import { RecordPeriodInput } from '@/types/cadre-periods'
+import { expectedByToday } from '@/types/rules/beijing-time'
+import { proratedTarget } from '@/types/outcomes'
 
 describe('the days pace, paused by 请假/培训/抽调', () => {
   it('without pauses it is the plain pace toward the target', () => {

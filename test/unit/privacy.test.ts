@@ -1,5 +1,5 @@
-import { managesPath, maskPhone, mayViewCadre, phoneFor, type Viewer } from '../../types/rules/privacy'
-import { PointFields } from '../../types/points'
+import { managesPath, maskPhone, mayViewCadre, phoneFor, type Viewer } from '@/types/rules/privacy'
+import { PointFields } from '@/types/points'
 
 const cadre = { id: 'user-women-xining-chengdong-cadre-1', orgPath: ['org-women', 'org-women-xining', 'org-women-xining-chengdong'] }
 const v = (userId: string, role: Viewer['role'], orgId: string | null): Viewer => ({ userId, role, orgId })

@@ -1,4 +1,4 @@
-import { cyclePeriods } from '../../cloudfunctions/rankings/job'
+import { cyclePeriods } from '@/cloudfunctions/rankings/job'
 
 describe('the periods a rankings cycle computes', () => {
   it('computes the current month, quarter and year; the month just ended in a month’s first week; the year just ended until done once', () => {

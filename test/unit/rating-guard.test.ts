@@ -8,8 +8,8 @@ import {
   raterGuardKey,
   type GuardFact,
   type GuardInput
-} from '../../types/rules/rating-guard'
-import { RatingGuard } from '../../types/org-rules'
+} from '@/types/rules/rating-guard'
+import { RatingGuard } from '@/types/org-rules'
 
 const now = new Date('2026-03-05T04:00:00Z')
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000)

@@ -14,9 +14,9 @@ import {
   type DemandSource,
   type RatingSource,
   type VisitSource
-} from '../../cloudfunctions/reconcile/recompute'
-import { flatCounts, markerKey, nestCounts, ratedDelta, voidedDelta } from '../../cloudfunctions/_lib/stat-rules'
-import { beijingDate, beijingMonth, beijingYear } from '../../types/rules/beijing-time'
+} from '@/cloudfunctions/reconcile/recompute'
+import { flatCounts, markerKey, nestCounts, ratedDelta, voidedDelta } from '@/cloudfunctions/_lib/stat-rules'
+import { beijingDate, beijingMonth, beijingYear } from '@/types/rules/beijing-time'
 
 const now = new Date('2026-11-28T02:00:00Z')
 const base = { cadreId: 'c1', orgId: 'o1', orgPath: ['p', 'o1'], year: 2026 }

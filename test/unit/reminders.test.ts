@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { previousMonth } from '../../types/outcomes'
-import { beijingMonth } from '../../types/rules/beijing-time'
+import { previousMonth } from '@/types/outcomes'
+import { beijingMonth } from '@/types/rules/beijing-time'
 import path from 'node:path'
-import { checkMessageData, fieldKind } from '../../types/rules/subscribe-fields'
-import { reminderSamples } from '../../types/reminder-samples'
+import { checkMessageData, fieldKind } from '@/types/rules/subscribe-fields'
+import { reminderSamples } from '@/types/reminder-samples'
 import {
   checkRendered,
   fitName,
@@ -21,7 +21,7 @@ import {
   templatesToAsk,
   type KindFacts,
   type ReminderKind
-} from '../../types/reminders'
+} from '@/types/reminders'
 
 describe('reminder templates as configuration', () => {
   it('declares only field keys WeChat knows', () => {

@@ -1,4 +1,4 @@
-import { z } from '../../types/zod'
+import { z } from '@/types/zod'
 import { sdkEnv } from '../helpers/emulator'
 
 // The router reads identity from the real wx-server-sdk's getWXContext(), which reads the environment
@@ -10,9 +10,9 @@ Object.assign(process.env, sdkEnv('http://127.0.0.1:9'), {
 })
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createFunction } = require('../../cloudfunctions/_lib/router') as typeof import('../../cloudfunctions/_lib/router')
+const { createFunction } = require('@/cloudfunctions/_lib/router') as typeof import('@/cloudfunctions/_lib/router')
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { AppError } = require('../../cloudfunctions/_lib/errors') as typeof import('../../cloudfunctions/_lib/errors')
+const { AppError } = require('@/cloudfunctions/_lib/errors') as typeof import('@/cloudfunctions/_lib/errors')
 
 const spec = {
   greet: { input: z.object({ name: z.string().min(1).max(10) }), output: z.object({ text: z.string() }) },

@@ -11,7 +11,7 @@ import {
   unitSortKey,
   wilsonLowerBound,
   type ScoreRules
-} from '../../types/rules/score'
+} from '@/types/rules/score'
 import {
   addFigures,
   elapsedDays,
@@ -24,10 +24,10 @@ import {
   previousMonth,
   proratedTarget,
   type PeriodFigures
-} from '../../types/outcomes'
-import { defaultOrgRules, OrgRules } from '../../types/org-rules'
+} from '@/types/outcomes'
+import { defaultOrgRules, OrgRules } from '@/types/org-rules'
 // pure: only type imports of the stored documents
-import { cadreFigures, type CadreInputs } from '../../cloudfunctions/_lib/cadre-figures'
+import { cadreFigures, type CadreInputs } from '@/cloudfunctions/_lib/cadre-figures'
 
 // 40 / 30 / 20 / 10; satisfaction scored from 5 ratings, as the plain share
 const rules: ScoreRules = defaultOrgRules

@@ -1,4 +1,4 @@
-import { addWorkingDays, endOfBeijingDay, isWorkingDay, weekendsOnly as W, workingDeadline } from '../../types/rules/working-days'
+import { addWorkingDays, endOfBeijingDay, isWorkingDay, weekendsOnly as W, workingDeadline } from '@/types/rules/working-days'
 import {
   SCENE_RE,
   caseDeadlines,
@@ -13,7 +13,7 @@ import {
   satisfaction,
   sceneKindOf,
   withinRatingWindow
-} from '../../types/rules/service'
+} from '@/types/rules/service'
 import { randomBytes } from 'node:crypto'
 
 const bj = (s: string) => new Date(`${s}+08:00`)

@@ -1,4 +1,4 @@
-import { checkField, checkMessageData, fieldKind, fitThing } from '../../types/rules/subscribe-fields'
+import { checkField, checkMessageData, fieldKind, fitThing } from '@/types/rules/subscribe-fields'
 
 describe("WeChat's subscribe-message field rules", () => {
   it('reads the kind from the field name', () => {

@@ -3,8 +3,8 @@
  * sends back the same questions; what is missing is said in words before anything is sent; empty options and
  * Tibetan left blank are dropped; reordering stays inside the list.
  */
-import { blankDraft, draftOf, fieldsOf, moveQuestion } from '../../src/work/pages/survey-edit/draft'
-import { starterTemplates } from '../../types/rules/survey-templates'
+import { blankDraft, draftOf, fieldsOf, moveQuestion } from '@/src/work/pages/survey-edit/draft'
+import { starterTemplates } from '@/types/rules/survey-templates'
 
 describe('questionnaire editor draft', () => {
   it('opens a starter template and sends its questions back unchanged, tied to the template', () => {

@@ -8,7 +8,7 @@ const switches = globalThis as unknown as { JDQ_TEST_SWITCHES: boolean }
 switches.JDQ_TEST_SWITCHES = true
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { withTimer, knob } = require('../../cloudfunctions/_lib/timer-entry') as typeof import('../../cloudfunctions/_lib/timer-entry')
+const { withTimer, knob } = require('@/cloudfunctions/_lib/timer-entry') as typeof import('@/cloudfunctions/_lib/timer-entry')
 
 describe('the entry of a function with a timer job', () => {
   const calls: string[] = []

@@ -3,8 +3,8 @@
  * measured from its frames (whatever the phone claims), the limits in words, and whose folder a file is in.
  */
 import { silentMp3, webmOf } from '../helpers/voice'
-import { VOICE_MAX_BYTES, formatOfMime, voiceClock } from '../../types/rules/voice-note'
-import { checkVoice, mp3DurationMs, ownsVoice, sniffVoiceFormat, voicePathFor } from '../../types/rules/voice-check'
+import { VOICE_MAX_BYTES, formatOfMime, voiceClock } from '@/types/rules/voice-note'
+import { checkVoice, mp3DurationMs, ownsVoice, sniffVoiceFormat, voicePathFor } from '@/types/rules/voice-check'
 
 const u8 = (b: Buffer) => new Uint8Array(b)
 

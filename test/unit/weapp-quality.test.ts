@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { checkQuality } from '../../scripts/weapp-quality'
-import { limits, measure, zodInMain } from '../../scripts/weapp-size'
+import { checkQuality } from '@/scripts/weapp-quality'
+import { limits, measure, zodInMain } from '@/scripts/weapp-size'
 
 const root = path.resolve(__dirname, '../..')
 

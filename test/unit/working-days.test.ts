@@ -2,9 +2,9 @@
  * The official working days: the data package's 2026 schedule checked against the State Council's published one,
  * a loaded year replacing the package's, and the deadlines that follow from them.
  */
-import { packageCalendar } from '../../cloudfunctions/_lib/holiday-data'
-import { coversYear, endOfBeijingDay, isWorkingDay, mergeSchedules, scheduleOf, weekendsOnly, workingDeadline } from '../../types/rules/working-days'
-import { caseDeadlines, defaultServiceRules, demandDeadline } from '../../types/rules/service'
+import { packageCalendar } from '@/cloudfunctions/_lib/holiday-data'
+import { coversYear, endOfBeijingDay, isWorkingDay, mergeSchedules, scheduleOf, weekendsOnly, workingDeadline } from '@/types/rules/working-days'
+import { caseDeadlines, defaultServiceRules, demandDeadline } from '@/types/rules/service'
 
 const bj = (s: string) => new Date(`${s}+08:00`)
 const days = (from: string, to: string) => {

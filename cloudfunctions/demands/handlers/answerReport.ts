@@ -1,7 +1,7 @@
-import type { z } from '../../../types/zod'
-import type { demandsApi } from '../../../types/api/demands'
+import type { z } from '@/types/zod'
+import type { demandsApi } from '@/types/api/demands'
 import type { RequestContext } from '../../_lib/context'
-import { handledLate } from '../../../types/rules/ledger'
+import { handledLate } from '@/types/rules/ledger'
 import { demandFinishedDelta } from '../../_lib/stat-rules'
 import { transition } from '../shared'
 

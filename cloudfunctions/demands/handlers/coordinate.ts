@@ -1,8 +1,8 @@
-import type { z } from '../../../types/zod'
-import type { demandsApi } from '../../../types/api/demands'
+import type { z } from '@/types/zod'
+import type { demandsApi } from '@/types/api/demands'
 import type { RequestContext } from '../../_lib/context'
-import { beijingDate } from '../../../types/rules/beijing-time'
-import { endOfBeijingDay } from '../../../types/rules/working-days'
+import { beijingDate } from '@/types/rules/beijing-time'
+import { endOfBeijingDay } from '@/types/rules/working-days'
 import { transition } from '../shared'
 import { judgeDate, withRequest } from '../extensions'
 

@@ -1,8 +1,8 @@
-import type { z } from '../../../types/zod'
-import type { demandsApi } from '../../../types/api/demands'
+import type { z } from '@/types/zod'
+import type { demandsApi } from '@/types/api/demands'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
-import { currentDeadline } from '../../../types/rules/ledger'
+import { currentDeadline } from '@/types/rules/ledger'
 import { transition } from '../shared'
 
 /** A manager of the cadre decides the waiting extension: approved, the deadline moves to its date; refused, it stays. */

@@ -1,5 +1,5 @@
-import type { z } from '../../../types/zod'
-import type { demandsApi } from '../../../types/api/demands'
+import type { z } from '@/types/zod'
+import type { demandsApi } from '@/types/api/demands'
 import type { RequestContext } from '../../_lib/context'
 import { managerQueue } from '../queues'
 

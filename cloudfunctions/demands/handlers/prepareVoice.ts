@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import type { z } from '../../../types/zod'
-import type { demandsApi } from '../../../types/api/demands'
-import { voicePathFor } from '../../../types/rules/voice-check'
+import type { z } from '@/types/zod'
+import type { demandsApi } from '@/types/api/demands'
+import { voicePathFor } from '@/types/rules/voice-check'
 import type { RequestContext } from '../../_lib/context'
 import { countVoiceUpload, requireResident, residentKey } from '../voice'
 

@@ -1,9 +1,9 @@
-import type { z } from '../../../types/zod'
-import type { demandsApi } from '../../../types/api/demands'
+import type { z } from '@/types/zod'
+import type { demandsApi } from '@/types/api/demands'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { orgById } from '../../_lib/orgs'
-import { answerDeadline } from '../../../types/rules/ledger'
+import { answerDeadline } from '@/types/rules/ledger'
 import type { ReportDoc } from '../../_lib/service'
 import { transition } from '../shared'
 

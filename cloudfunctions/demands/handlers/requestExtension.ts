@@ -1,8 +1,8 @@
-import type { z } from '../../../types/zod'
-import type { demandsApi } from '../../../types/api/demands'
+import type { z } from '@/types/zod'
+import type { demandsApi } from '@/types/api/demands'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
-import { beijingDate } from '../../../types/rules/beijing-time'
+import { beijingDate } from '@/types/rules/beijing-time'
 import { transition } from '../shared'
 import { judgeDate, withRequest } from '../extensions'
 

@@ -1,10 +1,10 @@
-import type { z } from '../../../types/zod'
-import type { demandsApi } from '../../../types/api/demands'
+import type { z } from '@/types/zod'
+import type { demandsApi } from '@/types/api/demands'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
-import { beijingDate } from '../../../types/rules/beijing-time'
-import { currentDeadline, ownerTriageBlock, triagedDeadline } from '../../../types/rules/ledger'
-import { urgencies } from '../../../types/demands'
+import { beijingDate } from '@/types/rules/beijing-time'
+import { currentDeadline, ownerTriageBlock, triagedDeadline } from '@/types/rules/ledger'
+import { urgencies } from '@/types/demands'
 import { transition } from '../shared'
 
 /**

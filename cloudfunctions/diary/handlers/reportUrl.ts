@@ -1,5 +1,5 @@
-import type { z } from '../../../types/zod'
-import type { diaryApi } from '../../../types/api/diary'
+import type { z } from '@/types/zod'
+import type { diaryApi } from '@/types/api/diary'
 import type { ReportDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'

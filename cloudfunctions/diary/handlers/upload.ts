@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type { z } from '../../../types/zod'
-import type { InlineUploadInput, UploadedFile } from '../../../types/diary'
+import type { z } from '@/types/zod'
+import type { InlineUploadInput, UploadedFile } from '@/types/diary'
 import {
   INLINE_UPLOAD_MAX_BYTES,
   PHOTO_MAX_BYTES,
@@ -10,7 +10,7 @@ import {
   extensionHint,
   formatBytes,
   safeFileName
-} from '../../../types/rules/diary'
+} from '@/types/rules/diary'
 import { cloud } from '../../_lib/cloud'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'

@@ -1,5 +1,5 @@
-import type { z } from '../../../types/zod'
-import type { ExemplarFeedInput } from '../../../types/exemplars'
+import type { z } from '@/types/zod'
+import type { ExemplarFeedInput } from '@/types/exemplars'
 import { isManagerOf, requireStaff } from '../../_lib/auth'
 import { _ } from '../../_lib/cloud'
 import { collection } from '../../_lib/collections'

@@ -1,5 +1,5 @@
-import type { z } from '../../../types/zod'
-import type { ExemplarUnmarkInput } from '../../../types/exemplars'
+import type { z } from '@/types/zod'
+import type { ExemplarUnmarkInput } from '@/types/exemplars'
 import { requireManager, requireManagerOf, requireStaff } from '../../_lib/auth'
 import { collection } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'

@@ -1,5 +1,5 @@
-import type { z } from '../../../types/zod'
-import type { ExportContinueInput, ExportJob } from '../../../types/exports'
+import type { z } from '@/types/zod'
+import type { ExportContinueInput, ExportJob } from '@/types/exports'
 import { requireStaff } from '../../_lib/auth'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'

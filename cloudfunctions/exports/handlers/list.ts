@@ -1,5 +1,5 @@
-import type { z } from '../../../types/zod'
-import type { ExportListInput } from '../../../types/exports'
+import type { z } from '@/types/zod'
+import type { ExportListInput } from '@/types/exports'
 import { requireManager, requireStaff } from '../../_lib/auth'
 import { collection } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'

@@ -1,5 +1,5 @@
-import type { z } from '../../../types/zod'
-import type { feedbackApi, Feedback } from '../../../types/api/feedback'
+import type { z } from '@/types/zod'
+import type { feedbackApi, Feedback } from '@/types/api/feedback'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { inTransaction } from '../../_lib/tx'

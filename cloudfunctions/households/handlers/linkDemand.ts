@@ -1,5 +1,5 @@
-import type { z } from '../../../types/zod'
-import type { householdBookInput } from '../../../types/household-book'
+import type { z } from '@/types/zod'
+import type { householdBookInput } from '@/types/household-book'
 import { collection, type HouseholdDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'

@@ -1,11 +1,11 @@
-import type { z } from '../../../types/zod'
-import type { orgsApi } from '../../../types/api/orgs'
+import type { z } from '@/types/zod'
+import type { orgsApi } from '@/types/api/orgs'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireStaff } from '../../_lib/auth'
 import { collection } from '../../_lib/collections'
 import { forgetHolidayCalendar, type HolidayScheduleDoc } from '../../_lib/holidays'
-import { checkSchedule } from '../../../types/rules/holiday-schedule'
+import { checkSchedule } from '@/types/rules/holiday-schedule'
 import { holidayYear } from '../holidays-shared'
 
 /**

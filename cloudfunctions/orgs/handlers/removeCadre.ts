@@ -1,5 +1,5 @@
-import type { z } from '../../../types/zod'
-import type { orgsApi } from '../../../types/api/orgs'
+import type { z } from '@/types/zod'
+import type { orgsApi } from '@/types/api/orgs'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireManager, requireManagerOf, requireStaff } from '../../_lib/auth'

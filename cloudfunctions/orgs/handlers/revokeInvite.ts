@@ -1,5 +1,5 @@
-import type { z } from '../../../types/zod'
-import type { orgsApi } from '../../../types/api/orgs'
+import type { z } from '@/types/zod'
+import type { orgsApi } from '@/types/api/orgs'
 import { collection } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'

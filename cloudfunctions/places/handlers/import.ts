@@ -1,5 +1,5 @@
-import type { z } from '../../../types/zod'
-import type { placesInput } from '../../../types/places'
+import type { z } from '@/types/zod'
+import type { placesInput } from '@/types/places'
 import { collection } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'

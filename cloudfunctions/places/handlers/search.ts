@@ -1,6 +1,6 @@
-import { z } from '../../../types/zod'
+import { z } from '@/types/zod'
 import { cursorKeys, packCursor } from '../../_lib/cursor'
-import type { placesInput } from '../../../types/places'
+import type { placesInput } from '@/types/places'
 import { _ } from '../../_lib/cloud'
 import { collection } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'

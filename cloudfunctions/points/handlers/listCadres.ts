@@ -1,5 +1,5 @@
-import type { z } from '../../../types/zod'
-import type { pointsApi } from '../../../types/api/points'
+import type { z } from '@/types/zod'
+import type { pointsApi } from '@/types/api/points'
 import { _ } from '../../_lib/cloud'
 import { collection, type UserDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'

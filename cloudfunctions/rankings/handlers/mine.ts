@@ -1,5 +1,5 @@
-import type { z } from '../../../types/zod'
-import type { MyScore, rankingsApi } from '../../../types/api/rankings'
+import type { z } from '@/types/zod'
+import type { MyScore, rankingsApi } from '@/types/api/rankings'
 import {
   cadreScoreId,
   orgStatsId,
@@ -10,8 +10,8 @@ import {
   type OrgStatsDoc,
   type PeriodFigures,
   type RankScope
-} from '../../../types/outcomes'
-import { ANONYMITY_MIN_RATINGS, computeScore, satisfactionRuleText, scoreTips } from '../../../types/rules/score'
+} from '@/types/outcomes'
+import { ANONYMITY_MIN_RATINGS, computeScore, satisfactionRuleText, scoreTips } from '@/types/rules/score'
 import { _ } from '../../_lib/cloud'
 import { collection, type OrgDoc, type UserDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'

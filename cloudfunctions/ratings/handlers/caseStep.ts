@@ -1,10 +1,10 @@
-import type { BadReviewCase, CaseStatus } from '../../../types/service'
+import type { BadReviewCase, CaseStatus } from '@/types/service'
 import type { UserDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireManagerOf, requireStaff } from '../../_lib/auth'
 import { inTransaction } from '../../_lib/tx'
-import { caseStatusLabels } from '../../../types/service'
+import { caseStatusLabels } from '@/types/service'
 import { bumpServiceStats, put, toCase, type CaseDoc, type StatDelta } from '../../_lib/service'
 import { txGet } from '../../_lib/by-id'
 

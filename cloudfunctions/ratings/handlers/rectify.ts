@@ -1,5 +1,5 @@
-import type { z } from '../../../types/zod'
-import type { ratingsApi } from '../../../types/api/ratings'
+import type { z } from '@/types/zod'
+import type { ratingsApi } from '@/types/api/ratings'
 import type { RequestContext } from '../../_lib/context'
 import { caseStep } from './caseStep'
 import { rectifiedDelta } from '../../_lib/stat-rules'

@@ -1,5 +1,5 @@
-import type { z } from '../../../types/zod'
-import type { reconcileApi } from '../../../types/api/reconcile'
+import type { z } from '@/types/zod'
+import type { reconcileApi } from '@/types/api/reconcile'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireStaff } from '../../_lib/auth'

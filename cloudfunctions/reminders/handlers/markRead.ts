@@ -1,5 +1,5 @@
-import type { z } from '../../../types/zod'
-import type { remindersApi } from '../../../types/api/reminders'
+import type { z } from '@/types/zod'
+import type { remindersApi } from '@/types/api/reminders'
 import { _ } from '../../_lib/cloud'
 import { collection } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'

@@ -1,4 +1,4 @@
-import type { ReminderOverview } from '../../../types/reminders'
+import type { ReminderOverview } from '@/types/reminders'
 import type { RequestContext } from '../../_lib/context'
 import { overviewOf, requireCaller } from '../shared'
 

@@ -1,5 +1,5 @@
-import type { z } from '../../../types/zod'
-import type { Review, ReviewSummary, reviewsInput } from '../../../types/reviews'
+import type { z } from '@/types/zod'
+import type { Review, ReviewSummary, reviewsInput } from '@/types/reviews'
 import { collection } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'

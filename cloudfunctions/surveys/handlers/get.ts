@@ -1,5 +1,5 @@
-import type { z } from '../../../types/zod'
-import type { Survey, surveysInput } from '../../../types/surveys'
+import type { z } from '@/types/zod'
+import type { Survey, surveysInput } from '@/types/surveys'
 import type { RequestContext } from '../../_lib/context'
 import { requireStaff } from '../../_lib/auth'
 import { requireReader, surveyOrThrow, toSurvey } from '../shared'

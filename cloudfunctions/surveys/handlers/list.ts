@@ -1,5 +1,5 @@
-import type { z } from '../../../types/zod'
-import type { surveysInput } from '../../../types/surveys'
+import type { z } from '@/types/zod'
+import type { surveysInput } from '@/types/surveys'
 import { _ } from '../../_lib/cloud'
 import { collection, type OrgDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'

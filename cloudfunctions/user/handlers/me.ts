@@ -1,4 +1,4 @@
-import type { Me } from '../../../types/models'
+import type { Me } from '@/types/models'
 import type { LiaisonPointDoc, OrgDoc } from '../../_lib/collections'
 import { collection } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'

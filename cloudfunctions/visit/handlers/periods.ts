@@ -1,5 +1,5 @@
-import type { z } from '../../../types/zod'
-import type { visitApi } from '../../../types/api/visit'
+import type { z } from '@/types/zod'
+import type { visitApi } from '@/types/api/visit'
 import { _ } from '../../_lib/cloud'
 import { collection, type CadrePeriodDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'

@@ -1,5 +1,5 @@
-import type { z } from '../../../types/zod'
-import type { VisitDetail, VisitRecordInput } from '../../../types/visits'
+import type { z } from '@/types/zod'
+import type { VisitDetail, VisitRecordInput } from '@/types/visits'
 import { type HouseholdDoc, type VisitDoc, type VisitRecordDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'

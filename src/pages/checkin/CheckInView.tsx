@@ -1,6 +1,6 @@
 import { Map, Text, View } from '@tarojs/components'
-import { fourInto } from '../../../types/labels'
-import { formatDistance } from '../../../types/rules/geo'
+import { fourInto } from '@/types/labels'
+import { formatDistance } from '@/types/rules/geo'
 import { BigButton } from '../../components/BigButton'
 import { Field, TextArea } from '../../components/Field'
 import { Card, EmptyView, ErrorView, LoadingView } from '../../components/StateViews'

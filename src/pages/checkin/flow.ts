@@ -3,11 +3,11 @@
  * choices, the server's answer) and renders what it says. The server decides; the phone only shows distances
  * and asks for a 外勤说明 when it is told one is needed (or when its own estimate says the point is far).
  */
-import type { CheckInResult } from '../../../types/visits'
-import type { LiaisonPointSummary } from '../../../types/models'
-import type { ErrorCode } from '../../../types/errors'
-import { ACCURACY_ALLOWANCE_CAP_M } from '../../../types/rules/check-in'
-import { distanceM } from '../../../types/rules/geo'
+import type { CheckInResult } from '@/types/visits'
+import type { LiaisonPointSummary } from '@/types/models'
+import type { ErrorCode } from '@/types/errors'
+import { ACCURACY_ALLOWANCE_CAP_M } from '@/types/rules/check-in'
+import { distanceM } from '@/types/rules/geo'
 import type { LocateErrorKind, PositionFix } from '../../services/location'
 
 export interface PointDistance {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { CheckInInput } from '../../../types/visits'
+import type { CheckInInput } from '@/types/visits'
 import { callCloud } from '../../services/cloud'
 import { toCloudError } from '../../services/reply'
 import { loadMe } from '../../services/me'
@@ -10,7 +10,7 @@ import { offlineHours } from '../../services/offline-cache'
 import { getFix, LocateError, locateMessages, openLocationSetting, type PositionFix } from '../../services/location'
 import { checkInReducer, initialCheckIn } from './flow'
 import { CheckInView } from './CheckInView'
-import { templateId, templatesToAsk } from '../../../types/subscribe-templates'
+import { templateId, templatesToAsk } from '@/types/subscribe-templates'
 import { askForReminders } from '../../services/subscribe'
 
 /** A fix older than this is taken again before submitting (the server accepts 2 minutes online). */

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { VisitConfirmation } from '../../../types/cadre-periods'
+import type { VisitConfirmation } from '@/types/cadre-periods'
 import { BigButton } from '../../components/BigButton'
 import { Card } from '../../components/StateViews'
 import type { translator } from '../../i18n'

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { voiceClock } from '../../../types/rules/voice-note'
+import { voiceClock } from '@/types/rules/voice-note'
 import { BigButton } from '../../components/BigButton'
 import { Field } from '../../components/Field'
 import type { RecordedVoice } from '../../services/voice'

@@ -1,6 +1,6 @@
-import type { DemandArea, RatingLevel } from '../../../types/enums'
-import { checkTags, isBadLevel } from '../../../types/rules/rating-levels'
-import { VOICE_MAX_BYTES, VOICE_MAX_SECONDS, VOICE_MIN_MS } from '../../../types/rules/voice-note'
+import type { DemandArea, RatingLevel } from '@/types/enums'
+import { checkTags, isBadLevel } from '@/types/rules/rating-levels'
+import { VOICE_MAX_BYTES, VOICE_MAX_SECONDS, VOICE_MIN_MS } from '@/types/rules/voice-note'
 import type { RecordedVoice } from '../../services/voice'
 import type { RateKey } from './messages'
 

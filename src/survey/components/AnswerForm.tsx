@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import type { Question } from '../../../types/surveys'
-import { defaultScaleWords } from '../../../types/rules/surveys'
+import type { Question } from '@/types/surveys'
+import { defaultScaleWords } from '@/types/rules/surveys'
 import { TextArea } from '../../components/Field'
 import { translator, type Lang } from '../../i18n'
 import { messages } from '../messages'

@@ -2,7 +2,7 @@
  * What 投诉建议 says, in Chinese and Tibetan (src/i18n). Residents write here as well as staff, so the page follows
  * the reader's language choice. Tibetan: to be reviewed by a native speaker before release.
  */
-import type { Catalog } from '../../../i18n'
+import type { Catalog } from '@/src/i18n'
 
 const zh = {
   title: '写投诉或建议',

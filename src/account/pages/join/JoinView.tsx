@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import { roles } from '../../../../types/labels'
-import { beijing } from '../../../../types/rules/beijing-time'
-import { BigButton } from '../../../components/BigButton'
-import { Field, TextInput } from '../../../components/Field'
-import { Card, LoadingView } from '../../../components/StateViews'
+import { roles } from '@/types/labels'
+import { beijing } from '@/types/rules/beijing-time'
+import { BigButton } from '@/src/components/BigButton'
+import { Field, TextInput } from '@/src/components/Field'
+import { Card, LoadingView } from '@/src/components/StateViews'
 
 export interface InvitePreview {
   orgName: string

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { normaliseInviteCode } from '../../../../types/rules/invites'
-import { callCloud } from '../../../services/cloud'
-import { toCloudError } from '../../../services/reply'
+import { normaliseInviteCode } from '@/types/rules/invites'
+import { callCloud } from '@/src/services/cloud'
+import { toCloudError } from '@/src/services/reply'
 import { JoinView, type InvitePreview } from './JoinView'
 
 /**

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { Card, ErrorView, LoadingView } from '../../../components/StateViews'
-import type { CloudState } from '../../../hooks/useCloud'
+import { Card, ErrorView, LoadingView } from '@/src/components/StateViews'
+import type { CloudState } from '@/src/hooks/useCloud'
 import { monthGrid, monthTitle } from './grid'
 import './index.scss'
 

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import { useCloud } from '../../../hooks/useCloud'
-import { usePageRefresh } from '../../../hooks/usePagedPage'
-import { callCloud } from '../../../services/cloud'
-import { beijingDate, beijingMonth } from '../../../../types/rules/beijing-time'
+import { useCloud } from '@/src/hooks/useCloud'
+import { usePageRefresh } from '@/src/hooks/usePagedPage'
+import { callCloud } from '@/src/services/cloud'
+import { beijingDate, beijingMonth } from '@/types/rules/beijing-time'
 import { shiftMonth } from './grid'
 import { CalendarView } from './CalendarView'
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { DemandDetail } from '../../../../types/demands'
+import type { DemandDetail } from '@/types/demands'
 import {
   demandAreas,
   demandStatusLabels,
@@ -10,14 +10,14 @@ import {
   reportStateLabels,
   timelineLabels,
   urgencies
-} from '../../../../types/labels'
-import { BigButton } from '../../../components/BigButton'
-import { Chips } from '../../../components/Chips'
-import { Field, TextArea, TextInput } from '../../../components/Field'
-import { Card, ErrorView, LoadingView } from '../../../components/StateViews'
-import { VoicePlayer } from '../../../components/VoicePlayer'
-import type { VoicePlayerState } from '../../../hooks/useVoicePlayer'
-import type { CloudState } from '../../../hooks/useCloud'
+} from '@/types/labels'
+import { BigButton } from '@/src/components/BigButton'
+import { Chips } from '@/src/components/Chips'
+import { Field, TextArea, TextInput } from '@/src/components/Field'
+import { Card, ErrorView, LoadingView } from '@/src/components/StateViews'
+import { VoicePlayer } from '@/src/components/VoicePlayer'
+import type { VoicePlayerState } from '@/src/hooks/useVoicePlayer'
+import type { CloudState } from '@/src/hooks/useCloud'
 import { dateText, visitTime } from '../../format'
 import { actionSpecs, buttonsFor, fieldsOf, type DemandAction, type FormContext } from './actions'
 

@@ -1,8 +1,8 @@
-import type { ActionName } from '../../../../types/api'
-import type { DemandDetail, LedgerStep } from '../../../../types/demands'
-import { invalidKindLabels, urgencies } from '../../../../types/labels'
+import type { ActionName } from '@/types/api'
+import type { DemandDetail, LedgerStep } from '@/types/demands'
+import { invalidKindLabels, urgencies } from '@/types/labels'
 import { dateText } from '../../format'
-import type { ChipOption } from '../../../components/Chips'
+import type { ChipOption } from '@/src/components/Chips'
 
 type Option = ChipOption<string>
 

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { useCloud } from '../../../hooks/useCloud'
-import { callCloud } from '../../../services/cloud'
-import { toCloudError } from '../../../services/reply'
-import { pickAndUpload } from '../../../services/upload'
-import { clearDraft, loadDraft, useDraftSaver } from '../../../services/drafts'
-import { labelOf, newSubmissionId, outbox } from '../../../services/outbox'
+import { useCloud } from '@/src/hooks/useCloud'
+import { callCloud } from '@/src/services/cloud'
+import { toCloudError } from '@/src/services/reply'
+import { pickAndUpload } from '@/src/services/upload'
+import { clearDraft, loadDraft, useDraftSaver } from '@/src/services/drafts'
+import { labelOf, newSubmissionId, outbox } from '@/src/services/outbox'
 import { DiaryEditView, type DiaryForm } from './DiaryEditView'
 
 /** A new entry's draft carries the id made for it, so a resend of the same words lands once. */

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import type { DiaryEntry } from '../../../../types/diary'
-import { BigButton } from '../../../components/BigButton'
-import { ListFooter, RefreshError, listState } from '../../../components/ListFooter'
-import { Card, EmptyView } from '../../../components/StateViews'
-import type { PagedState } from '../../../hooks/usePaged'
+import type { DiaryEntry } from '@/types/diary'
+import { BigButton } from '@/src/components/BigButton'
+import { ListFooter, RefreshError, listState } from '@/src/components/ListFooter'
+import { Card, EmptyView } from '@/src/components/StateViews'
+import type { PagedState } from '@/src/hooks/usePaged'
 import { dateText } from '../../format'
 
 export interface DiaryViewProps {

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import type { Exemplar } from '../../../../types/exemplars'
-import { exemplarKinds } from '../../../../types/labels'
-import { beijing } from '../../../../types/rules/beijing-time'
-import { BigButton } from '../../../components/BigButton'
-import { ListFooter, RefreshError, listState } from '../../../components/ListFooter'
-import { Card, EmptyView } from '../../../components/StateViews'
-import type { PagedState } from '../../../hooks/usePaged'
+import type { Exemplar } from '@/types/exemplars'
+import { exemplarKinds } from '@/types/labels'
+import { beijing } from '@/types/rules/beijing-time'
+import { BigButton } from '@/src/components/BigButton'
+import { ListFooter, RefreshError, listState } from '@/src/components/ListFooter'
+import { Card, EmptyView } from '@/src/components/StateViews'
+import type { PagedState } from '@/src/hooks/usePaged'
 import './index.scss'
 
 export interface ExemplarsViewProps {

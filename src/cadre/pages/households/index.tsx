@@ -1,12 +1,12 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { FiveMustVisit } from '../../../../types/enums'
-import { useCloud } from '../../../hooks/useCloud'
-import { usePagedPage } from '../../../hooks/usePagedPage'
-import { callCloud } from '../../../services/cloud'
-import { cached } from '../../../services/offline-cache'
-import { toCloudError } from '../../../services/reply'
+import type { FiveMustVisit } from '@/types/enums'
+import { useCloud } from '@/src/hooks/useCloud'
+import { usePagedPage } from '@/src/hooks/usePagedPage'
+import { callCloud } from '@/src/services/cloud'
+import { cached } from '@/src/services/offline-cache'
+import { toCloudError } from '@/src/services/reply'
 import { draftProblem, HouseholdsView, type HouseholdDraft } from './HouseholdsView'
 
 /**

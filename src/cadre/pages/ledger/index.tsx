@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { DemandFilter } from '../../../../types/demands'
-import { usePagedPage } from '../../../hooks/usePagedPage'
-import { callCloud } from '../../../services/cloud'
-import { toCloudError } from '../../../services/reply'
-import { clearDraft, loadDraft, useDraftSaver } from '../../../services/drafts'
-import { labelOf, newSubmissionId, outbox } from '../../../services/outbox'
+import type { DemandFilter } from '@/types/demands'
+import { usePagedPage } from '@/src/hooks/usePagedPage'
+import { callCloud } from '@/src/services/cloud'
+import { toCloudError } from '@/src/services/reply'
+import { clearDraft, loadDraft, useDraftSaver } from '@/src/services/drafts'
+import { labelOf, newSubmissionId, outbox } from '@/src/services/outbox'
 import { LedgerView, type NewDemandForm } from './LedgerView'
 
 /** The form with the id the phone made for this problem: a retry or an offline resend lands once. */

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import type { LiaisonOverview } from '../../../../types/points'
-import { phoneProblem } from '../../../../types/rules/phone'
-import { BigButton } from '../../../components/BigButton'
-import { Field, TextInput } from '../../../components/Field'
-import { Card, EmptyView, ErrorView, LoadingView } from '../../../components/StateViews'
-import { LiangLianStatus, PointRow } from '../../../components/LiangLian'
-import type { CloudState } from '../../../hooks/useCloud'
+import type { LiaisonOverview } from '@/types/points'
+import { phoneProblem } from '@/types/rules/phone'
+import { BigButton } from '@/src/components/BigButton'
+import { Field, TextInput } from '@/src/components/Field'
+import { Card, EmptyView, ErrorView, LoadingView } from '@/src/components/StateViews'
+import { LiangLianStatus, PointRow } from '@/src/components/LiangLian'
+import type { CloudState } from '@/src/hooks/useCloud'
 
 export interface ContactDraft {
   name: string

@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { useCloud } from '../../../hooks/useCloud'
-import { usePageRefresh } from '../../../hooks/usePagedPage'
-import { callCloud } from '../../../services/cloud'
-import { loadOverviewCached } from '../../../services/offline-cache'
-import { toCloudError } from '../../../services/reply'
+import { useCloud } from '@/src/hooks/useCloud'
+import { usePageRefresh } from '@/src/hooks/usePagedPage'
+import { callCloud } from '@/src/services/cloud'
+import { loadOverviewCached } from '@/src/services/offline-cache'
+import { toCloudError } from '@/src/services/reply'
 import { contactProblem, LiangLianView, type ContactDraft } from './LiangLianView'
 
 /** 两联. On open: `points.overview`. `points.addContact` / `points.removeContact`, then the overview again. */

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import { BigButton } from '../../../components/BigButton'
-import { Card, EmptyView } from '../../../components/StateViews'
-import { kindLabels, type OutboxKind, type OutboxState } from '../../../services/outbox'
+import { BigButton } from '@/src/components/BigButton'
+import { Card, EmptyView } from '@/src/components/StateViews'
+import { kindLabels, type OutboxKind, type OutboxState } from '@/src/services/outbox'
 import { visitTime } from '../../format'
 
 export interface OutboxViewProps {

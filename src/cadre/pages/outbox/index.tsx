@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { outbox, type OutboxState } from '../../../services/outbox'
-import { offlineHours } from '../../../services/offline-cache'
-import { storageUsage } from '../../../services/local-store'
+import { outbox, type OutboxState } from '@/src/services/outbox'
+import { offlineHours } from '@/src/services/offline-cache'
+import { storageUsage } from '@/src/services/local-store'
 import { OutboxView } from './OutboxView'
 
 /** 待上传: the outbox on this phone. On show: what waits is sent (when there is signal). */

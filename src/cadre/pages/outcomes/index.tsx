@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { PeriodKind } from '../../../../types/outcomes'
-import { ScoreView } from '../../../components/ScoreView'
-import { useCloud } from '../../../hooks/useCloud'
-import { callCloud } from '../../../services/cloud'
+import type { PeriodKind } from '@/types/outcomes'
+import { ScoreView } from '@/src/components/ScoreView'
+import { useCloud } from '@/src/hooks/useCloud'
+import { callCloud } from '@/src/services/cloud'
 
 /** 我的成效: `rankings.mine` for the month, quarter or year. Pull down to refresh. */
 export default function OutcomesPage() {

@@ -1,12 +1,12 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { CadrePeriod } from '../../../../types/cadre-periods'
-import { beijingDate } from '../../../../types/rules/beijing-time'
-import { usePagedPage } from '../../../hooks/usePagedPage'
-import { callCloud } from '../../../services/cloud'
-import { newSubmissionId } from '../../../services/outbox'
-import { toCloudError } from '../../../services/reply'
+import type { CadrePeriod } from '@/types/cadre-periods'
+import { beijingDate } from '@/types/rules/beijing-time'
+import { usePagedPage } from '@/src/hooks/usePagedPage'
+import { callCloud } from '@/src/services/cloud'
+import { newSubmissionId } from '@/src/services/outbox'
+import { toCloudError } from '@/src/services/reply'
 import { PeriodsView, draftProblem, type PeriodDraft, type PeriodsMode } from './PeriodsView'
 
 const param = (v: string | undefined) => (v ? decodeURIComponent(v) : undefined)

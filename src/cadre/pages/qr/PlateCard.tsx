@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { Canvas, Image, Text, View } from '@tarojs/components'
-import { BigButton } from '../../../components/BigButton'
-import { Card } from '../../../components/StateViews'
-import { toCloudError } from '../../../services/reply'
+import { BigButton } from '@/src/components/BigButton'
+import { Card } from '@/src/components/StateViews'
+import { toCloudError } from '@/src/services/reply'
 import { PLATE } from './plate'
 import { PLATE_CANVAS_ID, renderPlate, savePlate } from './plate-image'
 

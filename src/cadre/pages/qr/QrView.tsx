@@ -1,8 +1,8 @@
 import { Text } from '@tarojs/components'
-import { QrImage } from '../../../components/QrImage'
-import type { QrCode } from '../../../../types/service'
-import { Card, ErrorView, LoadingView } from '../../../components/StateViews'
-import type { CloudState } from '../../../hooks/useCloud'
+import { QrImage } from '@/src/components/QrImage'
+import type { QrCode } from '@/types/service'
+import { Card, ErrorView, LoadingView } from '@/src/components/StateViews'
+import type { CloudState } from '@/src/hooks/useCloud'
 import { PlateCard } from './PlateCard'
 import './index.scss'
 

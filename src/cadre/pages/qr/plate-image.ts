@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import { browserDownload } from '../../../services/browser-download'
-import { CloudError } from '../../../services/reply'
+import { browserDownload } from '@/src/services/browser-download'
+import { CloudError } from '@/src/services/reply'
 import { drawPlate, PLATE, type PlateContext } from './plate'
 
 /** The off-screen `<Canvas type="2d">` the WeChat build draws the card on (the page renders it). */

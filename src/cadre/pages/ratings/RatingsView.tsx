@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import type { ImprovementRequest, RatingSummary, ServiceFigures } from '../../../../types/service'
-import { MIN_RATINGS_SHOWN } from '../../../../types/rules/rating-guard'
-import { caseStatusLabels, ratingLevels } from '../../../../types/labels'
-import { BigButton } from '../../../components/BigButton'
-import { Field, TextArea } from '../../../components/Field'
-import { ListFooter, listState } from '../../../components/ListFooter'
-import { Card, EmptyView } from '../../../components/StateViews'
-import type { CloudState } from '../../../hooks/useCloud'
-import type { PagedState } from '../../../hooks/usePaged'
+import type { ImprovementRequest, RatingSummary, ServiceFigures } from '@/types/service'
+import { MIN_RATINGS_SHOWN } from '@/types/rules/rating-guard'
+import { caseStatusLabels, ratingLevels } from '@/types/labels'
+import { BigButton } from '@/src/components/BigButton'
+import { Field, TextArea } from '@/src/components/Field'
+import { ListFooter, listState } from '@/src/components/ListFooter'
+import { Card, EmptyView } from '@/src/components/StateViews'
+import type { CloudState } from '@/src/hooks/useCloud'
+import type { PagedState } from '@/src/hooks/usePaged'
 
 export interface RatingsViewProps {
   figures: CloudState<ServiceFigures>

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import { useCloud } from '../../../hooks/useCloud'
-import { usePagedPage } from '../../../hooks/usePagedPage'
-import { callCloud } from '../../../services/cloud'
-import { toCloudError } from '../../../services/reply'
+import { useCloud } from '@/src/hooks/useCloud'
+import { usePagedPage } from '@/src/hooks/usePagedPage'
+import { callCloud } from '@/src/services/cloud'
+import { toCloudError } from '@/src/services/reply'
 import { RatingsView, type RatingsViewProps } from './RatingsView'
 
 /**

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import type { Report, UploadedFile } from '../../../../types/diary'
-import { formatBytes } from '../../../../types/rules/diary'
-import { BigButton } from '../../../components/BigButton'
-import { Chips } from '../../../components/Chips'
-import { Field, TextInput } from '../../../components/Field'
-import { Card, EmptyView, ErrorView, LoadingView } from '../../../components/StateViews'
-import type { CloudState } from '../../../hooks/useCloud'
+import type { Report, UploadedFile } from '@/types/diary'
+import { formatBytes } from '@/types/rules/diary'
+import { BigButton } from '@/src/components/BigButton'
+import { Chips } from '@/src/components/Chips'
+import { Field, TextInput } from '@/src/components/Field'
+import { Card, EmptyView, ErrorView, LoadingView } from '@/src/components/StateViews'
+import type { CloudState } from '@/src/hooks/useCloud'
 import { visitTime } from '../../format'
 
 export interface ReportDraft {

@@ -3,14 +3,14 @@
  * (its point, capture time and the cadre's own words), a visit opened before is shown as it was kept, and one
  * only seen in the recent list is shown from its summary when it had no record yet.
  */
-import type { VisitDetail, VisitPage } from '../../../../types/visits'
-import type { Me } from '../../../../types/models'
-import { beijingDate } from '../../../../types/rules/beijing-time'
-import { RECORD_EDIT_MS } from '../../../../types/rules/check-in'
-import { callCloud } from '../../../services/cloud'
-import { isCloudError } from '../../../services/reply'
-import { cacheNames, cached, peek } from '../../../services/offline-cache'
-import { outbox, pendingCheckIn, type OutboxItem, type OutboxState } from '../../../services/outbox'
+import type { VisitDetail, VisitPage } from '@/types/visits'
+import type { Me } from '@/types/models'
+import { beijingDate } from '@/types/rules/beijing-time'
+import { RECORD_EDIT_MS } from '@/types/rules/check-in'
+import { callCloud } from '@/src/services/cloud'
+import { isCloudError } from '@/src/services/reply'
+import { cacheNames, cached, peek } from '@/src/services/offline-cache'
+import { outbox, pendingCheckIn, type OutboxItem, type OutboxState } from '@/src/services/outbox'
 
 export interface LoadedVisit {
   detail: VisitDetail

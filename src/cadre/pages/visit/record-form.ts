@@ -1,6 +1,6 @@
-import type { FourInto, WorkMethod, DemandArea } from '../../../../types/enums'
-import type { VisitDetail } from '../../../../types/visits'
-import type { ActionInput } from '../../../../types/api'
+import type { FourInto, WorkMethod, DemandArea } from '@/types/enums'
+import type { VisitDetail } from '@/types/visits'
+import type { ActionInput } from '@/types/api'
 
 export type Handling = 'immediate' | 'coordinate' | 'report'
 

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { usePagedPage } from '../../../hooks/usePagedPage'
-import { callCloud } from '../../../services/cloud'
-import { loadVisitsCached } from '../../../services/offline-cache'
+import { usePagedPage } from '@/src/hooks/usePagedPage'
+import { callCloud } from '@/src/services/cloud'
+import { loadVisitsCached } from '@/src/services/offline-cache'
 import { VisitsView } from './VisitsView'
 
 /** 走访记录. On open: `visit.list` (first page); more pages on reaching the bottom. */

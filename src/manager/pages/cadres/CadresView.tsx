@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import type { CadreRef, LiaisonOverview } from '../../../../types/points'
-import { BigButton } from '../../../components/BigButton'
-import { ListFooter, RefreshError, listState } from '../../../components/ListFooter'
-import { Card, EmptyView, ErrorView, LoadingView } from '../../../components/StateViews'
-import { LiangLianStatus, PointRow } from '../../../components/LiangLian'
-import type { CloudState } from '../../../hooks/useCloud'
-import type { PagedState } from '../../../hooks/usePaged'
+import type { CadreRef, LiaisonOverview } from '@/types/points'
+import { BigButton } from '@/src/components/BigButton'
+import { ListFooter, RefreshError, listState } from '@/src/components/ListFooter'
+import { Card, EmptyView, ErrorView, LoadingView } from '@/src/components/StateViews'
+import { LiangLianStatus, PointRow } from '@/src/components/LiangLian'
+import type { CloudState } from '@/src/hooks/useCloud'
+import type { PagedState } from '@/src/hooks/usePaged'
 import './index.scss'
 
 export interface CadresViewProps {

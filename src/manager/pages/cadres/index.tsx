@@ -1,9 +1,9 @@
 import { useEffect } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { useCloud } from '../../../hooks/useCloud'
-import { usePagedPage, usePageRefresh, useReloadOnShow } from '../../../hooks/usePagedPage'
-import { callCloud } from '../../../services/cloud'
+import { useCloud } from '@/src/hooks/useCloud'
+import { usePagedPage, usePageRefresh, useReloadOnShow } from '@/src/hooks/usePagedPage'
+import { callCloud } from '@/src/services/cloud'
 import { CadreLiangLianView, CadresView } from './CadresView'
 
 /**

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import type { Demand } from '../../../../types/demands'
-import { demandStatusLabels, invalidKindLabels, reportStateLabels } from '../../../../types/labels'
-import { demandAreas } from '../../../../types/labels'
-import { ListFooter, listState } from '../../../components/ListFooter'
-import { Card, EmptyView } from '../../../components/StateViews'
-import type { PagedState } from '../../../hooks/usePaged'
-import { beijing } from '../../../../types/rules/beijing-time'
+import type { Demand } from '@/types/demands'
+import { demandStatusLabels, invalidKindLabels, reportStateLabels } from '@/types/labels'
+import { demandAreas } from '@/types/labels'
+import { ListFooter, listState } from '@/src/components/ListFooter'
+import { Card, EmptyView } from '@/src/components/StateViews'
+import type { PagedState } from '@/src/hooks/usePaged'
+import { beijing } from '@/types/rules/beijing-time'
 import { EditOrButtons, type EditProps } from './EditOrButtons'
 
 export interface QueueProps extends EditProps {

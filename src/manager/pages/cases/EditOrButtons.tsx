@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { BigButton } from '../../../components/BigButton'
-import { Field, TextArea } from '../../../components/Field'
+import { BigButton } from '@/src/components/BigButton'
+import { Field, TextArea } from '@/src/components/Field'
 
 export type CaseAction =
   | 'revisit'

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { PeriodKind } from '../../../../types/outcomes'
-import { useCloud } from '../../../hooks/useCloud'
-import { callCloud } from '../../../services/cloud'
+import type { PeriodKind } from '@/types/outcomes'
+import { useCloud } from '@/src/hooks/useCloud'
+import { callCloud } from '@/src/services/cloud'
 import { CadreDashboardView, DashboardView } from './DashboardView'
 
 /**

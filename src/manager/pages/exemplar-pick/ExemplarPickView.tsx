@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import type { ExemplarCandidate, ExemplarKind } from '../../../../types/exemplars'
-import { EXEMPLAR_SUMMARY_MAX, EXEMPLAR_TITLE_MAX } from '../../../../types/exemplars'
-import { exemplarKinds } from '../../../../types/labels'
-import { BigButton } from '../../../components/BigButton'
-import { Chips } from '../../../components/Chips'
-import { Field, TextArea, TextInput } from '../../../components/Field'
-import { ListFooter, RefreshError, listState } from '../../../components/ListFooter'
-import { Card, EmptyView } from '../../../components/StateViews'
-import type { PagedState } from '../../../hooks/usePaged'
+import type { ExemplarCandidate, ExemplarKind } from '@/types/exemplars'
+import { EXEMPLAR_SUMMARY_MAX, EXEMPLAR_TITLE_MAX } from '@/types/exemplars'
+import { exemplarKinds } from '@/types/labels'
+import { BigButton } from '@/src/components/BigButton'
+import { Chips } from '@/src/components/Chips'
+import { Field, TextArea, TextInput } from '@/src/components/Field'
+import { ListFooter, RefreshError, listState } from '@/src/components/ListFooter'
+import { Card, EmptyView } from '@/src/components/StateViews'
+import type { PagedState } from '@/src/hooks/usePaged'
 
 export interface ExemplarDraft {
   kind: ExemplarKind

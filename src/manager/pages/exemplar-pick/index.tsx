@@ -1,12 +1,12 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { ExemplarKind } from '../../../../types/exemplars'
-import { ExemplarMarkInput } from '../../../../types/exemplars'
-import { usePaged } from '../../../hooks/usePaged'
-import { usePageRefresh } from '../../../hooks/usePagedPage'
-import { callCloud } from '../../../services/cloud'
-import { toCloudError } from '../../../services/reply'
+import type { ExemplarKind } from '@/types/exemplars'
+import { ExemplarMarkInput } from '@/types/exemplars'
+import { usePaged } from '@/src/hooks/usePaged'
+import { usePageRefresh } from '@/src/hooks/usePagedPage'
+import { callCloud } from '@/src/services/cloud'
+import { toCloudError } from '@/src/services/reply'
 import { ExemplarPickView, type ExemplarDraft } from './ExemplarPickView'
 
 const kinds: readonly ExemplarKind[] = ['visit', 'diary', 'demand']

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import type { ExportJob, ExportKind } from '../../../../types/exports'
-import { exportKinds, exportStatusLabels } from '../../../../types/labels'
-import { beijing } from '../../../../types/rules/beijing-time'
-import { BigButton } from '../../../components/BigButton'
-import { Chips } from '../../../components/Chips'
-import { Card, EmptyView, ErrorView, LoadingView } from '../../../components/StateViews'
-import type { CloudState } from '../../../hooks/useCloud'
+import type { ExportJob, ExportKind } from '@/types/exports'
+import { exportKinds, exportStatusLabels } from '@/types/labels'
+import { beijing } from '@/types/rules/beijing-time'
+import { BigButton } from '@/src/components/BigButton'
+import { Chips } from '@/src/components/Chips'
+import { Card, EmptyView, ErrorView, LoadingView } from '@/src/components/StateViews'
+import type { CloudState } from '@/src/hooks/useCloud'
 import './index.scss'
 
 export interface ExportsViewProps {

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { ExportKind } from '../../../../types/exports'
-import { useCloud } from '../../../hooks/useCloud'
-import { usePageRefresh } from '../../../hooks/usePagedPage'
-import { useExportJob } from '../../../hooks/useExportJob'
-import { callCloud } from '../../../services/cloud'
-import { periodOptions } from '../../../services/export-file'
+import type { ExportKind } from '@/types/exports'
+import { useCloud } from '@/src/hooks/useCloud'
+import { usePageRefresh } from '@/src/hooks/usePagedPage'
+import { useExportJob } from '@/src/hooks/useExportJob'
+import { callCloud } from '@/src/services/cloud'
+import { periodOptions } from '@/src/services/export-file'
 import { ExportsView } from './ExportsView'
 
 /**

@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import type { Feedback } from '../../../../types/api/feedback'
-import { beijing } from '../../../../types/rules/beijing-time'
-import { BigButton } from '../../../components/BigButton'
-import { Chips } from '../../../components/Chips'
-import { Field, TextArea } from '../../../components/Field'
-import { ListFooter, RefreshError, listState } from '../../../components/ListFooter'
-import { Card, EmptyView } from '../../../components/StateViews'
-import type { PagedState } from '../../../hooks/usePaged'
+import type { Feedback } from '@/types/api/feedback'
+import { beijing } from '@/types/rules/beijing-time'
+import { BigButton } from '@/src/components/BigButton'
+import { Chips } from '@/src/components/Chips'
+import { Field, TextArea } from '@/src/components/Field'
+import { ListFooter, RefreshError, listState } from '@/src/components/ListFooter'
+import { Card, EmptyView } from '@/src/components/StateViews'
+import type { PagedState } from '@/src/hooks/usePaged'
 
 export const kindLabels: Record<Feedback['kind'], string> = { complaint: '投诉', suggestion: '建议' }
 export const toLabels: Record<Feedback['to'], string> = { union: '工会', league: '共青团', women: '妇联', all: '不清楚 / 关于小程序' }

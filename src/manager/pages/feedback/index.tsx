@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { usePagedPage } from '../../../hooks/usePagedPage'
-import { callCloud } from '../../../services/cloud'
-import { toCloudError } from '../../../services/reply'
+import { usePagedPage } from '@/src/hooks/usePagedPage'
+import { callCloud } from '@/src/services/cloud'
+import { toCloudError } from '@/src/services/reply'
 import { FeedbackAdminView, type FeedbackTab } from './FeedbackAdminView'
 
 /** 投诉建议处理. On open: `feedback.list` (待回复); each answer: `feedback.answer`, then it leaves the list. */

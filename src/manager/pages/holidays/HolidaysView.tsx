@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import type { HolidayYear } from '../../../../types/api/orgs'
-import { checkSchedule, parseDates, rangeText, rangesOf } from '../../../../types/rules/holiday-schedule'
-import { BigButton } from '../../../components/BigButton'
-import { Chips } from '../../../components/Chips'
-import { Field, TextArea, TextInput } from '../../../components/Field'
-import { Card, ErrorView, LoadingView } from '../../../components/StateViews'
-import type { CloudState } from '../../../hooks/useCloud'
-import { beijing } from '../../../../types/rules/beijing-time'
+import type { HolidayYear } from '@/types/api/orgs'
+import { checkSchedule, parseDates, rangeText, rangesOf } from '@/types/rules/holiday-schedule'
+import { BigButton } from '@/src/components/BigButton'
+import { Chips } from '@/src/components/Chips'
+import { Field, TextArea, TextInput } from '@/src/components/Field'
+import { Card, ErrorView, LoadingView } from '@/src/components/StateViews'
+import type { CloudState } from '@/src/hooks/useCloud'
+import { beijing } from '@/types/rules/beijing-time'
 
 export interface HolidayDraft {
   holidays: string

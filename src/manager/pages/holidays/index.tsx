@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { beijingYear } from '../../../../types/rules/beijing-time'
-import { rangesInput } from '../../../../types/rules/holiday-schedule'
-import { useCloud } from '../../../hooks/useCloud'
-import { callCloud } from '../../../services/cloud'
-import { toCloudError } from '../../../services/reply'
+import { beijingYear } from '@/types/rules/beijing-time'
+import { rangesInput } from '@/types/rules/holiday-schedule'
+import { useCloud } from '@/src/hooks/useCloud'
+import { callCloud } from '@/src/services/cloud'
+import { toCloudError } from '@/src/services/reply'
 import { HolidaysView, draftSchedule, type HolidayDraft } from './HolidaysView'
 
 /** 法定节假日安排. On open and on a year change: `orgs.holidays`; the province admin's save: `orgs.loadHolidays`. */

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import type { HonourKind, HonourList } from '../../../../types/outcomes'
-import { BigButton } from '../../../components/BigButton'
-import { Chips } from '../../../components/Chips'
-import { Field, TextArea } from '../../../components/Field'
-import { Card, EmptyView, ErrorView, LoadingView } from '../../../components/StateViews'
-import type { CloudState } from '../../../hooks/useCloud'
-import { beijing } from '../../../../types/rules/beijing-time'
+import type { HonourKind, HonourList } from '@/types/outcomes'
+import { BigButton } from '@/src/components/BigButton'
+import { Chips } from '@/src/components/Chips'
+import { Field, TextArea } from '@/src/components/Field'
+import { Card, EmptyView, ErrorView, LoadingView } from '@/src/components/StateViews'
+import type { CloudState } from '@/src/hooks/useCloud'
+import { beijing } from '@/types/rules/beijing-time'
 
 export type MonthChoice = 'this' | 'last'
 

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import type { Me } from '../../../../types/models'
-import { orgLevels, systems } from '../../../../types/labels'
-import { Card, ErrorView, LoadingView } from '../../../components/StateViews'
-import type { CloudState } from '../../../hooks/useCloud'
-import { isManager, orgPath } from '../../../services/me'
+import type { Me } from '@/types/models'
+import { orgLevels, systems } from '@/types/labels'
+import { Card, ErrorView, LoadingView } from '@/src/components/StateViews'
+import type { CloudState } from '@/src/hooks/useCloud'
+import { isManager, orgPath } from '@/src/services/me'
 import './index.scss'
 
 export type EntryKey =

@@ -1,7 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { useCloud } from '../../../hooks/useCloud'
-import { loadMe } from '../../../services/me'
+import { useCloud } from '@/src/hooks/useCloud'
+import { loadMe } from '@/src/services/me'
 import { ManagerView, entryUrl } from './ManagerView'
 
 export default function ManagerPage() {

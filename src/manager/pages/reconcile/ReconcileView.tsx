@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import type { DriftItem, ReconcileReport } from '../../../../types/api/reconcile'
-import { Card, EmptyView, ErrorView, LoadingView } from '../../../components/StateViews'
-import type { CloudState } from '../../../hooks/useCloud'
+import type { DriftItem, ReconcileReport } from '@/types/api/reconcile'
+import { Card, EmptyView, ErrorView, LoadingView } from '@/src/components/StateViews'
+import type { CloudState } from '@/src/hooks/useCloud'
 import './index.scss'
 
 /** Plain names of what was checked. */

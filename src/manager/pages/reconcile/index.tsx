@@ -1,7 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { useCloud } from '../../../hooks/useCloud'
-import { callCloud } from '../../../services/cloud'
+import { useCloud } from '@/src/hooks/useCloud'
+import { callCloud } from '@/src/services/cloud'
 import { ReconcileView } from './ReconcileView'
 
 /** 数据核对报告: the province admin reads the latest nightly reconciliation (`reconcile.lastReport`). */

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { usePagedPage } from '../../../hooks/usePagedPage'
-import { callCloud } from '../../../services/cloud'
-import { toCloudError } from '../../../services/reply'
+import { usePagedPage } from '@/src/hooks/usePagedPage'
+import { callCloud } from '@/src/services/cloud'
+import { toCloudError } from '@/src/services/reply'
 import { decisionProblem, ReviewView, type Decision } from './ReviewView'
 
 /** 外勤审核. On open: `visit.listPending`; each decision: `visit.review`, then the item leaves the list. */

@@ -1,11 +1,11 @@
 import { Switch, Text, View } from '@tarojs/components'
-import { pushStatusLabels, type ReminderItem, type ReminderKind, type ReminderOverview } from '../../../../types/reminders'
-import { BigButton } from '../../../components/BigButton'
-import { ListFooter } from '../../../components/ListFooter'
-import { Card, EmptyView, ErrorView, LoadingView } from '../../../components/StateViews'
-import type { PagedState } from '../../../hooks/usePaged'
-import type { CloudState } from '../../../hooks/useCloud'
-import { visitTime } from '../../../cadre/format'
+import { pushStatusLabels, type ReminderItem, type ReminderKind, type ReminderOverview } from '@/types/reminders'
+import { BigButton } from '@/src/components/BigButton'
+import { ListFooter } from '@/src/components/ListFooter'
+import { Card, EmptyView, ErrorView, LoadingView } from '@/src/components/StateViews'
+import type { PagedState } from '@/src/hooks/usePaged'
+import type { CloudState } from '@/src/hooks/useCloud'
+import { visitTime } from '@/src/cadre/format'
 import './index.scss'
 
 export interface RemindersViewProps {

@@ -1,12 +1,12 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { ReminderItem, ReminderKind } from '../../../../types/reminders'
-import { usePaged } from '../../../hooks/usePaged'
-import { useCloud } from '../../../hooks/useCloud'
-import { callCloud } from '../../../services/cloud'
-import { toCloudError } from '../../../services/reply'
-import { askForReminders } from '../../../services/subscribe'
+import type { ReminderItem, ReminderKind } from '@/types/reminders'
+import { usePaged } from '@/src/hooks/usePaged'
+import { useCloud } from '@/src/hooks/useCloud'
+import { callCloud } from '@/src/services/cloud'
+import { toCloudError } from '@/src/services/reply'
+import { askForReminders } from '@/src/services/subscribe'
 import { RemindersView } from './RemindersView'
 
 /** 提醒. On open: `reminders.list` (first page) and `reminders.overview` (settings, quota, what to ask for). */

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import type { Question, Survey } from '../../../../types/surveys'
-import { BigButton } from '../../../components/BigButton'
-import { Card, ErrorView, LoadingView } from '../../../components/StateViews'
-import type { CloudState } from '../../../hooks/useCloud'
+import type { Question, Survey } from '@/types/surveys'
+import { BigButton } from '@/src/components/BigButton'
+import { Card, ErrorView, LoadingView } from '@/src/components/StateViews'
+import type { CloudState } from '@/src/hooks/useCloud'
 import { AnswerForm } from '../../components/AnswerForm'
 import type { Sheet } from '../../form'
 

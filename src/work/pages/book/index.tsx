@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { beijingDate } from '../../../../types/rules/beijing-time'
-import { useCloud } from '../../../hooks/useCloud'
-import { callCloud } from '../../../services/cloud'
-import { toCloudError } from '../../../services/reply'
-import { newSubmissionId } from '../../../services/outbox'
+import { beijingDate } from '@/types/rules/beijing-time'
+import { useCloud } from '@/src/hooks/useCloud'
+import { callCloud } from '@/src/services/cloud'
+import { toCloudError } from '@/src/services/reply'
+import { newSubmissionId } from '@/src/services/outbox'
 import { BookView, type HelpDraft, type ProfileDraft } from './BookView'
 
 /**

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Card } from '../../../components/StateViews'
+import { Card } from '@/src/components/StateViews'
 
 /** Where a cadre's home reaches 调查问卷, 三问, 批阅, the packs and the village view (kept out of the main package). */
 const entries = [

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { beijing } from '../../../../types/rules/beijing-time'
-import { useCloud } from '../../../hooks/useCloud'
-import { useExportJob } from '../../../hooks/useExportJob'
-import { callCloud } from '../../../services/cloud'
-import { isManager, loadMe } from '../../../services/me'
+import { beijing } from '@/types/rules/beijing-time'
+import { useCloud } from '@/src/hooks/useCloud'
+import { useExportJob } from '@/src/hooks/useExportJob'
+import { callCloud } from '@/src/services/cloud'
+import { isManager, loadMe } from '@/src/services/me'
 import { PackView } from './PackView'
 
 /** This month, last month, this year and last year (Beijing). */

@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import type { PlaceMonth } from '../../../../types/places'
-import { systems } from '../../../../types/enums'
-import { BigButton } from '../../../components/BigButton'
-import { Chips } from '../../../components/Chips'
-import { Field, TextArea } from '../../../components/Field'
-import { ListFooter, RefreshError, listState } from '../../../components/ListFooter'
-import { Card, EmptyView } from '../../../components/StateViews'
-import type { PagedState } from '../../../hooks/usePaged'
+import type { PlaceMonth } from '@/types/places'
+import { systems } from '@/types/enums'
+import { BigButton } from '@/src/components/BigButton'
+import { Chips } from '@/src/components/Chips'
+import { Field, TextArea } from '@/src/components/Field'
+import { ListFooter, RefreshError, listState } from '@/src/components/ListFooter'
+import { Card, EmptyView } from '@/src/components/StateViews'
+import type { PagedState } from '@/src/hooks/usePaged'
 
 export interface PlacesViewProps {
   months: { value: string; label: string }[]

@@ -1,5 +1,5 @@
-import type { QuestionKind, Survey, SurveyFieldsInput, SurveyPurpose, SurveyTemplate } from '../../../../types/surveys'
-import { numberQuestions, toQuestionInputs } from '../../../../types/rules/surveys'
+import type { QuestionKind, Survey, SurveyFieldsInput, SurveyPurpose, SurveyTemplate } from '@/types/surveys'
+import { numberQuestions, toQuestionInputs } from '@/types/rules/surveys'
 
 /** What the editor holds: every field as typed (options as lines of text), Tibetan beside the Chinese. */
 export interface QuestionDraft {

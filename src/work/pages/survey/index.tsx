@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidHide, useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { SURVEY_PAGE } from '../../../../types/rules/surveys'
-import { useCloud } from '../../../hooks/useCloud'
-import { useExportJob } from '../../../hooks/useExportJob'
-import { callCloud } from '../../../services/cloud'
-import { toCloudError } from '../../../services/reply'
-import type { SurveyQr } from '../../../../types/surveys'
+import { SURVEY_PAGE } from '@/types/rules/surveys'
+import { useCloud } from '@/src/hooks/useCloud'
+import { useExportJob } from '@/src/hooks/useExportJob'
+import { callCloud } from '@/src/services/cloud'
+import { toCloudError } from '@/src/services/reply'
+import type { SurveyQr } from '@/types/surveys'
 import { SurveyView, type TextsState } from './SurveyView'
 
 /** Live results come back every this often while the page is in front (a 座谈会 watching the count grow). */

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import type { Voice } from '../../../../types/voices'
-import { Chips } from '../../../components/Chips'
-import { ListFooter, RefreshError, listState } from '../../../components/ListFooter'
-import { Card, EmptyView } from '../../../components/StateViews'
-import type { PagedState } from '../../../hooks/usePaged'
+import type { Voice } from '@/types/voices'
+import { Chips } from '@/src/components/Chips'
+import { ListFooter, RefreshError, listState } from '@/src/components/ListFooter'
+import { Card, EmptyView } from '@/src/components/StateViews'
+import type { PagedState } from '@/src/hooks/usePaged'
 import { dayText } from '../../format'
 
 export interface VoicesViewProps {
