@@ -8,6 +8,7 @@ import { _ } from './cloud'
 import { collection, type OrgDoc, type UserDoc } from './collections'
 import { AppError } from './errors'
 import { rows } from './query'
+import { txGet } from './by-id'
 
 export interface PlaceDoc {
   /** The 12-digit division code. */
@@ -37,7 +38,7 @@ export async function bumpPlaceMonth(tx: Tx, v: { placeCode?: string | null; org
   if (!v.placeCode) return
   const id = placeMonthId(v.placeCode, v.month)
   const ref = tx.collection('placeMonths').doc(id)
-  const found = (await ref.get()).data as unknown as PlaceMonthDoc | null
+  const found = await txGet<PlaceMonthDoc>(tx, 'placeMonths', id)
   const units = { ...(found?.units ?? {}) }
   units[v.orgId] = (units[v.orgId] ?? 0) + 1
   const doc = { placeCode: v.placeCode, countyCode: v.placeCode.slice(0, 6), month: v.month, total: (found?.total ?? 0) + 1, units, updatedAt: now }

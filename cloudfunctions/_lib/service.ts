@@ -191,7 +191,7 @@ export async function bumpServiceStatsAt(
  */
 export async function bumpCounter(tx: Tx, id: string, now: Date): Promise<number> {
   const ref = tx.collection('abuseCounters').doc(id)
-  const found = (await ref.get()).data as { count: number } | null
+  const found = await txGet<{ count: number }>(tx, 'abuseCounters', id)
   const count = (found?.count ?? 0) + 1
   if (found) await ref.set({ data: { count, updatedAt: now } })
   else await tx.collection('abuseCounters').add({ data: { _id: id, count, updatedAt: now } })

@@ -10,7 +10,7 @@ import { AppError } from '../_lib/errors'
 import { countOf, rows } from '../_lib/query'
 import { orgById } from '../_lib/orgs'
 import { iso } from '../_lib/iso'
-import { byId } from '../_lib/by-id'
+import { byId, txGet } from '../_lib/by-id'
 
 export interface InviteDoc {
   /** The code itself. */
@@ -104,7 +104,7 @@ export async function subtreeNodes(root: OrgDoc): Promise<{ orgs: OrgDoc[]; node
 export async function bumpMembers(tx: Tx, orgId: string, role: string, delta: 1 | -1): Promise<void> {
   if (role !== 'cadre' && role !== 'manager') return
   const ref = tx.collection('orgs').doc(orgId)
-  const org = (await ref.get()).data as unknown as OrgDoc | null
+  const org = await txGet<OrgDoc>(tx, 'orgs', orgId)
   if (!org?.memberCounts) return
   await ref.update({ data: { [`memberCounts.${role}`]: _.inc(delta) } })
 }

@@ -34,7 +34,7 @@ import { beijing } from '@/types/rules/beijing-time'
 import { scoresBatch } from './job-scores'
 import { ranksBatch } from './job-ranks'
 import { orgsBatch, type OrgCursor } from './job-orgs'
-import { byId } from '../_lib/by-id'
+import { byId, txGet } from '../_lib/by-id'
 import { JOB_BUDGET_MS, jobOptions, startRun } from '../_lib/budgeted-job'
 
 export const CHECKPOINT_ID = 'rankings'
@@ -120,7 +120,7 @@ async function markYears(cp: Checkpoint): Promise<void> {
   const years = cp.periods.filter((p) => /^\d{4}$/.test(p))
   await inTransaction(async (tx) => {
     const ref = tx.collection('rankingRuns').doc(YEARS_ID)
-    const found = (await ref.get()).data as unknown as { years: string[] } | null
+    const found = await txGet<{ years: string[] }>(tx, 'rankingRuns', YEARS_ID)
     const next = [...new Set([...(found?.years ?? []), ...years])].sort().slice(-10)
     if (found) await ref.set({ data: { years: next } })
     else await tx.collection('rankingRuns').add({ data: { _id: YEARS_ID, years: next } })
@@ -151,7 +151,7 @@ const loadCheckpoint = () => byId<Checkpoint>('rankingRuns', CHECKPOINT_ID)
 async function saveCheckpoint(cp: Checkpoint, reset = false): Promise<boolean> {
   return inTransaction(async (tx) => {
     const ref = tx.collection('rankingRuns').doc(CHECKPOINT_ID)
-    const found = (await ref.get()).data as unknown as Checkpoint | null
+    const found = await txGet<Checkpoint>(tx, 'rankingRuns', CHECKPOINT_ID)
     if (!reset && found && (found.cycle > cp.cycle || (found.cycle === cp.cycle && found.step >= cp.step))) return false
     const { _id, ...rest } = cp
     if (found) await ref.set({ data: rest as unknown as Record<string, unknown> })

@@ -111,7 +111,7 @@ export async function reconcileCadre(
     if (statDrift.length) {
       const outcome = await inTransaction(async (tx): Promise<Outcome> => {
         const ref = tx.collection('visitStats').doc(expected._id)
-        const cur = (await ref.get()).data as unknown as VisitStatsDoc | null
+        const cur = await txGet<VisitStatsDoc>(tx, 'visitStats', expected._id)
         if (ms(cur?.updatedAt) !== ms(stored?.updatedAt)) return 'changed'
         const { _id, ...doc } = { ...(cur ?? {}), ...expected, orgId: base.orgId, orgPath: base.orgPath, updatedAt: now }
         if (cur) await ref.set({ data: doc as unknown as Record<string, unknown> })
@@ -158,7 +158,7 @@ export async function reconcileCadre(
         if (!hd.length) continue
         const outcome = await inTransaction(async (tx): Promise<Outcome> => {
           const ref = tx.collection('households').doc(h._id)
-          const cur = (await ref.get()).data as unknown as HouseholdDoc | null
+          const cur = await txGet<HouseholdDoc>(tx, 'households', h._id)
           if (
             !cur ||
             cur.visitsYear !== h.visitsYear ||
@@ -231,7 +231,7 @@ export async function reconcileCadre(
       const was = byPeriod.get(fix.period)
       const outcome = await inTransaction(async (tx): Promise<Outcome> => {
         const ref = tx.collection('serviceStats').doc(fix.docId)
-        const cur = (await ref.get()).data as unknown as ServiceStatsDoc | null
+        const cur = await txGet<ServiceStatsDoc>(tx, 'serviceStats', fix.docId)
         if (JSON.stringify(cur?.counts ?? null) !== JSON.stringify(was?.counts ?? null)) return 'changed'
         // The counts replaced as a whole (_.set), the markers kept: they still say which events have landed.
         const counts = nestCounts(fix.counts)

@@ -6,7 +6,7 @@ import { placeMonthId, type PlaceMonthDoc } from '../_lib/places'
 import { rows } from '../_lib/query'
 import { inTransaction } from '../_lib/tx'
 import { inFlightAt } from './recompute'
-import { byId } from '../_lib/by-id'
+import { byId, txGet } from '../_lib/by-id'
 
 /** More counted visits than this at one village in one month is beyond any real campaign; such a month is left alone. */
 const MAX_VISITS = 1000
@@ -49,7 +49,7 @@ async function placeMonthDrift(cadreId: string, placeCode: string, month: string
   if (same) return null
   const outcome = await inTransaction(async (tx): Promise<DriftItem['outcome']> => {
     const ref = tx.collection('placeMonths').doc(id)
-    const cur = (await ref.get()).data as unknown as PlaceMonthDoc | null
+    const cur = await txGet<PlaceMonthDoc>(tx, 'placeMonths', id)
     if ((cur?.total ?? null) !== (stored?.total ?? null)) return 'changed'
     const doc = { placeCode, countyCode: placeCode.slice(0, 6), month, total: visits.length, units, updatedAt: now }
     if (cur) await ref.set({ data: doc })

@@ -9,6 +9,7 @@ import type { ServiceRules } from '@/types/rules/service'
 import type { HolidayCalendar } from '@/types/rules/working-days'
 import { holidayCalendarAt } from '../_lib/holidays'
 import type { DemandArea } from '@/types/enums'
+import { txGet } from '../_lib/by-id'
 
 /**
  * The seam to the 办实事 demands ledger: inside the record's transaction, each problem raised on the
@@ -31,8 +32,7 @@ export async function raiseDemandsFromVisit(
   const out: RaisedProblem[] = []
   for (const [i, p] of problems.entries()) {
     const id = `${visit._id}_p${i + 1}`
-    const ref = tx.collection('demands').doc(id)
-    const found = (await ref.get()).data as unknown as DemandDoc | null
+    const found = await txGet<DemandDoc>(tx, 'demands', id)
     if (!found) {
       rules ??= await serviceRulesFor(cadre.orgPath, now)
       calendar ??= await holidayCalendarAt(now)

@@ -5,13 +5,14 @@ import { AppError } from '../../_lib/errors'
 import { inTransaction } from '../../_lib/tx'
 import { toFeedback, type FeedbackDoc } from '../shared'
 import { requireProvinceAdmin } from './list'
+import { txGet } from '../../_lib/by-id'
 
 /** The province admin answers once; one addressed to 'all' is answered by whichever office takes it first. */
 export async function answer(input: z.output<typeof feedbackApi.answer.input>, ctx: RequestContext): Promise<Feedback> {
   const { user, system } = await requireProvinceAdmin(ctx)
   return inTransaction(async (tx) => {
     const ref = tx.collection('feedback').doc(input.feedbackId)
-    const found = (await ref.get()).data as unknown as FeedbackDoc | null
+    const found = await txGet<FeedbackDoc>(tx, 'feedback', input.feedbackId)
     if (!found || (found.to !== system && found.to !== 'all')) throw new AppError('NOT_FOUND', '没有找到这条投诉建议')
     if (found.answered) {
       if (found.answer?.byId === user._id && found.answer.text === input.text) return toFeedback({ ...found, _id: input.feedbackId }, true)

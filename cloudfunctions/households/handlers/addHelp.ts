@@ -51,7 +51,7 @@ export async function addHelp(input: z.output<typeof householdBookInput.addHelp>
     const there = await txGet<HelpDoc>(tx, 'householdHelp', id)
     if (there) return { ...there, _id: id }
     const ref = tx.collection('households').doc(h._id)
-    const cur = (await ref.get()).data as unknown as HouseholdDoc | null
+    const cur = await txGet<HouseholdDoc>(tx, 'households', h._id)
     if (!cur) throw new AppError('NOT_FOUND', '没有找到这一户')
     const linked = cur.demandIds ?? []
     const demandIds = doc.demandId && !linked.includes(doc.demandId) ? [...linked, doc.demandId].slice(-MAX_LINKED) : linked

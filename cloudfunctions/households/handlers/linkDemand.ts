@@ -9,6 +9,7 @@ import { inTransaction } from '../../_lib/tx'
 import type { DemandDoc } from '../../_lib/service'
 import { householdFor } from '../shared'
 import { MAX_LINKED } from './addHelp'
+import { txGet } from '../../_lib/by-id'
 
 /** Links one of the household's cadre's ledger entries to it (or unlinks it): shown in the book with its live state. */
 export async function linkDemand(input: z.output<typeof householdBookInput.linkDemand>, ctx: RequestContext) {
@@ -20,7 +21,7 @@ export async function linkDemand(input: z.output<typeof householdBookInput.linkD
   }
   return inTransaction(async (tx) => {
     const ref = tx.collection('households').doc(h._id)
-    const cur = (await ref.get()).data as unknown as HouseholdDoc | null
+    const cur = await txGet<HouseholdDoc>(tx, 'households', h._id)
     if (!cur) throw new AppError('NOT_FOUND', '没有找到这一户')
     const now = cur.demandIds ?? []
     let demandIds = now

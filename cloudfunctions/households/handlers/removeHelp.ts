@@ -7,6 +7,7 @@ import { AppError } from '../../_lib/errors'
 import { requireStaff } from '../../_lib/auth'
 import { inTransaction } from '../../_lib/tx'
 import { HELP_EDIT_MS, householdFor, type HelpDoc } from '../shared'
+import { txGet } from '../../_lib/by-id'
 
 /** A mistaken entry taken back by its writer within 7 days; the household's counts move back in the same transaction. */
 export async function removeHelp(input: z.output<typeof householdBookInput.removeHelp>, ctx: RequestContext) {
@@ -14,7 +15,7 @@ export async function removeHelp(input: z.output<typeof householdBookInput.remov
   const h = await householdFor(user, input.householdId)
   return inTransaction(async (tx) => {
     const ref = tx.collection('householdHelp').doc(input.helpId)
-    const entry = (await ref.get()).data as unknown as HelpDoc | null
+    const entry = await txGet<HelpDoc>(tx, 'householdHelp', input.helpId)
     if (!entry || entry.householdId !== h._id) throw new AppError('NOT_FOUND', '没有找到这条记录')
     if (entry.by !== user._id) throw new AppError('FORBIDDEN', '只能撤回自己登记的记录')
     if (ctx.now.getTime() - new Date(entry.createdAt).getTime() >= HELP_EDIT_MS) throw new AppError('CONFLICT', '登记超过 7 天的记录不能撤回')

@@ -8,6 +8,7 @@ import { AppError } from '../../_lib/errors'
 import { findUserByOpenid } from '../../_lib/users'
 import { inTransaction } from '../../_lib/tx'
 import { alreadyBound, bumpMembers, lookUpInvite, orgById, type InviteDoc } from '../shared'
+import { txGet } from '../../_lib/by-id'
 
 const gone: Record<'used' | 'revoked' | 'expired', string> = {
   used: '这个邀请码已经被使用过了，每个邀请码只能用一次。请联系邀请您的管理员重新生成',
@@ -36,7 +37,7 @@ export async function acceptInvite(input: z.output<typeof orgsApi.acceptInvite.i
     const bound = await findUserByOpenid(openid)
     if (bound) throw new AppError('FORBIDDEN', alreadyBound(bound))
     const ref = tx.collection('invites').doc(found._id)
-    const invite = (await ref.get()).data as unknown as InviteDoc | null
+    const invite = await txGet<InviteDoc>(tx, 'invites', found._id)
     if (!invite) throw new AppError('NOT_FOUND', '邀请码不对，请核对后再输入')
     const status = inviteStatus(invite, ctx.now)
     if (status !== 'pending') throw new AppError('CONFLICT', gone[status])

@@ -10,6 +10,7 @@ import { inTransaction } from '../../_lib/tx'
 import { ruleDocsFor, type OrgRulesDoc } from '../../_lib/org-rules'
 import { orgById } from '../shared'
 import { describe, isManagerRole, mayEdit, type RuleChangeDoc } from '../rules-shared'
+import { txGet } from '../../_lib/by-id'
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
@@ -46,7 +47,7 @@ export async function setRules(input: z.output<typeof orgsApi.setRules.input>, c
     // The ancestors' documents (for their locks) in one read; this node's own document inside the transaction.
     const ancestors = await ruleDocsFor(org.path.slice(0, -1), year)
     const ref = tx.collection('orgRules').doc(id)
-    const own = (await ref.get()).data as unknown as OrgRulesDoc | null
+    const own = await txGet<OrgRulesDoc>(tx, 'orgRules', id)
     const merged = mergeRules(org.path, own ? [...ancestors, { ...own, orgId: org._id }] : ancestors)
     for (const field of touched) {
       const block = editBlock(field, org.path, merged, user.role === 'admin')

@@ -9,7 +9,7 @@ import { effectiveRules } from '../../_lib/org-rules'
 import { rows } from '../../_lib/query'
 import { inTransaction } from '../../_lib/tx'
 import { draftEntries, ruleText, toHonourList } from '../honours'
-import { byId } from '../../_lib/by-id'
+import { byId, txGet } from '../../_lib/by-id'
 
 /**
  * A node's 表彰 or 通报 list for a month: the stored one if any (published lists never change), else — or on
@@ -33,7 +33,7 @@ export async function getList(input: z.output<typeof rankingsApi.getList.input>,
   const entries = await draftEntries(input.kind, org, month, rules)
   const doc = await inTransaction(async (tx) => {
     const ref = tx.collection('honourLists').doc(_id)
-    const found = (await ref.get()).data as unknown as HonourListDoc | null
+    const found = await txGet<HonourListDoc>(tx, 'honourLists', _id)
     if (found && found.status === 'published') return { ...found, _id }
     const removed = new Map((found?.entries ?? []).filter((e) => e.removed).map((e) => [e.cadreId, e.removed]))
     const next: HonourListDoc = {

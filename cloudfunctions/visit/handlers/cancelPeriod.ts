@@ -7,6 +7,7 @@ import { AppError } from '../../_lib/errors'
 import { isManagerOf, requireStaff } from '../../_lib/auth'
 import { inTransaction } from '../../_lib/tx'
 import { periodFor, toPeriod } from '../periods'
+import { txGet } from '../../_lib/by-id'
 
 /**
  * Withdraws a pending span (its cadre or a manager of the cadre) or ends an approved 请假/培训/抽调 (a manager: the
@@ -18,7 +19,7 @@ export async function cancelPeriod(input: z.output<typeof visitApi.cancelPeriod.
   const manager = isManagerOf(user, found.orgPath)
   return inTransaction(async (tx) => {
     const ref = tx.collection('cadrePeriods').doc(input.periodId)
-    const p = (await ref.get()).data as unknown as CadrePeriodDoc | null
+    const p = await txGet<CadrePeriodDoc>(tx, 'cadrePeriods', input.periodId)
     if (!p) throw new AppError('NOT_FOUND', '没有找到这条登记')
     const doc = { ...p, _id: input.periodId }
     if (doc.status === 'cancelled') return toPeriod(doc)

@@ -8,6 +8,7 @@ import { inTransaction } from '../../_lib/tx'
 import { countVisit, readStats, writeStats } from '../../_lib/visit-stats'
 import { addReviewed } from '../../_lib/visit-stat-rules'
 import { confirmTarget } from '../confirm'
+import { txGet } from '../../_lib/by-id'
 
 /**
  * A resident confirms a 外勤 on the spot: it is counted as an approval would count it (the day, the statistics),
@@ -23,7 +24,7 @@ export async function confirm(input: z.output<typeof visitApi.confirm.input>, ct
   if (target.answer.state !== 'open') return target.answer
   return inTransaction(async (tx) => {
     const ref = tx.collection('visits').doc(target.visit._id)
-    const v = (await ref.get()).data as unknown as VisitDoc | null
+    const v = await txGet<VisitDoc>(tx, 'visits', target.visit._id)
     if (!v || v.status !== 'pending' || v.confirmedBy)
       return { ...target.answer, state: v?.confirmedBy ? 'confirmed' : 'notNeeded', message: '这次走访已经处理过了' }
     const { stats, existed } = await readStats(tx, v, ctx.now)

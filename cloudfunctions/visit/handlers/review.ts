@@ -8,7 +8,7 @@ import { inTransaction } from '../../_lib/tx'
 import { countVisit, readStats, writeStats } from '../../_lib/visit-stats'
 import { addReviewed } from '../../_lib/visit-stat-rules'
 import { toDetail } from '../shared'
-import { byId } from '../../_lib/by-id'
+import { byId, txGet } from '../../_lib/by-id'
 
 type Input = z.output<typeof visitApi.review.input>
 type Output = z.input<typeof visitApi.review.output>
@@ -27,7 +27,7 @@ export async function review(input: Input, ctx: RequestContext): Promise<Output>
 
   return inTransaction(async (tx) => {
     const ref = tx.collection('visits').doc(input.visitId)
-    const v = (await ref.get()).data as unknown as VisitDoc | null
+    const v = await txGet<VisitDoc>(tx, 'visits', input.visitId)
     if (!v) throw new AppError('NOT_FOUND', '没有找到这条外勤记录')
     if (v.inside) throw new AppError('BAD_REQUEST', '这是在联系点范围内的打卡，不需要审核')
     if (v.status !== 'pending') {

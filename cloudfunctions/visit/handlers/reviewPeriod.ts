@@ -7,6 +7,7 @@ import { AppError } from '../../_lib/errors'
 import { requireManager, requireManagerOf, requireStaff } from '../../_lib/auth'
 import { inTransaction } from '../../_lib/tx'
 import { countStay, periodFor, toPeriod } from '../periods'
+import { txGet } from '../../_lib/by-id'
 
 /**
  * A manager of the cadre approves or turns down a pending span. Approving a 蹲点 stay counts its days in the same
@@ -20,7 +21,7 @@ export async function reviewPeriod(input: z.output<typeof visitApi.reviewPeriod.
   if (input.decision === 'reject' && !input.note) throw new AppError('BAD_REQUEST', '不通过时请写明原因，方便干部知道')
   return inTransaction(async (tx) => {
     const ref = tx.collection('cadrePeriods').doc(input.periodId)
-    const p = (await ref.get()).data as unknown as CadrePeriodDoc | null
+    const p = await txGet<CadrePeriodDoc>(tx, 'cadrePeriods', input.periodId)
     if (!p) throw new AppError('NOT_FOUND', '没有找到这条登记')
     const doc = { ...p, _id: input.periodId }
     const target = input.decision === 'approve' ? 'approved' : 'rejected'

@@ -8,7 +8,7 @@ import { inTransaction } from '../../_lib/tx'
 import { raiseDemandsFromVisit } from '../demands'
 import { RECORD_EDIT_DAYS, RECORD_EDIT_MS, toDetail } from '../shared'
 import { keepVoice } from '../../_lib/voices'
-import { byId } from '../../_lib/by-id'
+import { byId, txGet } from '../../_lib/by-id'
 
 type Input = z.output<typeof VisitRecordInput>
 
@@ -30,7 +30,7 @@ export async function saveRecord(input: Input, ctx: RequestContext): Promise<Vis
 
   return inTransaction(async (tx) => {
     const ref = tx.collection('visits').doc(input.visitId)
-    const v = (await ref.get()).data as unknown as VisitDoc | null
+    const v = await txGet<VisitDoc>(tx, 'visits', input.visitId)
     if (!v) throw new AppError('NOT_FOUND', '没有找到这次打卡，请先打卡再写走访记录')
     const before = new Set(v.record?.householdIds ?? [])
     const added = householdIds.filter((h) => !before.has(h))
