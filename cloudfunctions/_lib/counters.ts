@@ -15,12 +15,12 @@
  * Keys are a letter for the kind of event and a hash of the rating id (field names: letters and digits, ≤ 32).
  */
 import { _ } from './cloud'
+import { addIfAbsent } from './create-once'
 import { collection } from './collections'
 import { rows } from './query'
 import { statsDocId, type ServiceStatsDoc } from './service'
 import { isApplied, nestCounts, statPeriods, type StatDelta } from './stat-rules'
 export { isApplied, markerKey, type MarkerKind } from './stat-rules'
-import { isRetryable } from './tx'
 
 export interface CounterOwner {
   cadreId: string
@@ -81,11 +81,8 @@ export async function applyOnce(
       applied: { [key]: eventAt },
       updatedAt: now
     }
-    try {
-      await collection('serviceStats').add({ data: { _id: id, ...created } })
-    } catch (err) {
-      // Created by a concurrent event in between: apply ours to it, guarded as before.
-      if (!isRetryable(err)) throw err
+    // Created by a concurrent event in between: apply ours to it, guarded as before.
+    if (!(await addIfAbsent('serviceStats', { _id: id, ...created }))) {
       await collection('serviceStats')
         .where(guarded([id]))
         .update({ data })

@@ -1,7 +1,8 @@
 import type { CollectionName } from '@/types/database'
 import { byId, txGet } from './by-id'
 import { AppError } from './errors'
-import { inTransaction, type Tx } from './tx'
+import { collection } from './collections'
+import { inTransaction, isRetryable, type Tx } from './tx'
 
 /**
  * Lands the document `id` once, however often the request comes. The id is made from the phone's submission id,
@@ -27,5 +28,21 @@ export async function createOnce<D extends { _id: string }, R>(
       if (winner) return replay(winner)
     }
     throw err
+  }
+}
+
+/**
+ * Adds the document unless one with its `_id` is already there (the unique `_id` refuses a second): true when this
+ * call added it, false when it was there (a retry, a concurrent twin, a random code that collided). Outside a
+ * transaction, for writes that stand alone or move counters by atomic increments afterwards.
+ */
+export async function addIfAbsent<D extends { _id: string }>(name: CollectionName, doc: D): Promise<boolean> {
+  const { _id, ...rest } = doc
+  try {
+    await collection(name).add({ data: { _id, ...rest } as Record<string, unknown> })
+    return true
+  } catch (err) {
+    if (!isRetryable(err)) throw err
+    return false
   }
 }

@@ -3,7 +3,8 @@
  * month's counted visits at each, kept as visits are counted: by increments after an inside check-in
  * (cloudfunctions/visit/handlers/checkIn.ts), inside the transaction that counts an approved 外勤 (countVisit).
  */
-import { isRetryable, type Tx } from './tx'
+import { type Tx } from './tx'
+import { addIfAbsent } from './create-once'
 import { _ } from './cloud'
 import { collection, type OrgDoc, type UserDoc } from './collections'
 import { AppError } from './errors'
@@ -53,21 +54,16 @@ export async function bumpPlaceMonth(tx: Tx, v: { placeCode?: string | null; org
 export async function incPlaceMonth(v: { placeCode?: string | null; orgId: string; month: string }, now: Date): Promise<void> {
   if (!v.placeCode) return
   const _id = placeMonthId(v.placeCode, v.month)
-  try {
-    const doc: PlaceMonthDoc = {
-      _id,
-      placeCode: v.placeCode,
-      countyCode: v.placeCode.slice(0, 6),
-      month: v.month,
-      total: 1,
-      units: { [v.orgId]: 1 },
-      updatedAt: now
-    }
-    await collection('placeMonths').add({ data: { ...doc } })
-    return
-  } catch (err) {
-    if (!isRetryable(err)) throw err
+  const doc: PlaceMonthDoc = {
+    _id,
+    placeCode: v.placeCode,
+    countyCode: v.placeCode.slice(0, 6),
+    month: v.month,
+    total: 1,
+    units: { [v.orgId]: 1 },
+    updatedAt: now
   }
+  if (await addIfAbsent('placeMonths', doc)) return
   await collection('placeMonths')
     .doc(_id)
     .update({ data: { total: _.inc(1), [`units.${v.orgId}`]: _.inc(1), updatedAt: now } })

@@ -6,6 +6,7 @@
  * dies half-way is finished by the nightly reconciliation (settleLeftover) without counting anything twice.
  */
 import { _ } from './cloud'
+import { addIfAbsent } from './create-once'
 import { collection, type VisitDoc } from './collections'
 import { applyOnce, markerKey } from './counters'
 import { rows } from './query'
@@ -13,7 +14,6 @@ import { serviceRulesFor } from './org-rules'
 import { holidayCalendarAt } from './holidays'
 import { acceptedDelta, heldDelta, ratedDelta, rejectedDelta, type MarkerKind } from './stat-rules'
 import { caseIdFor, type CaseDoc, type RatingDoc } from './service'
-import { isRetryable } from './tx'
 import { ratingLevels } from '@/types/enums'
 import { caseDeadlines, isBadLevel, type ServiceRules } from '@/types/rules/service'
 import { previousMonth } from '@/types/outcomes'
@@ -144,12 +144,8 @@ async function openCase(r: RatingDoc, rules: ServiceRules, openedAt: Date): Prom
     year: r.year,
     createdAt: openedAt
   }
-  try {
-    await collection('badReviewCases').add({ data: { ...c } as unknown as Record<string, unknown> })
-  } catch (err) {
-    // Opened already (a repeated step): the case is there, which is all this step promises.
-    if (!isRetryable(err)) throw err
-  }
+  // Opened already (a repeated step): the case is there, which is all this step promises.
+  await addIfAbsent('badReviewCases', c)
 }
 
 /** The plausible size of the rated event, from the visit's record (re-read) or the kind of target. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { addIfAbsent } from '../../_lib/create-once'
 import type { z } from '@/types/zod'
 import type { orgsApi } from '@/types/api/orgs'
 import { INVITE_DAYS, JOIN_PAGE, h5JoinUrl, inviteBlock, makeInviteCode } from '@/types/rules/invites'
@@ -7,7 +8,6 @@ import { collection } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireManager, requireStaff } from '../../_lib/auth'
-import { isRetryable } from '../../_lib/tx'
 import { managedOrg, toInvite, type InviteDoc } from '../shared'
 
 /**
@@ -40,14 +40,8 @@ export async function createInvite(input: z.output<typeof orgsApi.createInvite.i
       usedAt: null,
       usedBy: null
     }
-    try {
-      // add() refuses an existing _id (a code collision, 1 in 8.5e11): try another code.
-      const { _id, ...rest } = candidate
-      await collection('invites').add({ data: { _id, ...rest } })
-      doc = candidate
-    } catch (err) {
-      if (!isRetryable(err)) throw err
-    }
+    // add() refuses an existing _id (a code collision, 1 in 8.5e11): try another code.
+    if (await addIfAbsent('invites', candidate)) doc = candidate
   }
   if (!doc) throw new AppError('CONFLICT', '生成邀请码时冲突了，请再试一次')
 

@@ -1,4 +1,5 @@
 import type { z } from '@/types/zod'
+import { addIfAbsent } from '../../_lib/create-once'
 import type { Survey, surveysInput } from '@/types/surveys'
 import { numberQuestions } from '@/types/rules/surveys'
 import { starterTemplates } from '@/types/rules/survey-templates'
@@ -8,7 +9,6 @@ import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireStaff } from '../../_lib/auth'
 import { rows } from '../../_lib/query'
-import { isRetryable } from '../../_lib/tx'
 import { emptyTally } from '@/types/rules/surveys'
 import { newSecret, newSurveyCode, orgName, toSurvey, type SurveyDoc, type TemplateDoc } from '../shared'
 import { byId } from '../../_lib/by-id'
@@ -47,12 +47,7 @@ export async function create(input: Input, ctx: RequestContext): Promise<Survey>
   // A new random code; add() refuses a taken _id (a 1-in-4e17 collision), so try another.
   for (let attempt = 0; attempt < 3; attempt++) {
     const doc: SurveyDoc = { _id: newSurveyCode(), ...base }
-    try {
-      await collection('surveys').add({ data: { ...doc } as unknown as Record<string, unknown> })
-      return toSurvey(doc, user, ctx.now)
-    } catch (err) {
-      if (!isRetryable(err)) throw err
-    }
+    if (await addIfAbsent('surveys', doc)) return toSurvey(doc, user, ctx.now)
   }
   throw new AppError('CONFLICT', '生成问卷编号时冲突了，请再试一次')
 }

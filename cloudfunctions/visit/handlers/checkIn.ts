@@ -1,4 +1,5 @@
 import type { z } from '@/types/zod'
+import { addIfAbsent } from '../../_lib/create-once'
 import type { CheckInInput, CheckInResult } from '@/types/visits'
 import { MIN_OFFLINE_MAX_AGE_MS, evaluateCheckIn, flagLabels, recordTime, type NeighbourFix } from '@/types/rules/check-in'
 import { beijingDate, beijingMonth, beijingYear } from '@/types/rules/beijing-time'
@@ -8,7 +9,6 @@ import { collection, type LiaisonPointDoc, type UserDoc, type VisitDayDoc, type 
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireCadre } from '../../_lib/auth'
-import { isRetryable } from '../../_lib/tx'
 import { dayId, emptyStats, monthKindKey, statsId } from '../../_lib/visit-stat-rules'
 import { toSummary, visitId } from '../shared'
 import { incPlaceMonth } from '../../_lib/places'
@@ -106,15 +106,12 @@ export async function checkIn(input: Input, ctx: RequestContext): Promise<CheckI
     return { dayAdded: added, days, message: messageFor(visit, added, days, user) }
   }
   visit.reply = replyFor(dayAdded)
-  try {
-    const { _id, ...doc } = visit
-    await collection('visits').add({ data: { _id, ...doc } })
-  } catch (err) {
+  if (!(await addIfAbsent('visits', visit))) {
     // The same submission landed first (a retry, a double tap, a concurrent duplicate): its reply is ours.
-    if (!isRetryable(err)) throw err
     const winner = await findVisit(id)
     if (winner) return replay(winner, input)
-    throw err
+    // Refused as a duplicate yet not there to read: a database failure, which the phone's queue sends again.
+    throw new Error(`visit ${id}: add refused but the visit is not there`)
   }
 
   const base = { cadreId: user._id, orgId: user.orgId, orgPath: user.orgPath, year }
@@ -186,12 +183,7 @@ async function countDay(v: VisitDoc, existed: boolean, now: Date): Promise<boole
   const _id = dayId(v.cadreId, v.date)
   if (!existed) {
     const doc: VisitDayDoc = { _id, cadreId: v.cadreId, date: v.date, year: v.year, month: v.month, visits: 1, firstVisitId: v._id, createdAt: now }
-    try {
-      await collection('visitDays').add({ data: { ...doc } })
-      return true
-    } catch (err) {
-      if (!isRetryable(err)) throw err
-    }
+    if (await addIfAbsent('visitDays', doc)) return true
   }
   await collection('visitDays')
     .doc(_id)
@@ -219,14 +211,7 @@ async function incStats(
 ): Promise<void> {
   const _id = statsId(base.cadreId, base.year)
   if (!existed) {
-    const doc = applyIncs(emptyStats(base, now), incs)
-    const { _id: _ignored, ...rest } = doc
-    try {
-      await collection('visitStats').add({ data: { _id, ...rest } })
-      return
-    } catch (err) {
-      if (!isRetryable(err)) throw err
-    }
+    if (await addIfAbsent('visitStats', { ...applyIncs(emptyStats(base, now), incs), _id })) return
   }
   const data: Record<string, unknown> = { updatedAt: now }
   for (const [k, n] of Object.entries(incs)) data[k] = _.inc(n)
