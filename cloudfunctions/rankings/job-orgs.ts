@@ -34,6 +34,12 @@ export interface OrgAgg {
 /** The organisation being added up: its id, the last cadreScores _id read, and the sums so far per period. */
 export interface OrgCursor {
   orgId: string
+  /**
+   * The org's own cadres' scores are read one period at a time (index org_period: orgId, period, _id): each page is
+   * one index range walked in _id order. With all the cycle's periods in one `period IN` query the pages would come
+   * from several ranges and have to be merged and sorted whole, every page re-reading the rest of the org.
+   */
+  p?: number
   afterDoc: string | null
   own: Record<string, OrgAgg>
 }
@@ -68,9 +74,10 @@ async function orgStep(cp: Checkpoint, now: Date, report: RunReport, limit: numb
         .limit(1)
     )
     if (!org) return { cp: { ...cp, org: { level: level + 1, after: null, current: null } }, read: 0 }
-    return { cp: { ...cp, org: { level, after, current: { orgId: org._id, afterDoc: null, own: {} } } }, read: 0 }
+    return { cp: { ...cp, org: { level, after, current: { orgId: org._id, p: 0, afterDoc: null, own: {} } } }, read: 0 }
   }
-  const where: Record<string, unknown> = { orgId: current.orgId, period: _.in(cp.periods), ...(current.afterDoc ? { _id: _.gt(current.afterDoc) } : {}) }
+  const p = current.p ?? 0
+  const where: Record<string, unknown> = { orgId: current.orgId, period: cp.periods[p], ...(current.afterDoc ? { _id: _.gt(current.afterDoc) } : {}) }
   const page = await rows<CadreScoreDoc>(
     collection('cadreScores').where(where).field({ period: true, figures: true, score: true, cycle: true }).orderBy('_id', 'asc').limit(limit)
   )
@@ -81,7 +88,8 @@ async function orgStep(cp: Checkpoint, now: Date, report: RunReport, limit: numb
     own[d.period] = { figures: addFigures(a.figures, d.figures), scoreSum: a.scoreSum + d.score }
   }
   if (page.length === limit)
-    return { cp: { ...cp, org: { level, after, current: { ...current, afterDoc: page[page.length - 1]._id, own } } }, read: page.length }
+    return { cp: { ...cp, org: { level, after, current: { ...current, p, afterDoc: page[page.length - 1]._id, own } } }, read: page.length }
+  if (p + 1 < cp.periods.length) return { cp: { ...cp, org: { level, after, current: { ...current, p: p + 1, afterDoc: null, own } } }, read: page.length }
   await finishOrg(cp, current.orgId, own, now)
   report.orgs += 1
   return { cp: { ...cp, org: { level, after: current.orgId, current: null }, orgs: cp.orgs + 1 }, read: page.length + 1 }
