@@ -21,8 +21,6 @@ export interface JobRun {
   runId: string
   /** The run's clock: the trigger's instant moved on by the time the run has taken. */
   clock(): Date
-  /** The budget left (ms). */
-  left(): number
   /** Less than `marginMs` left: start nothing more, save and stop. */
   outOfTime(marginMs: number): boolean
   /** Time the run has taken (ms). */
@@ -35,7 +33,6 @@ export function startRun(now: Date, budgetMs: number, runId: string = randomUUID
   return {
     runId,
     clock: () => new Date(now.getTime() + elapsed()),
-    left: () => budgetMs - elapsed(),
     outOfTime: (marginMs) => budgetMs - elapsed() < marginMs,
     elapsed
   }

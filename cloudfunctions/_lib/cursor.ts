@@ -19,7 +19,7 @@ export function unpackCursor<S extends z.ZodType>(cursor: string, keys: S): z.ou
   return checked.success ? checked.data : null
 }
 
-export const BAD_CURSOR = '翻页参数不对，请从第一页重新加载'
+const BAD_CURSOR = '翻页参数不对，请从第一页重新加载'
 
 /** As unpackCursor, for lists where a bad cursor is an error the person sees (no cursor: the first page). */
 export function cursorKeys<S extends z.ZodType>(cursor: string | undefined, keys: S): z.output<S> | null {
