@@ -108,8 +108,10 @@ export const SurveyTemplate = z.object({
   /** starter: shipped with the app; pushed: sent down the tree by a manager above the caller. */
   source: z.enum(['starter', 'pushed']),
   title: z.string(),
+  titleBo: z.string().optional(),
   purpose: SurveyPurpose,
   intro: z.string(),
+  introBo: z.string().optional(),
   questions: z.array(QuestionInput),
   /** Who pushed it (pushed only). */
   orgName: z.string().nullable(),
@@ -121,7 +123,9 @@ export const PushTemplateInput = z.object({
   /** Made on the phone: a double tap pushes once. */
   templateId: clientId('模板'),
   title: requiredText(40, '模板标题'),
+  titleBo: SurveyFields.shape.titleBo,
   intro: optionalText(300, '模板说明'),
+  introBo: SurveyFields.shape.introBo,
   purpose: SurveyPurpose,
   questions: SurveyFields.shape.questions
 })

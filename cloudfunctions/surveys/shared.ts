@@ -19,7 +19,9 @@ export interface TemplateDoc {
   orgPath: string[]
   pushedBy: string
   title: string
+  titleBo?: string
   intro: string
+  introBo?: string
   purpose: SurveyPurpose
   questions: import('@/types/surveys').QuestionFields[]
   createdAt: Date
@@ -78,8 +80,10 @@ export function toTemplate(t: TemplateDoc): import('@/types/surveys').SurveyTemp
     id: t._id,
     source: 'pushed',
     title: t.title,
+    ...(t.titleBo ? { titleBo: t.titleBo } : {}),
     purpose: t.purpose,
     intro: t.intro,
+    ...(t.introBo ? { introBo: t.introBo } : {}),
     questions: t.questions,
     orgName: t.orgName,
     pushedAt: iso(t.createdAt)

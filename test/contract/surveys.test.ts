@@ -77,12 +77,15 @@ describe('surveys function: 调查问卷', () => {
     expect(starter.map((t) => t.purpose)).toEqual(['needs', 'advice', 'satisfaction'])
     fails(await sv(cadre, { action: 'pushTemplate', templateId: randomUUID(), title: '干部不能下发', purpose: 'advice', questions }), 'FORBIDDEN')
     const tid = randomUUID()
-    const push = { action: 'pushTemplate', templateId: tid, title: '西宁市妇联 春节前需求摸底', purpose: 'needs', questions }
+    const bo = { titleBo: 'དགོས་མཁོ།', introBo: 'མིང་མི་དགོས།' }
+    const push = { action: 'pushTemplate', templateId: tid, title: '西宁市妇联 春节前需求摸底', purpose: 'needs', questions, ...bo }
     const pushed = ok(await sv<SurveyTemplate>(prefecture, push))
     ok(await sv<SurveyTemplate>(prefecture, push)) // a double tap: the same template
-    expect(pushed).toMatchObject({ source: 'pushed', orgName: '西宁市妇联' })
+    expect(pushed).toMatchObject({ source: 'pushed', orgName: '西宁市妇联', ...bo })
     const mine = ok(await sv<{ items: SurveyTemplate[] }>(cadre, { action: 'templates' })).items
     expect(mine.filter((t) => t.source === 'pushed').map((t) => t.id)).toEqual([pushed.id])
+    // The Tibetan title and intro reach the units below with the questions.
+    expect(mine.find((t) => t.id === pushed.id)).toMatchObject(bo)
     const other = ok(await sv<{ items: SurveyTemplate[] }>('demo-women-haidong-ledu-cadre-1', { action: 'templates' })).items
     expect(other.some((t) => t.source === 'pushed')).toBe(false)
     // A survey started from it records where it came from; someone else's template is not found.

@@ -17,6 +17,22 @@ describe('questionnaire editor draft', () => {
     expect(out.fields).toMatchObject({ title: '群众满意度调查', purpose: 'satisfaction' })
   })
 
+  it('a template pushed with Tibetan opens with its Tibetan title and intro, and sends them on', () => {
+    const d = draftOf({
+      ...starterTemplates[0],
+      id: 'tpl-u-1-x',
+      source: 'pushed',
+      titleBo: 'དགོས་མཁོ།',
+      introBo: 'མིང་མི་དགོས།',
+      orgName: '西宁市妇联',
+      pushedAt: '2026-03-01T02:00:00.000Z'
+    })
+    expect([d.titleBo, d.introBo, d.bo, d.templateId]).toEqual(['དགོས་མཁོ།', 'མིང་མི་དགོས།', true, 'tpl-u-1-x'])
+    const out = fieldsOf(d)
+    if (!out.ok) throw new Error(out.message)
+    expect(out.fields).toMatchObject({ titleBo: 'དགོས་མཁོ།', introBo: 'མིང་མི་དགོས།' })
+  })
+
   it('says what is missing, first title, then purpose, then a question’s text, then the options', () => {
     const d = blankDraft()
     expect(fieldsOf(d)).toEqual({ ok: false, message: '请填写问卷标题' })

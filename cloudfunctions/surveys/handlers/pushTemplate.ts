@@ -23,7 +23,9 @@ export async function pushTemplate(input: z.output<typeof surveysInput.pushTempl
     orgPath: user.orgPath,
     pushedBy: user._id,
     title: input.title,
+    ...(input.titleBo ? { titleBo: input.titleBo } : {}),
     intro: input.intro ?? '',
+    ...(input.introBo ? { introBo: input.introBo } : {}),
     purpose: input.purpose,
     questions: toQuestionInputs(numbered.questions),
     createdAt: ctx.now

@@ -55,9 +55,9 @@ export function draftOf(
   const questions = 'source' in src ? src.questions : toQuestionInputs(src.questions)
   const d: SurveyDraft = {
     title: src.title,
-    titleBo: 'titleBo' in src ? (src.titleBo ?? '') : '',
+    titleBo: src.titleBo ?? '',
     intro: src.intro ?? '',
-    introBo: 'introBo' in src ? (src.introBo ?? '') : '',
+    introBo: src.introBo ?? '',
     purpose: src.purpose,
     closesOn: 'closesOn' in src ? (src.closesOn ?? '') : '',
     questions: questions.map((q) => ({

@@ -70,8 +70,9 @@ export default function SurveyEditPage() {
       if (what === 'push') {
         const checked = draft ? fieldsOf(draft) : null
         if (!checked || !checked.ok) return setError(checked && !checked.ok ? checked.message : null)
-        const { title, intro, purpose, questions } = checked.fields
-        await callCloud('surveys', 'pushTemplate', { templateId: newSubmissionId(), title, ...(intro ? { intro } : {}), purpose, questions })
+        // A template carries the same fields as the questionnaire minus its closing day, Tibetan included.
+        const { closesOn: _closesOn, ...fields } = checked.fields
+        await callCloud('surveys', 'pushTemplate', { templateId: newSubmissionId(), ...fields })
         void Taro.showToast({ title: '已下发给下级', icon: 'success' })
         return
       }
