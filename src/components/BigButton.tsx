@@ -22,7 +22,9 @@ export function BigButton({ children, onClick, kind = 'primary', loading = false
       className={`jdq-btn jdq-btn--${kind}`}
       type={kind === 'primary' ? 'primary' : 'default'}
       hoverClass='jdq-btn--pressed'
-      loading={loading}
+      // Absent, not false: on H5 `loading={false}` becomes the attribute loading="false", which Taro's own
+      // `[loading][type=primary]` style reads as loading (a pale, greyed-green button).
+      loading={loading || undefined}
       onClick={() => onClick?.()}
       data-testid={testId}
     >

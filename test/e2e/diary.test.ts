@@ -57,7 +57,10 @@ describe('民情日记 and 调研报告 in the H5 app, in Chromium', () => {
     await (await chooser).setFiles({ name: '加装电梯调研.pdf', mimeType: 'application/pdf', buffer: bytes })
     await page.locator('[data-testid="report-file"]').waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(await page.locator('[data-testid="report-title"] input').inputValue()).toBe('加装电梯调研')
-    await page.locator('[data-testid="save-report"]').click()
+    // The one thing to do is a red button with white text, as on WeChat (not the H5 button's own pale loading green).
+    const save = page.locator('[data-testid="save-report"]')
+    expect(await save.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color])).toEqual(['rgb(200, 22, 29)', 'rgb(255, 255, 255)'])
+    await save.click()
     await page
       .locator('[data-testid="report"]')
       .first()
