@@ -42,3 +42,38 @@ export function Chips<T extends string>({
 export function optionsOf<T extends string>(labels: Record<T, string>): ChipOption<T>[] {
   return (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }))
 }
+
+/**
+ * Any number of choices among a few. A chosen one carries a tick as well as the colour, so the state reads without
+ * colour vision and tells these apart from one-of chips.
+ */
+export function ToggleChips<T extends string>({
+  options,
+  values,
+  onToggle,
+  testId
+}: {
+  options: readonly ChipOption<T>[]
+  values: readonly T[]
+  onToggle: (value: T) => void
+  testId?: string
+}) {
+  return (
+    <View className='jdq-chips' data-testid={testId}>
+      {options.map((o) => {
+        const on = values.includes(o.value)
+        return (
+          <View
+            key={o.value}
+            className={`jdq-chip${on ? ' jdq-chip--on' : ''}`}
+            data-testid={testId ? `${testId}-${o.value}` : undefined}
+            data-selected={on ? 'true' : 'false'}
+            onClick={() => onToggle(o.value)}
+          >
+            <Text>{on ? `✓ ${o.label}` : o.label}</Text>
+          </View>
+        )
+      })}
+    </View>
+  )
+}

@@ -74,6 +74,7 @@ describe('resident landing (群众点评)', () => {
     expect(screen.getByTestId('tags').textContent).toContain('问题没解决')
     expect(screen.getByTestId('tags').textContent).not.toContain('服务态度好')
     fireEvent.click(screen.getByTestId('tag-问题没解决'))
+    expect(screen.getByTestId('tag-问题没解决').getAttribute('data-selected')).toBe('true')
     expect(screen.getByTestId('phone')).toBeTruthy()
     fireEvent.click(screen.getByTestId('level-satisfied'))
     expect(screen.getByTestId('tags').textContent).toContain('服务态度好')

@@ -186,8 +186,11 @@ describe('一户一册', () => {
     const onSaveProfile = jest.fn()
     render(<BookView {...base({ profile: draft, onProfile, onSaveProfile })} />)
     expect(text('profile')).toContain('不要填身份证号、电话')
-    expect(screen.getByTestId('need-living').className).toContain('jdq-chip--on')
-    expect(screen.getByTestId('need-medical').className).not.toContain('jdq-chip--on')
+    // Chosen needs say so in the markup and with a tick, not by colour alone.
+    expect(screen.getByTestId('need-living').getAttribute('data-selected')).toBe('true')
+    expect(text('need-living')).toBe('✓ 生活')
+    expect(screen.getByTestId('need-medical').getAttribute('data-selected')).toBe('false')
+    expect(text('need-medical')).not.toContain('✓')
     type('profile-circumstances', '独居，腿脚不便')
     type('profile-needs', '轮椅')
     await act(async () => {

@@ -3,7 +3,7 @@ import type { Landing } from '@/types/service'
 import { demandAreas, ratingLevels, type RatingLevel } from '@/types/labels'
 import { isBadLevel, tagsByLevel } from '@/types/rules/rating-levels'
 import { BigButton } from '../../components/BigButton'
-import { Chips } from '../../components/Chips'
+import { Chips, ToggleChips } from '../../components/Chips'
 import { Field, TextArea, TextInput } from '../../components/Field'
 import { Card, ErrorView, LoadingView } from '../../components/StateViews'
 import type { CloudState } from '../../hooks/useCloud'
@@ -195,13 +195,12 @@ function RatingForm(p: RateViewProps & { target: RateTarget; fix: string | null;
       </View>
       {level ? (
         <Field label={t(isBadLevel(level) ? 'tagsBad' : 'tagsGood')} testId='tags'>
-          <View className='jdq-chips'>
-            {tagsByLevel[level].map((tag) => (
-              <View key={tag} className={`jdq-chip${p.rate.tags.includes(tag) ? ' jdq-chip--on' : ''}`} data-testid={`tag-${tag}`} onClick={() => p.onTag(tag)}>
-                <Text>{p.bo ? (tagNamesBo[tag] ?? tag) : tag}</Text>
-              </View>
-            ))}
-          </View>
+          <ToggleChips
+            options={tagsByLevel[level].map((tag) => ({ value: tag, label: p.bo ? (tagNamesBo[tag] ?? tag) : tag }))}
+            values={p.rate.tags}
+            onToggle={p.onTag}
+            testId='tag'
+          />
         </Field>
       ) : null}
       {level ? (

@@ -5,7 +5,7 @@ import { demandAreas, fiveMustVisit, type DemandArea } from '@/types/enums'
 import { demandStatusLabels } from '@/types/demands'
 import { fourHundredKeys, fourHundredLabels, fourHundredMeaning } from '@/types/rules/four-hundred'
 import { BigButton } from '@/src/components/BigButton'
-import { Chips, optionsOf } from '@/src/components/Chips'
+import { Chips, ToggleChips, optionsOf } from '@/src/components/Chips'
 import { Field, TextArea, TextInput } from '@/src/components/Field'
 import { Card, ErrorView, LoadingView } from '@/src/components/StateViews'
 import type { CloudState } from '@/src/hooks/useCloud'
@@ -86,21 +86,15 @@ export function BookView(p: BookViewProps) {
               />
             </Field>
             <Field label='需要哪方面的帮助'>
-              <View className='jdq-chips'>
-                {areaIds.map((a) => {
-                  const on = p.profile!.needAreas.includes(a)
-                  return (
-                    <View
-                      key={a}
-                      className={`jdq-chip${on ? ' jdq-chip--on' : ''}`}
-                      data-testid={`need-${a}`}
-                      onClick={() => p.onProfile({ ...p.profile!, needAreas: on ? p.profile!.needAreas.filter((x) => x !== a) : [...p.profile!.needAreas, a] })}
-                    >
-                      <Text>{demandAreas.labels[a]}</Text>
-                    </View>
-                  )
-                })}
-              </View>
+              <ToggleChips
+                options={areaIds.map((a) => ({ value: a, label: demandAreas.labels[a] }))}
+                values={p.profile.needAreas}
+                onToggle={(a) => {
+                  const was = p.profile!.needAreas
+                  p.onProfile({ ...p.profile!, needAreas: was.includes(a) ? was.filter((x) => x !== a) : [...was, a] })
+                }}
+                testId='need'
+              />
             </Field>
             <Field label='具体需求（可不填）'>
               <TextArea value={p.profile.needs} onChange={(needs) => p.onProfile({ ...p.profile!, needs })} maxlength={300} testId='profile-needs' />
