@@ -8,7 +8,7 @@ import { AppError } from './errors'
 export const packCursor = (keys: readonly unknown[]): string => Buffer.from(JSON.stringify(keys)).toString('base64url')
 
 /** The keys a cursor carries, or null when it is not one this list made (forged, truncated, from another list). */
-export function unpackCursor<S extends z.ZodType>(cursor: string, keys: S): z.output<S> | null {
+function unpackCursor<S extends z.ZodType>(cursor: string, keys: S): z.output<S> | null {
   let parsed: unknown
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString())

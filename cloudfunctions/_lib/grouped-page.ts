@@ -1,6 +1,6 @@
 import { z } from '@/types/zod'
 import { _ } from './cloud'
-import { packCursor, unpackCursor } from './cursor'
+import { cursorKeys, packCursor } from './cursor'
 import { collection } from './collections'
 import { rows } from './query'
 import type { CollectionName } from '@/types/database'
@@ -15,7 +15,7 @@ export interface GroupCursor {
 export const encodeGroupCursor = (c: GroupCursor): string => packCursor([c.keys, new Date(c.at).getTime(), c.id])
 
 export function decodeGroupCursor(s: string | undefined, groups: number): GroupCursor | null {
-  const keys = s ? unpackCursor(s, z.tuple([z.array(z.string()).length(groups), z.number().int(), z.string()])) : null
+  const keys = cursorKeys(s, z.tuple([z.array(z.string()).length(groups), z.number().int(), z.string()]))
   return keys && { keys: keys[0], at: new Date(keys[1]), id: keys[2] }
 }
 

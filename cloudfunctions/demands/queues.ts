@@ -1,12 +1,8 @@
 import type { Demand } from '@/types/demands'
-import { _ } from '../_lib/cloud'
-import { collection } from '../_lib/collections'
 import type { RequestContext } from '../_lib/context'
-import { AppError } from '../_lib/errors'
 import { requireManager, requireStaff, viewerOf } from '../_lib/auth'
 import type { UserDoc } from '../_lib/collections'
-import { rows } from '../_lib/query'
-import { TIE_SLACK, decodeCursor, pageAfter } from '../_lib/paging'
+import { pageByInstant } from '../_lib/paging'
 import { toDemand, type DemandDoc } from '../_lib/service'
 
 type Instant = 'deadlineAt' | 'extensionRequestedAt' | 'reportedAt' | 'updatedAt'
@@ -25,27 +21,9 @@ export async function managerQueue(
 ): Promise<{ items: Demand[]; nextCursor: string | null }> {
   const user = await requireStaff(ctx)
   requireManager(user)
-  const cursor = decodeCursor(input.cursor)
-  if (input.cursor && !cursor) throw new AppError('BAD_REQUEST', '翻页参数不对，请从第一页重新加载')
-  const desc = opts.desc ?? false
-  const from = cursor ? (desc ? _.lte(cursor.at) : _.gte(cursor.at)) : undefined
-  const to = opts.until ? _.lt(opts.until) : undefined
-  const bound = from && to ? _.and(from, to) : (from ?? to)
-  const order = desc ? 'desc' : 'asc'
-  const docs = await rows<DemandDoc>(
-    collection('demands')
-      .where({ ...scope(user), ...(bound ? { [field]: bound } : {}) })
-      .orderBy(field, order)
-      .orderBy('_id', order)
-      .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
-  )
   const viewer = viewerOf(user)
-  return pageAfter(
-    docs,
-    (d) => d[field] as Date,
-    cursor,
-    input.limit,
-    desc,
-    (d) => toDemand(d, viewer, ctx.now)
-  )
+  return pageByInstant('demands', scope(user), field, input, (d: DemandDoc) => toDemand(d, viewer, ctx.now), {
+    order: opts.desc ? 'desc' : 'asc',
+    until: opts.until
+  })
 }

@@ -134,5 +134,3 @@ export function toItem(d: ReminderDoc): ReminderItem {
 }
 
 export const isKind = (k: string): k is ReminderKind => (reminderKinds as readonly string[]).includes(k)
-
-export { decodeCursor, encodeCursor } from '../_lib/paging'

@@ -1,5 +1,4 @@
 import type { VisitDetail, VisitSummary } from '@/types/visits'
-import { pageAfter } from '../_lib/paging'
 import type { VisitDoc } from '../_lib/collections'
 import { RECORD_EDIT_MS } from '@/types/rules/check-in'
 import { iso } from '../_lib/iso'
@@ -50,9 +49,4 @@ export function toDetail(v: VisitDoc): VisitDetail {
         }
       : null
   }
-}
-
-/** A page of visits after the cursor, from documents read in (visitedAt, _id) index order. */
-export function pageOf(docs: VisitDoc[], cursor: { at: Date; id: string } | null, limit: number, desc: boolean) {
-  return pageAfter(docs, (d) => d.visitedAt, cursor, limit, desc, toSummary)
 }

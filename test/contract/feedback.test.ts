@@ -112,6 +112,8 @@ describe('feedback function: 投诉建议', () => {
     for (let i = 0; i < 4; i++) ok(await submit(r))
     expect(await submit(r)).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
     expect(ok(await fb<{ items: Feedback[] }>(r, { action: 'listMine' })).items).toHaveLength(5)
+    // A page cursor the list did not make is refused in words, as on every list.
+    expect(await fb(r, { action: 'listMine', cursor: 'bm9wZQ' })).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: '翻页参数不对，请从第一页重新加载' })
   })
 
   it('changes nothing on bad input', async () => {

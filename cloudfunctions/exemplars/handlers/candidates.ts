@@ -6,11 +6,12 @@ import { requireManager, requireStaff } from '../../_lib/auth'
 import { _ } from '../../_lib/cloud'
 import { collection, type DiaryEntryDoc, type VisitDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
-import { AppError } from '../../_lib/errors'
-import { TIE_SLACK, decodeCursor, pageAfter } from '../../_lib/paging'
+import { pageByInstant } from '../../_lib/paging'
 import { rows } from '../../_lib/query'
 import type { DemandDoc } from '../../_lib/service'
 import { exemplarId } from '../shared'
+
+type Candidate = Omit<ExemplarCandidate, 'marked'>
 
 const short = (s: string, n = 30) => (s.length > n ? `${s.slice(0, n)}…` : s)
 
@@ -21,81 +22,32 @@ const short = (s: string, n = 30) => (s.length > n ? `${s.slice(0, n)}…` : s)
 export async function candidates(input: z.output<typeof ExemplarCandidatesInput>, ctx: RequestContext) {
   const user = await requireStaff(ctx)
   requireManager(user)
-  const cursor = decodeCursor(input.cursor)
-  if (input.cursor && !cursor) throw new AppError('BAD_REQUEST', '翻页参数不对，请从第一页重新加载')
-  const limit = input.limit + 1 + (cursor ? TIE_SLACK : 0)
-  let page: { items: Omit<ExemplarCandidate, 'marked'>[]; nextCursor: string | null }
+  let page: { items: Candidate[]; nextCursor: string | null }
   if (input.kind === 'visit') {
-    const docs = await rows<VisitDoc>(
-      collection('visits')
-        .where({ orgPath: user.orgId, status: 'counted', ...(cursor ? { visitedAt: _.lte(cursor.at) } : {}) })
-        .orderBy('visitedAt', 'desc')
-        .orderBy('_id', 'desc')
-        .limit(limit)
-    )
-    page = pageAfter(
-      docs,
-      (v) => v.visitedAt,
-      cursor,
-      input.limit,
-      true,
-      (v) => ({
-        kind: 'visit' as const,
-        sourceId: v._id,
-        cadreName: v.cadreName,
-        date: v.date,
-        label: `${v.pointName}（${fourInto.labels[v.pointKind] ?? ''}）`
-      })
-    )
+    page = await pageByInstant('visits', { orgPath: user.orgId, status: 'counted' }, 'visitedAt', input, (v: VisitDoc) => ({
+      kind: 'visit' as const,
+      sourceId: v._id,
+      cadreName: v.cadreName,
+      date: v.date,
+      label: `${v.pointName}（${fourInto.labels[v.pointKind] ?? ''}）`
+    }))
   } else if (input.kind === 'diary') {
-    const docs = await rows<DiaryEntryDoc>(
-      collection('diaryEntries')
-        .where({ orgPath: user.orgId, ...(cursor ? { createdAt: _.lte(cursor.at) } : {}) })
-        .orderBy('createdAt', 'desc')
-        .orderBy('_id', 'desc')
-        .limit(limit)
-    )
-    page = pageAfter(
-      docs,
-      (e) => e.createdAt,
-      cursor,
-      input.limit,
-      true,
-      (e) => ({
-        kind: 'diary' as const,
-        sourceId: e._id,
-        cadreName: e.cadreName,
-        date: e.date,
-        label: short(e.text)
-      })
-    )
+    page = await pageByInstant('diaryEntries', { orgPath: user.orgId }, 'createdAt', input, (e: DiaryEntryDoc) => ({
+      kind: 'diary' as const,
+      sourceId: e._id,
+      cadreName: e.cadreName,
+      date: e.date,
+      label: short(e.text)
+    }))
   } else {
-    const docs = await rows<DemandDoc>(
-      collection('demands')
-        .where({
-          orgPath: user.orgId,
-          status: _.in(['solved', 'closed']),
-          path: _.in(['immediate', 'coordinate']),
-          ...(cursor ? { createdAt: _.lte(cursor.at) } : {})
-        })
-        .orderBy('createdAt', 'desc')
-        .orderBy('_id', 'desc')
-        .limit(limit)
-    )
-    page = pageAfter(
-      docs,
-      (d) => d.createdAt,
-      cursor,
-      input.limit,
-      true,
-      (d) => ({
-        kind: 'demand' as const,
-        sourceId: d._id,
-        cadreName: d.cadreName,
-        date: beijingDate(d.finishedAt ?? d.createdAt),
-        label: `${demandAreas.labels[d.area] ?? ''}：${short(d.text)}`
-      })
-    )
+    const solved = { orgPath: user.orgId, status: _.in(['solved', 'closed']), path: _.in(['immediate', 'coordinate']) }
+    page = await pageByInstant('demands', solved, 'createdAt', input, (d: DemandDoc) => ({
+      kind: 'demand' as const,
+      sourceId: d._id,
+      cadreName: d.cadreName,
+      date: beijingDate(d.finishedAt ?? d.createdAt),
+      label: `${demandAreas.labels[d.area] ?? ''}：${short(d.text)}`
+    }))
   }
   const ids = page.items.map((c) => exemplarId(c.kind, c.sourceId))
   const marked = ids.length

@@ -2,12 +2,11 @@ import type { z } from '@/types/zod'
 import type { feedbackApi } from '@/types/api/feedback'
 import type { System } from '@/types/enums'
 import { _ } from '../../_lib/cloud'
-import { collection, type OrgDoc, type UserDoc } from '../../_lib/collections'
+import type { OrgDoc, UserDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireStaff } from '../../_lib/auth'
-import { decodeCursor, pageAfter, TIE_SLACK } from '../../_lib/paging'
-import { rows } from '../../_lib/query'
+import { pageByInstant } from '../../_lib/paging'
 import { toFeedback, type FeedbackDoc } from '../shared'
 import { byId } from '../../_lib/by-id'
 
@@ -27,23 +26,7 @@ export async function requireProvinceAdmin(ctx: RequestContext): Promise<{ user:
 export async function list(input: z.output<typeof feedbackApi.list.input>, ctx: RequestContext) {
   const { system } = await requireProvinceAdmin(ctx)
   const unanswered = input.status === 'unanswered'
-  const cursor = decodeCursor(input.cursor)
-  const where: Record<string, unknown> = { to: _.in([system, 'all']), answered: !unanswered }
-  if (cursor) where.createdAt = unanswered ? _.gte(cursor.at) : _.lte(cursor.at)
-  const dir = unanswered ? 'asc' : 'desc'
-  const docs = await rows<FeedbackDoc>(
-    collection('feedback')
-      .where(where)
-      .orderBy('createdAt', dir)
-      .orderBy('_id', dir)
-      .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
-  )
-  return pageAfter(
-    docs,
-    (d) => d.createdAt,
-    cursor,
-    input.limit,
-    !unanswered,
-    (d) => toFeedback(d, true)
-  )
+  return pageByInstant('feedback', { to: _.in([system, 'all']), answered: !unanswered }, 'createdAt', input, (d: FeedbackDoc) => toFeedback(d, true), {
+    order: unanswered ? 'asc' : 'desc'
+  })
 }

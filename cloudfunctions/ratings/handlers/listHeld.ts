@@ -6,10 +6,9 @@ import { eventGuardKey } from '@/types/rules/rating-guard'
 import { _ } from '../../_lib/cloud'
 import { collection, type VisitDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
-import { AppError } from '../../_lib/errors'
 import { requireManager, requireStaff } from '../../_lib/auth'
 import { rows } from '../../_lib/query'
-import { TIE_SLACK, decodeCursor, pageAfter } from '../../_lib/paging'
+import { pageByInstant } from '../../_lib/paging'
 import { toRating, type DemandDoc, type RatingDoc } from '../../_lib/service'
 
 /** How many ratings of one page's events are read to count them (counted / held); a flood beyond shows as this many. */
@@ -26,23 +25,7 @@ export async function listHeld(
 ): Promise<{ items: HeldRating[]; nextCursor: string | null }> {
   const user = await requireStaff(ctx)
   requireManager(user)
-  const cursor = decodeCursor(input.cursor)
-  if (input.cursor && !cursor) throw new AppError('BAD_REQUEST', '翻页参数不对，请从第一页重新加载')
-  const docs = await rows<RatingDoc>(
-    collection('ratings')
-      .where({ orgPath: user.orgId, state: 'held', ...(cursor ? { createdAt: _.gte(cursor.at) } : {}) })
-      .orderBy('createdAt', 'asc')
-      .orderBy('_id', 'asc')
-      .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
-  )
-  const page = pageAfter(
-    docs,
-    (r) => r.createdAt,
-    cursor,
-    input.limit,
-    false,
-    (r) => r
-  )
+  const page = await pageByInstant('ratings', { orgPath: user.orgId, state: 'held' }, 'createdAt', input, (r: RatingDoc) => r, { order: 'asc' })
   if (!page.items.length) return { items: [], nextCursor: null }
 
   const ids = (kind: string) => [...new Set(page.items.filter((r) => r.targetKind === kind).map((r) => r.targetId))]

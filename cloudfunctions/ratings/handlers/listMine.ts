@@ -1,14 +1,11 @@
 import type { z } from '@/types/zod'
 import type { ratingsApi } from '@/types/api/ratings'
 import type { Rating } from '@/types/service'
-import { _ } from '../../_lib/cloud'
-import { collection } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireStaff, resolveCadre } from '../../_lib/auth'
-import { rows } from '../../_lib/query'
-import { TIE_SLACK, decodeCursor, pageAfter } from '../../_lib/paging'
-import { toRating, type RatingDoc } from '../../_lib/service'
+import { pageByInstant } from '../../_lib/paging'
+import { toRating } from '../../_lib/service'
 
 /**
  * A cadre's ratings one by one, newest first (cadre_time), never with who gave them — for the cadre's managers
@@ -24,14 +21,5 @@ export async function listMine(
     throw new AppError('FORBIDDEN', '被评价的干部看汇总和整改要求，不看单条评价（保护评价人）')
   }
   const cadre = await resolveCadre(user, input.cadreId)
-  const cursor = decodeCursor(input.cursor)
-  if (input.cursor && !cursor) throw new AppError('BAD_REQUEST', '翻页参数不对，请从第一页重新加载')
-  const docs = await rows<RatingDoc>(
-    collection('ratings')
-      .where({ cadreId: cadre._id, ...(cursor ? { createdAt: _.lte(cursor.at) } : {}) })
-      .orderBy('createdAt', 'desc')
-      .orderBy('_id', 'desc')
-      .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
-  )
-  return pageAfter(docs, (r) => r.createdAt, cursor, input.limit, true, toRating)
+  return pageByInstant('ratings', { cadreId: cadre._id }, 'createdAt', input, toRating)
 }

@@ -6,7 +6,7 @@ import { collection, type OrgDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireManager, requireManagerOf, requireStaff } from '../../_lib/auth'
-import { TIE_SLACK, decodeCursor, pageAfter } from '../../_lib/paging'
+import { pageByInstant } from '../../_lib/paging'
 import { rows } from '../../_lib/query'
 import { collectionOf, readId, summaryOf, titleOf, type Target } from '../shared'
 import { byId } from '../../_lib/by-id'
@@ -22,23 +22,7 @@ export async function inbox(input: z.output<typeof reviewsInput.inbox>, ctx: Req
   const org = await byId<OrgDoc>('orgs', orgId)
   if (!org) throw new AppError('NOT_FOUND', '没有找到这个单位')
   requireManagerOf(user, org.path, '您只能批阅自己管理范围内的内容')
-  const cursor = decodeCursor(input.cursor)
-  if (input.cursor && !cursor) throw new AppError('BAD_REQUEST', '翻页参数不对，请从第一页重新加载')
-  const docs = await rows<Target>(
-    collection(collectionOf(input.targetKind))
-      .where(cursor ? { orgPath: orgId, createdAt: _.lte(cursor.at) } : { orgPath: orgId })
-      .orderBy('createdAt', 'desc')
-      .orderBy('_id', 'desc')
-      .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
-  )
-  const page = pageAfter(
-    docs,
-    (d) => d.createdAt,
-    cursor,
-    input.limit,
-    true,
-    (d) => d
-  )
+  const page = await pageByInstant(collectionOf(input.targetKind), { orgPath: orgId }, 'createdAt', input, (d: Target) => d)
   const ids = page.items.map((d) => readId(input.targetKind, d._id, user._id))
   const read = ids.length
     ? await rows<{ _id: string }>(

@@ -1,12 +1,10 @@
 import type { z } from '@/types/zod'
 import type { surveysInput } from '@/types/surveys'
-import { _ } from '../../_lib/cloud'
-import { collection, type OrgDoc } from '../../_lib/collections'
+import type { OrgDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { findUserById, requireManagerOf, requireSelfOrManager, requireStaff } from '../../_lib/auth'
-import { TIE_SLACK, decodeCursor, pageAfter } from '../../_lib/paging'
-import { rows } from '../../_lib/query'
+import { pageByInstant } from '../../_lib/paging'
 import { toSummary, type SurveyDoc } from '../shared'
 import { byId } from '../../_lib/by-id'
 
@@ -28,21 +26,5 @@ export async function list(input: z.output<typeof surveysInput.list>, ctx: Reque
     requireSelfOrManager(user, { cadreId: author._id, orgPath: author.orgPath })
     where = { ownerId: author._id }
   } else where = { ownerId: user._id }
-  const cursor = decodeCursor(input.cursor)
-  if (input.cursor && !cursor) throw new AppError('BAD_REQUEST', '翻页参数不对，请从第一页重新加载')
-  const docs = await rows<SurveyDoc>(
-    collection('surveys')
-      .where(cursor ? { ...where, createdAt: _.lte(cursor.at) } : where)
-      .orderBy('createdAt', 'desc')
-      .orderBy('_id', 'desc')
-      .limit(input.limit + 1 + (cursor ? TIE_SLACK : 0))
-  )
-  return pageAfter(
-    docs,
-    (d) => d.createdAt,
-    cursor,
-    input.limit,
-    true,
-    (d) => toSummary(d, ctx.now)
-  )
+  return pageByInstant('surveys', where, 'createdAt', input, (d: SurveyDoc) => toSummary(d, ctx.now))
 }

@@ -3,7 +3,6 @@ import type { visitApi } from '@/types/api/visit'
 import { _ } from '../../_lib/cloud'
 import { collection, type CadrePeriodDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
-import { AppError } from '../../_lib/errors'
 import { requireStaff, resolveCadre } from '../../_lib/auth'
 import { rows } from '../../_lib/query'
 import { TIE_SLACK, decodeCursor } from '../../_lib/paging'
@@ -15,7 +14,6 @@ export async function periods(input: z.output<typeof visitApi.periods.input>, ct
   const user = await requireStaff(ctx)
   const cadre = await resolveCadre(user, input.cadreId)
   const cursor = decodeCursor(input.cursor)
-  if (input.cursor && !cursor) throw new AppError('BAD_REQUEST', '翻页参数不对，请从第一页重新加载')
   const where = cursor ? { cadreId: cadre._id, from: _.lte(cursor.at.toISOString().slice(0, 10)) } : { cadreId: cadre._id }
   const docs = await rows<CadrePeriodDoc>(
     collection('cadrePeriods')

@@ -1,8 +1,7 @@
 import type { z } from '@/types/zod'
 import type { VoicePage, VoicesInput } from '@/types/voices'
 import { beijingMonth } from '@/types/rules/beijing-time'
-import { _ } from '../../_lib/cloud'
-import { type OrgDoc } from '../../_lib/collections'
+import type { OrgDoc } from '../../_lib/collections'
 import type { RequestContext } from '../../_lib/context'
 import { AppError } from '../../_lib/errors'
 import { requireManagerOf, requireStaff, resolveCadre } from '../../_lib/auth'
@@ -31,7 +30,6 @@ export async function list(input: z.output<typeof VoicesInput>, ctx: RequestCont
     groups = ['pointId']
   }
   const cursor = decodeGroupCursor(input.cursor, groups.length)
-  if (input.cursor && !cursor) throw new AppError('BAD_REQUEST', '翻页参数不对，请从第一页重新加载')
   const docs = await groupedPage<VoiceDoc>('voices', base, groups, 'visitedAt', cursor, input.limit + 1)
   const page = docs.slice(0, input.limit)
   const last = page[page.length - 1]
