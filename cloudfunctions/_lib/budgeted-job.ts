@@ -4,7 +4,7 @@ import { collection } from './collections'
 
 /**
  * What the three timer jobs (reminders, rankings, reconcile) share. Each run does as much as fits in its budget,
- * saves a checkpoint after every step and stops; the next run, from the timer 10 minutes on, continues from there.
+ * saves a checkpoint after every step and stops; the timer's next firing continues from there.
  * So a province of any size is done in runs that each end well inside the platform's 60 s limit.
  */
 
