@@ -63,6 +63,7 @@ export function ReportsView(p: ReportsViewProps) {
         value={String(p.year)}
         onChange={(y) => p.onYear(Number(y))}
         testId='report-year'
+        bar
       />
       <ReportList {...p} />
     </View>

@@ -39,6 +39,7 @@ export function FeedbackAdminView(p: FeedbackAdminViewProps) {
       value={p.tab}
       onChange={p.onTab}
       testId='feedback-tab'
+      bar
     />
   )
   const state = listState(

@@ -59,6 +59,7 @@ export function HolidaysView(p: HolidaysViewProps) {
         value={String(p.year)}
         onChange={(y) => p.onYear(Number(y))}
         testId='year'
+        bar
       />
       <Schedule {...p} />
     </View>

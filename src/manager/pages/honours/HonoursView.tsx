@@ -50,6 +50,7 @@ export function HonoursView(p: HonoursViewProps) {
         value={p.kind}
         onChange={p.onKind}
         testId='honour-kind'
+        bar
       />
       <Chips
         options={[
@@ -59,6 +60,7 @@ export function HonoursView(p: HonoursViewProps) {
         value={p.month}
         onChange={p.onMonth}
         testId='honour-month'
+        bar
       />
       <Body {...p} />
     </View>

@@ -35,7 +35,7 @@ const line = (label: string, value: string | number, testId?: string) => (
 /** A month-end or year-end pack: the period's figures (the dashboard's own), the 三问 digest and surveys, printable. */
 export function PackView(p: PackViewProps) {
   const k = p.pack.data
-  const head = <Chips options={p.periods} value={p.period} onChange={p.onPeriod} testId='pack-period' />
+  const head = <Chips options={p.periods} value={p.period} onChange={p.onPeriod} testId='pack-period' bar />
   if (!k) {
     if (p.pack.error)
       return (

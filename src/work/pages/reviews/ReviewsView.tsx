@@ -45,9 +45,7 @@ export function ReviewsView(p: ReviewsViewProps) {
   return (
     <View data-testid='reviews'>
       {p.tabs.length > 1 ? (
-        <View className='jdq-gap'>
-          <Chips options={p.tabs.map((t) => ({ value: t, label: tabLabels[t] }))} value={p.tab} onChange={p.onTab} testId='reviews-tab' />
-        </View>
+        <Chips options={p.tabs.map((t) => ({ value: t, label: tabLabels[t] }))} value={p.tab} onChange={p.onTab} testId='reviews-tab' bar />
       ) : null}
       {p.tab === 'received' ? <Received {...p} /> : p.open ? <Opened {...p} open={p.open} /> : <Inbox {...p} />}
       {p.error ? (

@@ -35,17 +35,16 @@ export function SurveysView(p: SurveysViewProps) {
   return (
     <View data-testid='surveys'>
       {p.canSeeUnit ? (
-        <View className='jdq-gap'>
-          <Chips
-            options={[
-              { value: 'mine', label: '我发起的' },
-              { value: 'unit', label: '本单位及下级' }
-            ]}
-            value={p.scope}
-            onChange={p.onScope}
-            testId='scope'
-          />
-        </View>
+        <Chips
+          options={[
+            { value: 'mine', label: '我发起的' },
+            { value: 'unit', label: '本单位及下级' }
+          ]}
+          value={p.scope}
+          onChange={p.onScope}
+          testId='scope'
+          bar
+        />
       ) : null}
       {p.templates ? (
         <Card title='从模板开始' testId='templates'>

@@ -32,9 +32,7 @@ export function VoicesView(p: VoicesViewProps) {
   const empty = <EmptyView title='这个月还没有三问记录' hint='走访后在走访记录里填写问政、问需、问计，就会汇总到这里。' />
   return (
     <View data-testid='voices'>
-      <View className='jdq-gap'>
-        <Chips options={recentMonths(p.months, p.month)} value={p.month} onChange={p.onMonth} testId='voices-month' />
-      </View>
+      <Chips options={recentMonths(p.months, p.month)} value={p.month} onChange={p.onMonth} testId='voices-month' bar />
       {listState(p.list, p.onRetry, empty) ?? (
         <View>
           <RefreshError list={p.list} />

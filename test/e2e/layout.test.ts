@@ -1,0 +1,98 @@
+/**
+ * What a person sees on a 390 px phone: chip bars (a page's tabs, periods and years) sit off the screen's edges and
+ * take their own room — a bar drawn over the button below it, or flush against the edge, is there in the DOM and
+ * useless on the screen. Every page here has such a bar straight on the page (`<Chips bar>`), and every text on it
+ * keeps a margin from the edges.
+ */
+import type { Page } from 'playwright-core'
+import { e2eApp } from '@/test/helpers/e2e'
+import { demoAccounts } from '@/scripts/seed/demo-data'
+import { scaled } from '@/test/helpers/time-scale'
+
+const app = e2eApp([
+  'user',
+  'visit',
+  'orgs',
+  'rankings',
+  'feedback',
+  'surveys',
+  'reviews',
+  'packs',
+  'voices',
+  'dashboard',
+  'demands',
+  'households',
+  'exemplars',
+  'ratings'
+])
+
+const WIDTH = 390
+const MARGIN = 8
+
+const pages: [at: string, as: string][] = [
+  ['cadre/pages/reports/index', demoAccounts.cadre],
+  ['cadre/pages/ledger/index', demoAccounts.cadre],
+  ['cadre/pages/outcomes/index', demoAccounts.cadre],
+  ['manager/pages/holidays/index', demoAccounts.admin],
+  ['manager/pages/feedback/index', demoAccounts.admin],
+  ['manager/pages/honours/index', demoAccounts.countyManager],
+  ['manager/pages/cases/index', demoAccounts.countyManager],
+  ['manager/pages/rankings/index', demoAccounts.countyManager],
+  ['manager/pages/dashboard/index', demoAccounts.countyManager],
+  ['work/pages/pack/index', demoAccounts.countyManager],
+  ['work/pages/reviews/index', demoAccounts.countyManager],
+  ['work/pages/surveys/index', demoAccounts.countyManager],
+  ['work/pages/voices/index', demoAccounts.countyManager]
+]
+
+interface Flaw {
+  what: string
+  text: string
+}
+
+/** Chips off the edges and inside every box around them; every text inside the margins. */
+function flaws(page: Page, margin: number): Promise<Flaw[]> {
+  return page.evaluate((m) => {
+    const out: { what: string; text: string }[] = []
+    const vw = document.documentElement.clientWidth
+    const visible = (r: DOMRect) => r.width > 0 && r.height > 0
+    for (const chip of Array.from(document.querySelectorAll('.jdq-chip'))) {
+      const r = chip.getBoundingClientRect()
+      if (!visible(r)) continue
+      const text = chip.textContent ?? ''
+      if (r.left < m || r.right > vw - m) out.push({ what: `chip at ${Math.round(r.left)}–${Math.round(r.right)} px`, text })
+      for (let box = chip.parentElement; box && box !== document.body; box = box.parentElement) {
+        const b = box.getBoundingClientRect()
+        if (r.top < b.top - 0.5 || r.bottom > b.bottom + 0.5) {
+          out.push({ what: `chip spills out of ${box.className || box.tagName}`, text })
+          break
+        }
+      }
+    }
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent?.trim() ?? ''
+      if (!text) continue
+      const range = document.createRange()
+      range.selectNodeContents(n)
+      const r = range.getBoundingClientRect()
+      if (visible(r) && (r.left < m || r.right > vw - m)) out.push({ what: `text at ${Math.round(r.left)}–${Math.round(r.right)} px`, text })
+    }
+    return out
+  }, margin)
+}
+
+describe('page layout on a phone', () => {
+  it.each(pages)(
+    '%s: chip bars and text keep off the edges and out of each other’s way',
+    async (at, as) => {
+      const page = await app.open({ as, at: `#/${at}` })
+      await page.waitForSelector('.jdq-chip')
+      await page.waitForFunction(() => !document.querySelector('[data-testid="loading"]'))
+      expect(page.viewportSize()?.width).toBe(WIDTH)
+      expect(await flaws(page, MARGIN)).toEqual([])
+      await page.context().close()
+    },
+    scaled(30_000)
+  )
+})
