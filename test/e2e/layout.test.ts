@@ -1,8 +1,8 @@
 /**
  * What a person sees on a 390 px phone: chip bars (a page's tabs, periods and years) sit off the screen's edges and
  * take their own room — a bar drawn over the button below it, or flush against the edge, is there in the DOM and
- * useless on the screen. Every page here has such a bar straight on the page (`<Chips bar>`), and every text on it
- * keeps a margin from the edges.
+ * useless on the screen. Most pages here have such a bar straight on the page (`<Chips bar>`); on every one, every
+ * text keeps a margin from the edges, and a hint inside a card lines up with the card's other text.
  */
 import type { Page } from 'playwright-core'
 import { e2eApp } from '@/test/helpers/e2e'
@@ -42,7 +42,10 @@ const pages: [at: string, as: string][] = [
   ['work/pages/pack/index', demoAccounts.countyManager],
   ['work/pages/reviews/index', demoAccounts.countyManager],
   ['work/pages/surveys/index', demoAccounts.countyManager],
-  ['work/pages/voices/index', demoAccounts.countyManager]
+  ['work/pages/voices/index', demoAccounts.countyManager],
+  ['cadre/pages/diary/index', demoAccounts.cadre],
+  ['manager/pages/org/index', demoAccounts.countyManager],
+  ['account/pages/join/index', demoAccounts.resident]
 ]
 
 interface Flaw {
@@ -50,7 +53,7 @@ interface Flaw {
   text: string
 }
 
-/** Chips off the edges and inside every box around them; every text inside the margins. */
+/** Chips off the edges and inside every box around them; every text inside the margins; hints in cards aligned. */
 function flaws(page: Page, margin: number): Promise<Flaw[]> {
   return page.evaluate((m) => {
     const out: { what: string; text: string }[] = []
@@ -68,6 +71,13 @@ function flaws(page: Page, margin: number): Promise<Flaw[]> {
           break
         }
       }
+    }
+    for (const hint of Array.from(document.querySelectorAll('.jdq-card .jdq-hint'))) {
+      const card = hint.closest('.jdq-card')!
+      const inner = card.getBoundingClientRect().left + parseFloat(getComputedStyle(card).paddingLeft)
+      const r = hint.getBoundingClientRect()
+      if (visible(r) && Math.abs(r.left - inner) > 0.5)
+        out.push({ what: `hint ${Math.round(r.left - inner)} px off the card's text`, text: hint.textContent ?? '' })
     }
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -87,7 +97,7 @@ describe('page layout on a phone', () => {
     '%s: chip bars and text keep off the edges and out of each other’s way',
     async (at, as) => {
       const page = await app.open({ as, at: `#/${at}` })
-      await page.waitForSelector('.jdq-chip')
+      await page.waitForSelector('[data-testid]:not([data-testid="loading"])')
       await page.waitForFunction(() => !document.querySelector('[data-testid="loading"]'))
       expect(page.viewportSize()?.width).toBe(WIDTH)
       expect(await flaws(page, MARGIN)).toEqual([])

@@ -30,7 +30,7 @@ export function DiaryView({ list, onRetry, onMore, onOpen, onWrite, onReports }:
   if (!list.loaded) return listState(list, onRetry, null)
   return (
     <View data-testid='diary'>
-      <Text className='jdq-text'>民情日记只有您本人和您的管理员可以看到。</Text>
+      <Text className='jdq-hint'>民情日记只有您本人和您的管理员可以看到。</Text>
       {actions}
       <RefreshError list={list} testId='refresh-error' />
       {list.items.length === 0 ? (
