@@ -50,7 +50,11 @@ export interface DemoData {
 
 const systemsInOrder: System[] = ['union', 'league', 'women']
 
-export function buildDemoData(now = new Date('2026-01-05T02:00:00Z')): DemoData {
+/**
+ * @param now when the demo's accounts and org tree were created
+ * @param clock the seed's "now": the demo cadre's visits are set in the year before it (see `demoInstant`)
+ */
+export function buildDemoData(now = new Date('2026-01-05T02:00:00Z'), clock = new Date()): DemoData {
   const data: DemoData = {
     orgs: [],
     users: [],
@@ -176,7 +180,7 @@ export function buildDemoData(now = new Date('2026-01-05T02:00:00Z')): DemoData 
       for (const p of county.places) data.places.push({ _id: p.code, name: p.place, town: p.town, countyCode: county.code, updatedAt: now })
     }
   }
-  addDemoVisits(data, demoAccounts.cadre)
+  addDemoVisits(data, demoAccounts.cadre, clock)
   return data
 }
 
@@ -189,12 +193,12 @@ const demoHouseholds: { kind: FiveMustVisit; displayName: string; area: string }
 ]
 
 /**
- * Some visits of 2026 for the demo cadre, so the home page, calendar and records show something: counted
- * visits at their liaison points (two on one day), one visit record naming two households, and one 外勤
- * waiting for the county manager. visitDays and visitStats are derived from the visits, as the function
- * would have written them.
+ * A year of visits for the demo cadre (written as 2026's; `demoInstant` moves them on in a later year), so the
+ * home page, calendar and records show something: counted visits at their liaison points (two on one day), one
+ * visit record naming two households, and one 外勤 waiting for the county manager. visitDays and visitStats are
+ * derived from the visits, as the function would have written them.
  */
-function addDemoVisits(data: DemoData, openid: string): void {
+function addDemoVisits(data: DemoData, openid: string, clock: Date): void {
   const cadre = data.users.find((u) => u.openid === openid)
   if (!cadre) return
   const points = data.liaisonPoints.filter((p) => p.cadreId === cadre._id)
@@ -215,7 +219,7 @@ function addDemoVisits(data: DemoData, openid: string): void {
     })
   }
   // Beijing 10:00 on these dates (UTC 02:00); the 2nd and 3rd are the same day.
-  const moments = [
+  const written = [
     '2026-03-04T02:00:00Z',
     '2026-03-18T02:00:00Z',
     '2026-03-18T06:30:00Z',
@@ -229,6 +233,7 @@ function addDemoVisits(data: DemoData, openid: string): void {
     '2026-11-04T02:00:00Z',
     '2026-11-18T02:00:00Z'
   ]
+  const moments = written.map((iso) => demoInstant(iso, clock)).sort()
   const stats = new Map<string, VisitStatsDoc>()
   // The figures move by the handlers' own rules (visit-stat-rules.ts), as the demo's check-ins would move them.
   const statsFor = (year: number) =>
@@ -305,7 +310,7 @@ function addDemoVisits(data: DemoData, openid: string): void {
     return visit
   }
   moments.forEach((iso, n) => addVisit(n, iso, true))
-  addVisit(moments.length, '2026-11-20T03:00:00Z', false)
+  addVisit(moments.length, demoInstant('2026-11-20T03:00:00Z', clock), false)
 
   // The latest counted visit has its record, naming the first two households.
   const recorded = data.visits[moments.length - 1]
@@ -343,6 +348,20 @@ function addDemoVisits(data: DemoData, openid: string): void {
     savedAt: r.savedAt
   })
   data.visitStats.push(...stats.values())
+}
+
+/**
+ * A demo date as seeded at `clock`. The demo is written in 2026 and seeded as written in 2026 (every test clock is
+ * in 2026). Seeded in a later year, a date moves on by whole years to its latest occurrence before `clock`, so
+ * a new user of the demo in any year finds a cadre with a year of visits behind them, not one who stopped in 2026.
+ */
+export function demoInstant(iso: string, clock: Date): string {
+  const years = beijingYear(clock) - 2026
+  if (years <= 0) return iso
+  const at = new Date(iso)
+  at.setUTCFullYear(at.getUTCFullYear() + years)
+  if (at > clock) at.setUTCFullYear(at.getUTCFullYear() - 1)
+  return at.toISOString()
 }
 
 /** The accounts the README and the tests point at. */

@@ -64,8 +64,10 @@ describe('seeding again on the same data', () => {
       demands: await all('demands')
     }
 
-    // `npm start` again: the demo data and the demo outcomes, seeded on top.
+    // `npm start` again: the demo data and the demo outcomes, seeded on top — once as today, once half a year into
+    // the next (when the demo's visits would be dated in that year: they are seeded once, and stay as they were).
     await seed(emu.url)
+    await seed(emu.url, new Date(Date.now() + 365 * 86_400_000))
     await seedOutcomes(emu.url)
 
     const after = ok(await progress())

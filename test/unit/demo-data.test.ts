@@ -1,4 +1,4 @@
-import { buildDemoData, demoAccounts } from '@/scripts/seed/demo-data'
+import { buildDemoData, demoAccounts, demoInstant } from '@/scripts/seed/demo-data'
 
 describe('demo data', () => {
   const data = buildDemoData()
@@ -43,5 +43,30 @@ describe('demo data', () => {
     }
     const incomplete = data.users.find((u) => u.openid === demoAccounts.cadreIncomplete)!
     expect(data.contacts.filter((c) => c.cadreId === incomplete._id)).toHaveLength(0)
+  })
+
+  it('dates the demo cadre’s visits as written on a 2026 clock, and in the year before a later one', () => {
+    expect(demoInstant('2026-11-18T02:00:00Z', new Date('2026-12-31T14:00:00Z'))).toBe('2026-11-18T02:00:00Z')
+    expect(demoInstant('2026-11-18T02:00:00Z', new Date('2027-01-10T02:00:00Z'))).toBe('2026-11-18T02:00:00.000Z')
+    expect(demoInstant('2026-03-04T02:00:00Z', new Date('2028-06-20T02:00:00Z'))).toBe('2028-03-04T02:00:00.000Z')
+    expect(buildDemoData(undefined, new Date('2026-06-16T02:00:00Z')).visits.map((v) => v.date)).toEqual(data.visits.map((v) => v.date))
+
+    const clock = new Date('2027-06-20T02:00:00Z')
+    const later = buildDemoData(undefined, clock)
+    const cadre = later.users.find((u) => u.openid === demoAccounts.cadre)!
+    const visits = later.visits.filter((v) => v.cadreId === cadre._id)
+    expect(visits).toHaveLength(data.visits.length)
+    for (const v of visits) {
+      expect(v.visitedAt.getTime()).toBeLessThanOrEqual(clock.getTime())
+      expect(v.visitedAt.getTime()).toBeGreaterThan(clock.getTime() - 366 * 86_400_000)
+    }
+    // This year's figures are this year's visits: 4 and 18 March (two that day), 9 April, 13 May, 17 June 2027.
+    const thisYear = later.visitStats.find((s) => s.cadreId === cadre._id && s.year === 2027)!
+    expect(thisYear.days).toBe(new Set(visits.filter((v) => v.year === 2027 && v.status === 'counted').map((v) => v.date)).size)
+    expect(thisYear.days).toBe(5)
+    // The latest counted visit is the one with a record.
+    const counted = visits.filter((v) => v.status === 'counted').sort((a, b) => a.visitedAt.getTime() - b.visitedAt.getTime())
+    expect(counted.at(-1)!.record).toBeDefined()
+    expect(counted.filter((v) => v.record)).toHaveLength(1)
   })
 })
