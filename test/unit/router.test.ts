@@ -17,6 +17,7 @@ const { AppError } = require('@/cloudfunctions/_lib/errors') as typeof import('@
 const spec = {
   greet: { input: z.object({ name: z.string().min(1).max(10) }), output: z.object({ text: z.string() }) },
   fail: { input: z.object({}), output: z.object({}) },
+  scan: { input: z.object({ scene: z.string().regex(/^[a-z]{4}$/, { error: '二维码编号不对，请重新扫码' }) }), output: z.object({}) },
   crash: { input: z.object({}), output: z.object({}) },
   leak: { input: z.object({}), output: z.object({ n: z.number() }) }
 } as const
@@ -27,6 +28,9 @@ const main = createFunction(spec, {
   },
   async fail() {
     throw new AppError('FORBIDDEN', '只有本人的管理员可以查看')
+  },
+  async scan() {
+    return {}
   },
   async crash() {
     throw new Error('secret stack detail')
@@ -56,6 +60,10 @@ describe('cloud function router', () => {
     const reply = await main({ action: 'greet', name: '' })
     expect(reply).toMatchObject({ ok: false, code: 'BAD_REQUEST' })
     expect(!reply.ok && reply.message).toMatch(/name：/)
+  })
+
+  it('shows a schema’s own message as it is, without a parameter name the person never saw', async () => {
+    expect(await main({ action: 'scan', scene: 'x' })).toEqual({ ok: false, code: 'BAD_REQUEST', message: '提交的内容有误：二维码编号不对，请重新扫码' })
   })
 
   it('passes an expected failure through with its message', async () => {

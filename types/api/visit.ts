@@ -1,4 +1,5 @@
 import { z } from '../zod'
+import { idOf } from '../text-fields'
 import { Calendar, CheckInInput, CheckInResult, Cursor, Progress, VisitDetail, VisitPage, VisitRecordInput } from '../visits'
 import {
   CadrePeriod,
@@ -20,7 +21,7 @@ export const visitApi = {
   checkIn: { input: CheckInInput, output: CheckInResult },
   /** Write or edit the record of a visit (its cadre, within 7 days of the check-in). */
   saveRecord: { input: VisitRecordInput, output: VisitDetail },
-  get: { input: z.object({ visitId: z.string().min(1).max(200) }), output: VisitDetail },
+  get: { input: z.object({ visitId: idOf('走访记录') }), output: VisitDetail },
   /** Newest first; a cadre's own (no cadreId) or, for a manager, a cadre of their subtree. */
   list: { input: z.object({ cadreId, cursor: Cursor, limit }), output: VisitPage },
   progress: { input: z.object({ cadreId, year: z.number().int().min(2020).max(2100).optional() }), output: Progress },
@@ -40,7 +41,7 @@ export const visitApi = {
   listPending: { input: z.object({ cursor: Cursor, limit }), output: VisitPage },
   review: {
     input: z.object({
-      visitId: z.string().min(1).max(200),
+      visitId: idOf('走访记录'),
       decision: z.enum(['approve', 'reject'], { error: '请选择通过或不通过' }),
       note: z.string().trim().max(200, { error: '审核意见最多 200 字' }).default('')
     }),
