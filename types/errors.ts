@@ -8,6 +8,14 @@ export function isErrorCode(v: unknown): v is ErrorCode {
   return typeof v === 'string' && (errorCodes as readonly string[]).includes(v)
 }
 
+/**
+ * Refusals that asking again cannot change: the same request gets the same answer (bad or missing input — a broken
+ * link, an expired code —, no right to it, gone). A page that failed to load with one offers the way home, not 重试.
+ */
+export const lastingCodes: readonly ErrorCode[] = ['BAD_REQUEST', 'FORBIDDEN', 'NOT_FOUND']
+
+export const retryCanHelp = (code: ErrorCode | undefined): boolean => !code || !lastingCodes.includes(code)
+
 /** What a person sees when the server gave no better words. */
 export const defaultMessages: Record<ErrorCode, string> = {
   BAD_REQUEST: '提交的内容不完整或格式不对，请检查后再试',

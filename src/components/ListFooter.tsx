@@ -21,7 +21,15 @@ export function listState(
 ): ReactNode | null {
   if (!list.loaded) {
     return list.error ? (
-      <ErrorView message={list.error.message} onRetry={onRetry} retrying={list.loading} title={t('loadFailed')} retryText={t('retry')} />
+      <ErrorView
+        message={list.error.message}
+        code={list.error.code}
+        onRetry={onRetry}
+        retrying={list.loading}
+        title={t('loadFailed')}
+        retryText={t('retry')}
+        homeText={t('home')}
+      />
     ) : (
       <LoadingView text={t('loading')} />
     )

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { retryCanHelp, type ErrorCode } from '@/types/errors'
 import { BigButton } from './BigButton'
 import './StateViews.scss'
 
@@ -25,32 +27,44 @@ export function EmptyView({ title, hint, children }: { title: string; hint?: str
 }
 
 /**
- * Something went wrong: plain words and a large 重试 button. `title` and `retryText` are the reader's language
- * on a resident page (src/i18n/common.ts); `message` is the server's or the network's sentence.
+ * Something went wrong: plain words and a large 重试 button — or, when asking again cannot change the answer (`code`:
+ * a broken link, no right to it, gone; types/errors.ts), 回到首页 instead. `title`, `retryText` and `homeText` are
+ * the reader's language on a resident page (src/i18n/common.ts); `message` is the server's or the network's sentence.
  */
 export function ErrorView({
   message,
+  code,
   onRetry,
   retrying = false,
   title = '没能加载出来',
-  retryText = '重试'
+  retryText = '重试',
+  homeText = '回到首页'
 }: {
   message: string
+  code?: ErrorCode
   onRetry?: () => void
   retrying?: boolean
   title?: string
   retryText?: string
+  homeText?: string
 }) {
+  const retry = onRetry && retryCanHelp(code)
   return (
     <View className='jdq-state jdq-state--error' data-testid='error'>
       <Text className='jdq-state__title' data-testid='error-title'>
         {title}
       </Text>
       <Text className='jdq-state__text'>{message}</Text>
-      {onRetry ? (
+      {retry ? (
         <View className='jdq-state__action'>
           <BigButton onClick={onRetry} loading={retrying} testId='retry'>
             {retryText}
+          </BigButton>
+        </View>
+      ) : onRetry ? (
+        <View className='jdq-state__action'>
+          <BigButton kind='plain' onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })} testId='go-home'>
+            {homeText}
           </BigButton>
         </View>
       ) : null}

@@ -10,6 +10,8 @@ const zh = {
   loading: '正在加载，请稍候…',
   loadFailed: '没能加载出来',
   retry: '重试',
+  /** Instead of 重试 when asking again cannot change the answer (a broken link, an expired code). */
+  home: '回到首页',
   /** The server's words, under a lead only where the page is not in Chinese. */
   serverSaid: '{message}',
   sendFailed: '{message}',
@@ -26,6 +28,7 @@ const bo: Partial<Record<CommonKey, string>> = {
   loading: 'ནང་འཇུག་བྱེད་བཞིན་ཡོད། ཅུང་ཙམ་སྒུག་རོགས།',
   loadFailed: 'ནང་འཇུག་མ་ཐུབ།',
   retry: 'ཡང་བསྐྱར་ཚོད་ལྟ།',
+  home: 'མ་ཤོག་ཏུ་ཕྱིར་ལོག',
   serverSaid: 'ནོར་འཁྲུལ་བྱུང་སོང་། ({message})',
   sendFailed: 'འབུལ་མ་ཐུབ། ({message})',
   refreshFailed: 'གསར་བཅོས་མ་ཐུབ། ({message})',

@@ -64,7 +64,8 @@ function flaws(page: Page, margin: number): Promise<Flaw[]> {
       if (!visible(r)) continue
       const text = chip.textContent ?? ''
       if (r.left < m || r.right > vw - m) out.push({ what: `chip at ${Math.round(r.left)}–${Math.round(r.right)} px`, text })
-      for (let box = chip.parentElement; box && box !== document.body; box = box.parentElement) {
+      // Up to the first box that scrolls or clips (the page itself): below it, content past the screen is scrolled to.
+      for (let box = chip.parentElement; box && box !== document.body && getComputedStyle(box).overflowY === 'visible'; box = box.parentElement) {
         const b = box.getBoundingClientRect()
         if (r.top < b.top - 0.5 || r.bottom > b.bottom + 0.5) {
           out.push({ what: `chip spills out of ${box.className || box.tagName}`, text })

@@ -64,6 +64,22 @@ describe('QR codes scan and open the right page, in Chromium', () => {
     }
   })
 
+  it('a damaged code tells the resident so, in plain words, and offers the way home rather than 重试', async () => {
+    const resident = await app.open({ as: `o-resident-qr-bad-${Date.now()}`, at: '#/pages/rate/index?scene=x' })
+    await resident.locator('[data-testid="error"]').waitFor(wait)
+    expect(await resident.locator('[data-testid="error"]').textContent()).toContain('这个二维码已失效，请联系干部重新出示')
+    expect(await resident.locator('[data-testid="retry"]').count()).toBe(0)
+    await resident.locator('[data-testid="go-home"]').click()
+    await resident.locator('[data-testid="resident-guide"]').waitFor(wait)
+    await resident.context().close()
+    // A link cut short before its code: the schema's own words, not the name of a parameter the resident never saw.
+    const cut = await app.open({ as: `o-resident-qr-cut-${Date.now()}`, at: '#/pages/rate/index' })
+    await cut.locator('[data-testid="error"]').waitFor(wait)
+    expect(await cut.locator('[data-testid="error"]').textContent()).toContain('提交的内容有误：二维码编号不对，请重新扫码')
+    expect(await cut.locator('[data-testid="go-home"]').count()).toBe(1)
+    await cut.context().close()
+  })
+
   it('an invitation’s code, drawn whole and centred, opens 加入单位 with the code filled in', async () => {
     const page = await app.open({ as: demoAccounts.countyManager, at: '#/manager/pages/org/index', context: { viewport: { width: 375, height: 812 } } })
     await page.locator('[data-testid="invite-name"] input').fill('扫码测试')

@@ -85,6 +85,8 @@ describe('a questionnaire handed out by QR, answered by residents and read by th
     expect(await cadre.locator('[data-testid="bar-q2-o3"]').textContent()).toBe('就业2（66.7%）')
     expect(await cadre.locator('[data-testid="bar-q2-o6"]').textContent()).toBe('医疗1（33.3%）')
     await cadre.locator('[data-testid="show-texts-q3"]').click()
+    // The text answers are fetched on the tap: wait for them before reading.
+    await cadre.locator('[data-testid="text-answer"]').first().waitFor(wait)
     expect(await cadre.locator('[data-testid="text-answer"]').allTextContents()).toEqual(['孩子上学路远，希望有校车'])
     await app.shot(cadre, 'survey-results')
     await cadre.context().close()

@@ -35,6 +35,9 @@ describe('干部和联系点 (managers)', () => {
       expect(screen.getByTestId('loading')).toBeTruthy()
       rerender(<CadresView {...base} onRetry={retry} list={paged({ loaded: false, error: new CloudError('FORBIDDEN', '您没有权限做这件事') })} />)
       expect(screen.getByTestId('error').textContent).toContain('没有权限')
+      expect(screen.queryByTestId('retry')).toBeNull()
+      expect(screen.getByTestId('go-home').textContent).toBe('回到首页')
+      rerender(<CadresView {...base} onRetry={retry} list={paged({ loaded: false, error: new CloudError('UNAVAILABLE', '网络不太好，请稍后再试') })} />)
       await act(async () => {
         fireEvent.click(screen.getByTestId('retry'))
       })

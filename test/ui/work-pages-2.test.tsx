@@ -276,6 +276,10 @@ describe('月度、年度工作汇总', () => {
     rerender(<PackView {...base({ onRetry, pack: { ...idle, error: new CloudError('FORBIDDEN', '只能看本单位及下级的汇总'), data: undefined } })} />)
     expect(text('error')).toContain('只能看本单位及下级的汇总')
     expect(screen.getByTestId('pack-period')).toBeTruthy()
+    // Asking again cannot change a refusal: the way home instead of 重试.
+    expect(screen.queryByTestId('retry')).toBeNull()
+    expect(text('go-home')).toBe('回到首页')
+    rerender(<PackView {...base({ onRetry, pack: { ...idle, error: new CloudError('UNAVAILABLE', '网络不太好，请稍后再试'), data: undefined } })} />)
     await act(async () => {
       fireEvent.click(screen.getByTestId('retry'))
     })

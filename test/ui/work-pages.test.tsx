@@ -232,13 +232,16 @@ describe('一户一册', () => {
     expect(text('book-error')).toBe('请填写内容')
   })
 
-  it('loading, and an error with 重试', async () => {
+  it('loading; a network error with 重试, a lasting one with 回到首页', async () => {
     const onRetry = jest.fn()
     const { rerender } = render(<BookView {...base({ book: { loading: true, error: null, data: undefined } })} />)
     expect(screen.getByTestId('loading')).toBeTruthy()
     expect(screen.queryByTestId('book')).toBeNull()
     rerender(<BookView {...base({ onRetry, book: { ...idle, error: new CloudError('NOT_FOUND', '没有找到这一户'), data: undefined } })} />)
     expect(text('error')).toContain('没有找到这一户')
+    expect(screen.queryByTestId('retry')).toBeNull()
+    expect(text('go-home')).toBe('回到首页')
+    rerender(<BookView {...base({ onRetry, book: { ...idle, error: new CloudError('UNAVAILABLE', '网络不太好，请稍后再试'), data: undefined } })} />)
     await act(async () => {
       fireEvent.click(screen.getByTestId('retry'))
     })

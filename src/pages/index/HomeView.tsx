@@ -59,7 +59,17 @@ export function HomeView({ me, onRetry, onOpenManager, cadre, reminders, account
   if (!me.data) {
     // Who is calling is not known yet: the words in the language this phone chose (a resident's choice).
     const c = translator(common, currentLang())
-    if (me.error) return <ErrorView message={me.error.message} onRetry={onRetry} retrying={me.loading} title={c('loadFailed')} retryText={c('retry')} />
+    if (me.error)
+      return (
+        <ErrorView
+          message={me.error.message}
+
+          onRetry={onRetry}
+          retrying={me.loading}
+          title={c('loadFailed')}
+          retryText={c('retry')}
+        />
+      )
     return <LoadingView text={c('loading')} />
   }
   const data = me.data

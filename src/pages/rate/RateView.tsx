@@ -68,7 +68,17 @@ export function RateView(p: RateViewProps) {
   if (!l) {
     const c = translator(common, lang)
     if (p.landing.error)
-      return <ErrorView message={p.landing.error.message} onRetry={p.onRetry} retrying={p.landing.loading} title={c('loadFailed')} retryText={c('retry')} />
+      return (
+        <ErrorView
+          message={p.landing.error.message}
+          code={p.landing.error.code}
+          onRetry={p.onRetry}
+          retrying={p.landing.loading}
+          title={c('loadFailed')}
+          retryText={c('retry')}
+          homeText={c('home')}
+        />
+      )
     return <LoadingView text={c('loading')} />
   }
   // The page's own text scales with WeChat's font setting; Tibetan marked as such (fonts, line breaking).

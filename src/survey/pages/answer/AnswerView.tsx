@@ -34,7 +34,7 @@ export function AnswerView(p: AnswerViewProps) {
   const { t, lang, setLang } = useT(messages)
   const s = p.open.data
   if (!s) {
-    if (p.open.error) return <ErrorView message={p.open.error.message} onRetry={p.onRetry} retrying={p.open.loading} />
+    if (p.open.error) return <ErrorView message={p.open.error.message} code={p.open.error.code} onRetry={p.onRetry} retrying={p.open.loading} />
     return <LoadingView text={t('loading')} />
   }
   return (
