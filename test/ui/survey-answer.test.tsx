@@ -12,6 +12,8 @@ import { messages } from '@/src/survey/messages'
 import { pick, ready, score, type Sheet } from '@/src/survey/form'
 import type { AnswerBlock, SurveyOpen } from '@/types/surveys'
 import { loaded } from './fixtures'
+import { CloudError } from '@/src/services/reply'
+import { common } from '@/src/i18n/common'
 
 const tibetan = /[\u0F00-\u0FFF]/
 const survey = (over: Partial<SurveyOpen> = {}): SurveyOpen => ({
@@ -81,6 +83,26 @@ describe('a resident answering a questionnaire', () => {
     // No Tibetan given for this option or question: the author's Chinese.
     expect(screen.getByTestId('q1-o1').textContent).toContain('生产')
     expect(screen.getByTestId('question-q2').textContent).toContain('干部走访的情况')
+  })
+
+  it('a code that opens no questionnaire: the reader’s language, and the way home rather than 重试', () => {
+    act(() => setLang('bo'))
+    const props = {
+      onRetry: () => {},
+      sheet: {},
+      onPick: () => {},
+      onScore: () => {},
+      onWrite: () => {},
+      onSubmit: () => {},
+      submitting: false,
+      error: null,
+      done: false
+    }
+    render(<AnswerView {...props} open={{ loading: false, error: new CloudError('NOT_FOUND', '这份问卷已经结束'), data: undefined }} />)
+    expect(screen.getByTestId('error-title').textContent).toBe(common.bo.loadFailed)
+    expect(screen.getByTestId('error').textContent).toContain('这份问卷已经结束')
+    expect(screen.queryByTestId('retry')).toBeNull()
+    expect(screen.getByTestId('go-home').textContent).toBe(common.bo.home)
   })
 
   it('toggles multiple choices and marks the chosen score', () => {

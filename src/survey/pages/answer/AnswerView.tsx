@@ -4,7 +4,8 @@ import { BigButton } from '@/src/components/BigButton'
 import { Card, ErrorView, LoadingView } from '@/src/components/StateViews'
 import type { CloudState } from '@/src/hooks/useCloud'
 import { AnswerForm } from '../../components/AnswerForm'
-import { useT } from '@/src/i18n'
+import { translator, useT } from '@/src/i18n'
+import { common } from '@/src/i18n/common'
 import { ResidentPage } from '@/src/i18n/ResidentPage'
 import { messages } from '../../messages'
 import type { Sheet } from '../../form'
@@ -34,7 +35,19 @@ export function AnswerView(p: AnswerViewProps) {
   const { t, lang, setLang } = useT(messages)
   const s = p.open.data
   if (!s) {
-    if (p.open.error) return <ErrorView message={p.open.error.message} code={p.open.error.code} onRetry={p.onRetry} retrying={p.open.loading} />
+    const c = translator(common, lang)
+    if (p.open.error)
+      return (
+        <ErrorView
+          message={p.open.error.message}
+          code={p.open.error.code}
+          onRetry={p.onRetry}
+          retrying={p.open.loading}
+          title={c('loadFailed')}
+          retryText={c('retry')}
+          homeText={c('home')}
+        />
+      )
     return <LoadingView text={t('loading')} />
   }
   return (
