@@ -2,7 +2,8 @@
  * What a person sees on a 390 px phone: chip bars (a page's tabs, periods and years) sit off the screen's edges and
  * take their own room — a bar drawn over the button below it, or flush against the edge, is there in the DOM and
  * useless on the screen. Most pages here have such a bar straight on the page (`<Chips bar>`); on every one, every
- * text keeps a margin from the edges, and a hint inside a card lines up with the card's other text.
+ * text keeps a margin from the edges, every link, chip and button is a full tap target, and a hint inside a card
+ * lines up with the card's other text.
  */
 import type { Page } from 'playwright-core'
 import { e2eApp } from '@/test/helpers/e2e'
@@ -53,7 +54,10 @@ interface Flaw {
   text: string
 }
 
-/** Chips off the edges and inside every box around them; every text inside the margins; hints in cards aligned. */
+/**
+ * Chips off the edges and inside every box around them; links, chips and buttons at least 44 px tall (a thumb, and
+ * WeChat's own guidance); every text inside the margins; hints in cards aligned.
+ */
 function flaws(page: Page, margin: number): Promise<Flaw[]> {
   return page.evaluate((m) => {
     const out: { what: string; text: string }[] = []
@@ -72,6 +76,10 @@ function flaws(page: Page, margin: number): Promise<Flaw[]> {
           break
         }
       }
+    }
+    for (const target of Array.from(document.querySelectorAll('.jdq-link, .jdq-chip, .jdq-btn'))) {
+      const r = target.getBoundingClientRect()
+      if (visible(r) && r.height < 44) out.push({ what: `tap target ${Math.round(r.height)} px tall`, text: target.textContent ?? '' })
     }
     for (const hint of Array.from(document.querySelectorAll('.jdq-card .jdq-hint'))) {
       const card = hint.closest('.jdq-card')!

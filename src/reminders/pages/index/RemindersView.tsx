@@ -39,10 +39,10 @@ export function RemindersView(p: RemindersViewProps) {
           </View>
         ) : null}
         {unread ? (
-          <View className='reminder-actions'>
-            <Text className='jdq-tag jdq-tag--plain' onClick={p.onMarkAllRead} data-testid='mark-all-read'>
-              全部标为已读
-            </Text>
+          <View className='reminder-read-all'>
+            <View className='jdq-link' onClick={p.onMarkAllRead} data-testid='mark-all-read'>
+              <Text>全部标为已读</Text>
+            </View>
           </View>
         ) : null}
         <Card>
