@@ -77,6 +77,8 @@ describe('群众点评 in the H5 app, in Chromium', () => {
     const own = await as(cadreOpenid, '#/cadre/pages/ratings/index')
     const request = own.locator('[data-testid="request"]').filter({ hasText: '反映的路灯问题一直没人修' })
     await request.waitFor({ state: 'visible', timeout: scaled(30000) })
+    // The summary is a call of its own: wait for it rather than read it while it may still be loading.
+    await own.locator('[data-testid="summary-hidden"]').waitFor({ state: 'visible', timeout: scaled(30000) })
     expect(await own.locator('[data-testid="summary-hidden"]').count()).toBe(1)
     expect(await own.locator('[data-testid="rating"]').count()).toBe(0)
     const html = await own.content()
