@@ -2,12 +2,7 @@ import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { PagedState } from '../hooks/usePaged'
 import { ErrorView, LoadingView } from './StateViews'
-import { translator } from '../i18n'
-import { common, type CommonKey } from '../i18n/common'
-
-/** The shared words in the reader's language (a resident page passes its `t` of src/i18n/common.ts). */
-export type CommonT = (key: CommonKey, vars?: Record<string, string | number>) => string
-const chinese: CommonT = translator(common, 'zh')
+import { chineseCommon, type CommonT } from '../i18n/common'
 
 /**
  * What a paged list shows instead of its rows: before the first page, 加载中 or the error with 重试; after it,
@@ -17,22 +12,10 @@ export function listState(
   list: Pick<PagedState<unknown>, 'loaded' | 'loading' | 'error' | 'items'>,
   onRetry: () => void,
   empty: ReactNode,
-  t: CommonT = chinese
+  t: CommonT = chineseCommon
 ): ReactNode | null {
   if (!list.loaded) {
-    return list.error ? (
-      <ErrorView
-        message={list.error.message}
-        code={list.error.code}
-        onRetry={onRetry}
-        retrying={list.loading}
-        title={t('loadFailed')}
-        retryText={t('retry')}
-        homeText={t('home')}
-      />
-    ) : (
-      <LoadingView text={t('loading')} />
-    )
+    return list.error ? <ErrorView error={list.error} onRetry={onRetry} retrying={list.loading} t={t} /> : <LoadingView text={t('loading')} />
   }
   return list.items.length === 0 ? empty : null
 }
@@ -51,7 +34,7 @@ export function RefreshError({ list, testId }: { list: Pick<PagedState<unknown>,
 export function ListFooter({
   list,
   onMore,
-  t = chinese
+  t = chineseCommon
 }: {
   list: Pick<PagedState<unknown>, 'loadingMore' | 'moreError' | 'hasMore' | 'items'>
   onMore: () => void

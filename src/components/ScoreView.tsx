@@ -35,7 +35,7 @@ const at = (iso: string | null) => (iso ? beijing(iso).format('M月D日 HH:mm') 
 
 function ScoreBody({ state, onRetry, own }: Pick<ScoreViewProps, 'state' | 'onRetry' | 'own'>) {
   if (!state.data) {
-    if (state.error) return <ErrorView message={state.error.message} code={state.error.code} onRetry={onRetry} retrying={state.loading} />
+    if (state.error) return <ErrorView error={state.error} onRetry={onRetry} retrying={state.loading} />
     return <LoadingView />
   }
   const s = state.data

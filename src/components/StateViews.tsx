@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { retryCanHelp, type ErrorCode } from '@/types/errors'
 import { BigButton } from './BigButton'
+import { chineseCommon, type CommonT } from '../i18n/common'
 import './StateViews.scss'
 
 /** While data is on its way: a spinner and words, never a blank screen. */
@@ -27,44 +28,39 @@ export function EmptyView({ title, hint, children }: { title: string; hint?: str
 }
 
 /**
- * Something went wrong: plain words and a large 重试 button — or, when asking again cannot change the answer (`code`:
- * a broken link, no right to it, gone; types/errors.ts), 回到首页 instead. `title`, `retryText` and `homeText` are
- * the reader's language on a resident page (src/i18n/common.ts); `message` is the server's or the network's sentence.
+ * Something went wrong: plain words and a large 重试 button — or, when asking again cannot change the answer (the
+ * error's `code`: a broken link, no right to it, gone; types/errors.ts), 回到首页 instead. `error.message` is the
+ * server's or the network's sentence; `t` gives the page's own words in the reader's language on a resident page
+ * (src/i18n/common.ts).
  */
 export function ErrorView({
-  message,
-  code,
+  error,
   onRetry,
   retrying = false,
-  title = '没能加载出来',
-  retryText = '重试',
-  homeText = '回到首页'
+  t = chineseCommon
 }: {
-  message: string
-  code?: ErrorCode
+  error: { message: string; code?: ErrorCode }
   onRetry?: () => void
   retrying?: boolean
-  title?: string
-  retryText?: string
-  homeText?: string
+  t?: CommonT
 }) {
-  const retry = onRetry && retryCanHelp(code)
+  const retry = onRetry && retryCanHelp(error.code)
   return (
     <View className='jdq-state jdq-state--error' data-testid='error'>
       <Text className='jdq-state__title' data-testid='error-title'>
-        {title}
+        {t('loadFailed')}
       </Text>
-      <Text className='jdq-state__text'>{message}</Text>
+      <Text className='jdq-state__text'>{error.message}</Text>
       {retry ? (
         <View className='jdq-state__action'>
           <BigButton onClick={onRetry} loading={retrying} testId='retry'>
-            {retryText}
+            {t('retry')}
           </BigButton>
         </View>
       ) : onRetry ? (
         <View className='jdq-state__action'>
           <BigButton kind='plain' onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })} testId='go-home'>
-            {homeText}
+            {t('home')}
           </BigButton>
         </View>
       ) : null}

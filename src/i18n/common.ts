@@ -4,7 +4,7 @@
  * a Tibetan reader is told in Tibetan what happened and sees the Chinese sentence after it).
  * Tibetan: to be reviewed by a native speaker before release.
  */
-import type { Catalog } from './index'
+import { translator, type Catalog } from './index'
 
 const zh = {
   loading: '正在加载，请稍候…',
@@ -24,6 +24,9 @@ const zh = {
 
 export type CommonKey = keyof typeof zh
 
+/** The shared words in the reader's language (a resident page's `translator(common, lang)`). */
+export type CommonT = (key: CommonKey, vars?: Record<string, string | number>) => string
+
 const bo: Partial<Record<CommonKey, string>> = {
   loading: 'ནང་འཇུག་བྱེད་བཞིན་ཡོད། ཅུང་ཙམ་སྒུག་རོགས།',
   loadFailed: 'ནང་འཇུག་མ་ཐུབ།',
@@ -39,3 +42,6 @@ const bo: Partial<Record<CommonKey, string>> = {
 }
 
 export const common: Catalog<CommonKey> = { zh, bo }
+
+/** The shared words in Chinese: a staff page's, and a resident page's until it passes its own. */
+export const chineseCommon: CommonT = translator(common, 'zh')

@@ -29,7 +29,7 @@ export interface CheckInViewProps {
 export function CheckInView(p: CheckInViewProps) {
   const { state } = p
   const phase = state.phase
-  if (phase.kind === 'loadFailed') return <ErrorView message={phase.message} onRetry={p.onRetryLoad} />
+  if (phase.kind === 'loadFailed') return <ErrorView error={{ message: phase.message }} onRetry={p.onRetryLoad} />
   if (phase.kind === 'locateFailed') {
     return (
       <View data-testid='locate-failed'>

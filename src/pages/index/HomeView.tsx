@@ -59,8 +59,8 @@ export function HomeView({ me, onRetry, onOpenManager, cadre, reminders, account
   if (!me.data) {
     // Who is calling is not known yet: the words in the language this phone chose (a resident's choice).
     const c = translator(common, currentLang())
-    // The home itself: always 重试 (回到首页 would lead back here).
-    if (me.error) return <ErrorView message={me.error.message} onRetry={onRetry} retrying={me.loading} title={c('loadFailed')} retryText={c('retry')} />
+    // The home itself: always 重试 (回到首页 would lead back here), so the error goes without its code.
+    if (me.error) return <ErrorView error={{ message: me.error.message }} onRetry={onRetry} retrying={me.loading} t={c} />
     return <LoadingView text={c('loading')} />
   }
   const data = me.data

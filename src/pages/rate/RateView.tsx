@@ -67,18 +67,7 @@ export function RateView(p: RateViewProps) {
   const l = p.landing.data
   if (!l) {
     const c = translator(common, lang)
-    if (p.landing.error)
-      return (
-        <ErrorView
-          message={p.landing.error.message}
-          code={p.landing.error.code}
-          onRetry={p.onRetry}
-          retrying={p.landing.loading}
-          title={c('loadFailed')}
-          retryText={c('retry')}
-          homeText={c('home')}
-        />
-      )
+    if (p.landing.error) return <ErrorView error={p.landing.error} onRetry={p.onRetry} retrying={p.landing.loading} t={c} />
     return <LoadingView text={c('loading')} />
   }
   // The page's own text scales with WeChat's font setting; Tibetan marked as such (fonts, line breaking).

@@ -53,7 +53,7 @@ export function CalendarView(p: CalendarViewProps) {
       </View>
       {!data ? (
         p.calendar.error && !p.calendar.loading ? (
-          <ErrorView message={p.calendar.error.message} code={p.calendar.error.code} onRetry={p.onRetry} retrying={p.calendar.loading} />
+          <ErrorView error={p.calendar.error} onRetry={p.onRetry} retrying={p.calendar.loading} />
         ) : (
           <LoadingView />
         )

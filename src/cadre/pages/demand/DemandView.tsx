@@ -47,7 +47,7 @@ export interface DemandViewProps {
 export function DemandView(p: DemandViewProps) {
   const d = p.demand.data
   if (!d) {
-    if (p.demand.error) return <ErrorView message={p.demand.error.message} code={p.demand.error.code} onRetry={p.onRetry} retrying={p.demand.loading} />
+    if (p.demand.error) return <ErrorView error={p.demand.error} onRetry={p.onRetry} retrying={p.demand.loading} />
     return <LoadingView />
   }
   return (

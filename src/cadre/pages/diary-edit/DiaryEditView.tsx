@@ -35,7 +35,7 @@ export interface DiaryEditViewProps {
 /** Writing or editing one entry; photos only if the cadre adds them. */
 export function DiaryEditView(p: DiaryEditViewProps) {
   if (p.entry && !p.entry.data) {
-    if (p.entry.error) return <ErrorView message={p.entry.error.message} code={p.entry.error.code} onRetry={p.onRetry} retrying={p.entry.loading} />
+    if (p.entry.error) return <ErrorView error={p.entry.error} onRetry={p.onRetry} retrying={p.entry.loading} />
     return <LoadingView />
   }
   const e = p.entry?.data

@@ -134,7 +134,7 @@ function Figure({ n, label, testId, warn = false }: { n: number; label: string; 
 function List(p: HouseholdsViewProps) {
   const { list } = p
   if (!list.loaded || (list.loading && list.items.length === 0)) {
-    if (list.error) return <ErrorView message={list.error.message} code={list.error.code} onRetry={p.onRetry} retrying={list.loading} />
+    if (list.error) return <ErrorView error={list.error} onRetry={p.onRetry} retrying={list.loading} />
     return <LoadingView />
   }
   if (list.items.length === 0) {

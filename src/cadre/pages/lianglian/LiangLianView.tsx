@@ -41,7 +41,7 @@ export function contactProblem(d: ContactDraft): string | null {
 /** 两联: my liaison points (assigned by managers) and my contact persons (kept by me). */
 export function LiangLianView(p: LiangLianViewProps) {
   if (!p.overview.data) {
-    if (p.overview.error) return <ErrorView message={p.overview.error.message} code={p.overview.error.code} onRetry={p.onRetry} retrying={p.overview.loading} />
+    if (p.overview.error) return <ErrorView error={p.overview.error} onRetry={p.onRetry} retrying={p.overview.loading} />
     return <LoadingView />
   }
   const o = p.overview.data

@@ -11,7 +11,7 @@ const titles = { visit: '请群众扫码评价这次走访', demand: '请群众�
 /** The QR code the cadre shows on their phone (or prints, for a liaison point's plate). */
 export function QrView({ code, kind, onRetry }: { code: CloudState<QrCode>; kind: keyof typeof titles; onRetry: () => void }) {
   if (!code.data) {
-    if (code.error) return <ErrorView message={code.error.message} code={code.error.code} onRetry={onRetry} retrying={code.loading} />
+    if (code.error) return <ErrorView error={code.error} onRetry={onRetry} retrying={code.loading} />
     return <LoadingView text='正在生成二维码…' />
   }
   return (

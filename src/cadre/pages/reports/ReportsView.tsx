@@ -72,7 +72,7 @@ export function ReportsView(p: ReportsViewProps) {
 
 function ReportList(p: ReportsViewProps) {
   if (!p.list.data) {
-    if (p.list.error) return <ErrorView message={p.list.error.message} code={p.list.error.code} onRetry={p.onRetry} retrying={p.list.loading} />
+    if (p.list.error) return <ErrorView error={p.list.error} onRetry={p.onRetry} retrying={p.list.loading} />
     return <LoadingView />
   }
   if (p.list.data.items.length === 0) return <EmptyView title={`${p.year} 年还没有调研报告`} hint='写好的调研报告上传后会列在这里，您的管理员也能看到。' />

@@ -53,7 +53,7 @@ const handlingOptions = optionsOf(problemHandlingLabels)
 /** One visit: what was checked, and the record of the visit (四进, 方式, 三问, people, households, problems). */
 export function VisitView(p: VisitViewProps) {
   if (!p.visit.data) {
-    if (p.visit.error) return <ErrorView message={p.visit.error.message} code={p.visit.error.code} onRetry={p.onRetry} retrying={p.visit.loading} />
+    if (p.visit.error) return <ErrorView error={p.visit.error} onRetry={p.onRetry} retrying={p.visit.loading} />
     return <LoadingView />
   }
   const v = p.visit.data

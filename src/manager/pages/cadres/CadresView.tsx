@@ -54,7 +54,7 @@ export interface CadreLiangLianViewProps {
 /** One cadre's 两联 as the manager sees it: the points (add, edit, reassign) and the cadre's own contacts. */
 export function CadreLiangLianView(p: CadreLiangLianViewProps) {
   if (!p.overview.data) {
-    if (p.overview.error) return <ErrorView message={p.overview.error.message} code={p.overview.error.code} onRetry={p.onRetry} retrying={p.overview.loading} />
+    if (p.overview.error) return <ErrorView error={p.overview.error} onRetry={p.onRetry} retrying={p.overview.loading} />
     return <LoadingView />
   }
   const o = p.overview.data

@@ -205,13 +205,13 @@ export function DashboardView({ state, kind, onKind, onRetry, onOpenUnit, onOpen
       <PeriodSwitch kind={kind} onKind={onKind} />
       {!d || stale ? (
         state.error ? (
-          <ErrorView message={state.error.message} code={state.error.code} onRetry={onRetry} retrying={state.loading} />
+          <ErrorView error={state.error} onRetry={onRetry} retrying={state.loading} />
         ) : (
           <LoadingView />
         )
       ) : (
         <>
-          {state.error ? <ErrorView message={state.error.message} code={state.error.code} onRetry={onRetry} retrying={state.loading} /> : null}
+          {state.error ? <ErrorView error={state.error} onRetry={onRetry} retrying={state.loading} /> : null}
           <View className='dash-head' data-testid='dash-head'>
             <Text className='dash-head__name'>{d.org.name}</Text>
             <Text className='dash-text'>
@@ -255,13 +255,13 @@ export function CadreDashboardView({ state, kind, onKind, onRetry }: CadreDashbo
       <PeriodSwitch kind={kind} onKind={onKind} />
       {!d || stale ? (
         state.error ? (
-          <ErrorView message={state.error.message} code={state.error.code} onRetry={onRetry} retrying={state.loading} />
+          <ErrorView error={state.error} onRetry={onRetry} retrying={state.loading} />
         ) : (
           <LoadingView />
         )
       ) : (
         <>
-          {state.error ? <ErrorView message={state.error.message} code={state.error.code} onRetry={onRetry} retrying={state.loading} /> : null}
+          {state.error ? <ErrorView error={state.error} onRetry={onRetry} retrying={state.loading} /> : null}
           <View className='dash-head' data-testid='dash-head'>
             <Text className='dash-head__name'>{d.cadre.name}</Text>
             <Text className='dash-text'>

@@ -126,7 +126,7 @@ function JobCard({
 
 function Recent(p: ExportsViewProps) {
   if (!p.recent.data) {
-    if (p.recent.error) return <ErrorView message={p.recent.error.message} code={p.recent.error.code} onRetry={p.onRetry} retrying={p.recent.loading} />
+    if (p.recent.error) return <ErrorView error={p.recent.error} onRetry={p.onRetry} retrying={p.recent.loading} />
     return <LoadingView />
   }
   if (!p.recent.data.items.length) return <EmptyView title='还没有导出过报表' />

@@ -69,7 +69,7 @@ export function HolidaysView(p: HolidaysViewProps) {
 function Schedule(p: HolidaysViewProps) {
   const s = p.schedule.data
   if (!s) {
-    if (p.schedule.error) return <ErrorView message={p.schedule.error.message} code={p.schedule.error.code} onRetry={p.onRetry} retrying={p.schedule.loading} />
+    if (p.schedule.error) return <ErrorView error={p.schedule.error} onRetry={p.onRetry} retrying={p.schedule.loading} />
     return <LoadingView />
   }
   return (

@@ -69,7 +69,7 @@ export function HonoursView(p: HonoursViewProps) {
 
 function Body(p: HonoursViewProps) {
   if (!p.state.data) {
-    if (p.state.error) return <ErrorView message={p.state.error.message} code={p.state.error.code} onRetry={p.onRetry} retrying={p.state.loading} />
+    if (p.state.error) return <ErrorView error={p.state.error} onRetry={p.onRetry} retrying={p.state.loading} />
     return <LoadingView />
   }
   const l = p.state.data

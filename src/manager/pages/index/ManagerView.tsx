@@ -141,7 +141,7 @@ export interface ManagerViewProps {
 
 export function ManagerView({ me, onRetry, onOpen }: ManagerViewProps) {
   if (!me.data) {
-    if (me.error) return <ErrorView message={me.error.message} code={me.error.code} onRetry={onRetry} retrying={me.loading} />
+    if (me.error) return <ErrorView error={me.error} onRetry={onRetry} retrying={me.loading} />
     return <LoadingView />
   }
   const data = me.data

@@ -78,7 +78,7 @@ const statusTag: Record<Invite['status'], string> = { pending: 'jdq-tag--wait', 
 /** 组织和邀请: my node and its children, the members of the node shown, inviting and the invites. */
 export function OrgView(p: OrgViewProps) {
   if (!p.tree.data) {
-    if (p.tree.error) return <ErrorView message={p.tree.error.message} code={p.tree.error.code} onRetry={p.onRetry} retrying={p.tree.loading} />
+    if (p.tree.error) return <ErrorView error={p.tree.error} onRetry={p.onRetry} retrying={p.tree.loading} />
     return <LoadingView />
   }
   const { node, trail, children } = p.tree.data

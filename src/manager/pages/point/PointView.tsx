@@ -98,7 +98,7 @@ export interface PointViewProps {
 /** One liaison point: new for a cadre, or edit / reassign an existing one. */
 export function PointView(p: PointViewProps) {
   if (!p.source.data) {
-    if (p.source.error) return <ErrorView message={p.source.error.message} code={p.source.error.code} onRetry={p.onRetry} retrying={p.source.loading} />
+    if (p.source.error) return <ErrorView error={p.source.error} onRetry={p.onRetry} retrying={p.source.loading} />
     return <LoadingView />
   }
   const o = p.source.data
@@ -191,7 +191,7 @@ function Reassign(r: ReassignProps & { current: CadreRef; chosen: string; onChoo
       <Text className='jdq-text'>现在属于：{r.current.name}。点选要改派的干部，再点“保存”。</Text>
       {!list.loaded ? (
         list.error ? (
-          <ErrorView message={list.error.message} code={list.error.code} onRetry={r.onRetry} retrying={list.loading} />
+          <ErrorView error={list.error} onRetry={r.onRetry} retrying={list.loading} />
         ) : (
           <LoadingView />
         )

@@ -57,7 +57,7 @@ function Node({ kind, onKind }: { kind: PeriodKind; onKind: (k: PeriodKind) => v
     if (name) void Taro.setNavigationBarTitle({ title: `${name} · 成效排行` })
   }, [name])
   if (!ready) return <LoadingView />
-  if (!orgId && me.error) return <ErrorView message={me.error.message} code={me.error.code} onRetry={() => void me.reload()} retrying={me.loading} />
+  if (!orgId && me.error) return <ErrorView error={me.error} onRetry={() => void me.reload()} retrying={me.loading} />
   return (
     <RankingsView
       title={name ?? me.data?.org?.name ?? null}

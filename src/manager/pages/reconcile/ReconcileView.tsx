@@ -24,7 +24,7 @@ export interface ReconcileViewProps {
 /** 数据核对报告 (province admin): the latest nightly run — what was checked, what differed, what was repaired. */
 export function ReconcileView({ state, onRetry }: ReconcileViewProps) {
   if (!state.data) {
-    if (state.error) return <ErrorView message={state.error.message} code={state.error.code} onRetry={onRetry} retrying={state.loading} />
+    if (state.error) return <ErrorView error={state.error} onRetry={onRetry} retrying={state.loading} />
     return <LoadingView />
   }
   const r = state.data.report

@@ -151,7 +151,7 @@ export function RulesView(p: RulesViewProps) {
     />
   )
   if (!p.rules.data) {
-    if (p.rules.error) return <ErrorView message={p.rules.error.message} code={p.rules.error.code} onRetry={p.onRetry} retrying={p.rules.loading} />
+    if (p.rules.error) return <ErrorView error={p.rules.error} onRetry={p.onRetry} retrying={p.rules.loading} />
     return <LoadingView />
   }
   const r = p.rules.data

@@ -26,7 +26,7 @@ export function RemindersView(p: RemindersViewProps) {
   const { list } = p
   let body
   if (!list.loaded) {
-    body = list.error ? <ErrorView message={list.error.message} code={list.error.code} onRetry={p.onRetry} retrying={list.loading} /> : <LoadingView />
+    body = list.error ? <ErrorView error={list.error} onRetry={p.onRetry} retrying={list.loading} /> : <LoadingView />
   } else if (list.items.length === 0) {
     body = <EmptyView title='暂时没有提醒' hint='下基层进度、诉求到期等需要您留意的事，都会先出现在这里。' />
   } else {

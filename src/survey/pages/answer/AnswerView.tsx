@@ -36,18 +36,7 @@ export function AnswerView(p: AnswerViewProps) {
   const s = p.open.data
   if (!s) {
     const c = translator(common, lang)
-    if (p.open.error)
-      return (
-        <ErrorView
-          message={p.open.error.message}
-          code={p.open.error.code}
-          onRetry={p.onRetry}
-          retrying={p.open.loading}
-          title={c('loadFailed')}
-          retryText={c('retry')}
-          homeText={c('home')}
-        />
-      )
+    if (p.open.error) return <ErrorView error={p.open.error} onRetry={p.onRetry} retrying={p.open.loading} t={c} />
     return <LoadingView text={t('loading')} />
   }
   return (

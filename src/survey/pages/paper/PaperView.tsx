@@ -25,7 +25,7 @@ export interface PaperViewProps {
 export function PaperView(p: PaperViewProps) {
   const s = p.survey.data
   if (!s) {
-    if (p.survey.error) return <ErrorView message={p.survey.error.message} code={p.survey.error.code} onRetry={p.onRetry} retrying={p.survey.loading} />
+    if (p.survey.error) return <ErrorView error={p.survey.error} onRetry={p.onRetry} retrying={p.survey.loading} />
     return <LoadingView />
   }
   if (!s.mine || s.status === 'draft') {

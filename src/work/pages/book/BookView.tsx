@@ -48,7 +48,7 @@ const kindOptions = optionsOf(helpKinds)
 export function BookView(p: BookViewProps) {
   const b = p.book.data
   if (!b) {
-    if (p.book.error) return <ErrorView message={p.book.error.message} code={p.book.error.code} onRetry={p.onRetry} retrying={p.book.loading} />
+    if (p.book.error) return <ErrorView error={p.book.error} onRetry={p.onRetry} retrying={p.book.loading} />
     return <LoadingView />
   }
   const h = b.household

@@ -41,7 +41,7 @@ export function PackView(p: PackViewProps) {
       return (
         <View>
           {head}
-          <ErrorView message={p.pack.error.message} code={p.pack.error.code} onRetry={p.onRetry} retrying={p.pack.loading} />
+          <ErrorView error={p.pack.error} onRetry={p.onRetry} retrying={p.pack.loading} />
         </View>
       )
     return (

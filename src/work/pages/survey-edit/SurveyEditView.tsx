@@ -29,7 +29,7 @@ const purposeOptions = optionsOf(surveyPurposes)
 /** The questionnaire editor: title, purpose, questions of four kinds; Tibetan beside the Chinese when wanted. */
 export function SurveyEditView(p: SurveyEditViewProps) {
   const d = p.draft
-  if (!d) return p.loadError ? <ErrorView message={p.loadError} onRetry={p.onRetry} /> : <LoadingView />
+  if (!d) return p.loadError ? <ErrorView error={{ message: p.loadError }} onRetry={p.onRetry} /> : <LoadingView />
   if (p.readOnly) {
     return (
       <Card title={d.title} testId='read-only'>

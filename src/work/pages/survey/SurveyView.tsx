@@ -38,7 +38,7 @@ export interface SurveyViewProps {
 export function SurveyView(p: SurveyViewProps) {
   const s = p.survey.data
   if (!s) {
-    if (p.survey.error) return <ErrorView message={p.survey.error.message} code={p.survey.error.code} onRetry={p.onRetry} retrying={p.survey.loading} />
+    if (p.survey.error) return <ErrorView error={p.survey.error} onRetry={p.onRetry} retrying={p.survey.loading} />
     return <LoadingView />
   }
   const r = p.results.data
