@@ -25,8 +25,8 @@
  * Schedule (config.json): every 2 minutes 07:00–23:58 Beijing; a finished cycle is followed by the next only about
  * an hour after it began, so a small province is recomputed hourly (the other firings read the checkpoint and stop)
  * and a large one keeps moving run after run: a province of 100,000 cadres took 114 runs on the emulator, some four
- * hours of firings — at every 10 minutes it ran into a second day. The timer stays quiet at
- * night, when the nightly reconciliation repairs the counters this job reads.
+ * hours of firings — at every 10 minutes it ran into a second day. The timer stays quiet at night, when the
+ * nightly reconciliation repairs the counters this job reads.
  */
 import { type OrgDoc } from '../_lib/collections'
 import { inTransaction } from '../_lib/tx'

@@ -5,7 +5,7 @@
  */
 import type { FiveMustVisit, System } from '@/types/enums'
 import type { ContactDoc, HouseholdDoc, LiaisonPointDoc, OrgDoc, UserDoc, VisitDayDoc, VisitDoc, VisitStatsDoc } from '@/cloudfunctions/_lib/collections'
-import { beijingDate, beijingMonth, beijingYear } from '@/types/rules/beijing-time'
+import { beijing, beijingDate, beijingMonth, beijingYear } from '@/types/rules/beijing-time'
 import { addCounted, addFieldwork, emptyStats, statsId } from '@/cloudfunctions/_lib/visit-stat-rules'
 import type { VoiceDoc } from '@/cloudfunctions/_lib/voices'
 import type { PlaceDoc, PlaceMonthDoc } from '@/cloudfunctions/_lib/places'
@@ -358,10 +358,8 @@ function addDemoVisits(data: DemoData, openid: string, clock: Date): void {
 export function demoInstant(iso: string, clock: Date): string {
   const years = beijingYear(clock) - 2026
   if (years <= 0) return iso
-  const at = new Date(iso)
-  at.setUTCFullYear(at.getUTCFullYear() + years)
-  if (at > clock) at.setUTCFullYear(at.getUTCFullYear() - 1)
-  return at.toISOString()
+  const at = beijing(iso).add(years, 'year')
+  return (at.valueOf() > clock.getTime() ? at.subtract(1, 'year') : at).toISOString()
 }
 
 /** The accounts the README and the tests point at. */
